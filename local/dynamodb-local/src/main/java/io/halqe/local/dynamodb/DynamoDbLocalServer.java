@@ -51,7 +51,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
                 "-Dsqlite4java.library.path=" + libraryDir,
                 "-cp", libraryDir + File.separator + "*",
                 MAIN_CLASS,
-                "-inMemory", "-disableTelemetry", "-port", Integer.toString(port)));
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

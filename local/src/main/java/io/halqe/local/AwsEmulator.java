@@ -1,0 +1,286 @@
+package io.halqe.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The AWS APIs the functions call besides DynamoDB, on a loopback port of their own: SES v2 SendEmail (restJson),
+ * SNS Publish (query protocol, or JSON if the SDK speaks it) and EventBridge PutEvents (JSON 1.1). Emails and
+ * notifications land in the {@link Outbox}, events on the {@link LocalEventBus}.
+ */
+final class AwsEmulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Outbox outbox;
+    private final LocalEventBus bus;
+    private final Clock clock;
+
+    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock) throws IOException {
+        this.outbox = outbox;
+        this.bus = bus;
+        this.clock = clock;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String path = exchange.getRequestURI().getPath();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            try {
+                if (path.equals("/v2/email/outbound-emails") && exchange.getRequestMethod().equals("POST")) {
+                    sendJson(exchange, 200, sesSendEmail(Json.parse(body)), "application/json");
+                } else if (target != null && target.equals("AWSEvents.PutEvents")) {
+                    sendJson(exchange, 200, putEvents(Json.parse(body)), "application/x-amz-json-1.1");
+                } else if (target != null && target.startsWith("AmazonSimpleNotificationService.")) {
+                    snsJson(exchange, target.substring(target.indexOf('.') + 1), body);
+                } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
+                    snsQuery(exchange, form(new String(body, StandardCharsets.UTF_8)));
+                } else {
+                    unknown(exchange, target, path);
+                }
+            } catch (IllegalArgumentException e) {
+                ObjectNode error = Json.object();
+                error.put("__type", "ValidationException");
+                error.put("message", e.getMessage());
+                sendJson(exchange, 400, error, "application/json");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ SES v2
+
+    private ObjectNode sesSendEmail(JsonNode request) {
+        JsonNode destination = request.path("Destination");
+        JsonNode content = request.path("Content");
+        String messageId = "local-" + UUID.randomUUID();
+        String from = request.path("FromEmailAddress").asText(null);
+        List<String> to = strings(destination.path("ToAddresses"));
+        List<String> cc = strings(destination.path("CcAddresses"));
+        List<String> bcc = strings(destination.path("BccAddresses"));
+        String subject = null;
+        String text = null;
+        String html = null;
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (content.has("Simple")) {
+            JsonNode simple = content.path("Simple");
+            subject = simple.path("Subject").path("Data").asText(null);
+            text = simple.path("Body").path("Text").path("Data").asText(null);
+            html = simple.path("Body").path("Html").path("Data").asText(null);
+            simple.path("Headers").forEach(header -> headers.put(header.path("Name").asText(), header.path("Value").asText()));
+        } else if (content.has("Raw")) {
+            String raw = new String(Base64.getMimeDecoder().decode(content.path("Raw").path("Data").asText("")),
+                    StandardCharsets.UTF_8);
+            int split = raw.indexOf("\r\n\r\n") >= 0 ? raw.indexOf("\r\n\r\n") : raw.indexOf("\n\n");
+            String head = split < 0 ? raw : raw.substring(0, split);
+            for (String line : head.split("\r?\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                }
+            }
+            subject = headers.get("Subject");
+            if (from == null) {
+                from = headers.get("From");
+            }
+            if (to.isEmpty() && headers.containsKey("To")) {
+                to = List.of(headers.get("To").split("\\s*,\\s*"));
+            }
+            text = split < 0 ? "" : raw.substring(split).strip();
+        } else if (content.has("Template")) {
+            subject = "template " + content.path("Template").path("TemplateName").asText();
+            text = content.path("Template").path("TemplateData").asText(null);
+        } else {
+            throw new IllegalArgumentException("SendEmail needs Content.Simple, Content.Raw or Content.Template");
+        }
+        if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+            throw new IllegalArgumentException("SendEmail needs at least one destination address");
+        }
+        outbox.add(new Outbox.Email(messageId, to, cc, bcc, from, subject, text, html,
+                request.path("ConfigurationSetName").asText(null), headers, clock.instant()));
+        System.out.println("[local] email to " + to + ": " + subject);
+        ObjectNode response = Json.object();
+        response.put("MessageId", messageId);
+        return response;
+    }
+
+    // ------------------------------------------------------------------------------------------ EventBridge
+
+    private ObjectNode putEvents(JsonNode request) {
+        ArrayNode entries = Json.array();
+        int failed = 0;
+        for (JsonNode entry : request.path("Entries")) {
+            LocalEventBus.PutResult result = bus.put(entry);
+            ObjectNode out = entries.addObject();
+            if (result.eventId() != null) {
+                out.put("EventId", result.eventId());
+            } else {
+                failed++;
+                out.put("ErrorCode", result.errorCode());
+                out.put("ErrorMessage", result.errorMessage());
+                System.out.println("[local] PutEvents entry rejected: " + result.errorMessage());
+            }
+        }
+        ObjectNode response = Json.object();
+        response.put("FailedEntryCount", failed);
+        response.set("Entries", entries);
+        return response;
+    }
+
+    // ------------------------------------------------------------------------------------------ SNS
+
+    private void snsQuery(HttpExchange exchange, Map<String, String> form) throws IOException {
+        String action = form.getOrDefault("Action", "");
+        String requestId = UUID.randomUUID().toString();
+        if (!action.equals("Publish")) {
+            sendXml(exchange, 400, "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error>"
+                    + "<Type>Sender</Type><Code>InvalidAction</Code><Message>the local cloud does not emulate SNS "
+                    + escapeXml(action) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>");
+            return;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        TreeMap<Integer, String> names = new TreeMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("MessageAttributes.entry.") && key.endsWith(".Name")) {
+                names.put(Integer.parseInt(key.split("\\.")[2]), value);
+            }
+        });
+        names.forEach((index, name) -> {
+            String prefix = "MessageAttributes.entry." + index + ".Value.";
+            String value = form.get(prefix + "StringValue");
+            if (value == null && form.containsKey(prefix + "BinaryValue")) {
+                value = form.get(prefix + "BinaryValue");
+            }
+            attributes.put(name, value);
+        });
+        String messageId = publish(form.get("TopicArn"), form.get("TargetArn"), form.get("PhoneNumber"),
+                form.get("Subject"), form.get("Message"), attributes);
+        sendXml(exchange, 200, "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                + "<MessageId>" + messageId + "</MessageId></PublishResult><ResponseMetadata><RequestId>" + requestId
+                + "</RequestId></ResponseMetadata></PublishResponse>");
+    }
+
+    private void snsJson(HttpExchange exchange, String action, byte[] body) throws IOException {
+        if (!action.equals("Publish")) {
+            unknown(exchange, "AmazonSimpleNotificationService." + action, exchange.getRequestURI().getPath());
+            return;
+        }
+        JsonNode request = Json.parse(body);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        request.path("MessageAttributes").fields().forEachRemaining(entry -> {
+            JsonNode value = entry.getValue();
+            attributes.put(entry.getKey(), value.hasNonNull("StringValue") ? value.path("StringValue").asText()
+                    : value.path("BinaryValue").asText(null));
+        });
+        String messageId = publish(request.path("TopicArn").asText(null), request.path("TargetArn").asText(null),
+                request.path("PhoneNumber").asText(null), request.path("Subject").asText(null),
+                request.path("Message").asText(null), attributes);
+        ObjectNode response = Json.object();
+        response.put("MessageId", messageId);
+        sendJson(exchange, 200, response, "application/x-amz-json-1.0");
+    }
+
+    private String publish(String topicArn, String targetArn, String phone, String subject, String message,
+                           Map<String, String> attributes) {
+        if (message == null) {
+            throw new IllegalArgumentException("Publish needs a Message");
+        }
+        String topic = topicArn != null ? topicArn : targetArn != null ? targetArn : phone;
+        String messageId = UUID.randomUUID().toString();
+        outbox.add(new Outbox.Notification(messageId, topic, subject, message, attributes, clock.instant()));
+        System.out.println("[local] notification to " + topic + ": " + (subject != null ? subject : message));
+        return messageId;
+    }
+
+    // ------------------------------------------------------------------------------------------ plumbing
+
+    private void unknown(HttpExchange exchange, String target, String path) throws IOException {
+        String what = target != null ? target : exchange.getRequestMethod() + " " + path;
+        System.out.println("[local] AWS call not emulated: " + what);
+        ObjectNode error = Json.object();
+        error.put("__type", "UnknownOperationException");
+        error.put("message", "the local cloud does not emulate " + what);
+        sendJson(exchange, 400, error, "application/x-amz-json-1.1");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return List.copyOf(values);
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            form.put(key, value);
+        }
+        return form;
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, JsonNode body, String contentType) throws IOException {
+        send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    private static void sendXml(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, body.getBytes(StandardCharsets.UTF_8), "text/xml");
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static String escapeXml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,61 @@
+package io.halqe.local;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to start a {@link LocalCloud}.
+ *
+ * @param port            HTTP port of the API (0: any free port)
+ * @param template        the SAM template (empty: the repository's template.yaml)
+ * @param apiKey          the admin API key; the template's AdminApiKeySha256 is its SHA-256
+ * @param seedDemo        write the demo survey and team (DemoSeed) after creating the tables
+ * @param background      process streams, bus and schedules every 250 ms without being asked (tests that want
+ *                        full control call {@link LocalCloud#drain()} instead)
+ * @param parameters      template parameter values that win over the local defaults
+ */
+public record LocalCloudOptions(int port, Optional<Path> template, String apiKey, boolean seedDemo, boolean background,
+                                Map<String, String> parameters) {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final String DEFAULT_API_KEY = "local-dev-key";
+
+    public LocalCloudOptions {
+        parameters = Map.copyOf(parameters);
+    }
+
+    /** Port 3000, the repository's template, key from {@code HALQE_API_KEY} or local-dev-key, demo seeded. */
+    public static LocalCloudOptions defaults() {
+        String key = Optional.ofNullable(System.getenv("HALQE_API_KEY")).filter(value -> !value.isBlank())
+                .orElse(DEFAULT_API_KEY);
+        return new LocalCloudOptions(DEFAULT_PORT, Optional.empty(), key, true, true, Map.of());
+    }
+
+    public LocalCloudOptions withPort(int port) {
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+    }
+
+    public LocalCloudOptions withTemplate(Path template) {
+        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters);
+    }
+
+    public LocalCloudOptions withApiKey(String apiKey) {
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+    }
+
+    public LocalCloudOptions withSeedDemo(boolean seedDemo) {
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+    }
+
+    public LocalCloudOptions withBackground(boolean background) {
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+    }
+
+    public LocalCloudOptions withParameter(String name, String value) {
+        Map<String, String> copy = new HashMap<>(parameters);
+        copy.put(name, value);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy);
+    }
+}

@@ -1,0 +1,94 @@
+package io.halqe.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The Context a local invocation gets: names, request id, remaining time and a logger writing to stdout. */
+final class LocalContext implements Context {
+
+    private final String functionName;
+    private final String requestId;
+    private final long deadlineMillis;
+    private final int memoryMb;
+    private final LambdaLogger logger;
+
+    LocalContext(String functionName, String requestId, Duration timeout, int memoryMb) {
+        this.functionName = functionName;
+        this.requestId = requestId;
+        this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
+        this.memoryMb = memoryMb;
+        this.logger = new StdoutLogger(functionName, requestId);
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "local";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return memoryMb;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return logger;
+    }
+
+    private record StdoutLogger(String functionName, String requestId) implements LambdaLogger {
+
+        @Override
+        public void log(String message) {
+            System.out.println("[" + functionName + " " + requestId.substring(0, 8) + "] " + message.stripTrailing());
+        }
+
+        @Override
+        public void log(byte[] message) {
+            log(new String(message, StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.halqe.aws.dynamo;
+
+import io.halqe.domain.cases.CaseRepository;
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.response.Page;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Cases: pk {@code CASE#<id>}, sk {@code CASE}; index {@code byStatus} (status, {@code dueKey} = dueAt#id) lists
+ * a status soonest-due first — the queue a team works from and the sweep escalation reads.
+ */
+public final class DynamoCaseRepository implements CaseRepository {
+
+    private static final Set<String> STATUS_PAGE_KEY = Set.of("pk", "sk", "status", "dueKey");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoCaseRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Opened openIfAbsent(FollowUpCase followUpCase) {
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(toItem(followUpCase))
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return new Opened(followUpCase, true);
+        } catch (ConditionalCheckFailedException exists) {
+            return new Opened(exists.hasItem() ? fromItem(exists.item()) : find(followUpCase.id()).orElseThrow(), false);
+        }
+    }
+
+    @Override
+    public Optional<FollowUpCase> find(String caseId) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(caseId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor) {
+        var start = Cursors.decode(cursor, STATUS_PAGE_KEY);
+        if (start != null && !status.wireName().equals(start.get("status").s())) {
+            throw new io.halqe.domain.response.ResponseRepository.InvalidCursorException();
+        }
+        var page = dynamo.query(request -> request.tableName(table).indexName("byStatus")
+                .keyConditionExpression("#status = :status")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":status", Items.s(status.wireName())))
+                .limit(limit).exclusiveStartKey(start));
+        return new Page<>(page.items().stream().map(DynamoCaseRepository::fromItem).toList(),
+                Cursors.encode(page.lastEvaluatedKey()));
+    }
+
+    private static Map<String, AttributeValue> key(String caseId) {
+        return Map.of("pk", Items.s("CASE#" + caseId), "sk", Items.s("CASE"));
+    }
+
+    private static Map<String, AttributeValue> toItem(FollowUpCase c) {
+        Map<String, AttributeValue> item = new HashMap<>(key(c.id()));
+        item.put("caseId", Items.s(c.id()));
+        item.put("responseId", Items.s(c.responseId()));
+        item.put("surveyId", Items.s(c.surveyId()));
+        item.put("status", Items.s(c.status().wireName()));
+        item.put("team", Items.s(c.team()));
+        item.put("owner", Items.s(c.owner()));
+        item.put("reason", Items.s(c.reason()));
+        if (c.npsScore() != null) {
+            item.put("npsScore", Items.n(c.npsScore()));
+        }
+        if (c.comment() != null) {
+            item.put("comment", Items.s(c.comment()));
+        }
+        if (c.language() != null) {
+            item.put("language", Items.s(c.language()));
+        }
+        item.put("openedAt", Items.s(c.openedAt().toString()));
+        item.put("dueAt", Items.s(c.dueAt().toString()));
+        item.put("dueKey", Items.s(c.dueAt() + "#" + c.id()));
+        return item;
+    }
+
+    private static FollowUpCase fromItem(Map<String, AttributeValue> item) {
+        return new FollowUpCase(Items.string(item, "caseId"), Items.string(item, "responseId"),
+                Items.string(item, "surveyId"), CaseStatus.fromWire(Items.string(item, "status")),
+                Items.string(item, "team"), Items.string(item, "owner"), Items.string(item, "reason"),
+                Items.integer(item, "npsScore"), Items.string(item, "comment"), Items.string(item, "language"),
+                Items.instant(item, "openedAt"), Items.instant(item, "dueAt"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.halqe.aws.dynamo;
+
+import io.halqe.domain.cases.DeliveryLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Claims live beside the cases they concern (pk {@code DELIVERY#<key>}) and expire by TTL long after any redelivery
+ * could arrive (EventBridge retries for at most 24 hours).
+ */
+public final class DynamoDeliveryLedger implements DeliveryLedger {
+
+    private static final Duration KEEP = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDeliveryLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean claim(String key, Instant at) {
+        try {
+            dynamo.putItem(request -> request.tableName(table)
+                    .item(Map.of("pk", Items.s("DELIVERY#" + key), "sk", Items.s("DELIVERY"),
+                            "claimedAt", Items.s(at.toString()),
+                            "expiresAt", Items.n(at.plus(KEEP).getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException claimedBefore) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(String key) {
+        dynamo.deleteItem(request -> request.tableName(table).key(key(key)));
+    }
+
+    private static Map<String, AttributeValue> key(String key) {
+        return Map.of("pk", Items.s("DELIVERY#" + key), "sk", Items.s("DELIVERY"));
+    }
+}

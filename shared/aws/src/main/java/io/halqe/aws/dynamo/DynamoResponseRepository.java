@@ -1,0 +1,88 @@
+package io.halqe.aws.dynamo;
+
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.response.Page;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseRepository;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/** Responses (key design in {@link ResponseItems}); index {@code byId} finds one by id, {@code bySurvey} lists them. */
+public final class DynamoResponseRepository implements ResponseRepository {
+
+    private static final Set<String> SURVEY_PAGE_KEY = Set.of("pk", "sk", "surveyId", "submittedKey");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoResponseRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Response> insertIfAbsent(Response response) {
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(ResponseItems.toItem(response))
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException exists) {
+            if (exists.hasItem()) {
+                return Optional.of(ResponseItems.fromItem(exists.item()));
+            }
+            return Optional.of(ResponseItems.fromItem(dynamo.getItem(request -> request.tableName(table)
+                    .key(ResponseItems.key(response.surveyId(), response.id())).consistentRead(true)).item()));
+        }
+    }
+
+    @Override
+    public Optional<Response> find(String responseId) {
+        var keys = dynamo.query(request -> request.tableName(table).indexName("byId")
+                .keyConditionExpression("responseId = :id")
+                .expressionAttributeValues(Map.of(":id", Items.s(responseId)))).items();
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> key = Map.of("pk", keys.get(0).get("pk"), "sk", keys.get(0).get("sk"));
+        var item = dynamo.getItem(request -> request.tableName(table).key(key)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ResponseItems.fromItem(item));
+    }
+
+    @Override
+    public boolean markEnriched(Response response, Enrichment enrichment) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table)
+                    .key(ResponseItems.key(response.surveyId(), response.id()))
+                    .updateExpression("SET #status = :enriched, enrichment = :enrichment")
+                    .conditionExpression("#status = :received")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":enriched", Items.s("enriched"),
+                            ":received", Items.s("received"),
+                            ":enrichment", ResponseItems.enrichment(enrichment))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyEnriched) {
+            return false;
+        }
+    }
+
+    /** Newest first. */
+    @Override
+    public Page<Response> listBySurvey(String surveyId, int limit, String cursor) {
+        var start = Cursors.decode(cursor, SURVEY_PAGE_KEY);
+        if (start != null && !surveyId.equals(start.get("surveyId").s())) {
+            throw new InvalidCursorException();
+        }
+        var page = dynamo.query(request -> request.tableName(table).indexName("bySurvey")
+                .keyConditionExpression("surveyId = :survey")
+                .expressionAttributeValues(Map.of(":survey", Items.s(surveyId)))
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
+        return new Page<>(page.items().stream().map(ResponseItems::fromItem).toList(),
+                Cursors.encode(page.lastEvaluatedKey()));
+    }
+}

@@ -1,0 +1,123 @@
+package io.halqe.aws.dynamo;
+
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseStatus;
+import io.halqe.domain.survey.QuestionType;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Response items: pk {@code S#<surveyId>#<partition>}, sk {@code R#<responseId>}, with the partition a hash of the
+ * id. A survey's responses spread over {@link #PARTITIONS} partition keys (hot surveys don't hit one partition), and
+ * each partition key streams through one shard lineage — the property scoring's watermark relies on.
+ * Answers are stored natively: {@code {"type":"nps","value":7}}, {@code {"type":"text","value":"…"}},
+ * {@code {"type":"choices","values":[…]}}.
+ */
+public final class ResponseItems {
+
+    public static final int PARTITIONS = 8;
+    public static final String TYPE = "response";
+
+    private ResponseItems() {
+    }
+
+    public static int partitionOf(String responseId) {
+        CRC32 crc = new CRC32();
+        crc.update(responseId.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % PARTITIONS);
+    }
+
+    public static Map<String, AttributeValue> key(String surveyId, String responseId) {
+        return Map.of("pk", Items.s("S#" + surveyId + "#" + partitionOf(responseId)), "sk", Items.s("R#" + responseId));
+    }
+
+    /** The partition encoded in an item's pk. */
+    public static int partitionOfKey(String pk) {
+        return Integer.parseInt(pk.substring(pk.lastIndexOf('#') + 1));
+    }
+
+    public static Map<String, AttributeValue> toItem(Response response) {
+        Map<String, AttributeValue> item = new HashMap<>(key(response.surveyId(), response.id()));
+        item.put("type", Items.s(TYPE));
+        item.put("responseId", Items.s(response.id()));
+        item.put("surveyId", Items.s(response.surveyId()));
+        item.put("surveyVersion", Items.n(response.surveyVersion()));
+        item.put("language", Items.s(response.language()));
+        item.put("submittedAt", Items.s(response.submittedAt().toString()));
+        item.put("submittedKey", Items.s(response.submittedAt() + "#" + response.id()));
+        item.put("status", Items.s(response.status().name().toLowerCase(Locale.ROOT)));
+        item.put("answers", answers(response.answers()));
+        if (response.enrichment() != null) {
+            item.put("enrichment", enrichment(response.enrichment()));
+        }
+        return item;
+    }
+
+    public static Response fromItem(Map<String, AttributeValue> item) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        item.get("answers").m().forEach((id, value) -> answers.put(id, answer(value.m())));
+        AttributeValue enrichment = item.get("enrichment");
+        return new Response(Items.string(item, "responseId"), Items.string(item, "surveyId"),
+                Items.integer(item, "surveyVersion"), answers, Items.string(item, "language"),
+                Items.instant(item, "submittedAt"),
+                ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
+                enrichment == null ? null : enrichment(enrichment.m()));
+    }
+
+    static AttributeValue answers(Map<String, Answer> answers) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        answers.forEach((id, answer) -> map.put(id, AttributeValue.fromM(switch (answer) {
+            case Answer.Score score -> Map.of("type", Items.s(score.type().name().toLowerCase(Locale.ROOT)),
+                    "value", Items.n(score.value()));
+            case Answer.Text text -> Map.of("type", Items.s("text"), "value", Items.s(text.value()));
+            case Answer.Choices choices -> Map.of("type", Items.s("choices"),
+                    "values", AttributeValue.fromL(choices.values().stream().map(Items::s).toList()));
+        })));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Answer answer(Map<String, AttributeValue> value) {
+        String type = Items.string(value, "type");
+        return switch (type) {
+            case "text" -> new Answer.Text(Items.string(value, "value"));
+            case "choices" -> new Answer.Choices(value.get("values").l().stream().map(AttributeValue::s).toList());
+            default -> new Answer.Score(QuestionType.valueOf(type.toUpperCase(Locale.ROOT)), Items.integer(value, "value"));
+        };
+    }
+
+    static AttributeValue enrichment(Enrichment enrichment) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        if (enrichment.npsScore() != null) {
+            map.put("npsScore", Items.n(enrichment.npsScore()));
+            map.put("npsCategory", Items.s(enrichment.npsCategory().wireName()));
+        }
+        if (enrichment.comment() != null) {
+            map.put("comment", Items.s(enrichment.comment()));
+        }
+        map.put("language", Items.s(enrichment.language()));
+        map.put("wordCount", Items.n(enrichment.wordCount()));
+        map.put("enrichedAt", Items.s(enrichment.enrichedAt().toString()));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Enrichment enrichment(Map<String, AttributeValue> map) {
+        String category = Items.string(map, "npsCategory");
+        return new Enrichment(Items.integer(map, "npsScore"),
+                category == null ? null : NpsCategory.valueOf(category.toUpperCase(Locale.ROOT)),
+                Items.string(map, "comment"), Items.string(map, "language"), (int) Items.number(map, "wordCount"),
+                Items.instant(map, "enrichedAt"));
+    }
+
+    static List<String> keyAttributes() {
+        return List.of("pk", "sk");
+    }
+}

@@ -1,0 +1,38 @@
+package io.halqe.aws.messaging;
+
+import io.halqe.domain.cases.Mailer;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.Message;
+
+/** SES v2 SendEmail: a text and an HTML part, UTF-8, through the stack's configuration set. */
+public final class SesMailer implements Mailer {
+
+    private final SesV2Client ses;
+    private final String from;
+    private final String configurationSet;
+
+    public SesMailer(SesV2Client ses, String from, String configurationSet) {
+        this.ses = ses;
+        this.from = from;
+        this.configurationSet = configurationSet;
+    }
+
+    @Override
+    public void send(Email email) {
+        ses.sendEmail(request -> request
+                .fromEmailAddress(from)
+                .destination(destination -> destination.toAddresses(email.to()))
+                .configurationSetName(configurationSet)
+                .content(EmailContent.builder().simple(Message.builder()
+                        .subject(utf8(email.subject()))
+                        .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
+                        .build()).build()));
+    }
+
+    private static Content utf8(String data) {
+        return Content.builder().charset("UTF-8").data(data).build();
+    }
+}

@@ -1,0 +1,5 @@
+package io.halqe.domain.cases;
+
+/** A team that owns feedback; {@code ownerEmail} receives its alerts. */
+public record Team(String id, String name, String ownerEmail) {
+}

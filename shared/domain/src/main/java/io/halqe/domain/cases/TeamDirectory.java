@@ -1,0 +1,10 @@
+package io.halqe.domain.cases;
+
+import java.util.Optional;
+
+public interface TeamDirectory {
+
+    Optional<Team> team(String teamId);
+
+    void save(Team team);
+}

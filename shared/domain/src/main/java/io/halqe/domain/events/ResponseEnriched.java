@@ -1,0 +1,27 @@
+package io.halqe.domain.events;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Detail of {@code ResponseEnriched} (schema: events/schemas/ResponseEnriched.v1.json). */
+public record ResponseEnriched(
+        String version,
+        String responseId,
+        String surveyId,
+        int surveyVersion,
+        Instant submittedAt,
+        String language,
+        Integer npsScore,
+        String npsCategory,
+        String comment,
+        int wordCount,
+        Map<String, Object> answers) implements DomainEvent {
+
+    public static final String DETAIL_TYPE = "ResponseEnriched";
+    public static final String VERSION = "1";
+
+    @Override
+    public String detailType() {
+        return DETAIL_TYPE;
+    }
+}

@@ -1,0 +1,3 @@
+package io.halqe.domain.response;
+
+public enum ResponseStatus { RECEIVED, ENRICHED }
