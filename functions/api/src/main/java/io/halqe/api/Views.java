@@ -1,0 +1,78 @@
+package io.halqe.api;
+
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.scoring.Metrics;
+import io.halqe.domain.scoring.Tally;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The API's JSON shapes (kept apart from storage so either can change). */
+final class Views {
+
+    private Views() {
+    }
+
+    static Map<String, Object> page(List<?> items, String next) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", items);
+        page.put("next", next);
+        return page;
+    }
+
+    static Map<String, Object> of(Response response) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("responseId", response.id());
+        view.put("surveyId", response.surveyId());
+        view.put("surveyVersion", response.surveyVersion());
+        view.put("submittedAt", response.submittedAt().toString());
+        view.put("language", response.language());
+        view.put("status", response.status());
+        Map<String, Object> answers = new LinkedHashMap<>();
+        response.answers().forEach((id, answer) -> answers.put(id, switch (answer) {
+            case Answer.Score score -> score.value();
+            case Answer.Text text -> text.value();
+            case Answer.Choices choices -> choices.values();
+        }));
+        view.put("answers", answers);
+        if (response.enrichment() != null) {
+            var enrichment = response.enrichment();
+            view.put("language", enrichment.language());
+            view.put("npsScore", enrichment.npsScore());
+            view.put("npsCategory", enrichment.npsCategory());
+            view.put("comment", enrichment.comment());
+            view.put("wordCount", enrichment.wordCount());
+            view.put("enrichedAt", enrichment.enrichedAt().toString());
+        }
+        return view;
+    }
+
+    static Map<String, Object> of(FollowUpCase c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("caseId", c.id());
+        view.put("status", c.status());
+        view.put("responseId", c.responseId());
+        view.put("surveyId", c.surveyId());
+        view.put("team", c.team());
+        view.put("owner", c.owner());
+        view.put("reason", c.reason());
+        view.put("npsScore", c.npsScore());
+        view.put("comment", c.comment());
+        view.put("language", c.language());
+        view.put("openedAt", c.openedAt().toString());
+        view.put("dueAt", c.dueAt().toString());
+        return view;
+    }
+
+    static Map<String, Object> metrics(String surveyId, Tally tally) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("surveyId", surveyId);
+        view.put("responses", tally.responses());
+        view.put("nps", Metrics.nps(tally));
+        view.put("csat", Metrics.csat(tally));
+        view.put("ces", Metrics.ces(tally));
+        return view;
+    }
+}

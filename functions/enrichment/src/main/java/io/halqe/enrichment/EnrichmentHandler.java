@@ -1,0 +1,46 @@
+package io.halqe.enrichment;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.halqe.aws.dynamo.DynamoResponseRepository;
+import io.halqe.aws.dynamo.ResponseItems;
+import io.halqe.aws.messaging.EventBridgePublisher;
+import io.halqe.aws.runtime.AwsClients;
+import io.halqe.aws.runtime.LambdaEnvironment;
+import io.halqe.aws.stream.StreamBatches;
+import io.halqe.domain.config.Env;
+import io.halqe.domain.enrichment.EnrichResponses;
+import io.halqe.domain.events.EventPublisher;
+import io.halqe.domain.response.ResponseRepository;
+import java.time.Instant;
+
+/** New responses from the Responses stream → enrichment → {@code ResponseEnriched} on the bus. */
+public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    /** One PutEvents call carries ten entries. */
+    private static final int CHUNK = 10;
+
+    private final EnrichResponses enrichResponses;
+
+    public EnrichmentHandler() {
+        Env env = LambdaEnvironment.current();
+        AwsClients clients = new AwsClients(env);
+        this.enrichResponses = new EnrichResponses(
+                new DynamoResponseRepository(clients.dynamoDb(), env.require("HALQE_RESPONSES_TABLE")),
+                new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")));
+    }
+
+    public EnrichmentHandler(ResponseRepository responses, EventPublisher events) {
+        this.enrichResponses = new EnrichResponses(responses, events);
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return StreamBatches.process(event, CHUNK,
+                chunk -> enrichResponses.enrich(chunk.stream()
+                        .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now()),
+                failure -> context.getLogger().log("enrichment failed, retrying from the failed chunk: " + failure));
+    }
+}

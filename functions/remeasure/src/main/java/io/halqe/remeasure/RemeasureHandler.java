@@ -1,0 +1,59 @@
+package io.halqe.remeasure;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.halqe.aws.dynamo.DynamoOutreachRepository;
+import io.halqe.aws.json.Json;
+import io.halqe.aws.messaging.SesMailer;
+import io.halqe.aws.runtime.AwsClients;
+import io.halqe.aws.runtime.LambdaEnvironment;
+import io.halqe.domain.config.Env;
+import io.halqe.domain.outreach.SweepDueOutreach;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The schedule's sweep: sends outreach that has fallen due as of the scheduled time. */
+public final class RemeasureHandler implements RequestStreamHandler {
+
+    private final SweepDueOutreach sweep;
+
+    public RemeasureHandler() {
+        Env env = LambdaEnvironment.current();
+        AwsClients clients = new AwsClients(env);
+        this.sweep = new SweepDueOutreach(
+                new DynamoOutreachRepository(clients.dynamoDb(), env.require("HALQE_OUTREACH_TABLE")),
+                new SesMailer(clients.sesV2(), env.require("HALQE_SENDER_EMAIL"), env.require("HALQE_SES_CONFIGURATION_SET")),
+                env.optional("HALQE_PUBLIC_BASE_URL").orElse(""));
+    }
+
+    public RemeasureHandler(SweepDueOutreach sweep) {
+        this.sweep = sweep;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Instant asOf = scheduledTime(Json.MAPPER.readTree(input));
+        SweepDueOutreach.Swept swept = sweep.sweep(asOf);
+        context.getLogger().log("sweep as of " + asOf + ": sent " + swept.sent() + ", skipped " + swept.skipped());
+        Json.MAPPER.writeValue(output, swept);
+    }
+
+    /** {@code scheduledTime} from the schedule's Input; an EventBridge envelope's {@code time}; else now. */
+    static Instant scheduledTime(JsonNode payload) {
+        for (String field : new String[] {"scheduledTime", "time"}) {
+            JsonNode value = payload == null ? null : payload.get(field);
+            if (value != null && value.isTextual()) {
+                try {
+                    return Instant.parse(value.asText());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(field + " is not an ISO-8601 instant: " + value.asText(), e);
+                }
+            }
+        }
+        return Instant.now();
+    }
+}

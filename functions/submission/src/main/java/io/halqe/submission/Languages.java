@@ -1,0 +1,60 @@
+package io.halqe.submission;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.halqe.aws.http.HttpRequests;
+import io.halqe.domain.survey.Survey;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which language to show: {@code ?lang=}, then Accept-Language, then the survey's default. */
+final class Languages {
+
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("fa", "ar", "he", "ur");
+
+    private Languages() {
+    }
+
+    static String choose(Survey survey, APIGatewayV2HTTPEvent event) {
+        var requested = HttpRequests.query(event, "lang").map(Languages::primary);
+        if (requested.isPresent() && survey.languages().contains(requested.get())) {
+            return requested.get();
+        }
+        var accepted = HttpRequests.header(event, "accept-language");
+        if (accepted.isPresent()) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(accepted.get())) {
+                    String language = primary(range.getRange());
+                    if (survey.languages().contains(language)) {
+                        return language;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header is no preference
+            }
+        }
+        return survey.defaultLanguage();
+    }
+
+    static boolean rightToLeft(String language) {
+        return RIGHT_TO_LEFT.contains(language);
+    }
+
+    /** Persian shows Persian digits, Arabic Arabic-Indic ones. */
+    static String digits(int number, String language) {
+        String ascii = Integer.toString(number);
+        char zero = switch (language) {
+            case "fa" -> '\u06F0';
+            case "ar" -> '\u0660';
+            default -> '0';
+        };
+        StringBuilder localized = new StringBuilder();
+        for (char c : ascii.toCharArray()) {
+            localized.append(Character.isDigit(c) ? (char) (zero + (c - '0')) : c);
+        }
+        return localized.toString();
+    }
+
+    private static String primary(String tag) {
+        return tag.toLowerCase(Locale.ROOT).split("[-_]")[0];
+    }
+}
