@@ -46,11 +46,13 @@ public final class AdminRoutes {
             if (path.equals("/api/cases")) {
                 return listCases(event);
             } else if ((match = CASE.matcher(path)).matches()) {
-                return cases.find(match.group(1)).map(found -> HttpResponses.json(200, Views.of(found)))
-                        .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + match.group(1)));
+                String caseId = match.group(1);
+                return cases.find(caseId).map(found -> HttpResponses.json(200, Views.of(found)))
+                        .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId));
             } else if ((match = RESPONSE.matcher(path)).matches()) {
-                return responses.find(match.group(1)).map(found -> HttpResponses.json(200, Views.of(found)))
-                        .orElseGet(() -> HttpResponses.error(404, "response_not_found", "there is no response " + match.group(1)));
+                String responseId = match.group(1);
+                return responses.find(responseId).map(found -> HttpResponses.json(200, Views.of(found)))
+                        .orElseGet(() -> HttpResponses.error(404, "response_not_found", "there is no response " + responseId));
             } else if ((match = SURVEY_RESPONSES.matcher(path)).matches()) {
                 var page = responses.listBySurvey(match.group(1), limit(event), HttpRequests.query(event, "cursor").orElse(null));
                 return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
