@@ -450,12 +450,14 @@ public final class LocalCloud implements AutoCloseable {
                     break;
                 }
                 clock.moveTo(due.get().next());
-                scheduler.fire(due.get());
+                scheduler.fire(due.get(), false);
                 fired++;
                 fired += drainNow();
             }
             clock.moveTo(target);
             fired += drainNow();
+            System.out.println("[local] clock moved " + duration + " to " + clock.instant() + ": " + fired
+                    + " schedule firing(s)");
             return new ClockAdvance(clock.instant(), fired);
         });
     }
@@ -493,7 +495,7 @@ public final class LocalCloud implements AutoCloseable {
             boolean worked = false;
             Optional<LocalScheduler.Schedule> due;
             while ((due = scheduler.earliestDue(clock.instant())).isPresent()) {
-                scheduler.fire(due.get());
+                scheduler.fire(due.get(), true);
                 fired++;
                 worked = true;
             }

@@ -106,14 +106,16 @@ public final class LocalScheduler {
     }
 
     /** Fires a schedule at its due time: queues the async invocation and moves it to its next time. */
-    Instant fire(Schedule schedule) {
+    Instant fire(Schedule schedule, boolean log) {
         Instant time;
         synchronized (schedule) {
             time = schedule.next;
             schedule.next = schedule.next.plus(schedule.rate);
         }
-        System.out.println("[local] schedule " + schedule.name + " fires at " + time + " -> "
-                + schedule.function.functionName());
+        if (log) {
+            System.out.println("[local] schedule " + schedule.name + " fires at " + time + " -> "
+                    + schedule.function.functionName());
+        }
         invocations.enqueue(schedule.function, "schedule:" + schedule.name, schedule.payload(time), schedule.maxRetries);
         return time;
     }

@@ -1,0 +1,58 @@
+package io.halqe.domain.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+
+    private static Tally nps(long promoters, long passives, long detractors) {
+        return new Tally(promoters + passives + detractors, promoters, passives, detractors, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void nps_shouldUseTheNormalApproximation_whenThereAreAnswers() {
+        // GIVEN 50 promoters, 30 passives, 20 detractors
+        var nps = Metrics.nps(nps(50, 30, 20));
+        // THEN NPS = 30 and the interval is 30 ± 1.96·sqrt((.5 + .2 − .3²)/100)·100
+        double halfWidth = 1.959963984540054 * Math.sqrt((0.5 + 0.2 - 0.09) / 100) * 100;
+        assertThat(nps.score()).isEqualTo(30.0);
+        assertThat(nps.ci95()[0]).isCloseTo(30 - halfWidth, within(0.01));
+        assertThat(nps.ci95()[1]).isCloseTo(30 + halfWidth, within(0.01));
+        assertThat(nps.n()).isEqualTo(100);
+        assertThat(nps.lowSample()).isFalse();
+    }
+
+    @Test
+    void nps_shouldFlagLowSampleAndClampTheInterval_whenFewAnswersAreAllDetractors() {
+        var nps = Metrics.nps(nps(0, 0, 3));
+        assertThat(nps.score()).isEqualTo(-100.0);
+        assertThat(nps.ci95()[0]).isEqualTo(-100.0);
+        assertThat(nps.lowSample()).isTrue();
+    }
+
+    @Test
+    void metrics_shouldBeEmpty_whenNothingWasAnswered() {
+        assertThat(Metrics.nps(Tally.EMPTY).score()).isNull();
+        assertThat(Metrics.csat(Tally.EMPTY).score()).isNull();
+        assertThat(Metrics.ces(Tally.EMPTY).mean()).isNull();
+    }
+
+    @Test
+    void csat_shouldUseWilson_whenShareIsExtreme() {
+        // GIVEN 10 of 10 satisfied, THEN the Wilson interval stays below 100 at its lower end
+        var csat = Metrics.csat(new Tally(10, 0, 0, 0, 10, 10, 0, 0, 0));
+        assertThat(csat.score()).isEqualTo(100.0);
+        assertThat(csat.ci95()[0]).isCloseTo(72.25, within(0.01));
+        assertThat(csat.ci95()[1]).isCloseTo(100.0, within(0.01));
+    }
+
+    @Test
+    void ces_shouldUseTheSampleVariance_whenMeanIsComputed() {
+        // GIVEN answers 2, 4, 6: mean 4, sample variance 4
+        var ces = Metrics.ces(new Tally(3, 0, 0, 0, 0, 0, 3, 12, 4 + 16 + 36));
+        assertThat(ces.mean()).isEqualTo(4.0);
+        assertThat(ces.ci95()[1] - 4.0).isCloseTo(1.959963984540054 * Math.sqrt(4.0 / 3), within(0.01));
+    }
+}
