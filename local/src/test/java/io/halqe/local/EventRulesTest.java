@@ -1,0 +1,62 @@
+package io.halqe.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.halqe.aws.testing.LocalResolver;
+import io.halqe.aws.testing.SamTemplate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The template's EventBridge rule patterns, matched by Event Ruler on the local bus. */
+class EventRulesTest {
+
+    private final LocalClock clock = new LocalClock();
+    private final AsyncInvocations invocations = new AsyncInvocations(new DeadLetters(), clock);
+    private final LocalEventBus bus = new LocalEventBus("halqe-local", "us-east-1", clock, invocations);
+
+    private void addTemplateRules() {
+        SamTemplate template = SamTemplate.load();
+        LocalResolver resolver = new LocalResolver(template, Map.of());
+        for (SamTemplate.Function function : template.functions()) {
+            for (SamTemplate.Event event : function.events("EventBridgeRule")) {
+                Object pattern = resolver.resolve(event.properties().get("Pattern"));
+                bus.addRule(function.logicalId() + "." + event.name(), LocalFunction.of(function.logicalId(),
+                        (com.amazonaws.services.lambda.runtime.RequestHandler<Object, Object>) (e, c) -> null),
+                        Json.write(pattern), 2);
+            }
+        }
+    }
+
+    private static ObjectNode entry(String source, String detailType, String detail) {
+        ObjectNode entry = Json.object();
+        entry.put("Source", source);
+        entry.put("DetailType", detailType);
+        entry.put("Detail", detail);
+        return entry;
+    }
+
+    @Test
+    void put_shouldQueueTheAlertsFunction_whenAResponseEnrichedDetractorArrives() {
+        // GIVEN the template's rules on the local bus
+        addTemplateRules();
+        // WHEN a detractor is put
+        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"detractor\",\"surveyId\":\"demo-nps\"}"));
+        // THEN the alerts function has one invocation queued
+        assertThat(invocations.pending()).isEqualTo(1);
+        assertThat(bus.matchingRules(bus.events().get(0))).containsExactly("AlertsFunction.Detractors");
+    }
+
+    @Test
+    void put_shouldQueueNothing_whenTheEventIsAPromoterOrFromAnotherSource() {
+        // GIVEN the template's rules on the local bus
+        addTemplateRules();
+        // WHEN a promoter, another source and another detail type are put
+        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"promoter\"}"));
+        bus.put(entry("other", "ResponseEnriched", "{\"npsCategory\":\"detractor\"}"));
+        bus.put(entry("halqe", "CaseOpened", "{\"npsCategory\":\"detractor\"}"));
+        // THEN no rule matches
+        assertThat(invocations.pending()).isZero();
+        assertThat(bus.events()).hasSize(3);
+    }
+}

@@ -1,0 +1,101 @@
+package io.halqe.aws.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.cases.Team;
+import io.halqe.domain.outreach.Outreach;
+import io.halqe.domain.survey.DemoSurveys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DynamoCasesAndDirectoryTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    private static LocalDynamoDb db;
+    private static DynamoCaseRepository cases;
+    private static DynamoDeliveryLedger ledger;
+
+    @BeforeAll
+    static void start() {
+        db = LocalDynamoDb.start();
+        cases = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        ledger = new DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"));
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static FollowUpCase followUp(String responseId, Instant due) {
+        return new FollowUpCase(FollowUpCase.idFor(responseId), responseId, "demo-nps", CaseStatus.OPEN, "support",
+                "owner@example.com", "Detractor (2/10)", 2, "<b>late</b>", "en", AT, due);
+    }
+
+    @Test
+    void openIfAbsent_shouldKeepTheFirstCase_whenOpenedTwice() {
+        var first = cases.openIfAbsent(followUp("r1", AT.plusSeconds(100)));
+        var second = cases.openIfAbsent(followUp("r1", AT.plusSeconds(999)));
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isFalse();
+        assertThat(second.followUpCase().dueAt()).isEqualTo(AT.plusSeconds(100));
+        assertThat(cases.find("case-r1")).contains(first.followUpCase());
+    }
+
+    @Test
+    void listByStatus_shouldListSoonestDueFirst_acrossPages() {
+        for (int i = 5; i > 0; i--) {
+            cases.openIfAbsent(followUp("due-" + i, AT.plusSeconds(1000L * i)));
+        }
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = cases.listByStatus(CaseStatus.OPEN, 2, cursor);
+            page.items().stream().filter(c -> c.responseId().startsWith("due-")).forEach(c -> ids.add(c.responseId()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(ids).containsExactly("due-1", "due-2", "due-3", "due-4", "due-5");
+        assertThat(cases.listByStatus(CaseStatus.CLOSED, 10, null).items()).isEmpty();
+    }
+
+    @Test
+    void ledger_shouldGrantAKeyOnce_untilReleased() {
+        assertThat(ledger.claim("detractor#r9#email", AT)).isTrue();
+        assertThat(ledger.claim("detractor#r9#email", AT)).isFalse();
+        ledger.release("detractor#r9#email");
+        assertThat(ledger.claim("detractor#r9#email", AT)).isTrue();
+    }
+
+    @Test
+    void surveysAndTeams_shouldRoundTrip() {
+        var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
+        var teams = new DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"));
+        surveys.save(DemoSurveys.demoNps());
+        teams.save(new Team("support", "Support", "lead@example.com"));
+        assertThat(surveys.find("demo-nps")).contains(DemoSurveys.demoNps());
+        assertThat(surveys.find("missing")).isEmpty();
+        assertThat(teams.team("support")).contains(new Team("support", "Support", "lead@example.com"));
+    }
+
+    @Test
+    void outreach_shouldBeDueOnceAndClaimedOnce() {
+        var outreach = new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
+        Outreach due = new Outreach("o-1", "invitation", "demo-nps", "c1", "a@example.com", "en", AT);
+        outreach.schedule(due);
+        outreach.schedule(due);
+        outreach.schedule(new Outreach("o-2", "invitation", "demo-nps", "c2", "b@example.com", "en", AT.plusSeconds(3600)));
+        assertThat(outreach.due(AT, 10)).containsExactly(due);
+        assertThat(outreach.claim(due, AT)).isTrue();
+        assertThat(outreach.claim(due, AT)).isFalse();
+        assertThat(outreach.due(AT.plusSeconds(3600), 10)).extracting(Outreach::id).containsExactly("o-2");
+        outreach.release(due);
+        assertThat(outreach.due(AT, 10)).containsExactly(due);
+    }
+}

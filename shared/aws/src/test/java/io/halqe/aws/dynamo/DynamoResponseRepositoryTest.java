@@ -1,0 +1,128 @@
+package io.halqe.aws.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseRepository;
+import io.halqe.domain.response.ResponseStatus;
+import io.halqe.domain.survey.QuestionType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DynamoResponseRepositoryTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    private static LocalDynamoDb db;
+    private static DynamoResponseRepository responses;
+
+    @BeforeAll
+    static void start() {
+        db = LocalDynamoDb.start();
+        responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static Response response(String id, String survey, int nps, Instant at) {
+        return new Response(id, survey, 1, Map.of("nps", new Answer.Score(QuestionType.NPS, nps),
+                "comment", new Answer.Text("تحویل دیر بود"), "pick", new Answer.Choices(List.of("a", "b"))),
+                "fa", at, ResponseStatus.RECEIVED, null);
+    }
+
+    @Test
+    void insertIfAbsent_shouldStoreOnceAndReturnTheFirst_whenIdRepeats() {
+        // GIVEN a stored response
+        Response first = response("r-insert", "s-insert", 3, AT);
+        assertThat(responses.insertIfAbsent(first)).isEmpty();
+        // WHEN another with the same id is inserted
+        var existing = responses.insertIfAbsent(response("r-insert", "s-insert", 9, AT));
+        // THEN the first is returned and kept, answers round-tripping with their types
+        assertThat(existing).contains(first);
+        assertThat(responses.find("r-insert")).contains(first);
+    }
+
+    @Test
+    void item_shouldBePartitionedBySurveyAndHash_soScoringShardsAreStable() {
+        // GIVEN a stored response WHEN its item is read by key
+        responses.insertIfAbsent(response("r-key", "s-key", 5, AT));
+        var item = db.client().getItem(r -> r.tableName(db.tableName("ResponsesTable"))
+                .key(ResponseItems.key("s-key", "r-key"))).item();
+        // THEN pk is S#<survey>#<hash partition> and the answer is stored natively
+        assertThat(item.get("pk").s()).isEqualTo("S#s-key#" + ResponseItems.partitionOf("r-key"));
+        assertThat(item.get("sk").s()).isEqualTo("R#r-key");
+        assertThat(item.get("type").s()).isEqualTo("response");
+        assertThat(item.get("answers").m().get("nps").m()).containsEntry("type",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("nps"));
+    }
+
+    @Test
+    void markEnriched_shouldWriteOnlyOnce_whenCalledTwice() {
+        // GIVEN a received response
+        Response received = response("r-enrich", "s-enrich", 2, AT);
+        responses.insertIfAbsent(received);
+        Enrichment enrichment = new Enrichment(2, NpsCategory.DETRACTOR, "تحویل دیر بود", "fa", 3, AT.plusSeconds(1));
+        // WHEN enriched twice
+        boolean first = responses.markEnriched(received, enrichment);
+        boolean second = responses.markEnriched(received, new Enrichment(2, NpsCategory.DETRACTOR, "x", "en", 1, AT));
+        // THEN only the first call wrote, and the first enrichment is stored
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        Response stored = responses.find("r-enrich").orElseThrow();
+        assertThat(stored.status()).isEqualTo(ResponseStatus.ENRICHED);
+        assertThat(stored.enrichment()).isEqualTo(enrichment);
+    }
+
+    @Test
+    void listBySurvey_shouldPageNewestFirstWithoutGapsOrRepeats_whenCursorIsFollowed() {
+        // GIVEN 25 responses of one survey and one of another
+        for (int i = 0; i < 25; i++) {
+            responses.insertIfAbsent(response("r-page-" + i, "s-page", i % 11, AT.plusSeconds(i)));
+        }
+        responses.insertIfAbsent(response("r-other", "s-page-other", 1, AT));
+        // WHEN listed 10 at a time
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = responses.listBySurvey("s-page", 10, cursor);
+            page.items().forEach(r -> seen.add(r.id()));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null && pages < 10);
+        // THEN all 25 come once, newest first
+        Set<String> unique = new HashSet<>(seen);
+        assertThat(seen).hasSize(25);
+        assertThat(unique).hasSize(25).doesNotContain("r-other");
+        assertThat(seen.get(0)).isEqualTo("r-page-24");
+    }
+
+    @Test
+    void listBySurvey_shouldRejectTheCursor_whenItIsForged() {
+        assertThatThrownBy(() -> responses.listBySurvey("s-page", 10, "not-a-cursor"))
+                .isInstanceOf(ResponseRepository.InvalidCursorException.class);
+        String otherSurveys = java.util.Base64.getUrlEncoder().encodeToString(
+                "{\"pk\":\"a\",\"sk\":\"b\",\"surveyId\":\"elsewhere\",\"submittedKey\":\"c\"}".getBytes());
+        assertThatThrownBy(() -> responses.listBySurvey("s-page", 10, otherSurveys))
+                .isInstanceOf(ResponseRepository.InvalidCursorException.class);
+    }
+
+    @Test
+    void find_shouldBeEmpty_whenIdIsUnknown() {
+        assertThat(responses.find("nobody")).isEmpty();
+    }
+}
