@@ -1,0 +1,134 @@
+package io.halqe.aws.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.halqe.aws.json.Json;
+import io.halqe.domain.cases.AlertOnDetractor;
+import io.halqe.domain.cases.AlertSettings;
+import io.halqe.domain.cases.CaseRepository;
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.DeliveryLedger;
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.cases.Notifier;
+import io.halqe.domain.cases.Team;
+import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.enrichment.EnrichResponses;
+import io.halqe.domain.events.CaseOpened;
+import io.halqe.domain.events.ResponseEnriched;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.Page;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseStatus;
+import io.halqe.domain.survey.QuestionType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What we publish matches the versioned schemas in events/schemas, and so do the sample events. */
+class EventContractTest {
+
+    private static final Path EVENTS = Path.of(System.getProperty("halqe.repoRoot", "../.."), "events");
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+
+    private static JsonSchema schema(String file) throws IOException {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(EVENTS.resolve("schemas").resolve(file)), config);
+    }
+
+    private static JsonNode asPublished(Object detail) throws IOException {
+        return Json.MAPPER.readTree(Json.write(detail));
+    }
+
+    private static Response response(Map<String, Answer> answers) {
+        return new Response("r1", "demo-nps", 1, answers, "en", AT, ResponseStatus.RECEIVED, null);
+    }
+
+    @Test
+    void responseEnriched_shouldMatchItsSchema_forScoresTextChoicesAndNoNps() throws IOException {
+        JsonSchema schema = schema("ResponseEnriched.v1.json");
+        for (Map<String, Answer> answers : List.of(
+                Map.<String, Answer>of("nps", new Answer.Score(QuestionType.NPS, 2), "comment", new Answer.Text("<b>late</b>")),
+                Map.<String, Answer>of("plan", new Answer.Choices(List.of("pro"))))) {
+            Response response = response(answers);
+            ResponseEnriched event = EnrichResponses.eventFor(response, EnrichResponses.enrichmentOf(response, AT));
+            assertThat(schema.validate(asPublished(event))).as("%s", answers).isEmpty();
+        }
+    }
+
+    @Test
+    void schemas_shouldRejectADetailThatBreaksTheContract() throws IOException {
+        JsonNode broken = Json.MAPPER.readTree("{\"version\":\"1\",\"responseId\":\"r\",\"surveyId\":\"s\","
+                + "\"surveyVersion\":1,\"submittedAt\":\"yesterday\",\"language\":\"en\",\"wordCount\":0,"
+                + "\"answers\":{},\"npsCategory\":\"angry\"}");
+        assertThat(schema("ResponseEnriched.v1.json").validate(broken)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void sampleAlertsEvent_shouldCarryAValidResponseEnrichedDetail() throws IOException {
+        JsonNode sample = Json.MAPPER.readTree(EVENTS.resolve("alerts/detractor-response-enriched.json").toFile());
+        assertThat(sample.get("detail-type").asText()).isEqualTo(ResponseEnriched.DETAIL_TYPE);
+        assertThat(schema("ResponseEnriched.v1.json").validate(sample.get("detail"))).isEmpty();
+    }
+
+    @Test
+    void caseOpenedAndTeamAlert_shouldMatchTheirSchemas_asTheDetractorRulePublishesThem() throws IOException {
+        List<Object> published = new ArrayList<>();
+        List<Notifier.Notification> alerts = new ArrayList<>();
+        CaseRepository cases = new CaseRepository() {
+            @Override
+            public Opened openIfAbsent(FollowUpCase followUpCase) {
+                return new Opened(followUpCase, true);
+            }
+
+            @Override
+            public Optional<FollowUpCase> find(String caseId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor) {
+                return new Page<>(List.of(), null);
+            }
+        };
+        TeamDirectory teams = new TeamDirectory() {
+            @Override
+            public Optional<Team> team(String teamId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(Team team) {
+            }
+        };
+        DeliveryLedger always = new DeliveryLedger() {
+            @Override
+            public boolean claim(String key, Instant at) {
+                return true;
+            }
+
+            @Override
+            public void release(String key) {
+            }
+        };
+        new AlertOnDetractor(cases, teams, email -> { }, alerts::add, published::addAll, always,
+                new AlertSettings("support", "owner@example.com", Duration.ofHours(48), ""))
+                .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
+                        Map.of("nps", 2)), AT);
+        assertThat(published).singleElement().isInstanceOf(CaseOpened.class);
+        assertThat(schema("CaseOpened.v1.json").validate(asPublished(published.get(0)))).isEmpty();
+        assertThat(schema("TeamAlert.v1.json").validate(asPublished(alerts.get(0).message()))).isEmpty();
+    }
+}
