@@ -201,7 +201,7 @@ final class AwsEmulator implements AutoCloseable {
         }
         JsonNode request = Json.parse(body);
         Map<String, String> attributes = new LinkedHashMap<>();
-        request.path("MessageAttributes").fields().forEachRemaining(entry -> {
+        request.path("MessageAttributes").properties().forEach(entry -> {
             JsonNode value = entry.getValue();
             attributes.put(entry.getKey(), value.hasNonNull("StringValue") ? value.path("StringValue").asText()
                     : value.path("BinaryValue").asText(null));

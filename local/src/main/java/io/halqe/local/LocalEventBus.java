@@ -31,7 +31,7 @@ public final class LocalEventBus {
     private final Clock clock;
     private final AsyncInvocations invocations;
     private final Map<String, Rule> rules = new LinkedHashMap<>();
-    private final Machine machine = new Machine();
+    private final Machine machine = Machine.builder().build();
     private final List<JsonNode> events = new ArrayList<>();
 
     LocalEventBus(String name, String region, Clock clock, AsyncInvocations invocations) {

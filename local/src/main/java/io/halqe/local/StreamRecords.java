@@ -108,7 +108,7 @@ public final class StreamRecords {
             if (patterns.isEmpty()) {
                 return new Filter(null);
             }
-            Machine machine = new Machine();
+            Machine machine = Machine.builder().build();
             for (int i = 0; i < patterns.size(); i++) {
                 try {
                     machine.addRule("filter-" + i, patterns.get(i));

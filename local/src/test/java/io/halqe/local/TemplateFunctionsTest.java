@@ -35,9 +35,11 @@ class TemplateFunctionsTest {
             HttpResponse<String> page = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/demo-nps")).build(), HttpResponse.BodyHandlers.ofString());
             cloud.drain();
-            // THEN the page is served, all six functions are wired and nothing was dead-lettered
+            LocalCloud.ClockAdvance advance = cloud.advanceClock(java.time.Duration.ofMinutes(10));
+            // THEN the page is served, all six functions are wired, the sweep ran twice and nothing was dead-lettered
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(cloud.functions()).hasSize(6);
+            assertThat(advance.fired()).isEqualTo(2);
             assertThat(cloud.deadLetters()).isEmpty();
         }
     }

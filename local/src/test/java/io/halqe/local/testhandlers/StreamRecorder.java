@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
  * Records the sk of every record it gets (one list per batch). An item with {@code fail=always} is reported as a
@@ -47,8 +48,9 @@ public class StreamRecorder implements RequestHandler<DynamodbEvent, StreamsEven
             }
             if (image.containsKey("kind")) {
                 String kind = image.get("kind").getS();
-                events.putEvents(request -> request.entries(entry -> entry.eventBusName(bus).source("test")
-                        .detailType("ItemAdded").detail("{\"kind\":\"" + kind + "\",\"sk\":\"" + sk + "\"}")));
+                events.putEvents(request -> request.entries(PutEventsRequestEntry.builder().eventBusName(bus)
+                        .source("test").detailType("ItemAdded")
+                        .detail("{\"kind\":\"" + kind + "\",\"sk\":\"" + sk + "\"}").build()));
             }
         }
         BATCHES.add(batch);

@@ -1,0 +1,50 @@
+package io.halqe.scoring;
+
+import static io.halqe.aws.testing.HandlerTesting.context;
+import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.halqe.aws.dynamo.DynamoAggregateStore;
+import io.halqe.aws.runtime.LambdaEnvironment;
+import io.halqe.aws.testing.HandlerTesting;
+import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.domain.scoring.AggregateKey;
+import io.halqe.domain.scoring.Tally;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScoringHandlerTest {
+
+    private static LocalDynamoDb db;
+
+    @BeforeAll
+    static void start() {
+        db = LocalDynamoDb.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void sampleModify_shouldCountTheDetractorOnce_whenDeliveredTwice() {
+        // GIVEN the scoring function as Lambda constructs it
+        ScoringHandler handler = LambdaEnvironment.with(HandlerTesting.environment(db,
+                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"))), ScoringHandler::new);
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent(sampleEvent("scoring", "response-enriched.json"));
+        // WHEN the sample batch is delivered twice
+        var first = handler.handleRequest(event, context("scoring"));
+        var second = handler.handleRequest(event, context("scoring"));
+        // THEN one response, one detractor, in partition 7's aggregate
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        DynamoAggregateStore store = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
+        assertThat(store.total("demo-nps", AggregateKey.ALL_TIME)).isEqualTo(new Tally(1, 0, 0, 1, 0, 0, 0, 0, 0));
+        assertThat(store.load(java.util.List.of(new AggregateKey("demo-nps", AggregateKey.ALL_TIME, 7)))).hasSize(1);
+    }
+}
