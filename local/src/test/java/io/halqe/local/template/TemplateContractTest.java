@@ -1,0 +1,232 @@
+package io.halqe.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.halqe.aws.testing.SamTemplate;
+import io.halqe.aws.testing.SamTemplate.Intrinsic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml held against the code and the built artifacts (runs after every function is packaged). */
+class TemplateContractTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+    private static final Path ROOT = SamTemplate.locate().getParent();
+    private static final Pattern VARIABLE = Pattern.compile("\"(HALQE_[A-Z0-9_]+)\"");
+    private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.[A-Za-z]+)?}");
+    private static final Set<String> GRANTABLE = Set.of("AWS::DynamoDB::Table", "AWS::Events::EventBus", "AWS::SNS::Topic");
+
+    private static Path moduleOf(SamTemplate.Function function) {
+        return ROOT.resolve(function.codeUri()).getParent().getParent();
+    }
+
+    /** Logical ids of resources an intrinsic-bearing value refers to (parameters and pseudo parameters excluded). */
+    private static Set<String> referencedResources(Object value) {
+        Set<String> found = new LinkedHashSet<>();
+        collect(value, found);
+        found.retainAll(TEMPLATE.resources().keySet());
+        return found;
+    }
+
+    private static void collect(Object value, Set<String> found) {
+        if (value instanceof Intrinsic intrinsic) {
+            switch (intrinsic.fn()) {
+                case "Ref" -> found.add(String.valueOf(intrinsic.argument()));
+                case "Fn::GetAtt" -> found.add(String.valueOf(SamTemplate.list(intrinsic.argument()).get(0)));
+                case "Fn::Sub" -> {
+                    Matcher names = SUB_REFERENCE.matcher(String.valueOf(intrinsic.argument()));
+                    while (names.find()) {
+                        found.add(names.group(1));
+                    }
+                }
+                default -> collect(intrinsic.argument(), found);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collect(v, found));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collect(v, found));
+        }
+    }
+
+    private static Set<String> grantable(Set<String> resources) {
+        Set<String> kept = new TreeSet<>();
+        resources.forEach(id -> TEMPLATE.resourceType(id).filter(GRANTABLE::contains).ifPresent(type -> kept.add(id)));
+        return kept;
+    }
+
+    private static Set<String> variablesReadIn(Path sources) throws IOException {
+        Set<String> read = new TreeSet<>();
+        if (!Files.isDirectory(sources)) {
+            return read;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = VARIABLE.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    read.add(matcher.group(1));
+                }
+            }
+        }
+        return read;
+    }
+
+    @Test
+    void template_shouldDeclareTheSixFunctionsOnJava21Arm64WithSnapStartOnAPublishedAlias() {
+        Map<String, Object> globals = TEMPLATE.globalsFunction();
+        assertThat(TEMPLATE.functions()).extracting(SamTemplate.Function::logicalId).containsExactlyInAnyOrder(
+                "SubmissionFunction", "EnrichmentFunction", "ScoringFunction", "AlertsFunction", "RemeasureFunction",
+                "ApiFunction");
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            Map<String, Object> p = function.properties();
+            assertThat(p.getOrDefault("Runtime", globals.get("Runtime"))).as(function.logicalId()).isEqualTo("java21");
+            assertThat(p.getOrDefault("Architectures", globals.get("Architectures"))).isEqualTo(List.of("arm64"));
+            assertThat(p.getOrDefault("AutoPublishAlias", globals.get("AutoPublishAlias"))).isNotNull();
+            assertThat(SamTemplate.map(p.getOrDefault("SnapStart", globals.get("SnapStart"))))
+                    .containsEntry("ApplyOn", "PublishedVersions");
+            assertThat(p).containsKey("LoggingConfig");
+            Object logGroup = SamTemplate.map(p.get("LoggingConfig")).get("LogGroup");
+            String logGroupId = referencedResources(logGroup).iterator().next();
+            assertThat(SamTemplate.map(TEMPLATE.properties(logGroupId))).containsKey("RetentionInDays");
+        }
+    }
+
+    @Test
+    void everyHandler_shouldBeAClassAtTheRootOfItsZip_withDependenciesInLib() throws Exception {
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            Path zip = ROOT.resolve(function.codeUri());
+            assertThat(zip).as("CodeUri of %s", function.logicalId()).exists();
+            try (ZipFile archive = new ZipFile(zip.toFile())) {
+                String classEntry = function.handlerClass().replace('.', '/') + ".class";
+                assertThat(archive.getEntry(classEntry)).as("%s in %s", classEntry, zip).isNotNull();
+                List<String> libs = archive.stream().map(ZipEntry::getName).filter(n -> n.startsWith("lib/") && n.endsWith(".jar")).toList();
+                assertThat(libs).as("dependency jars of %s", function.logicalId()).isNotEmpty()
+                        .noneMatch(n -> n.contains("apache-client") || n.contains("apache5-client") || n.contains("netty"));
+            }
+            assertThat(Files.size(zip)).as("%s zip size", function.logicalId()).isLessThan(15L * 1024 * 1024);
+            Class<?> handler = Class.forName(function.handlerClass());
+            assertThat(RequestHandler.class.isAssignableFrom(handler) || RequestStreamHandler.class.isAssignableFrom(handler))
+                    .as("%s is a Lambda handler", handler).isTrue();
+            assertThat(function.handler()).endsWith("::handleRequest");
+        }
+    }
+
+    @Test
+    void everyVariableTheCodeReads_shouldBeSetForItsFunction_andNoneUnused() throws IOException {
+        // shared code reads no HALQE_ variable itself, so each function's own sources say all it reads
+        assertThat(variablesReadIn(ROOT.resolve("shared/domain/src/main/java"))).isEmpty();
+        assertThat(variablesReadIn(ROOT.resolve("shared/aws/src/main/java"))).isEmpty();
+        Set<String> globalVariables = SamTemplate.map(SamTemplate.map(TEMPLATE.globalsFunction().get("Environment"))
+                .get("Variables")).keySet();
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            Set<String> read = variablesReadIn(moduleOf(function).resolve("src/main/java"));
+            Set<String> set = function.environment().keySet();
+            assertThat(set).as("variables of %s", function.logicalId()).containsAll(read);
+            Set<String> own = new TreeSet<>(set);
+            own.removeAll(globalVariables);
+            assertThat(read).as("variables %s sets but never reads", function.logicalId()).containsAll(own);
+        }
+    }
+
+    @Test
+    void everyTableBusAndTopicAFunctionUses_shouldBeGranted_andNothingMore() {
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            Set<String> used = grantable(referencedResources(function.environment()));
+            Set<String> granted = grantable(referencedResources(function.policies()));
+            assertThat(granted).as("resources granted to %s", function.logicalId()).isEqualTo(used);
+        }
+    }
+
+    @Test
+    void policies_shouldNeverGrantEverything() {
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            List<String> problems = new ArrayList<>();
+            inspect(function.policies(), problems);
+            assertThat(problems).as("policies of %s", function.logicalId()).isEmpty();
+        }
+    }
+
+    private static void inspect(Object policy, List<String> problems) {
+        if (policy instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("DynamoDBCrudPolicy".equals(key)) {
+                    problems.add("DynamoDBCrudPolicy where a read or write policy suffices");
+                }
+                if ("Resource".equals(key) && ("*".equals(value) || (value instanceof List<?> l && l.contains("*")))) {
+                    problems.add("Resource *");
+                }
+                if ("Action".equals(key) && String.valueOf(value).contains(":*")) {
+                    problems.add("wildcard action " + value);
+                }
+                inspect(value, problems);
+            });
+        } else if (policy instanceof List<?> list) {
+            list.forEach(item -> inspect(item, problems));
+        }
+    }
+
+    @Test
+    void everyAsynchronousEdge_shouldHaveRetriesAndAFailureDestination() {
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            for (SamTemplate.Event stream : function.events("DynamoDB")) {
+                Map<String, Object> p = stream.properties();
+                String where = function.logicalId() + "." + stream.name();
+                assertThat(p.get("FunctionResponseTypes")).as(where).isEqualTo(List.of("ReportBatchItemFailures"));
+                assertThat(p.get("BisectBatchOnFunctionError")).as(where).isEqualTo(true);
+                assertThat(((Number) p.get("MaximumRetryAttempts")).intValue()).as(where).isBetween(0, 10);
+                assertThat(((Number) p.get("MaximumRecordAgeInSeconds")).intValue()).as(where).isPositive();
+                assertThat(p).as(where).containsKeys("BatchSize", "MaximumBatchingWindowInSeconds", "FilterCriteria");
+                Map<String, Object> onFailure = SamTemplate.map(SamTemplate.map(p.get("DestinationConfig")).get("OnFailure"));
+                assertThat(referencedResources(onFailure.get("Destination"))).as(where).isNotEmpty();
+            }
+            List<SamTemplate.Event> asynchronous = new ArrayList<>(function.events("EventBridgeRule"));
+            asynchronous.addAll(function.events("ScheduleV2"));
+            for (SamTemplate.Event event : asynchronous) {
+                String where = function.logicalId() + "." + event.name();
+                assertThat(event.properties()).as(where).containsKeys("RetryPolicy", "DeadLetterConfig");
+                assertThat(referencedResources(event.properties().get("DeadLetterConfig"))).as(where).isNotEmpty();
+            }
+            if (!asynchronous.isEmpty()) {
+                Map<String, Object> invoke = SamTemplate.map(function.properties().get("EventInvokeConfig"));
+                Object destination = SamTemplate.map(SamTemplate.map(invoke.get("DestinationConfig")).get("OnFailure"))
+                        .get("Destination");
+                assertThat(referencedResources(destination)).as("%s async invoke failures", function.logicalId()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void tablesApiAndOutputs_shouldBeAsDesigned() {
+        TEMPLATE.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> {
+            Map<String, Object> p = TEMPLATE.properties(id);
+            assertThat(p.get("BillingMode")).as(id).isEqualTo("PAY_PER_REQUEST");
+            assertThat(SamTemplate.map(p.get("StreamSpecification"))).as(id).containsEntry("StreamViewType", "NEW_AND_OLD_IMAGES");
+            assertThat(SamTemplate.map(p.get("PointInTimeRecoverySpecification"))).as(id)
+                    .containsEntry("PointInTimeRecoveryEnabled", true);
+            assertThat(SamTemplate.map(p.get("SSESpecification"))).as(id).containsEntry("SSEEnabled", true);
+            assertThat(SamTemplate.map(p.get("TimeToLiveSpecification"))).as(id).containsEntry("Enabled", true);
+        });
+        List<String> routes = new ArrayList<>();
+        TEMPLATE.functions().forEach(f -> f.events("HttpApi").forEach(e ->
+                routes.add(e.properties().get("Method") + " " + e.properties().get("Path"))));
+        assertThat(routes).containsExactlyInAnyOrder("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "GET /embed.js",
+                "ANY /api/{proxy+}");
+        assertThat(SamTemplate.map(TEMPLATE.raw().get("Outputs"))).containsKeys("SurveyBaseUrl", "ApiUrl");
+        assertThat(TEMPLATE.functions().stream().flatMap(f -> f.events("ScheduleV2").stream())).hasSize(1);
+        assertThat(TEMPLATE.parameters()).containsKeys("SenderEmail", "SenderIdentity", "AlertRecipients");
+    }
+}
