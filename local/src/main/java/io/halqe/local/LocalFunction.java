@@ -1,5 +1,7 @@
 package io.halqe.local;
 
+import io.halqe.aws.testing.LambdaTestContext;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -115,7 +117,7 @@ public final class LocalFunction {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public synchronized String invoke(String eventJson) {
         String requestId = UUID.randomUUID().toString();
-        LocalContext context = new LocalContext(functionName, requestId, timeout, memoryMb);
+        LambdaTestContext context = new LambdaTestContext(functionName, requestId, timeout, memoryMb);
         try {
             if (handler instanceof RequestStreamHandler streamHandler) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.halqe.aws.http.FormEncoding;
 import io.halqe.aws.http.HttpRequests;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
@@ -11,7 +12,6 @@ import io.halqe.domain.response.SubmissionRequest;
 import io.halqe.domain.response.SubmissionResult;
 import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.survey.SurveyRepository;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,17 +119,11 @@ final class SubmissionRoute {
         Map<String, Object> answers = new LinkedHashMap<>();
         String language = null;
         String key = null;
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            switch (name) {
-                case "_lang" -> language = value;
-                case "_key" -> key = value;
-                default -> answers.merge(name, value, SubmissionRoute::appendValue);
+        for (Map.Entry<String, String> field : FormEncoding.pairs(body)) {
+            switch (field.getKey()) {
+                case "_lang" -> language = field.getValue();
+                case "_key" -> key = field.getValue();
+                default -> answers.merge(field.getKey(), field.getValue(), SubmissionRoute::appendValue);
             }
         }
         return new Parsed(answers, language, key, true);

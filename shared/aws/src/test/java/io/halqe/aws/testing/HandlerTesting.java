@@ -1,11 +1,8 @@
 package io.halqe.aws.testing;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,71 +28,6 @@ public final class HandlerTesting {
     }
 
     public static Context context(String functionName) {
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return "test-request";
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/aws/lambda/" + functionName;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "test";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return functionName;
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "$LATEST";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return 30_000;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return new LambdaLogger() {
-                    @Override
-                    public void log(String message) {
-                        System.out.println(message);
-                    }
-
-                    @Override
-                    public void log(byte[] message) {
-                        System.out.println(new String(message, StandardCharsets.UTF_8));
-                    }
-                };
-            }
-        };
+        return new LambdaTestContext(functionName, "test-request", Duration.ofSeconds(30), 1024);
     }
 }

@@ -1,4 +1,4 @@
-package io.halqe.local;
+package io.halqe.aws.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The Context a local invocation gets: names, request id, remaining time and a logger writing to stdout. */
-final class LocalContext implements Context {
+/**
+ * The Context a handler gets outside Lambda (the local cloud, handler tests): names, request id, remaining time and
+ * a logger writing to stdout.
+ */
+public final class LambdaTestContext implements Context {
 
     private final String functionName;
     private final String requestId;
@@ -16,7 +19,7 @@ final class LocalContext implements Context {
     private final int memoryMb;
     private final LambdaLogger logger;
 
-    LocalContext(String functionName, String requestId, Duration timeout, int memoryMb) {
+    public LambdaTestContext(String functionName, String requestId, Duration timeout, int memoryMb) {
         this.functionName = functionName;
         this.requestId = requestId;
         this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
@@ -83,7 +86,7 @@ final class LocalContext implements Context {
 
         @Override
         public void log(String message) {
-            System.out.println("[" + functionName + " " + requestId.substring(0, 8) + "] " + message.stripTrailing());
+            System.out.println("[" + functionName + " " + requestId.substring(0, Math.min(8, requestId.length())) + "] " + message.stripTrailing());
         }
 
         @Override
