@@ -1,12 +1,11 @@
 package io.halqe.local;
 
-import io.halqe.aws.http.FormEncoding;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.halqe.aws.http.FormEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
