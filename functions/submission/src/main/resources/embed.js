@@ -1,36 +1,211 @@
-/* Halqe embed: <script src="https://…/embed.js" data-survey="demo-nps" async></script>
-   Shows a 0-10 NPS widget and posts the answer to the survey's own endpoint. No dependencies. */
+/* Halqe embed: <script src="https://HOST/embed.js" data-survey="demo-nps" async></script> (optional data-lang="fa").
+   Fetches the survey's public definition from HOST, shows its NPS question (0-10) and, once a score is chosen, its
+   comment question, and posts the answers to HOST. No dependencies. Host pages may have strict CSPs, so: styles only
+   through the CSSOM, no eval, and server or user text only ever as textContent. */
 (function () {
-  var script = document.currentScript;
-  if (!script) { return; }
+  'use strict';
+  var doc = document;
+
+  function ownScript() {
+    var current = doc.currentScript;
+    if (current && current.getAttribute('data-survey')) { return current; }
+    var scripts = doc.querySelectorAll('script[data-survey]');
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      var src = scripts[i].getAttribute('src') || '';
+      if (/\/embed\.js(?:[?#].*)?$/.test(src) && !scripts[i].hasAttribute('data-halqe-started')) { return scripts[i]; }
+    }
+    return null;
+  }
+
+  var script = ownScript();
+  if (!script || script.hasAttribute('data-halqe-started')) { return; }
+  script.setAttribute('data-halqe-started', '');
   var surveyId = script.getAttribute('data-survey');
-  var base = new URL(script.src).origin;
-  if (!surveyId) { return; }
-  var box = document.createElement('div');
-  box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', 'Feedback');
-  box.style.cssText = 'position:fixed;bottom:1rem;right:1rem;background:#fff;border:1px solid #767676;' +
-    'padding:1rem;font:14px system-ui,sans-serif;z-index:2147483647;max-width:24rem';
-  var question = document.createElement('p');
-  question.textContent = 'How likely are you to recommend us to a friend or colleague?';
-  box.appendChild(question);
-  var key = (self.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
-  function send(score) {
-    fetch(base + '/s/' + encodeURIComponent(surveyId) + '/responses', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify({ answers: { nps: score } })
-    }).then(function (response) {
-      box.textContent = response.ok ? 'Thank you!' : 'Sorry, that did not work.';
-    }, function () { box.textContent = 'Sorry, that did not work.'; });
+  var base;
+  try { base = new URL(script.src, doc.baseURI).origin; } catch (e) { return; }
+  var requested = (script.getAttribute('data-lang') || navigator.language || 'en').split(/[-_]/)[0].toLowerCase();
+  var surveyUrl = base + '/s/' + encodeURIComponent(surveyId);
+
+  var TEXT = {
+    en: { send: 'Send', close: 'Close', error: 'Sorry, that did not work. Please try again.', sending: 'Sending…' },
+    fa: { send: 'ارسال', close: 'بستن', error: 'متأسفیم، ارسال نشد. لطفاً دوباره تلاش کنید.', sending: 'در حال ارسال…' },
+    ar: { send: 'إرسال', close: 'إغلاق', error: 'عذرًا، لم ينجح الإرسال. يرجى المحاولة مرة أخرى.', sending: 'جارٍ الإرسال…' }
+  };
+  var ZERO = { fa: 0x06F0, ar: 0x0660 };
+
+  function own(map, lang) { return Object.prototype.hasOwnProperty.call(map, lang) ? map[lang] : undefined; }
+
+  function digits(n, lang) {
+    var zero = own(ZERO, lang);
+    if (!zero) { return String(n); }
+    return String(n).replace(/[0-9]/g, function (d) { return String.fromCharCode(zero + d.charCodeAt(0) - 48); });
   }
-  for (var i = 0; i <= 10; i++) {
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = String(i);
-    button.style.cssText = 'margin:2px;min-width:2rem';
-    button.addEventListener('click', send.bind(null, i));
-    box.appendChild(button);
+
+  // definitions carry text in the chosen language; a per-language map is accepted too
+  function localized(value, lang) {
+    if (value && typeof value === 'object') {
+      value = own(value, lang) || own(value, 'en') || value[Object.keys(value)[0]];
+    }
+    return value == null ? '' : String(value);
   }
-  document.body.appendChild(box);
+
+  function el(tag, css, attrs) {
+    var node = doc.createElement(tag);
+    if (css) { node.style.cssText = css; }
+    if (attrs) { Object.keys(attrs).forEach(function (name) { node.setAttribute(name, attrs[name]); }); }
+    return node;
+  }
+
+  function whenBody(run) {
+    if (doc.body) { run(); } else { doc.addEventListener('DOMContentLoaded', run, { once: true }); }
+  }
+
+  fetch(surveyUrl + '?lang=' + encodeURIComponent(requested), {
+    headers: { Accept: 'application/json' }, mode: 'cors', credentials: 'omit'
+  }).then(function (response) {
+    if (!response.ok) { throw new Error('HTTP ' + response.status); }
+    return response.json();
+  }).then(function (survey) {
+    whenBody(function () { render(survey); });
+  }).catch(function (problem) {
+    if (self.console) { console.warn('Halqe: survey ' + surveyId + ' is not available:', problem); }
+  });
+
+  function render(survey) {
+    var questions = Array.isArray(survey.questions) ? survey.questions : [];
+    var nps = questions.filter(function (q) { return q.type === 'nps'; })[0];
+    if (!nps) { return; }
+    var comment = questions.filter(function (q) { return q.type === 'text'; })[0];
+    var lang = String(survey.language || requested);
+    var t = own(TEXT, lang) || TEXT.en;
+    var rtl = survey.dir === 'rtl';
+    var key = (self.crypto && crypto.randomUUID) ? crypto.randomUUID()
+      : 'k-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+    var idPrefix = 'halqe-' + Math.random().toString(36).slice(2, 10);
+    var min = typeof nps.min === 'number' ? nps.min : 0;
+    var max = typeof nps.max === 'number' ? nps.max : 10;
+    var score = null;
+
+    var box = el('div', 'position:fixed;bottom:1rem;' + (rtl ? 'left' : 'right') + ':1rem;z-index:2147483647;' +
+      'box-sizing:border-box;max-width:min(26rem,calc(100vw - 2rem));padding:1rem 1rem .75rem;background:#fff;' +
+      'color:#1a1a1a;border:1px solid #767676;border-radius:.5rem;box-shadow:0 4px 16px rgba(0,0,0,.2);' +
+      'font:14px/1.4 system-ui,-apple-system,"Segoe UI",Tahoma,sans-serif;text-align:start', {
+      'data-halqe-widget': '', role: 'region', 'aria-label': localized(survey.name, lang) || 'Feedback',
+      dir: rtl ? 'rtl' : 'ltr', lang: lang
+    });
+
+    var close = el('button', 'position:absolute;top:.25rem;' + (rtl ? 'left' : 'right') + ':.25rem;border:0;' +
+      'background:transparent;color:inherit;font-size:1.25rem;line-height:1;padding:.25rem .5rem;cursor:pointer',
+      { type: 'button', 'aria-label': t.close, 'data-halqe-close': '' });
+    close.textContent = '×';
+    close.addEventListener('click', dismiss);
+    box.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') { dismiss(); }
+    });
+
+    var body = el('div');
+    var questionId = idPrefix + '-q';
+    var question = el('p', 'margin:0 0 .5rem;padding-inline-end:1.5rem;font-weight:600', { id: questionId });
+    question.textContent = localized(nps.text, lang);
+    var scale = el('div', 'display:flex;flex-wrap:wrap;gap:.25rem;direction:ltr',
+      { role: 'group', 'aria-labelledby': questionId });
+    var buttons = [];
+    for (var value = min; value <= max; value++) {
+      var button = el('button', '', { type: 'button', 'data-score': String(value), 'aria-pressed': 'false' });
+      button.textContent = digits(value, lang);
+      paint(button, false);
+      button.addEventListener('click', choose.bind(null, value, button));
+      button.addEventListener('keydown', arrows);
+      buttons.push(button);
+      scale.appendChild(button);
+    }
+    body.appendChild(question);
+    body.appendChild(scale);
+
+    var details = null;
+    var textarea = null;
+    var send = null;
+    var status = el('div', 'margin-top:.5rem;min-height:1em', { role: 'status' });
+
+    box.appendChild(close);
+    box.appendChild(body);
+    box.appendChild(status);
+    doc.body.appendChild(box);
+
+    function paint(button, pressed) {
+      var s = button.style;
+      s.cssText = 'min-width:2.1rem;padding:.35rem .2rem;border-radius:.3rem;cursor:pointer;font:inherit;' +
+        'border:1px solid ' + (pressed ? '#005fcc' : '#767676') + ';background:' + (pressed ? '#005fcc' : '#fff') +
+        ';color:' + (pressed ? '#fff' : '#1a1a1a');
+    }
+
+    // Left/Right (and Home/End) move along the scale, which reads 0..10 left to right in every language
+    function arrows(event) {
+      var index = buttons.indexOf(event.currentTarget);
+      var next = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: buttons.length - 1 }[event.key];
+      if (next === undefined) { return; }
+      event.preventDefault();
+      buttons[Math.max(0, Math.min(buttons.length - 1, next))].focus();
+    }
+
+    function choose(value, chosen) {
+      score = value;
+      buttons.forEach(function (button) {
+        var pressed = button === chosen;
+        button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
+        paint(button, pressed);
+      });
+      if (!details) {
+        details = el('div', 'margin-top:.75rem');
+        if (comment) {
+          var fieldId = idPrefix + '-c';
+          var label = el('label', 'display:block;margin-bottom:.25rem', { for: fieldId });
+          label.textContent = localized(comment.text, lang);
+          textarea = el('textarea', 'box-sizing:border-box;display:block;width:100%;min-height:4.5rem;font:inherit;' +
+            'padding:.35rem;border:1px solid #767676;border-radius:.3rem;resize:vertical',
+            { id: fieldId, name: 'comment', dir: 'auto', maxlength: '5000', rows: '3' });
+          details.appendChild(label);
+          details.appendChild(textarea);
+        }
+        send = el('button', 'margin-top:.5rem;padding:.45rem 1.2rem;font:inherit;border:0;border-radius:.3rem;' +
+          'background:#005fcc;color:#fff;cursor:pointer', { type: 'button', 'data-halqe-send': '' });
+        send.textContent = t.send;
+        send.addEventListener('click', submit);
+        details.appendChild(send);
+        body.appendChild(details);
+        (textarea || send).focus();
+      }
+    }
+
+    function submit() {
+      if (score === null || send.disabled) { return; }
+      var answers = {};
+      answers[nps.id] = score;
+      var text = textarea ? textarea.value.trim() : '';
+      if (comment && text) { answers[comment.id] = text; }
+      send.disabled = true;
+      send.setAttribute('aria-busy', 'true');
+      status.textContent = t.sending;
+      fetch(surveyUrl + '/responses', {
+        method: 'POST', mode: 'cors', credentials: 'omit',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ answers: answers, language: lang })
+      }).then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        box.removeChild(body);
+        status.textContent = localized(survey.thankYou, lang) || 'Thank you!';
+        status.style.marginTop = '0';
+        status.style.paddingInlineEnd = '1.5rem';
+        close.focus();
+      }).catch(function () {
+        status.textContent = t.error;
+        send.disabled = false;
+        send.removeAttribute('aria-busy');
+      });
+    }
+
+    function dismiss() {
+      if (box.parentNode) { box.parentNode.removeChild(box); }
+    }
+  }
 }());

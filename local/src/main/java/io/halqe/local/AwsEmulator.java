@@ -33,11 +33,13 @@ final class AwsEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Map<String, String> secrets;
     private final Outbox outbox;
     private final LocalEventBus bus;
     private final Clock clock;
 
-    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock) throws IOException {
+    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets) throws IOException {
+        this.secrets = Map.copyOf(secrets);
         this.outbox = outbox;
         this.bus = bus;
         this.clock = clock;
@@ -66,6 +68,8 @@ final class AwsEmulator implements AutoCloseable {
                     sendJson(exchange, 200, sesSendEmail(Json.parse(body)), "application/json");
                 } else if (target != null && target.equals("AWSEvents.PutEvents")) {
                     sendJson(exchange, 200, putEvents(Json.parse(body)), "application/x-amz-json-1.1");
+                } else if (target != null && target.equals("secretsmanager.GetSecretValue")) {
+                    getSecretValue(exchange, Json.parse(body));
                 } else if (target != null && target.startsWith("AmazonSimpleNotificationService.")) {
                     snsJson(exchange, target.substring(target.indexOf('.') + 1), body);
                 } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -80,6 +84,28 @@ final class AwsEmulator implements AutoCloseable {
                 sendJson(exchange, 400, error, "application/json");
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ Secrets Manager
+
+    /** The template's secrets, by ARN or name, with the values the local cloud generated and keeps. */
+    private void getSecretValue(HttpExchange exchange, JsonNode request) throws IOException {
+        String id = request.path("SecretId").asText("");
+        String arn = secrets.containsKey(id) ? id : secrets.keySet().stream()
+                .filter(candidate -> candidate.endsWith(":secret:" + id)).findFirst().orElse(null);
+        if (arn == null) {
+            ObjectNode error = Json.object();
+            error.put("__type", "ResourceNotFoundException");
+            error.put("message", "Secrets Manager can't find the specified secret: " + id);
+            sendJson(exchange, 400, error, "application/x-amz-json-1.1");
+            return;
+        }
+        ObjectNode response = Json.object();
+        response.put("ARN", arn);
+        response.put("Name", arn.substring(arn.indexOf(":secret:") + ":secret:".length()));
+        response.put("SecretString", secrets.get(arn));
+        response.put("VersionId", "local");
+        sendJson(exchange, 200, response, "application/x-amz-json-1.1");
     }
 
     // ------------------------------------------------------------------------------------------ SES v2

@@ -184,7 +184,7 @@ public final class LocalCloud implements AutoCloseable {
         String busName = template.eventBus().map(resolver::eventBusName).orElse("default");
         bus = new LocalEventBus(busName, REGION, clock, invocations);
         scheduler = new LocalScheduler(invocations);
-        aws = new AwsEmulator(outbox, bus, clock);
+        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver));
         cors = Cors.of(template, resolver);
         wireFunctions();
 
@@ -254,6 +254,7 @@ public final class LocalCloud implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_SESV2", awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_SNS", awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", awsEndpoint);
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", awsEndpoint);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

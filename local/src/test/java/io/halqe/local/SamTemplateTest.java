@@ -38,7 +38,8 @@ class SamTemplateTest {
         // THEN the HTTP routes, stream mappings, rule and schedule are there with their properties
         assertThat(TEMPLATE.function("SubmissionFunction").events("HttpApi"))
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
-                .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "GET /embed.js");
+                .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
+                        "GET /embed.js");
         assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).singleElement()
                 .satisfies(event -> assertThat(event.properties().get("Path")).isEqualTo("/api/{proxy+}"));
         assertThat(TEMPLATE.function("EnrichmentFunction").events("DynamoDB")).singleElement().satisfies(event -> {

@@ -2,67 +2,171 @@ package io.halqe.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.halqe.aws.http.HttpRequests;
 import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.json.Json;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.AggregateStore;
-import io.halqe.domain.survey.SurveyRepository;
+import io.halqe.domain.survey.ManageSurveys;
+import io.halqe.domain.survey.Survey;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Routes of the admin API; every answer is JSON, every error {@code {"error":{"code","message"}}}. */
+/** Routes of the admin API; every answer is JSON, every error {@code {"error":{"code","message"[,"field"]}}}. */
 public final class AdminRoutes {
 
     private static final Pattern CASE = Pattern.compile("/api/cases/([^/]+)");
     private static final Pattern RESPONSE = Pattern.compile("/api/responses/([^/]+)");
+    private static final Pattern SURVEY = Pattern.compile("/api/surveys/([^/]+)");
     private static final Pattern SURVEY_RESPONSES = Pattern.compile("/api/surveys/([^/]+)/responses");
     private static final Pattern SURVEY_METRICS = Pattern.compile("/api/surveys/([^/]+)/metrics");
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
+    static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final CaseRepository cases;
     private final ResponseRepository responses;
     private final AggregateStore aggregates;
-    private final SurveyRepository surveys;
+    private final ManageSurveys surveys;
+    private final CreateInvitation invitations;
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates,
-                       SurveyRepository surveys) {
+                       ManageSurveys surveys, CreateInvitation invitations) {
         this.cases = cases;
         this.responses = responses;
         this.aggregates = aggregates;
         this.surveys = surveys;
+        this.invitations = invitations;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         String path = HttpRequests.path(event);
-        if (!"GET".equals(HttpRequests.method(event))) {
-            return HttpResponses.error(405, "method_not_allowed", HttpRequests.method(event) + " " + path + " is not supported");
-        }
+        String method = HttpRequests.method(event);
         try {
             Matcher match;
             if (path.equals("/api/cases")) {
-                return listCases(event);
+                return "GET".equals(method) ? listCases(event) : notAllowed(method, path);
             } else if ((match = CASE.matcher(path)).matches()) {
                 String caseId = match.group(1);
-                return cases.find(caseId).map(found -> HttpResponses.json(200, Views.of(found)))
+                return !"GET".equals(method) ? notAllowed(method, path) : cases.find(caseId)
+                        .map(found -> HttpResponses.json(200, Views.of(found)))
                         .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId));
             } else if ((match = RESPONSE.matcher(path)).matches()) {
                 String responseId = match.group(1);
-                return responses.find(responseId).map(found -> HttpResponses.json(200, Views.of(found)))
+                return !"GET".equals(method) ? notAllowed(method, path) : responses.find(responseId)
+                        .map(found -> HttpResponses.json(200, Views.of(found)))
                         .orElseGet(() -> HttpResponses.error(404, "response_not_found", "there is no response " + responseId));
+            } else if (path.equals("/api/surveys")) {
+                return switch (method) {
+                    case "GET" -> {
+                        var page = surveys.list(limit(event), HttpRequests.query(event, "cursor").orElse(null));
+                        yield HttpResponses.json(200, Views.page(page.items(), page.next()));
+                    }
+                    case "POST" -> saved(surveys.create(survey(event)), 201);
+                    default -> notAllowed(method, path);
+                };
             } else if ((match = SURVEY_RESPONSES.matcher(path)).matches()) {
+                if (!"GET".equals(method)) {
+                    return notAllowed(method, path);
+                }
                 var page = responses.listBySurvey(match.group(1), limit(event), HttpRequests.query(event, "cursor").orElse(null));
                 return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
             } else if ((match = SURVEY_METRICS.matcher(path)).matches()) {
-                return metrics(match.group(1));
+                return "GET".equals(method) ? metrics(match.group(1)) : notAllowed(method, path);
+            } else if ((match = SURVEY.matcher(path)).matches()) {
+                String surveyId = match.group(1);
+                return switch (method) {
+                    case "GET" -> surveys.get(surveyId).map(found -> HttpResponses.json(200, found))
+                            .orElseGet(() -> HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId));
+                    case "PUT" -> saved(surveys.update(surveyId, survey(event)), 200);
+                    default -> notAllowed(method, path);
+                };
+            } else if (path.equals("/api/invitations")) {
+                return "POST".equals(method) ? invite(event) : notAllowed(method, path);
             }
-            return HttpResponses.error(404, "route_not_found", "no route GET " + path);
-        } catch (ResponseRepository.InvalidCursorException | InvalidQueryException invalid) {
-            return HttpResponses.error(400, invalid instanceof InvalidQueryException ? "invalid_query" : "invalid_cursor",
-                    invalid.getMessage());
+            return HttpResponses.error(404, "route_not_found", "no route " + method + " " + path);
+        } catch (ResponseRepository.InvalidCursorException invalid) {
+            return HttpResponses.error(400, "invalid_cursor", invalid.getMessage(), "cursor");
+        } catch (InvalidRequestException invalid) {
+            return HttpResponses.error(invalid.status, invalid.code, invalid.getMessage(), invalid.field);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse notAllowed(String method, String path) {
+        return HttpResponses.error(405, "method_not_allowed", method + " " + path + " is not supported");
+    }
+
+    private static APIGatewayV2HTTPResponse saved(ManageSurveys.Outcome outcome, int createdStatus) {
+        return switch (outcome) {
+            case ManageSurveys.Outcome.Saved saved -> HttpResponses.json(createdStatus, saved.survey());
+            case ManageSurveys.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_survey",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+            case ManageSurveys.Outcome.Exists exists -> HttpResponses.error(409, "survey_exists",
+                    "survey " + exists.surveyId() + " exists; PUT /api/surveys/" + exists.surveyId() + " makes a new version");
+            case ManageSurveys.Outcome.NotFound notFound -> HttpResponses.error(404, "survey_not_found",
+                    "there is no survey " + notFound.surveyId());
+            case ManageSurveys.Outcome.Conflict conflict -> HttpResponses.error(409, "edit_conflict",
+                    "survey " + conflict.surveyId() + " changed meanwhile; read it again and retry");
+        };
+    }
+
+    private APIGatewayV2HTTPResponse invite(APIGatewayV2HTTPEvent event) {
+        CreateInvitation.Request request = body(event, CreateInvitation.Request.class);
+        return switch (invitations.create(request, HttpRequests.receivedAt(event))) {
+            case CreateInvitation.Outcome.Created created -> {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("invitationId", created.invitation().id());
+                view.put("url", created.url());
+                view.put("token", created.token());
+                view.put("channel", created.invitation().channel());
+                view.put("expiresAt", created.invitation().expiresAt().toString());
+                yield HttpResponses.json(201, view);
+            }
+            case CreateInvitation.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_invitation",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+            case CreateInvitation.Outcome.SurveyNotFound notFound -> HttpResponses.error(404, "survey_not_found",
+                    "there is no survey " + notFound.surveyId());
+        };
+    }
+
+    private static Survey survey(APIGatewayV2HTTPEvent event) {
+        return body(event, Survey.class);
+    }
+
+    /** The JSON body as {@code type}; a wrong shape names the field it broke on. */
+    private static <T> T body(APIGatewayV2HTTPEvent event, Class<T> type) {
+        String body;
+        try {
+            body = HttpRequests.body(event);
+        } catch (HttpRequests.MalformedBodyException notUtf8) {
+            throw new InvalidRequestException(400, "invalid_encoding", notUtf8.getMessage(), null);
+        }
+        if (body.length() > MAX_BODY_BYTES) {
+            throw new InvalidRequestException(413, "payload_too_large", "the body must be at most " + MAX_BODY_BYTES + " bytes", null);
+        }
+        try {
+            T value = Json.MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new InvalidRequestException(400, "invalid_json", "the body must be a JSON object", null);
+            }
+            return value;
+        } catch (JsonMappingException wrongShape) {
+            String field = wrongShape.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw new InvalidRequestException(400, "invalid_json", (field.isEmpty() ? "the body" : field)
+                    + " has the wrong type or value", field.isEmpty() ? null : field);
+        } catch (JsonProcessingException malformed) {
+            throw new InvalidRequestException(400, "invalid_json", "the body is not valid JSON", null);
         }
     }
 
@@ -72,14 +176,15 @@ public final class AdminRoutes {
         try {
             wanted = CaseStatus.fromWire(status);
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidQueryException("status must be one of open, acknowledged, in_progress, resolved, closed");
+            throw new InvalidRequestException(400, "invalid_query",
+                    "status must be one of open, acknowledged, in_progress, resolved, closed", "status");
         }
         var page = cases.listByStatus(wanted, limit(event), HttpRequests.query(event, "cursor").orElse(null));
         return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
     }
 
     private APIGatewayV2HTTPResponse metrics(String surveyId) {
-        if (surveys.find(surveyId).isEmpty()) {
+        if (surveys.get(surveyId).isEmpty()) {
             return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
         }
         return HttpResponses.json(200, Views.metrics(surveyId, aggregates.total(surveyId, AggregateKey.ALL_TIME)));
@@ -98,12 +203,19 @@ public final class AdminRoutes {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new InvalidQueryException("limit must be a whole number from 1 to " + MAX_PAGE);
+        throw new InvalidRequestException(400, "invalid_query", "limit must be a whole number from 1 to " + MAX_PAGE, "limit");
     }
 
-    static final class InvalidQueryException extends IllegalArgumentException {
-        InvalidQueryException(String message) {
+    static final class InvalidRequestException extends RuntimeException {
+        final int status;
+        final String code;
+        final String field;
+
+        InvalidRequestException(int status, String code, String message, String field) {
             super(message);
+            this.status = status;
+            this.code = code;
+            this.field = field;
         }
     }
 }

@@ -10,9 +10,16 @@ import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.http.HttpRequests;
 import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.links.HmacLinkSigner;
+import io.halqe.aws.links.SigningKeys;
+import io.halqe.aws.messaging.SesMailer;
+import io.halqe.aws.messaging.SnsSmsSender;
 import io.halqe.aws.runtime.AwsClients;
 import io.halqe.aws.runtime.LambdaEnvironment;
 import io.halqe.domain.config.Env;
+import io.halqe.domain.links.CreateInvitation;
+import io.halqe.domain.survey.ManageSurveys;
+import io.halqe.domain.survey.SurveyRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code ANY /api/{proxy+}}: the admin API, behind the bearer key. */
@@ -23,13 +30,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public ApiHandler() {
         Env env = LambdaEnvironment.current();
-        DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
+        AwsClients clients = new AwsClients(env);
+        DynamoDbClient dynamo = clients.dynamoDb();
+        SurveyRepository surveys = new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE"));
         this.adminKey = AdminKey.fromSha256Hex(env.require("HALQE_API_KEY_SHA256"));
         this.routes = new AdminRoutes(
                 new DynamoCaseRepository(dynamo, env.require("HALQE_CASES_TABLE")),
                 new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE")),
                 new DynamoAggregateStore(dynamo, env.require("HALQE_AGGREGATES_TABLE")),
-                new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE")));
+                new ManageSurveys(surveys),
+                new CreateInvitation(surveys,
+                        new HmacLinkSigner(SigningKeys.fromSecret(clients.secretsManager(), env.require("HALQE_LINK_SECRET_ARN"))),
+                        new SesMailer(clients.sesV2(), env.require("HALQE_SENDER_EMAIL"), env.require("HALQE_SES_CONFIGURATION_SET")),
+                        new SnsSmsSender(clients.sns()), env.optional("HALQE_PUBLIC_BASE_URL").orElse("")));
     }
 
     public ApiHandler(AdminKey adminKey, AdminRoutes routes) {
@@ -40,8 +53,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         if (!adminKey.authorizes(HttpRequests.header(event, "authorization").orElse(null))) {
-            return HttpResponses.response(401, "application/json; charset=utf-8",
-                    "{\"error\":{\"code\":\"unauthorized\",\"message\":\"send Authorization: Bearer <admin key>\"}}",
+            return HttpResponses.withHeaders(HttpResponses.error(401, "unauthorized", "send Authorization: Bearer <admin key>"),
                     java.util.Map.of("www-authenticate", "Bearer"));
         }
         return routes.handle(event);

@@ -37,6 +37,9 @@ final class Views {
             case Answer.Choices choices -> choices.values();
         }));
         view.put("answers", answers);
+        view.put("hidden", response.hidden());
+        view.put("customerId", response.customerId());
+        view.put("invitationId", response.invitationId());
         if (response.enrichment() != null) {
             var enrichment = response.enrichment();
             view.put("language", enrichment.language());

@@ -13,19 +13,24 @@ import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
-import io.halqe.aws.runtime.LambdaEnvironment;
-import io.halqe.aws.testing.HandlerTesting;
+import io.halqe.aws.dynamo.DynamoSurveyRepository;
+import io.halqe.aws.links.HmacLinkSigner;
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.links.CreateInvitation;
+import io.halqe.domain.links.LinkSigner;
+import io.halqe.domain.survey.ManageSurveys;
 import io.halqe.aws.testing.LocalDynamoDb;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
-import io.halqe.domain.response.ResponseStatus;
 import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.survey.QuestionType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class ApiHandlerTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    private static final HmacLinkSigner LINKS = new HmacLinkSigner("api-test-signing-key-0123456789abcdef".getBytes());
+    private static final List<Mailer.Email> EMAILS = new ArrayList<>();
+    private static final List<String> TEXTS = new ArrayList<>();
     private static LocalDynamoDb db;
     private static ApiHandler handler;
 
@@ -41,17 +49,19 @@ class ApiHandlerTest {
     static void start() {
         db = LocalDynamoDb.start();
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
-        handler = LambdaEnvironment.with(HandlerTesting.environment(db, Map.of(
-                "HALQE_CASES_TABLE", db.tableName("CasesTable"),
-                "HALQE_RESPONSES_TABLE", db.tableName("ResponsesTable"),
-                "HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"),
-                "HALQE_SURVEYS_TABLE", db.tableName("SurveysTable"),
-                "HALQE_API_KEY_SHA256", AdminKey.sha256Hex("local-dev-key"))), ApiHandler::new);
+        var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
+        handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new AdminRoutes(
+                new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
+                new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")),
+                new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),
+                new ManageSurveys(surveys),
+                new CreateInvitation(surveys, LINKS, EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text),
+                        "http://localhost:3000")));
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         for (int i = 0; i < 3; i++) {
-            responses.insertIfAbsent(new Response("r" + i, "demo-nps", 1,
+            responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
                     Map.of("nps", new Answer.Score(QuestionType.NPS, 2 + i), "comment", new Answer.Text("<i>slow</i>")),
-                    "en", AT.plusSeconds(i), ResponseStatus.RECEIVED, null));
+                    "en", AT.plusSeconds(i)));
         }
         new DynamoCaseRepository(db.client(), db.tableName("CasesTable")).openIfAbsent(new FollowUpCase("case-r0", "r0",
                 "demo-nps", CaseStatus.OPEN, "support", "owner@demo.example", "Detractor (2/10)", 2, "<i>slow</i>", "en",
@@ -66,7 +76,14 @@ class ApiHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse get(String path, Map<String, String> query, String authorization) {
+        return call("GET", path, query, authorization, null);
+    }
+
+    private static APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> query, String authorization,
+                                                 String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
+        event.getRequestContext().getHttp().setMethod(method);
+        event.setBody(body);
         event.setRawPath(path);
         event.getRequestContext().getHttp().setPath(path);
         event.setQueryStringParameters(query);
@@ -144,5 +161,72 @@ class ApiHandlerTest {
         assertThat(get("/api/cases/nope", null, key).getStatusCode()).isEqualTo(404);
         assertThat(get("/api/surveys/nope/metrics", null, key).getStatusCode()).isEqualTo(404);
         assertThat(get("/api/unknown", null, key).getStatusCode()).isEqualTo(404);
+    }
+
+    private static final String KEY = "Bearer local-dev-key";
+    private static final String CHECKOUT = """
+            {"id":"checkout","name":"After checkout","kind":"transactional","defaultLanguage":"en","languages":["en","fa"],
+             "questions":[{"id":"csat","type":"csat","required":true,"text":{"en":"How satisfied are you?","fa":"چقدر راضی هستید؟"}},
+                          {"id":"plan","type":"single","text":{"en":"Plan"},"options":[{"id":"basic","text":{"en":"Basic"}},
+                                                                                  {"id":"pro","text":{"en":"Pro"}}]}],
+             "hiddenFields":["orderId"],"touchpoint":"checkout","allowedOrigins":["https://shop.example.com"],
+             "thankYou":{"en":"Thanks!"}}""";
+
+    @Test
+    void surveys_shouldBeCreatedVersionedListedAndValidated() throws Exception {
+        // WHEN a definition is posted, then edited
+        var created = call("POST", "/api/surveys", null, KEY, CHECKOUT);
+        var duplicate = call("POST", "/api/surveys", null, KEY, CHECKOUT);
+        var edited = call("PUT", "/api/surveys/checkout", null, KEY, CHECKOUT.replace("After checkout", "Checkout"));
+        // THEN version 1, a 409 for the same id, then version 2 as the current one
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        assertThat(json(created).get("version").asInt()).isEqualTo(1);
+        assertThat(json(created).get("kind").asText()).isEqualTo("transactional");
+        assertThat(duplicate.getStatusCode()).isEqualTo(409);
+        assertThat(json(edited).get("version").asInt()).isEqualTo(2);
+        JsonNode current = json(get("/api/surveys/checkout", null, KEY));
+        assertThat(current.get("name").asText()).isEqualTo("Checkout");
+        assertThat(current.at("/questions/1/options/1/id").asText()).isEqualTo("pro");
+        List<String> ids = new ArrayList<>();
+        json(get("/api/surveys", null, KEY)).get("items").forEach(s -> ids.add(s.get("id").asText()));
+        assertThat(ids).contains("checkout", "demo-nps");
+        // AND invalid definitions get a 400 naming the field
+        var noText = call("POST", "/api/surveys", null, KEY, CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"c2\"")
+                .replace("{\"en\":\"How satisfied are you?\",", "{"));
+        assertThat(noText.getStatusCode()).isEqualTo(400);
+        assertThat(json(noText).at("/error/field").asText()).isEqualTo("questions[0].text");
+        var wrongType = call("POST", "/api/surveys", null, KEY, "{\"id\":\"c3\",\"questions\":[{\"id\":\"q\",\"required\":{}}]}");
+        assertThat(wrongType.getStatusCode()).isEqualTo(400);
+        assertThat(json(wrongType).at("/error/field").asText()).isEqualTo("questions[0].required");
+        assertThat(call("POST", "/api/surveys", null, KEY, "not json").getStatusCode()).isEqualTo(400);
+        assertThat(call("DELETE", "/api/surveys/checkout", null, KEY, null).getStatusCode()).isEqualTo(405);
+        assertThat(call("PUT", "/api/surveys/missing", null, KEY, CHECKOUT.replace("checkout", "missing")).getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void invitations_shouldReturnASignedLinkCarryingTheHiddenFields_andSendByEmailOrSms() throws Exception {
+        var link = call("POST", "/api/invitations", null, KEY, """
+                {"surveyId":"demo-nps","channel":"link","customer":{"id":"c-1","name":"Sara","locale":"fa-IR"},
+                 "hidden":{"plan":"pro","orderId":"A-9"}}""");
+        assertThat(link.getStatusCode()).as(link.getBody()).isEqualTo(201);
+        JsonNode body = json(link);
+        assertThat(body.get("url").asText()).startsWith("http://localhost:3000/s/demo-nps?lang=fa&t=");
+        var check = LINKS.verify(body.get("token").asText(), AT);
+        assertThat(check).isInstanceOfSatisfying(LinkSigner.LinkCheck.Valid.class, valid -> {
+            assertThat(valid.invitation().hidden()).containsEntry("plan", "pro").containsEntry("orderId", "A-9");
+            assertThat(valid.invitation().customer().id()).isEqualTo("c-1");
+        });
+        var email = call("POST", "/api/invitations", null, KEY,
+                "{\"surveyId\":\"demo-nps\",\"channel\":\"email\",\"customer\":{\"email\":\"sara@example.com\",\"locale\":\"ar\"}}");
+        assertThat(email.getStatusCode()).isEqualTo(201);
+        assertThat(EMAILS).anySatisfy(sent -> assertThat(sent.to()).containsExactly("sara@example.com"));
+        var sms = call("POST", "/api/invitations", null, KEY,
+                "{\"surveyId\":\"demo-nps\",\"channel\":\"sms\",\"customer\":{\"phone\":\"+989121234567\"}}");
+        assertThat(sms.getStatusCode()).isEqualTo(201);
+        assertThat(TEXTS).anySatisfy(text -> assertThat(text).startsWith("+989121234567 "));
+        var undeclared = call("POST", "/api/invitations", null, KEY, "{\"surveyId\":\"demo-nps\",\"hidden\":{\"vip\":\"yes\"}}");
+        assertThat(undeclared.getStatusCode()).isEqualTo(400);
+        assertThat(json(undeclared).at("/error/field").asText()).isEqualTo("hidden.vip");
     }
 }

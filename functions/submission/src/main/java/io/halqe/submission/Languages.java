@@ -6,7 +6,7 @@ import io.halqe.domain.survey.Survey;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which language to show: {@code ?lang=}, then Accept-Language, then the survey's default. */
+/** Which language to show, and how: direction, digits, scale ends. */
 final class Languages {
 
     private static final Set<String> RIGHT_TO_LEFT = Set.of("fa", "ar", "he", "ur");
@@ -14,10 +14,14 @@ final class Languages {
     private Languages() {
     }
 
-    static String choose(Survey survey, APIGatewayV2HTTPEvent event) {
+    /** {@code ?lang=}, then the invitation's locale, then Accept-Language, then the survey's default. */
+    static String choose(Survey survey, APIGatewayV2HTTPEvent event, String invitationLocale) {
         var requested = HttpRequests.query(event, "lang").map(Languages::primary);
         if (requested.isPresent() && survey.languages().contains(requested.get())) {
             return requested.get();
+        }
+        if (invitationLocale != null && survey.languages().contains(primary(invitationLocale))) {
+            return primary(invitationLocale);
         }
         var accepted = HttpRequests.header(event, "accept-language");
         if (accepted.isPresent()) {
@@ -52,6 +56,22 @@ final class Languages {
             localized.append(Character.isDigit(c) ? (char) (zero + (c - '0')) : c);
         }
         return localized.toString();
+    }
+
+    static String notLikely(String language) {
+        return switch (language) {
+            case "fa" -> "اصلاً محتمل نیست";
+            case "ar" -> "غير محتمل إطلاقًا";
+            default -> "Not at all likely";
+        };
+    }
+
+    static String veryLikely(String language) {
+        return switch (language) {
+            case "fa" -> "بسیار محتمل";
+            case "ar" -> "محتمل جدًا";
+            default -> "Extremely likely";
+        };
     }
 
     private static String primary(String tag) {

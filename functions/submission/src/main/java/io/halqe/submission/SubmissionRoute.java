@@ -11,8 +11,8 @@ import io.halqe.aws.json.Json;
 import io.halqe.domain.response.SubmissionRequest;
 import io.halqe.domain.response.SubmissionResult;
 import io.halqe.domain.response.SubmitResponse;
+import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,80 +22,127 @@ import java.util.Map;
 import static io.halqe.domain.text.Html.escape;
 
 /**
- * {@code POST /s/{surveyId}/responses}: JSON ({@code {"answers":{…},"language":"fa"}}, key in the
- * {@code Idempotency-Key} header) from scripts and the embed, or a form post from the hosted page (key in
- * {@code _key}); JSON callers get JSON, form posts get a page.
+ * {@code POST /s/{surveyId}/responses}: JSON ({@code {"answers":{…},"language":"fa","hidden":{…},"token":"…"}}, key in
+ * the {@code Idempotency-Key} header) from scripts and the embed, or a form post from the hosted page (key in
+ * {@code _key}, token in {@code _t}, hidden fields as {@code h.<name>}); JSON callers get JSON, form posts get a page.
+ * Cross-origin callers must be among the survey's allowed origins.
  */
 final class SubmissionRoute {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String HIDDEN_PREFIX = "h.";
 
-    private SubmissionRoute() {
+    private final SubmitResponse submitResponse;
+    private final SurveyRepository surveys;
+
+    SubmissionRoute(SubmitResponse submitResponse, SurveyRepository surveys) {
+        this.submitResponse = submitResponse;
+        this.surveys = surveys;
     }
 
-    private record Parsed(Map<String, Object> answers, String language, String idempotencyKey, boolean form) {
+    private record Parsed(Map<String, Object> answers, Map<String, String> hidden, String language,
+                          String idempotencyKey, String token, boolean form, boolean bot) {
     }
 
-    static APIGatewayV2HTTPResponse submit(SubmitResponse submitResponse, SurveyRepository surveys,
-                                           APIGatewayV2HTTPEvent event) {
+    /** The browser's CORS preflight for a cross-origin JSON post. */
+    APIGatewayV2HTTPResponse preflight(APIGatewayV2HTTPEvent event) {
         String surveyId = HttpRequests.pathParameter(event, "surveyId");
-        String body = HttpRequests.body(event);
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        var survey = surveys.find(surveyId);
+        if (survey.isEmpty()) {
+            return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
+        }
+        Cors.Access access = Cors.check(survey.get(), event);
+        if (access instanceof Cors.Access.Refused refused) {
+            return HttpResponses.error(403, "origin_not_allowed", refused.origin() + " may not post to survey " + surveyId);
+        }
+        var response = HttpResponses.response(204, "text/plain", "", Map.of(
+                "access-control-allow-methods", "POST",
+                "access-control-allow-headers", Cors.ALLOWED_HEADERS,
+                "access-control-max-age", "600"));
+        return HttpResponses.withHeaders(response, Cors.headers(access));
+    }
+
+    APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent event) {
+        String surveyId = HttpRequests.pathParameter(event, "surveyId");
+        String contentType = HttpRequests.header(event, "content-type").orElse("").toLowerCase(Locale.ROOT);
+        boolean form = contentType.startsWith("application/x-www-form-urlencoded");
+        if (HttpRequests.bodyLength(event) > MAX_BODY_BYTES) {
             return HttpResponses.error(413, "payload_too_large", "the body must be at most " + MAX_BODY_BYTES + " bytes");
         }
-        String contentType = HttpRequests.header(event, "content-type").orElse("").toLowerCase(Locale.ROOT);
-        Parsed parsed;
-        if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            parsed = form(body);
-        } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-            try {
-                parsed = json(body, HttpRequests.header(event, "idempotency-key").orElse(null));
-            } catch (IllegalArgumentException malformed) {
-                return HttpResponses.error(400, "invalid_json", malformed.getMessage());
-            }
-        } else {
-            return HttpResponses.error(415, "unsupported_media_type",
-                    "send application/json or application/x-www-form-urlencoded");
+        var found = surveys.find(surveyId);
+        if (found.isEmpty()) {
+            return form ? SurveyPage.page(404, "en", null, "Survey not found", "<h1>Survey not found</h1>")
+                    : HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
         }
-        SubmissionResult result = submitResponse.submit(new SubmissionRequest(surveyId, parsed.answers(),
-                parsed.language(), parsed.idempotencyKey(), HttpRequests.receivedAt(event)));
-        return parsed.form() ? asPage(result, surveys, surveyId, parsed.language()) : asJson(result);
+        Survey survey = found.get();
+        Cors.Access access = Cors.check(survey, event);
+        if (access instanceof Cors.Access.Refused refused) {
+            return HttpResponses.error(403, "origin_not_allowed", refused.origin() + " may not post to survey " + surveyId);
+        }
+        Parsed parsed;
+        try {
+            String body = HttpRequests.body(event);
+            if (form) {
+                parsed = form(body);
+            } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
+                parsed = json(body, HttpRequests.header(event, "idempotency-key").orElse(null),
+                        HttpRequests.query(event, "t").orElse(null));
+            } else {
+                return HttpResponses.error(415, "unsupported_media_type",
+                        "send application/json or application/x-www-form-urlencoded");
+            }
+        } catch (HttpRequests.MalformedBodyException notUtf8) {
+            return HttpResponses.error(400, "invalid_encoding", notUtf8.getMessage());
+        } catch (IllegalArgumentException malformed) {
+            return HttpResponses.error(400, "invalid_json", malformed.getMessage());
+        }
+        if (parsed.bot()) {
+            // look like success, store nothing: a bot learns nothing from the answer
+            return SurveyPage.page(200, survey.language(parsed.language()), survey, survey.thankYouIn(survey.language(parsed.language())),
+                    "<h1>" + escape(survey.thankYouIn(survey.language(parsed.language()))) + "</h1>");
+        }
+        SubmissionResult result = submitResponse.submit(survey, new SubmissionRequest(surveyId, parsed.answers(),
+                parsed.language(), parsed.idempotencyKey(), parsed.token(), parsed.hidden(), HttpRequests.receivedAt(event)));
+        APIGatewayV2HTTPResponse response = parsed.form() ? asPage(result, survey, parsed) : asJson(result);
+        return HttpResponses.withHeaders(response, Cors.headers(access));
     }
 
     private static APIGatewayV2HTTPResponse asJson(SubmissionResult result) {
         return switch (result) {
-            case SubmissionResult.Accepted accepted when accepted.replayed() -> HttpResponses.response(200,
-                    "application/json; charset=utf-8", Json.write(Map.of("responseId", accepted.responseId())),
-                    Map.of("idempotent-replayed", "true"));
-            case SubmissionResult.Accepted accepted -> HttpResponses.json(201, Map.of("responseId", accepted.responseId()));
-            case SubmissionResult.Invalid invalid ->
-                    HttpResponses.error(400, "invalid_answer", invalid.field() + " " + invalid.message());
+            // a retry gets the original result, marked as a replay
+            case SubmissionResult.Accepted accepted -> HttpResponses.withHeaders(
+                    HttpResponses.json(201, Map.of("responseId", accepted.responseId())),
+                    accepted.replayed() ? Map.of("idempotent-replayed", "true") : Map.of());
+            case SubmissionResult.Invalid invalid -> HttpResponses.error(400, "invalid_answer",
+                    invalid.field() + " " + invalid.message(), invalid.field());
             case SubmissionResult.SurveyNotFound notFound ->
                     HttpResponses.error(404, "survey_not_found", "there is no survey " + notFound.surveyId());
-            case SubmissionResult.KeyReused reused -> HttpResponses.error(409, "idempotency_key_reused",
-                    "Idempotency-Key " + reused.idempotencyKey() + " was used before with different answers");
+            case SubmissionResult.KeyReused reused -> HttpResponses.error(409, "already_answered",
+                    reused.what() + " was used before with different answers");
+            case SubmissionResult.LinkRefused refused -> HttpResponses.error(403, "link_refused", refused.reason());
         };
     }
 
-    private static APIGatewayV2HTTPResponse asPage(SubmissionResult result, SurveyRepository surveys, String surveyId,
-                                                   String language) {
-        String lang = language == null ? "en" : language;
+    private static APIGatewayV2HTTPResponse asPage(SubmissionResult result, Survey survey, Parsed parsed) {
+        String lang = survey.language(parsed.language());
+        String back = "<p><a href=\"/s/" + escape(survey.id()) + "?lang=" + escape(lang)
+                + (parsed.token() == null ? "" : "&amp;t=" + escape(parsed.token())) + "\">Back to the survey</a></p>";
         return switch (result) {
-            case SubmissionResult.Accepted accepted -> {
-                String thanks = surveys.find(surveyId).map(survey -> SurveyPage.thankYou(survey, lang)).orElse("Thank you!");
-                yield SurveyPage.page(accepted.replayed() ? 200 : 201, lang, thanks, "<h1>" + escape(thanks) + "</h1>");
-            }
-            case SubmissionResult.Invalid invalid -> SurveyPage.page(400, lang, "Please check your answers",
+            case SubmissionResult.Accepted accepted -> SurveyPage.page(accepted.replayed() ? 200 : 201, lang, survey,
+                    survey.thankYouIn(lang), "<h1>" + escape(survey.thankYouIn(lang)) + "</h1>");
+            case SubmissionResult.Invalid invalid -> SurveyPage.page(400, lang, survey, "Please check your answers",
                     "<h1>Please check your answers</h1><p role=\"alert\">" + escape(invalid.field() + " " + invalid.message())
-                            + "</p><p><a href=\"/s/" + escape(surveyId) + "?lang=" + escape(lang) + "\">Back to the survey</a></p>");
-            case SubmissionResult.SurveyNotFound notFound -> SurveyPage.page(404, lang, "Survey not found",
-                    "<p>There is no survey " + escape(notFound.surveyId()) + ".</p>");
-            case SubmissionResult.KeyReused reused -> SurveyPage.page(409, lang, "Already answered",
-                    "<p>This form was already sent with other answers.</p>");
+                            + "</p>" + back);
+            case SubmissionResult.SurveyNotFound notFound -> SurveyPage.page(404, lang, null, "Survey not found",
+                    "<h1>Survey not found</h1>");
+            case SubmissionResult.KeyReused reused -> SurveyPage.page(409, lang, survey, "Already answered",
+                    "<h1>You have already answered this survey.</h1>");
+            case SubmissionResult.LinkRefused refused -> SurveyPage.page(403, lang, survey, "Link not valid",
+                    "<h1>" + escape(refused.reason()) + "</h1>");
         };
     }
 
-    private static Parsed json(String body, String idempotencyKey) {
+    private static Parsed json(String body, String idempotencyKey, String queryToken) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
@@ -109,24 +156,44 @@ final class SubmissionRoute {
         if (!answers.isMissingNode() && !answers.isObject()) {
             throw new IllegalArgumentException("answers must be an object of question id to answer");
         }
+        JsonNode hiddenNode = root.path("hidden");
+        if (!hiddenNode.isMissingNode() && !hiddenNode.isObject()) {
+            throw new IllegalArgumentException("hidden must be an object of field name to text");
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         answers.properties().forEach(entry -> values.put(entry.getKey(), Json.MAPPER.convertValue(entry.getValue(), Object.class)));
+        Map<String, String> hidden = new LinkedHashMap<>();
+        hiddenNode.properties().forEach(entry -> hidden.put(entry.getKey(), entry.getValue().isValueNode()
+                ? entry.getValue().asText() : null));
         String language = root.path("language").isTextual() ? root.path("language").asText() : null;
-        return new Parsed(values, language, idempotencyKey, false);
+        String token = root.path("token").isTextual() ? root.path("token").asText() : queryToken;
+        return new Parsed(values, hidden, language, idempotencyKey, token, false, false);
     }
 
     private static Parsed form(String body) {
         Map<String, Object> answers = new LinkedHashMap<>();
+        Map<String, String> hidden = new LinkedHashMap<>();
         String language = null;
         String key = null;
+        String token = null;
+        boolean bot = false;
         for (Map.Entry<String, String> field : FormEncoding.pairs(body)) {
-            switch (field.getKey()) {
+            String name = field.getKey();
+            switch (name) {
                 case "_lang" -> language = field.getValue();
                 case "_key" -> key = field.getValue();
-                default -> answers.merge(field.getKey(), field.getValue(), SubmissionRoute::appendValue);
+                case "_t" -> token = field.getValue().isBlank() ? null : field.getValue();
+                case SurveyPage.HONEYPOT -> bot = !field.getValue().isEmpty();
+                default -> {
+                    if (name.startsWith(HIDDEN_PREFIX)) {
+                        hidden.put(name.substring(HIDDEN_PREFIX.length()), field.getValue());
+                    } else {
+                        answers.merge(name, field.getValue(), SubmissionRoute::appendValue);
+                    }
+                }
             }
         }
-        return new Parsed(answers, language, key, true);
+        return new Parsed(answers, hidden, language, key, token, true, bot);
     }
 
     /** A repeated form field (checkboxes) is a list. */

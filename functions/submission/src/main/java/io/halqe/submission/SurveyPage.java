@@ -4,48 +4,102 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpRequests;
 import io.halqe.aws.http.HttpResponses;
+import io.halqe.domain.links.Invitation;
+import io.halqe.domain.links.LinkSigner;
+import io.halqe.domain.survey.Option;
 import io.halqe.domain.survey.Question;
+import io.halqe.domain.survey.QuestionType;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.halqe.domain.text.Html.escape;
 
 /**
- * The hosted survey: server-rendered, a plain form that works without JavaScript. Each render carries a fresh
- * idempotency key, so a double-clicked submit stores one response.
+ * {@code GET /s/{surveyId}}: the hosted survey — server-rendered, a plain form that works without JavaScript — or,
+ * for {@code Accept: application/json}, the survey's public definition in one language (what embed.js renders).
+ * Each render carries a fresh idempotency key, so a double-clicked submit stores one response; a signed link's token
+ * rides along in the form.
  */
 final class SurveyPage {
 
     static final String STYLE = """
-            body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+            body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
             fieldset{border:0;padding:0;margin:0 0 1.5rem}legend{font-weight:600;margin-bottom:.5rem}
             .scale{display:flex;flex-wrap:wrap;gap:.25rem}.scale label{display:inline-flex;flex-direction:column;
-            align-items:center;min-width:2.5rem;padding:.4rem;border:1px solid #767676;border-radius:.3rem}
-            textarea{width:100%;min-height:6rem}button{padding:.6rem 1.4rem;font-size:1rem}
+            align-items:center;min-width:2.75rem;min-height:2.75rem;padding:.4rem;border:1px solid #595959;border-radius:.3rem}
+            .ends{display:flex;justify-content:space-between;font-size:.875rem;color:#4a4a4a}
+            textarea{width:100%;min-height:6rem;font:inherit}button{padding:.7rem 1.6rem;font-size:1rem}
+            .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
             :focus-visible{outline:3px solid #005fcc;outline-offset:2px}""";
+    static final String HONEYPOT = "_website";
 
-    private SurveyPage() {
+    private final SurveyRepository surveys;
+    private final LinkSigner links;
+
+    SurveyPage(SurveyRepository surveys, LinkSigner links) {
+        this.surveys = surveys;
+        this.links = links;
     }
 
-    static APIGatewayV2HTTPResponse render(SurveyRepository surveys, APIGatewayV2HTTPEvent event) {
+    APIGatewayV2HTTPResponse render(APIGatewayV2HTTPEvent event) {
         String surveyId = HttpRequests.pathParameter(event, "surveyId");
-        var survey = surveys.find(surveyId);
-        if (survey.isEmpty()) {
-            return page(404, "en", "Survey not found", "<p>There is no survey " + escape(surveyId) + ".</p>");
+        boolean json = HttpRequests.header(event, "accept").orElse("").contains("application/json");
+        var found = surveys.find(surveyId);
+        if (found.isEmpty()) {
+            return json ? HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId)
+                    : page(404, "en", null, "Survey not found", "<h1>Survey not found</h1><p>There is no survey "
+                    + escape(surveyId) + ".</p>");
         }
-        String language = Languages.choose(survey.get(), event);
+        Survey survey = found.get();
+        if (json) {
+            Cors.Access access = Cors.check(survey, event);
+            if (access instanceof Cors.Access.Refused refused) {
+                return HttpResponses.error(403, "origin_not_allowed", refused.origin() + " may not embed survey " + surveyId);
+            }
+            return HttpResponses.withHeaders(HttpResponses.json(200, definition(survey, Languages.choose(survey, event, null))),
+                    Cors.headers(access));
+        }
+        String token = HttpRequests.query(event, "t").filter(value -> !value.isBlank()).orElse(null);
+        Invitation invitation = null;
+        if (token != null) {
+            var check = links.verify(token, HttpRequests.receivedAt(event));
+            if (!(check instanceof LinkSigner.LinkCheck.Valid valid) || !valid.invitation().surveyId().equals(surveyId)) {
+                String why = check instanceof LinkSigner.LinkCheck.Expired ? "This survey link has expired."
+                        : "This survey link is not valid. Please use the link from your invitation as it was sent.";
+                return page(403, survey.defaultLanguage(), survey, "Link not valid", "<h1>" + escape(why) + "</h1>");
+            }
+            invitation = valid.invitation();
+        } else if (survey.requireSignedLink()) {
+            return page(403, survey.defaultLanguage(), survey, "Invitation needed",
+                    "<h1>This survey is answered through a personal invitation link.</h1>");
+        }
+        String language = Languages.choose(survey, event, invitation == null ? null : invitation.customer().locale());
         StringBuilder form = new StringBuilder()
-                .append("<h1>").append(escape(survey.get().name())).append("</h1>")
+                .append("<h1>").append(escape(survey.name())).append("</h1>")
                 .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\">")
-                .append("<input type=\"hidden\" name=\"_lang\" value=\"").append(escape(language)).append("\">")
-                .append("<input type=\"hidden\" name=\"_key\" value=\"").append(UUID.randomUUID()).append("\">");
-        for (Question question : survey.get().questions()) {
-            form.append(field(question, survey.get(), language));
+                .append(hidden("_lang", language))
+                .append(hidden("_key", UUID.randomUUID().toString()));
+        if (token != null) {
+            form.append(hidden("_t", token));
+        }
+        // bots fill every field; people never see this one
+        form.append("<div class=\"hp\" aria-hidden=\"true\"><label>Leave this empty <input type=\"text\" name=\"")
+                .append(HONEYPOT).append("\" tabindex=\"-1\" autocomplete=\"off\"></label></div>");
+        for (Question question : survey.questions()) {
+            form.append(field(question, survey, language));
         }
         form.append("<button type=\"submit\">").append(escape(submitLabel(language))).append("</button></form>");
-        return page(200, language, survey.get().name(), form.toString());
+        return page(200, language, survey, survey.name(), form.toString());
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
 
     private static String field(Question question, Survey survey, String language) {
@@ -53,22 +107,29 @@ final class SurveyPage {
         String name = escape(question.id());
         String required = question.required() ? " required" : "";
         if (question.type().isScale()) {
-            StringBuilder scale = new StringBuilder("<fieldset><legend id=\"q-" + name + "\">" + label + "</legend>"
+            StringBuilder scale = new StringBuilder("<fieldset><legend id=\"q-" + name + "\">" + label
+                    + (question.required() ? " <span aria-hidden=\"true\">*</span>" : "") + "</legend>"
                     + "<div class=\"scale\" role=\"radiogroup\" aria-labelledby=\"q-" + name + "\">");
             for (int value = question.type().min(); value <= question.type().max(); value++) {
                 scale.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(value)
                         .append("\"").append(required).append(">")
                         .append(Languages.digits(value, language)).append("</label>");
             }
-            return scale.append("</div></fieldset>").toString();
+            scale.append("</div>");
+            if (question.type() == QuestionType.NPS) {
+                scale.append("<div class=\"ends\" aria-hidden=\"true\"><span>").append(escape(Languages.notLikely(language)))
+                        .append("</span><span>").append(escape(Languages.veryLikely(language))).append("</span></div>");
+            }
+            return scale.append("</fieldset>").toString();
         }
         if (!question.options().isEmpty()) {
-            String type = question.type() == io.halqe.domain.survey.QuestionType.MULTI ? "checkbox" : "radio";
+            String type = question.type() == QuestionType.MULTI ? "checkbox" : "radio";
             StringBuilder choices = new StringBuilder("<fieldset><legend>" + label + "</legend>");
-            for (String option : question.options()) {
+            for (Option option : question.options()) {
                 choices.append("<label><input type=\"").append(type).append("\" name=\"").append(name)
-                        .append("\" value=\"").append(escape(option)).append("\">").append(escape(option))
-                        .append("</label> ");
+                        .append("\" value=\"").append(escape(option.id())).append("\"")
+                        .append(type.equals("radio") ? required : "").append("> ")
+                        .append(escape(option.textIn(language, survey.defaultLanguage()))).append("</label><br>");
             }
             return choices.append("</fieldset>").toString();
         }
@@ -76,16 +137,50 @@ final class SurveyPage {
                 + name + "\" dir=\"auto\" maxlength=\"5000\"" + required + "></textarea></p>";
     }
 
-    static APIGatewayV2HTTPResponse page(int status, String language, String title, String body) {
+    /** What the embed renders: one language's texts, nothing internal (hidden fields, origins, versions' history). */
+    static Map<String, Object> definition(Survey survey, String language) {
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (Question question : survey.questions()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", question.id());
+            view.put("type", question.type().name().toLowerCase(Locale.ROOT));
+            view.put("required", question.required());
+            view.put("text", question.textIn(language, survey.defaultLanguage()));
+            if (question.type().isScale()) {
+                view.put("min", question.type().min());
+                view.put("max", question.type().max());
+            }
+            view.put("options", question.options().stream().map(option -> Map.of("id", option.id(),
+                    "text", option.textIn(language, survey.defaultLanguage()))).toList());
+            questions.add(view);
+        }
+        Map<String, String> followUp = new LinkedHashMap<>();
+        survey.followUp().forEach((category, texts) ->
+                followUp.put(category, texts.getOrDefault(language, texts.get(survey.defaultLanguage()))));
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("id", survey.id());
+        definition.put("version", survey.version());
+        definition.put("name", survey.name());
+        definition.put("language", language);
+        definition.put("dir", Languages.rightToLeft(language) ? "rtl" : "ltr");
+        definition.put("questions", questions);
+        definition.put("thankYou", survey.thankYouIn(language));
+        definition.put("followUp", followUp);
+        return definition;
+    }
+
+    static APIGatewayV2HTTPResponse page(int status, String language, Survey survey, String title, String body) {
         String nonce = UUID.randomUUID().toString().replace("-", "");
+        String frameAncestors = survey == null || survey.allowedOrigins().isEmpty() ? "'self'"
+                : "'self' " + String.join(" ", survey.allowedOrigins());
         String html = "<!doctype html><html lang=\"" + escape(language) + "\" dir=\""
                 + (Languages.rightToLeft(language) ? "rtl" : "ltr") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + escape(title) + "</title><style nonce=\"" + nonce + "\">" + STYLE + "</style></head>"
                 + "<body><main>" + body + "</main></body></html>";
         return HttpResponses.response(status, "text/html; charset=utf-8", html, Map.of(
-                "content-security-policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; "
-                        + "form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+                "content-security-policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; img-src 'self'; "
+                        + "form-action 'self'; base-uri 'none'; frame-ancestors " + frameAncestors,
                 "referrer-policy", "strict-origin-when-cross-origin"));
     }
 
@@ -95,10 +190,5 @@ final class SurveyPage {
             case "ar" -> "إرسال";
             default -> "Send";
         };
-    }
-
-    static String thankYou(Survey survey, String language) {
-        return survey.thankYou().getOrDefault(language, survey.thankYou().getOrDefault(survey.defaultLanguage(),
-                "Thank you!"));
     }
 }

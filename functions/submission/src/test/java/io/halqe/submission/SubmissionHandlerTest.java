@@ -10,20 +10,27 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.demo.DemoSeed;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
+import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.json.Json;
-import io.halqe.aws.runtime.LambdaEnvironment;
-import io.halqe.aws.testing.HandlerTesting;
+import io.halqe.aws.links.HmacLinkSigner;
 import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.domain.links.Customer;
+import io.halqe.domain.links.Invitation;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.survey.QuestionType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SubmissionHandlerTest {
 
+    private static final HmacLinkSigner LINKS = new HmacLinkSigner("test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8));
     private static LocalDynamoDb db;
     private static SubmissionHandler handler;
     private static DynamoResponseRepository responses;
@@ -32,16 +39,18 @@ class SubmissionHandlerTest {
     static void start() {
         db = LocalDynamoDb.start();
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
-        // the no-arg constructor, as Lambda calls it, with the template's variables
-        handler = LambdaEnvironment.with(HandlerTesting.environment(db, Map.of(
-                "HALQE_SURVEYS_TABLE", db.tableName("SurveysTable"),
-                "HALQE_RESPONSES_TABLE", db.tableName("ResponsesTable"))), SubmissionHandler::new);
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+        handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, LINKS);
     }
 
     @AfterAll
     static void stop() {
         db.close();
+    }
+
+    @BeforeEach
+    void noResponses() {
+        db.clear(db.tableName("ResponsesTable"));
     }
 
     private static APIGatewayV2HTTPEvent post(String contentType, String body, String key) {
@@ -57,86 +66,189 @@ class SubmissionHandlerTest {
         return event;
     }
 
+    private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, context("submission"));
+    }
+
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return Json.MAPPER.readTree(response.getBody());
     }
 
+    private static int stored() {
+        return responses.listBySurvey("demo-nps", 1000, null).items().size();
+    }
+
+    private static String token(Instant expiresAt) {
+        return LINKS.sign(new Invitation("inv-" + expiresAt.getEpochSecond(), "demo-nps",
+                new Customer("cust-9", "sara@example.com", null, "Sara", "ar"), Map.of("plan", "pro", "orderId", "A-77"),
+                "link", expiresAt));
+    }
+
     @Test
-    void sampleSubmission_shouldStoreOnceAndReplay_whenSentTwiceWithItsIdempotencyKey() throws Exception {
+    void sampleSubmission_shouldStoreOnceAndReplayTheOriginal201_whenSentThreeTimesWithItsIdempotencyKey() throws Exception {
         // GIVEN the sample POST (detractor with a comment, Idempotency-Key sample-order-1001)
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "post-response.json"));
-        // WHEN it is handled twice
-        APIGatewayV2HTTPResponse first = handler.handleRequest(event, context("submission"));
-        APIGatewayV2HTTPResponse again = handler.handleRequest(event, context("submission"));
-        // THEN 201 then 200 (replayed), naming the same stored response
+        // WHEN it is handled three times
+        APIGatewayV2HTTPResponse first = handle(event);
+        APIGatewayV2HTTPResponse second = handle(event);
+        APIGatewayV2HTTPResponse third = handle(event);
+        // THEN the original 201 each time, the retries marked as replays, and one stored response
         assertThat(first.getStatusCode()).isEqualTo(201);
-        assertThat(again.getStatusCode()).isEqualTo(200);
-        assertThat(again.getHeaders()).containsEntry("idempotent-replayed", "true");
+        assertThat(second.getStatusCode()).isEqualTo(201);
+        assertThat(third.getHeaders()).containsEntry("idempotent-replayed", "true");
         String id = json(first).get("responseId").asText();
-        assertThat(json(again).get("responseId").asText()).isEqualTo(id);
-        var stored = responses.find(id).orElseThrow();
-        assertThat(stored.answers()).containsEntry("nps", new Answer.Score(QuestionType.NPS, 2))
+        assertThat(json(third).get("responseId").asText()).isEqualTo(id);
+        assertThat(stored()).isEqualTo(1);
+        var response = responses.find(id).orElseThrow();
+        assertThat(response.answers()).containsEntry("nps", new Answer.Score(QuestionType.NPS, 2))
                 .containsEntry("comment", new Answer.Text("Delivery was late <b>again</b>"));
-        assertThat(stored.submittedAt().toEpochMilli()).isEqualTo(1795428000000L);
+        assertThat(response.submittedAt().toEpochMilli()).isEqualTo(1795428000000L);
     }
 
     @Test
-    void submission_shouldAnswer4xxWithAnErrorObject_whenInputIsBad() throws Exception {
-        var outOfRange = handler.handleRequest(post("application/json", "{\"answers\":{\"nps\":11}}", null), context("submission"));
-        var notJson = handler.handleRequest(post("application/json", "{\"answers\":", null), context("submission"));
-        var notObject = handler.handleRequest(post("application/json", "{\"answers\":[1]}", null), context("submission"));
-        var wrongType = handler.handleRequest(post("text/plain", "nps=1", null), context("submission"));
-        handler.handleRequest(post("application/json", "{\"answers\":{\"nps\":5}}", "reuse-1"), context("submission"));
-        var reused = handler.handleRequest(post("application/json", "{\"answers\":{\"nps\":1}}", "reuse-1"),
-                context("submission"));
-        assertThat(outOfRange.getStatusCode()).isEqualTo(400);
-        assertThat(json(outOfRange).at("/error/code").asText()).isEqualTo("invalid_answer");
-        assertThat(json(outOfRange).at("/error/message").asText()).startsWith("answers.nps");
-        assertThat(notJson.getStatusCode()).isEqualTo(400);
-        assertThat(json(notJson).at("/error/code").asText()).isEqualTo("invalid_json");
-        assertThat(notObject.getStatusCode()).isEqualTo(400);
-        assertThat(wrongType.getStatusCode()).isEqualTo(415);
-        assertThat(reused.getStatusCode()).isEqualTo(409);
-        assertThat(json(reused).at("/error/code").asText()).isEqualTo("idempotency_key_reused");
+    void malformedSubmissions_shouldEachGetA4xxWithAMessage_andStoreNothing() throws Exception {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        Map<String, APIGatewayV2HTTPResponse> answers = new java.util.LinkedHashMap<>();
+        answers.put("broken JSON", handle(post("application/json", "{\"answers\":", null)));
+        answers.put("nps 11", handle(post("application/json", "{\"answers\":{\"nps\":11}}", null)));
+        answers.put("nps -1", handle(post("application/json", "{\"answers\":{\"nps\":-1}}", null)));
+        answers.put("nps nine", handle(post("application/json", "{\"answers\":{\"nps\":\"nine\"}}", null)));
+        answers.put("nps 7.5", handle(post("application/json", "{\"answers\":{\"nps\":7.5}}", null)));
+        answers.put("missing required", handle(post("application/json", "{\"answers\":{\"comment\":\"hi\"}}", null)));
+        answers.put("unknown question", handle(post("application/json", "{\"answers\":{\"nps\":5,\"colour\":\"red\"}}", null)));
+        answers.put("1 MB comment", handle(post("application/json",
+                "{\"answers\":{\"nps\":5,\"comment\":\"" + "x".repeat(1024 * 1024) + "\"}}", null)));
+        answers.put("answers not an object", handle(post("application/json", "{\"answers\":[1]}", null)));
+        answers.put("nested 5000 deep", handle(post("application/json", "{\"answers\":{\"nps\":" + deep + "}}", null)));
+        answers.put("forged token", handle(post("application/json", "{\"answers\":{\"nps\":5},\"token\":\"abc.def\"}", null)));
+        answers.put("wrong media type", handle(post("text/plain", "nps=1", null)));
+        APIGatewayV2HTTPEvent notUtf8 = post("application/json", null, null);
+        notUtf8.setBody(Base64.getEncoder().encodeToString(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+        notUtf8.setIsBase64Encoded(true);
+        answers.put("invalid UTF-8", handle(notUtf8));
+        APIGatewayV2HTTPEvent unknownSurvey = post("application/json", "{\"answers\":{\"nps\":1}}", null);
+        unknownSurvey.setPathParameters(Map.of("surveyId", "no-such-survey"));
+        answers.put("unknown survey", handle(unknownSurvey));
+        for (var entry : answers.entrySet()) {
+            assertThat(entry.getValue().getStatusCode()).as(entry.getKey()).isBetween(400, 499);
+            assertThat(json(entry.getValue()).at("/error/message").asText()).as(entry.getKey()).isNotBlank();
+        }
+        assertThat(json(answers.get("nps 11")).at("/error/field").asText()).isEqualTo("answers.nps");
+        assertThat(json(answers.get("missing required")).at("/error/field").asText()).isEqualTo("answers.nps");
+        assertThat(answers.get("1 MB comment").getStatusCode()).isEqualTo(413);
+        assertThat(answers.get("forged token").getStatusCode()).isEqualTo(403);
+        assertThat(answers.get("unknown survey").getStatusCode()).isEqualTo(404);
+        assertThat(json(answers.get("invalid UTF-8")).at("/error/code").asText()).isEqualTo("invalid_encoding");
+        assertThat(stored()).isZero();
     }
 
     @Test
-    void submission_shouldAnswer404_whenSurveyIsUnknown() throws Exception {
-        APIGatewayV2HTTPEvent event = post("application/json", "{\"answers\":{\"nps\":1}}", null);
-        event.setPathParameters(Map.of("surveyId", "no-such-survey"));
-        var response = handler.handleRequest(event, context("submission"));
-        assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(json(response).at("/error/code").asText()).isEqualTo("survey_not_found");
+    void signedLink_shouldStoreOneResponseWithItsHiddenFields_whenSubmittedThreeTimes() throws Exception {
+        // GIVEN a signed link carrying plan and orderId
+        String token = token(Instant.parse("2030-01-01T00:00:00Z"));
+        String body = "{\"answers\":{\"nps\":6},\"hidden\":{\"plan\":\"free\"},\"token\":\"" + token + "\"}";
+        // WHEN the same token is submitted three times (once even with another Idempotency-Key)
+        var first = handle(post("application/json", body, null));
+        var second = handle(post("application/json", body, "other-key"));
+        var third = handle(post("application/json", body, null));
+        // THEN one response, carrying the signed hidden fields (signed wins over the unsigned plan) and the customer
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(json(second).get("responseId")).isEqualTo(json(first).get("responseId"));
+        assertThat(json(third).get("responseId")).isEqualTo(json(first).get("responseId"));
+        assertThat(stored()).isEqualTo(1);
+        var response = responses.find(json(first).get("responseId").asText()).orElseThrow();
+        assertThat(response.hidden()).containsExactlyInAnyOrderEntriesOf(Map.of("plan", "pro", "orderId", "A-77"));
+        assertThat(response.customerId()).isEqualTo("cust-9");
+        assertThat(response.language()).isEqualTo("ar");
+    }
+
+    @Test
+    void tamperedOrExpiredLink_shouldBeRefused_onThePageAndOnSubmission() throws Exception {
+        String token = token(Instant.parse("2030-01-01T00:00:00Z"));
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+        APIGatewayV2HTTPEvent page = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        page.setQueryStringParameters(Map.of("t", tampered));
+        var refusedPage = handle(page);
+        assertThat(refusedPage.getStatusCode()).isEqualTo(403);
+        assertThat(refusedPage.getBody()).contains("not valid");
+        page.setQueryStringParameters(Map.of("t", token(Instant.parse("2026-11-01T00:00:00Z"))));
+        assertThat(handle(page).getBody()).contains("expired");
+        var refused = handle(post("application/json", "{\"answers\":{\"nps\":6},\"token\":\"" + tampered + "\"}", null));
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(json(refused).at("/error/code").asText()).isEqualTo("link_refused");
+        // a valid link opens, in the invitation's language, with the token in the form
+        page.setQueryStringParameters(Map.of("t", token));
+        var opened = handle(page);
+        assertThat(opened.getStatusCode()).isEqualTo(200);
+        assertThat(opened.getBody()).contains("lang=\"ar\" dir=\"rtl\"").contains("name=\"_t\" value=\"" + token + "\"");
+        assertThat(stored()).isZero();
     }
 
     @Test
     void formPost_shouldStoreAndThankInTheChosenLanguage_whenJavaScriptIsOff() {
-        // GIVEN the hosted form's fields, with Persian digits for the score
-        var response = handler.handleRequest(post("application/x-www-form-urlencoded",
-                "_lang=fa&_key=form-1&nps=%DB%B3&comment=%D8%AE%D9%88%D8%A8", null), context("submission"));
-        // THEN a thank-you page in Persian, right to left
+        var response = handle(post("application/x-www-form-urlencoded",
+                "_lang=fa&_key=form-1&_website=&nps=%DB%B3&comment=%D8%AE%D9%88%D8%A8&h.plan=basic", null));
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getHeaders().get("content-type")).startsWith("text/html");
         assertThat(response.getBody()).contains("lang=\"fa\" dir=\"rtl\"").contains("سپاسگزاریم");
+        var stored = responses.listBySurvey("demo-nps", 10, null).items();
+        assertThat(stored).singleElement().satisfies(r -> assertThat(r.hidden()).containsEntry("plan", "basic"));
     }
 
     @Test
-    void samplePage_shouldRenderAnRtlFormWithPersianDigitsAndStrictHeaders() {
-        // GIVEN the sample GET /s/demo-nps?lang=fa
-        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent(
-                sampleEvent("submission", "get-survey-page.json")), context("submission"));
-        // THEN a working form, right to left, with 0..10 as ۰..۱۰ and no inline script allowed
+    void honeypot_shouldLookLikeSuccessButStoreNothing_whenABotFillsIt() {
+        var response = handle(post("application/x-www-form-urlencoded", "_lang=en&_key=bot-1&_website=http://spam&nps=10", null));
         assertThat(response.getStatusCode()).isEqualTo(200);
-        String html = response.getBody();
-        assertThat(html).contains("<html lang=\"fa\" dir=\"rtl\">")
-                .contains("<form method=\"post\" action=\"/s/demo-nps/responses\">")
+        assertThat(response.getBody()).contains("Thank you");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void crossOriginPosts_shouldBeAllowedOnlyFromTheSurveysOrigins() throws Exception {
+        APIGatewayV2HTTPEvent allowed = post("application/json", "{\"answers\":{\"nps\":9}}", "cors-1");
+        allowed.getHeaders().put("origin", "http://localhost:8081");
+        var ok = handle(allowed);
+        assertThat(ok.getStatusCode()).isEqualTo(201);
+        assertThat(ok.getHeaders()).containsEntry("access-control-allow-origin", "http://localhost:8081");
+        APIGatewayV2HTTPEvent foreign = post("application/json", "{\"answers\":{\"nps\":9}}", "cors-2");
+        foreign.getHeaders().put("origin", "https://evil.example.com");
+        var refused = handle(foreign);
+        assertThat(refused.getStatusCode()).isEqualTo(403);
+        assertThat(json(refused).at("/error/code").asText()).isEqualTo("origin_not_allowed");
+        assertThat(stored()).isEqualTo(1);
+        // AND the preflight answers only allowed origins
+        APIGatewayV2HTTPEvent preflight = post("application/json", null, null);
+        preflight.setRouteKey("OPTIONS /s/{surveyId}/responses");
+        preflight.getHeaders().put("origin", "http://127.0.0.1:9000");
+        var preflightOk = handle(preflight);
+        assertThat(preflightOk.getStatusCode()).isEqualTo(204);
+        assertThat(preflightOk.getHeaders()).containsEntry("access-control-allow-origin", "http://127.0.0.1:9000")
+                .containsEntry("access-control-allow-headers", "content-type, idempotency-key");
+        preflight.getHeaders().put("origin", "https://evil.example.com");
+        assertThat(handle(preflight).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pages_shouldSetLanguageDirectionAndStrictHeaders_forFaArAndEn() {
+        for (var expected : Map.of("fa", "<html lang=\"fa\" dir=\"rtl\">", "ar", "<html lang=\"ar\" dir=\"rtl\">",
+                "en", "<html lang=\"en\" dir=\"ltr\">").entrySet()) {
+            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+            event.setQueryStringParameters(Map.of("lang", expected.getKey()));
+            var response = handle(event);
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getBody()).as(expected.getKey()).contains(expected.getValue()).doesNotContain("<script");
+            assertThat(response.getHeaders().get("content-security-policy")).contains("default-src 'none'")
+                    .contains("frame-ancestors 'self' http://localhost:* http://127.0.0.1:*").doesNotContain("unsafe-inline");
+            assertThat(response.getHeaders()).containsEntry("x-content-type-options", "nosniff").containsKey("referrer-policy");
+        }
+    }
+
+    @Test
+    void samplePage_shouldRenderAnRtlFormWithPersianDigitsAndAHoneypot() {
+        var response = handle(EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json")));
+        assertThat(response.getBody()).contains("<form method=\"post\" action=\"/s/demo-nps/responses\">")
                 .contains("value=\"0\" required>۰").contains("value=\"10\" required>۱۰")
-                .contains("دلیل اصلی امتیاز شما چیست؟")
-                .doesNotContain("<script");
-        assertThat(response.getHeaders().get("content-security-policy")).contains("default-src 'none'")
-                .doesNotContain("unsafe-inline");
-        assertThat(response.getHeaders()).containsEntry("x-content-type-options", "nosniff")
-                .containsKey("referrer-policy");
+                .contains("دلیل اصلی امتیاز شما چیست؟").contains("name=\"_website\" tabindex=\"-1\"");
     }
 
     @Test
@@ -144,16 +256,28 @@ class SubmissionHandlerTest {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
         event.setQueryStringParameters(null);
         event.setHeaders(Map.of("accept-language", "ar-EG,ar;q=0.9,en;q=0.5"));
-        var response = handler.handleRequest(event, context("submission"));
-        assertThat(response.getBody()).contains("<html lang=\"ar\" dir=\"rtl\">").contains("٧");
+        assertThat(handle(event).getBody()).contains("<html lang=\"ar\" dir=\"rtl\">").contains("٧");
+    }
+
+    @Test
+    void definition_shouldBeServedAsJsonToAllowedOrigins_forTheEmbed() throws Exception {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        event.setHeaders(new HashMap<>(Map.of("accept", "application/json", "origin", "http://localhost:5173")));
+        var response = handle(event);
+        assertThat(response.getHeaders()).containsEntry("access-control-allow-origin", "http://localhost:5173");
+        JsonNode definition = json(response);
+        assertThat(definition.get("dir").asText()).isEqualTo("rtl");
+        assertThat(definition.at("/questions/0/type").asText()).isEqualTo("nps");
+        assertThat(definition.at("/questions/0/max").asInt()).isEqualTo(10);
+        assertThat(definition.at("/followUp/detractor").asText()).isNotBlank();
+        assertThat(definition.has("hiddenFields")).isFalse();
     }
 
     @Test
     void sampleEmbedRequest_shouldServeTheScript() {
-        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent(
-                sampleEvent("submission", "get-embed-script.json")), context("submission"));
+        var response = handle(EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-embed-script.json")));
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("content-type")).startsWith("text/javascript");
-        assertThat(response.getBody()).contains("data-survey").contains("idempotency-key");
+        assertThat(response.getBody()).contains("data-survey");
     }
 }

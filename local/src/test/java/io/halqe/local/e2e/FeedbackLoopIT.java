@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,8 @@ class FeedbackLoopIT {
         drain();
         // THEN the response is stored once
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(retried.headers().firstValue("idempotent-replayed")).contains("true");
         String responseId = JSON.readTree(created.body()).get("responseId").asText();
         assertThat(JSON.readTree(retried.body()).get("responseId").asText()).isEqualTo(responseId);
         // AND the outbox holds one email to the demo owner carrying the comment, escaped in its HTML part
@@ -173,5 +175,97 @@ class FeedbackLoopIT {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.body()).at("/error/code").asText()).isEqualTo("invalid_answer");
         assertThat(send(HttpRequest.newBuilder(base.resolve("/api/cases"))).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> postRaw(String path, String contentType, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    @Test
+    void pages_shouldCarryLanguageDirectionAndSecurityHeaders_andTheEmbedIsJavaScript() throws Exception {
+        for (String[] expected : new String[][] {{"fa", "rtl"}, {"ar", "rtl"}, {"en", "ltr"}}) {
+            HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve("/s/demo-nps?lang=" + expected[0])));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<html lang=\"" + expected[0] + "\" dir=\"" + expected[1] + "\">");
+            assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'none'"));
+            assertThat(page.headers().firstValue("x-content-type-options")).contains("nosniff");
+        }
+        HttpResponse<String> embed = send(HttpRequest.newBuilder(base.resolve("/embed.js")));
+        assertThat(embed.statusCode()).isEqualTo(200);
+        assertThat(embed.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    }
+
+    @Test
+    void signedLink_shouldOpen_refuseTampering_andStoreOneResponseWithItsHiddenFields() throws Exception {
+        // GIVEN an invitation link for a customer, carrying CRM fields
+        HttpResponse<String> invited = send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"surveyId":"demo-nps","channel":"link","customer":{"id":"cust-e2e","name":"Reza","locale":"fa"},
+                         "hidden":{"plan":"enterprise","orderId":"ORD-9"}}""")));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        JsonNode invitation = JSON.readTree(invited.body());
+        String token = invitation.get("token").asText();
+        URI link = URI.create(invitation.get("url").asText());
+        // WHEN it is opened, and a tampered copy is opened
+        HttpResponse<String> opened = send(HttpRequest.newBuilder(base.resolve(link.getRawPath() + "?" + link.getRawQuery())));
+        String tampered = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(base.resolve("/s/demo-nps?t=" + tampered)));
+        // THEN the link opens in the customer's language with its token in the form; the tampered one is refused
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("lang=\"fa\" dir=\"rtl\"").contains("name=\"_t\"");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        // WHEN the form is sent three times through the link, and a tampered token is posted
+        String form = "_lang=fa&_key=e2e-form&_t=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                + "&nps=4&comment=" + java.net.URLEncoder.encode("پشتیبانی كند بود", java.nio.charset.StandardCharsets.UTF_8);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(postRaw("/s/demo-nps/responses", "application/x-www-form-urlencoded", form.getBytes()).statusCode());
+        }
+        HttpResponse<String> forged = postAnswer("{\"answers\":{\"nps\":4},\"token\":\"" + tampered + "\"}", null);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        drain();
+        // THEN exactly one response, for that customer, carrying the link's hidden fields and the normalized comment
+        assertThat(statuses).containsExactly(201, 200, 200);
+        List<JsonNode> mine = new ArrayList<>();
+        getJson("/api/surveys/demo-nps/responses?limit=1000", true).get("items").forEach(item -> {
+            if ("cust-e2e".equals(item.path("customerId").asText())) {
+                mine.add(item);
+            }
+        });
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).at("/hidden/plan").asText()).isEqualTo("enterprise");
+        assertThat(mine.get(0).at("/hidden/orderId").asText()).isEqualTo("ORD-9");
+        assertThat(mine.get(0).at("/answers/comment").asText()).isEqualTo("پشتیبانی کند بود");
+    }
+
+    @Test
+    void malformedSubmissions_shouldEachGetA4xxWithAMessage_andNeverBeStored() throws Exception {
+        int before = getJson("/api/surveys/demo-nps/responses?limit=1000", true).get("items").size();
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("broken JSON", postAnswer("{\"answers\":", null));
+        for (String nps : new String[] {"11", "-1", "\"nine\"", "7.5"}) {
+            answers.put("nps " + nps, postAnswer("{\"answers\":{\"nps\":" + nps + "}}", null));
+        }
+        answers.put("missing required", postAnswer("{\"answers\":{\"comment\":\"x\"}}", null));
+        answers.put("unknown question", postAnswer("{\"answers\":{\"nps\":3,\"shoe\":\"x\"}}", null));
+        answers.put("1 MB comment", postAnswer("{\"answers\":{\"nps\":3,\"comment\":\"" + "y".repeat(1 << 20) + "\"}}", null));
+        answers.put("answers not an object", postAnswer("{\"answers\":\"nps=3\"}", null));
+        answers.put("nested 5000 deep", postAnswer("{\"answers\":{\"nps\":" + deep + "}}", null));
+        answers.put("forged token", postAnswer("{\"answers\":{\"nps\":3},\"token\":\"eyJ2IjoxfQ.c2lnbmF0dXJl\"}", null));
+        answers.put("invalid UTF-8", postRaw("/s/demo-nps/responses", "application/json",
+                new byte[] {'{', '"', 'a', 'n', 's', 'w', 'e', 'r', 's', '"', ':', '{', '"', 'n', 'p', 's', '"', ':', '3', ',',
+                    '"', 'c', 'o', 'm', 'm', 'e', 'n', 't', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}', '}'}));
+        answers.put("unknown survey", send(HttpRequest.newBuilder(base.resolve("/s/nope/responses"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"nps\":3}}"))));
+        for (var entry : answers.entrySet()) {
+            assertThat(entry.getValue().statusCode()).as(entry.getKey()).isBetween(400, 499);
+            assertThat(JSON.readTree(entry.getValue().body()).at("/error/message").asText()).as(entry.getKey()).isNotBlank();
+        }
+        drain();
+        assertThat(getJson("/api/surveys/demo-nps/responses?limit=1000", true).get("items").size()).isEqualTo(before);
     }
 }

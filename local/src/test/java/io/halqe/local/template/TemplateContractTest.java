@@ -29,7 +29,8 @@ class TemplateContractTest {
     private static final Path ROOT = SamTemplate.locate().getParent();
     private static final Pattern VARIABLE = Pattern.compile("\"(HALQE_[A-Z0-9_]+)\"");
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.[A-Za-z]+)?}");
-    private static final Set<String> GRANTABLE = Set.of("AWS::DynamoDB::Table", "AWS::Events::EventBus", "AWS::SNS::Topic");
+    private static final Set<String> GRANTABLE = Set.of("AWS::DynamoDB::Table", "AWS::Events::EventBus", "AWS::SNS::Topic",
+            "AWS::SecretsManager::Secret");
 
     private static Path moduleOf(SamTemplate.Function function) {
         return ROOT.resolve(function.codeUri()).getParent().getParent();
@@ -223,8 +224,11 @@ class TemplateContractTest {
         List<String> routes = new ArrayList<>();
         TEMPLATE.functions().forEach(f -> f.events("HttpApi").forEach(e ->
                 routes.add(e.properties().get("Method") + " " + e.properties().get("Path"))));
-        assertThat(routes).containsExactlyInAnyOrder("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "GET /embed.js",
-                "ANY /api/{proxy+}");
+        assertThat(routes).containsExactlyInAnyOrder("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
+                "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "ANY /api/{proxy+}");
+        Map<String, Object> api = TEMPLATE.properties("HttpApi");
+        assertThat(api).doesNotContainKey("CorsConfiguration").containsKey("DefaultRouteSettings");
+        assertThat(SamTemplate.map(api.get("RouteSettings"))).containsKey("POST /s/{surveyId}/responses");
         assertThat(SamTemplate.map(TEMPLATE.raw().get("Outputs"))).containsKeys("SurveyBaseUrl", "ApiUrl");
         assertThat(TEMPLATE.functions().stream().flatMap(f -> f.events("ScheduleV2").stream())).hasSize(1);
         assertThat(TEMPLATE.parameters()).containsKeys("SenderEmail", "SenderIdentity", "AlertRecipients");

@@ -59,6 +59,17 @@ public final class ResponseItems {
         if (response.enrichment() != null) {
             item.put("enrichment", enrichment(response.enrichment()));
         }
+        if (!response.hidden().isEmpty()) {
+            Map<String, AttributeValue> hidden = new LinkedHashMap<>();
+            response.hidden().forEach((name, value) -> hidden.put(name, Items.s(value)));
+            item.put("hidden", AttributeValue.fromM(hidden));
+        }
+        if (response.customerId() != null) {
+            item.put("customerId", Items.s(response.customerId()));
+        }
+        if (response.invitationId() != null) {
+            item.put("invitationId", Items.s(response.invitationId()));
+        }
         return item;
     }
 
@@ -66,11 +77,16 @@ public final class ResponseItems {
         Map<String, Answer> answers = new LinkedHashMap<>();
         item.get("answers").m().forEach((id, value) -> answers.put(id, answer(value.m())));
         AttributeValue enrichment = item.get("enrichment");
+        Map<String, String> hidden = new LinkedHashMap<>();
+        if (item.get("hidden") != null) {
+            item.get("hidden").m().forEach((name, value) -> hidden.put(name, value.s()));
+        }
         return new Response(Items.string(item, "responseId"), Items.string(item, "surveyId"),
                 Items.integer(item, "surveyVersion"), answers, Items.string(item, "language"),
                 Items.instant(item, "submittedAt"),
                 ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
-                enrichment == null ? null : enrichment(enrichment.m()));
+                enrichment == null ? null : enrichment(enrichment.m()), hidden, Items.string(item, "customerId"),
+                Items.string(item, "invitationId"));
     }
 
     static AttributeValue answers(Map<String, Answer> answers) {

@@ -33,13 +33,44 @@ public final class HttpRequests {
         return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
     }
 
+    /**
+     * The body as text. Bytes that are not UTF-8 are refused rather than silently replaced, so nothing mangled is
+     * stored: API Gateway passes such bodies base64-encoded, or with U+FFFD where it replaced them.
+     */
     public static String body(APIGatewayV2HTTPEvent event) {
         if (event.getBody() == null) {
             return "";
         }
-        return event.getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
-                : event.getBody();
+        if (!event.getIsBase64Encoded()) {
+            if (event.getBody().indexOf('\uFFFD') >= 0) {
+                throw new MalformedBodyException("the body is not valid UTF-8");
+            }
+            return event.getBody();
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(event.getBody());
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            throw new MalformedBodyException("the body is not valid UTF-8");
+        }
+    }
+
+    /** Size of the body as sent, before decoding. */
+    public static int bodyLength(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return 0;
+        }
+        return event.getIsBase64Encoded() ? event.getBody().length() / 4 * 3
+                : event.getBody().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    public static final class MalformedBodyException extends IllegalArgumentException {
+        public MalformedBodyException(String message) {
+            super(message);
+        }
     }
 
     public static String method(APIGatewayV2HTTPEvent event) {

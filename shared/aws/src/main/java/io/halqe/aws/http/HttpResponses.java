@@ -16,10 +16,29 @@ public final class HttpResponses {
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String code, String message) {
+        return error(status, code, message, null);
+    }
+
+    /** {@code field} names the input at fault (e.g. {@code answers.nps}), when one is. */
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message, String field) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
         return json(status, Map.of("error", error));
+    }
+
+    /** The same response with more headers (CORS, replay markers). */
+    public static APIGatewayV2HTTPResponse withHeaders(APIGatewayV2HTTPResponse response, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return response;
+        }
+        Map<String, String> all = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        all.putAll(headers);
+        response.setHeaders(all);
+        return response;
     }
 
     public static APIGatewayV2HTTPResponse response(int status, String contentType, String body,

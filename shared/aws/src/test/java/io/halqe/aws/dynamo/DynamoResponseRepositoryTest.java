@@ -41,7 +41,7 @@ class DynamoResponseRepositoryTest {
     private static Response response(String id, String survey, int nps, Instant at) {
         return new Response(id, survey, 1, Map.of("nps", new Answer.Score(QuestionType.NPS, nps),
                 "comment", new Answer.Text("تحویل دیر بود"), "pick", new Answer.Choices(List.of("a", "b"))),
-                "fa", at, ResponseStatus.RECEIVED, null);
+                "fa", at, ResponseStatus.RECEIVED, null, Map.of("plan", "pro", "orderId", "A-1"), "cust-1", "inv-" + id);
     }
 
     @Test

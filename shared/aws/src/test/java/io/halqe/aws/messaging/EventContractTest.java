@@ -53,7 +53,8 @@ class EventContractTest {
     }
 
     private static Response response(Map<String, Answer> answers) {
-        return new Response("r1", "demo-nps", 1, answers, "en", AT, ResponseStatus.RECEIVED, null);
+        return new Response("r1", "demo-nps", 1, answers, "en", AT, ResponseStatus.RECEIVED, null, Map.of("plan", "pro"),
+                "cust-1", "inv-1");
     }
 
     @Test
@@ -126,7 +127,7 @@ class EventContractTest {
         new AlertOnDetractor(cases, teams, email -> { }, alerts::add, published::addAll, always,
                 new AlertSettings("support", "owner@example.com", Duration.ofHours(48), ""))
                 .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
-                        Map.of("nps", 2)), AT);
+                        Map.of("nps", 2), Map.of(), null), AT);
         assertThat(published).singleElement().isInstanceOf(CaseOpened.class);
         assertThat(schema("CaseOpened.v1.json").validate(asPublished(published.get(0)))).isEmpty();
         assertThat(schema("TeamAlert.v1.json").validate(asPublished(alerts.get(0).message()))).isEmpty();

@@ -70,6 +70,10 @@ public final class LocalResolver {
         return names;
     }
 
+    public String secretArn(String logicalId) {
+        return "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:" + physicalName(logicalId);
+    }
+
     public String topicArn(String logicalId) {
         return "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + topicName(logicalId);
     }
@@ -207,6 +211,7 @@ public final class LocalResolver {
             case "AWS::Events::EventBus" -> eventBusName(name);
             case "AWS::SES::ConfigurationSet" -> namedProperty(name, "Name");
             case "AWS::SQS::Queue" -> "http://localhost/" + ACCOUNT + "/" + physicalName(name);
+            case "AWS::SecretsManager::Secret" -> secretArn(name);
             case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> "local";
             case "AWS::Logs::LogGroup" -> "/aws/lambda/" + physicalName(name);
             default -> physicalName(name);

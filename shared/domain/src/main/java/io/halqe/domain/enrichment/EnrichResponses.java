@@ -65,6 +65,6 @@ public final class EnrichResponses {
         return new ResponseEnriched(ResponseEnriched.VERSION, response.id(), response.surveyId(),
                 response.surveyVersion(), response.submittedAt(), enrichment.language(), enrichment.npsScore(),
                 enrichment.npsCategory() == null ? null : enrichment.npsCategory().wireName(), enrichment.comment(),
-                enrichment.wordCount(), answers);
+                enrichment.wordCount(), answers, response.hidden(), response.customerId());
     }
 }

@@ -15,7 +15,9 @@ public record ResponseEnriched(
         String npsCategory,
         String comment,
         int wordCount,
-        Map<String, Object> answers) implements DomainEvent {
+        Map<String, Object> answers,
+        Map<String, String> hidden,
+        String customerId) implements DomainEvent {
 
     public static final String DETAIL_TYPE = "ResponseEnriched";
     public static final String VERSION = "1";

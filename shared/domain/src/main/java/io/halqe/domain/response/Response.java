@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A stored response; {@code enrichment} is null until enrichment has run. */
+/**
+ * A stored response; {@code enrichment} is null until enrichment has run. {@code hidden} holds the CRM fields the
+ * link carried; {@code customerId} and {@code invitationId} are set when it came through a signed invitation.
+ */
 public record Response(
         String id,
         String surveyId,
@@ -16,17 +19,34 @@ public record Response(
         String language,
         Instant submittedAt,
         ResponseStatus status,
-        Enrichment enrichment) {
+        Enrichment enrichment,
+        Map<String, String> hidden,
+        String customerId,
+        String invitationId) {
 
     public Response {
         answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        hidden = hidden == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hidden));
+    }
+
+    /** A response with no link context (tests, direct posts). */
+    public static Response received(String id, String surveyId, int surveyVersion, Map<String, Answer> answers,
+                                    String language, Instant submittedAt) {
+        return new Response(id, surveyId, surveyVersion, answers, language, submittedAt, ResponseStatus.RECEIVED, null,
+                Map.of(), null, null);
     }
 
     public Response enriched(Enrichment result) {
-        return new Response(id, surveyId, surveyVersion, answers, language, submittedAt, ResponseStatus.ENRICHED, result);
+        return new Response(id, surveyId, surveyVersion, answers, language, submittedAt, ResponseStatus.ENRICHED, result,
+                hidden, customerId, invitationId);
     }
 
     public Optional<NpsCategory> npsCategory() {
         return Optional.ofNullable(enrichment).map(Enrichment::npsCategory);
+    }
+
+    /** Same submission: what a repeated idempotency key or invitation must match. */
+    public boolean sameSubmissionAs(Response other) {
+        return answers.equals(other.answers) && hidden.equals(other.hidden);
     }
 }

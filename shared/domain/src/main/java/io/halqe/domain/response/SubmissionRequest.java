@@ -3,11 +3,20 @@ package io.halqe.domain.response;
 import java.time.Instant;
 import java.util.Map;
 
-/** A submission as received: answers are untyped JSON values (numbers, strings, lists) until validated. */
+/**
+ * A submission as received: answers are untyped JSON values (numbers, strings, lists) until validated;
+ * {@code hidden} are unsigned hidden fields from the page, {@code token} a signed invitation, if any.
+ */
 public record SubmissionRequest(
         String surveyId,
         Map<String, Object> answers,
         String language,
         String idempotencyKey,
+        String token,
+        Map<String, String> hidden,
         Instant receivedAt) {
+
+    public SubmissionRequest {
+        hidden = hidden == null ? Map.of() : Map.copyOf(hidden);
+    }
 }

@@ -2,7 +2,7 @@ package io.halqe.domain.response;
 
 public sealed interface SubmissionResult {
 
-    /** Stored now, or — for a repeated Idempotency-Key with the same answers — stored earlier. */
+    /** Stored now, or — for a repeated Idempotency-Key or invitation with the same answers — stored earlier. */
     record Accepted(String responseId, boolean replayed) implements SubmissionResult {
     }
 
@@ -12,7 +12,11 @@ public sealed interface SubmissionResult {
     record SurveyNotFound(String surveyId) implements SubmissionResult {
     }
 
-    /** The Idempotency-Key was used before with different answers. */
-    record KeyReused(String idempotencyKey) implements SubmissionResult {
+    /** The Idempotency-Key or invitation was used before with different answers. */
+    record KeyReused(String what) implements SubmissionResult {
+    }
+
+    /** The link is forged, tampered, expired, for another survey, or required and missing. */
+    record LinkRefused(String reason) implements SubmissionResult {
     }
 }

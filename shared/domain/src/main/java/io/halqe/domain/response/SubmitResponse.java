@@ -1,9 +1,12 @@
 package io.halqe.domain.response;
 
+import io.halqe.domain.links.Invitation;
+import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.Question;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.Digits;
+import io.halqe.domain.text.TextNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,53 +16,112 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Validates answers against the survey and stores the response exactly once per idempotency key. */
+/**
+ * Validates answers strictly against the survey's current version and stores the response exactly once per
+ * invitation and per idempotency key. Hidden fields: signed ones from the invitation always win; unsigned ones are
+ * taken only when the survey declares them and does not require a signed link.
+ */
 public final class SubmitResponse {
 
     public static final int MAX_TEXT_LENGTH = 5000;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Pattern INTEGER = Pattern.compile("\\s*-?\\d{1,3}\\s*");
 
+    private static final int MAX_HIDDEN_VALUE = 500;
+
     private final SurveyRepository surveys;
     private final ResponseRepository responses;
+    private final LinkSigner links;
 
-    public SubmitResponse(SurveyRepository surveys, ResponseRepository responses) {
+    public SubmitResponse(SurveyRepository surveys, ResponseRepository responses, LinkSigner links) {
         this.surveys = surveys;
         this.responses = responses;
+        this.links = links;
     }
 
     public SubmissionResult submit(SubmissionRequest request) {
+        return surveys.find(request.surveyId())
+                .map(survey -> submit(survey, request))
+                .orElseGet(() -> new SubmissionResult.SurveyNotFound(request.surveyId()));
+    }
+
+    /** For callers that have read the survey already (to check CORS, say). */
+    public SubmissionResult submit(Survey survey, SubmissionRequest request) {
         if (request.idempotencyKey() != null && !IDEMPOTENCY_KEY.matcher(request.idempotencyKey()).matches()) {
             return new SubmissionResult.Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
         }
-        var survey = surveys.find(request.surveyId());
-        if (survey.isEmpty()) {
-            return new SubmissionResult.SurveyNotFound(request.surveyId());
+        Invitation invitation = null;
+        if (request.token() != null) {
+            switch (links.verify(request.token(), request.receivedAt())) {
+                case LinkSigner.LinkCheck.Valid valid -> invitation = valid.invitation();
+                case LinkSigner.LinkCheck.Expired expired -> {
+                    return new SubmissionResult.LinkRefused("this survey link expired at " + expired.expiredAt());
+                }
+                case LinkSigner.LinkCheck.Forged forged -> {
+                    return new SubmissionResult.LinkRefused("this survey link is not valid");
+                }
+            }
+            if (!invitation.surveyId().equals(survey.id())) {
+                return new SubmissionResult.LinkRefused("this survey link is for another survey");
+            }
+        } else if (survey.requireSignedLink()) {
+            return new SubmissionResult.LinkRefused("this survey is answered through a personal invitation link only");
         }
+        Map<String, String> hidden = new LinkedHashMap<>();
+        for (var entry : request.hidden().entrySet()) {
+            if (!survey.hiddenFields().contains(entry.getKey())) {
+                return new SubmissionResult.Invalid("hidden." + entry.getKey(), "is not a hidden field of survey " + survey.id());
+            }
+            if (entry.getValue() == null || entry.getValue().length() > MAX_HIDDEN_VALUE) {
+                return new SubmissionResult.Invalid("hidden." + entry.getKey(), "must be at most " + MAX_HIDDEN_VALUE + " characters");
+            }
+            if (!survey.requireSignedLink()) {
+                hidden.put(entry.getKey(), TextNormalizer.normalize(entry.getValue(), null));
+            }
+        }
+        if (invitation != null) {
+            hidden.putAll(invitation.hidden());
+        }
+        String language = survey.language(request.language() != null ? request.language()
+                : invitation == null ? null : primaryTag(invitation.customer().locale()));
         Map<String, Answer> answers = new LinkedHashMap<>();
-        SubmissionResult.Invalid problem = validate(survey.get(), request.answers(), answers);
+        SubmissionResult.Invalid problem = validate(survey, request.answers(), language, answers);
         if (problem != null) {
             return problem;
         }
-        Response response = new Response(responseId(request), survey.get().id(), survey.get().version(), answers,
-                survey.get().language(request.language()), request.receivedAt(), ResponseStatus.RECEIVED, null);
+        Response response = new Response(responseId(request, invitation), survey.id(), survey.version(), answers,
+                language, request.receivedAt(), ResponseStatus.RECEIVED, null, hidden,
+                invitation == null ? null : invitation.customer().id(), invitation == null ? null : invitation.id());
+        String what = invitation != null ? "this invitation" : "Idempotency-Key " + request.idempotencyKey();
         return responses.insertIfAbsent(response)
-                .<SubmissionResult>map(existing -> existing.answers().equals(answers)
+                .<SubmissionResult>map(existing -> existing.sameSubmissionAs(response)
                         ? new SubmissionResult.Accepted(existing.id(), true)
-                        : new SubmissionResult.KeyReused(request.idempotencyKey()))
+                        : new SubmissionResult.KeyReused(what))
                 .orElseGet(() -> new SubmissionResult.Accepted(response.id(), false));
     }
 
-    /** A repeated key names the same response, so retries and double clicks store nothing new. */
-    private static String responseId(SubmissionRequest request) {
-        if (request.idempotencyKey() == null) {
+    private static String primaryTag(String locale) {
+        return locale == null ? null : locale.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+    }
+
+    /**
+     * One response per invitation, else one per idempotency key: either names the response, so retries, double clicks
+     * and reopened links store nothing new.
+     */
+    private static String responseId(SubmissionRequest request, Invitation invitation) {
+        String scoped;
+        if (invitation != null) {
+            scoped = request.surveyId() + "\ninvitation:" + invitation.id();
+        } else if (request.idempotencyKey() != null) {
+            scoped = request.surveyId() + "\n" + request.idempotencyKey();
+        } else {
             return UUID.randomUUID().toString();
         }
-        String scoped = request.surveyId() + "\n" + request.idempotencyKey();
         return UUID.nameUUIDFromBytes(scoped.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static SubmissionResult.Invalid validate(Survey survey, Map<String, Object> raw, Map<String, Answer> into) {
+    private static SubmissionResult.Invalid validate(Survey survey, Map<String, Object> raw, String language,
+                                                     Map<String, Answer> into) {
         if (raw == null || raw.isEmpty()) {
             return new SubmissionResult.Invalid("answers", "at least one answer is required");
         }
@@ -72,7 +134,7 @@ public final class SubmitResponse {
             if (isBlank(entry.getValue())) {
                 continue;
             }
-            Object parsed = parse(question.get(), entry.getValue());
+            Object parsed = parse(question.get(), entry.getValue(), language);
             if (parsed instanceof String message) {
                 return new SubmissionResult.Invalid(field, message);
             }
@@ -87,16 +149,16 @@ public final class SubmitResponse {
     }
 
     /** An Answer, or a String saying what is wrong. */
-    private static Object parse(Question question, Object value) {
+    private static Object parse(Question question, Object value, String language) {
         return switch (question.type()) {
             case NPS, CSAT, CES, RATING, YESNO -> parseScale(question, value);
             case TEXT -> value instanceof String text
                     ? (text.length() > MAX_TEXT_LENGTH ? "must be at most " + MAX_TEXT_LENGTH + " characters"
-                    : new Answer.Text(text.strip()))
+                    : new Answer.Text(TextNormalizer.normalize(text, language)))
                     : "must be text";
             case SINGLE -> value instanceof String choice
-                    ? (question.options().contains(choice) ? new Answer.Choices(List.of(choice))
-                    : "must be one of " + question.options())
+                    ? (question.option(choice).isPresent() ? new Answer.Choices(List.of(choice))
+                    : "must be one of " + optionIds(question))
                     : "must be one option";
             case MULTI -> parseChoices(question, value);
         };
@@ -126,12 +188,16 @@ public final class SubmitResponse {
         }
         List<String> choices = new ArrayList<>();
         for (Object choice : values) {
-            if (!(choice instanceof String option) || !question.options().contains(option)) {
-                return "must only contain options of " + question.options();
+            if (!(choice instanceof String option) || question.option(option).isEmpty()) {
+                return "must only contain options of " + optionIds(question);
             }
             choices.add(option);
         }
         return new Answer.Choices(choices);
+    }
+
+    private static List<String> optionIds(Question question) {
+        return question.options().stream().map(io.halqe.domain.survey.Option::id).toList();
     }
 
     private static boolean isBlank(Object value) {

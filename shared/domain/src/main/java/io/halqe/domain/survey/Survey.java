@@ -4,20 +4,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A survey definition at one version; a response records the version it answered. */
+/**
+ * A survey definition at one version; a response records the version it answered.
+ *
+ * @param hiddenFields      CRM fields a link may carry (e.g. plan, orderId); anything else is dropped
+ * @param requireSignedLink only answers through a signed invitation link are accepted, and hidden fields only from it
+ * @param allowedOrigins    sites that may embed the survey or post to it cross-origin ({@code https://shop.example.com},
+ *                          or {@code http://localhost:*} for any port)
+ * @param followUp          per NPS category (detractor, passive, promoter), the follow-up question text by language
+ */
 public record Survey(
         String id,
         int version,
         String name,
+        SurveyKind kind,
         String defaultLanguage,
         List<String> languages,
         List<Question> questions,
-        Map<String, String> thankYou) {
+        List<String> hiddenFields,
+        boolean requireSignedLink,
+        String touchpoint,
+        List<String> allowedOrigins,
+        Map<String, String> thankYou,
+        Map<String, Map<String, String>> followUp) {
 
     public Survey {
-        languages = List.copyOf(languages);
-        questions = List.copyOf(questions);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        questions = questions == null ? List.of() : List.copyOf(questions);
+        hiddenFields = hiddenFields == null ? List.of() : List.copyOf(hiddenFields);
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         thankYou = thankYou == null ? Map.of() : Map.copyOf(thankYou);
+        followUp = followUp == null ? Map.of() : Map.copyOf(followUp);
+    }
+
+    public Survey withVersion(int newVersion) {
+        return new Survey(id, newVersion, name, kind, defaultLanguage, languages, questions, hiddenFields,
+                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp);
     }
 
     public Optional<Question> question(String questionId) {
@@ -29,11 +51,28 @@ public record Survey(
         return questions.stream().filter(question -> question.type() == QuestionType.NPS).findFirst();
     }
 
-    public Optional<Question> firstTextQuestion() {
-        return questions.stream().filter(question -> question.type() == QuestionType.TEXT).findFirst();
-    }
-
     public String language(String requested) {
         return requested != null && languages.contains(requested) ? requested : defaultLanguage;
+    }
+
+    public String thankYouIn(String language) {
+        return thankYou.getOrDefault(language, thankYou.getOrDefault(defaultLanguage, "Thank you!"));
+    }
+
+    /** Whether a page on {@code origin} may embed this survey or post to it. */
+    public boolean allowsOrigin(String origin) {
+        if (origin == null) {
+            return false;
+        }
+        for (String allowed : allowedOrigins) {
+            if (allowed.equals(origin)) {
+                return true;
+            }
+            if (allowed.endsWith(":*") && origin.startsWith(allowed.substring(0, allowed.length() - 1))
+                    && origin.substring(allowed.length() - 1).matches("\\d{1,5}")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -44,7 +44,7 @@ class AlertOnDetractorTest {
 
     private static ResponseEnriched detractor(String comment) {
         return new ResponseEnriched("1", "r1", "demo-nps", 1, AT.minusSeconds(5), "en", 2, "detractor", comment, 3,
-                Map.of("nps", 2, "comment", comment));
+                Map.of("nps", 2, "comment", comment), Map.of("plan", "pro"), "cust-1");
     }
 
     @Test

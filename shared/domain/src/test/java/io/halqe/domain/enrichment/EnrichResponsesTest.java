@@ -23,9 +23,8 @@ class EnrichResponsesTest {
     private final EnrichResponses enrich = new EnrichResponses(responses, published::addAll);
 
     private Response received(String id, int nps, String comment) {
-        Response response = new Response(id, "demo-nps", 1,
-                Map.of("nps", new Answer.Score(QuestionType.NPS, nps), "comment", new Answer.Text(comment)),
-                "en", NOW, ResponseStatus.RECEIVED, null);
+        Response response = Response.received(id, "demo-nps", 1,
+                Map.of("nps", new Answer.Score(QuestionType.NPS, nps), "comment", new Answer.Text(comment)), "en", NOW);
         responses.insertIfAbsent(response);
         return response;
     }

@@ -1,5 +1,6 @@
 package io.halqe.domain.fakes;
 
+import io.halqe.domain.response.Page;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import java.util.HashMap;
@@ -24,5 +25,25 @@ public final class InMemorySurveys implements SurveyRepository {
     @Override
     public void save(Survey survey) {
         surveys.put(survey.id(), survey);
+    }
+
+    @Override
+    public boolean create(Survey survey) {
+        return surveys.putIfAbsent(survey.id(), survey) == null;
+    }
+
+    @Override
+    public boolean replace(Survey next) {
+        Survey current = surveys.get(next.id());
+        if (current == null || current.version() != next.version() - 1) {
+            return false;
+        }
+        surveys.put(next.id(), next);
+        return true;
+    }
+
+    @Override
+    public Page<Survey> list(int limit, String cursor) {
+        return new Page<>(surveys.values().stream().limit(limit).toList(), null);
     }
 }

@@ -2,10 +2,15 @@ package io.halqe.domain.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.halqe.domain.fakes.FakeLinks;
 import io.halqe.domain.fakes.InMemoryResponses;
 import io.halqe.domain.fakes.InMemorySurveys;
+import io.halqe.domain.links.Customer;
+import io.halqe.domain.links.Invitation;
 import io.halqe.domain.survey.DemoSurveys;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.domain.survey.Survey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +20,33 @@ class SubmitResponseTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final InMemoryResponses responses = new InMemoryResponses();
-    private final SubmitResponse submit = new SubmitResponse(new InMemorySurveys(DemoSurveys.demoNps()), responses);
+    private final InMemorySurveys surveys = new InMemorySurveys(DemoSurveys.demoNps());
+    private final FakeLinks links = new FakeLinks();
+    private final SubmitResponse submit = new SubmitResponse(surveys, responses, links);
 
     private SubmissionResult submit(Map<String, Object> answers, String key) {
-        return submit.submit(new SubmissionRequest("demo-nps", answers, "fa", key, NOW));
+        return submit.submit(new SubmissionRequest("demo-nps", answers, "fa", key, null, Map.of(), NOW));
+    }
+
+    private SubmissionResult submitWithLink(Map<String, Object> answers, String token, Map<String, String> hidden) {
+        return submit.submit(new SubmissionRequest("demo-nps", answers, null, null, token, hidden, NOW));
+    }
+
+    private String invitation(Map<String, String> hidden, Instant expiresAt) {
+        return links.sign(new Invitation("inv-1", "demo-nps", new Customer("cust-7", "a@example.com", null, "Ali", "fa-IR"),
+                hidden, "link", expiresAt));
+    }
+
+    private Response stored(SubmissionResult result) {
+        return responses.stored.get(((SubmissionResult.Accepted) result).responseId());
     }
 
     @Test
     void submit_shouldStoreTypedAnswers_whenAnswersAreValid() {
-        // GIVEN a detractor with a comment
-        // WHEN it is submitted
+        // GIVEN a detractor with a comment WHEN it is submitted
         var result = submit(Map.of("nps", 2, "comment", "  Late delivery  "), null);
         // THEN it is accepted and stored as received, with the NPS typed and the comment trimmed
-        assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
-        Response stored = responses.stored.get(((SubmissionResult.Accepted) result).responseId());
+        Response stored = stored(result);
         assertThat(stored.answers()).containsEntry("nps", new Answer.Score(QuestionType.NPS, 2))
                 .containsEntry("comment", new Answer.Text("Late delivery"));
         assertThat(stored.status()).isEqualTo(ResponseStatus.RECEIVED);
@@ -38,36 +56,32 @@ class SubmitResponseTest {
 
     @Test
     void submit_shouldAcceptPersianAndArabicIndicDigits_whenScoreIsText() {
-        // GIVEN scores written with Persian (۷) and Arabic-Indic (٣) digits
-        // WHEN they are submitted
-        var persian = submit(Map.of("nps", "۷"), null);
-        var arabic = submit(Map.of("nps", "٣"), null);
-        // THEN they read as 7 and 3
-        assertThat(responses.stored.get(((SubmissionResult.Accepted) persian).responseId()).answers().get("nps"))
-                .isEqualTo(new Answer.Score(QuestionType.NPS, 7));
-        assertThat(responses.stored.get(((SubmissionResult.Accepted) arabic).responseId()).answers().get("nps"))
-                .isEqualTo(new Answer.Score(QuestionType.NPS, 3));
+        assertThat(stored(submit(Map.of("nps", "۷"), null)).answers().get("nps")).isEqualTo(new Answer.Score(QuestionType.NPS, 7));
+        assertThat(stored(submit(Map.of("nps", "٣"), null)).answers().get("nps")).isEqualTo(new Answer.Score(QuestionType.NPS, 3));
     }
 
     @Test
-    void submit_shouldNameTheField_whenScoreIsOutOfRange() {
-        // GIVEN an NPS of 11, WHEN submitted
-        var result = submit(Map.of("nps", 11), null);
-        // THEN it is rejected naming answers.nps, and nothing is stored
-        assertThat(result).isEqualTo(new SubmissionResult.Invalid("answers.nps", "must be a whole number from 0 to 10"));
-        assertThat(responses.stored).isEmpty();
+    void submit_shouldNormalizeComments_whenPersianIsTypedWithArabicLettersAndControlCharacters() {
+        // GIVEN a Persian comment typed with Arabic yeh/kaf, a decomposed é and control characters
+        var result = submit(Map.of("nps", 5, "comment", "كيفيت خيلي بد\u0000 بود\r\ncafe\u0301\u0007"), null);
+        // THEN Persian letters, NFC, \n line breaks and no control characters are stored
+        assertThat(stored(result).answers().get("comment")).isEqualTo(new Answer.Text("کیفیت خیلی بد بود\ncafé"));
     }
 
     @Test
-    void submit_shouldRejectAndStoreNothing_whenInputIsMalformed() {
-        // GIVEN malformed answers: unknown question, missing required, fractional score, non-text comment, empty
-        // WHEN / THEN each is rejected with the field named
+    void submit_shouldNameTheFieldAndStoreNothing_whenAnyAnswerIsMalformed() {
+        assertThat(submit(Map.of("nps", 11), null))
+                .isEqualTo(new SubmissionResult.Invalid("answers.nps", "must be a whole number from 0 to 10"));
+        assertThat(submit(Map.of("nps", -1), null)).isInstanceOf(SubmissionResult.Invalid.class);
+        assertThat(submit(Map.of("nps", "nine"), null)).isInstanceOf(SubmissionResult.Invalid.class);
+        assertThat(submit(Map.of("nps", 7.5), null)).isInstanceOf(SubmissionResult.Invalid.class);
         assertThat(submit(Map.of("nps", 5, "colour", "red"), null))
                 .isEqualTo(new SubmissionResult.Invalid("answers.colour", "is not a question of survey demo-nps"));
         assertThat(submit(Map.of("comment", "hi"), null)).isEqualTo(new SubmissionResult.Invalid("answers.nps", "is required"));
-        assertThat(submit(Map.of("nps", 7.5), null)).isInstanceOf(SubmissionResult.Invalid.class);
         assertThat(submit(Map.of("nps", 7, "comment", List.of("x")), null))
                 .isEqualTo(new SubmissionResult.Invalid("answers.comment", "must be text"));
+        assertThat(submit(Map.of("nps", 7, "comment", "x".repeat(5001)), null))
+                .isEqualTo(new SubmissionResult.Invalid("answers.comment", "must be at most 5000 characters"));
         assertThat(submit(Map.of(), null)).isEqualTo(new SubmissionResult.Invalid("answers", "at least one answer is required"));
         assertThat(submit(Map.of("nps", 5), "bad key with spaces"))
                 .isEqualTo(new SubmissionResult.Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters"));
@@ -76,11 +90,8 @@ class SubmitResponseTest {
 
     @Test
     void submit_shouldReturnTheSameResponse_whenIdempotencyKeyIsRepeated() {
-        // GIVEN a response submitted with a key
         var first = (SubmissionResult.Accepted) submit(Map.of("nps", 9), "order-42");
-        // WHEN the same answers come again with the same key
         var again = submit(Map.of("nps", 9), "order-42");
-        // THEN the same response is named, marked replayed, and only one is stored
         assertThat(first.replayed()).isFalse();
         assertThat(again).isEqualTo(new SubmissionResult.Accepted(first.responseId(), true));
         assertThat(responses.stored).hasSize(1);
@@ -88,18 +99,66 @@ class SubmitResponseTest {
 
     @Test
     void submit_shouldReportKeyReuse_whenSameKeyCarriesOtherAnswers() {
-        // GIVEN a key already used, WHEN other answers come with it
         submit(Map.of("nps", 9), "order-42");
-        var reused = submit(Map.of("nps", 1), "order-42");
-        // THEN the caller is told, and the first answer stands
-        assertThat(reused).isEqualTo(new SubmissionResult.KeyReused("order-42"));
+        assertThat(submit(Map.of("nps", 1), "order-42")).isEqualTo(new SubmissionResult.KeyReused("Idempotency-Key order-42"));
         assertThat(responses.stored.values()).singleElement()
                 .satisfies(r -> assertThat(r.answers().get("nps")).isEqualTo(new Answer.Score(QuestionType.NPS, 9)));
     }
 
     @Test
+    void submit_shouldStoreOneResponseWithSignedHiddenFields_whenTheSameLinkIsUsedThreeTimes() {
+        // GIVEN a signed invitation carrying plan and orderId
+        String token = invitation(Map.of("plan", "pro", "orderId", "A-1"), NOW.plus(Duration.ofDays(30)));
+        // WHEN it is used three times, once with a forged unsigned plan
+        var first = submitWithLink(Map.of("nps", 4), token, Map.of("plan", "free"));
+        var second = submitWithLink(Map.of("nps", 4), token, Map.of());
+        var third = submitWithLink(Map.of("nps", 4), token, Map.of());
+        // THEN one response, for the invitation's customer, with the signed values (signed wins), in the customer's language
+        assertThat(responses.stored).hasSize(1);
+        Response stored = stored(first);
+        assertThat(stored.hidden()).containsExactlyInAnyOrderEntriesOf(Map.of("plan", "pro", "orderId", "A-1"));
+        assertThat(stored.customerId()).isEqualTo("cust-7");
+        assertThat(stored.invitationId()).isEqualTo("inv-1");
+        assertThat(stored.language()).isEqualTo("fa");
+        assertThat(second).isEqualTo(new SubmissionResult.Accepted(stored.id(), true));
+        assertThat(third).isEqualTo(new SubmissionResult.Accepted(stored.id(), true));
+        // AND other answers through the same invitation are refused
+        assertThat(submitWithLink(Map.of("nps", 10), token, Map.of())).isEqualTo(new SubmissionResult.KeyReused("this invitation"));
+    }
+
+    @Test
+    void submit_shouldRefuseTheLink_whenItIsForgedExpiredOrForAnotherSurvey() {
+        String expired = invitation(Map.of(), NOW.minusSeconds(1));
+        assertThat(submitWithLink(Map.of("nps", 4), "forged", Map.of())).isInstanceOf(SubmissionResult.LinkRefused.class);
+        assertThat(submitWithLink(Map.of("nps", 4), expired, Map.of()))
+                .isEqualTo(new SubmissionResult.LinkRefused("this survey link expired at " + NOW.minusSeconds(1)));
+        String otherSurvey = links.sign(new Invitation("inv-2", "other", new Customer(null, null, null, null, null),
+                Map.of(), "link", NOW.plusSeconds(60)));
+        assertThat(submitWithLink(Map.of("nps", 4), otherSurvey, Map.of()))
+                .isEqualTo(new SubmissionResult.LinkRefused("this survey link is for another survey"));
+        assertThat(responses.stored).isEmpty();
+    }
+
+    @Test
+    void submit_shouldTakeDeclaredUnsignedHiddenFields_onlyWhenNoSignedLinkIsRequired() {
+        // GIVEN unsigned hidden fields on an open survey
+        var open = submitWithLink(Map.of("nps", 8), null, Map.of("plan", "basic"));
+        assertThat(stored(open).hidden()).containsExactly(Map.entry("plan", "basic"));
+        // AND an undeclared one is refused
+        assertThat(submitWithLink(Map.of("nps", 8), null, Map.of("discount", "99")))
+                .isEqualTo(new SubmissionResult.Invalid("hidden.discount", "is not a hidden field of survey demo-nps"));
+        // WHEN the survey requires a signed link THEN an unsigned answer is refused
+        Survey demo = DemoSurveys.demoNps();
+        surveys.save(new Survey(demo.id(), 2, demo.name(), demo.kind(), demo.defaultLanguage(), demo.languages(),
+                demo.questions(), demo.hiddenFields(), true, demo.touchpoint(), demo.allowedOrigins(), demo.thankYou(),
+                demo.followUp()));
+        assertThat(submitWithLink(Map.of("nps", 8), null, Map.of("plan", "basic")))
+                .isInstanceOf(SubmissionResult.LinkRefused.class);
+    }
+
+    @Test
     void submit_shouldReportUnknownSurvey_whenSurveyDoesNotExist() {
-        var result = submit.submit(new SubmissionRequest("nope", Map.of("nps", 1), null, null, NOW));
+        var result = submit.submit(new SubmissionRequest("nope", Map.of("nps", 1), null, null, null, Map.of(), NOW));
         assertThat(result).isEqualTo(new SubmissionResult.SurveyNotFound("nope"));
     }
 }

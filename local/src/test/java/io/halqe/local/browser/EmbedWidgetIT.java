@@ -1,0 +1,182 @@
+package io.halqe.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudOptions;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * {@code embed.js} on someone else's site: a shop page on another origin ({@code http://127.0.0.1:PORT}; the local
+ * cloud is {@code http://localhost:PORT}) loads the widget, which fetches the survey definition and posts the answer
+ * across origins (CORS).
+ */
+class EmbedWidgetIT {
+
+    private static final String SURVEY = "demo-nps";
+    private static final String NONCE = UUID.randomUUID().toString().replace("-", "");
+
+    private static HeadlessChromium chromium;
+    private static LocalCloud cloud;
+    private static HttpServer shop;
+    private static String shopBase;
+
+    @BeforeAll
+    static void startChromiumTheLocalCloudAndTheShop() throws Exception {
+        chromium = HeadlessChromium.start();
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
+        assertThat(cloud.baseUrl().getHost()).as("the shop must be on another origin").isEqualTo("localhost");
+        String cloudBase = cloud.baseUrl().toString().replaceAll("/$", "");
+        shop = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
+        // the README's embed snippet on a plain page
+        serve("/", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
+                + "<h1>Shop</h1><script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + SURVEY
+                + "\" async></script></body></html>");
+        // the same on a page with a strict CSP (no inline styles, no eval); a nonce'd script records violations
+        serve("/strict", Map.of("content-security-policy", "default-src 'none'; script-src 'nonce-" + NONCE + "' "
+                        + cloudBase + "; connect-src " + cloudBase + "; style-src 'none'; base-uri 'none'"),
+                "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title>"
+                        + "<script nonce=\"" + NONCE + "\">window.cspViolations=[];document.addEventListener("
+                        + "'securitypolicyviolation',function(e){window.cspViolations.push(e.violatedDirective+' '"
+                        + "+e.blockedURI+' '+e.sample)});</script></head><body><h1>Shop</h1><script src=\"" + cloudBase
+                        + "/embed.js\" data-survey=\"" + SURVEY + "\" data-lang=\"fa\" async></script></body></html>");
+        shop.start();
+        shopBase = "http://127.0.0.1:" + shop.getAddress().getPort();
+    }
+
+    private static void serve(String path, Map<String, String> headers, String html) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        shop.createContext(path, exchange -> {
+            try (exchange) {
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
+                headers.forEach(exchange.getResponseHeaders()::set);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (shop != null) {
+                shop.stop(0);
+            }
+            if (cloud != null) {
+                cloud.close();
+            }
+        }
+    }
+
+    @Test
+    void embed_shouldStoreTheAnswerAndThank_whenACustomerAnswersOnAnotherOrigin() throws Exception {
+        // GIVEN a shop page on another origin that embeds the widget
+        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        String comment = "Checkout was confusing";
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/");
+        WebElement widget = awaitWidget();
+        assertThat(widget.getAttribute("role")).isEqualTo("region");
+        assertThat(widget.getAttribute("aria-label")).isNotBlank();
+        assertThat(widget.getAttribute("lang")).isEqualTo("en");
+        assertThat(widget.getAttribute("dir")).isEqualTo("ltr");
+        assertThat(widget.findElements(By.cssSelector("button[data-score]")))
+                .extracting(button -> button.getAttribute("data-score"))
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+
+        // WHEN the customer picks 3, writes a comment and sends
+        WebElement three = widget.findElement(By.cssSelector("[data-score='3']"));
+        three.click();
+        assertThat(three.getAttribute("aria-pressed")).isEqualTo("true");
+        chromium.waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-halqe-widget] textarea[name=comment]")))
+                .sendKeys(comment);
+        widget.findElement(By.cssSelector("[data-halqe-send]")).click();
+
+        // THEN the widget thanks them in a status message
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-halqe-widget] [role=status]"), "Thank you"));
+        // AND exactly one response, with that score and comment, is stored
+        assertStoredOnce(before, 3, comment, "en");
+    }
+
+    @Test
+    void embed_shouldWorkByKeyboardWithoutCspViolations_whenTheHostPageHasAStrictCsp() throws Exception {
+        // GIVEN a shop page whose CSP forbids inline styles and eval, embedding the widget in Persian (data-lang)
+        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        String comment = "پرداخت گیج‌کننده بود";
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/strict");
+        WebElement widget = awaitWidget();
+        assertThat(widget.getAttribute("lang")).isEqualTo("fa");
+        assertThat(widget.getAttribute("dir")).isEqualTo("rtl");
+        assertThat(widget.findElement(By.cssSelector("[data-score='10']")).getText()).isEqualTo("۱۰");
+        // the styles set through the CSSOM apply under style-src 'none'
+        assertThat(widget.getCssValue("position")).isEqualTo("fixed");
+
+        // WHEN the customer uses only the keyboard: → from 0 to 2, Enter, type, Tab to send, Enter
+        WebElement zero = widget.findElement(By.cssSelector("[data-score='0']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", zero);
+        zero.sendKeys(Keys.ARROW_RIGHT);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(driver.switchTo().activeElement().getAttribute("data-score")).isEqualTo("2");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement focused = chromium.waiting().until(d -> {
+            WebElement active = d.switchTo().activeElement();
+            return "comment".equals(active.getAttribute("name")) ? active : null;
+        });
+        focused.sendKeys(comment);
+        focused.sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getAttribute("data-halqe-send")).isNotNull();
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        // THEN the widget thanks them in Persian
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-halqe-widget] [role=status]"), "سپاسگزاریم"));
+        // AND the page saw no CSP violation
+        Object violations = ((JavascriptExecutor) driver).executeScript("return window.cspViolations");
+        assertThat((List<?>) violations).as("CSP violations on the host page").isEmpty();
+        // AND exactly one response is stored
+        assertStoredOnce(before, 2, comment, "fa");
+    }
+
+    private static WebElement awaitWidget() {
+        return chromium.waiting()
+                .withMessage(() -> "the widget did not appear; the page's console:" + chromium.console())
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-halqe-widget]")));
+    }
+
+    private static void assertStoredOnce(Set<String> before, int nps, String comment, String language) throws Exception {
+        List<JsonNode> stored = AdminApi.newResponses(cloud, SURVEY, before);
+        assertThat(stored).as("responses stored by this test").hasSize(1);
+        JsonNode response = stored.getFirst();
+        assertThat(response.path("answers").path("nps").asInt(-1)).isEqualTo(nps);
+        assertThat(response.path("answers").path("comment").asText()).isEqualTo(comment);
+        assertThat(response.path("language").asText()).isEqualTo(language);
+    }
+}

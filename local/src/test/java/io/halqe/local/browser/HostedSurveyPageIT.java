@@ -1,0 +1,119 @@
+package io.halqe.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudOptions;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The hosted survey page ({@code GET /s/demo-nps?lang=…}) in a real browser: a customer picks a score by its label,
+ * writes a comment, sends the plain form, sees the thank-you page, and the team finds exactly that response.
+ */
+class HostedSurveyPageIT {
+
+    private static final String SURVEY = "demo-nps";
+
+    private static HeadlessChromium chromium;
+    private static LocalCloud cloud;
+
+    @BeforeAll
+    static void startChromiumAndTheLocalCloud() throws Exception {
+        chromium = HeadlessChromium.start();
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (cloud != null) {
+                cloud.close();
+            }
+        }
+    }
+
+    @Test
+    void hostedPage_shouldStoreTheAnswerAndThankInPersian_whenACustomerAnswersInFarsi() throws Exception {
+        // GIVEN the Persian hosted page, right to left
+        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        String comment = "ارسال سریع بود ولی بسته‌بندی آسیب دیده بود";
+        WebDriver driver = open("fa");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+
+        // WHEN the customer clicks the label ۹, writes a Persian comment and sends the form
+        WebElement nine = scoreLabel(driver, 9);
+        assertThat(nine.getText()).isEqualTo("۹");
+        assertThat(driver.findElements(By.xpath("//label[input[@name='nps']]"))).extracting(WebElement::getText)
+                .containsExactly("۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹", "۱۰");
+        nine.click();
+        assertThat(driver.findElement(By.cssSelector("input[name=nps][value='9']")).isSelected()).isTrue();
+        driver.findElement(By.cssSelector("textarea[name=comment]")).sendKeys(comment);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // THEN the thank-you page is shown in Persian, right to left
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "سپاسگزاریم"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        // AND exactly one response, with that score and comment, is stored
+        assertStoredOnce(before, 9, comment, "fa");
+    }
+
+    @Test
+    void hostedPage_shouldStoreTheAnswerAndThankInEnglish_whenACustomerAnswersInEnglish() throws Exception {
+        // GIVEN the English hosted page, left to right
+        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        String comment = "Fast delivery, but the box was <b>damaged</b> & wet";
+        WebDriver driver = open("en");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+
+        // WHEN the customer clicks the label 9, writes a comment and sends the form
+        WebElement nine = scoreLabel(driver, 9);
+        assertThat(nine.getText()).isEqualTo("9");
+        nine.click();
+        assertThat(driver.findElement(By.cssSelector("input[name=nps][value='9']")).isSelected()).isTrue();
+        driver.findElement(By.cssSelector("textarea[name=comment]")).sendKeys(comment);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // THEN the thank-you page is shown in English
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Thank you"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+        // AND exactly one response, with that score and comment, is stored
+        assertStoredOnce(before, 9, comment, "en");
+    }
+
+    private static WebDriver open(String language) {
+        WebDriver driver = chromium.driver();
+        driver.get(cloud.baseUrl() + "/s/" + SURVEY + "?lang=" + language);
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[type=submit]")));
+        return driver;
+    }
+
+    /** The label wrapping {@code input[name=nps][value=score]}: what a customer actually clicks. */
+    private static WebElement scoreLabel(WebDriver driver, int score) {
+        WebElement radio = driver.findElement(By.cssSelector("input[name=nps][value='" + score + "']"));
+        return radio.findElement(By.xpath("ancestor::label[1]"));
+    }
+
+    private static void assertStoredOnce(Set<String> before, int nps, String comment, String language) throws Exception {
+        List<JsonNode> stored = AdminApi.newResponses(cloud, SURVEY, before);
+        assertThat(stored).as("responses stored by this test").hasSize(1);
+        JsonNode response = stored.getFirst();
+        assertThat(response.path("answers").path("nps").asInt(-1)).isEqualTo(nps);
+        assertThat(response.path("answers").path("comment").asText()).isEqualTo(comment);
+        assertThat(response.path("language").asText()).isEqualTo(language);
+    }
+}

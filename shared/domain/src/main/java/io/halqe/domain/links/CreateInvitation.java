@@ -1,0 +1,154 @@
+package io.halqe.domain.links;
+
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.survey.Survey;
+import io.halqe.domain.survey.SurveyRepository;
+import io.halqe.domain.text.Html;
+import io.halqe.domain.text.TextNormalizer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/invitations}: a signed link for one customer, carrying the survey's declared hidden fields, and —
+ * for the email and sms channels — the invitation sent in the customer's language.
+ */
+public final class CreateInvitation {
+
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+    private static final int MAX_HIDDEN_VALUE = 500;
+
+    public record Request(String surveyId, String channel, Customer customer, Map<String, String> hidden,
+                          Integer expiresInDays) {
+    }
+
+    public sealed interface Outcome {
+        record Created(Invitation invitation, String token, String url) implements Outcome {
+        }
+
+        record Invalid(String field, String message) implements Outcome {
+        }
+
+        record SurveyNotFound(String surveyId) implements Outcome {
+        }
+    }
+
+    private final SurveyRepository surveys;
+    private final LinkSigner signer;
+    private final Mailer mailer;
+    private final SmsSender sms;
+    private final String publicBaseUrl;
+
+    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms, String publicBaseUrl) {
+        this.surveys = surveys;
+        this.signer = signer;
+        this.mailer = mailer;
+        this.sms = sms;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public Outcome create(Request request, Instant now) {
+        String channel = request.channel() == null ? "link" : request.channel().toLowerCase(Locale.ROOT);
+        if (!List.of("link", "email", "sms").contains(channel)) {
+            return new Outcome.Invalid("channel", "must be link, email or sms");
+        }
+        if (request.surveyId() == null || request.surveyId().isBlank()) {
+            return new Outcome.Invalid("surveyId", "is required");
+        }
+        var found = surveys.find(request.surveyId());
+        if (found.isEmpty()) {
+            return new Outcome.SurveyNotFound(request.surveyId());
+        }
+        Survey survey = found.get();
+        Customer customer = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
+        if (channel.equals("email") && (customer.email() == null || !EMAIL.matcher(customer.email()).matches())) {
+            return new Outcome.Invalid("customer.email", "must be an email address for the email channel");
+        }
+        if (channel.equals("sms") && (customer.phone() == null || !E164.matcher(customer.phone()).matches())) {
+            return new Outcome.Invalid("customer.phone", "must be an E.164 number such as +989121234567 for the sms channel");
+        }
+        Map<String, String> hidden = new LinkedHashMap<>();
+        if (request.hidden() != null) {
+            for (var entry : request.hidden().entrySet()) {
+                if (!survey.hiddenFields().contains(entry.getKey())) {
+                    return new Outcome.Invalid("hidden." + entry.getKey(), "is not a hidden field of survey " + survey.id()
+                            + " (declared: " + survey.hiddenFields() + ")");
+                }
+                if (entry.getValue() == null || entry.getValue().length() > MAX_HIDDEN_VALUE) {
+                    return new Outcome.Invalid("hidden." + entry.getKey(), "must be a text of at most " + MAX_HIDDEN_VALUE + " characters");
+                }
+                hidden.put(entry.getKey(), TextNormalizer.normalize(entry.getValue(), null));
+            }
+        }
+        int days = request.expiresInDays() == null ? (int) DEFAULT_VALIDITY.toDays() : request.expiresInDays();
+        if (days < 1 || days > 365) {
+            return new Outcome.Invalid("expiresInDays", "must be from 1 to 365");
+        }
+        String language = survey.language(primaryTag(customer.locale()));
+        Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,
+                now.plus(Duration.ofDays(days)));
+        String token = signer.sign(invitation);
+        String url = publicBaseUrl + "/s/" + survey.id() + "?lang=" + language + "&t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        switch (channel) {
+            case "email" -> mailer.send(InvitationMessages.email(survey, customer, language, url));
+            case "sms" -> sms.send(customer.phone(), InvitationMessages.sms(survey, language, url));
+            default -> {
+            }
+        }
+        return new Outcome.Created(invitation, token, url);
+    }
+
+    private static String primaryTag(String locale) {
+        return locale == null ? null : locale.toLowerCase(Locale.ROOT).split("[-_]")[0];
+    }
+
+    /** Localized invitation texts; every value from the CRM or the survey is escaped in HTML. */
+    static final class InvitationMessages {
+
+        private InvitationMessages() {
+        }
+
+        static Mailer.Email email(Survey survey, Customer customer, String language, String url) {
+            String name = customer.name() == null ? null : Html.singleLine(customer.name());
+            String greeting = switch (language) {
+                case "fa" -> name == null ? "سلام،" : "سلام " + name + "،";
+                case "ar" -> name == null ? "مرحبًا،" : "مرحبًا " + name + "،";
+                default -> name == null ? "Hello," : "Hello " + name + ",";
+            };
+            String ask = switch (language) {
+                case "fa" -> "نظر شما برای ما مهم است. لطفاً به چند سؤال کوتاه پاسخ دهید:";
+                case "ar" -> "رأيك يهمنا. يرجى الإجابة على بضعة أسئلة قصيرة:";
+                default -> "Your opinion matters to us. Please answer a few short questions:";
+            };
+            String button = switch (language) {
+                case "fa" -> "پاسخ به نظرسنجی";
+                case "ar" -> "أجب عن الاستبيان";
+                default -> "Answer the survey";
+            };
+            String dir = language.equals("fa") || language.equals("ar") ? "rtl" : "ltr";
+            String text = greeting + "\n\n" + ask + "\n" + url + "\n";
+            String html = "<!doctype html><html lang=\"" + Html.escape(language) + "\" dir=\"" + dir + "\"><body>"
+                    + "<p>" + Html.escape(greeting) + "</p><p>" + Html.escape(ask) + "</p>"
+                    + "<p><a href=\"" + Html.escape(url) + "\">" + Html.escape(button) + "</a></p></body></html>";
+            return new Mailer.Email(List.of(customer.email()), Html.singleLine(survey.name()), text, html);
+        }
+
+        static String sms(Survey survey, String language, String url) {
+            String ask = switch (language) {
+                case "fa" -> "نظر شما درباره " + survey.name() + ":";
+                case "ar" -> "رأيك في " + survey.name() + ":";
+                default -> "Tell us what you think of " + survey.name() + ":";
+            };
+            return Html.singleLine(ask) + " " + url;
+        }
+    }
+}

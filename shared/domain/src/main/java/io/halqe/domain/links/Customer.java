@@ -1,0 +1,5 @@
+package io.halqe.domain.links;
+
+/** Who an invitation is for, as the CRM knows them; every field may be absent. */
+public record Customer(String id, String email, String phone, String name, String locale) {
+}

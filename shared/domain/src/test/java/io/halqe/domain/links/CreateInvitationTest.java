@@ -1,0 +1,75 @@
+package io.halqe.domain.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.fakes.FakeLinks;
+import io.halqe.domain.fakes.InMemorySurveys;
+import io.halqe.domain.survey.DemoSurveys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CreateInvitationTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private final List<Mailer.Email> emails = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    private final FakeLinks links = new FakeLinks();
+    private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
+            emails::add, (phone, message) -> texts.add(phone + " " + message), "https://f.example.com");
+
+    private CreateInvitation.Outcome create(String channel, Customer customer, Map<String, String> hidden) {
+        return invite.create(new CreateInvitation.Request("demo-nps", channel, customer, hidden, null), NOW);
+    }
+
+    @Test
+    void create_shouldSignTheLinkWithHiddenFieldsAndExpiry_forTheLinkChannel() {
+        var created = (CreateInvitation.Outcome.Created) create("link",
+                new Customer("c1", null, null, "Sara", "ar-EG"), Map.of("plan", "pro"));
+        assertThat(created.url()).startsWith("https://f.example.com/s/demo-nps?lang=ar&t=").endsWith(created.token());
+        assertThat(links.verify(created.token(), NOW)).isEqualTo(new LinkSigner.LinkCheck.Valid(created.invitation()));
+        assertThat(created.invitation().hidden()).containsExactly(Map.entry("plan", "pro"));
+        assertThat(created.invitation().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(emails).isEmpty();
+        assertThat(texts).isEmpty();
+    }
+
+    @Test
+    void create_shouldSendALocalizedEscapedEmail_forTheEmailChannel() {
+        var created = (CreateInvitation.Outcome.Created) create("email",
+                new Customer("c2", "ali@example.com", null, "Ali <b>", "fa"), Map.of());
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("ali@example.com");
+            assertThat(email.html()).contains("lang=\"fa\" dir=\"rtl\"").contains("سلام Ali &lt;b&gt;")
+                    .contains("href=\"" + created.url().replace("&", "&amp;") + "\"");
+            assertThat(email.text()).contains(created.url());
+        });
+    }
+
+    @Test
+    void create_shouldTextTheLink_forTheSmsChannel() {
+        var created = (CreateInvitation.Outcome.Created) create("sms", new Customer("c3", null, "+989121234567", null, "en"), Map.of());
+        assertThat(texts).singleElement().asString().startsWith("+989121234567 Tell us what you think of Demo NPS:")
+                .endsWith(created.url());
+    }
+
+    @Test
+    void create_shouldNameTheField_whenTheRequestIsInvalid() {
+        assertThat(create("fax", null, Map.of())).isEqualTo(new CreateInvitation.Outcome.Invalid("channel", "must be link, email or sms"));
+        assertThat(create("email", new Customer("c", "not-an-email", null, null, null), Map.of()))
+                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("customer.email"));
+        assertThat(create("sms", new Customer("c", null, "0912", null, null), Map.of()))
+                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("customer.phone"));
+        assertThat(create("link", null, Map.of("discount", "99")))
+                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("hidden.discount"));
+        assertThat(invite.create(new CreateInvitation.Request("nope", "link", null, null, null), NOW))
+                .isEqualTo(new CreateInvitation.Outcome.SurveyNotFound("nope"));
+        assertThat(invite.create(new CreateInvitation.Request("demo-nps", "link", null, null, 0), NOW))
+                .isInstanceOf(CreateInvitation.Outcome.Invalid.class);
+        assertThat(emails).isEmpty();
+    }
+}

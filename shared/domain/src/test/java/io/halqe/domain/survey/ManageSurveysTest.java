@@ -1,0 +1,91 @@
+package io.halqe.domain.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.halqe.domain.fakes.InMemorySurveys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class ManageSurveysTest {
+
+    private final InMemorySurveys surveys = new InMemorySurveys();
+    private final ManageSurveys manage = new ManageSurveys(surveys);
+
+    private static Survey valid() {
+        return DemoSurveys.demoNps().withVersion(0);
+    }
+
+    private static Survey with(UnaryOperator<List<Question>> questions) {
+        Survey s = valid();
+        return new Survey("checkout", 0, s.name(), s.kind(), s.defaultLanguage(), s.languages(),
+                questions.apply(new ArrayList<>(s.questions())), s.hiddenFields(), false, "checkout",
+                s.allowedOrigins(), s.thankYou(), s.followUp());
+    }
+
+    private static Survey demoWith(String defaultLanguage, List<String> languages, List<String> hidden, List<String> origins,
+                                   Map<String, Map<String, String>> followUp) {
+        Survey s = valid();
+        return new Survey("checkout", 0, s.name(), s.kind(), defaultLanguage, languages, s.questions(), hidden, false,
+                null, origins, Map.of(), followUp);
+    }
+
+    @Test
+    void create_shouldStoreVersionOne_andRefuseASecondWithTheSameId() {
+        var saved = manage.create(valid());
+        assertThat(saved).isInstanceOfSatisfying(ManageSurveys.Outcome.Saved.class,
+                s -> assertThat(s.survey().version()).isEqualTo(1));
+        assertThat(manage.create(valid())).isEqualTo(new ManageSurveys.Outcome.Exists("demo-nps"));
+    }
+
+    @Test
+    void update_shouldMakeANewVersion_andKeepTheIdFromThePath() {
+        manage.create(valid());
+        var updated = manage.update("demo-nps", valid());
+        assertThat(updated).isInstanceOfSatisfying(ManageSurveys.Outcome.Saved.class,
+                s -> assertThat(s.survey().version()).isEqualTo(2));
+        assertThat(surveys.find("demo-nps").orElseThrow().version()).isEqualTo(2);
+        assertThat(manage.update("nope", valid())).isEqualTo(new ManageSurveys.Outcome.Invalid("id",
+                "must match the survey in the path (nope)"));
+        assertThat(manage.update("missing", valid().withVersion(0))).isInstanceOf(ManageSurveys.Outcome.Invalid.class);
+    }
+
+    @Test
+    void create_shouldNameTheField_whenTheDefinitionIsInvalid() {
+        Question nps = valid().questions().get(0);
+        assertThat(manage.create(with(q -> List.of()))).isEqualTo(new ManageSurveys.Outcome.Invalid("questions",
+                "must have 1 to 50 questions"));
+        assertThat(manage.create(with(q -> List.of(nps, nps)))).isEqualTo(new ManageSurveys.Outcome.Invalid(
+                "questions[1].id", "repeats question id nps"));
+        assertThat(manage.create(with(q -> List.of(new Question("plan", QuestionType.SINGLE, true, Map.of("en", "Plan?"),
+                List.of(new Option("a", Map.of("en", "A")))))))).isEqualTo(new ManageSurveys.Outcome.Invalid(
+                "questions[0].options", "a single question needs at least 2 options"));
+        assertThat(manage.create(with(q -> List.of(new Question("nps", QuestionType.NPS, true, Map.of("fa", "؟"), null)))))
+                .isEqualTo(new ManageSurveys.Outcome.Invalid("questions[0].text", "needs a text in the default language en"));
+        assertThat(manage.create(with(q -> List.of(new Question("nps", null, true, Map.of("en", "?"), null)))))
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("questions[0].type"));
+        assertThat(manage.create(demoWith("de", List.of("en", "fa"), List.of(), List.of(), Map.of())))
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("defaultLanguage"));
+        assertThat(manage.create(demoWith("en", List.of("en", "fa", "ar"), List.of("nps"), List.of(), Map.of())))
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("hiddenFields[0]"));
+        assertThat(manage.create(demoWith("en", List.of("en", "fa", "ar"), List.of(), List.of("https://shop.example.com/path"),
+                Map.of()))).isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class,
+                i -> assertThat(i.field()).isEqualTo("allowedOrigins[0]"));
+        assertThat(manage.create(demoWith("en", List.of("en", "fa", "ar"), List.of(), List.of(),
+                Map.of("angry", Map.of("en", "Why?"))))).isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class,
+                i -> assertThat(i.field()).isEqualTo("followUp.angry"));
+        assertThat(surveys.find("checkout")).isEmpty();
+    }
+
+    @Test
+    void allowsOrigin_shouldMatchExactOriginsAndAnyPortPatterns() {
+        Survey demo = DemoSurveys.demoNps();
+        assertThat(demo.allowsOrigin("http://localhost:8080")).isTrue();
+        assertThat(demo.allowsOrigin("http://127.0.0.1:1")).isTrue();
+        assertThat(demo.allowsOrigin("http://localhost.evil.com:80")).isFalse();
+        assertThat(demo.allowsOrigin("https://localhost:8080")).isFalse();
+        assertThat(demo.allowsOrigin(null)).isFalse();
+    }
+}
