@@ -33,7 +33,7 @@ class LocalDynamoDbTest {
         // THEN they carry the template's names, GSIs and stream
         assertThat(db.tableNames()).containsEntry("SurveysTable", "halqe-local-SurveysTable").hasSize(6);
         assertThat(db.client().listTables().tableNames()).containsAll(db.tableNames().values());
-        assertThat(responses.globalSecondaryIndexes()).extracting(gsi -> gsi.indexName()).containsExactlyInAnyOrder("byId", "bySurvey");
+        assertThat(responses.globalSecondaryIndexes()).extracting(gsi -> gsi.indexName()).containsExactlyInAnyOrder("byId", "bySurvey", "byDraftDue");
         assertThat(responses.streamSpecification().streamEnabled()).isTrue();
         assertThat(responses.latestStreamArn()).isNotBlank();
     }

@@ -64,7 +64,7 @@ class SamTemplateTest {
         assertThat(responses.tableName()).isEqualTo("halqe-local-ResponsesTable");
         assertThat(responses.keySchema()).extracting(key -> key.attributeName() + ":" + key.keyTypeAsString())
                 .containsExactly("pk:HASH", "sk:RANGE");
-        assertThat(responses.globalSecondaryIndexes()).extracting(gsi -> gsi.indexName()).containsExactly("byId", "bySurvey");
+        assertThat(responses.globalSecondaryIndexes()).extracting(gsi -> gsi.indexName()).containsExactly("byId", "bySurvey", "byDraftDue");
         assertThat(responses.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
     }
 

@@ -37,6 +37,7 @@ final class Views {
             case Answer.Choices choices -> choices.values();
         }));
         view.put("answers", answers);
+        view.put("partial", response.partial());
         view.put("hidden", response.hidden());
         view.put("customerId", response.customerId());
         view.put("invitationId", response.invitationId());

@@ -5,11 +5,13 @@ import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
+import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.testing.LocalDynamoDb;
 import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.SweepDueOutreach;
+import io.halqe.domain.response.FinalizeDrafts;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.time.Instant;
@@ -42,7 +44,8 @@ class RemeasureHandlerTest {
         outreach.schedule(new Outreach("o-later", "invitation", "demo-nps", "c2", "b@example.com", "en",
                 Instant.parse("2026-11-23T10:06:00Z")));
         List<Mailer.Email> sent = new ArrayList<>();
-        RemeasureHandler handler = new RemeasureHandler(new SweepDueOutreach(outreach, sent::add, "http://localhost:3000"));
+        RemeasureHandler handler = new RemeasureHandler(new SweepDueOutreach(outreach, sent::add, "http://localhost:3000"),
+                new FinalizeDrafts(new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"))));
         // WHEN the sample schedule fires, twice (an overlapping retry)
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         handler.handleRequest(new FileInputStream(sampleEvent("remeasure", "scheduled-sweep.json")), first, context("remeasure"));

@@ -22,7 +22,8 @@ import java.util.Map;
 import static io.halqe.domain.text.Html.escape;
 
 /**
- * {@code POST /s/{surveyId}/responses}: JSON ({@code {"answers":{…},"language":"fa","hidden":{…},"token":"…"}}, key in
+ * {@code POST /s/{surveyId}/responses}: JSON ({@code {"answers":{…},"language":"fa","hidden":{…},"token":"…"}}, with
+ * {@code "partial":true} to save what was answered so far; key in
  * the {@code Idempotency-Key} header) from scripts and the embed, or a form post from the hosted page (key in
  * {@code _key}, token in {@code _t}, hidden fields as {@code h.<name>}); JSON callers get JSON, form posts get a page.
  * Cross-origin callers must be among the survey's allowed origins.
@@ -41,7 +42,7 @@ final class SubmissionRoute {
     }
 
     private record Parsed(Map<String, Object> answers, Map<String, String> hidden, String language,
-                          String idempotencyKey, String token, boolean form, boolean bot) {
+                          String idempotencyKey, String token, boolean partial, boolean form, boolean bot) {
     }
 
     /** The browser's CORS preflight for a cross-origin JSON post. */
@@ -102,7 +103,8 @@ final class SubmissionRoute {
                     "<h1>" + escape(survey.thankYouIn(survey.language(parsed.language()))) + "</h1>");
         }
         SubmissionResult result = submitResponse.submit(survey, new SubmissionRequest(surveyId, parsed.answers(),
-                parsed.language(), parsed.idempotencyKey(), parsed.token(), parsed.hidden(), HttpRequests.receivedAt(event)));
+                parsed.language(), parsed.idempotencyKey(), parsed.token(), parsed.hidden(), parsed.partial(),
+                HttpRequests.receivedAt(event)));
         APIGatewayV2HTTPResponse response = parsed.form() ? asPage(result, survey, parsed) : asJson(result);
         return HttpResponses.withHeaders(response, Cors.headers(access));
     }
@@ -167,7 +169,8 @@ final class SubmissionRoute {
                 ? entry.getValue().asText() : null));
         String language = root.path("language").isTextual() ? root.path("language").asText() : null;
         String token = root.path("token").isTextual() ? root.path("token").asText() : queryToken;
-        return new Parsed(values, hidden, language, idempotencyKey, token, false, false);
+        boolean partial = root.path("partial").asBoolean(false);
+        return new Parsed(values, hidden, language, idempotencyKey, token, partial, false, false);
     }
 
     private static Parsed form(String body) {
@@ -193,7 +196,7 @@ final class SubmissionRoute {
                 }
             }
         }
-        return new Parsed(answers, hidden, language, key, token, true, bot);
+        return new Parsed(answers, hidden, language, key, token, false, true, bot);
     }
 
     /** A repeated form field (checkboxes) is a list. */

@@ -167,7 +167,7 @@ class EmbedWidgetIT {
 
     private static WebElement awaitWidget() {
         return chromium.waiting()
-                .withMessage(() -> "the widget did not appear; the page's console:" + chromium.console())
+                .withMessage(() -> "the widget did not appear;" + chromium.describe())
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-halqe-widget]")));
     }
 

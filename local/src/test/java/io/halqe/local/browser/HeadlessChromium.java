@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,8 +71,26 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /** An explicit wait whose timeout message shows what the browser had: the page and its console. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.withMessage(this::describe);
+        return wait;
+    }
+
+    /** The page's URL, title and visible text, and the console, for failure messages. */
+    String describe() {
+        String text;
+        try {
+            text = driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException unavailable) {
+            text = "(no body: " + unavailable.getMessage() + ")";
+        }
+        if (text.length() > 2000) {
+            text = text.substring(0, 2000) + "…";
+        }
+        return "\nthe browser was at " + driver.getCurrentUrl() + " (" + driver.getTitle() + "), showing:\n  "
+                + text.replace("\n", "\n  ") + "\nits console:" + console();
     }
 
     /** What the page logged to its console since the last call (network and CORS errors, the widget's warnings). */

@@ -268,4 +268,29 @@ class FeedbackLoopIT {
         drain();
         assertThat(getJson("/api/surveys/demo-nps/responses?limit=1000", true).get("items").size()).isEqualTo(before);
     }
+
+    @Test
+    void partialAnswer_shouldCountAfterTheRespondentLeaves_markedPartial() throws Exception {
+        // GIVEN a detractor's NPS saved as partial, and the respondent never sends the rest
+        HttpResponse<String> saved = send(HttpRequest.newBuilder(base.resolve("/s/demo-nps/responses"))
+                .header("content-type", "application/json").header("idempotency-key", "e2e-partial-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"nps\":1},\"partial\":true}")));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        String responseId = JSON.readTree(saved.body()).get("responseId").asText();
+        drain();
+        // THEN while it is a draft nothing acts on it
+        assertThat(getJson("/api/responses/" + responseId, true).get("status").asText()).isEqualTo("draft");
+        assertThat(matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId)).isEmpty();
+        // WHEN half an hour passes on the local clock (the sweep runs every 5 minutes)
+        HttpResponse<String> moved = send(HttpRequest.newBuilder(base.resolve("/_local/clock"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"advance\":\"PT35M\"}")));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        drain();
+        // THEN it is a response marked partial, enriched, and acted on like any detractor
+        JsonNode response = getJson("/api/responses/" + responseId, true);
+        assertThat(response.get("status").asText()).isEqualTo("enriched");
+        assertThat(response.get("partial").asBoolean()).isTrue();
+        assertThat(response.get("npsCategory").asText()).isEqualTo("detractor");
+        assertThat(matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId)).hasSize(1);
+    }
 }

@@ -4,6 +4,8 @@ import io.halqe.domain.enrichment.Enrichment;
 import io.halqe.domain.response.Page;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +31,9 @@ public final class DynamoResponseRepository implements ResponseRepository {
     public Optional<Response> insertIfAbsent(Response response) {
         try {
             dynamo.putItem(request -> request.tableName(table).item(ResponseItems.toItem(response))
-                    .conditionExpression("attribute_not_exists(pk)")
+                    .conditionExpression("attribute_not_exists(pk) OR #status = :draft")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":draft", Items.s("draft")))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.empty();
         } catch (ConditionalCheckFailedException exists) {
@@ -38,6 +42,31 @@ public final class DynamoResponseRepository implements ResponseRepository {
             }
             return Optional.of(ResponseItems.fromItem(dynamo.getItem(request -> request.tableName(table)
                     .key(ResponseItems.key(response.surveyId(), response.id())).consistentRead(true)).item()));
+        }
+    }
+
+    @Override
+    public List<Response> abandonedDrafts(Instant now, int limit) {
+        return dynamo.query(request -> request.tableName(table).indexName("byDraftDue")
+                        .keyConditionExpression("draftShard = :draft AND finalizeKey <= :now")
+                        .expressionAttributeValues(Map.of(":draft", Items.s(ResponseItems.DRAFT_SHARD),
+                                ":now", Items.s(now + "#\uffff")))
+                        .limit(limit))
+                .items().stream().map(ResponseItems::fromItem).toList();
+    }
+
+    @Override
+    public boolean finalizeDraft(Response draft) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(ResponseItems.key(draft.surveyId(), draft.id()))
+                    .updateExpression("SET #status = :received, #partial = :true REMOVE draftShard, finalizeKey")
+                    .conditionExpression("#status = :draft")
+                    .expressionAttributeNames(Map.of("#status", "status", "#partial", "partial"))
+                    .expressionAttributeValues(Map.of(":received", Items.s("received"), ":draft", Items.s("draft"),
+                            ":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException completedMeanwhile) {
+            return false;
         }
     }
 

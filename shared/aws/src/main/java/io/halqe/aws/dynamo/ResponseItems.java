@@ -3,6 +3,7 @@ package io.halqe.aws.dynamo;
 import io.halqe.domain.enrichment.Enrichment;
 import io.halqe.domain.enrichment.NpsCategory;
 import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.FinalizeDrafts;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseStatus;
 import io.halqe.domain.survey.QuestionType;
@@ -26,6 +27,7 @@ public final class ResponseItems {
 
     public static final int PARTITIONS = 8;
     public static final String TYPE = "response";
+    public static final String DRAFT_SHARD = "draft";
 
     private ResponseItems() {
     }
@@ -70,6 +72,14 @@ public final class ResponseItems {
         if (response.invitationId() != null) {
             item.put("invitationId", Items.s(response.invitationId()));
         }
+        if (response.partial()) {
+            item.put("partial", AttributeValue.fromBool(true));
+        }
+        if (response.status() == ResponseStatus.DRAFT) {
+            // sparse index byDraftDue: a draft is listed until it is completed or finalized
+            item.put("draftShard", Items.s(DRAFT_SHARD));
+            item.put("finalizeKey", Items.s(response.submittedAt().plus(FinalizeDrafts.DRAFT_TIMEOUT) + "#" + response.id()));
+        }
         return item;
     }
 
@@ -86,7 +96,7 @@ public final class ResponseItems {
                 Items.instant(item, "submittedAt"),
                 ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
                 enrichment == null ? null : enrichment(enrichment.m()), hidden, Items.string(item, "customerId"),
-                Items.string(item, "invitationId"));
+                Items.string(item, "invitationId"), item.get("partial") != null && Boolean.TRUE.equals(item.get("partial").bool()));
     }
 
     static AttributeValue answers(Map<String, Answer> answers) {

@@ -41,7 +41,7 @@ class DynamoResponseRepositoryTest {
     private static Response response(String id, String survey, int nps, Instant at) {
         return new Response(id, survey, 1, Map.of("nps", new Answer.Score(QuestionType.NPS, nps),
                 "comment", new Answer.Text("تحویل دیر بود"), "pick", new Answer.Choices(List.of("a", "b"))),
-                "fa", at, ResponseStatus.RECEIVED, null, Map.of("plan", "pro", "orderId", "A-1"), "cust-1", "inv-" + id);
+                "fa", at, ResponseStatus.RECEIVED, null, Map.of("plan", "pro", "orderId", "A-1"), "cust-1", "inv-" + id, false);
     }
 
     @Test
@@ -124,5 +124,40 @@ class DynamoResponseRepositoryTest {
     @Test
     void find_shouldBeEmpty_whenIdIsUnknown() {
         assertThat(responses.find("nobody")).isEmpty();
+    }
+
+    @Test
+    void draft_shouldBeReplacedByTheCompleteResponse_andNeverReplaceASubmittedOne() {
+        // GIVEN a draft (partial answers in progress)
+        Response draft = new Response("r-draft", "s-draft", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 3)), "en", AT,
+                ResponseStatus.DRAFT, null, Map.of(), null, null, false);
+        assertThat(responses.insertIfAbsent(draft)).isEmpty();
+        assertThat(responses.abandonedDrafts(AT.plus(io.halqe.domain.response.FinalizeDrafts.DRAFT_TIMEOUT), 10))
+                .extracting(Response::id).contains("r-draft");
+        // WHEN the complete response arrives under the same id
+        Response complete = response("r-draft", "s-draft", 3, AT.plusSeconds(60));
+        assertThat(responses.insertIfAbsent(complete)).isEmpty();
+        // THEN it replaced the draft, left the draft index, and a later draft cannot overwrite it
+        assertThat(responses.find("r-draft").orElseThrow().status()).isEqualTo(ResponseStatus.RECEIVED);
+        assertThat(responses.abandonedDrafts(AT.plusSeconds(86400), 10)).extracting(Response::id).doesNotContain("r-draft");
+        assertThat(responses.insertIfAbsent(draft)).contains(complete);
+        assertThat(responses.finalizeDraft(draft)).isFalse();
+    }
+
+    @Test
+    void abandonedDraft_shouldBeFinalizedOnceAsPartial_whenItsTimeoutHasPassed() {
+        Response draft = new Response("r-left", "s-left", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 10)), "fa", AT,
+                ResponseStatus.DRAFT, null, Map.of("plan", "pro"), null, null, false);
+        responses.insertIfAbsent(draft);
+        assertThat(responses.abandonedDrafts(AT.plusSeconds(60), 10)).extracting(Response::id).doesNotContain("r-left");
+        var due = responses.abandonedDrafts(AT.plus(io.halqe.domain.response.FinalizeDrafts.DRAFT_TIMEOUT), 10);
+        assertThat(due).extracting(Response::id).contains("r-left");
+        assertThat(responses.finalizeDraft(draft)).isTrue();
+        assertThat(responses.finalizeDraft(draft)).isFalse();
+        Response finalized = responses.find("r-left").orElseThrow();
+        assertThat(finalized.status()).isEqualTo(ResponseStatus.RECEIVED);
+        assertThat(finalized.partial()).isTrue();
+        assertThat(finalized.hidden()).containsEntry("plan", "pro");
+        assertThat(responses.abandonedDrafts(AT.plusSeconds(86400), 10)).extracting(Response::id).doesNotContain("r-left");
     }
 }

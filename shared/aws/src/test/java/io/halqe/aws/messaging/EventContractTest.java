@@ -54,7 +54,7 @@ class EventContractTest {
 
     private static Response response(Map<String, Answer> answers) {
         return new Response("r1", "demo-nps", 1, answers, "en", AT, ResponseStatus.RECEIVED, null, Map.of("plan", "pro"),
-                "cust-1", "inv-1");
+                "cust-1", "inv-1", false);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * A stored response; {@code enrichment} is null until enrichment has run. {@code hidden} holds the CRM fields the
  * link carried; {@code customerId} and {@code invitationId} are set when it came through a signed invitation.
+ * {@code partial} marks a response the respondent left before finishing: what they answered still counts.
  */
 public record Response(
         String id,
@@ -22,7 +23,8 @@ public record Response(
         Enrichment enrichment,
         Map<String, String> hidden,
         String customerId,
-        String invitationId) {
+        String invitationId,
+        boolean partial) {
 
     public Response {
         answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
@@ -33,12 +35,12 @@ public record Response(
     public static Response received(String id, String surveyId, int surveyVersion, Map<String, Answer> answers,
                                     String language, Instant submittedAt) {
         return new Response(id, surveyId, surveyVersion, answers, language, submittedAt, ResponseStatus.RECEIVED, null,
-                Map.of(), null, null);
+                Map.of(), null, null, false);
     }
 
     public Response enriched(Enrichment result) {
         return new Response(id, surveyId, surveyVersion, answers, language, submittedAt, ResponseStatus.ENRICHED, result,
-                hidden, customerId, invitationId);
+                hidden, customerId, invitationId, partial);
     }
 
     public Optional<NpsCategory> npsCategory() {
@@ -48,5 +50,10 @@ public record Response(
     /** Same submission: what a repeated idempotency key or invitation must match. */
     public boolean sameSubmissionAs(Response other) {
         return answers.equals(other.answers) && hidden.equals(other.hidden);
+    }
+
+    /** A partial save after this was submitted repeats some of its answers and adds nothing. */
+    public boolean covers(Response draft) {
+        return answers.entrySet().containsAll(draft.answers.entrySet());
     }
 }

@@ -1,12 +1,23 @@
 package io.halqe.domain.response;
 
 import io.halqe.domain.enrichment.Enrichment;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface ResponseRepository {
 
-    /** Stores a new response; if one with its id exists already, returns that one instead (nothing is written). */
+    /**
+     * Stores a response or a draft unless a submitted (non-draft) response with its id exists, which is then returned
+     * and nothing is written. A draft with the id is replaced.
+     */
     Optional<Response> insertIfAbsent(Response response);
+
+    /** Drafts whose respondent has been gone since {@code now - DRAFT_TIMEOUT}, oldest first. */
+    List<Response> abandonedDrafts(Instant now, int limit);
+
+    /** draft → received, marked partial, so it enters the pipeline; false if it was completed meanwhile. */
+    boolean finalizeDraft(Response draft);
 
     Optional<Response> find(String responseId);
 

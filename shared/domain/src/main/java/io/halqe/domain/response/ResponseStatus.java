@@ -1,3 +1,4 @@
 package io.halqe.domain.response;
 
-public enum ResponseStatus { RECEIVED, ENRICHED }
+/** A draft holds a partial answer while the respondent may still go on; it enters the pipeline once received. */
+public enum ResponseStatus { DRAFT, RECEIVED, ENRICHED }

@@ -84,17 +84,22 @@ public final class SubmitResponse {
         }
         String language = survey.language(request.language() != null ? request.language()
                 : invitation == null ? null : primaryTag(invitation.customer().locale()));
+        if (request.partial() && invitation == null && request.idempotencyKey() == null) {
+            return new SubmissionResult.Invalid("Idempotency-Key", "is required to save a partial response (it ties the rest to it)");
+        }
         Map<String, Answer> answers = new LinkedHashMap<>();
-        SubmissionResult.Invalid problem = validate(survey, request.answers(), language, answers);
+        SubmissionResult.Invalid problem = validate(survey, request.answers(), language, !request.partial(), answers);
         if (problem != null) {
             return problem;
         }
         Response response = new Response(responseId(request, invitation), survey.id(), survey.version(), answers,
-                language, request.receivedAt(), ResponseStatus.RECEIVED, null, hidden,
-                invitation == null ? null : invitation.customer().id(), invitation == null ? null : invitation.id());
+                language, request.receivedAt(), request.partial() ? ResponseStatus.DRAFT : ResponseStatus.RECEIVED, null,
+                hidden, invitation == null ? null : invitation.customer().id(), invitation == null ? null : invitation.id(),
+                false);
         String what = invitation != null ? "this invitation" : "Idempotency-Key " + request.idempotencyKey();
         return responses.insertIfAbsent(response)
                 .<SubmissionResult>map(existing -> existing.sameSubmissionAs(response)
+                        || (request.partial() && existing.covers(response))
                         ? new SubmissionResult.Accepted(existing.id(), true)
                         : new SubmissionResult.KeyReused(what))
                 .orElseGet(() -> new SubmissionResult.Accepted(response.id(), false));
@@ -120,8 +125,9 @@ public final class SubmitResponse {
         return UUID.nameUUIDFromBytes(scoped.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** A partial save checks what was answered; required questions are checked when the response is complete. */
     private static SubmissionResult.Invalid validate(Survey survey, Map<String, Object> raw, String language,
-                                                     Map<String, Answer> into) {
+                                                     boolean complete, Map<String, Answer> into) {
         if (raw == null || raw.isEmpty()) {
             return new SubmissionResult.Invalid("answers", "at least one answer is required");
         }
@@ -140,8 +146,11 @@ public final class SubmitResponse {
             }
             into.put(entry.getKey(), (Answer) parsed);
         }
+        if (into.isEmpty()) {
+            return new SubmissionResult.Invalid("answers", "at least one answer is required");
+        }
         for (Question question : survey.questions()) {
-            if (question.required() && !into.containsKey(question.id())) {
+            if (complete && question.required() && !into.containsKey(question.id())) {
                 return new SubmissionResult.Invalid("answers." + question.id(), "is required");
             }
         }

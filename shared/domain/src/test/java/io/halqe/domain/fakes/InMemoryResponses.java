@@ -1,22 +1,48 @@
 package io.halqe.domain.fakes;
 
 import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.response.FinalizeDrafts;
 import io.halqe.domain.response.Page;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.ResponseStatus;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** Behaves like the conditional writes: a draft may be replaced, a submitted response may not. */
 public final class InMemoryResponses implements ResponseRepository {
 
     public final Map<String, Response> stored = new LinkedHashMap<>();
 
     @Override
     public Optional<Response> insertIfAbsent(Response response) {
-        Response existing = stored.putIfAbsent(response.id(), response);
-        return Optional.ofNullable(existing);
+        Response existing = stored.get(response.id());
+        if (existing != null && existing.status() != ResponseStatus.DRAFT) {
+            return Optional.of(existing);
+        }
+        stored.put(response.id(), response);
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Response> abandonedDrafts(Instant now, int limit) {
+        return stored.values().stream().filter(r -> r.status() == ResponseStatus.DRAFT
+                && !r.submittedAt().plus(FinalizeDrafts.DRAFT_TIMEOUT).isAfter(now)).limit(limit).toList();
+    }
+
+    @Override
+    public boolean finalizeDraft(Response draft) {
+        Response current = stored.get(draft.id());
+        if (current == null || current.status() != ResponseStatus.DRAFT) {
+            return false;
+        }
+        stored.put(draft.id(), new Response(current.id(), current.surveyId(), current.surveyVersion(), current.answers(),
+                current.language(), current.submittedAt(), ResponseStatus.RECEIVED, null, current.hidden(),
+                current.customerId(), current.invitationId(), true));
+        return true;
     }
 
     @Override

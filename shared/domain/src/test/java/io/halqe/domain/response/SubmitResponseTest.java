@@ -25,11 +25,11 @@ class SubmitResponseTest {
     private final SubmitResponse submit = new SubmitResponse(surveys, responses, links);
 
     private SubmissionResult submit(Map<String, Object> answers, String key) {
-        return submit.submit(new SubmissionRequest("demo-nps", answers, "fa", key, null, Map.of(), NOW));
+        return submit.submit(new SubmissionRequest("demo-nps", answers, "fa", key, null, Map.of(), false, NOW));
     }
 
     private SubmissionResult submitWithLink(Map<String, Object> answers, String token, Map<String, String> hidden) {
-        return submit.submit(new SubmissionRequest("demo-nps", answers, null, null, token, hidden, NOW));
+        return submit.submit(new SubmissionRequest("demo-nps", answers, null, null, token, hidden, false, NOW));
     }
 
     private String invitation(Map<String, String> hidden, Instant expiresAt) {
@@ -158,7 +158,58 @@ class SubmitResponseTest {
 
     @Test
     void submit_shouldReportUnknownSurvey_whenSurveyDoesNotExist() {
-        var result = submit.submit(new SubmissionRequest("nope", Map.of("nps", 1), null, null, null, Map.of(), NOW));
+        var result = submit.submit(new SubmissionRequest("nope", Map.of("nps", 1), null, null, null, Map.of(), false, NOW));
         assertThat(result).isEqualTo(new SubmissionResult.SurveyNotFound("nope"));
+    }
+
+    private SubmissionResult partial(Map<String, Object> answers, String key, Instant at) {
+        return submit.submit(new SubmissionRequest("demo-nps", answers, "en", key, null, Map.of(), true, at));
+    }
+
+    @Test
+    void partialSave_shouldBeCompletedUnderTheSameKey_asOneResponse() {
+        // GIVEN the NPS answered and saved as partial
+        var saved = (SubmissionResult.Accepted) partial(Map.of("nps", 3), "widget-1", NOW);
+        assertThat(responses.stored.get(saved.responseId()).status()).isEqualTo(ResponseStatus.DRAFT);
+        // WHEN the respondent finishes with a comment
+        var done = submit(Map.of("nps", 3, "comment", "slow"), "widget-1");
+        // THEN the same response is received, complete, not partial
+        assertThat(done).isEqualTo(new SubmissionResult.Accepted(saved.responseId(), false));
+        Response response = responses.stored.get(saved.responseId());
+        assertThat(response.status()).isEqualTo(ResponseStatus.RECEIVED);
+        assertThat(response.partial()).isFalse();
+        assertThat(response.answers()).containsKey("comment");
+        assertThat(responses.stored).hasSize(1);
+        // AND a late partial save of what was already sent changes nothing
+        assertThat(partial(Map.of("nps", 3), "widget-1", NOW)).isEqualTo(new SubmissionResult.Accepted(saved.responseId(), true));
+        assertThat(responses.stored.get(saved.responseId()).status()).isEqualTo(ResponseStatus.RECEIVED);
+    }
+
+    @Test
+    void abandonedDraft_shouldBecomeAPartialResponse_afterTheTimeout() {
+        // GIVEN a respondent who answered the NPS and left
+        var saved = (SubmissionResult.Accepted) partial(Map.of("nps", 9), "widget-2", NOW);
+        FinalizeDrafts finalizer = new FinalizeDrafts(responses);
+        // WHEN the sweep runs before and after the timeout
+        int early = finalizer.finalizeAbandoned(NOW.plus(FinalizeDrafts.DRAFT_TIMEOUT).minusSeconds(1));
+        int due = finalizer.finalizeAbandoned(NOW.plus(FinalizeDrafts.DRAFT_TIMEOUT));
+        int again = finalizer.finalizeAbandoned(NOW.plus(FinalizeDrafts.DRAFT_TIMEOUT).plusSeconds(300));
+        // THEN it is finalized once, as a received response marked partial, keeping its answer
+        assertThat(early).isZero();
+        assertThat(due).isEqualTo(1);
+        assertThat(again).isZero();
+        Response response = responses.stored.get(saved.responseId());
+        assertThat(response.status()).isEqualTo(ResponseStatus.RECEIVED);
+        assertThat(response.partial()).isTrue();
+        assertThat(response.answers()).containsEntry("nps", new Answer.Score(QuestionType.NPS, 9));
+    }
+
+    @Test
+    void partialSave_shouldNeedAKey_andStillCheckWhatWasAnswered() {
+        assertThat(partial(Map.of("nps", 3), null, NOW)).isInstanceOfSatisfying(SubmissionResult.Invalid.class,
+                invalid -> assertThat(invalid.field()).isEqualTo("Idempotency-Key"));
+        assertThat(partial(Map.of("nps", 12), "widget-3", NOW)).isEqualTo(
+                new SubmissionResult.Invalid("answers.nps", "must be a whole number from 0 to 10"));
+        assertThat(partial(Map.of("comment", "only a comment"), "widget-4", NOW)).isInstanceOf(SubmissionResult.Accepted.class);
     }
 }
