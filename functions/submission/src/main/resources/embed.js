@@ -107,7 +107,8 @@
     var questionId = idPrefix + '-q';
     var question = el('p', 'margin:0 0 .5rem;padding-inline-end:1.5rem;font-weight:600', { id: questionId });
     question.textContent = localized(nps.text, lang);
-    var scale = el('div', 'display:flex;flex-wrap:wrap;gap:.25rem;direction:ltr',
+    // the scale follows the reading direction: in Persian and Arabic 0 sits on the right, as on the hosted page
+    var scale = el('div', 'display:flex;flex-wrap:wrap;gap:.25rem',
       { role: 'group', 'aria-labelledby': questionId });
     var buttons = [];
     for (var value = min; value <= max; value++) {
@@ -139,17 +140,37 @@
         ';color:' + (pressed ? '#fff' : '#1a1a1a');
     }
 
-    // Left/Right (and Home/End) move along the scale, which reads 0..10 left to right in every language
+    // arrows move to the visual neighbour (in rtl, ← is the next score up); Home/End to the ends of the scale
     function arrows(event) {
       var index = buttons.indexOf(event.currentTarget);
-      var next = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: buttons.length - 1 }[event.key];
+      var step = rtl ? -1 : 1;
+      var next = { ArrowLeft: index - step, ArrowRight: index + step, Home: 0, End: buttons.length - 1 }[event.key];
       if (next === undefined) { return; }
       event.preventDefault();
       buttons[Math.max(0, Math.min(buttons.length - 1, next))].focus();
     }
 
+    // the score is saved as a partial answer right away (same key as the final send), so it counts even if the
+    // customer closes the widget before sending
+    function savePartial(value) {
+      var answers = {};
+      answers[nps.id] = value;
+      fetch(surveyUrl + '/responses', {
+        method: 'POST', mode: 'cors', credentials: 'omit', keepalive: true,
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ answers: answers, language: lang, partial: true })
+      }).catch(function () { /* the final send carries the score too */ });
+    }
+
+    function followUpText(value) {
+      var category = value >= 9 ? 'promoter' : value >= 7 ? 'passive' : 'detractor';
+      var followUp = survey.followUp && localized(survey.followUp[category], lang);
+      return followUp || localized(comment.text, lang);
+    }
+
     function choose(value, chosen) {
       score = value;
+      savePartial(value);
       buttons.forEach(function (button) {
         var pressed = button === chosen;
         button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
@@ -159,8 +180,7 @@
         details = el('div', 'margin-top:.75rem');
         if (comment) {
           var fieldId = idPrefix + '-c';
-          var label = el('label', 'display:block;margin-bottom:.25rem', { for: fieldId });
-          label.textContent = localized(comment.text, lang);
+          var label = el('label', 'display:block;margin-bottom:.25rem', { for: fieldId, 'data-halqe-follow-up': '' });
           textarea = el('textarea', 'box-sizing:border-box;display:block;width:100%;min-height:4.5rem;font:inherit;' +
             'padding:.35rem;border:1px solid #767676;border-radius:.3rem;resize:vertical',
             { id: fieldId, name: 'comment', dir: 'auto', maxlength: '5000', rows: '3' });
@@ -175,6 +195,8 @@
         body.appendChild(details);
         (textarea || send).focus();
       }
+      var followUpLabel = details.querySelector('[data-halqe-follow-up]');
+      if (followUpLabel) { followUpLabel.textContent = followUpText(value); }
     }
 
     function submit() {

@@ -116,6 +116,9 @@ class EmbedWidgetIT {
         chromium.waiting()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-halqe-widget] textarea[name=comment]")))
                 .sendKeys(comment);
+        // (a detractor is asked the survey's detractor follow-up)
+        assertThat(widget.findElement(By.cssSelector("[data-halqe-follow-up]")).getText())
+                .isEqualTo("We are sorry. What should we fix first?");
         widget.findElement(By.cssSelector("[data-halqe-send]")).click();
 
         // THEN the widget thanks them in a status message
@@ -139,11 +142,15 @@ class EmbedWidgetIT {
         // the styles set through the CSSOM apply under style-src 'none'
         assertThat(widget.getCssValue("position")).isEqualTo("fixed");
 
-        // WHEN the customer uses only the keyboard: → from 0 to 2, Enter, type, Tab to send, Enter
+        // AND the scale runs right to left, as Persian reads: 0 on the right
+        assertThat(widget.findElement(By.cssSelector("[data-score='0']")).getRect().getX())
+                .isGreaterThan(widget.findElement(By.cssSelector("[data-score='1']")).getRect().getX());
+
+        // WHEN the customer uses only the keyboard: ← (the next score up in rtl) from 0 to 2, Enter, type, Tab, Enter
         WebElement zero = widget.findElement(By.cssSelector("[data-score='0']"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", zero);
-        zero.sendKeys(Keys.ARROW_RIGHT);
-        driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        zero.sendKeys(Keys.ARROW_LEFT);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
         assertThat(driver.switchTo().activeElement().getAttribute("data-score")).isEqualTo("2");
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         WebElement focused = chromium.waiting().until(d -> {
@@ -178,5 +185,33 @@ class EmbedWidgetIT {
         assertThat(response.path("answers").path("nps").asInt(-1)).isEqualTo(nps);
         assertThat(response.path("answers").path("comment").asText()).isEqualTo(comment);
         assertThat(response.path("language").asText()).isEqualTo(language);
+    }
+
+    @Test
+    void embed_shouldStillCountTheScore_whenTheCustomerClosesTheWidgetWithoutSending() throws Exception {
+        // GIVEN the widget on the shop page
+        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/");
+        WebElement widget = awaitWidget();
+        // WHEN the customer picks 8 and closes the widget
+        widget.findElement(By.cssSelector("[data-score='8']")).click();
+        chromium.waiting().until(d -> {
+            try {
+                return AdminApi.newResponses(cloud, SURVEY, before).size() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        widget.findElement(By.cssSelector("[data-halqe-close]")).click();
+        assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
+        // THEN the score waits as a draft, and once the customer has been gone for half an hour it counts, marked partial
+        assertThat(AdminApi.newResponses(cloud, SURVEY, before)).singleElement()
+                .satisfies(draft -> assertThat(draft.path("status").asText()).isEqualTo("draft"));
+        cloud.advanceClock(java.time.Duration.ofMinutes(35));
+        JsonNode counted = AdminApi.newResponses(cloud, SURVEY, before).get(0);
+        assertThat(counted.path("status").asText()).isEqualTo("enriched");
+        assertThat(counted.path("partial").asBoolean()).isTrue();
+        assertThat(counted.at("/answers/nps").asInt()).isEqualTo(8);
     }
 }

@@ -59,6 +59,8 @@ class HostedSurveyPageIT {
         assertThat(nine.getText()).isEqualTo("۹");
         assertThat(driver.findElements(By.xpath("//label[input[@name='nps']]"))).extracting(WebElement::getText)
                 .containsExactly("۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹", "۱۰");
+        // (the scale reads right to left: ۰ is to the right of ۱)
+        assertThat(scoreLabel(driver, 0).getRect().getX()).isGreaterThan(scoreLabel(driver, 1).getRect().getX());
         nine.click();
         assertThat(driver.findElement(By.cssSelector("input[name=nps][value='9']")).isSelected()).isTrue();
         driver.findElement(By.cssSelector("textarea[name=comment]")).sendKeys(comment);
