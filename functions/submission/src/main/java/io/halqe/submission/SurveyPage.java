@@ -82,7 +82,8 @@ final class SurveyPage {
         String language = Languages.choose(survey, event, invitation == null ? null : invitation.customer().locale());
         StringBuilder form = new StringBuilder()
                 .append("<h1>").append(escape(survey.name())).append("</h1>")
-                .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\">")
+                .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\"")
+                .append(followUpAttributes(survey, language)).append(">")
                 .append(hidden("_lang", language))
                 .append(hidden("_key", UUID.randomUUID().toString()));
         if (token != null) {
@@ -95,7 +96,48 @@ final class SurveyPage {
             form.append(field(question, survey, language));
         }
         form.append("<button type=\"submit\">").append(escape(submitLabel(language))).append("</button></form>");
-        return page(200, language, survey, survey.name(), form.toString());
+        return page(200, language, survey, survey.name(), form.toString(), ENHANCEMENT);
+    }
+
+    /**
+     * With JavaScript, the page is nicer: the comment's label becomes the survey's follow-up question for the chosen
+     * NPS category, and the score is saved as a partial answer right away (under the form's own key), so it counts
+     * even if the respondent leaves before sending.
+     */
+    static final String ENHANCEMENT = """
+            (function () {
+              var form = document.querySelector('form[data-follow-up]');
+              if (!form || !window.fetch) { return; }
+              var label = document.querySelector('label[for="q-' + form.getAttribute('data-follow-up') + '"]');
+              form.querySelectorAll('input[type=radio][name="' + form.getAttribute('data-nps') + '"]').forEach(function (radio) {
+                radio.addEventListener('change', function () {
+                  var score = Number(radio.value);
+                  var category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+                  var text = form.getAttribute('data-follow-up-' + category);
+                  if (label && text) { label.textContent = text; }
+                  var answers = {};
+                  answers[radio.name] = score;
+                  var token = form.elements._t ? form.elements._t.value : undefined;
+                  fetch(form.action, {method: 'POST', credentials: 'omit', keepalive: true,
+                    headers: {'content-type': 'application/json', 'idempotency-key': form.elements._key.value},
+                    body: JSON.stringify({answers: answers, language: form.elements._lang.value, token: token, partial: true})
+                  }).catch(function () {});
+                });
+              });
+            }());""";
+
+    /** The follow-up texts for the chosen NPS category, for the script; nothing when there is no NPS or text question. */
+    private static String followUpAttributes(Survey survey, String language) {
+        var nps = survey.npsQuestion();
+        var text = survey.questions().stream().filter(question -> question.type() == QuestionType.TEXT).findFirst();
+        if (nps.isEmpty() || text.isEmpty()) {
+            return "";
+        }
+        StringBuilder attributes = new StringBuilder(" data-nps=\"" + escape(nps.get().id()) + "\" data-follow-up=\""
+                + escape(text.get().id()) + "\"");
+        survey.followUp().forEach((category, texts) -> attributes.append(" data-follow-up-").append(escape(category))
+                .append("=\"").append(escape(texts.getOrDefault(language, texts.get(survey.defaultLanguage())))).append("\""));
+        return attributes.toString();
     }
 
     private static String hidden(String name, String value) {
@@ -170,6 +212,12 @@ final class SurveyPage {
     }
 
     static APIGatewayV2HTTPResponse page(int status, String language, Survey survey, String title, String body) {
+        return page(status, language, survey, title, body, null);
+    }
+
+    /** {@code script}, when given, is inlined with the page's nonce (CSP allows no other script). */
+    static APIGatewayV2HTTPResponse page(int status, String language, Survey survey, String title, String body,
+                                         String script) {
         String nonce = UUID.randomUUID().toString().replace("-", "");
         String frameAncestors = survey == null || survey.allowedOrigins().isEmpty() ? "'self'"
                 : "'self' " + String.join(" ", survey.allowedOrigins());
@@ -177,10 +225,12 @@ final class SurveyPage {
                 + (Languages.rightToLeft(language) ? "rtl" : "ltr") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<title>" + escape(title) + "</title><style nonce=\"" + nonce + "\">" + STYLE + "</style></head>"
-                + "<body><main>" + body + "</main></body></html>";
+                + "<body><main>" + body + "</main>"
+                + (script == null ? "" : "<script nonce=\"" + nonce + "\">" + script + "</script>") + "</body></html>";
         return HttpResponses.response(status, "text/html; charset=utf-8", html, Map.of(
-                "content-security-policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; img-src 'self'; "
-                        + "form-action 'self'; base-uri 'none'; frame-ancestors " + frameAncestors,
+                "content-security-policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-"
+                        + nonce + "'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+                        + "frame-ancestors " + frameAncestors,
                 "referrer-policy", "strict-origin-when-cross-origin"));
     }
 

@@ -236,8 +236,13 @@ class SubmissionHandlerTest {
             event.setQueryStringParameters(Map.of("lang", expected.getKey()));
             var response = handle(event);
             assertThat(response.getStatusCode()).isEqualTo(200);
-            assertThat(response.getBody()).as(expected.getKey()).contains(expected.getValue()).doesNotContain("<script");
-            assertThat(response.getHeaders().get("content-security-policy")).contains("default-src 'none'")
+            assertThat(response.getBody()).as(expected.getKey()).contains(expected.getValue());
+            String csp = response.getHeaders().get("content-security-policy");
+            // the one inline script carries the response's nonce; nothing else may run
+            String nonce = csp.replaceAll(".*script-src 'nonce-([0-9a-f]+)'.*", "$1");
+            assertThat(response.getBody().split("<script", -1)).hasSize(2);
+            assertThat(response.getBody()).contains("<script nonce=\"" + nonce + "\">");
+            assertThat(csp).contains("default-src 'none'")
                     .contains("frame-ancestors 'self' http://localhost:* http://127.0.0.1:*").doesNotContain("unsafe-inline");
             assertThat(response.getHeaders()).containsEntry("x-content-type-options", "nosniff").containsKey("referrer-policy");
         }
@@ -246,7 +251,7 @@ class SubmissionHandlerTest {
     @Test
     void samplePage_shouldRenderAnRtlFormWithPersianDigitsAndAHoneypot() {
         var response = handle(EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json")));
-        assertThat(response.getBody()).contains("<form method=\"post\" action=\"/s/demo-nps/responses\">")
+        assertThat(response.getBody()).contains("<form method=\"post\" action=\"/s/demo-nps/responses\" data-nps=\"nps\"")
                 .contains("value=\"0\" required>۰").contains("value=\"10\" required>۱۰")
                 .contains("دلیل اصلی امتیاز شما چیست؟").contains("name=\"_website\" tabindex=\"-1\"");
     }

@@ -63,6 +63,9 @@ class HostedSurveyPageIT {
         assertThat(scoreLabel(driver, 0).getRect().getX()).isGreaterThan(scoreLabel(driver, 1).getRect().getX());
         nine.click();
         assertThat(driver.findElement(By.cssSelector("input[name=nps][value='9']")).isSelected()).isTrue();
+        // (with JavaScript the comment asks the promoter follow-up, and the score is already saved as a draft)
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("label[for=q-comment]"), "خوشحالیم"));
         driver.findElement(By.cssSelector("textarea[name=comment]")).sendKeys(comment);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
 
