@@ -54,4 +54,16 @@ final class AdminApi {
                 .filter(item -> !before.contains(item.path("responseId").asText()))
                 .toList();
     }
+
+    /** Exactly one response was stored since {@code before}: complete (not a draft), with that score, comment, language. */
+    static void assertStoredOnce(LocalCloud cloud, String surveyId, Set<String> before, int nps, String comment,
+                                 String language) throws Exception {
+        List<JsonNode> stored = newResponses(cloud, surveyId, before);
+        assertThat(stored).as("responses stored by this test").hasSize(1);
+        JsonNode response = stored.getFirst();
+        assertThat(response.path("status").asText()).isNotEqualTo("draft");
+        assertThat(response.path("answers").path("nps").asInt(-1)).isEqualTo(nps);
+        assertThat(response.path("answers").path("comment").asText()).isEqualTo(comment);
+        assertThat(response.path("language").asText()).isEqualTo(language);
+    }
 }

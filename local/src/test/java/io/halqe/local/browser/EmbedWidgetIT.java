@@ -125,7 +125,7 @@ class EmbedWidgetIT {
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-halqe-widget] [role=status]"), "Thank you"));
         // AND exactly one response, with that score and comment, is stored
-        assertStoredOnce(before, 3, comment, "en");
+        AdminApi.assertStoredOnce(cloud, SURVEY, before, 3, comment, "en");
     }
 
     @Test
@@ -169,22 +169,13 @@ class EmbedWidgetIT {
         Object violations = ((JavascriptExecutor) driver).executeScript("return window.cspViolations");
         assertThat((List<?>) violations).as("CSP violations on the host page").isEmpty();
         // AND exactly one response is stored
-        assertStoredOnce(before, 2, comment, "fa");
+        AdminApi.assertStoredOnce(cloud, SURVEY, before, 2, comment, "fa");
     }
 
     private static WebElement awaitWidget() {
         return chromium.waiting()
                 .withMessage(() -> "the widget did not appear;" + chromium.describe())
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-halqe-widget]")));
-    }
-
-    private static void assertStoredOnce(Set<String> before, int nps, String comment, String language) throws Exception {
-        List<JsonNode> stored = AdminApi.newResponses(cloud, SURVEY, before);
-        assertThat(stored).as("responses stored by this test").hasSize(1);
-        JsonNode response = stored.getFirst();
-        assertThat(response.path("answers").path("nps").asInt(-1)).isEqualTo(nps);
-        assertThat(response.path("answers").path("comment").asText()).isEqualTo(comment);
-        assertThat(response.path("language").asText()).isEqualTo(language);
     }
 
     @Test

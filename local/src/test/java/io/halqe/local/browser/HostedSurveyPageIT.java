@@ -73,7 +73,7 @@ class HostedSurveyPageIT {
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "سپاسگزاریم"));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         // AND exactly one response, with that score and comment, is stored
-        assertStoredOnce(before, 9, comment, "fa");
+        AdminApi.assertStoredOnce(cloud, SURVEY, before, 9, comment, "fa");
     }
 
     @Test
@@ -97,7 +97,7 @@ class HostedSurveyPageIT {
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Thank you"));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
         // AND exactly one response, with that score and comment, is stored
-        assertStoredOnce(before, 9, comment, "en");
+        AdminApi.assertStoredOnce(cloud, SURVEY, before, 9, comment, "en");
     }
 
     private static WebDriver open(String language) {
@@ -113,12 +113,4 @@ class HostedSurveyPageIT {
         return radio.findElement(By.xpath("ancestor::label[1]"));
     }
 
-    private static void assertStoredOnce(Set<String> before, int nps, String comment, String language) throws Exception {
-        List<JsonNode> stored = AdminApi.newResponses(cloud, SURVEY, before);
-        assertThat(stored).as("responses stored by this test").hasSize(1);
-        JsonNode response = stored.getFirst();
-        assertThat(response.path("answers").path("nps").asInt(-1)).isEqualTo(nps);
-        assertThat(response.path("answers").path("comment").asText()).isEqualTo(comment);
-        assertThat(response.path("language").asText()).isEqualTo(language);
-    }
 }
