@@ -9,13 +9,20 @@ import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
+import io.halqe.aws.routing.EventRulerRouter;
+import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.links.CreateInvitation;
+import io.halqe.domain.routing.RoutingRule;
+import io.halqe.domain.routing.RoutingRules;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.AggregateStore;
 import io.halqe.domain.survey.ManageSurveys;
 import io.halqe.domain.survey.Survey;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +36,9 @@ public final class AdminRoutes {
     private static final Pattern SURVEY = Pattern.compile("/api/surveys/([^/]+)");
     private static final Pattern SURVEY_RESPONSES = Pattern.compile("/api/surveys/([^/]+)/responses");
     private static final Pattern SURVEY_METRICS = Pattern.compile("/api/surveys/([^/]+)/metrics");
+    private static final Pattern CUSTOMER = Pattern.compile("/api/customers/([^/]+)");
+    private static final Pattern CUSTOMER_FEEDBACK = Pattern.compile("/api/customers/([^/]+)/feedback");
+    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
     static final int MAX_BODY_BYTES = 256 * 1024;
@@ -38,14 +48,21 @@ public final class AdminRoutes {
     private final AggregateStore aggregates;
     private final ManageSurveys surveys;
     private final CreateInvitation invitations;
+    private final ManageCustomers customers;
+    private final CustomerDirectory directory;
+    private final RoutingRules routing;
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates,
-                       ManageSurveys surveys, CreateInvitation invitations) {
+                       ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
+                       CustomerDirectory directory, RoutingRules routing) {
         this.cases = cases;
         this.responses = responses;
         this.aggregates = aggregates;
         this.surveys = surveys;
         this.invitations = invitations;
+        this.customers = customers;
+        this.directory = directory;
+        this.routing = routing;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -92,6 +109,28 @@ public final class AdminRoutes {
                 };
             } else if (path.equals("/api/invitations")) {
                 return "POST".equals(method) ? invite(event) : notAllowed(method, path);
+            } else if (path.equals("/api/customers/import")) {
+                return "POST".equals(method) ? importCustomers(event) : notAllowed(method, path);
+            } else if ((match = CUSTOMER_FEEDBACK.matcher(path)).matches()) {
+                if (!"GET".equals(method)) {
+                    return notAllowed(method, path);
+                }
+                var page = directory.history(match.group(1), limit(event), HttpRequests.query(event, "cursor").orElse(null));
+                return HttpResponses.json(200, Views.page(page.items(), page.next()));
+            } else if ((match = CUSTOMER.matcher(path)).matches()) {
+                String customerId = match.group(1);
+                return switch (method) {
+                    case "GET" -> directory.find(customerId).map(found -> HttpResponses.json(200, found))
+                            .orElseGet(() -> HttpResponses.error(404, "customer_not_found", "there is no customer " + customerId));
+                    case "PUT" -> putCustomer(customerId, event);
+                    default -> notAllowed(method, path);
+                };
+            } else if (path.equals("/api/routing")) {
+                return switch (method) {
+                    case "GET" -> HttpResponses.json(200, Map.of("rules", routing.current()));
+                    case "PUT" -> putRouting(event);
+                    default -> notAllowed(method, path);
+                };
             }
             return HttpResponses.error(404, "route_not_found", "no route " + method + " " + path);
         } catch (ResponseRepository.InvalidCursorException invalid) {
@@ -136,6 +175,61 @@ public final class AdminRoutes {
             case CreateInvitation.Outcome.SurveyNotFound notFound -> HttpResponses.error(404, "survey_not_found",
                     "there is no survey " + notFound.surveyId());
         };
+    }
+
+    private APIGatewayV2HTTPResponse putCustomer(String customerId, APIGatewayV2HTTPEvent event) {
+        CustomerProfile profile = body(event, CustomerProfile.class);
+        if (profile.id() != null && !profile.id().equals(customerId)) {
+            return HttpResponses.error(400, "invalid_customer", "id must match the customer in the path (" + customerId + ")", "id");
+        }
+        CustomerProfile withId = new CustomerProfile(customerId, profile.name(), profile.email(), profile.phone(),
+                profile.segment(), profile.plan(), profile.lifetimeValue(), profile.region(), profile.accountOwner(),
+                profile.language(), profile.timeZone(), profile.attributes(), profile.updatedAt());
+        return switch (customers.upsert(withId, HttpRequests.receivedAt(event))) {
+            case ManageCustomers.Outcome.Saved saved -> saved.how() == CustomerDirectory.Upserted.STALE
+                    ? HttpResponses.error(409, "stale_update", "a newer version of customer " + customerId
+                    + " is stored (updatedAt " + profile.updatedAt() + " is older)", "updatedAt")
+                    : HttpResponses.json(saved.how() == CustomerDirectory.Upserted.CREATED ? 201 : 200, saved.profile());
+            case ManageCustomers.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_customer",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+        };
+    }
+
+    /** NDJSON or CSV by content type; the answer is a per-row report (200 even when some rows failed). */
+    private APIGatewayV2HTTPResponse importCustomers(APIGatewayV2HTTPEvent event) {
+        String contentType = HttpRequests.header(event, "content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (HttpRequests.bodyLength(event) > MAX_IMPORT_BYTES) {
+            return HttpResponses.error(413, "payload_too_large", "an import is at most " + MAX_IMPORT_BYTES + " bytes; split it");
+        }
+        String body;
+        try {
+            body = HttpRequests.body(event);
+        } catch (HttpRequests.MalformedBodyException notUtf8) {
+            return HttpResponses.error(400, "invalid_encoding", notUtf8.getMessage());
+        }
+        List<ManageCustomers.Row> rows;
+        if (contentType.startsWith("application/x-ndjson") || contentType.startsWith("application/jsonl")) {
+            rows = CustomerImport.ndjson(body);
+        } else if (contentType.startsWith("text/csv")) {
+            rows = CustomerImport.csv(body);
+        } else {
+            return HttpResponses.error(415, "unsupported_media_type", "send application/x-ndjson or text/csv");
+        }
+        return HttpResponses.json(200, customers.importRows(rows, HttpRequests.receivedAt(event)));
+    }
+
+    private APIGatewayV2HTTPResponse putRouting(APIGatewayV2HTTPEvent event) {
+        RoutingConfig config = body(event, RoutingConfig.class);
+        List<RoutingRule> rules = config.rules() == null ? List.of() : config.rules();
+        var problem = RoutingRules.problem(rules, EventRulerRouter::isValidPattern);
+        if (problem.isPresent()) {
+            return HttpResponses.error(400, "invalid_routing", problem.get(), "rules");
+        }
+        routing.replace(rules);
+        return HttpResponses.json(200, Map.of("rules", rules));
+    }
+
+    record RoutingConfig(List<RoutingRule> rules) {
     }
 
     private static Survey survey(APIGatewayV2HTTPEvent event) {

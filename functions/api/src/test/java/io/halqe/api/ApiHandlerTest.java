@@ -13,7 +13,10 @@ import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.dynamo.DynamoCustomerDirectory;
+import io.halqe.aws.dynamo.DynamoRoutingRules;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
+import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.aws.links.HmacLinkSigner;
 import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.links.CreateInvitation;
@@ -43,6 +46,7 @@ class ApiHandlerTest {
     private static final List<Mailer.Email> EMAILS = new ArrayList<>();
     private static final List<String> TEXTS = new ArrayList<>();
     private static LocalDynamoDb db;
+    private static DynamoCustomerDirectory DIRECTORY;
     private static ApiHandler handler;
 
     @BeforeAll
@@ -50,13 +54,16 @@ class ApiHandlerTest {
         db = LocalDynamoDb.start();
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
+        DIRECTORY = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
+        ManageCustomers customers = new ManageCustomers(DIRECTORY);
         handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new AdminRoutes(
                 new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
                 new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")),
                 new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),
                 new ManageSurveys(surveys),
                 new CreateInvitation(surveys, LINKS, EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text),
-                        "http://localhost:3000")));
+                        "http://localhost:3000"),
+                customers, DIRECTORY, new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable"))), customers);
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
@@ -92,7 +99,7 @@ class ApiHandlerTest {
             headers.put("authorization", authorization);
         }
         event.setHeaders(headers);
-        return handler.handleRequest(event, context("api"));
+        return handler.handle(event);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
@@ -102,8 +109,10 @@ class ApiHandlerTest {
     @Test
     void sampleRequest_shouldListOpenCases_whenTheKeyIsRight() throws Exception {
         // GIVEN the sample GET /api/cases?status=open with the local key
-        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json")),
-                context("api"));
+        // (through the stream entry point, as Lambda delivers it: the raw JSON of the sample)
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        handler.handleRequest(new java.io.FileInputStream(sampleEvent("api", "get-open-cases.json")), out, context("api"));
+        var response = Json.MAPPER.readValue(out.toByteArray(), APIGatewayV2HTTPResponse.class);
         // THEN the open case is listed, with its team, owner and due time
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode page = json(response);
@@ -228,5 +237,105 @@ class ApiHandlerTest {
         var undeclared = call("POST", "/api/invitations", null, KEY, "{\"surveyId\":\"demo-nps\",\"hidden\":{\"vip\":\"yes\"}}");
         assertThat(undeclared.getStatusCode()).isEqualTo(400);
         assertThat(json(undeclared).at("/error/field").asText()).isEqualTo("hidden.vip");
+    }
+
+    private static APIGatewayV2HTTPResponse send(String method, String path, String contentType, String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
+        event.getRequestContext().getHttp().setMethod(method);
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setQueryStringParameters(null);
+        event.setHeaders(Map.of("authorization", KEY, "content-type", contentType));
+        event.setBody(body);
+        return handler.handle(event);
+    }
+
+    @Test
+    void customers_shouldBeStoredReadAndProtectedFromStaleUpdates() throws Exception {
+        var created = send("PUT", "/api/customers/c-put", "application/json", """
+                {"name":"Ali","email":"ali@example.com","segment":"smb","plan":"basic","lifetimeValue":120.5,
+                 "language":"fa","timeZone":"Asia/Tehran","attributes":{"industry":"retail"},"updatedAt":"2026-11-20T00:00:00Z"}""");
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        var newer = send("PUT", "/api/customers/c-put", "application/json",
+                "{\"name\":\"Ali R\",\"updatedAt\":\"2026-11-21T00:00:00Z\"}");
+        assertThat(newer.getStatusCode()).isEqualTo(200);
+        var stale = send("PUT", "/api/customers/c-put", "application/json",
+                "{\"name\":\"Old\",\"updatedAt\":\"2026-11-19T00:00:00Z\"}");
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        assertThat(json(get("/api/customers/c-put", null, KEY)).get("name").asText()).isEqualTo("Ali R");
+        var invalid = send("PUT", "/api/customers/c-bad", "application/json", "{\"timeZone\":\"Mars/Olympus\"}");
+        assertThat(invalid.getStatusCode()).isEqualTo(400);
+        assertThat(json(invalid).at("/error/field").asText()).isEqualTo("timeZone");
+        assertThat(get("/api/customers/nobody", null, KEY).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void import_shouldStoreGoodRowsAndReportBadOnes_forNdjsonAndCsv() throws Exception {
+        var ndjson = send("POST", "/api/customers/import", "application/x-ndjson", """
+                {"id":"n-1","name":"One","segment":"enterprise"}
+                {"id":"n-2","email":"not-an-email"}
+                this is not json
+                {"id":"n-3","timeZone":"Europe/Berlin"}
+                """);
+        JsonNode report = json(ndjson);
+        assertThat(ndjson.getStatusCode()).isEqualTo(200);
+        assertThat(report.get("rows").asInt()).isEqualTo(4);
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        assertThat(report.get("failed").asInt()).isEqualTo(2);
+        assertThat(report.at("/errors/0/row").asInt()).isEqualTo(2);
+        assertThat(report.at("/errors/0/field").asText()).isEqualTo("email");
+        assertThat(report.at("/errors/1/row").asInt()).isEqualTo(3);
+        var csv = send("POST", "/api/customers/import", "text/csv", """
+                id,name,segment,lifetimeValue,industry
+                c-1,"Doe, Jane",enterprise,5000,retail
+                c-2,Bob,smb,lots,media
+                c-3,سارا,smb,10,
+                """);
+        JsonNode csvReport = json(csv);
+        assertThat(csvReport.get("created").asInt()).isEqualTo(2);
+        assertThat(csvReport.at("/errors/0/row").asInt()).isEqualTo(3);
+        assertThat(csvReport.at("/errors/0/message").asText()).contains("lifetimeValue");
+        JsonNode jane = json(get("/api/customers/c-1", null, KEY));
+        assertThat(jane.get("name").asText()).isEqualTo("Doe, Jane");
+        assertThat(jane.at("/attributes/industry").asText()).isEqualTo("retail");
+        assertThat(json(get("/api/customers/c-3", null, KEY)).get("name").asText()).isEqualTo("سارا");
+        assertThat(send("POST", "/api/customers/import", "application/xml", "<x/>").getStatusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void routing_shouldBeReadAndReplaced_andBadPatternsRefused() throws Exception {
+        JsonNode defaults = json(get("/api/routing", null, KEY));
+        assertThat(defaults.get("rules").size()).isGreaterThan(5);
+        var replaced = send("PUT", "/api/routing", "application/json",
+                "{\"rules\":[{\"id\":\"all-to-cx\",\"pattern\":\"{\\\"npsCategory\\\":[\\\"detractor\\\"]}\",\"team\":\"cx\"}]}");
+        assertThat(replaced.getStatusCode()).as(replaced.getBody()).isEqualTo(200);
+        assertThat(json(get("/api/routing", null, KEY)).at("/rules/0/team").asText()).isEqualTo("cx");
+        var bad = send("PUT", "/api/routing", "application/json",
+                "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{\\\"a\\\":1}\",\"team\":\"cx\"}]}");
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        var noTarget = send("PUT", "/api/routing", "application/json",
+                "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{\\\"a\\\":[1]}\"}]}");
+        assertThat(noTarget.getStatusCode()).isEqualTo(400);
+        send("PUT", "/api/routing", "application/json", "{\"rules\":" + Json.MAPPER.writeValueAsString(defaults.get("rules")) + "}");
+    }
+
+    @Test
+    void sampleCrmEvent_shouldUpsertTheCustomer_onceAndNotBackwards() throws Exception {
+        // GIVEN the sample CustomerUpserted from a CRM, delivered twice
+        for (int i = 0; i < 2; i++) {
+            handler.handleRequest(new java.io.FileInputStream(sampleEvent("api", "customer-upserted.json")),
+                    new java.io.ByteArrayOutputStream(), context("api"));
+        }
+        // THEN the profile is stored as sent
+        var stored = DIRECTORY.find("cust-42").orElseThrow();
+        assertThat(stored.segment()).isEqualTo("enterprise");
+        assertThat(stored.timeZone()).isEqualTo("Asia/Tehran");
+        assertThat(stored.attributes()).containsEntry("seats", "120");
+        // AND an invalid one fails (so it is retried and dead-lettered with its reason)
+        String invalid = "{\"version\":\"0\",\"id\":\"e\",\"detail-type\":\"CustomerUpserted\",\"source\":\"crm\","
+                + "\"time\":\"2026-11-23T09:00:00Z\",\"detail\":{\"version\":\"1\",\"customer\":{\"id\":\"bad id!\"}}}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(
+                new java.io.ByteArrayInputStream(invalid.getBytes()), new java.io.ByteArrayOutputStream(), context("api")))
+                .hasMessageContaining("id");
     }
 }

@@ -1,0 +1,125 @@
+package io.halqe.aws.dynamo;
+
+import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.customers.FeedbackEntry;
+import io.halqe.domain.response.Page;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Customers in the Directory table: profile at pk {@code CUST#<id>}, sk {@code PROFILE}; their feedback history
+ * beside it at sk {@code FB#<submittedAt>#<responseId>} (one Query reads it newest first).
+ */
+public final class DynamoCustomerDirectory implements CustomerDirectory {
+
+    private static final int BATCH_GET = 100;
+    private static final int BATCH_WRITE = 25;
+    private static final int MAX_ROUNDS = 8;
+    private static final Set<String> PAGE_KEY = Set.of("pk", "sk");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoCustomerDirectory(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String pk(String customerId) {
+        return "CUST#" + customerId;
+    }
+
+    private static Map<String, AttributeValue> key(String customerId) {
+        return Map.of("pk", Items.s(pk(customerId)), "sk", Items.s("PROFILE"));
+    }
+
+    @Override
+    public Upserted upsert(CustomerProfile profile) {
+        Map<String, AttributeValue> item = new HashMap<>(CustomerItems.toMap(profile));
+        item.putAll(key(profile.id()));
+        try {
+            var old = dynamo.putItem(request -> request.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR updatedAt <= :updatedAt")
+                    .expressionAttributeValues(Map.of(":updatedAt", Items.s(profile.updatedAt().toString())))
+                    .returnValues(ReturnValue.ALL_OLD));
+            return old.hasAttributes() && !old.attributes().isEmpty() ? Upserted.UPDATED : Upserted.CREATED;
+        } catch (ConditionalCheckFailedException newerStored) {
+            return Upserted.STALE;
+        }
+    }
+
+    @Override
+    public Optional<CustomerProfile> find(String customerId) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(customerId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CustomerItems.fromMap(item));
+    }
+
+    @Override
+    public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+        Map<String, CustomerProfile> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
+        for (int from = 0; from < ids.size(); from += BATCH_GET) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(ids.subList(from, Math.min(ids.size(), from + BATCH_GET)).stream()
+                            .map(DynamoCustomerDirectory::key).toList()).build());
+            for (int round = 0; request != null && !request.isEmpty(); round++) {
+                if (round == MAX_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB kept keys unprocessed; the batch will be retried");
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                var result = dynamo.batchGetItem(builder -> builder.requestItems(pending));
+                result.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    CustomerProfile profile = CustomerItems.fromMap(item);
+                    found.put(profile.id(), profile);
+                });
+                request = result.hasUnprocessedKeys() ? result.unprocessedKeys() : null;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer) {
+        List<WriteRequest> writes = new ArrayList<>();
+        entriesByCustomer.forEach((customerId, entries) -> entries.forEach(entry -> writes.add(WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(CustomerItems.historyItem(customerId, entry)).build()).build())));
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE) {
+            Map<String, List<WriteRequest>> request = Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE)));
+            for (int round = 0; request != null && !request.isEmpty(); round++) {
+                if (round == MAX_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB kept writes unprocessed; the batch will be retried");
+                }
+                Map<String, List<WriteRequest>> pending = request;
+                var result = dynamo.batchWriteItem(builder -> builder.requestItems(pending));
+                request = result.hasUnprocessedItems() ? result.unprocessedItems() : null;
+            }
+        }
+    }
+
+    @Override
+    public Page<FeedbackEntry> history(String customerId, int limit, String cursor) {
+        var start = Cursors.decode(cursor, PAGE_KEY);
+        if (start != null && !pk(customerId).equals(start.get("pk").s())) {
+            throw new io.halqe.domain.response.ResponseRepository.InvalidCursorException();
+        }
+        var page = dynamo.query(request -> request.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :fb)")
+                .expressionAttributeValues(Map.of(":pk", Items.s(pk(customerId)), ":fb", Items.s("FB#")))
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
+        return new Page<>(page.items().stream().map(CustomerItems::historyEntry).toList(), Cursors.encode(page.lastEvaluatedKey()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.halqe.domain.customers;
+
+import io.halqe.domain.response.Page;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public interface CustomerDirectory {
+
+    /** Stores the profile unless a newer one ({@code updatedAt}) is stored; says which happened. */
+    Upserted upsert(CustomerProfile profile);
+
+    Optional<CustomerProfile> find(String customerId);
+
+    /** Many at once — one round trip per hundred, whatever the batch. */
+    Map<String, CustomerProfile> findAll(Collection<String> customerIds);
+
+    /** Adds the entries to their customers' histories (idempotent: the same response is one entry). */
+    void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer);
+
+    /** Newest first. */
+    Page<FeedbackEntry> history(String customerId, int limit, String cursor);
+
+    enum Upserted { CREATED, UPDATED, STALE }
+}
