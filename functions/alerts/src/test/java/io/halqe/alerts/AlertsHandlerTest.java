@@ -65,11 +65,12 @@ class AlertsHandlerTest {
         // WHEN EventBridge delivers it twice
         handler().handleRequest(sample(), new ByteArrayOutputStream(), context("alerts"));
         handler().handleRequest(sample(), new ByteArrayOutputStream(), context("alerts"));
-        // THEN one open case, due 48 hours after the event's time
+        // THEN one open case for the routed team, owned by the customer's account owner, due 48 hours after the event
         var opened = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"))
                 .find("case-3f2c1b9e-0d7a-4b6e-9a51-2c8f7e6d5a41").orElseThrow();
         assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
-        assertThat(opened.owner()).isEqualTo("owner@demo.example");
+        assertThat(opened.team()).isEqualTo("support");
+        assertThat(opened.owner()).isEqualTo("owner@demo.halqe.local");
         assertThat(opened.dueAt()).isEqualTo(Instant.parse("2026-11-25T10:00:02Z"));
         // AND one email with the comment escaped, one SNS alert, one CaseOpened
         assertThat(emails).singleElement().satisfies(email -> assertThat(email.html())

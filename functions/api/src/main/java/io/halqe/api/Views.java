@@ -48,6 +48,15 @@ final class Views {
             view.put("npsCategory", enrichment.npsCategory());
             view.put("comment", enrichment.comment());
             view.put("wordCount", enrichment.wordCount());
+            view.put("sentiment", enrichment.sentiment());
+            view.put("sentimentScore", enrichment.sentimentScore());
+            view.put("themes", enrichment.themes());
+            view.put("feedbackType", enrichment.feedbackType());
+            view.put("keyPhrases", enrichment.keyPhrases());
+            view.put("matches", enrichment.matches());
+            view.put("customer", enrichment.customer());
+            view.put("teams", enrichment.teams());
+            view.put("owners", enrichment.owners());
             view.put("enrichedAt", enrichment.enrichedAt().toString());
         }
         return view;

@@ -12,11 +12,18 @@ import io.halqe.aws.runtime.LambdaEnvironment;
 import io.halqe.aws.stream.StreamBatches;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.enrichment.EnrichResponses;
-import io.halqe.domain.events.EventPublisher;
-import io.halqe.domain.response.ResponseRepository;
+import io.halqe.aws.dynamo.DynamoCustomerDirectory;
+import io.halqe.aws.dynamo.DynamoRoutingRules;
+import io.halqe.aws.dynamo.DynamoSurveyRepository;
+import io.halqe.aws.routing.EventRulerRouter;
+import io.halqe.domain.analytics.TextAnalyzer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Instant;
 
-/** New responses from the Responses stream → enrichment → {@code ResponseEnriched} on the bus. */
+/**
+ * New responses from the Responses stream → the customer's profile (one batched lookup), text analytics in en/fa/ar,
+ * routing → the enriched response, the customer's history, and {@code ResponseEnriched} on the bus.
+ */
 public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     /** One PutEvents call carries ten entries. */
@@ -27,13 +34,19 @@ public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, St
     public EnrichmentHandler() {
         Env env = LambdaEnvironment.current();
         AwsClients clients = new AwsClients(env);
+        DynamoDbClient dynamo = clients.dynamoDb();
+        String directoryTable = env.require("HALQE_DIRECTORY_TABLE");
         this.enrichResponses = new EnrichResponses(
-                new DynamoResponseRepository(clients.dynamoDb(), env.require("HALQE_RESPONSES_TABLE")),
-                new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")));
+                new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE")),
+                new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")),
+                new TextAnalyzer(),
+                new DynamoCustomerDirectory(dynamo, directoryTable),
+                new EventRulerRouter(new DynamoRoutingRules(dynamo, directoryTable)::current),
+                new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE")));
     }
 
-    public EnrichmentHandler(ResponseRepository responses, EventPublisher events) {
-        this.enrichResponses = new EnrichResponses(responses, events);
+    public EnrichmentHandler(EnrichResponses enrichResponses) {
+        this.enrichResponses = enrichResponses;
     }
 
     @Override

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
+import io.halqe.aws.dynamo.DynamoRoutingRules;
+import io.halqe.aws.dynamo.DynamoSurveyRepository;
+import io.halqe.aws.routing.EventRulerRouter;
+import io.halqe.domain.analytics.TextAnalyzer;
+import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.stream.StreamBatches;
 import io.halqe.aws.testing.LocalDynamoDb;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class EnrichmentHandlerTest {
 
+    private static final TextAnalyzer ANALYZER = new TextAnalyzer();
     private static LocalDynamoDb db;
     private static DynamoResponseRepository responses;
     private final List<DomainEvent> published = new ArrayList<>();
@@ -46,12 +53,15 @@ class EnrichmentHandlerTest {
     }
 
     private EnrichmentHandler handler() {
-        return new EnrichmentHandler(responses, events -> {
+        String directoryTable = db.tableName("DirectoryTable");
+        return new EnrichmentHandler(new EnrichResponses(responses, events -> {
             if (busDown) {
                 throw new IllegalStateException("bus unavailable");
             }
             published.addAll(events);
-        });
+        }, ANALYZER, new DynamoCustomerDirectory(db.client(), directoryTable),
+                new EventRulerRouter(new DynamoRoutingRules(db.client(), directoryTable)::current),
+                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))));
     }
 
     @Test

@@ -293,4 +293,59 @@ class FeedbackLoopIT {
         assertThat(response.get("npsCategory").asText()).isEqualTo("detractor");
         assertThat(matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId)).hasSize(1);
     }
+
+    private static JsonNode invite(String customerId, String locale) throws Exception {
+        HttpResponse<String> invited = send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"surveyId\":\"demo-nps\",\"customer\":{\"id\":\"" + customerId
+                        + "\",\"locale\":\"" + locale + "\"}}")));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        return JSON.readTree(invited.body());
+    }
+
+    @Test
+    void comments_shouldComeBackAnalysedWithTheCustomerSnapshot_inEnglishPersianAndArabic() throws Exception {
+        // GIVEN a known customer in the directory
+        HttpResponse<String> profile = send(HttpRequest.newBuilder(base.resolve("/api/customers/cust-analytics"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"Maryam","email":"maryam@example.com","segment":"enterprise","plan":"pro",
+                         "lifetimeValue":25000,"region":"MENA","accountOwner":"owner@demo.halqe.local",
+                         "language":"fa","timeZone":"Asia/Tehran","attributes":{"industry":"retail"}}""")));
+        assertThat(profile.statusCode()).as(profile.body()).isIn(200, 201);
+        // WHEN they answer in English, in Persian typed with Arabic letters and Persian digits, and in Arabic
+        Map<String, String[]> comments = new java.util.LinkedHashMap<>();
+        comments.put("en", new String[] {"2", "The courier was three days late and support never called me back."});
+        comments.put("fa", new String[] {"3", "سفارشم ۴ روز دير رسيد و هزينه ارسال هم خيلي گران بود"});
+        comments.put("ar", new String[] {"1", "تأخر التوصيل أسبوعاً كاملاً وخدمة العملاء لم ترد على اتصالاتي"});
+        Map<String, String> responseIds = new java.util.LinkedHashMap<>();
+        for (var entry : comments.entrySet()) {
+            String token = invite("cust-analytics", entry.getKey()).get("token").asText();
+            HttpResponse<String> sent = postAnswer(JSON.writeValueAsString(JSON.createObjectNode()
+                    .put("token", token).set("answers", JSON.createObjectNode()
+                            .put("nps", Integer.parseInt(entry.getValue()[0])).put("comment", entry.getValue()[1]))), null);
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            responseIds.put(entry.getKey(), JSON.readTree(sent.body()).get("responseId").asText());
+        }
+        drain();
+        // THEN each comes back with its language, sentiment, themes, feedback type and the customer as they were
+        for (var entry : responseIds.entrySet()) {
+            JsonNode response = getJson("/api/responses/" + entry.getValue(), true);
+            assertThat(response.get("language").asText()).as("language of %s", entry.getKey()).isEqualTo(entry.getKey());
+            assertThat(response.get("sentiment").asText()).as("sentiment of %s", entry.getKey()).isEqualTo("negative");
+            assertThat(response.get("themes")).as("themes of %s", entry.getKey())
+                    .anySatisfy(theme -> assertThat(theme.asText()).isEqualTo("delivery"));
+            assertThat(response.get("feedbackType").asText()).as("type of %s", entry.getKey()).isEqualTo("complaint");
+            assertThat(response.get("matches")).isNotEmpty();
+            assertThat(response.at("/customer/id").asText()).isEqualTo("cust-analytics");
+            assertThat(response.at("/customer/segment").asText()).isEqualTo("enterprise");
+            assertThat(response.get("teams")).anySatisfy(team -> assertThat(team.asText()).isEqualTo("support"));
+            assertThat(response.get("owners")).anySatisfy(owner -> assertThat(owner.asText()).isEqualTo("owner@demo.halqe.local"));
+        }
+        // AND the customer's history lists the three answers
+        JsonNode history = getJson("/api/customers/cust-analytics/feedback", true);
+        List<String> ids = new ArrayList<>();
+        history.get("items").forEach(item -> ids.add(item.get("responseId").asText()));
+        assertThat(ids).containsAll(responseIds.values());
+    }
 }

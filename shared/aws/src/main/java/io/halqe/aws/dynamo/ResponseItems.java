@@ -1,5 +1,6 @@
 package io.halqe.aws.dynamo;
 
+import io.halqe.domain.analytics.Match;
 import io.halqe.domain.enrichment.Enrichment;
 import io.halqe.domain.enrichment.NpsCategory;
 import io.halqe.domain.response.Answer;
@@ -131,16 +132,47 @@ public final class ResponseItems {
         }
         map.put("language", Items.s(enrichment.language()));
         map.put("wordCount", Items.n(enrichment.wordCount()));
+        map.put("sentiment", Items.s(enrichment.sentiment()));
+        map.put("sentimentScore", AttributeValue.fromN(Double.toString(enrichment.sentimentScore())));
+        map.put("themes", strings(enrichment.themes()));
+        if (enrichment.feedbackType() != null) {
+            map.put("feedbackType", Items.s(enrichment.feedbackType()));
+        }
+        map.put("keyPhrases", strings(enrichment.keyPhrases()));
+        map.put("matches", AttributeValue.fromL(enrichment.matches().stream().map(match -> AttributeValue.fromM(Map.of(
+                "kind", Items.s(match.kind()), "term", Items.s(match.term()),
+                "detail", Items.s(match.detail() == null ? "" : match.detail())))).toList()));
+        if (enrichment.customer() != null) {
+            map.put("customer", AttributeValue.fromM(CustomerItems.toMap(enrichment.customer())));
+        }
+        map.put("teams", strings(enrichment.teams()));
+        map.put("owners", strings(enrichment.owners()));
         map.put("enrichedAt", Items.s(enrichment.enrichedAt().toString()));
         return AttributeValue.fromM(map);
     }
 
+    private static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> map, String name) {
+        AttributeValue value = map.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
     private static Enrichment enrichment(Map<String, AttributeValue> map) {
         String category = Items.string(map, "npsCategory");
+        AttributeValue score = map.get("sentimentScore");
+        List<Match> matches = map.get("matches") == null ? List.of() : map.get("matches").l().stream()
+                .map(match -> new Match(Items.string(match.m(), "kind"), Items.string(match.m(), "term"),
+                        Items.string(match.m(), "detail"))).toList();
         return new Enrichment(Items.integer(map, "npsScore"),
                 category == null ? null : NpsCategory.valueOf(category.toUpperCase(Locale.ROOT)),
                 Items.string(map, "comment"), Items.string(map, "language"), (int) Items.number(map, "wordCount"),
-                Items.instant(map, "enrichedAt"));
+                Items.string(map, "sentiment"), score == null ? 0 : Double.parseDouble(score.n()), strings(map, "themes"),
+                Items.string(map, "feedbackType"), strings(map, "keyPhrases"), matches,
+                map.get("customer") == null ? null : CustomerItems.fromMap(map.get("customer").m()),
+                strings(map, "teams"), strings(map, "owners"), Items.instant(map, "enrichedAt"));
     }
 
     static List<String> keyAttributes() {

@@ -75,10 +75,16 @@ class DynamoResponseRepositoryTest {
         // GIVEN a received response
         Response received = response("r-enrich", "s-enrich", 2, AT);
         responses.insertIfAbsent(received);
-        Enrichment enrichment = new Enrichment(2, NpsCategory.DETRACTOR, "تحویل دیر بود", "fa", 3, AT.plusSeconds(1));
+        Enrichment enrichment = new Enrichment(2, NpsCategory.DETRACTOR, "تحویل دیر بود", "fa", 3, "negative", -0.62,
+                List.of("delivery"), "complaint", List.of("تحویل دیر"),
+                List.of(new io.halqe.domain.analytics.Match("theme", "تحویل", "delivery")),
+                new io.halqe.domain.customers.CustomerProfile("cust-1", "Sara", null, null, "enterprise", "pro", 99.5, null,
+                        "owner@example.com", "fa", "Asia/Tehran", Map.of("industry", "retail"), AT),
+                List.of("support", "logistics"), List.of("owner@example.com"), AT.plusSeconds(1));
         // WHEN enriched twice
         boolean first = responses.markEnriched(received, enrichment);
-        boolean second = responses.markEnriched(received, new Enrichment(2, NpsCategory.DETRACTOR, "x", "en", 1, AT));
+        boolean second = responses.markEnriched(received, new Enrichment(2, NpsCategory.DETRACTOR, "x", "en", 1, "neutral",
+                0, List.of(), null, List.of(), List.of(), null, List.of(), List.of(), AT));
         // THEN only the first call wrote, and the first enrichment is stored
         assertThat(first).isTrue();
         assertThat(second).isFalse();

@@ -31,7 +31,7 @@ class DynamoSurveyRepositoryTest {
         Survey demo = DemoSurveys.demoNps();
         return new Survey(id, version, name, demo.kind(), demo.defaultLanguage(), demo.languages(), demo.questions(),
                 demo.hiddenFields(), demo.requireSignedLink(), demo.touchpoint(), demo.allowedOrigins(), demo.thankYou(),
-                demo.followUp());
+                demo.followUp(), demo.themes());
     }
 
     @Test

@@ -17,7 +17,11 @@ import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.cases.Notifier;
 import io.halqe.domain.cases.Team;
 import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.analytics.Match;
+import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.enrichment.EnrichResponses;
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.enrichment.NpsCategory;
 import io.halqe.domain.events.CaseOpened;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.response.Answer;
@@ -64,7 +68,11 @@ class EventContractTest {
                 Map.<String, Answer>of("nps", new Answer.Score(QuestionType.NPS, 2), "comment", new Answer.Text("<b>late</b>")),
                 Map.<String, Answer>of("plan", new Answer.Choices(List.of("pro"))))) {
             Response response = response(answers);
-            ResponseEnriched event = EnrichResponses.eventFor(response, EnrichResponses.enrichmentOf(response, AT));
+            ResponseEnriched event = EnrichResponses.eventFor(response, new Enrichment(2, NpsCategory.DETRACTOR,
+                    "<b>late</b>", "en", 1, "negative", -0.5, List.of("delivery"), "complaint", List.of("late"),
+                    List.of(new Match("theme", "late", "delivery")),
+                    new CustomerProfile("c-1", "Sara", null, null, "enterprise", null, null, null, null, "fa", null, Map.of(), AT),
+                    List.of("support"), List.of(), AT));
             assertThat(schema.validate(asPublished(event))).as("%s", answers).isEmpty();
         }
     }
@@ -127,7 +135,8 @@ class EventContractTest {
         new AlertOnDetractor(cases, teams, email -> { }, alerts::add, published::addAll, always,
                 new AlertSettings("support", "owner@example.com", Duration.ofHours(48), ""))
                 .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
-                        Map.of("nps", 2), Map.of(), null), AT);
+                        Map.of("nps", 2), Map.of(), null, false, "negative", -0.4, List.of("delivery"), "complaint",
+                        List.of(), null, List.of("support"), List.of()), AT);
         assertThat(published).singleElement().isInstanceOf(CaseOpened.class);
         assertThat(schema("CaseOpened.v1.json").validate(asPublished(published.get(0)))).isEmpty();
         assertThat(schema("TeamAlert.v1.json").validate(asPublished(alerts.get(0).message()))).isEmpty();

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in detractor rule: one case per response, due after the SLA, owned by the default team; the owner
- * gets an email and the team an SNS alert — each at most once per response however often the event arrives.
+ * The built-in detractor rule: one case per response, due after the SLA, owned by the team routing chose (else the
+ * default team) and by the customer's account owner when routing named one; the owner gets an email and the team an
+ * SNS alert — each at most once per response however often the event arrives.
  */
 public final class AlertOnDetractor {
 
@@ -40,9 +41,11 @@ public final class AlertOnDetractor {
         if (!"detractor".equals(response.npsCategory())) {
             throw new IllegalArgumentException("not a detractor: response " + response.responseId());
         }
-        Team team = teams.team(settings.defaultTeam())
-                .orElse(new Team(settings.defaultTeam(), settings.defaultTeam(), settings.defaultOwnerEmail()));
-        String owner = team.ownerEmail() != null ? team.ownerEmail() : settings.defaultOwnerEmail();
+        // routing decided who owns it: the first routed team, and an account owner over the team's owner
+        String teamId = response.teams() == null || response.teams().isEmpty() ? settings.defaultTeam() : response.teams().get(0);
+        Team team = teams.team(teamId).orElse(new Team(teamId, teamId, settings.defaultOwnerEmail()));
+        String owner = response.owners() != null && !response.owners().isEmpty() ? response.owners().get(0)
+                : team.ownerEmail() != null ? team.ownerEmail() : settings.defaultOwnerEmail();
         FollowUpCase opened = cases.openIfAbsent(new FollowUpCase(
                 FollowUpCase.idFor(response.responseId()), response.responseId(), response.surveyId(), CaseStatus.OPEN,
                 team.id(), owner, "Detractor (" + response.npsScore() + "/10)", response.npsScore(),

@@ -1,44 +1,94 @@
 package io.halqe.domain.enrichment;
 
+import io.halqe.domain.analytics.TextAnalysis;
+import io.halqe.domain.analytics.TextAnalyzer;
+import io.halqe.domain.analytics.ThemeTaxonomy;
+import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.customers.FeedbackEntry;
 import io.halqe.domain.events.EventPublisher;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
+import io.halqe.domain.routing.Router;
+import io.halqe.domain.routing.Routes;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.domain.survey.Survey;
+import io.halqe.domain.survey.SurveyRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Enriches new responses and announces them. Safe to repeat: the response is updated only on its first
- * enrichment, and the event is published every time so a crash between the two loses nothing (consumers dedupe).
+ * Enriches a batch of new responses: one batched directory lookup for the batch's customers, text analytics, the
+ * profile snapshot, routing, then the response is updated, the customers' histories appended and
+ * {@code ResponseEnriched} published. Safe to repeat: the response is updated only on its first enrichment, history
+ * entries are keyed by response, and the event is published every time so a crash between steps loses nothing
+ * (consumers dedupe).
  */
 public final class EnrichResponses {
 
     private final ResponseRepository responses;
     private final EventPublisher events;
+    private final TextAnalyzer analyzer;
+    private final CustomerDirectory directory;
+    private final Router router;
+    private final SurveyRepository surveys;
 
-    public EnrichResponses(ResponseRepository responses, EventPublisher events) {
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, TextAnalyzer analyzer,
+                           CustomerDirectory directory, Router router, SurveyRepository surveys) {
         this.responses = responses;
         this.events = events;
+        this.analyzer = analyzer;
+        this.directory = directory;
+        this.router = router;
+        this.surveys = surveys;
     }
 
     public void enrich(List<Response> batch, Instant now) {
+        Set<String> customerIds = new LinkedHashSet<>();
+        batch.forEach(response -> customerIdOf(response).ifPresent(customerIds::add));
+        Map<String, CustomerProfile> customers = customerIds.isEmpty() ? Map.of() : directory.findAll(customerIds);
+        Map<String, ThemeTaxonomy> taxonomies = new HashMap<>();
         List<ResponseEnriched> enriched = new ArrayList<>(batch.size());
+        Map<String, List<FeedbackEntry>> history = new LinkedHashMap<>();
         for (Response response : batch) {
-            Enrichment enrichment = enrichmentOf(response, now);
+            ThemeTaxonomy taxonomy = taxonomies.computeIfAbsent(response.surveyId(), this::taxonomyOf);
+            CustomerProfile customer = customerIdOf(response).map(customers::get).orElse(null);
+            Enrichment enrichment = enrichmentOf(response, customer, taxonomy, now);
             responses.markEnriched(response, enrichment);
             enriched.add(eventFor(response, enrichment));
+            if (customer != null) {
+                history.computeIfAbsent(customer.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
+            }
+        }
+        if (!history.isEmpty()) {
+            directory.appendHistory(history);
         }
         if (!enriched.isEmpty()) {
             events.publish(enriched);
         }
     }
 
-    public static Enrichment enrichmentOf(Response response, Instant now) {
+    /** The invitation's customer, else a {@code customerId} hidden field the page carried. */
+    static Optional<String> customerIdOf(Response response) {
+        return Optional.ofNullable(response.customerId()).or(() -> Optional.ofNullable(response.hidden().get("customerId")));
+    }
+
+    private ThemeTaxonomy taxonomyOf(String surveyId) {
+        return surveys.find(surveyId).map(Survey::themes).filter(themes -> !themes.isEmpty())
+                .map(ThemeTaxonomy.defaults()::with).orElse(ThemeTaxonomy.defaults());
+    }
+
+    Enrichment enrichmentOf(Response response, CustomerProfile customer, ThemeTaxonomy taxonomy, Instant now) {
         Integer nps = null;
         StringBuilder comment = new StringBuilder();
         for (Answer answer : response.answers().values()) {
@@ -48,11 +98,67 @@ public final class EnrichResponses {
                 comment.append(comment.isEmpty() ? "" : "\n").append(text.value());
             }
         }
-        String text = comment.toString();
-        TextSignals signals = TextSignals.of(text);
-        String language = TextSignals.UNKNOWN.equals(signals.language()) ? response.language() : signals.language();
-        return new Enrichment(nps, nps == null ? null : NpsCategory.of(nps), text.isEmpty() ? null : text,
-                language, signals.wordCount(), now);
+        String text = comment.isEmpty() ? null : comment.toString();
+        TextAnalysis analysis = analyzer.analyze(text, response.language(), nps, taxonomy);
+        NpsCategory category = nps == null ? null : NpsCategory.of(nps);
+        Map<String, Object> routable = routable(response, category, nps, analysis, customer);
+        Routes routes = router.route(routable, customer == null ? null : customer.accountOwner());
+        return new Enrichment(nps, category, text, analysis.language(), wordCount(text),
+                wire(analysis.sentiment()), analysis.sentimentScore(), analysis.themes(),
+                analysis.feedbackType() == null ? null : wire(analysis.feedbackType()), analysis.keyPhrases(),
+                analysis.matches(), customer, routes.teams(), routes.owners(), now);
+    }
+
+    private static int wordCount(String text) {
+        return text == null || text.isBlank() ? 0 : text.strip().split("[\\s\\u200C]+").length;
+    }
+
+    /** What routing rules match on: the same fields as the ResponseEnriched detail. */
+    private static Map<String, Object> routable(Response response, NpsCategory category, Integer nps,
+                                                TextAnalysis analysis, CustomerProfile customer) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("surveyId", response.surveyId());
+        detail.put("language", analysis.language());
+        if (nps != null) {
+            detail.put("npsScore", nps);
+            detail.put("npsCategory", category.wireName());
+        }
+        detail.put("sentiment", wire(analysis.sentiment()));
+        detail.put("themes", analysis.themes());
+        if (analysis.feedbackType() != null) {
+            detail.put("feedbackType", wire(analysis.feedbackType()));
+        }
+        detail.put("hidden", response.hidden());
+        if (customer != null) {
+            Map<String, Object> profile = new LinkedHashMap<>();
+            putIfSet(profile, "id", customer.id());
+            putIfSet(profile, "segment", customer.segment());
+            putIfSet(profile, "plan", customer.plan());
+            putIfSet(profile, "region", customer.region());
+            putIfSet(profile, "language", customer.language());
+            if (customer.lifetimeValue() != null) {
+                profile.put("lifetimeValue", customer.lifetimeValue());
+            }
+            profile.put("attributes", customer.attributes());
+            detail.put("customer", profile);
+        }
+        return detail;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String name, String value) {
+        if (value != null) {
+            map.put(name, value);
+        }
+    }
+
+    private static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static FeedbackEntry historyEntry(Response response, Enrichment enrichment) {
+        return new FeedbackEntry(response.id(), response.surveyId(), response.submittedAt(), enrichment.npsScore(),
+                enrichment.npsCategory() == null ? null : enrichment.npsCategory().wireName(), enrichment.sentiment(),
+                enrichment.themes(), enrichment.feedbackType(), enrichment.comment(), enrichment.language());
     }
 
     public static ResponseEnriched eventFor(Response response, Enrichment enrichment) {
@@ -65,6 +171,8 @@ public final class EnrichResponses {
         return new ResponseEnriched(ResponseEnriched.VERSION, response.id(), response.surveyId(),
                 response.surveyVersion(), response.submittedAt(), enrichment.language(), enrichment.npsScore(),
                 enrichment.npsCategory() == null ? null : enrichment.npsCategory().wireName(), enrichment.comment(),
-                enrichment.wordCount(), answers, response.hidden(), response.customerId());
+                enrichment.wordCount(), answers, response.hidden(), response.customerId(), response.partial(),
+                enrichment.sentiment(), enrichment.sentimentScore(), enrichment.themes(), enrichment.feedbackType(),
+                enrichment.keyPhrases(), enrichment.customer(), enrichment.teams(), enrichment.owners());
     }
 }

@@ -1,6 +1,8 @@
 package io.halqe.domain.events;
 
 import java.time.Instant;
+import io.halqe.domain.customers.CustomerProfile;
+import java.util.List;
 import java.util.Map;
 
 /** Detail of {@code ResponseEnriched} (schema: events/schemas/ResponseEnriched.v1.json). */
@@ -17,7 +19,16 @@ public record ResponseEnriched(
         int wordCount,
         Map<String, Object> answers,
         Map<String, String> hidden,
-        String customerId) implements DomainEvent {
+        String customerId,
+        boolean partial,
+        String sentiment,
+        double sentimentScore,
+        List<String> themes,
+        String feedbackType,
+        List<String> keyPhrases,
+        CustomerProfile customer,
+        List<String> teams,
+        List<String> owners) implements DomainEvent {
 
     public static final String DETAIL_TYPE = "ResponseEnriched";
     public static final String VERSION = "1";

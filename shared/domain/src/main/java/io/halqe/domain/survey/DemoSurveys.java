@@ -34,7 +34,8 @@ public final class DemoSurveys {
                                 "ar", "نأسف لذلك. ما الذي يجب أن نصلحه أولاً؟"),
                         "promoter", Map.of("en", "Glad to hear it! What do you like most?",
                                 "fa", "خوشحالیم! چه چیزی را بیشتر دوست دارید؟",
-                                "ar", "يسعدنا ذلك! ما الذي يعجبك أكثر؟")));
+                                "ar", "يسعدنا ذلك! ما الذي يعجبك أكثر؟")),
+                List.of());
     }
 
     public static Team demoTeam() {

@@ -50,7 +50,8 @@ public final class ManageSurveys {
         }
         Survey next = new Survey(surveyId, current.get().version() + 1, draft.name(), draft.kind(),
                 draft.defaultLanguage(), draft.languages(), draft.questions(), draft.hiddenFields(),
-                draft.requireSignedLink(), draft.touchpoint(), draft.allowedOrigins(), draft.thankYou(), draft.followUp());
+                draft.requireSignedLink(), draft.touchpoint(), draft.allowedOrigins(), draft.thankYou(), draft.followUp(),
+                draft.themes());
         var problem = SurveyValidator.check(next);
         if (problem.isPresent()) {
             return new Outcome.Invalid(problem.get().field(), problem.get().message());

@@ -1,5 +1,6 @@
 package io.halqe.domain.survey;
 
+import io.halqe.domain.analytics.Theme;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param allowedOrigins    sites that may embed the survey or post to it cross-origin ({@code https://shop.example.com},
  *                          or {@code http://localhost:*} for any port)
  * @param followUp          per NPS category (detractor, passive, promoter), the follow-up question text by language
+ * @param themes            this survey's theme overrides: a theme with a default id replaces it, a new id is added
  */
 public record Survey(
         String id,
@@ -26,7 +28,8 @@ public record Survey(
         String touchpoint,
         List<String> allowedOrigins,
         Map<String, String> thankYou,
-        Map<String, Map<String, String>> followUp) {
+        Map<String, Map<String, String>> followUp,
+        List<Theme> themes) {
 
     public Survey {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -35,11 +38,12 @@ public record Survey(
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         thankYou = thankYou == null ? Map.of() : Map.copyOf(thankYou);
         followUp = followUp == null ? Map.of() : Map.copyOf(followUp);
+        themes = themes == null ? List.of() : List.copyOf(themes);
     }
 
     public Survey withVersion(int newVersion) {
         return new Survey(id, newVersion, name, kind, defaultLanguage, languages, questions, hiddenFields,
-                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp);
+                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp, themes);
     }
 
     public Optional<Question> question(String questionId) {

@@ -86,6 +86,23 @@ public final class SurveyValidator {
         if (!survey.followUp().isEmpty() && survey.npsQuestion().isEmpty()) {
             return problem("followUp", "needs an nps question to follow up on");
         }
+        Set<String> themeIds = new HashSet<>();
+        for (int i = 0; i < survey.themes().size(); i++) {
+            var theme = survey.themes().get(i);
+            String at = "themes[" + i + "]";
+            if (theme == null || theme.id() == null || !FIELD_ID.matcher(theme.id()).matches() || !themeIds.add(theme.id())) {
+                return problem(at + ".id", "must be a unique name of letters, digits, _ or -");
+            }
+            if (theme.terms() == null || theme.terms().isEmpty()) {
+                return problem(at + ".terms", "needs terms in at least one language");
+            }
+            for (var terms : theme.terms().entrySet()) {
+                if (!LANGUAGE.matcher(terms.getKey()).matches() || terms.getValue() == null || terms.getValue().isEmpty()
+                        || terms.getValue().stream().anyMatch(term -> term == null || term.isBlank() || term.length() > 100)) {
+                    return problem(at + ".terms." + terms.getKey(), "must list terms of at most 100 characters for a language code");
+                }
+            }
+        }
         if (survey.touchpoint() != null && survey.touchpoint().length() > 100) {
             return problem("touchpoint", "must be at most 100 characters");
         }

@@ -44,7 +44,8 @@ class AlertOnDetractorTest {
 
     private static ResponseEnriched detractor(String comment) {
         return new ResponseEnriched("1", "r1", "demo-nps", 1, AT.minusSeconds(5), "en", 2, "detractor", comment, 3,
-                Map.of("nps", 2, "comment", comment), Map.of("plan", "pro"), "cust-1");
+                Map.of("nps", 2, "comment", comment), Map.of("plan", "pro"), "cust-1", false, "negative", -0.6,
+                List.of("delivery"), "complaint", List.of(), null, List.of("support"), List.of());
     }
 
     @Test
@@ -109,8 +110,23 @@ class AlertOnDetractorTest {
     void handle_shouldUseDefaultOwner_whenTeamIsNotInTheDirectory() {
         AlertOnDetractor unknownTeam = new AlertOnDetractor(cases, teams, emails::add, alerts::add, events::addAll,
                 cases, new AlertSettings("sales", "fallback@example.com", Duration.ofHours(24), ""));
-        FollowUpCase opened = unknownTeam.handle(detractor("x"), AT);
+        ResponseEnriched unrouted = new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "x", 1,
+                Map.of("nps", 2), Map.of(), null, false, "negative", -0.5, List.of(), "complaint", List.of(), null,
+                List.of(), List.of());
+        FollowUpCase opened = unknownTeam.handle(unrouted, AT);
+        assertThat(opened.team()).isEqualTo("sales");
         assertThat(opened.owner()).isEqualTo("fallback@example.com");
         assertThat(emails.get(0).text()).doesNotContain("Open it:");
+    }
+
+    @Test
+    void handle_shouldGiveTheCaseToTheRoutedTeamAndAccountOwner_whenRoutingNamedThem() {
+        ResponseEnriched routed = new ResponseEnriched("1", "r7", "demo-nps", 1, AT, "en", 1, "detractor", "x", 1,
+                Map.of("nps", 1), Map.of(), "c-1", false, "negative", -0.8, List.of("billing"), "complaint", List.of(),
+                null, List.of("finance", "support"), List.of("am@example.com"));
+        FollowUpCase opened = alert.handle(routed, AT);
+        assertThat(opened.team()).isEqualTo("finance");
+        assertThat(opened.owner()).isEqualTo("am@example.com");
+        assertThat(emails.get(0).to()).containsExactly("am@example.com");
     }
 }

@@ -2,12 +2,18 @@ package io.halqe.domain.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.halqe.domain.analytics.TextAnalyzer;
+import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.events.DomainEvent;
 import io.halqe.domain.events.ResponseEnriched;
+import io.halqe.domain.fakes.InMemoryDirectory;
 import io.halqe.domain.fakes.InMemoryResponses;
+import io.halqe.domain.fakes.InMemorySurveys;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseStatus;
+import io.halqe.domain.routing.Routes;
+import io.halqe.domain.survey.DemoSurveys;
 import io.halqe.domain.survey.QuestionType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,43 +24,85 @@ import org.junit.jupiter.api.Test;
 class EnrichResponsesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final TextAnalyzer ANALYZER = new TextAnalyzer();
     private final InMemoryResponses responses = new InMemoryResponses();
+    private final InMemoryDirectory directory = new InMemoryDirectory();
     private final List<DomainEvent> published = new ArrayList<>();
-    private final EnrichResponses enrich = new EnrichResponses(responses, published::addAll);
+    private final List<Map<String, Object>> routed = new ArrayList<>();
+    private final EnrichResponses enrich = new EnrichResponses(responses, published::addAll, ANALYZER, directory,
+            (detail, owner) -> {
+                routed.add(detail);
+                boolean detractor = "detractor".equals(detail.get("npsCategory"));
+                return new Routes(detractor ? List.of("support") : List.of(), owner == null ? List.of() : List.of(owner),
+                        detractor ? List.of("detractors-to-support") : List.of());
+            },
+            new InMemorySurveys(DemoSurveys.demoNps()));
 
-    private Response received(String id, int nps, String comment) {
-        Response response = Response.received(id, "demo-nps", 1,
-                Map.of("nps", new Answer.Score(QuestionType.NPS, nps), "comment", new Answer.Text(comment)), "en", NOW);
+    private Response received(String id, int nps, String comment, String customerId) {
+        Response response = new Response(id, "demo-nps", 1,
+                Map.of("nps", new Answer.Score(QuestionType.NPS, nps), "comment", new Answer.Text(comment)), "en", NOW,
+                ResponseStatus.RECEIVED, null, Map.of("plan", "pro"), customerId, null, false);
         responses.insertIfAbsent(response);
         return response;
     }
 
+    private static CustomerProfile customer(String id, String segment) {
+        return new CustomerProfile(id, "Sara", "sara@example.com", null, segment, "pro", 1200.0, "MENA",
+                "owner@example.com", "fa", "Asia/Tehran", Map.of("industry", "retail"), NOW.minusSeconds(3600));
+    }
+
     @Test
-    void enrich_shouldClassifyAndPublish_whenResponseIsNew() {
-        // GIVEN a detractor with a Persian comment
-        Response response = received("r1", 3, "ارسال خیلی دیر بود");
+    void enrich_shouldAnalyseSnapshotTheCustomerRouteAndPublish_whenAResponseIsNew() {
+        // GIVEN a known customer and their detractor answer with a Persian comment about a late delivery
+        directory.upsert(customer("c-1", "enterprise"));
+        Response response = received("r1", 3, "ارسال خیلی دیر بود و پیک جواب نداد", "c-1");
         // WHEN enriched
         enrich.enrich(List.of(response), NOW);
-        // THEN the stored response is enriched and ResponseEnriched carries category, language and comment
-        assertThat(responses.stored.get("r1").status()).isEqualTo(ResponseStatus.ENRICHED);
+        // THEN the stored response carries the analysis, the profile as it was, and the routing
+        Response stored = responses.stored.get("r1");
+        assertThat(stored.status()).isEqualTo(ResponseStatus.ENRICHED);
+        Enrichment enrichment = stored.enrichment();
+        assertThat(enrichment.language()).isEqualTo("fa");
+        assertThat(enrichment.sentiment()).isEqualTo("negative");
+        assertThat(enrichment.themes()).contains("delivery");
+        assertThat(enrichment.matches()).isNotEmpty();
+        assertThat(enrichment.customer()).isEqualTo(customer("c-1", "enterprise"));
+        assertThat(enrichment.teams()).containsExactly("support");
+        assertThat(enrichment.owners()).containsExactly("owner@example.com");
+        // AND routing saw the customer's segment, and the event says all of it
+        assertThat(routed.get(0)).containsEntry("npsCategory", "detractor");
+        assertThat(routed.get(0).get("customer")).isInstanceOfSatisfying(Map.class,
+                customer -> assertThat(customer.get("segment")).isEqualTo("enterprise"));
         assertThat(published).singleElement().isInstanceOfSatisfying(ResponseEnriched.class, event -> {
             assertThat(event.npsCategory()).isEqualTo("detractor");
-            assertThat(event.npsScore()).isEqualTo(3);
-            assertThat(event.language()).isEqualTo("fa");
-            assertThat(event.comment()).isEqualTo("ارسال خیلی دیر بود");
-            assertThat(event.answers()).containsEntry("nps", 3);
+            assertThat(event.themes()).contains("delivery");
+            assertThat(event.customer().id()).isEqualTo("c-1");
+            assertThat(event.teams()).containsExactly("support");
         });
+        // AND the customer's history has the answer
+        assertThat(directory.histories.get("c-1")).containsKey("r1");
+    }
+
+    @Test
+    void enrich_shouldLookCustomersUpOncePerBatch_andSkipUnknownOnes() {
+        directory.upsert(customer("c-1", "smb"));
+        directory.upsert(customer("c-2", "smb"));
+        List<Response> batch = List.of(received("a", 9, "great support", "c-1"), received("b", 2, "too expensive", "c-2"),
+                received("c", 5, "ok", "c-404"), received("d", 8, "fine", null));
+        enrich.enrich(batch, NOW);
+        assertThat(directory.batchLookups).isEqualTo(1);
+        assertThat(responses.stored.get("c").enrichment().customer()).isNull();
+        assertThat(responses.stored.get("d").enrichment().customer()).isNull();
+        assertThat(directory.histories).containsOnlyKeys("c-1", "c-2");
+        assertThat(published).hasSize(4);
     }
 
     @Test
     void enrich_shouldPublishAgainButWriteOnce_whenRecordIsRedelivered() {
-        // GIVEN a response enriched once
-        Response response = received("r2", 10, "great");
+        Response response = received("r2", 10, "great", null);
         enrich.enrich(List.of(response), NOW);
         var firstEnrichment = responses.stored.get("r2").enrichment();
-        // WHEN the stream redelivers it
         enrich.enrich(List.of(response), NOW.plusSeconds(60));
-        // THEN the stored enrichment is the first one, and the event is published again (consumers dedupe)
         assertThat(responses.stored.get("r2").enrichment()).isEqualTo(firstEnrichment);
         assertThat(published).hasSize(2);
     }
@@ -65,14 +113,5 @@ class EnrichResponsesTest {
         assertThat(NpsCategory.of(7)).isEqualTo(NpsCategory.PASSIVE);
         assertThat(NpsCategory.of(8)).isEqualTo(NpsCategory.PASSIVE);
         assertThat(NpsCategory.of(9)).isEqualTo(NpsCategory.PROMOTER);
-    }
-
-    @Test
-    void textSignals_shouldTellPersianFromArabicAndEnglish() {
-        assertThat(TextSignals.of("پشتیبانی خوب بود").language()).isEqualTo("fa");
-        assertThat(TextSignals.of("كانت الخدمة سيئة جدا").language()).isEqualTo("ar");
-        assertThat(TextSignals.of("Delivery was late").language()).isEqualTo("en");
-        assertThat(TextSignals.of("Delivery was late").wordCount()).isEqualTo(3);
-        assertThat(TextSignals.of("  ").language()).isEqualTo(TextSignals.UNKNOWN);
     }
 }

@@ -22,14 +22,14 @@ class ManageSurveysTest {
         Survey s = valid();
         return new Survey("checkout", 0, s.name(), s.kind(), s.defaultLanguage(), s.languages(),
                 questions.apply(new ArrayList<>(s.questions())), s.hiddenFields(), false, "checkout",
-                s.allowedOrigins(), s.thankYou(), s.followUp());
+                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes());
     }
 
     private static Survey demoWith(String defaultLanguage, List<String> languages, List<String> hidden, List<String> origins,
                                    Map<String, Map<String, String>> followUp) {
         Survey s = valid();
         return new Survey("checkout", 0, s.name(), s.kind(), defaultLanguage, languages, s.questions(), hidden, false,
-                null, origins, Map.of(), followUp);
+                null, origins, Map.of(), followUp, List.of());
     }
 
     @Test

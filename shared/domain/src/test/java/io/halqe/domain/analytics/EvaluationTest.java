@@ -1,0 +1,154 @@
+package io.halqe.domain.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accuracy of {@link TextAnalyzer} on the labelled set {@code analytics/evaluation.tsv} (written blind to the
+ * lexicons): per language and overall, language, sentiment and theme-set accuracy are gated, feedback type is
+ * reported. Theme accuracy counts a comment as right only if the predicted theme SET equals the labelled one; micro
+ * precision and recall over theme labels are reported beside it. {@code -Dhalqe.evaluation=path} evaluates another
+ * file in the same format.
+ */
+class EvaluationTest {
+
+    static final double MIN_LANGUAGE = 0.95;
+    static final double MIN_SENTIMENT = 0.85;
+    static final double MIN_THEMES = 0.80;
+
+    record Row(String id, String language, String sentiment, Set<String> themes, String type, Integer nps,
+               String text) {
+    }
+
+    static final class Score {
+        int n;
+        int language;
+        int sentiment;
+        int themes;
+        int type;
+        int typeLabelled;
+        int themeTp;
+        int themeFp;
+        int themeFn;
+
+        double rate(int hits) {
+            return n == 0 ? 1 : (double) hits / n;
+        }
+
+        String line(String name) {
+            return String.format(Locale.ROOT,
+                    "%-4s language %.2f  sentiment %.2f  themes %.2f (P %.2f R %.2f)  type %.2f  n=%d", name,
+                    rate(language), rate(sentiment), rate(themes),
+                    themeTp + themeFp == 0 ? 1.0 : (double) themeTp / (themeTp + themeFp),
+                    themeTp + themeFn == 0 ? 1.0 : (double) themeTp / (themeTp + themeFn),
+                    typeLabelled == 0 ? 1.0 : (double) type / typeLabelled, n);
+        }
+    }
+
+    @Test
+    void analyzer_shouldMeetAccuracyTargets_whenRunOnTheLabelledSet() throws IOException {
+        // GIVEN the labelled comments
+        List<Row> rows = read();
+        assertThat(rows).isNotEmpty();
+        TextAnalyzer analyzer = new TextAnalyzer();
+        Map<String, Score> scores = new LinkedHashMap<>();
+        Score overall = new Score();
+        List<String> errors = new ArrayList<>();
+
+        // WHEN each is analyzed
+        for (Row row : rows) {
+            TextAnalysis a = analyzer.analyze(row.text(), null, row.nps(), ThemeTaxonomy.defaults());
+            Set<String> predictedThemes = new TreeSet<>(a.themes());
+            String predictedType = a.feedbackType() == null ? "-" : a.feedbackType().wireName();
+            for (Score s : List.of(scores.computeIfAbsent(row.language(), k -> new Score()), overall)) {
+                s.n++;
+                s.language += row.language().equals(a.language()) ? 1 : 0;
+                s.sentiment += row.sentiment().equals(a.sentiment().wireName()) ? 1 : 0;
+                s.themes += row.themes().equals(predictedThemes) ? 1 : 0;
+                for (String t : predictedThemes) {
+                    if (row.themes().contains(t)) {
+                        s.themeTp++;
+                    } else {
+                        s.themeFp++;
+                    }
+                }
+                for (String t : row.themes()) {
+                    s.themeFn += predictedThemes.contains(t) ? 0 : 1;
+                }
+                if (!row.type().equals("-")) {
+                    s.typeLabelled++;
+                    s.type += row.type().equals(predictedType) ? 1 : 0;
+                }
+            }
+            if (!row.language().equals(a.language()) || !row.sentiment().equals(a.sentiment().wireName())
+                    || !row.themes().equals(predictedThemes) || !row.type().equals(predictedType)) {
+                errors.add(String.format(Locale.ROOT, "%s [%s] lang %s/%s sent %s/%s(%.2f) themes %s/%s type %s/%s | %s",
+                        row.id(), row.language(), row.language(), a.language(), row.sentiment(),
+                        a.sentiment().wireName(), a.sentimentScore(), row.themes(), predictedThemes, row.type(),
+                        predictedType, row.text()));
+            }
+        }
+
+        // THEN the figures are printed and meet the targets per language and overall
+        StringBuilder table = new StringBuilder("\nText analytics evaluation (expected/predicted below)\n");
+        scores.forEach((language, s) -> table.append(s.line(language)).append('\n'));
+        table.append(overall.line("all")).append('\n');
+        if (Boolean.getBoolean("halqe.evaluation.verbose")) {
+            errors.forEach(e -> table.append(e).append('\n'));
+        }
+        System.out.println(table);
+        for (Map.Entry<String, Score> e : scores.entrySet()) {
+            assertTargets(e.getKey(), e.getValue());
+        }
+        assertTargets("all", overall);
+    }
+
+    private static void assertTargets(String name, Score s) {
+        assertThat(s.rate(s.language)).as(name + " language accuracy").isGreaterThanOrEqualTo(MIN_LANGUAGE);
+        assertThat(s.rate(s.sentiment)).as(name + " sentiment accuracy").isGreaterThanOrEqualTo(MIN_SENTIMENT);
+        assertThat(s.rate(s.themes)).as(name + " theme-set accuracy").isGreaterThanOrEqualTo(MIN_THEMES);
+    }
+
+    private static List<Row> read() throws IOException {
+        String override = System.getProperty("halqe.evaluation");
+        String content;
+        if (override != null && !override.isBlank()) {
+            content = Files.readString(Path.of(override), StandardCharsets.UTF_8);
+        } else {
+            try (InputStream in = EvaluationTest.class.getClassLoader()
+                    .getResourceAsStream("analytics/evaluation.tsv")) {
+                assertThat(in).as("analytics/evaluation.tsv on the test classpath").isNotNull();
+                content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        String[] lines = content.split("\r?\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] f = lines[i].split("\t", 7);
+            Set<String> themes = new TreeSet<>();
+            if (!f[3].strip().equals("-")) {
+                Arrays.stream(f[3].split(",")).map(String::strip).filter(t -> !t.isEmpty()).forEach(themes::add);
+            }
+            Integer nps = f[5].strip().equals("-") ? null : Integer.valueOf(f[5].strip());
+            rows.add(new Row(f[0], f[1].strip(), f[2].strip(), themes, f[4].strip(), nps, f[6]));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,58 @@
+package io.halqe.domain.fakes;
+
+import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.customers.FeedbackEntry;
+import io.halqe.domain.response.Page;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Newest updatedAt wins; history keyed by response like the table's sort key. */
+public final class InMemoryDirectory implements CustomerDirectory {
+
+    public final Map<String, CustomerProfile> profiles = new HashMap<>();
+    public final Map<String, Map<String, FeedbackEntry>> histories = new HashMap<>();
+    public int batchLookups;
+
+    @Override
+    public Upserted upsert(CustomerProfile profile) {
+        CustomerProfile current = profiles.get(profile.id());
+        if (current != null && current.updatedAt().isAfter(profile.updatedAt())) {
+            return Upserted.STALE;
+        }
+        profiles.put(profile.id(), profile);
+        return current == null ? Upserted.CREATED : Upserted.UPDATED;
+    }
+
+    @Override
+    public Optional<CustomerProfile> find(String customerId) {
+        return Optional.ofNullable(profiles.get(customerId));
+    }
+
+    @Override
+    public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+        batchLookups++;
+        Map<String, CustomerProfile> found = new HashMap<>();
+        customerIds.forEach(id -> find(id).ifPresent(profile -> found.put(id, profile)));
+        return found;
+    }
+
+    @Override
+    public void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer) {
+        entriesByCustomer.forEach((id, entries) -> entries.forEach(entry ->
+                histories.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(entry.responseId(), entry)));
+    }
+
+    @Override
+    public Page<FeedbackEntry> history(String customerId, int limit, String cursor) {
+        List<FeedbackEntry> entries = new ArrayList<>(histories.getOrDefault(customerId, Map.of()).values());
+        entries.sort(Comparator.comparing(FeedbackEntry::submittedAt).reversed());
+        return new Page<>(entries.stream().limit(limit).toList(), null);
+    }
+}
