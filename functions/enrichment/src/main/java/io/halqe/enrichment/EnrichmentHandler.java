@@ -26,8 +26,8 @@ import java.time.Instant;
  */
 public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
-    /** One PutEvents call carries ten entries. */
-    private static final int CHUNK = 10;
+    /** The whole batch at once: one directory lookup for all its customers (PutEvents is split into tens below). */
+    private static final int WHOLE_BATCH = Integer.MAX_VALUE;
 
     private final EnrichResponses enrichResponses;
 
@@ -51,9 +51,9 @@ public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, St
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatches.process(event, CHUNK,
+        return StreamBatches.process(event, WHOLE_BATCH,
                 chunk -> enrichResponses.enrich(chunk.stream()
                         .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now()),
-                failure -> context.getLogger().log("enrichment failed, retrying from the failed chunk: " + failure));
+                failure -> context.getLogger().log("enrichment failed, the batch will be retried: " + failure));
     }
 }

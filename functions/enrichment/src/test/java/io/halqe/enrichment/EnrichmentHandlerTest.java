@@ -8,12 +8,27 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
+import io.halqe.aws.dynamo.ResponseItems;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.survey.QuestionType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.halqe.aws.dynamo.DynamoRoutingRules;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.enrichment.EnrichResponses;
-import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.stream.StreamBatches;
 import io.halqe.aws.testing.LocalDynamoDb;
 import io.halqe.domain.events.DomainEvent;
@@ -94,5 +109,84 @@ class EnrichmentHandlerTest {
         busDown = false;
         assertThat(handler().handleRequest(event, context("enrichment")).getBatchItemFailures()).isEmpty();
         assertThat(published).hasSize(1);
+    }
+
+    /** Counts the SDK requests a client sends, by request type. */
+    private static final class RequestCounter implements ExecutionInterceptor {
+        final Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.merge(context.request().getClass().getSimpleName(), 1, Integer::sum);
+        }
+    }
+
+    @Test
+    void batch_shouldLookItsCustomersUpInOneBatchGetItem_whenAHundredRecordsArrive() {
+        // GIVEN 100 new responses from 100 different customers, 60 of them known to the directory
+        RequestCounter counter = new RequestCounter();
+        DynamoDbClient counted = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
+        String directoryTable = db.tableName("DirectoryTable");
+        var directory = new DynamoCustomerDirectory(db.client(), directoryTable);
+        List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            if (i < 60) {
+                directory.upsert(new CustomerProfile("bulk-" + i, null, null, null, "smb", null, null, null, null, "en",
+                        null, Map.of(), Instant.parse("2026-11-01T00:00:00Z")));
+            }
+            Response response = new Response("bulk-r-" + i, "demo-nps", 1,
+                    Map.of("nps", new Answer.Score(QuestionType.NPS, i % 11), "comment", new Answer.Text("Delivery was late")),
+                    "en", Instant.parse("2026-11-23T10:00:00Z"), ResponseStatus.RECEIVED, null, Map.of(), "bulk-" + i, null, false);
+            responses.insertIfAbsent(response);
+            DynamodbEvent.DynamodbStreamRecord record = EventLoader.loadDynamoDbEvent(
+                    sampleEvent("enrichment", "response-inserted.json")).getRecords().get(0);
+            record.getDynamodb().setNewImage(lambdaImage(ResponseItems.toItem(response)));
+            record.getDynamodb().setSequenceNumber(Long.toString(1_000_000L + i));
+            records.add(record);
+        }
+        DynamodbEvent batch = new DynamodbEvent();
+        batch.setRecords(records);
+        EnrichmentHandler handler = new EnrichmentHandler(new EnrichResponses(new DynamoResponseRepository(counted,
+                db.tableName("ResponsesTable")), published::addAll, ANALYZER, new DynamoCustomerDirectory(counted, directoryTable),
+                new EventRulerRouter(new DynamoRoutingRules(counted, directoryTable)::current),
+                new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))));
+        // WHEN the batch is handled
+        var result = handler.handleRequest(batch, context("enrichment"));
+        // THEN one BatchGetItem for all customers, one BatchWriteItem round per 25 history entries, no per-record reads
+        assertThat(result.getBatchItemFailures()).isEmpty();
+        assertThat(counter.calls).containsEntry("BatchGetItemRequest", 1).containsEntry("UpdateItemRequest", 100)
+                .containsEntry("BatchWriteItemRequest", 3).doesNotContainKey("QueryRequest");
+        assertThat(counter.calls.getOrDefault("GetItemRequest", 0)).isLessThanOrEqualTo(2);
+        assertThat(published).hasSize(100);
+        assertThat(responses.find("bulk-r-7").orElseThrow().enrichment().customer().segment()).isEqualTo("smb");
+        assertThat(responses.find("bulk-r-77").orElseThrow().enrichment().customer()).isNull();
+    }
+
+    /** SDK v2 attribute values as the Lambda event model carries them (what a stream record's image holds). */
+    private static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> lambdaImage(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new HashMap<>();
+        item.forEach((name, value) -> image.put(name, lambdaValue(value)));
+        return image;
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaValue(
+            software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
+        var converted = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
+        if (value.s() != null) {
+            converted.setS(value.s());
+        } else if (value.n() != null) {
+            converted.setN(value.n());
+        } else if (value.bool() != null) {
+            converted.setBOOL(value.bool());
+        } else if (value.hasM()) {
+            converted.setM(lambdaImage(value.m()));
+        } else if (value.hasL()) {
+            converted.setL(value.l().stream().map(EnrichmentHandlerTest::lambdaValue).toList());
+        }
+        return converted;
     }
 }

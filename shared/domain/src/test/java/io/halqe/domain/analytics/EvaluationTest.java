@@ -29,6 +29,7 @@ class EvaluationTest {
     static final double MIN_LANGUAGE = 0.95;
     static final double MIN_SENTIMENT = 0.85;
     static final double MIN_THEMES = 0.80;
+    static final double HOLDOUT_MIN_THEMES = 0.55;
 
     record Row(String id, String language, String sentiment, Set<String> themes, String type, Integer nps,
                String text) {
@@ -59,17 +60,44 @@ class EvaluationTest {
         }
     }
 
+    record Evaluation(Map<String, Score> byLanguage, Score overall) {
+    }
+
     @Test
     void analyzer_shouldMeetAccuracyTargets_whenRunOnTheLabelledSet() throws IOException {
-        // GIVEN the labelled comments
-        List<Row> rows = read();
+        // GIVEN the labelled comments WHEN each is analyzed
+        Evaluation evaluation = evaluate(read(), "evaluation.tsv");
+        // THEN the figures meet the targets per language and overall
+        for (Map.Entry<String, Score> e : evaluation.byLanguage().entrySet()) {
+            assertTargets(e.getKey(), e.getValue());
+        }
+        assertTargets("all", evaluation.overall());
+    }
+
+    /**
+     * The engine's lexicons were tuned while looking at evaluation.tsv, so its figures flatter it. holdout.tsv was
+     * written blind afterwards, in other industries, and nothing was tuned on it: its figures are the honest ones (in
+     * the README). Language and sentiment must meet the targets there too; theme-set accuracy is held to a floor
+     * that catches regressions, below the target the tuned set meets.
+     */
+    @Test
+    void analyzer_shouldGeneralize_whenRunOnTheBlindHoldout() throws IOException {
+        Evaluation holdout = evaluate(read("analytics/holdout.tsv"), "holdout.tsv");
+        for (Score s : holdout.byLanguage().values()) {
+            assertThat(s.rate(s.language)).isGreaterThanOrEqualTo(MIN_LANGUAGE);
+            assertThat(s.rate(s.sentiment)).isGreaterThanOrEqualTo(MIN_SENTIMENT);
+        }
+        assertThat(holdout.overall().rate(holdout.overall().themes)).as("held-out theme-set accuracy")
+                .isGreaterThanOrEqualTo(HOLDOUT_MIN_THEMES);
+    }
+
+    private static Evaluation evaluate(List<Row> rows, String name) {
         assertThat(rows).isNotEmpty();
         TextAnalyzer analyzer = new TextAnalyzer();
         Map<String, Score> scores = new LinkedHashMap<>();
         Score overall = new Score();
         List<String> errors = new ArrayList<>();
 
-        // WHEN each is analyzed
         for (Row row : rows) {
             TextAnalysis a = analyzer.analyze(row.text(), null, row.nps(), ThemeTaxonomy.defaults());
             Set<String> predictedThemes = new TreeSet<>(a.themes());
@@ -103,18 +131,14 @@ class EvaluationTest {
             }
         }
 
-        // THEN the figures are printed and meet the targets per language and overall
-        StringBuilder table = new StringBuilder("\nText analytics evaluation (expected/predicted below)\n");
+        StringBuilder table = new StringBuilder("\nText analytics evaluation on " + name + "\n");
         scores.forEach((language, s) -> table.append(s.line(language)).append('\n'));
         table.append(overall.line("all")).append('\n');
         if (Boolean.getBoolean("halqe.evaluation.verbose")) {
             errors.forEach(e -> table.append(e).append('\n'));
         }
         System.out.println(table);
-        for (Map.Entry<String, Score> e : scores.entrySet()) {
-            assertTargets(e.getKey(), e.getValue());
-        }
-        assertTargets("all", overall);
+        return new Evaluation(scores, overall);
     }
 
     private static void assertTargets(String name, Score s) {
@@ -125,16 +149,18 @@ class EvaluationTest {
 
     private static List<Row> read() throws IOException {
         String override = System.getProperty("halqe.evaluation");
-        String content;
-        if (override != null && !override.isBlank()) {
-            content = Files.readString(Path.of(override), StandardCharsets.UTF_8);
-        } else {
-            try (InputStream in = EvaluationTest.class.getClassLoader()
-                    .getResourceAsStream("analytics/evaluation.tsv")) {
-                assertThat(in).as("analytics/evaluation.tsv on the test classpath").isNotNull();
-                content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        return override != null && !override.isBlank()
+                ? parse(Files.readString(Path.of(override), StandardCharsets.UTF_8)) : read("analytics/evaluation.tsv");
+    }
+
+    private static List<Row> read(String resource) throws IOException {
+        try (InputStream in = EvaluationTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the test classpath").isNotNull();
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    private static List<Row> parse(String content) {
         List<Row> rows = new ArrayList<>();
         String[] lines = content.split("\r?\n");
         for (int i = 1; i < lines.length; i++) {
