@@ -234,6 +234,94 @@ class TextAnalyzerTest {
 
     // --- key phrases and evidence
 
+    // --- themes in other industries (food delivery, airlines, hotels, carriers, courses, insurance, ride-hailing,
+    //     gyms, banking)
+
+    @Test
+    void analyze_shouldFindDeliveryAndQuality_whenEnglishFoodOrFlightCommentsAreGiven() {
+        // GIVEN a food-delivery and an airline comment
+        TextAnalysis food = analyze("My food arrived cold and the rider was 40 minutes late.");
+        TextAnalysis flight = analyze("The flight was delayed by three hours and they lost my luggage.");
+
+        // WHEN analyzed
+        // THEN late riders, cold food, delays and lost luggage are delivery; the cold food is product quality too
+        assertThat(food.themes()).containsExactly("delivery", "product_quality");
+        assertThat(food.matches()).contains(new Match("theme", "rider", "delivery"));
+        assertThat(flight.themes()).containsExactly("delivery");
+    }
+
+    @Test
+    void analyze_shouldFindQualityAndSupport_whenEnglishHotelCarrierAndCourseCommentsAreGiven() {
+        // GIVEN hotel, mobile-carrier and online-course comments
+        // WHEN analyzed
+        // THEN the room, signal and course content are product quality; the front desk and cabin crew are support
+        assertThat(analyze("Our room was dirty, but the front desk staff were lovely.").themes())
+                .containsExactly("support", "product_quality");
+        assertThat(analyze("No signal at all in my area and mobile data is painfully slow.").themes())
+                .containsExactly("product_quality");
+        assertThat(analyze("The course content is excellent and the instructor explains everything clearly.").themes())
+                .containsExactly("product_quality");
+        assertThat(analyze("The seats were cramped, the cabin crew was friendly though.").themes())
+                .containsExactly("support", "product_quality");
+    }
+
+    @Test
+    void analyze_shouldFindPriceUsabilityAndBilling_whenEnglishRideInsuranceAndBankingCommentsAreGiven() {
+        // GIVEN ride-hailing, insurance, airline check-in and banking comments
+        // WHEN analyzed
+        // THEN fares and premiums are price, pickup waits delivery, check-in and OTP flows usability, claims billing
+        assertThat(analyze("The driver took forever to reach the pickup point and the fare was ridiculous.").themes())
+                .containsExactly("delivery", "price");
+        assertThat(analyze("Premiums went up again this year with no explanation.").themes()).containsExactly("price");
+        assertThat(analyze("Online check-in kept failing and the OTP code never came.").themes())
+                .containsExactly("usability");
+        assertThat(analyze("My claim was paid out within a week.").themes()).containsExactly("billing");
+    }
+
+    @Test
+    void analyze_shouldNotTagFare_whenEnglishFarOrOfCourseIsWritten() {
+        // GIVEN "far" (which "fare" stems to) and "of course" (which "course" is part of)
+        // WHEN analyzed
+        // THEN no theme is tagged
+        assertThat(analyze("Of course I would recommend it, so far so good.").themes()).isEmpty();
+    }
+
+    @Test
+    void analyze_shouldFindIndustryThemes_whenPersianCommentsAreGiven() {
+        // GIVEN Persian food-delivery, hotel, course, ride-hailing and banking comments
+        // WHEN analyzed
+        // THEN each industry's words map onto the six themes
+        assertThat(analyze("غذا سرد رسید و پیک یک ساعت دیر آورد.").themes())
+                .containsExactly("delivery", "product_quality");
+        assertThat(analyze("پرواز سه ساعت تاخیر داشت و چمدانم گم شد.").themes()).containsExactly("delivery");
+        assertThat(analyze("اتاق کثیف بود ولی پذیرش هتل خیلی مودب بودن.").themes())
+                .containsExactly("support", "product_quality");
+        assertThat(analyze("آنتن‌دهی توی خونه ضعیفه و سرعت اینترنت پایینه.").themes())
+                .containsExactly("product_quality");
+        assertThat(analyze("کرایه خیلی گرون بود و راننده دیر اومد.").themes()).containsExactly("delivery", "price");
+        assertThat(analyze("حق بیمه امسال دوباره بالا رفت.").themes()).containsExactly("price");
+        assertThat(analyze("رمز یکبار مصرف رو وارد می‌کنم ولی لاگین نمیشه.").themes()).containsExactly("usability");
+        assertThat(analyze("جریمه دیرکرد قبض موبایلم اشتباه حساب شده.").themes()).containsExactly("billing");
+    }
+
+    @Test
+    void analyze_shouldFindIndustryThemes_whenArabicCommentsAreGiven() {
+        // GIVEN Arabic airline, hotel, carrier, course, ride-hailing, insurance and top-up comments
+        // WHEN analyzed
+        // THEN each industry's words map onto the six themes, and a balance top-up (شحن الرصيد) is not shipping
+        assertThat(analyze("تأخرت الرحلة ثلاث ساعات وضاعت الأمتعة.").themes()).containsExactly("delivery");
+        assertThat(analyze("الأكل وصل بارد").themes()).containsExactly("delivery", "product_quality");
+        assertThat(analyze("الغرفة كانت وسخة لكن موظف الاستقبال كان محترم.").themes())
+                .containsExactly("support", "product_quality");
+        assertThat(analyze("التغطية ضعيفة جداً والنت بطيء.").themes()).containsExactly("product_quality");
+        assertThat(analyze("محتوى الكورس ممتاز والمدرب يشرح بطريقة واضحة.").themes())
+                .containsExactly("product_quality");
+        assertThat(analyze("الأجرة غالية والكابتن تأخر.").themes()).containsExactly("delivery", "price");
+        assertThat(analyze("قسط التأمين ارتفع هذه السنة.").themes()).containsExactly("price");
+        assertThat(analyze("رمز التحقق لا يعمل في شاشة تسجيل الدخول.").themes()).containsExactly("usability");
+        assertThat(analyze("شحن الرصيد ما نجح وانخصم المبلغ مرتين.").themes()).containsExactly("billing");
+    }
+
     @Test
     void analyze_shouldReturnKeyPhrasesInTextOrder_whenThemesAndContentWordsArePresent() {
         // GIVEN a comment with theme terms and other content words
