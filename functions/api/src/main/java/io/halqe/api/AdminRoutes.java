@@ -17,8 +17,10 @@ import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.routing.RoutingRule;
 import io.halqe.domain.routing.RoutingRules;
 import io.halqe.domain.response.ResponseRepository;
-import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.domain.scoring.ReadMetrics;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.halqe.domain.survey.ManageSurveys;
 import io.halqe.domain.survey.Survey;
 import java.util.LinkedHashMap;
@@ -45,19 +47,21 @@ public final class AdminRoutes {
 
     private final CaseRepository cases;
     private final ResponseRepository responses;
-    private final AggregateStore aggregates;
+    private final ReadMetrics metrics;
+    private final ZoneId reportingZone;
     private final ManageSurveys surveys;
     private final CreateInvitation invitations;
     private final ManageCustomers customers;
     private final CustomerDirectory directory;
     private final RoutingRules routing;
 
-    public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates,
+    public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates, ZoneId reportingZone,
                        ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
                        CustomerDirectory directory, RoutingRules routing) {
         this.cases = cases;
         this.responses = responses;
-        this.aggregates = aggregates;
+        this.metrics = new ReadMetrics(aggregates);
+        this.reportingZone = reportingZone;
         this.surveys = surveys;
         this.invitations = invitations;
         this.customers = customers;
@@ -98,7 +102,7 @@ public final class AdminRoutes {
                 var page = responses.listBySurvey(match.group(1), limit(event), HttpRequests.query(event, "cursor").orElse(null));
                 return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
             } else if ((match = SURVEY_METRICS.matcher(path)).matches()) {
-                return "GET".equals(method) ? metrics(match.group(1)) : notAllowed(method, path);
+                return "GET".equals(method) ? metrics(match.group(1), event) : notAllowed(method, path);
             } else if ((match = SURVEY.matcher(path)).matches()) {
                 String surveyId = match.group(1);
                 return switch (method) {
@@ -277,11 +281,45 @@ public final class AdminRoutes {
         return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
     }
 
-    private APIGatewayV2HTTPResponse metrics(String surveyId) {
-        if (surveys.get(surveyId).isEmpty()) {
+    /** {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}. */
+    private APIGatewayV2HTTPResponse metrics(String surveyId, APIGatewayV2HTTPEvent event) {
+        var survey = surveys.get(surveyId);
+        if (survey.isEmpty()) {
             return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
         }
-        return HttpResponses.json(200, Views.metrics(surveyId, aggregates.total(surveyId, AggregateKey.ALL_TIME)));
+        LocalDate from = date(event, "from");
+        LocalDate to = date(event, "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException(400, "invalid_query", "from must not be after to", "from");
+        }
+        String groupBy = HttpRequests.query(event, "groupBy").orElse(null);
+        if (groupBy != null && !groupBy.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+            throw new InvalidRequestException(400, "invalid_query", "groupBy must be a dimension name such as plan", "groupBy");
+        }
+        ReadMetrics.Interval interval = null;
+        var rawInterval = HttpRequests.query(event, "interval");
+        if (rawInterval.isPresent()) {
+            try {
+                interval = ReadMetrics.Interval.valueOf(rawInterval.get().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidRequestException(400, "invalid_query", "interval must be day, week or month", "interval");
+            }
+        }
+        var result = metrics.read(surveyId, from, to, groupBy, interval);
+        return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result));
+    }
+
+    private LocalDate date(APIGatewayV2HTTPEvent event, String name) {
+        var raw = HttpRequests.query(event, name);
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return null;
+        }
+        try {
+            return raw.get().contains("T") ? LocalDate.ofInstant(java.time.Instant.parse(raw.get()), reportingZone)
+                    : LocalDate.parse(raw.get());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException(400, "invalid_query", name + " must be a date (2026-11-23) or an instant", name);
+        }
     }
 
     private static int limit(APIGatewayV2HTTPEvent event) {

@@ -62,6 +62,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 new DynamoCaseRepository(dynamo, env.require("HALQE_CASES_TABLE")),
                 new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE")),
                 new DynamoAggregateStore(dynamo, env.require("HALQE_AGGREGATES_TABLE")),
+                java.time.ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC")),
                 new ManageSurveys(surveys),
                 new CreateInvitation(surveys,
                         new HmacLinkSigner(SigningKeys.fromSecret(clients.secretsManager(), env.require("HALQE_LINK_SECRET_ARN"))),

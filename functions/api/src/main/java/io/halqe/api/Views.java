@@ -4,6 +4,11 @@ import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.Metrics;
+import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.survey.Survey;
+import io.halqe.domain.survey.SurveyKind;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.halqe.domain.scoring.Tally;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,13 +84,42 @@ final class Views {
         return view;
     }
 
-    static Map<String, Object> metrics(String surveyId, Tally tally) {
+    static Map<String, Object> metrics(Survey survey, LocalDate from, LocalDate to, ZoneId zone, String groupBy,
+                                       ReadMetrics.Result result) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("surveyId", surveyId);
-        view.put("responses", tally.responses());
-        view.put("nps", Metrics.nps(tally));
-        view.put("csat", Metrics.csat(tally));
-        view.put("ces", Metrics.ces(tally));
+        view.put("surveyId", survey.id());
+        view.put("from", from == null ? null : from.toString());
+        view.put("to", to == null ? null : to.toString());
+        view.put("timeZone", zone.getId());
+        view.putAll(scores(result.overall(), survey.kind() == SurveyKind.EMPLOYEE));
+        if (groupBy != null) {
+            view.put("groupBy", groupBy);
+            view.put("groups", result.groups().stream().map(group -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("key", group.key());
+                item.putAll(scores(group.tally(), survey.kind() == SurveyKind.EMPLOYEE));
+                return item;
+            }).toList());
+        }
+        if (!result.series().isEmpty()) {
+            view.put("series", result.series().stream().map(point -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("start", point.start().toString());
+                item.putAll(scores(point.tally(), survey.kind() == SurveyKind.EMPLOYEE));
+                return item;
+            }).toList());
+        }
         return view;
+    }
+
+    /** Every figure with its n, 95% interval and low-sample flag; eNPS is the NPS of an employee survey. */
+    private static Map<String, Object> scores(Tally tally, boolean employee) {
+        Map<String, Object> scores = new LinkedHashMap<>();
+        scores.put("responses", tally.responses());
+        scores.put(employee ? "enps" : "nps", Metrics.nps(tally));
+        scores.put("csat", Metrics.csat(tally));
+        scores.put("ces", Metrics.ces(tally));
+        scores.put("rating", Metrics.rating(tally));
+        return scores;
     }
 }

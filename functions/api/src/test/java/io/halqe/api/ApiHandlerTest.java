@@ -27,7 +27,7 @@ import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
-import io.halqe.domain.scoring.AggregateKey;
+import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.survey.QuestionType;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class ApiHandlerTest {
         handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new AdminRoutes(
                 new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
                 new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")),
-                new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),
+                new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), java.time.ZoneId.of("Asia/Tehran"),
                 new ManageSurveys(surveys),
                 new CreateInvitation(surveys, LINKS, EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text),
                         "http://localhost:3000"),
@@ -73,8 +73,13 @@ class ApiHandlerTest {
         new DynamoCaseRepository(db.client(), db.tableName("CasesTable")).openIfAbsent(new FollowUpCase("case-r0", "r0",
                 "demo-nps", CaseStatus.OPEN, "support", "owner@demo.example", "Detractor (2/10)", 2, "<i>slow</i>", "en",
                 AT, AT.plusSeconds(172800)));
-        new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")).add(
-                new AggregateKey("demo-nps", AggregateKey.ALL_TIME, 1), new Tally(3, 1, 0, 2, 0, 0, 0, 0, 0), null, "9");
+        var aggregates = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
+        aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-11-23")),
+                Map.of("all=all", new Tally(3, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        "plan=pro", new Tally(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        "plan=basic", new Tally(2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(), Map.of(1, "9"));
+        aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-12-02")),
+                Map.of("all=all", new Tally(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(), Map.of(1, "9"));
     }
 
     @AfterAll
@@ -151,13 +156,31 @@ class ApiHandlerTest {
     }
 
     @Test
-    void metrics_shouldSumTheAggregates() throws Exception {
-        JsonNode metrics = json(get("/api/surveys/demo-nps/metrics", null, "Bearer local-dev-key"));
-        assertThat(metrics.get("responses").asInt()).isEqualTo(3);
-        assertThat(metrics.at("/nps/score").asDouble()).isEqualTo(-33.33);
-        assertThat(metrics.at("/nps/detractors").asInt()).isEqualTo(2);
-        assertThat(metrics.at("/nps/ci95")).hasSize(2);
-        assertThat(metrics.at("/nps/lowSample").asBoolean()).isTrue();
+    void metrics_shouldSumTheDaysInRange_groupedAndBucketed() throws Exception {
+        // all time
+        JsonNode all = json(get("/api/surveys/demo-nps/metrics", null, "Bearer local-dev-key"));
+        assertThat(all.get("responses").asInt()).isEqualTo(4);
+        assertThat(all.get("timeZone").asText()).isEqualTo("Asia/Tehran");
+        // November only, by plan, weekly
+        JsonNode november = json(get("/api/surveys/demo-nps/metrics",
+                Map.of("from", "2026-11-01", "to", "2026-11-30", "groupBy", "plan", "interval", "week"), "Bearer local-dev-key"));
+        assertThat(november.get("responses").asInt()).isEqualTo(3);
+        assertThat(november.at("/nps/score").asDouble()).isEqualTo(-33.33);
+        assertThat(november.at("/nps/detractors").asInt()).isEqualTo(2);
+        assertThat(november.at("/nps/ci95")).hasSize(2);
+        assertThat(november.at("/nps/lowSample").asBoolean()).isTrue();
+        assertThat(november.at("/groups/0/key").asText()).isEqualTo("basic");
+        assertThat(november.at("/groups/0/nps/score").asDouble()).isEqualTo(-100.0);
+        assertThat(november.at("/groups/1/key").asText()).isEqualTo("pro");
+        assertThat(november.at("/series/0/start").asText()).isEqualTo("2026-11-23");
+        assertThat(november.at("/csat/n").asInt()).isZero();
+        // bad parameters
+        assertThat(get("/api/surveys/demo-nps/metrics", Map.of("interval", "year"), "Bearer local-dev-key").getStatusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/surveys/demo-nps/metrics", Map.of("from", "yesterday"), "Bearer local-dev-key").getStatusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/surveys/demo-nps/metrics", Map.of("from", "2026-12-01", "to", "2026-11-01"),
+                "Bearer local-dev-key").getStatusCode()).isEqualTo(400);
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.runtime.LambdaEnvironment;
 import io.halqe.aws.testing.HandlerTesting;
 import io.halqe.aws.testing.LocalDynamoDb;
-import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.Tally;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,16 +34,22 @@ class ScoringHandlerTest {
     void sampleModify_shouldCountTheDetractorOnce_whenDeliveredTwice() {
         // GIVEN the scoring function as Lambda constructs it
         ScoringHandler handler = LambdaEnvironment.with(HandlerTesting.environment(db,
-                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"))), ScoringHandler::new);
+                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", "Asia/Tehran")),
+                ScoringHandler::new);
         DynamodbEvent event = EventLoader.loadDynamoDbEvent(sampleEvent("scoring", "response-enriched.json"));
         // WHEN the sample batch is delivered twice
         var first = handler.handleRequest(event, context("scoring"));
         var second = handler.handleRequest(event, context("scoring"));
-        // THEN one response, one detractor, in partition 7's aggregate
+        // THEN one detractor, on the day it was answered in Tehran (10:00Z is 13:30 there), with partition 7's watermark
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(second.getBatchItemFailures()).isEmpty();
         DynamoAggregateStore store = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
-        assertThat(store.total("demo-nps", AggregateKey.ALL_TIME)).isEqualTo(new Tally(1, 0, 0, 1, 0, 0, 0, 0, 0));
-        assertThat(store.load(java.util.List.of(new AggregateKey("demo-nps", AggregateKey.ALL_TIME, 7)))).hasSize(1);
+        var days = store.days("demo-nps", null, null);
+        assertThat(days).singleElement().satisfies(day -> {
+            assertThat(day.day()).isEqualTo(java.time.LocalDate.parse("2026-11-23"));
+            assertThat(day.cells().get("all=all")).isEqualTo(new Tally(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+            assertThat(day.cells()).containsKeys("language=fa", "theme=delivery", "plan=pro", "segment=enterprise");
+            assertThat(day.watermarks()).containsOnlyKeys(7);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.halqe.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -347,5 +348,85 @@ class FeedbackLoopIT {
         List<String> ids = new ArrayList<>();
         history.get("items").forEach(item -> ids.add(item.get("responseId").asText()));
         assertThat(ids).containsAll(responseIds.values());
+    }
+
+    /** The figures a careful analyst would compute from the raw answers, independently of Halqe's code. */
+    private record Expected(long n, double nps, double npsLow, double npsHigh, long csatN, double csat, long cesN, double cesMean) {
+
+        static Expected of(List<int[]> answers) {
+            long n = answers.size();
+            long promoters = answers.stream().filter(a -> a[0] >= 9).count();
+            long detractors = answers.stream().filter(a -> a[0] <= 6).count();
+            double p = (double) promoters / n;
+            double d = (double) detractors / n;
+            double se = Math.sqrt((p + d - (p - d) * (p - d)) / n);
+            long satisfied = answers.stream().filter(a -> a[1] >= 4).count();
+            double cesMean = answers.stream().mapToInt(a -> a[2]).average().orElse(0);
+            return new Expected(n, 100 * (p - d), 100 * (p - d - 1.96 * se), 100 * (p - d + 1.96 * se), n,
+                    100.0 * satisfied / n, n, cesMean);
+        }
+    }
+
+    private static void assertFigures(JsonNode actual, Expected expected, String what) {
+        assertThat(actual.get("responses").asLong()).as(what + " responses").isEqualTo(expected.n());
+        assertThat(actual.at("/nps/n").asLong()).as(what + " nps n").isEqualTo(expected.n());
+        assertThat(actual.at("/nps/score").asDouble()).as(what + " nps").isCloseTo(expected.nps(), within(0.01));
+        assertThat(actual.at("/nps/ci95/0").asDouble()).as(what + " nps low").isCloseTo(expected.npsLow(), within(0.05));
+        assertThat(actual.at("/nps/ci95/1").asDouble()).as(what + " nps high").isCloseTo(expected.npsHigh(), within(0.05));
+        assertThat(actual.at("/csat/n").asLong()).isEqualTo(expected.csatN());
+        assertThat(actual.at("/csat/score").asDouble()).as(what + " csat").isCloseTo(expected.csat(), within(0.01));
+        assertThat(actual.at("/ces/n").asLong()).isEqualTo(expected.cesN());
+        assertThat(actual.at("/ces/mean").asDouble()).as(what + " ces").isCloseTo(expected.cesMean(), within(0.01));
+    }
+
+    @Test
+    void scores_shouldEqualAnIndependentComputation_overallAndByPlan_andIgnoreResubmissions() throws Exception {
+        // GIVEN a new survey with NPS, CSAT and CES questions and a plan hidden field
+        HttpResponse<String> created = send(HttpRequest.newBuilder(base.resolve("/api/surveys"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id":"e2e-scores","name":"Scores","kind":"transactional","defaultLanguage":"en","languages":["en"],
+                         "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Recommend?"}},
+                                      {"id":"csat","type":"csat","required":true,"text":{"en":"Satisfied?"}},
+                                      {"id":"ces","type":"ces","required":true,"text":{"en":"Easy?"}}],
+                         "hiddenFields":["plan"]}""")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // WHEN 400 customers on two plans answer
+        java.util.Random random = new java.util.Random(42);
+        List<int[]> all = new ArrayList<>();
+        Map<String, List<int[]>> byPlan = new java.util.TreeMap<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String plan = i % 3 == 0 ? "enterprise" : "basic";
+            int[] answer = {random.nextInt(11), 1 + random.nextInt(5), 1 + random.nextInt(7)};
+            all.add(answer);
+            byPlan.computeIfAbsent(plan, k -> new ArrayList<>()).add(answer);
+            String body = "{\"answers\":{\"nps\":" + answer[0] + ",\"csat\":" + answer[1] + ",\"ces\":" + answer[2]
+                    + "},\"hidden\":{\"plan\":\"" + plan + "\"}}";
+            bodies.add(body);
+            HttpResponse<String> sent = send(HttpRequest.newBuilder(base.resolve("/s/e2e-scores/responses"))
+                    .header("content-type", "application/json").header("idempotency-key", "score-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        }
+        drain();
+        // THEN overall and per plan, the API's figures equal the independent computation
+        JsonNode overall = getJson("/api/surveys/e2e-scores/metrics?groupBy=plan", true);
+        assertFigures(overall, Expected.of(all), "overall");
+        assertThat(overall.get("groups")).hasSize(2);
+        for (JsonNode group : overall.get("groups")) {
+            assertFigures(group, Expected.of(byPlan.get(group.get("key").asText())), group.get("key").asText());
+        }
+        // WHEN 50 of them are sent again with their original Idempotency-Key
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> again = send(HttpRequest.newBuilder(base.resolve("/s/e2e-scores/responses"))
+                    .header("content-type", "application/json").header("idempotency-key", "score-" + (i * 7))
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i * 7))));
+            assertThat(again.statusCode()).isEqualTo(201);
+            assertThat(again.headers().firstValue("idempotent-replayed")).contains("true");
+        }
+        drain();
+        // THEN no figure changed
+        assertThat(getJson("/api/surveys/e2e-scores/metrics?groupBy=plan", true)).isEqualTo(overall);
     }
 }

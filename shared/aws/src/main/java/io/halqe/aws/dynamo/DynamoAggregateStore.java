@@ -1,8 +1,9 @@
 package io.halqe.aws.dynamo;
 
-import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.Tally;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,15 +15,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Aggregates: pk {@code AGG#<surveyId>#<bucket>}, sk {@code P#<partition>}; counters are plain numbers updated
- * with ADD, {@code watermark} is the highest stream sequence number folded in. Reading a bucket is one Query over
- * at most {@link ResponseItems#PARTITIONS} items, whatever the number of responses.
+ * Aggregates: pk {@code AGG#<surveyId>}, sk {@code D#<yyyy-MM-dd>} (a day in the reporting time zone). Counters are
+ * top-level numbers named {@code c|<dimension>=<value>|<counter>} updated with ADD; {@code wm|<partition>} is the
+ * highest stream sequence number folded in from that response partition. One UpdateItem per day a batch touches;
+ * reading a range is one Query over its days, whatever the number of responses.
  */
 public final class DynamoAggregateStore implements AggregateStore {
 
     private static final int BATCH_GET_LIMIT = 100;
-    private static final List<String> COUNTERS = List.of("responses", "promoters", "passives", "detractors", "csatN",
-            "csatSatisfied", "cesN", "cesSum", "cesSumOfSquares");
+    private static final String COUNTER_PREFIX = "c|";
+    private static final String WATERMARK_PREFIX = "wm|";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -33,18 +35,20 @@ public final class DynamoAggregateStore implements AggregateStore {
     }
 
     @Override
-    public Map<AggregateKey, StoredAggregate> load(Collection<AggregateKey> keys) {
-        Map<AggregateKey, StoredAggregate> loaded = new HashMap<>();
-        List<AggregateKey> all = new ArrayList<>(keys);
+    public Map<DayKey, StoredDay> load(Collection<DayKey> keys) {
+        Map<DayKey, StoredDay> loaded = new HashMap<>();
+        List<DayKey> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
-                    .keys(all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT)).stream().map(DynamoAggregateStore::key).toList())
-                    .build());
+                    .keys(all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT)).stream()
+                            .map(DynamoAggregateStore::key).toList()).build());
             while (request != null && !request.isEmpty()) {
                 Map<String, KeysAndAttributes> pending = request;
                 var result = dynamo.batchGetItem(builder -> builder.requestItems(pending));
                 for (var item : result.responses().getOrDefault(table, List.of())) {
-                    loaded.put(keyOf(item), new StoredAggregate(tally(item), Items.string(item, "watermark")));
+                    String surveyId = item.get("pk").s().substring("AGG#".length());
+                    StoredDay day = day(item);
+                    loaded.put(new DayKey(surveyId, day.day()), day);
                 }
                 request = result.hasUnprocessedKeys() && !result.unprocessedKeys().isEmpty() ? result.unprocessedKeys() : null;
             }
@@ -53,30 +57,45 @@ public final class DynamoAggregateStore implements AggregateStore {
     }
 
     @Override
-    public boolean add(AggregateKey key, Tally delta, String expectedWatermark, String newWatermark) {
+    public boolean add(DayKey key, Map<String, Tally> delta, Map<Integer, String> expectedWatermarks,
+                       Map<Integer, String> newWatermarks) {
+        Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> adds = new ArrayList<>();
-        long[] counts = counts(delta);
-        for (int i = 0; i < COUNTERS.size(); i++) {
-            adds.add(COUNTERS.get(i) + " :" + COUNTERS.get(i));
-            values.put(":" + COUNTERS.get(i), Items.n(counts[i]));
+        int i = 0;
+        for (var cell : delta.entrySet()) {
+            long[] counts = cell.getValue().counters();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] != 0) {
+                    names.put("#c" + i, COUNTER_PREFIX + cell.getKey() + "|" + Tally.COUNTERS.get(c));
+                    values.put(":c" + i, Items.n(counts[c]));
+                    adds.add("#c" + i + " :c" + i);
+                    i++;
+                }
+            }
         }
-        values.put(":new", Items.s(newWatermark));
-        values.put(":survey", Items.s(key.surveyId()));
-        values.put(":bucket", Items.s(key.bucket()));
-        String condition;
-        if (expectedWatermark == null) {
-            condition = "attribute_not_exists(watermark)";
-        } else {
-            condition = "watermark = :expected";
-            values.put(":expected", Items.s(expectedWatermark));
+        List<String> sets = new ArrayList<>(List.of("#day = :day"));
+        List<String> conditions = new ArrayList<>();
+        names.put("#day", "day");
+        values.put(":day", Items.s(key.day().toString()));
+        for (var watermark : newWatermarks.entrySet()) {
+            int partition = watermark.getKey();
+            names.put("#w" + partition, WATERMARK_PREFIX + partition);
+            values.put(":w" + partition, Items.s(watermark.getValue()));
+            sets.add("#w" + partition + " = :w" + partition);
+            String expected = expectedWatermarks.get(partition);
+            if (expected == null) {
+                conditions.add("attribute_not_exists(#w" + partition + ")");
+            } else {
+                values.put(":e" + partition, Items.s(expected));
+                conditions.add("#w" + partition + " = :e" + partition);
+            }
         }
+        String update = "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
         try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(key))
-                    .updateExpression("SET watermark = :new, surveyId = :survey, #bucket = :bucket ADD " + String.join(", ", adds))
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#bucket", "bucket"))
-                    .expressionAttributeValues(values));
+            dynamo.updateItem(request -> request.tableName(table).key(key(key)).updateExpression(update)
+                    .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions))
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException moved) {
             return false;
@@ -84,42 +103,45 @@ public final class DynamoAggregateStore implements AggregateStore {
     }
 
     @Override
-    public Tally total(String surveyId, String bucket) {
-        Tally total = Tally.EMPTY;
+    public List<StoredDay> days(String surveyId, LocalDate from, LocalDate to) {
+        List<StoredDay> days = new ArrayList<>();
         Map<String, AttributeValue> start = null;
+        String low = "D#" + (from == null ? "0000-00-00" : from);
+        String high = "D#" + (to == null ? "9999-99-99" : to);
         do {
-            Map<String, AttributeValue> from = start;
-            var page = dynamo.query(request -> request.tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", Items.s(pk(surveyId, bucket)))).exclusiveStartKey(from));
-            for (var item : page.items()) {
-                total = total.plus(tally(item));
-            }
+            Map<String, AttributeValue> exclusiveStart = start;
+            var page = dynamo.query(request -> request.tableName(table)
+                    .keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
+                    .expressionAttributeValues(Map.of(":pk", Items.s("AGG#" + surveyId), ":low", Items.s(low),
+                            ":high", Items.s(high)))
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(item -> days.add(day(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return total;
+        return days;
     }
 
-    private static long[] counts(Tally t) {
-        return new long[] {t.responses(), t.promoters(), t.passives(), t.detractors(), t.csatN(), t.csatSatisfied(),
-            t.cesN(), t.cesSum(), t.cesSumOfSquares()};
+    private static StoredDay day(Map<String, AttributeValue> item) {
+        Map<String, long[]> counters = new HashMap<>();
+        Map<Integer, String> watermarks = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(COUNTER_PREFIX)) {
+                int split = name.lastIndexOf('|');
+                String cell = name.substring(COUNTER_PREFIX.length(), split);
+                int index = Tally.COUNTERS.indexOf(name.substring(split + 1));
+                if (index >= 0) {
+                    counters.computeIfAbsent(cell, c -> new long[Tally.COUNTERS.size()])[index] = Long.parseLong(value.n());
+                }
+            } else if (name.startsWith(WATERMARK_PREFIX)) {
+                watermarks.put(Integer.parseInt(name.substring(WATERMARK_PREFIX.length())), value.s());
+            }
+        });
+        Map<String, Tally> cells = new HashMap<>();
+        counters.forEach((cell, counts) -> cells.put(cell, Tally.fromCounters(counts)));
+        return new StoredDay(LocalDate.parse(item.get("sk").s().substring(2)), cells, watermarks);
     }
 
-    private static Tally tally(Map<String, AttributeValue> item) {
-        long[] c = COUNTERS.stream().mapToLong(name -> Items.number(item, name)).toArray();
-        return new Tally(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
-    }
-
-    private static String pk(String surveyId, String bucket) {
-        return "AGG#" + surveyId + "#" + bucket;
-    }
-
-    private static Map<String, AttributeValue> key(AggregateKey key) {
-        return Map.of("pk", Items.s(pk(key.surveyId(), key.bucket())), "sk", Items.s("P#" + key.partition()));
-    }
-
-    private static AggregateKey keyOf(Map<String, AttributeValue> item) {
-        String sk = Items.string(item, "sk");
-        return new AggregateKey(Items.string(item, "surveyId"), Items.string(item, "bucket"),
-                Integer.parseInt(sk.substring(2)));
+    private static Map<String, AttributeValue> key(DayKey key) {
+        return Map.of("pk", Items.s("AGG#" + key.surveyId()), "sk", Items.s("D#" + key.day()));
     }
 }

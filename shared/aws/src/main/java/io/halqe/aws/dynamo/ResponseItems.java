@@ -147,6 +147,9 @@ public final class ResponseItems {
         }
         map.put("teams", strings(enrichment.teams()));
         map.put("owners", strings(enrichment.owners()));
+        if (enrichment.touchpoint() != null) {
+            map.put("touchpoint", Items.s(enrichment.touchpoint()));
+        }
         map.put("enrichedAt", Items.s(enrichment.enrichedAt().toString()));
         return AttributeValue.fromM(map);
     }
@@ -172,7 +175,7 @@ public final class ResponseItems {
                 Items.string(map, "sentiment"), score == null ? 0 : Double.parseDouble(score.n()), strings(map, "themes"),
                 Items.string(map, "feedbackType"), strings(map, "keyPhrases"), matches,
                 map.get("customer") == null ? null : CustomerItems.fromMap(map.get("customer").m()),
-                strings(map, "teams"), strings(map, "owners"), Items.instant(map, "enrichedAt"));
+                strings(map, "teams"), strings(map, "owners"), Items.string(map, "touchpoint"), Items.instant(map, "enrichedAt"));
     }
 
     static List<String> keyAttributes() {

@@ -3,12 +3,16 @@ package io.halqe.aws.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.aws.testing.LocalDynamoDb;
-import io.halqe.domain.scoring.AggregateKey;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.ScoredResponse;
 import io.halqe.domain.scoring.Tally;
-import java.util.ArrayList;
+import io.halqe.domain.survey.QuestionType;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class DynamoAggregateStoreTest {
 
+    private static final LocalDate DAY = LocalDate.parse("2026-11-23");
     private static LocalDynamoDb db;
     private static DynamoAggregateStore store;
 
@@ -30,53 +35,54 @@ class DynamoAggregateStoreTest {
         db.close();
     }
 
-    private static Tally tally(long promoters, long detractors) {
-        return new Tally(promoters + detractors, promoters, 0, detractors, 0, 0, 0, 0, 0);
+    private static Tally nps(int score) {
+        return Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, score)));
     }
 
     @Test
-    void add_shouldApplyOnlyWhenWatermarkIsUnchanged() {
-        // GIVEN an aggregate written once
-        AggregateKey key = new AggregateKey("s-cas", AggregateKey.ALL_TIME, 3);
-        assertThat(store.add(key, tally(1, 0), null, "100")).isTrue();
-        // WHEN a writer still expecting "no watermark" tries, and one expecting "100" tries
-        boolean stale = store.add(key, tally(5, 5), null, "200");
-        boolean current = store.add(key, tally(0, 2), "100", "200");
-        // THEN only the current writer's delta is added
-        assertThat(stale).isFalse();
-        assertThat(current).isTrue();
-        var loaded = store.load(List.of(key)).get(key);
-        assertThat(loaded.tally()).isEqualTo(tally(1, 2));
-        assertThat(loaded.watermark()).isEqualTo("200");
+    void add_shouldApplyOnlyWhenEveryTouchedPartitionsWatermarkIsUnchanged() {
+        DayKey key = new DayKey("s-cas", DAY);
+        assertThat(store.add(key, Map.of("all=all", nps(10)), Map.of(), Map.of(3, "100"))).isTrue();
+        // a stale writer (expects partition 3 unseen) and a writer for a new partition 4 that also claims 3 is unseen
+        assertThat(store.add(key, Map.of("all=all", nps(0)), Map.of(), Map.of(3, "200"))).isFalse();
+        assertThat(store.add(key, Map.of("all=all", nps(0)), Map.of(), Map.of(3, "200", 4, "50"))).isFalse();
+        // the current writer
+        assertThat(store.add(key, Map.of("all=all", nps(0), "plan=pro", nps(0)), Map.of(3, "100"), Map.of(3, "200", 4, "50")))
+                .isTrue();
+        var day = store.load(List.of(key)).get(key);
+        assertThat(day.cells().get("all=all")).isEqualTo(nps(10).plus(nps(0)));
+        assertThat(day.cells().get("plan=pro")).isEqualTo(nps(0));
+        assertThat(day.watermarks()).containsExactlyInAnyOrderEntriesOf(Map.of(3, "200", 4, "50"));
     }
 
     @Test
-    void total_shouldSumPartitions_andLoadShouldBatchManyKeys() {
-        // GIVEN eight partitions of one survey, and another survey
-        for (int p = 0; p < 8; p++) {
-            store.add(new AggregateKey("s-sum", AggregateKey.ALL_TIME, p), tally(p, 1), null, "1");
+    void days_shouldReturnTheRangeInOrder_withCellsReadBackExactly() {
+        for (int d = 0; d < 5; d++) {
+            store.add(new DayKey("s-range", DAY.plusDays(d)), Map.of("all=all", nps(d), "theme=delivery", nps(d)),
+                    Map.of(), Map.of(0, "1"));
         }
-        store.add(new AggregateKey("s-sum-other", AggregateKey.ALL_TIME, 0), tally(100, 100), null, "1");
-        // WHEN summed THEN 0+1+…+7 promoters and 8 detractors
-        assertThat(store.total("s-sum", AggregateKey.ALL_TIME)).isEqualTo(tally(28, 8));
-        // AND loading 150 keys (more than one BatchGetItem) finds the eight that exist
-        List<AggregateKey> keys = new ArrayList<>(IntStream.range(0, 150)
-                .mapToObj(p -> new AggregateKey("s-sum", AggregateKey.ALL_TIME, p)).toList());
-        assertThat(store.load(keys)).hasSize(8);
+        store.add(new DayKey("s-range-other", DAY), Map.of("all=all", nps(5)), Map.of(), Map.of(0, "1"));
+        var days = store.days("s-range", DAY.plusDays(1), DAY.plusDays(3));
+        assertThat(days).extracting(day -> day.day().toString()).containsExactly("2026-11-24", "2026-11-25", "2026-11-26");
+        assertThat(days.get(0).cells()).containsEntry("theme=delivery", nps(1));
+        assertThat(store.days("s-range", null, null)).hasSize(5);
     }
 
     @Test
-    void scoring_shouldCountEachRecordOnce_whenBatchesAreRedeliveredAgainstDynamoDb() {
-        // GIVEN the scoring use case over the real store
+    void scoring_shouldCountEachRecordOnceInEveryCell_whenBatchesAreRedeliveredAgainstDynamoDb() {
         ScoreResponses scoring = new ScoreResponses(store);
         List<ScoredResponse> batch = IntStream.range(0, 100)
-                .mapToObj(i -> new ScoredResponse("s-redeliver", i % 4, Long.toString(5_000 + i), tally(i % 2, 1 - i % 2)))
+                .mapToObj(i -> new ScoredResponse("s-redeliver", i % 4, Long.toString(5_000 + i), DAY.plusDays(i % 2),
+                        Set.of("all=all", "plan=" + (i % 3 == 0 ? "pro" : "basic")), nps(i % 2 == 0 ? 10 : 0)))
                 .toList();
-        // WHEN applied, then redelivered whole and as a tail
         scoring.apply(batch);
         scoring.apply(batch);
         scoring.apply(batch.subList(60, 100));
-        // THEN 100 responses, 50 promoters
-        assertThat(store.total("s-redeliver", AggregateKey.ALL_TIME)).isEqualTo(tally(50, 50));
+        Tally all = store.days("s-redeliver", null, null).stream().map(d -> d.cells().get("all=all")).reduce(Tally.EMPTY, Tally::plus);
+        Tally pro = store.days("s-redeliver", null, null).stream().map(d -> d.cells().getOrDefault("plan=pro", Tally.EMPTY))
+                .reduce(Tally.EMPTY, Tally::plus);
+        assertThat(all.responses()).isEqualTo(100);
+        assertThat(all.promoters()).isEqualTo(50);
+        assertThat(pro.responses()).isEqualTo(34);
     }
 }

@@ -80,11 +80,11 @@ class DynamoResponseRepositoryTest {
                 List.of(new io.halqe.domain.analytics.Match("theme", "تحویل", "delivery")),
                 new io.halqe.domain.customers.CustomerProfile("cust-1", "Sara", null, null, "enterprise", "pro", 99.5, null,
                         "owner@example.com", "fa", "Asia/Tehran", Map.of("industry", "retail"), AT),
-                List.of("support", "logistics"), List.of("owner@example.com"), AT.plusSeconds(1));
+                List.of("support", "logistics"), List.of("owner@example.com"), "checkout", AT.plusSeconds(1));
         // WHEN enriched twice
         boolean first = responses.markEnriched(received, enrichment);
         boolean second = responses.markEnriched(received, new Enrichment(2, NpsCategory.DETRACTOR, "x", "en", 1, "neutral",
-                0, List.of(), null, List.of(), List.of(), null, List.of(), List.of(), AT));
+                0, List.of(), null, List.of(), List.of(), null, List.of(), List.of(), null, AT));
         // THEN only the first call wrote, and the first enrichment is stored
         assertThat(first).isTrue();
         assertThat(second).isFalse();

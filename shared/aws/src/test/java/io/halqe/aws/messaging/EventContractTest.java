@@ -72,7 +72,7 @@ class EventContractTest {
                     "<b>late</b>", "en", 1, "negative", -0.5, List.of("delivery"), "complaint", List.of("late"),
                     List.of(new Match("theme", "late", "delivery")),
                     new CustomerProfile("c-1", "Sara", null, null, "enterprise", null, null, null, null, "fa", null, Map.of(), AT),
-                    List.of("support"), List.of(), AT));
+                    List.of("support"), List.of(), "checkout", AT));
             assertThat(schema.validate(asPublished(event))).as("%s", answers).isEmpty();
         }
     }

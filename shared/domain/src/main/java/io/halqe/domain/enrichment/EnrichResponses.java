@@ -57,13 +57,14 @@ public final class EnrichResponses {
         Set<String> customerIds = new LinkedHashSet<>();
         batch.forEach(response -> customerIdOf(response).ifPresent(customerIds::add));
         Map<String, CustomerProfile> customers = customerIds.isEmpty() ? Map.of() : directory.findAll(customerIds);
-        Map<String, ThemeTaxonomy> taxonomies = new HashMap<>();
+        Map<String, Optional<Survey>> surveysById = new HashMap<>();
         List<ResponseEnriched> enriched = new ArrayList<>(batch.size());
         Map<String, List<FeedbackEntry>> history = new LinkedHashMap<>();
         for (Response response : batch) {
-            ThemeTaxonomy taxonomy = taxonomies.computeIfAbsent(response.surveyId(), this::taxonomyOf);
+            Optional<Survey> survey = surveysById.computeIfAbsent(response.surveyId(), surveys::find);
             CustomerProfile customer = customerIdOf(response).map(customers::get).orElse(null);
-            Enrichment enrichment = enrichmentOf(response, customer, taxonomy, now);
+            Enrichment enrichment = enrichmentOf(response, customer, taxonomyOf(survey),
+                    survey.map(Survey::touchpoint).orElse(null), now);
             responses.markEnriched(response, enrichment);
             enriched.add(eventFor(response, enrichment));
             if (customer != null) {
@@ -83,12 +84,13 @@ public final class EnrichResponses {
         return Optional.ofNullable(response.customerId()).or(() -> Optional.ofNullable(response.hidden().get("customerId")));
     }
 
-    private ThemeTaxonomy taxonomyOf(String surveyId) {
-        return surveys.find(surveyId).map(Survey::themes).filter(themes -> !themes.isEmpty())
+    private static ThemeTaxonomy taxonomyOf(Optional<Survey> survey) {
+        return survey.map(Survey::themes).filter(themes -> !themes.isEmpty())
                 .map(ThemeTaxonomy.defaults()::with).orElse(ThemeTaxonomy.defaults());
     }
 
-    Enrichment enrichmentOf(Response response, CustomerProfile customer, ThemeTaxonomy taxonomy, Instant now) {
+    Enrichment enrichmentOf(Response response, CustomerProfile customer, ThemeTaxonomy taxonomy, String touchpoint,
+                            Instant now) {
         Integer nps = null;
         StringBuilder comment = new StringBuilder();
         for (Answer answer : response.answers().values()) {
@@ -106,7 +108,7 @@ public final class EnrichResponses {
         return new Enrichment(nps, category, text, analysis.language(), wordCount(text),
                 wire(analysis.sentiment()), analysis.sentimentScore(), analysis.themes(),
                 analysis.feedbackType() == null ? null : wire(analysis.feedbackType()), analysis.keyPhrases(),
-                analysis.matches(), customer, routes.teams(), routes.owners(), now);
+                analysis.matches(), customer, routes.teams(), routes.owners(), touchpoint, now);
     }
 
     private static int wordCount(String text) {

@@ -26,6 +26,7 @@ public record Enrichment(
         CustomerProfile customer,
         List<String> teams,
         List<String> owners,
+        String touchpoint,
         Instant enrichedAt) {
 
     public Enrichment {

@@ -1,22 +1,30 @@
 package io.halqe.domain.scoring;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 public interface AggregateStore {
 
-    /** Current tallies and watermarks; keys never written are absent. */
-    Map<AggregateKey, StoredAggregate> load(Collection<AggregateKey> keys);
+    /** Current days with their cells and watermarks; days never written are absent. */
+    Map<DayKey, StoredDay> load(Collection<DayKey> keys);
 
     /**
-     * Adds {@code delta} and moves the watermark to {@code newWatermark}, only if the stored watermark still is
-     * {@code expectedWatermark} (null: none yet). False when another write got there first.
+     * Adds {@code delta} (cell → tally) and moves each touched partition's watermark to {@code newWatermarks}, only if
+     * every one of those partitions' stored watermark still is its {@code expectedWatermarks} entry (absent: none yet).
+     * False when another write got there first.
      */
-    boolean add(AggregateKey key, Tally delta, String expectedWatermark, String newWatermark);
+    boolean add(DayKey key, Map<String, Tally> delta, Map<Integer, String> expectedWatermarks,
+                Map<Integer, String> newWatermarks);
 
-    /** The tally of a survey's bucket, summed over its partitions. */
-    Tally total(String surveyId, String bucket);
+    /** The survey's days from {@code from} to {@code to}, inclusive (null: unbounded), in order. */
+    List<StoredDay> days(String surveyId, LocalDate from, LocalDate to);
 
-    record StoredAggregate(Tally tally, String watermark) {
+    record StoredDay(LocalDate day, Map<String, Tally> cells, Map<Integer, String> watermarks) {
+        public StoredDay {
+            cells = Map.copyOf(cells);
+            watermarks = Map.copyOf(watermarks);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package io.halqe.domain.scoring;
 
 /**
- * Scores with 95% intervals from a tally. NPS uses the normal approximation with variance
- * (p + d - (p - d)^2) / n on the -1..1 scale; CSAT a Wilson interval; CES a normal interval on the mean.
- * Below {@link #LOW_SAMPLE} answers a figure is flagged as low-sample.
+ * Scores with 95% intervals from a tally. NPS (and eNPS) use the normal approximation with variance
+ * (p + d - (p - d)^2) / n on the -1..1 scale; CSAT (share of 4-5) a Wilson interval; CES and ratings a normal
+ * interval on the mean (sample variance), and CES also its share of "easy" (5-7). Below {@link #LOW_SAMPLE} answers
+ * a figure is flagged as low-sample: its interval is too wide to act on alone.
  */
 public final class Metrics {
 
@@ -20,7 +21,10 @@ public final class Metrics {
     public record Csat(Double score, long n, double[] ci95, boolean lowSample) {
     }
 
-    public record Ces(Double mean, long n, double[] ci95, boolean lowSample) {
+    public record Mean(Double mean, long n, double[] ci95, boolean lowSample) {
+    }
+
+    public record Ces(Double mean, Double easyShare, long n, double[] ci95, boolean lowSample) {
     }
 
     public static Nps nps(Tally tally) {
@@ -43,22 +47,35 @@ public final class Metrics {
             return new Csat(null, 0, null, true);
         }
         double p = (double) tally.csatSatisfied() / n;
-        double z2 = Z95 * Z95;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double halfWidth = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new Csat(round(100 * p), n, new double[] {round(100 * (centre - halfWidth)), round(100 * (centre + halfWidth))},
-                n < LOW_SAMPLE);
+        double[] interval = wilson(p, n);
+        return new Csat(round(100 * p), n, new double[] {round(100 * interval[0]), round(100 * interval[1])}, n < LOW_SAMPLE);
     }
 
     public static Ces ces(Tally tally) {
-        long n = tally.cesN();
+        Mean mean = mean(tally.cesN(), tally.cesSum(), tally.cesSumOfSquares());
+        return new Ces(mean.mean(), tally.cesN() == 0 ? null : round(100.0 * tally.cesEasy() / tally.cesN()), mean.n(),
+                mean.ci95(), mean.lowSample());
+    }
+
+    public static Mean rating(Tally tally) {
+        return mean(tally.ratingN(), tally.ratingSum(), tally.ratingSumOfSquares());
+    }
+
+    private static Mean mean(long n, long sum, long sumOfSquares) {
         if (n == 0) {
-            return new Ces(null, 0, null, true);
+            return new Mean(null, 0, null, true);
         }
-        double mean = (double) tally.cesSum() / n;
-        double variance = n > 1 ? (tally.cesSumOfSquares() - n * mean * mean) / (n - 1) : 0;
+        double mean = (double) sum / n;
+        double variance = n > 1 ? (sumOfSquares - n * mean * mean) / (n - 1) : 0;
         double halfWidth = Z95 * Math.sqrt(Math.max(0, variance) / n);
-        return new Ces(round(mean), n, new double[] {round(mean - halfWidth), round(mean + halfWidth)}, n < LOW_SAMPLE);
+        return new Mean(round(mean), n, new double[] {round(mean - halfWidth), round(mean + halfWidth)}, n < LOW_SAMPLE);
+    }
+
+    private static double[] wilson(double p, long n) {
+        double z2 = Z95 * Z95;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double halfWidth = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        return new double[] {centre - halfWidth, centre + halfWidth};
     }
 
     private static double round(double value) {

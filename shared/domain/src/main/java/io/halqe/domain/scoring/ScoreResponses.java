@@ -1,17 +1,25 @@
 package io.halqe.domain.scoring;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Folds a stream batch into aggregates with one conditional write per aggregate item. Each item keeps the highest
- * sequence number applied to it; records at or below it were counted before and are skipped, so redelivered or
- * bisected batches change nothing.
+ * Folds a stream batch into per-day aggregates with one conditional write per day touched. Each day keeps, per
+ * response partition, the highest sequence number applied (a partition streams through one shard lineage, so its
+ * sequence numbers only grow); records at or below it were counted before and are skipped, so redelivered or
+ * bisected batches change nothing. A dimension keeps at most {@link #MAX_VALUES_PER_DIMENSION} values a day; later
+ * ones count under {@link #OTHER}, which bounds the item.
  */
 public final class ScoreResponses {
 
+    public static final String ALL = "all=all";
+    public static final String OTHER = "(other)";
+    public static final int MAX_VALUES_PER_DIMENSION = 50;
     private static final int MAX_ATTEMPTS = 3;
 
     private final AggregateStore store;
@@ -21,37 +29,72 @@ public final class ScoreResponses {
     }
 
     public void apply(List<ScoredResponse> batch) {
-        Map<AggregateKey, List<ScoredResponse>> byKey = new LinkedHashMap<>();
+        Map<DayKey, List<ScoredResponse>> byDay = new LinkedHashMap<>();
         for (ScoredResponse response : batch) {
-            AggregateKey key = new AggregateKey(response.surveyId(), AggregateKey.ALL_TIME, response.partition());
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(response);
+            byDay.computeIfAbsent(new DayKey(response.surveyId(), response.day()), k -> new ArrayList<>()).add(response);
         }
-        Map<AggregateKey, AggregateStore.StoredAggregate> stored = store.load(byKey.keySet());
-        for (var entry : byKey.entrySet()) {
+        Map<DayKey, AggregateStore.StoredDay> stored = store.load(byDay.keySet());
+        for (var entry : byDay.entrySet()) {
             applyWithRetry(entry.getKey(), entry.getValue(), stored.get(entry.getKey()));
         }
     }
 
-    private void applyWithRetry(AggregateKey key, List<ScoredResponse> records, AggregateStore.StoredAggregate current) {
+    private void applyWithRetry(DayKey key, List<ScoredResponse> records, AggregateStore.StoredDay current) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            String watermark = current == null ? null : current.watermark();
-            Tally delta = Tally.EMPTY;
-            String highest = watermark;
-            boolean anyNew = false;
+            Map<Integer, String> watermarks = current == null ? Map.of() : current.watermarks();
+            Map<String, Tally> delta = new HashMap<>();
+            Map<Integer, String> expected = new HashMap<>();
+            Map<Integer, String> highest = new HashMap<>();
+            Map<String, Set<String>> values = valuesByDimension(current);
             for (ScoredResponse record : records) {
-                if (watermark == null || SequenceNumbers.ORDER.compare(record.sequenceNumber(), watermark) > 0) {
-                    delta = delta.plus(record.contribution());
-                    anyNew = true;
-                    if (highest == null || SequenceNumbers.ORDER.compare(record.sequenceNumber(), highest) > 0) {
-                        highest = record.sequenceNumber();
-                    }
+                String watermark = watermarks.get(record.partition());
+                if (watermark != null && SequenceNumbers.ORDER.compare(record.sequenceNumber(), watermark) <= 0) {
+                    continue;
+                }
+                if (watermark != null) {
+                    expected.put(record.partition(), watermark);
+                }
+                highest.merge(record.partition(), record.sequenceNumber(),
+                        (a, b) -> SequenceNumbers.ORDER.compare(a, b) >= 0 ? a : b);
+                for (String cell : record.cells()) {
+                    delta.merge(bounded(cell, values), record.contribution(), Tally::plus);
                 }
             }
-            if (!anyNew || store.add(key, delta, watermark, highest)) {
+            if (delta.isEmpty() || store.add(key, delta, expected, highest)) {
                 return;
             }
             current = store.load(List.of(key)).get(key);
         }
         throw new IllegalStateException("aggregate " + key + " kept changing under concurrent writes");
+    }
+
+    private static Map<String, Set<String>> valuesByDimension(AggregateStore.StoredDay current) {
+        Map<String, Set<String>> values = new HashMap<>();
+        if (current != null) {
+            current.cells().keySet().forEach(cell -> values.computeIfAbsent(dimension(cell), d -> new HashSet<>()).add(cell));
+        }
+        return values;
+    }
+
+    /** The cell itself, or its dimension's "(other)" cell once the dimension has its fill of values that day. */
+    private static String bounded(String cell, Map<String, Set<String>> values) {
+        Set<String> known = values.computeIfAbsent(dimension(cell), d -> new HashSet<>());
+        if (known.contains(cell) || known.size() < MAX_VALUES_PER_DIMENSION) {
+            known.add(cell);
+            return cell;
+        }
+        return dimension(cell) + "=" + OTHER;
+    }
+
+    public static String dimension(String cell) {
+        return cell.substring(0, cell.indexOf('='));
+    }
+
+    public static String value(String cell) {
+        return cell.substring(cell.indexOf('=') + 1);
+    }
+
+    public static String cell(String dimension, String value) {
+        return dimension + "=" + value;
     }
 }

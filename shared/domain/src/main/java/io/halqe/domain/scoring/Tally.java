@@ -2,11 +2,12 @@ package io.halqe.domain.scoring;
 
 import io.halqe.domain.enrichment.NpsCategory;
 import io.halqe.domain.response.Answer;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Additive sufficient statistics of a set of responses: counts, sums and sums of squares. Tallies add up, so
- * aggregates are kept incrementally and sharded items are summed on read.
+ * aggregates are kept incrementally and summed over days, partitions and groups on read.
  */
 public record Tally(
         long responses,
@@ -17,23 +18,36 @@ public record Tally(
         long csatSatisfied,
         long cesN,
         long cesSum,
-        long cesSumOfSquares) {
+        long cesSumOfSquares,
+        long cesEasy,
+        long ratingN,
+        long ratingSum,
+        long ratingSumOfSquares) {
 
-    public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The counters' names, in the order of {@link #counters()}: how they are stored. */
+    public static final List<String> COUNTERS = List.of("responses", "promoters", "passives", "detractors", "csatN",
+            "csatSatisfied", "cesN", "cesSum", "cesSumOfSquares", "cesEasy", "ratingN", "ratingSum", "ratingSumOfSquares");
+
+    /** CES answers of 5 to 7 (on 1-7) count as "easy". */
+    public static final int CES_EASY = 5;
 
     /** The contribution of one response: its first answer of each scored type counts. */
     public static Tally of(Map<String, Answer> answers) {
-        long promoters = 0, passives = 0, detractors = 0, csatN = 0, satisfied = 0, cesN = 0, cesSum = 0, cesSq = 0;
-        boolean npsSeen = false, csatSeen = false, cesSeen = false;
+        long promoters = 0, passives = 0, detractors = 0, csatN = 0, satisfied = 0, cesN = 0, cesSum = 0, cesSq = 0,
+                cesEasy = 0, ratingN = 0, ratingSum = 0, ratingSq = 0;
+        boolean npsSeen = false, csatSeen = false, cesSeen = false, ratingSeen = false;
         for (Answer answer : answers.values()) {
             if (!(answer instanceof Answer.Score score)) {
                 continue;
             }
+            int v = score.value();
             switch (score.type()) {
                 case NPS -> {
                     if (!npsSeen) {
                         npsSeen = true;
-                        switch (NpsCategory.of(score.value())) {
+                        switch (NpsCategory.of(v)) {
                             case PROMOTER -> promoters = 1;
                             case PASSIVE -> passives = 1;
                             case DETRACTOR -> detractors = 1;
@@ -44,28 +58,50 @@ public record Tally(
                     if (!csatSeen) {
                         csatSeen = true;
                         csatN = 1;
-                        satisfied = score.value() >= 4 ? 1 : 0;
+                        satisfied = v >= 4 ? 1 : 0;
                     }
                 }
                 case CES -> {
                     if (!cesSeen) {
                         cesSeen = true;
                         cesN = 1;
-                        cesSum = score.value();
-                        cesSq = (long) score.value() * score.value();
+                        cesSum = v;
+                        cesSq = (long) v * v;
+                        cesEasy = v >= CES_EASY ? 1 : 0;
+                    }
+                }
+                case RATING -> {
+                    if (!ratingSeen) {
+                        ratingSeen = true;
+                        ratingN = 1;
+                        ratingSum = v;
+                        ratingSq = (long) v * v;
                     }
                 }
                 default -> {
                 }
             }
         }
-        return new Tally(1, promoters, passives, detractors, csatN, satisfied, cesN, cesSum, cesSq);
+        return new Tally(1, promoters, passives, detractors, csatN, satisfied, cesN, cesSum, cesSq, cesEasy, ratingN,
+                ratingSum, ratingSq);
+    }
+
+    public long[] counters() {
+        return new long[] {responses, promoters, passives, detractors, csatN, csatSatisfied, cesN, cesSum,
+            cesSumOfSquares, cesEasy, ratingN, ratingSum, ratingSumOfSquares};
+    }
+
+    public static Tally fromCounters(long[] c) {
+        return new Tally(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12]);
     }
 
     public Tally plus(Tally other) {
-        return new Tally(responses + other.responses, promoters + other.promoters, passives + other.passives,
-                detractors + other.detractors, csatN + other.csatN, csatSatisfied + other.csatSatisfied,
-                cesN + other.cesN, cesSum + other.cesSum, cesSumOfSquares + other.cesSumOfSquares);
+        long[] a = counters();
+        long[] b = other.counters();
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return fromCounters(a);
     }
 
     public long npsN() {

@@ -1,22 +1,24 @@
 package io.halqe.domain.fakes;
 
-import io.halqe.domain.scoring.AggregateKey;
 import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.Tally;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Behaves like the conditional write: the add happens only if the watermark is still the expected one. */
+/** Behaves like the conditional write: the add happens only if every touched partition's watermark is as expected. */
 public final class InMemoryAggregates implements AggregateStore {
 
-    public final Map<AggregateKey, StoredAggregate> items = new HashMap<>();
+    public final Map<DayKey, StoredDay> items = new HashMap<>();
     public int writes;
 
     @Override
-    public Map<AggregateKey, StoredAggregate> load(Collection<AggregateKey> keys) {
-        Map<AggregateKey, StoredAggregate> loaded = new HashMap<>();
+    public Map<DayKey, StoredDay> load(Collection<DayKey> keys) {
+        Map<DayKey, StoredDay> loaded = new HashMap<>();
         keys.forEach(key -> {
             if (items.containsKey(key)) {
                 loaded.put(key, items.get(key));
@@ -26,20 +28,34 @@ public final class InMemoryAggregates implements AggregateStore {
     }
 
     @Override
-    public boolean add(AggregateKey key, Tally delta, String expectedWatermark, String newWatermark) {
-        StoredAggregate current = items.get(key);
-        if (!Objects.equals(current == null ? null : current.watermark(), expectedWatermark)) {
-            return false;
+    public boolean add(DayKey key, Map<String, Tally> delta, Map<Integer, String> expectedWatermarks,
+                       Map<Integer, String> newWatermarks) {
+        StoredDay current = items.get(key);
+        Map<Integer, String> watermarks = current == null ? Map.of() : current.watermarks();
+        for (Integer partition : newWatermarks.keySet()) {
+            if (!Objects.equals(watermarks.get(partition), expectedWatermarks.get(partition))) {
+                return false;
+            }
         }
         writes++;
-        items.put(key, new StoredAggregate((current == null ? Tally.EMPTY : current.tally()).plus(delta), newWatermark));
+        Map<String, Tally> cells = new HashMap<>(current == null ? Map.of() : current.cells());
+        delta.forEach((cell, tally) -> cells.merge(cell, tally, Tally::plus));
+        Map<Integer, String> moved = new HashMap<>(watermarks);
+        moved.putAll(newWatermarks);
+        items.put(key, new StoredDay(key.day(), cells, moved));
         return true;
     }
 
     @Override
-    public Tally total(String surveyId, String bucket) {
+    public List<StoredDay> days(String surveyId, LocalDate from, LocalDate to) {
         return items.entrySet().stream()
-                .filter(entry -> entry.getKey().surveyId().equals(surveyId) && entry.getKey().bucket().equals(bucket))
-                .map(entry -> entry.getValue().tally()).reduce(Tally.EMPTY, Tally::plus);
+                .filter(e -> e.getKey().surveyId().equals(surveyId)
+                        && (from == null || !e.getKey().day().isBefore(from)) && (to == null || !e.getKey().day().isAfter(to)))
+                .map(Map.Entry::getValue).sorted(java.util.Comparator.comparing(StoredDay::day)).toList();
+    }
+
+    public Tally total(String surveyId, String cell) {
+        return days(surveyId, null, null).stream().map(day -> day.cells().getOrDefault(cell, Tally.EMPTY))
+                .reduce(Tally.EMPTY, Tally::plus);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
     private static Tally nps(long promoters, long passives, long detractors) {
-        return new Tally(promoters + passives + detractors, promoters, passives, detractors, 0, 0, 0, 0, 0);
+        return new Tally(promoters + passives + detractors, promoters, passives, detractors, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
@@ -37,12 +37,13 @@ class MetricsTest {
         assertThat(Metrics.nps(Tally.EMPTY).score()).isNull();
         assertThat(Metrics.csat(Tally.EMPTY).score()).isNull();
         assertThat(Metrics.ces(Tally.EMPTY).mean()).isNull();
+        assertThat(Metrics.rating(Tally.EMPTY).mean()).isNull();
     }
 
     @Test
     void csat_shouldUseWilson_whenShareIsExtreme() {
         // GIVEN 10 of 10 satisfied, THEN the Wilson interval stays below 100 at its lower end
-        var csat = Metrics.csat(new Tally(10, 0, 0, 0, 10, 10, 0, 0, 0));
+        var csat = Metrics.csat(new Tally(10, 0, 0, 0, 10, 10, 0, 0, 0, 0, 0, 0, 0));
         assertThat(csat.score()).isEqualTo(100.0);
         assertThat(csat.ci95()[0]).isCloseTo(72.25, within(0.01));
         assertThat(csat.ci95()[1]).isCloseTo(100.0, within(0.01));
@@ -51,8 +52,9 @@ class MetricsTest {
     @Test
     void ces_shouldUseTheSampleVariance_whenMeanIsComputed() {
         // GIVEN answers 2, 4, 6: mean 4, sample variance 4
-        var ces = Metrics.ces(new Tally(3, 0, 0, 0, 0, 0, 3, 12, 4 + 16 + 36));
+        var ces = Metrics.ces(new Tally(3, 0, 0, 0, 0, 0, 3, 12, 4 + 16 + 36, 1, 0, 0, 0));
         assertThat(ces.mean()).isEqualTo(4.0);
+        assertThat(ces.easyShare()).isEqualTo(33.33);
         assertThat(ces.ci95()[1] - 4.0).isCloseTo(1.959963984540054 * Math.sqrt(4.0 / 3), within(0.01));
     }
 }

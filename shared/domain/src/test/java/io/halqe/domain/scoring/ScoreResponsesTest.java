@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.halqe.domain.fakes.InMemoryAggregates;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.survey.QuestionType;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -17,39 +20,43 @@ import org.junit.jupiter.api.Test;
 
 class ScoreResponsesTest {
 
+    private static final LocalDate DAY = LocalDate.parse("2026-11-23");
     private final InMemoryAggregates store = new InMemoryAggregates();
     private final ScoreResponses scoring = new ScoreResponses(store);
 
-    private static ScoredResponse nps(int partition, long sequence, int score) {
-        return new ScoredResponse("s1", partition, Long.toString(sequence),
+    private static ScoredResponse nps(int partition, long sequence, int score, LocalDate day, String plan) {
+        return new ScoredResponse("s1", partition, Long.toString(sequence), day, Set.of(ScoreResponses.ALL, "plan=" + plan),
                 Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, score))));
     }
 
+    private static ScoredResponse nps(int partition, long sequence, int score) {
+        return nps(partition, sequence, score, DAY, "pro");
+    }
+
     @Test
-    void apply_shouldWriteOncePerAggregateItem_whenBatchHasManyResponses() {
-        // GIVEN 100 responses spread over two partitions
+    void apply_shouldWriteOncePerDay_whenABatchHasManyResponsesPartitionsAndCells() {
+        // GIVEN 100 responses over four partitions and two plans, all on one day
         List<ScoredResponse> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            batch.add(nps(i % 2, 1000 + i, i % 11));
+            batch.add(nps(i % 4, 1000 + i, i % 11, DAY, i % 2 == 0 ? "pro" : "basic"));
         }
         // WHEN the batch is applied
         scoring.apply(batch);
-        // THEN two writes were made, and the total counts all 100
-        assertThat(store.writes).isEqualTo(2);
-        assertThat(store.total("s1", AggregateKey.ALL_TIME).responses()).isEqualTo(100);
+        // THEN one write, and every cell counts its responses
+        assertThat(store.writes).isEqualTo(1);
+        assertThat(store.total("s1", ScoreResponses.ALL).responses()).isEqualTo(100);
+        assertThat(store.total("s1", "plan=pro").responses()).isEqualTo(50);
+        assertThat(store.total("s1", "plan=basic").responses()).isEqualTo(50);
     }
 
     @Test
     void apply_shouldChangeNothing_whenTheSameBatchIsDeliveredAgain() {
-        // GIVEN a batch already applied
         List<ScoredResponse> batch = List.of(nps(0, 10, 2), nps(0, 11, 9), nps(1, 12, 7));
         scoring.apply(batch);
-        Tally before = store.total("s1", AggregateKey.ALL_TIME);
-        // WHEN it is redelivered, whole and as a retried tail
+        Tally before = store.total("s1", ScoreResponses.ALL);
         scoring.apply(batch);
         scoring.apply(batch.subList(1, 3));
-        // THEN the figures are unchanged
-        assertThat(store.total("s1", AggregateKey.ALL_TIME)).isEqualTo(before);
+        assertThat(store.total("s1", ScoreResponses.ALL)).isEqualTo(before);
         assertThat(before.detractors()).isEqualTo(1);
         assertThat(before.promoters()).isEqualTo(1);
         assertThat(before.passives()).isEqualTo(1);
@@ -57,14 +64,24 @@ class ScoreResponsesTest {
 
     @Test
     void apply_shouldCountOnlyNewRecords_whenARedeliveredBatchExtendsPastTheWatermark() {
-        // GIVEN records 10..11 applied
         scoring.apply(List.of(nps(0, 10, 0), nps(0, 11, 0)));
-        // WHEN a retry delivers 11..13 (overlapping one already counted)
         scoring.apply(List.of(nps(0, 11, 0), nps(0, 12, 10), nps(0, 13, 10)));
-        // THEN 4 responses are counted, not 5
-        Tally total = store.total("s1", AggregateKey.ALL_TIME);
+        Tally total = store.total("s1", ScoreResponses.ALL);
         assertThat(total.responses()).isEqualTo(4);
         assertThat(total.promoters()).isEqualTo(2);
+    }
+
+    @Test
+    void apply_shouldCountLaterValuesAsOther_whenADimensionHasItsFillOfValuesThatDay() {
+        List<ScoredResponse> batch = new ArrayList<>();
+        for (int i = 0; i < ScoreResponses.MAX_VALUES_PER_DIMENSION + 5; i++) {
+            batch.add(nps(0, 100 + i, 5, DAY, "plan-" + i));
+        }
+        scoring.apply(batch);
+        long planCells = store.items.values().iterator().next().cells().keySet().stream()
+                .filter(cell -> cell.startsWith("plan=")).count();
+        assertThat(planCells).isEqualTo(ScoreResponses.MAX_VALUES_PER_DIMENSION + 1);
+        assertThat(store.total("s1", "plan=(other)").responses()).isEqualTo(5);
     }
 
     @Test
@@ -76,10 +93,10 @@ class ScoreResponsesTest {
 
     /**
      * Any at-least-once delivery — each partition's records in order, cut into batches that may overlap (redelivery
-     * of a prefix) and interleave across partitions — gives the from-scratch tally.
+     * of a prefix) and interleave across partitions and days — gives the from-scratch tally of every cell.
      */
     @Property(tries = 300)
-    void apply_shouldEqualFromScratchTally_forAnyBatchingAndRedelivery(
+    void apply_shouldEqualFromScratchTallies_forAnyBatchingAndRedelivery(
             @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 10) Integer> scores,
             @ForAll @IntRange(min = 1, max = 4) int partitions,
             @ForAll long seed) {
@@ -90,13 +107,16 @@ class ScoreResponsesTest {
         for (int p = 0; p < partitions; p++) {
             byPartition.add(new ArrayList<>());
         }
-        Tally expected = Tally.EMPTY;
+        Map<String, Tally> expected = new HashMap<>();
         long sequence = 1_000_000_000_000_000_000L;
         for (int score : scores) {
             int partition = random.nextInt(partitions);
-            ScoredResponse record = nps(partition, sequence += 1 + random.nextInt(1000), score);
+            ScoredResponse record = nps(partition, sequence += 1 + random.nextInt(1000), score,
+                    DAY.plusDays(random.nextInt(3)), random.nextBoolean() ? "pro" : "basic");
             byPartition.get(partition).add(record);
-            expected = expected.plus(record.contribution());
+            for (String cell : record.cells()) {
+                expected.merge(cell, record.contribution(), Tally::plus);
+            }
         }
         int[] next = new int[partitions];
         while (anyLeft(next, byPartition)) {
@@ -115,7 +135,7 @@ class ScoreResponsesTest {
             }
             incremental.apply(batch);
         }
-        assertThat(aggregates.total("s1", AggregateKey.ALL_TIME)).isEqualTo(expected);
+        expected.forEach((cell, tally) -> assertThat(aggregates.total("s1", cell)).as(cell).isEqualTo(tally));
     }
 
     private static boolean anyLeft(int[] next, List<List<ScoredResponse>> byPartition) {
@@ -125,5 +145,20 @@ class ScoreResponsesTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void read_shouldGroupAndBucketIntoWeeksAndMonths() {
+        scoring.apply(List.of(nps(0, 1, 10, LocalDate.parse("2026-11-30"), "pro"),
+                nps(0, 2, 0, LocalDate.parse("2026-12-01"), "basic"),
+                nps(0, 3, 9, LocalDate.parse("2026-12-07"), "pro")));
+        var read = new ReadMetrics(store).read("s1", LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-06"), "plan",
+                ReadMetrics.Interval.WEEK);
+        assertThat(read.overall().responses()).isEqualTo(2);
+        assertThat(read.groups()).extracting(ReadMetrics.Group::key).containsExactly("basic", "pro");
+        assertThat(read.series()).extracting(point -> point.start().toString()).containsExactly("2026-11-30");
+        var months = new ReadMetrics(store).read("s1", null, null, null, ReadMetrics.Interval.MONTH);
+        assertThat(months.series()).extracting(point -> point.start().toString()).containsExactly("2026-11-01", "2026-12-01");
+        assertThat(months.series().get(1).tally().responses()).isEqualTo(2);
     }
 }

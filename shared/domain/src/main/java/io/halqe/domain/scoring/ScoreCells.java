@@ -1,0 +1,68 @@
+package io.halqe.domain.scoring;
+
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.response.Response;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cells an enriched response counts in: everything ({@code all=all}); its language; the customer's segment,
+ * plan, region and free-form attributes as they were at answer time; the link's hidden fields (which win over a
+ * customer field of the same name); the survey's touchpoint; each routed team and each theme.
+ */
+public final class ScoreCells {
+
+    private static final int MAX_VALUE = 100;
+
+    private ScoreCells() {
+    }
+
+    public static Set<String> of(Response response) {
+        Enrichment enrichment = response.enrichment();
+        Map<String, String> segments = new LinkedHashMap<>();
+        if (enrichment != null && enrichment.customer() != null) {
+            CustomerProfile customer = enrichment.customer();
+            customer.attributes().forEach(segments::put);
+            put(segments, "segment", customer.segment());
+            put(segments, "plan", customer.plan());
+            put(segments, "region", customer.region());
+        }
+        segments.putAll(response.hidden());
+        Set<String> cells = new LinkedHashSet<>();
+        cells.add(ScoreResponses.ALL);
+        cells.add(ScoreResponses.cell("language", enrichment == null ? response.language() : enrichment.language()));
+        segments.forEach((dimension, value) -> {
+            if (value != null && !value.isBlank() && !reserved(dimension)) {
+                cells.add(ScoreResponses.cell(dimension, clip(value)));
+            }
+        });
+        if (enrichment != null) {
+            if (enrichment.touchpoint() != null) {
+                cells.add(ScoreResponses.cell("touchpoint", clip(enrichment.touchpoint())));
+            }
+            enrichment.teams().forEach(team -> cells.add(ScoreResponses.cell("team", clip(team))));
+            enrichment.themes().forEach(theme -> cells.add(ScoreResponses.cell("theme", clip(theme))));
+        }
+        return cells;
+    }
+
+    /** Names the aggregates use themselves. */
+    private static boolean reserved(String dimension) {
+        return dimension.equals("all") || dimension.equals("language") || dimension.equals("touchpoint")
+                || dimension.equals("team") || dimension.equals("theme") || dimension.contains("=") || dimension.contains("|");
+    }
+
+    private static void put(Map<String, String> segments, String dimension, String value) {
+        if (value != null) {
+            segments.put(dimension, value);
+        }
+    }
+
+    private static String clip(String value) {
+        String stripped = value.strip().replace('|', '/');
+        return stripped.length() <= MAX_VALUE ? stripped : stripped.substring(0, MAX_VALUE);
+    }
+}
