@@ -74,12 +74,12 @@ class ApiHandlerTest {
                 "demo-nps", CaseStatus.OPEN, "support", "owner@demo.example", "Detractor (2/10)", 2, "<i>slow</i>", "en",
                 AT, AT.plusSeconds(172800)));
         var aggregates = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
-        aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-11-23")),
+        aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-11-23")), null,
                 Map.of("all=all", new Tally(3, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                         "plan=pro", new Tally(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                        "plan=basic", new Tally(2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(), Map.of(1, "9"));
-        aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-12-02")),
-                Map.of("all=all", new Tally(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(), Map.of(1, "9"));
+                        "plan=basic", new Tally(2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(1, "9"));
+        aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-12-02")), null,
+                Map.of("all=all", new Tally(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(1, "9"));
     }
 
     @AfterAll

@@ -9,21 +9,22 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Aggregates: pk {@code AGG#<surveyId>}, sk {@code D#<yyyy-MM-dd>} (a day in the reporting time zone). Counters are
- * top-level numbers named {@code c|<dimension>=<value>|<counter>} updated with ADD; {@code wm|<partition>} is the
- * highest stream sequence number folded in from that response partition. One UpdateItem per day a batch touches;
- * reading a range is one Query over its days, whatever the number of responses.
+ * Aggregates: pk {@code AGG#<surveyId>}, sk {@code D#<yyyy-MM-dd>} (a day in the reporting time zone). All cells of
+ * the day are one compact string ({@code <dimension>=<value>\t<counters in base 36, zeros empty>} a line), because a
+ * write costs what the item weighs; {@code wm|<partition>} is the highest stream sequence number folded in from that
+ * response partition, {@code v} the day's version. A batch is one conditional PutItem per day it touches (the day as
+ * read plus the batch, if nobody wrote it meanwhile); reading a range is one Query over its days.
  */
 public final class DynamoAggregateStore implements AggregateStore {
 
     private static final int BATCH_GET_LIMIT = 100;
-    private static final String COUNTER_PREFIX = "c|";
     private static final String WATERMARK_PREFIX = "wm|";
 
     private final DynamoDbClient dynamo;
@@ -57,45 +58,24 @@ public final class DynamoAggregateStore implements AggregateStore {
     }
 
     @Override
-    public boolean add(DayKey key, Map<String, Tally> delta, Map<Integer, String> expectedWatermarks,
-                       Map<Integer, String> newWatermarks) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> adds = new ArrayList<>();
-        int i = 0;
-        for (var cell : delta.entrySet()) {
-            long[] counts = cell.getValue().counters();
-            for (int c = 0; c < counts.length; c++) {
-                if (counts[c] != 0) {
-                    names.put("#c" + i, COUNTER_PREFIX + cell.getKey() + "|" + Tally.COUNTERS.get(c));
-                    values.put(":c" + i, Items.n(counts[c]));
-                    adds.add("#c" + i + " :c" + i);
-                    i++;
-                }
-            }
-        }
-        List<String> sets = new ArrayList<>(List.of("#day = :day"));
-        List<String> conditions = new ArrayList<>();
-        names.put("#day", "day");
-        values.put(":day", Items.s(key.day().toString()));
-        for (var watermark : newWatermarks.entrySet()) {
-            int partition = watermark.getKey();
-            names.put("#w" + partition, WATERMARK_PREFIX + partition);
-            values.put(":w" + partition, Items.s(watermark.getValue()));
-            sets.add("#w" + partition + " = :w" + partition);
-            String expected = expectedWatermarks.get(partition);
-            if (expected == null) {
-                conditions.add("attribute_not_exists(#w" + partition + ")");
-            } else {
-                values.put(":e" + partition, Items.s(expected));
-                conditions.add("#w" + partition + " = :e" + partition);
-            }
-        }
-        String update = "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
+    public boolean add(DayKey key, StoredDay read, Map<String, Tally> delta, Map<Integer, String> newWatermarks) {
+        Map<String, Tally> cells = new TreeMap<>(read == null ? Map.of() : read.cells());
+        delta.forEach((cell, tally) -> cells.merge(cell, tally, Tally::plus));
+        Map<Integer, String> watermarks = new HashMap<>(read == null ? Map.of() : read.watermarks());
+        watermarks.putAll(newWatermarks);
+        Map<String, AttributeValue> item = new HashMap<>(key(key));
+        item.put("v", Items.n(read == null ? 1 : read.version() + 1));
+        item.put("cells", Items.s(encode(cells)));
+        watermarks.forEach((partition, sequence) -> item.put(WATERMARK_PREFIX + partition, Items.s(sequence)));
         try {
-            dynamo.updateItem(request -> request.tableName(table).key(key(key)).updateExpression(update)
-                    .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions))
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            dynamo.putItem(request -> {
+                request.tableName(table).item(item);
+                if (read == null) {
+                    request.conditionExpression("attribute_not_exists(pk)");
+                } else {
+                    request.conditionExpression("v = :read").expressionAttributeValues(Map.of(":read", Items.n(read.version())));
+                }
+            });
             return true;
         } catch (ConditionalCheckFailedException moved) {
             return false;
@@ -121,24 +101,50 @@ public final class DynamoAggregateStore implements AggregateStore {
         return days;
     }
 
+    static String encode(Map<String, Tally> cells) {
+        StringBuilder encoded = new StringBuilder();
+        cells.forEach((cell, tally) -> {
+            encoded.append(cell).append('\t');
+            long[] counters = tally.counters();
+            for (int i = 0; i < counters.length; i++) {
+                if (i > 0) {
+                    encoded.append(',');
+                }
+                if (counters[i] != 0) {
+                    encoded.append(Long.toString(counters[i], Character.MAX_RADIX));
+                }
+            }
+            encoded.append('\n');
+        });
+        return encoded.toString();
+    }
+
+    static Map<String, Tally> decode(String encoded) {
+        Map<String, Tally> cells = new HashMap<>();
+        for (String line : encoded.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            String[] parts = line.substring(tab + 1).split(",", -1);
+            long[] counters = new long[Tally.COUNTERS.size()];
+            for (int i = 0; i < Math.min(parts.length, counters.length); i++) {
+                counters[i] = parts[i].isEmpty() ? 0 : Long.parseLong(parts[i], Character.MAX_RADIX);
+            }
+            cells.put(line.substring(0, tab), Tally.fromCounters(counters));
+        }
+        return cells;
+    }
+
     private static StoredDay day(Map<String, AttributeValue> item) {
-        Map<String, long[]> counters = new HashMap<>();
         Map<Integer, String> watermarks = new HashMap<>();
         item.forEach((name, value) -> {
-            if (name.startsWith(COUNTER_PREFIX)) {
-                int split = name.lastIndexOf('|');
-                String cell = name.substring(COUNTER_PREFIX.length(), split);
-                int index = Tally.COUNTERS.indexOf(name.substring(split + 1));
-                if (index >= 0) {
-                    counters.computeIfAbsent(cell, c -> new long[Tally.COUNTERS.size()])[index] = Long.parseLong(value.n());
-                }
-            } else if (name.startsWith(WATERMARK_PREFIX)) {
+            if (name.startsWith(WATERMARK_PREFIX)) {
                 watermarks.put(Integer.parseInt(name.substring(WATERMARK_PREFIX.length())), value.s());
             }
         });
-        Map<String, Tally> cells = new HashMap<>();
-        counters.forEach((cell, counts) -> cells.put(cell, Tally.fromCounters(counts)));
-        return new StoredDay(LocalDate.parse(item.get("sk").s().substring(2)), cells, watermarks);
+        return new StoredDay(LocalDate.parse(item.get("sk").s().substring(2)), Items.number(item, "v"),
+                item.get("cells") == null ? Map.of() : decode(item.get("cells").s()), watermarks);
     }
 
     private static Map<String, AttributeValue> key(DayKey key) {

@@ -40,28 +40,36 @@ class DynamoAggregateStoreTest {
     }
 
     @Test
-    void add_shouldApplyOnlyWhenEveryTouchedPartitionsWatermarkIsUnchanged() {
+    void add_shouldApplyOnlyWhenTheDayIsStillAsRead() {
         DayKey key = new DayKey("s-cas", DAY);
-        assertThat(store.add(key, Map.of("all=all", nps(10)), Map.of(), Map.of(3, "100"))).isTrue();
-        // a stale writer (expects partition 3 unseen) and a writer for a new partition 4 that also claims 3 is unseen
-        assertThat(store.add(key, Map.of("all=all", nps(0)), Map.of(), Map.of(3, "200"))).isFalse();
-        assertThat(store.add(key, Map.of("all=all", nps(0)), Map.of(), Map.of(3, "200", 4, "50"))).isFalse();
-        // the current writer
-        assertThat(store.add(key, Map.of("all=all", nps(0), "plan=pro", nps(0)), Map.of(3, "100"), Map.of(3, "200", 4, "50")))
-                .isTrue();
+        assertThat(store.add(key, null, Map.of("all=all", nps(10)), Map.of(3, "100"))).isTrue();
+        var first = store.load(List.of(key)).get(key);
+        // a writer that read nothing (stale) and the current writer, who read version 1
+        assertThat(store.add(key, null, Map.of("all=all", nps(0)), Map.of(4, "50"))).isFalse();
+        assertThat(store.add(key, first, Map.of("all=all", nps(0), "plan=pro", nps(0)), Map.of(3, "200", 4, "50"))).isTrue();
+        // a second writer that read version 1 too (a concurrent batch from another shard) must retry
+        assertThat(store.add(key, first, Map.of("all=all", nps(5)), Map.of(5, "7"))).isFalse();
         var day = store.load(List.of(key)).get(key);
+        assertThat(day.version()).isEqualTo(2);
         assertThat(day.cells().get("all=all")).isEqualTo(nps(10).plus(nps(0)));
         assertThat(day.cells().get("plan=pro")).isEqualTo(nps(0));
         assertThat(day.watermarks()).containsExactlyInAnyOrderEntriesOf(Map.of(3, "200", 4, "50"));
     }
 
     @Test
+    void cells_shouldSurviveTheCompactEncoding_withUnicodeValuesAndLargeCounts() {
+        Tally big = new Tally(1_000_000, 400_000, 300_000, 300_000, 999, 0, 7, 49, 343, 5, 1, 5, 25);
+        Map<String, Tally> cells = Map.of("all=all", big, "region=خاورمیانه", nps(3), "plan=pro plus", Tally.EMPTY);
+        assertThat(DynamoAggregateStore.decode(DynamoAggregateStore.encode(cells))).isEqualTo(cells);
+    }
+
+    @Test
     void days_shouldReturnTheRangeInOrder_withCellsReadBackExactly() {
         for (int d = 0; d < 5; d++) {
-            store.add(new DayKey("s-range", DAY.plusDays(d)), Map.of("all=all", nps(d), "theme=delivery", nps(d)),
-                    Map.of(), Map.of(0, "1"));
+            store.add(new DayKey("s-range", DAY.plusDays(d)), null, Map.of("all=all", nps(d), "theme=delivery", nps(d)),
+                    Map.of(0, "1"));
         }
-        store.add(new DayKey("s-range-other", DAY), Map.of("all=all", nps(5)), Map.of(), Map.of(0, "1"));
+        store.add(new DayKey("s-range-other", DAY), null, Map.of("all=all", nps(5)), Map.of(0, "1"));
         var days = store.days("s-range", DAY.plusDays(1), DAY.plusDays(3));
         assertThat(days).extracting(day -> day.day().toString()).containsExactly("2026-11-24", "2026-11-25", "2026-11-26");
         assertThat(days.get(0).cells()).containsEntry("theme=delivery", nps(1));

@@ -11,17 +11,17 @@ public interface AggregateStore {
     Map<DayKey, StoredDay> load(Collection<DayKey> keys);
 
     /**
-     * Adds {@code delta} (cell → tally) and moves each touched partition's watermark to {@code newWatermarks}, only if
-     * every one of those partitions' stored watermark still is its {@code expectedWatermarks} entry (absent: none yet).
+     * Adds {@code delta} (cell → tally) to the day as it was read ({@code current}, null: not yet written) and moves
+     * the touched partitions' watermarks to {@code newWatermarks} — only if the day is still as read (its version).
      * False when another write got there first.
      */
-    boolean add(DayKey key, Map<String, Tally> delta, Map<Integer, String> expectedWatermarks,
-                Map<Integer, String> newWatermarks);
+    boolean add(DayKey key, StoredDay current, Map<String, Tally> delta, Map<Integer, String> newWatermarks);
 
     /** The survey's days from {@code from} to {@code to}, inclusive (null: unbounded), in order. */
     List<StoredDay> days(String surveyId, LocalDate from, LocalDate to);
 
-    record StoredDay(LocalDate day, Map<String, Tally> cells, Map<Integer, String> watermarks) {
+    /** {@code version} counts the writes to the day; a write must find the version it read. */
+    record StoredDay(LocalDate day, long version, Map<String, Tally> cells, Map<Integer, String> watermarks) {
         public StoredDay {
             cells = Map.copyOf(cells);
             watermarks = Map.copyOf(watermarks);

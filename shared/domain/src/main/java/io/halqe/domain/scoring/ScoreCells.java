@@ -52,7 +52,7 @@ public final class ScoreCells {
     /** Names the aggregates use themselves. */
     private static boolean reserved(String dimension) {
         return dimension.equals("all") || dimension.equals("language") || dimension.equals("touchpoint")
-                || dimension.equals("team") || dimension.equals("theme") || dimension.contains("=") || dimension.contains("|");
+                || dimension.equals("team") || dimension.equals("theme") || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
     }
 
     private static void put(Map<String, String> segments, String dimension, String value) {
@@ -62,7 +62,8 @@ public final class ScoreCells {
     }
 
     private static String clip(String value) {
-        String stripped = value.strip().replace('|', '/');
+        // cell names are stored one a line, tab-separated from their counters
+        String stripped = value.strip().replaceAll("[\\p{Cntrl}|]", "/");
         return stripped.length() <= MAX_VALUE ? stripped : stripped.substring(0, MAX_VALUE);
     }
 }

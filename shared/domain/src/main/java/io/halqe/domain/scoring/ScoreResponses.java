@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds a stream batch into per-day aggregates with one conditional write per day touched. Each day keeps, per
- * response partition, the highest sequence number applied (a partition streams through one shard lineage, so its
+ * Folds a stream batch into per-day aggregates with one conditional write per day touched (conditional on the day's
+ * version, so concurrent batches from other shards retry rather than overwrite). Each day keeps, per response
+ * partition, the highest sequence number applied (a partition streams through one shard lineage, so its
  * sequence numbers only grow); records at or below it were counted before and are skipped, so redelivered or
  * bisected batches change nothing. A dimension keeps at most {@link #MAX_VALUES_PER_DIMENSION} values a day; later
  * ones count under {@link #OTHER}, which bounds the item.
@@ -43,7 +44,6 @@ public final class ScoreResponses {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Map<Integer, String> watermarks = current == null ? Map.of() : current.watermarks();
             Map<String, Tally> delta = new HashMap<>();
-            Map<Integer, String> expected = new HashMap<>();
             Map<Integer, String> highest = new HashMap<>();
             Map<String, Set<String>> values = valuesByDimension(current);
             for (ScoredResponse record : records) {
@@ -51,16 +51,13 @@ public final class ScoreResponses {
                 if (watermark != null && SequenceNumbers.ORDER.compare(record.sequenceNumber(), watermark) <= 0) {
                     continue;
                 }
-                if (watermark != null) {
-                    expected.put(record.partition(), watermark);
-                }
                 highest.merge(record.partition(), record.sequenceNumber(),
                         (a, b) -> SequenceNumbers.ORDER.compare(a, b) >= 0 ? a : b);
                 for (String cell : record.cells()) {
                     delta.merge(bounded(cell, values), record.contribution(), Tally::plus);
                 }
             }
-            if (delta.isEmpty() || store.add(key, delta, expected, highest)) {
+            if (delta.isEmpty() || store.add(key, current, delta, highest)) {
                 return;
             }
             current = store.load(List.of(key)).get(key);

@@ -8,9 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-/** Behaves like the conditional write: the add happens only if every touched partition's watermark is as expected. */
+/** Behaves like the conditional write: the add happens only if the day is still at the version that was read. */
 public final class InMemoryAggregates implements AggregateStore {
 
     public final Map<DayKey, StoredDay> items = new HashMap<>();
@@ -28,21 +27,17 @@ public final class InMemoryAggregates implements AggregateStore {
     }
 
     @Override
-    public boolean add(DayKey key, Map<String, Tally> delta, Map<Integer, String> expectedWatermarks,
-                       Map<Integer, String> newWatermarks) {
+    public boolean add(DayKey key, StoredDay read, Map<String, Tally> delta, Map<Integer, String> newWatermarks) {
         StoredDay current = items.get(key);
-        Map<Integer, String> watermarks = current == null ? Map.of() : current.watermarks();
-        for (Integer partition : newWatermarks.keySet()) {
-            if (!Objects.equals(watermarks.get(partition), expectedWatermarks.get(partition))) {
-                return false;
-            }
+        if ((current == null ? -1 : current.version()) != (read == null ? -1 : read.version())) {
+            return false;
         }
         writes++;
         Map<String, Tally> cells = new HashMap<>(current == null ? Map.of() : current.cells());
         delta.forEach((cell, tally) -> cells.merge(cell, tally, Tally::plus));
-        Map<Integer, String> moved = new HashMap<>(watermarks);
+        Map<Integer, String> moved = new HashMap<>(current == null ? Map.of() : current.watermarks());
         moved.putAll(newWatermarks);
-        items.put(key, new StoredDay(key.day(), cells, moved));
+        items.put(key, new StoredDay(key.day(), current == null ? 1 : current.version() + 1, cells, moved));
         return true;
     }
 
