@@ -12,11 +12,17 @@ import io.halqe.aws.stream.StreamBatches;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.aws.dynamo.DynamoShiftLedger;
+import io.halqe.aws.messaging.EventBridgePublisher;
+import io.halqe.domain.scoring.DetectShifts;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.ScoredResponse;
 import io.halqe.domain.scoring.Tally;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.ZoneId;
 
 /**
@@ -29,24 +35,38 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
     private static final int WHOLE_BATCH = Integer.MAX_VALUE;
 
     private final ScoreResponses scoreResponses;
+    private final DetectShifts detectShifts;
     private final ZoneId reportingZone;
 
     public ScoringHandler() {
         Env env = LambdaEnvironment.current();
-        this.scoreResponses = new ScoreResponses(new DynamoAggregateStore(new AwsClients(env).dynamoDb(),
-                env.require("HALQE_AGGREGATES_TABLE")));
+        AwsClients clients = new AwsClients(env);
+        DynamoDbClient dynamo = clients.dynamoDb();
+        String table = env.require("HALQE_AGGREGATES_TABLE");
+        AggregateStore aggregates = new DynamoAggregateStore(dynamo, table);
+        this.scoreResponses = new ScoreResponses(aggregates);
+        this.detectShifts = new DetectShifts(aggregates,
+                new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")),
+                new DynamoShiftLedger(dynamo, table, Clock.systemUTC()));
         this.reportingZone = ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC"));
     }
 
-    public ScoringHandler(AggregateStore aggregates, ZoneId reportingZone) {
-        this.scoreResponses = new ScoreResponses(aggregates);
+    public ScoringHandler(ScoreResponses scoreResponses, DetectShifts detectShifts, ZoneId reportingZone) {
+        this.scoreResponses = scoreResponses;
+        this.detectShifts = detectShifts;
         this.reportingZone = reportingZone;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event, WHOLE_BATCH,
-                batch -> scoreResponses.apply(batch.stream().map(this::scored).toList()),
+                batch -> {
+                    List<ScoredResponse> scored = batch.stream().map(this::scored).toList();
+                    scoreResponses.apply(scored);
+                    // week over week, as of the newest day in the batch
+                    scored.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
+                            scored.stream().map(ScoredResponse::surveyId).collect(java.util.stream.Collectors.toSet()), today));
+                },
                 failure -> context.getLogger().log("scoring failed, the batch will be retried: " + failure));
     }
 

@@ -34,7 +34,8 @@ class ScoringHandlerTest {
     void sampleModify_shouldCountTheDetractorOnce_whenDeliveredTwice() {
         // GIVEN the scoring function as Lambda constructs it
         ScoringHandler handler = LambdaEnvironment.with(HandlerTesting.environment(db,
-                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", "Asia/Tehran")),
+                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", "Asia/Tehran",
+                        "HALQE_EVENT_BUS_NAME", "halqe-test")),
                 ScoringHandler::new);
         DynamodbEvent event = EventLoader.loadDynamoDbEvent(sampleEvent("scoring", "response-enriched.json"));
         // WHEN the sample batch is delivered twice

@@ -141,4 +141,35 @@ class EventContractTest {
         assertThat(schema("CaseOpened.v1.json").validate(asPublished(published.get(0)))).isEmpty();
         assertThat(schema("TeamAlert.v1.json").validate(asPublished(alerts.get(0).message()))).isEmpty();
     }
+
+    @Test
+    void scoreShifted_shouldMatchItsSchema_asTheDetectorPublishesIt() throws IOException {
+        var store = new java.util.HashMap<io.halqe.domain.scoring.DayKey, io.halqe.domain.scoring.AggregateStore.StoredDay>();
+        java.time.LocalDate monday = java.time.LocalDate.parse("2026-11-23");
+        store.put(new io.halqe.domain.scoring.DayKey("s1", monday.minusDays(6)), new io.halqe.domain.scoring.AggregateStore.StoredDay(
+                monday.minusDays(6), 1, Map.of("all=all", new io.halqe.domain.scoring.Tally(100, 60, 20, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of()));
+        store.put(new io.halqe.domain.scoring.DayKey("s1", monday), new io.halqe.domain.scoring.AggregateStore.StoredDay(
+                monday, 1, Map.of("all=all", new io.halqe.domain.scoring.Tally(100, 30, 20, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of()));
+        io.halqe.domain.scoring.AggregateStore days = new io.halqe.domain.scoring.AggregateStore() {
+            @Override
+            public Map<io.halqe.domain.scoring.DayKey, StoredDay> load(java.util.Collection<io.halqe.domain.scoring.DayKey> keys) {
+                return Map.of();
+            }
+
+            @Override
+            public boolean add(io.halqe.domain.scoring.DayKey key, StoredDay current,
+                               Map<String, io.halqe.domain.scoring.Tally> delta, Map<Integer, String> newWatermarks) {
+                return false;
+            }
+
+            @Override
+            public List<StoredDay> days(String surveyId, java.time.LocalDate from, java.time.LocalDate to) {
+                return store.values().stream().sorted(java.util.Comparator.comparing(StoredDay::day)).toList();
+            }
+        };
+        List<Object> published = new ArrayList<>();
+        new io.halqe.domain.scoring.DetectShifts(days, published::addAll, key -> true).check(java.util.Set.of("s1"), monday);
+        assertThat(published).hasSize(1);
+        assertThat(schema("ScoreShifted.v1.json").validate(asPublished(published.get(0)))).isEmpty();
+    }
 }

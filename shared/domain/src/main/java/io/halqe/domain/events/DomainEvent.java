@@ -1,7 +1,7 @@
 package io.halqe.domain.events;
 
 /** An event Halqe puts on its bus: source {@code halqe}, detail-type {@link #detailType()}. */
-public sealed interface DomainEvent permits ResponseEnriched, CaseOpened {
+public sealed interface DomainEvent permits ResponseEnriched, CaseOpened, ScoreShifted {
 
     String SOURCE = "halqe";
 
