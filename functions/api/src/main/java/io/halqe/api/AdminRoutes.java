@@ -124,7 +124,8 @@ public final class AdminRoutes {
             } else if ((match = CUSTOMER.matcher(path)).matches()) {
                 String customerId = match.group(1);
                 return switch (method) {
-                    case "GET" -> directory.find(customerId).map(found -> HttpResponses.json(200, found))
+                    case "GET" -> directory.find(customerId).map(found -> HttpResponses.json(200,
+                                    Views.of(found, directory.health(customerId).orElse(null))))
                             .orElseGet(() -> HttpResponses.error(404, "customer_not_found", "there is no customer " + customerId));
                     case "PUT" -> putCustomer(customerId, event);
                     default -> notAllowed(method, path);

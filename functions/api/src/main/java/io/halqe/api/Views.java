@@ -1,6 +1,9 @@
 package io.halqe.api;
 
+import io.halqe.aws.json.Json;
 import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.customers.CustomerHealth;
+import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.Metrics;
@@ -63,6 +66,25 @@ final class Views {
             view.put("teams", enrichment.teams());
             view.put("owners", enrichment.owners());
             view.put("enrichedAt", enrichment.enrichedAt().toString());
+        }
+        return view;
+    }
+
+    /** The profile with the customer's health (null until they have answered). */
+    static Map<String, Object> of(CustomerProfile profile, CustomerHealth health) {
+        Map<String, Object> view = new LinkedHashMap<>(Json.MAPPER.convertValue(profile,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        if (health != null) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("score", health.score());
+            h.put("segment", health.segment());
+            h.put("trend", health.trend());
+            h.put("complaints", health.complaints());
+            h.put("priority", health.priority());
+            h.put("updatedAt", health.updatedAt().toString());
+            view.put("health", h);
+        } else {
+            view.put("health", null);
         }
         return view;
     }

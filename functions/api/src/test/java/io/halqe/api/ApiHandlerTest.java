@@ -285,7 +285,14 @@ class ApiHandlerTest {
         var stale = send("PUT", "/api/customers/c-put", "application/json",
                 "{\"name\":\"Old\",\"updatedAt\":\"2026-11-19T00:00:00Z\"}");
         assertThat(stale.getStatusCode()).isEqualTo(409);
-        assertThat(json(get("/api/customers/c-put", null, KEY)).get("name").asText()).isEqualTo("Ali R");
+        JsonNode ali = json(get("/api/customers/c-put", null, KEY));
+        assertThat(ali.get("name").asText()).isEqualTo("Ali R");
+        assertThat(ali.get("health").isNull()).isTrue();
+        DIRECTORY.appendHistory(Map.of(), List.of(io.halqe.domain.customers.CustomerHealth.next(null, "c-put", "r-h",
+                AT, 3, true, 120.5)));
+        JsonNode withHealth = json(get("/api/customers/c-put", null, KEY));
+        assertThat(withHealth.at("/health/segment").asText()).isEqualTo("detractor");
+        assertThat(withHealth.at("/health/score").asInt()).isEqualTo(20);
         var invalid = send("PUT", "/api/customers/c-bad", "application/json", "{\"timeZone\":\"Mars/Olympus\"}");
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(json(invalid).at("/error/field").asText()).isEqualTo("timeZone");

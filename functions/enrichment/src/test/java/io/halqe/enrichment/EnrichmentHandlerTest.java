@@ -155,13 +155,16 @@ class EnrichmentHandlerTest {
                 new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))));
         // WHEN the batch is handled
         var result = handler.handleRequest(batch, context("enrichment"));
-        // THEN one BatchGetItem for all customers, one BatchWriteItem round per 25 history entries, no per-record reads
+        // THEN the customers' profiles and health come in batched reads (100 customers × 2 items = 2 BatchGetItem of
+        // 100 keys), history and health go out in batched writes (60 entries + 60 health items = 5 of 25), nothing
+        // per record but the response's own update
         assertThat(result.getBatchItemFailures()).isEmpty();
-        assertThat(counter.calls).containsEntry("BatchGetItemRequest", 1).containsEntry("UpdateItemRequest", 100)
-                .containsEntry("BatchWriteItemRequest", 3).doesNotContainKey("QueryRequest");
+        assertThat(counter.calls).containsEntry("BatchGetItemRequest", 2).containsEntry("UpdateItemRequest", 100)
+                .containsEntry("BatchWriteItemRequest", 5).doesNotContainKey("QueryRequest");
         assertThat(counter.calls.getOrDefault("GetItemRequest", 0)).isLessThanOrEqualTo(2);
         assertThat(published).hasSize(100);
         assertThat(responses.find("bulk-r-7").orElseThrow().enrichment().customer().segment()).isEqualTo("smb");
+        assertThat(responses.find("bulk-r-7").orElseThrow().enrichment().customer().attributes()).containsKey("health");
         assertThat(responses.find("bulk-r-77").orElseThrow().enrichment().customer()).isNull();
     }
 

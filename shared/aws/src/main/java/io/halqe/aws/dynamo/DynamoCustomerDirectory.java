@@ -1,6 +1,8 @@
 package io.halqe.aws.dynamo;
 
+import io.halqe.aws.json.Json;
 import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.FeedbackEntry;
 import io.halqe.domain.response.Page;
@@ -21,8 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Customers in the Directory table: profile at pk {@code CUST#<id>}, sk {@code PROFILE}; their feedback history
- * beside it at sk {@code FB#<submittedAt>#<responseId>} (one Query reads it newest first).
+ * Customers in the Directory table: profile at pk {@code CUST#<id>}, sk {@code PROFILE}; their health at sk
+ * {@code HEALTH}; their feedback history beside it at sk {@code FB#<submittedAt>#<responseId>} (one Query reads it
+ * newest first).
  */
 public final class DynamoCustomerDirectory implements CustomerDirectory {
 
@@ -47,6 +50,10 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
         return Map.of("pk", Items.s(pk(customerId)), "sk", Items.s("PROFILE"));
     }
 
+    private static Map<String, AttributeValue> healthKey(String customerId) {
+        return Map.of("pk", Items.s(pk(customerId)), "sk", Items.s("HEALTH"));
+    }
+
     @Override
     public Upserted upsert(CustomerProfile profile) {
         Map<String, AttributeValue> item = new HashMap<>(CustomerItems.toMap(profile));
@@ -68,14 +75,20 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CustomerItems.fromMap(item));
     }
 
+    /** Profiles and health items together: one BatchGetItem per 50 customers. */
     @Override
-    public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
-        Map<String, CustomerProfile> found = new HashMap<>();
+    public Known lookup(Collection<String> customerIds) {
+        Map<String, CustomerProfile> profiles = new HashMap<>();
+        Map<String, CustomerHealth> health = new HashMap<>();
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
-        for (int from = 0; from < ids.size(); from += BATCH_GET) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(ids.subList(from, Math.min(ids.size(), from + BATCH_GET)).stream()
-                            .map(DynamoCustomerDirectory::key).toList()).build());
+        int perRequest = BATCH_GET / 2;
+        for (int from = 0; from < ids.size(); from += perRequest) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            ids.subList(from, Math.min(ids.size(), from + perRequest)).forEach(id -> {
+                keys.add(key(id));
+                keys.add(healthKey(id));
+            });
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
             for (int round = 0; request != null && !request.isEmpty(); round++) {
                 if (round == MAX_ROUNDS) {
                     throw new IllegalStateException("DynamoDB kept keys unprocessed; the batch will be retried");
@@ -83,20 +96,46 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
                 Map<String, KeysAndAttributes> pending = request;
                 var result = dynamo.batchGetItem(builder -> builder.requestItems(pending));
                 result.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    CustomerProfile profile = CustomerItems.fromMap(item);
-                    found.put(profile.id(), profile);
+                    if ("HEALTH".equals(item.get("sk").s())) {
+                        CustomerHealth h = healthOf(item);
+                        health.put(h.customerId(), h);
+                    } else {
+                        CustomerProfile profile = CustomerItems.fromMap(item);
+                        profiles.put(profile.id(), profile);
+                    }
                 });
                 request = result.hasUnprocessedKeys() ? result.unprocessedKeys() : null;
             }
         }
-        return found;
+        return new Known(profiles, health);
     }
 
     @Override
-    public void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer) {
+    public Optional<CustomerHealth> health(String customerId) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(healthKey(customerId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(healthOf(item));
+    }
+
+    private static CustomerHealth healthOf(Map<String, AttributeValue> item) {
+        try {
+            return Json.MAPPER.readValue(item.get("health").s(), CustomerHealth.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored health of " + item.get("pk").s() + " is unreadable", e);
+        }
+    }
+
+    @Override
+    public void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer, Collection<CustomerHealth> health) {
         List<WriteRequest> writes = new ArrayList<>();
         entriesByCustomer.forEach((customerId, entries) -> entries.forEach(entry -> writes.add(WriteRequest.builder()
                 .putRequest(PutRequest.builder().item(CustomerItems.historyItem(customerId, entry)).build()).build())));
+        health.forEach(h -> {
+            Map<String, AttributeValue> item = new HashMap<>(healthKey(h.customerId()));
+            item.put("health", Items.s(Json.write(h)));
+            item.put("segment", Items.s(h.segment()));
+            item.put("score", Items.n(h.score()));
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        });
         for (int from = 0; from < writes.size(); from += BATCH_WRITE) {
             Map<String, List<WriteRequest>> request = Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE)));
             for (int round = 0; request != null && !request.isEmpty(); round++) {

@@ -14,10 +14,20 @@ public interface CustomerDirectory {
     Optional<CustomerProfile> find(String customerId);
 
     /** Many at once — one round trip per hundred, whatever the batch. */
-    Map<String, CustomerProfile> findAll(Collection<String> customerIds);
+    default Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+        return lookup(customerIds).profiles();
+    }
 
-    /** Adds the entries to their customers' histories (idempotent: the same response is one entry). */
-    void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer);
+    /** Profiles and health of many customers, in the same round trips. */
+    Known lookup(Collection<String> customerIds);
+
+    /** Adds the entries to their customers' histories and stores their new health (idempotent per response). */
+    void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer, Collection<CustomerHealth> health);
+
+    Optional<CustomerHealth> health(String customerId);
+
+    record Known(Map<String, CustomerProfile> profiles, Map<String, CustomerHealth> health) {
+    }
 
     /** Newest first. */
     Page<FeedbackEntry> history(String customerId, int limit, String cursor);

@@ -1,9 +1,11 @@
 package io.halqe.domain.enrichment;
 
+import io.halqe.domain.analytics.FeedbackType;
 import io.halqe.domain.analytics.TextAnalysis;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.analytics.ThemeTaxonomy;
 import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.FeedbackEntry;
 import io.halqe.domain.events.EventPublisher;
@@ -56,27 +58,46 @@ public final class EnrichResponses {
     public void enrich(List<Response> batch, Instant now) {
         Set<String> customerIds = new LinkedHashSet<>();
         batch.forEach(response -> customerIdOf(response).ifPresent(customerIds::add));
-        Map<String, CustomerProfile> customers = customerIds.isEmpty() ? Map.of() : directory.findAll(customerIds);
+        CustomerDirectory.Known known = customerIds.isEmpty() ? new CustomerDirectory.Known(Map.of(), Map.of())
+                : directory.lookup(customerIds);
+        Map<String, CustomerHealth> health = new HashMap<>(known.health());
         Map<String, Optional<Survey>> surveysById = new HashMap<>();
         List<ResponseEnriched> enriched = new ArrayList<>(batch.size());
         Map<String, List<FeedbackEntry>> history = new LinkedHashMap<>();
         for (Response response : batch) {
             Optional<Survey> survey = surveysById.computeIfAbsent(response.surveyId(), surveys::find);
-            CustomerProfile customer = customerIdOf(response).map(customers::get).orElse(null);
-            Enrichment enrichment = enrichmentOf(response, customer, taxonomyOf(survey),
+            CustomerProfile profile = customerIdOf(response).map(known.profiles()::get).orElse(null);
+            Enrichment enrichment = enrichmentOf(response, profile, health, taxonomyOf(survey),
                     survey.map(Survey::touchpoint).orElse(null), now);
             responses.markEnriched(response, enrichment);
             enriched.add(eventFor(response, enrichment));
-            if (customer != null) {
-                history.computeIfAbsent(customer.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
+            if (profile != null) {
+                history.computeIfAbsent(profile.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
             }
         }
         if (!history.isEmpty()) {
-            directory.appendHistory(history);
+            directory.appendHistory(history, history.keySet().stream().map(health::get).filter(java.util.Objects::nonNull).toList());
         }
         if (!enriched.isEmpty()) {
             events.publish(enriched);
         }
+    }
+
+    /**
+     * The profile as it was at answer time, with the customer's health after this answer as the {@code health}
+     * attribute (promoter, at_risk, detractor) — so routing rules and scores can use it as a segment.
+     */
+    private static CustomerProfile withHealth(CustomerProfile profile, Response response, Integer nps,
+                                              TextAnalysis analysis, Map<String, CustomerHealth> health) {
+        boolean complaint = analysis.feedbackType() == FeedbackType.COMPLAINT || analysis.feedbackType() == FeedbackType.BUG;
+        CustomerHealth next = CustomerHealth.next(health.get(profile.id()), profile.id(), response.id(),
+                response.submittedAt(), nps, complaint, profile.lifetimeValue());
+        health.put(profile.id(), next);
+        Map<String, String> attributes = new LinkedHashMap<>(profile.attributes());
+        attributes.put("health", next.segment());
+        return new CustomerProfile(profile.id(), profile.name(), profile.email(), profile.phone(), profile.segment(),
+                profile.plan(), profile.lifetimeValue(), profile.region(), profile.accountOwner(), profile.language(),
+                profile.timeZone(), attributes, profile.updatedAt());
     }
 
     /** The invitation's customer, else a {@code customerId} hidden field the page carried. */
@@ -89,8 +110,8 @@ public final class EnrichResponses {
                 .map(ThemeTaxonomy.defaults()::with).orElse(ThemeTaxonomy.defaults());
     }
 
-    Enrichment enrichmentOf(Response response, CustomerProfile customer, ThemeTaxonomy taxonomy, String touchpoint,
-                            Instant now) {
+    Enrichment enrichmentOf(Response response, CustomerProfile profile, Map<String, CustomerHealth> health,
+                            ThemeTaxonomy taxonomy, String touchpoint, Instant now) {
         Integer nps = null;
         StringBuilder comment = new StringBuilder();
         for (Answer answer : response.answers().values()) {
@@ -102,6 +123,7 @@ public final class EnrichResponses {
         }
         String text = comment.isEmpty() ? null : comment.toString();
         TextAnalysis analysis = analyzer.analyze(text, response.language(), nps, taxonomy);
+        CustomerProfile customer = profile == null ? null : withHealth(profile, response, nps, analysis, health);
         NpsCategory category = nps == null ? null : NpsCategory.of(nps);
         Map<String, Object> routable = routable(response, category, nps, analysis, customer);
         Routes routes = router.route(routable, customer == null ? null : customer.accountOwner());

@@ -66,7 +66,9 @@ class EnrichResponsesTest {
         assertThat(enrichment.sentiment()).isEqualTo("negative");
         assertThat(enrichment.themes()).contains("delivery");
         assertThat(enrichment.matches()).isNotEmpty();
-        assertThat(enrichment.customer()).isEqualTo(customer("c-1", "enterprise"));
+        assertThat(enrichment.customer().id()).isEqualTo("c-1");
+        assertThat(enrichment.customer().segment()).isEqualTo("enterprise");
+        assertThat(enrichment.customer().attributes()).containsEntry("industry", "retail").containsEntry("health", "detractor");
         assertThat(enrichment.teams()).containsExactly("support");
         assertThat(enrichment.owners()).containsExactly("owner@example.com");
         // AND routing saw the customer's segment, and the event says all of it
@@ -79,8 +81,9 @@ class EnrichResponsesTest {
             assertThat(event.customer().id()).isEqualTo("c-1");
             assertThat(event.teams()).containsExactly("support");
         });
-        // AND the customer's history has the answer
+        // AND the customer's history has the answer, and their health is stored
         assertThat(directory.histories.get("c-1")).containsKey("r1");
+        assertThat(directory.health.get("c-1").segment()).isEqualTo("detractor");
     }
 
     @Test

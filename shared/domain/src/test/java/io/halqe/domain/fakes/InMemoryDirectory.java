@@ -1,6 +1,7 @@
 package io.halqe.domain.fakes;
 
 import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.FeedbackEntry;
 import io.halqe.domain.response.Page;
@@ -35,18 +36,32 @@ public final class InMemoryDirectory implements CustomerDirectory {
         return Optional.ofNullable(profiles.get(customerId));
     }
 
+    public final Map<String, CustomerHealth> health = new HashMap<>();
+
     @Override
-    public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+    public Known lookup(Collection<String> customerIds) {
         batchLookups++;
         Map<String, CustomerProfile> found = new HashMap<>();
-        customerIds.forEach(id -> find(id).ifPresent(profile -> found.put(id, profile)));
-        return found;
+        Map<String, CustomerHealth> healthFound = new HashMap<>();
+        customerIds.forEach(id -> {
+            find(id).ifPresent(profile -> found.put(id, profile));
+            if (health.containsKey(id)) {
+                healthFound.put(id, health.get(id));
+            }
+        });
+        return new Known(found, healthFound);
     }
 
     @Override
-    public void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer) {
+    public void appendHistory(Map<String, List<FeedbackEntry>> entriesByCustomer, Collection<CustomerHealth> updated) {
         entriesByCustomer.forEach((id, entries) -> entries.forEach(entry ->
                 histories.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(entry.responseId(), entry)));
+        updated.forEach(h -> health.put(h.customerId(), h));
+    }
+
+    @Override
+    public Optional<CustomerHealth> health(String customerId) {
+        return Optional.ofNullable(health.get(customerId));
     }
 
     @Override
