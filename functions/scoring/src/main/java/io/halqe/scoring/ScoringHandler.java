@@ -12,14 +12,13 @@ import io.halqe.aws.stream.StreamBatches;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.AggregateStore;
-import io.halqe.aws.dynamo.DynamoShiftLedger;
+import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.messaging.EventBridgePublisher;
 import io.halqe.domain.scoring.DetectShifts;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.ScoredResponse;
 import io.halqe.domain.scoring.Tally;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,7 +46,7 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
         this.scoreResponses = new ScoreResponses(aggregates);
         this.detectShifts = new DetectShifts(aggregates,
                 new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")),
-                new DynamoShiftLedger(dynamo, table, Clock.systemUTC()));
+                new DynamoDeliveryLedger(dynamo, table));
         this.reportingZone = ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC"));
     }
 

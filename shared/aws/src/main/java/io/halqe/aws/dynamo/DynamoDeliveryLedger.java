@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Claims live beside the cases they concern (pk {@code DELIVERY#<key>}) and expire by TTL long after any redelivery
- * could arrive (EventBridge retries for at most 24 hours).
+ * Claims (pk {@code DELIVERY#<key>}) live in the table of what they guard — beside the cases for alert deliveries,
+ * beside the aggregates for announced score shifts — and expire by TTL a week after they were claimed: long after
+ * any redelivery could arrive (EventBridge retries for at most 24 hours) and after the week a shift is about.
  */
 public final class DynamoDeliveryLedger implements DeliveryLedger {
 

@@ -144,6 +144,16 @@ class EventContractTest {
 
     @Test
     void scoreShifted_shouldMatchItsSchema_asTheDetectorPublishesIt() throws IOException {
+        DeliveryLedger always = new DeliveryLedger() {
+            @Override
+            public boolean claim(String key, Instant at) {
+                return true;
+            }
+
+            @Override
+            public void release(String key) {
+            }
+        };
         var store = new java.util.HashMap<io.halqe.domain.scoring.DayKey, io.halqe.domain.scoring.AggregateStore.StoredDay>();
         java.time.LocalDate monday = java.time.LocalDate.parse("2026-11-23");
         store.put(new io.halqe.domain.scoring.DayKey("s1", monday.minusDays(6)), new io.halqe.domain.scoring.AggregateStore.StoredDay(
@@ -168,7 +178,7 @@ class EventContractTest {
             }
         };
         List<Object> published = new ArrayList<>();
-        new io.halqe.domain.scoring.DetectShifts(days, published::addAll, key -> true).check(java.util.Set.of("s1"), monday);
+        new io.halqe.domain.scoring.DetectShifts(days, published::addAll, always).check(java.util.Set.of("s1"), monday);
         assertThat(published).hasSize(1);
         assertThat(schema("ScoreShifted.v1.json").validate(asPublished(published.get(0)))).isEmpty();
     }

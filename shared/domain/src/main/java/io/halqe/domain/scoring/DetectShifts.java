@@ -1,5 +1,6 @@
 package io.halqe.domain.scoring;
 
+import io.halqe.domain.cases.DeliveryLedger;
 import io.halqe.domain.events.EventPublisher;
 import io.halqe.domain.events.ScoreShifted;
 import java.time.DayOfWeek;
@@ -20,16 +21,12 @@ public final class DetectShifts {
 
     public static final double Z_CRITICAL = 1.959963984540054;
 
-    /** Remembers announced shifts: true the first time a key is claimed. */
-    public interface ShiftLedger {
-        boolean claim(String key);
-    }
-
     private final AggregateStore store;
     private final EventPublisher events;
-    private final ShiftLedger ledger;
+    private final DeliveryLedger ledger;
 
-    public DetectShifts(AggregateStore store, EventPublisher events, ShiftLedger ledger) {
+    /** {@code ledger} remembers announced shifts (claims outlive the week they are about). */
+    public DetectShifts(AggregateStore store, EventPublisher events, DeliveryLedger ledger) {
         this.store = store;
         this.events = events;
         this.ledger = ledger;
@@ -51,7 +48,8 @@ public final class DetectShifts {
                 }
             }
             shift(surveyId, before, after, lastWeek, thisWeek).ifPresent(shift -> {
-                if (ledger.claim(surveyId + "#" + shift.metric() + "#" + shift.period() + "#" + shift.direction())) {
+                if (ledger.claim("shift#" + surveyId + "#" + shift.metric() + "#" + shift.period() + "#" + shift.direction(),
+                        today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
                     shifts.add(shift);
                 }
             });

@@ -21,7 +21,18 @@ class DetectShiftsTest {
     private final InMemoryAggregates store = new InMemoryAggregates();
     private final List<DomainEvent> published = new ArrayList<>();
     private final Set<String> claimed = new HashSet<>();
-    private final DetectShifts detect = new DetectShifts(store, published::addAll, claimed::add);
+    private final io.halqe.domain.cases.DeliveryLedger ledger = new io.halqe.domain.cases.DeliveryLedger() {
+        @Override
+        public boolean claim(String key, java.time.Instant at) {
+            return claimed.add(key);
+        }
+
+        @Override
+        public void release(String key) {
+            claimed.remove(key);
+        }
+    };
+    private final DetectShifts detect = new DetectShifts(store, published::addAll, ledger);
 
     private void week(LocalDate monday, long promoters, long passives, long detractors) {
         Tally tally = new Tally(promoters + passives + detractors, promoters, passives, detractors, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -60,7 +71,7 @@ class DetectShiftsTest {
                 new Tally(20, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(0, "1"));
         small.add(new DayKey("s2", THIS_MONDAY), null, Map.of(ScoreResponses.ALL,
                 new Tally(20, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(0, "1"));
-        assertThat(new DetectShifts(small, published::addAll, claimed::add).check(Set.of("s2"), THIS_MONDAY)).isEmpty();
+        assertThat(new DetectShifts(small, published::addAll, ledger).check(Set.of("s2"), THIS_MONDAY)).isEmpty();
         assertThat(published).isEmpty();
     }
 }
