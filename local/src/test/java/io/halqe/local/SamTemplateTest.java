@@ -39,7 +39,7 @@ class SamTemplateTest {
         assertThat(TEMPLATE.function("SubmissionFunction").events("HttpApi"))
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
                 .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
-                        "GET /embed.js");
+                        "GET /embed.js", "GET /u/{token}", "POST /u/{token}");
         assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).singleElement()
                 .satisfies(event -> assertThat(event.properties().get("Path")).isEqualTo("/api/{proxy+}"));
         assertThat(TEMPLATE.function("EnrichmentFunction").events("DynamoDB")).singleElement().satisfies(event -> {

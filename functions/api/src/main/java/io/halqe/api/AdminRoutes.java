@@ -9,6 +9,7 @@ import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.CloseCase;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
@@ -54,10 +55,12 @@ public final class AdminRoutes {
     private final ManageCustomers customers;
     private final CustomerDirectory directory;
     private final RoutingRules routing;
+    private final CloseCase closeCase;
+    private static final Pattern CASE_CLOSE = Pattern.compile("/api/cases/([^/]+)/close");
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates, ZoneId reportingZone,
                        ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
-                       CustomerDirectory directory, RoutingRules routing) {
+                       CustomerDirectory directory, RoutingRules routing, CloseCase closeCase) {
         this.cases = cases;
         this.responses = responses;
         this.metrics = new ReadMetrics(aggregates);
@@ -67,6 +70,7 @@ public final class AdminRoutes {
         this.customers = customers;
         this.directory = directory;
         this.routing = routing;
+        this.closeCase = closeCase;
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -76,6 +80,8 @@ public final class AdminRoutes {
             Matcher match;
             if (path.equals("/api/cases")) {
                 return "GET".equals(method) ? listCases(event) : notAllowed(method, path);
+            } else if ((match = CASE_CLOSE.matcher(path)).matches()) {
+                return "POST".equals(method) ? close(match.group(1), event) : notAllowed(method, path);
             } else if ((match = CASE.matcher(path)).matches()) {
                 String caseId = match.group(1);
                 return !"GET".equals(method) ? notAllowed(method, path) : cases.find(caseId)
@@ -173,6 +179,7 @@ public final class AdminRoutes {
                 view.put("token", created.token());
                 view.put("channel", created.invitation().channel());
                 view.put("expiresAt", created.invitation().expiresAt().toString());
+                view.put("delivered", created.delivered());
                 yield HttpResponses.json(201, view);
             }
             case CreateInvitation.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_invitation",
@@ -235,6 +242,22 @@ public final class AdminRoutes {
     }
 
     record RoutingConfig(List<RoutingRule> rules) {
+    }
+
+    private APIGatewayV2HTTPResponse close(String caseId, APIGatewayV2HTTPEvent event) {
+        return switch (closeCase.close(caseId, body(event, CloseCase.Request.class), HttpRequests.receivedAt(event))) {
+            case CloseCase.Outcome.Closed closed -> {
+                Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));
+                view.put("customerNotified", closed.customerNotified());
+                if (!closed.customerNotified()) {
+                    view.put("notNotifiedBecause", closed.notNotifiedBecause());
+                }
+                yield HttpResponses.json(200, view);
+            }
+            case CloseCase.Outcome.NotFound notFound -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId);
+            case CloseCase.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_close",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+        };
     }
 
     private static Survey survey(APIGatewayV2HTTPEvent event) {

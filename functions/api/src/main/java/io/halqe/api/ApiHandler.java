@@ -23,7 +23,11 @@ import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.http.HttpRequests;
 import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.dynamo.DynamoDeliveryLedger;
+import io.halqe.aws.dynamo.DynamoSuppressionList;
 import io.halqe.aws.links.HmacLinkSigner;
+import io.halqe.aws.links.HmacUnsubscribeLinks;
+import io.halqe.domain.cases.CloseCase;
 import io.halqe.aws.links.SigningKeys;
 import io.halqe.aws.messaging.SesMailer;
 import io.halqe.aws.messaging.SnsSmsSender;
@@ -56,19 +60,24 @@ public final class ApiHandler implements RequestStreamHandler {
         SurveyRepository surveys = new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE"));
         String directoryTable = env.require("HALQE_DIRECTORY_TABLE");
         CustomerDirectory directory = new DynamoCustomerDirectory(dynamo, directoryTable);
+        byte[] linkKey = SigningKeys.fromSecret(clients.secretsManager(), env.require("HALQE_LINK_SECRET_ARN"));
+        String publicBaseUrl = env.optional("HALQE_PUBLIC_BASE_URL").orElse("");
+        String casesTable = env.require("HALQE_CASES_TABLE");
+        var mailer = new SesMailer(clients.sesV2(), env.require("HALQE_SENDER_EMAIL"), env.require("HALQE_SES_CONFIGURATION_SET"));
+        var suppression = new DynamoSuppressionList(dynamo, directoryTable);
+        var responses = new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE"));
+        var cases = new DynamoCaseRepository(dynamo, casesTable);
         this.adminKey = AdminKey.fromSha256Hex(env.require("HALQE_API_KEY_SHA256"));
         this.customers = new ManageCustomers(directory);
-        this.routes = new AdminRoutes(
-                new DynamoCaseRepository(dynamo, env.require("HALQE_CASES_TABLE")),
-                new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE")),
+        this.routes = new AdminRoutes(cases, responses,
                 new DynamoAggregateStore(dynamo, env.require("HALQE_AGGREGATES_TABLE")),
                 java.time.ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC")),
                 new ManageSurveys(surveys),
-                new CreateInvitation(surveys,
-                        new HmacLinkSigner(SigningKeys.fromSecret(clients.secretsManager(), env.require("HALQE_LINK_SECRET_ARN"))),
-                        new SesMailer(clients.sesV2(), env.require("HALQE_SENDER_EMAIL"), env.require("HALQE_SES_CONFIGURATION_SET")),
-                        new SnsSmsSender(clients.sns()), env.optional("HALQE_PUBLIC_BASE_URL").orElse("")),
-                customers, directory, new DynamoRoutingRules(dynamo, directoryTable));
+                new CreateInvitation(surveys, new HmacLinkSigner(linkKey), mailer, new SnsSmsSender(clients.sns()), suppression,
+                        publicBaseUrl),
+                customers, directory, new DynamoRoutingRules(dynamo, directoryTable),
+                new CloseCase(cases, responses, mailer, suppression, new HmacUnsubscribeLinks(linkKey, publicBaseUrl),
+                        new DynamoDeliveryLedger(dynamo, casesTable)));
     }
 
     public ApiHandler(AdminKey adminKey, AdminRoutes routes, ManageCustomers customers) {

@@ -62,8 +62,15 @@ class ApiHandlerTest {
                 new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), java.time.ZoneId.of("Asia/Tehran"),
                 new ManageSurveys(surveys),
                 new CreateInvitation(surveys, LINKS, EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text),
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
                         "http://localhost:3000"),
-                customers, DIRECTORY, new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable"))), customers);
+                customers, DIRECTORY, new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
+                new io.halqe.domain.cases.CloseCase(new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
+                        new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
+                        new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
+                                "http://localhost:3000"),
+                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable")))), customers);
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
@@ -367,5 +374,22 @@ class ApiHandlerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(
                 new java.io.ByteArrayInputStream(invalid.getBytes()), new java.io.ByteArrayOutputStream(), context("api")))
                 .hasMessageContaining("id");
+    }
+
+    @Test
+    void close_shouldCloseTheCase_andAnswer4xxForBadRequests() throws Exception {
+        new DynamoCaseRepository(db.client(), db.tableName("CasesTable")).openIfAbsent(new FollowUpCase("case-close-me", "r1",
+                "demo-nps", CaseStatus.OPEN, "support", "owner@demo.example", "Detractor (3/10)", 3, null, "en", AT,
+                AT.plusSeconds(172800)));
+        var closed = send("POST", "/api/cases/case-close-me/close", "application/json",
+                "{\"resolution\":\"Called the customer\",\"notifyCustomer\":false}");
+        assertThat(closed.getStatusCode()).as(closed.getBody()).isEqualTo(200);
+        assertThat(json(closed).get("status").asText()).isEqualTo("closed");
+        assertThat(json(closed).get("customerNotified").asBoolean()).isFalse();
+        assertThat(json(get("/api/cases/case-close-me", null, KEY)).get("status").asText()).isEqualTo("closed");
+        assertThat(send("POST", "/api/cases/case-close-me/close", "application/json", "{\"notifyCustomer\":true}").getStatusCode())
+                .isEqualTo(400);
+        assertThat(send("POST", "/api/cases/nope/close", "application/json", "{\"resolution\":\"x\"}").getStatusCode())
+                .isEqualTo(404);
     }
 }

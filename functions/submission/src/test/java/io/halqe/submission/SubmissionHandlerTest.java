@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class SubmissionHandlerTest {
 
     private static final HmacLinkSigner LINKS = new HmacLinkSigner("test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8));
+    private static final io.halqe.aws.links.HmacUnsubscribeLinks UNSUBSCRIBE = new io.halqe.aws.links.HmacUnsubscribeLinks(
+            "test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8), "https://f.example.com");
     private static LocalDynamoDb db;
     private static SubmissionHandler handler;
     private static DynamoResponseRepository responses;
@@ -40,7 +42,8 @@ class SubmissionHandlerTest {
         db = LocalDynamoDb.start();
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
-        handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, LINKS);
+        handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, LINKS,
+                UNSUBSCRIBE, new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")));
     }
 
     @AfterAll
@@ -284,5 +287,20 @@ class SubmissionHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("content-type")).startsWith("text/javascript");
         assertThat(response.getBody()).contains("data-survey");
+    }
+
+    @Test
+    void unsubscribe_shouldSuppressTheSignedAddress_andRefuseAForgedOne() {
+        var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        String url = UNSUBSCRIBE.urlFor("leave@example.com");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        event.setRouteKey("GET /u/{token}");
+        event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));
+        var done = handle(event);
+        assertThat(done.getStatusCode()).isEqualTo(200);
+        assertThat(done.getBody()).contains("unsubscribed");
+        assertThat(suppression.isSuppressed("leave@example.com")).isTrue();
+        event.setPathParameters(Map.of("token", "bGVhdmUy.AAAA"));
+        assertThat(handle(event).getStatusCode()).isEqualTo(403);
     }
 }

@@ -225,7 +225,7 @@ class TemplateContractTest {
         TEMPLATE.functions().forEach(f -> f.events("HttpApi").forEach(e ->
                 routes.add(e.properties().get("Method") + " " + e.properties().get("Path"))));
         assertThat(routes).containsExactlyInAnyOrder("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
-                "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "ANY /api/{proxy+}");
+                "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}", "ANY /api/{proxy+}");
         Map<String, Object> api = TEMPLATE.properties("HttpApi");
         assertThat(api).doesNotContainKey("CorsConfiguration").containsKey("DefaultRouteSettings");
         assertThat(SamTemplate.map(api.get("RouteSettings"))).containsKey("POST /s/{surveyId}/responses");

@@ -62,6 +62,22 @@ public final class DynamoCaseRepository implements CaseRepository {
                 Cursors.encode(page.lastEvaluatedKey()));
     }
 
+    @Override
+    public Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at) {
+        try {
+            var updated = dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("SET #status = :closed, resolution = :resolution, closedAt = :at")
+                    .conditionExpression("attribute_exists(pk) AND #status <> :closed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":closed", Items.s(CaseStatus.CLOSED.wireName()),
+                            ":resolution", Items.s(resolution), ":at", Items.s(at.toString())))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+            return Optional.of(fromItem(updated.attributes()));
+        } catch (ConditionalCheckFailedException closedBeforeOrMissing) {
+            return find(caseId);
+        }
+    }
+
     private static Map<String, AttributeValue> key(String caseId) {
         return Map.of("pk", Items.s("CASE#" + caseId), "sk", Items.s("CASE"));
     }

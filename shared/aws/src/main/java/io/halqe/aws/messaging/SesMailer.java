@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 
 /** SES v2 SendEmail: a text and an HTML part, UTF-8, through the stack's configuration set. */
 public final class SesMailer implements Mailer {
@@ -29,6 +30,9 @@ public final class SesMailer implements Mailer {
                 .content(EmailContent.builder().simple(Message.builder()
                         .subject(utf8(email.subject()))
                         .body(Body.builder().text(utf8(email.text())).html(utf8(email.html())).build())
+                        .headers(email.headers().entrySet().stream()
+                                .map(header -> MessageHeader.builder().name(header.getKey()).value(header.getValue()).build())
+                                .toList())
                         .build()).build()));
     }
 

@@ -98,4 +98,29 @@ class DynamoCasesAndDirectoryTest {
         outreach.release(due);
         assertThat(outreach.due(AT, 10)).containsExactly(due);
     }
+
+    @Test
+    void close_shouldCloseOnce_andLeaveTheOpenQueue() {
+        cases.openIfAbsent(followUp("to-close", AT.plusSeconds(50)));
+        var closed = cases.close("case-to-close", "refunded", AT.plusSeconds(60)).orElseThrow();
+        var again = cases.close("case-to-close", "other words", AT.plusSeconds(90)).orElseThrow();
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(again).isEqualTo(closed);
+        var item = db.client().getItem(r -> r.tableName(db.tableName("CasesTable")).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CASE#case-to-close"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CASE")))).item();
+        assertThat(item.get("resolution").s()).isEqualTo("refunded");
+        assertThat(cases.listByStatus(CaseStatus.OPEN, 100, null).items()).extracting(FollowUpCase::id)
+                .doesNotContain("case-to-close");
+        assertThat(cases.close("case-missing", "x", AT)).isEmpty();
+    }
+
+    @Test
+    void suppression_shouldHoldAnAddressWhateverItsCase() {
+        var suppression = new DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        assertThat(suppression.isSuppressed("Sara@Example.com")).isFalse();
+        suppression.suppress("Sara@Example.com", "unsubscribed", AT);
+        assertThat(suppression.isSuppressed("sara@example.com")).isTrue();
+        assertThat(suppression.isSuppressed(null)).isFalse();
+    }
 }

@@ -57,4 +57,17 @@ class HmacLinkSignerTest {
     void signer_shouldRefuseAShortKey() {
         assertThatThrownBy(() -> new HmacLinkSigner(new byte[16])).hasMessageContaining("at least 32 bytes");
     }
+
+    @Test
+    void unsubscribeLinks_shouldNameTheirAddress_andRefuseForgeriesAndSurveyTokens() {
+        HmacUnsubscribeLinks links = new HmacUnsubscribeLinks(KEY, "https://f.example.com");
+        String url = links.urlFor("sara@example.com");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(url).startsWith("https://f.example.com/u/");
+        assertThat(links.emailOf(token)).contains("sara@example.com");
+        String other = Base64.getUrlEncoder().withoutPadding().encodeToString("boss@example.com".getBytes(StandardCharsets.UTF_8));
+        assertThat(links.emailOf(other + token.substring(token.indexOf('.')))).isEmpty();
+        assertThat(links.emailOf(signer.sign(invitation))).isEmpty();
+        assertThat(links.emailOf("garbage")).isEmpty();
+    }
 }

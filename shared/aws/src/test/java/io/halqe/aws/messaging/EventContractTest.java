@@ -111,6 +111,11 @@ class EventContractTest {
             public Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor) {
                 return new Page<>(List.of(), null);
             }
+
+            @Override
+            public Optional<FollowUpCase> close(String caseId, String resolution, Instant at) {
+                return Optional.empty();
+            }
         };
         TeamDirectory teams = new TeamDirectory() {
             @Override

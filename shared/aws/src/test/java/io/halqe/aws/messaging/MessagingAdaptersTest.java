@@ -111,6 +111,13 @@ class MessagingAdaptersTest {
         assertThat(message.subject().charset()).isEqualTo("UTF-8");
         assertThat(message.body().text().data()).isEqualTo("plain");
         assertThat(message.body().html().data()).isEqualTo("<p>html</p>");
+        assertThat(message.headers()).isEmpty();
+        // AND extra headers (List-Unsubscribe on customer emails) go in the message
+        mailer.send(new Mailer.Email(List.of("c@example.com"), "s", "t", "h", Map.of("List-Unsubscribe", "<https://u>")));
+        assertThat(ses.requests.get(1).content().simple().headers()).singleElement().satisfies(header -> {
+            assertThat(header.name()).isEqualTo("List-Unsubscribe");
+            assertThat(header.value()).isEqualTo("<https://u>");
+        });
     }
 
     @Test

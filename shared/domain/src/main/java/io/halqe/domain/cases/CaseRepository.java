@@ -12,6 +12,9 @@ public interface CaseRepository {
 
     Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor);
 
+    /** Closes the case with its resolution (closing a closed case changes nothing); empty if there is no such case. */
+    Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at);
+
     record Opened(FollowUpCase followUpCase, boolean created) {
     }
 }

@@ -1,6 +1,7 @@
 package io.halqe.domain.links;
 
 import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.Html;
@@ -32,7 +33,8 @@ public final class CreateInvitation {
     }
 
     public sealed interface Outcome {
-        record Created(Invitation invitation, String token, String url) implements Outcome {
+        /** {@code delivered} is false when the email or SMS was not sent (the customer unsubscribed). */
+        record Created(Invitation invitation, String token, String url, boolean delivered) implements Outcome {
         }
 
         record Invalid(String field, String message) implements Outcome {
@@ -46,13 +48,16 @@ public final class CreateInvitation {
     private final LinkSigner signer;
     private final Mailer mailer;
     private final SmsSender sms;
+    private final SuppressionList suppression;
     private final String publicBaseUrl;
 
-    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms, String publicBaseUrl) {
+    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms,
+                            SuppressionList suppression, String publicBaseUrl) {
         this.surveys = surveys;
         this.signer = signer;
         this.mailer = mailer;
         this.sms = sms;
+        this.suppression = suppression;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -98,13 +103,20 @@ public final class CreateInvitation {
                 now.plus(Duration.ofDays(days)));
         String token = signer.sign(invitation);
         String url = publicBaseUrl + "/s/" + survey.id() + "?lang=" + language + "&t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        boolean delivered = true;
         switch (channel) {
-            case "email" -> mailer.send(InvitationMessages.email(survey, customer, language, url));
+            case "email" -> {
+                // an unsubscribed customer still gets a link to hand out, but no email
+                delivered = !suppression.isSuppressed(customer.email());
+                if (delivered) {
+                    mailer.send(InvitationMessages.email(survey, customer, language, url));
+                }
+            }
             case "sms" -> sms.send(customer.phone(), InvitationMessages.sms(survey, language, url));
             default -> {
             }
         }
-        return new Outcome.Created(invitation, token, url);
+        return new Outcome.Created(invitation, token, url, delivered);
     }
 
     private static String primaryTag(String locale) {

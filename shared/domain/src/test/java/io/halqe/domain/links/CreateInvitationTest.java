@@ -19,8 +19,19 @@ class CreateInvitationTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final FakeLinks links = new FakeLinks();
+    private final java.util.Set<String> unsubscribed = new java.util.HashSet<>();
     private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
-            emails::add, (phone, message) -> texts.add(phone + " " + message), "https://f.example.com");
+            emails::add, (phone, message) -> texts.add(phone + " " + message), new io.halqe.domain.suppression.SuppressionList() {
+                @Override
+                public boolean isSuppressed(String email) {
+                    return unsubscribed.contains(email);
+                }
+
+                @Override
+                public void suppress(String email, String reason, Instant at) {
+                    unsubscribed.add(email);
+                }
+            }, "https://f.example.com");
 
     private CreateInvitation.Outcome create(String channel, Customer customer, Map<String, String> hidden) {
         return invite.create(new CreateInvitation.Request("demo-nps", channel, customer, hidden, null), NOW);
@@ -70,6 +81,16 @@ class CreateInvitationTest {
                 .isEqualTo(new CreateInvitation.Outcome.SurveyNotFound("nope"));
         assertThat(invite.create(new CreateInvitation.Request("demo-nps", "link", null, null, 0), NOW))
                 .isInstanceOf(CreateInvitation.Outcome.Invalid.class);
+        assertThat(emails).isEmpty();
+    }
+
+    @Test
+    void create_shouldNotEmail_whenTheCustomerUnsubscribed() {
+        unsubscribed.add("gone@example.com");
+        var created = (CreateInvitation.Outcome.Created) create("email", new Customer("c9", "gone@example.com", null, null, "en"),
+                Map.of());
+        assertThat(created.delivered()).isFalse();
+        assertThat(created.url()).isNotBlank();
         assertThat(emails).isEmpty();
     }
 }

@@ -1,0 +1,111 @@
+package io.halqe.domain.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.fakes.InMemoryCases;
+import io.halqe.domain.fakes.InMemoryResponses;
+import io.halqe.domain.response.Answer;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseStatus;
+import io.halqe.domain.suppression.SuppressionList;
+import io.halqe.domain.suppression.UnsubscribeLinks;
+import io.halqe.domain.survey.QuestionType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CloseCaseTest {
+
+    private static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
+    private final InMemoryCases cases = new InMemoryCases();
+    private final InMemoryResponses responses = new InMemoryResponses();
+    private final List<Mailer.Email> emails = new ArrayList<>();
+    private final Set<String> unsubscribed = new HashSet<>();
+    private final SuppressionList suppression = new SuppressionList() {
+        @Override
+        public boolean isSuppressed(String email) {
+            return unsubscribed.contains(email);
+        }
+
+        @Override
+        public void suppress(String email, String reason, Instant at) {
+            unsubscribed.add(email);
+        }
+    };
+    private final UnsubscribeLinks links = new UnsubscribeLinks() {
+        @Override
+        public String urlFor(String email) {
+            return "https://f.example.com/u/" + email.hashCode();
+        }
+
+        @Override
+        public Optional<String> emailOf(String token) {
+            return Optional.empty();
+        }
+    };
+    private final CloseCase close = new CloseCase(cases, responses, emails::add, suppression, links, cases);
+
+    @BeforeEach
+    void aDetractorsCase() {
+        CustomerProfile customer = new CustomerProfile("c-1", "Sara", "sara@example.com", null, null, null, null, null, null,
+                "fa", null, Map.of(), AT);
+        responses.insertIfAbsent(new Response("r1", "demo-nps", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 2)), "fa",
+                AT, ResponseStatus.ENRICHED, new Enrichment(2, NpsCategory.DETRACTOR, null, "fa", 0, "negative", -0.5,
+                List.of(), null, List.of(), List.of(), customer, List.of("support"), List.of(), null, AT), Map.of(), "c-1",
+                null, false));
+        cases.openIfAbsent(new FollowUpCase("case-r1", "r1", "demo-nps", CaseStatus.OPEN, "support", "o@example.com",
+                "Detractor (2/10)", 2, null, "fa", AT, AT.plus(Duration.ofHours(48))));
+    }
+
+    @Test
+    void close_shouldCloseAndTellTheCustomerInTheirLanguage_withAnUnsubscribeLinkAndHeader() {
+        var outcome = close.close("case-r1", new CloseCase.Request("Refunded the delivery fee", true,
+                "We refunded your delivery fee <b>and</b> changed courier."), AT);
+        assertThat(outcome).isInstanceOfSatisfying(CloseCase.Outcome.Closed.class, closed -> {
+            assertThat(closed.followUpCase().status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(closed.customerNotified()).isTrue();
+        });
+        assertThat(cases.resolutions).containsEntry("case-r1", "Refunded the delivery fee");
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("sara@example.com");
+            assertThat(email.html()).contains("dir=\"rtl\"").contains("&lt;b&gt;and&lt;/b&gt;").contains("https://f.example.com/u/");
+            assertThat(email.text()).contains("We refunded your delivery fee <b>and</b> changed courier.");
+            assertThat(email.headers()).containsKey("List-Unsubscribe").containsEntry("List-Unsubscribe-Post",
+                    "List-Unsubscribe=One-Click");
+        });
+    }
+
+    @Test
+    void close_shouldEmailOnce_whenRepeated_andNeverAnUnsubscribedCustomer() {
+        close.close("case-r1", new CloseCase.Request("done", true, "Fixed."), AT);
+        close.close("case-r1", new CloseCase.Request("done", true, "Fixed."), AT.plusSeconds(5));
+        assertThat(emails).hasSize(1);
+        unsubscribed.add("sara@example.com");
+        cases.openIfAbsent(new FollowUpCase("case-r2", "r1", "demo-nps", CaseStatus.OPEN, "support", "o@example.com", "x", 2,
+                null, "fa", AT, AT));
+        var outcome = (CloseCase.Outcome.Closed) close.close("case-r2", new CloseCase.Request("done", true, "Fixed."), AT);
+        assertThat(outcome.customerNotified()).isFalse();
+        assertThat(outcome.notNotifiedBecause()).isEqualTo("the customer unsubscribed");
+        assertThat(emails).hasSize(1);
+    }
+
+    @Test
+    void close_shouldNameTheField_whenTheRequestIsIncomplete_andReportUnknownCases() {
+        assertThat(close.close("case-r1", new CloseCase.Request(" ", false, null), AT))
+                .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("resolution"));
+        assertThat(close.close("case-r1", new CloseCase.Request("done", true, ""), AT))
+                .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("customerMessage"));
+        assertThat(close.close("nope", new CloseCase.Request("done", false, null), AT)).isEqualTo(new CloseCase.Outcome.NotFound("nope"));
+        assertThat(cases.cases.get("case-r1").status()).isEqualTo(CaseStatus.OPEN);
+    }
+}
