@@ -429,4 +429,68 @@ class FeedbackLoopIT {
         // THEN no figure changed
         assertThat(getJson("/api/surveys/e2e-scores/metrics?groupBy=plan", true)).isEqualTo(overall);
     }
+
+    @Test
+    void signedDetractor_shouldGetACase_closingShouldTellThem_andUnsubscribingShouldStopInvitations() throws Exception {
+        // GIVEN a known customer with an email, invited through a signed link
+        HttpResponse<String> profile = send(HttpRequest.newBuilder(base.resolve("/api/customers/cust-loop"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Nima\",\"email\":\"nima@example.com\",\"language\":\"fa\"}")));
+        assertThat(profile.statusCode()).isIn(200, 201);
+        String token = invite("cust-loop", "fa").get("token").asText();
+        // WHEN they answer as a detractor with a script in the comment
+        String comment = "پشتیبانی جواب نداد <script>alert(1)</script>";
+        HttpResponse<String> sent = postAnswer(JSON.writeValueAsString(JSON.createObjectNode().put("token", token)
+                .set("answers", JSON.createObjectNode().put("nps", 1).put("comment", comment))), null);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String responseId = JSON.readTree(sent.body()).get("responseId").asText();
+        drain();
+        // THEN exactly one open case with a team, an owner and a due time; the owner's email escapes the script;
+        // the team gets an SNS alert
+        List<JsonNode> cases = matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId);
+        assertThat(cases).hasSize(1);
+        JsonNode followUp = cases.get(0);
+        assertThat(followUp.get("team").asText()).isNotBlank();
+        assertThat(followUp.get("owner").asText()).isNotBlank();
+        assertThat(followUp.get("dueAt").asText()).isNotBlank();
+        JsonNode outbox = getJson("/_local/outbox", false);
+        List<JsonNode> ownerEmails = matching(outbox.get("emails"), "subject", followUp.get("caseId").asText());
+        assertThat(ownerEmails).hasSize(1);
+        assertThat(ownerEmails.get(0).get("html").asText()).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(matching(outbox.get("notifications"), "message", followUp.get("caseId").asText())).hasSize(1);
+        // WHEN the case is closed with a message for the customer
+        HttpResponse<String> closed = send(HttpRequest.newBuilder(base.resolve("/api/cases/" + followUp.get("caseId").asText() + "/close"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resolution\":\"Called back and fixed the account\","
+                        + "\"notifyCustomer\":true,\"customerMessage\":\"We fixed your account and added a month free.\"}")));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        // THEN the customer gets that message with an unsubscribe link, and the case reads closed
+        assertThat(JSON.readTree(closed.body()).get("customerNotified").asBoolean()).isTrue();
+        assertThat(getJson("/api/cases/" + followUp.get("caseId").asText(), true).get("status").asText()).isEqualTo("closed");
+        List<JsonNode> toCustomer = new ArrayList<>();
+        getJson("/_local/outbox", false).get("emails").forEach(email -> {
+            if (email.get("to").get(0).asText().equals("nima@example.com")) {
+                toCustomer.add(email);
+            }
+        });
+        assertThat(toCustomer).hasSize(1);
+        String text = toCustomer.get(0).get("text").asText();
+        assertThat(text).contains("We fixed your account and added a month free.");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://\\S+/u/\\S+)").matcher(text);
+        assertThat(link.find()).as("an unsubscribe link in: %s", text).isTrue();
+        assertThat(toCustomer.get(0).at("/headers/List-Unsubscribe").asText()).contains("/u/");
+        // WHEN the customer follows the unsubscribe link
+        URI unsubscribe = URI.create(link.group(1));
+        HttpResponse<String> left = send(HttpRequest.newBuilder(base.resolve(unsubscribe.getRawPath())));
+        assertThat(left.statusCode()).isEqualTo(200);
+        // THEN a new email invitation to them is not sent
+        int emailsBefore = getJson("/_local/outbox", false).get("emails").size();
+        HttpResponse<String> invited = send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"surveyId\":\"demo-nps\",\"channel\":\"email\",\"customer\":"
+                        + "{\"id\":\"cust-loop\",\"email\":\"nima@example.com\",\"locale\":\"fa\"}}")));
+        assertThat(invited.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(invited.body()).get("delivered").asBoolean()).isFalse();
+        assertThat(getJson("/_local/outbox", false).get("emails").size()).isEqualTo(emailsBefore);
+    }
 }
