@@ -10,6 +10,7 @@ import io.halqe.aws.json.Json;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.CloseCase;
+import io.halqe.domain.cases.UpdateCase;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
@@ -57,6 +58,8 @@ public final class AdminRoutes {
     private final RoutingRules routing;
     private final CloseCase closeCase;
     private static final Pattern CASE_CLOSE = Pattern.compile("/api/cases/([^/]+)/close");
+    private static final Pattern CASE_NOTES = Pattern.compile("/api/cases/([^/]+)/notes");
+    private final UpdateCase updateCase;
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates, ZoneId reportingZone,
                        ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
@@ -71,6 +74,7 @@ public final class AdminRoutes {
         this.directory = directory;
         this.routing = routing;
         this.closeCase = closeCase;
+        this.updateCase = new UpdateCase(cases);
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -82,11 +86,21 @@ public final class AdminRoutes {
                 return "GET".equals(method) ? listCases(event) : notAllowed(method, path);
             } else if ((match = CASE_CLOSE.matcher(path)).matches()) {
                 return "POST".equals(method) ? close(match.group(1), event) : notAllowed(method, path);
+            } else if ((match = CASE_NOTES.matcher(path)).matches()) {
+                if (!"POST".equals(method)) {
+                    return notAllowed(method, path);
+                }
+                NoteRequest note = body(event, NoteRequest.class);
+                return updated(updateCase.note(match.group(1), note.author(), note.text(), HttpRequests.receivedAt(event)));
             } else if ((match = CASE.matcher(path)).matches()) {
                 String caseId = match.group(1);
-                return !"GET".equals(method) ? notAllowed(method, path) : cases.find(caseId)
-                        .map(found -> HttpResponses.json(200, Views.of(found)))
-                        .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId));
+                return switch (method) {
+                    case "GET" -> cases.find(caseId).map(found -> HttpResponses.json(200, Views.of(found, cases.work(caseId))))
+                            .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId));
+                    case "PATCH" -> updated(updateCase.patch(caseId, body(event, UpdateCase.Patch.class),
+                            HttpRequests.receivedAt(event)));
+                    default -> notAllowed(method, path);
+                };
             } else if ((match = RESPONSE.matcher(path)).matches()) {
                 String responseId = match.group(1);
                 return !"GET".equals(method) ? notAllowed(method, path) : responses.find(responseId)
@@ -244,6 +258,21 @@ public final class AdminRoutes {
     record RoutingConfig(List<RoutingRule> rules) {
     }
 
+    record NoteRequest(String author, String text) {
+    }
+
+    private static APIGatewayV2HTTPResponse updated(UpdateCase.Outcome outcome) {
+        return switch (outcome) {
+            case UpdateCase.Outcome.Updated updated -> HttpResponses.json(200, Views.of(updated.followUpCase(), updated.work()));
+            case UpdateCase.Outcome.NotFound notFound -> HttpResponses.error(404, "case_not_found",
+                    "there is no case " + notFound.caseId());
+            case UpdateCase.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_case",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+            case UpdateCase.Outcome.Conflict conflict -> HttpResponses.error(409, "edit_conflict",
+                    "case " + conflict.caseId() + " changed meanwhile; read it again and retry");
+        };
+    }
+
     private APIGatewayV2HTTPResponse close(String caseId, APIGatewayV2HTTPEvent event) {
         return switch (closeCase.close(caseId, body(event, CloseCase.Request.class), HttpRequests.receivedAt(event))) {
             case CloseCase.Outcome.Closed closed -> {
@@ -301,7 +330,8 @@ public final class AdminRoutes {
             throw new InvalidRequestException(400, "invalid_query",
                     "status must be one of open, acknowledged, in_progress, resolved, closed", "status");
         }
-        var page = cases.listByStatus(wanted, limit(event), HttpRequests.query(event, "cursor").orElse(null));
+        var page = cases.list(wanted, HttpRequests.query(event, "team").orElse(null),
+                HttpRequests.query(event, "owner").orElse(null), limit(event), HttpRequests.query(event, "cursor").orElse(null));
         return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
     }
 

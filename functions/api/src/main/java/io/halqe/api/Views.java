@@ -1,6 +1,7 @@
 package io.halqe.api;
 
 import io.halqe.aws.json.Json;
+import io.halqe.domain.cases.CaseWork;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
@@ -86,6 +87,19 @@ final class Views {
         } else {
             view.put("health", null);
         }
+        return view;
+    }
+
+    /** A case with what the team recorded on it. */
+    static Map<String, Object> of(FollowUpCase c, CaseWork work) {
+        Map<String, Object> view = of(c);
+        view.put("tags", work.tags());
+        view.put("rootCause", work.rootCause());
+        view.put("actionsTaken", work.actionsTaken());
+        view.put("compensation", work.compensation());
+        view.put("notes", work.notes());
+        view.put("resolution", work.resolution());
+        view.put("closedAt", work.closedAt() == null ? null : work.closedAt().toString());
         return view;
     }
 

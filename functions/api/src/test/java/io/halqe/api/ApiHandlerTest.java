@@ -128,10 +128,12 @@ class ApiHandlerTest {
         // THEN the open case is listed, with its team, owner and due time
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode page = json(response);
-        assertThat(page.get("items")).hasSize(1);
-        assertThat(page.at("/items/0/caseId").asText()).isEqualTo("case-r0");
-        assertThat(page.at("/items/0/status").asText()).isEqualTo("open");
-        assertThat(page.at("/items/0/dueAt").asText()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(page.get("items")).allSatisfy(item -> assertThat(item.get("status").asText()).isEqualTo("open"));
+        assertThat(page.get("items")).filteredOn(item -> item.get("caseId").asText().equals("case-r0")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("team").asText()).isEqualTo("support");
+                    assertThat(item.get("dueAt").asText()).isEqualTo("2026-11-25T10:00:00Z");
+                });
         assertThat(page.get("next").isNull()).isTrue();
     }
 
@@ -391,5 +393,28 @@ class ApiHandlerTest {
                 .isEqualTo(400);
         assertThat(send("POST", "/api/cases/nope/close", "application/json", "{\"resolution\":\"x\"}").getStatusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void cases_shouldBePatchedAnnotatedAndFiltered() throws Exception {
+        new DynamoCaseRepository(db.client(), db.tableName("CasesTable")).openIfAbsent(new FollowUpCase("case-work", "r2",
+                "demo-nps", CaseStatus.OPEN, "support", "owner@demo.example", "Detractor (4/10)", 4, null, "en", AT,
+                AT.plusSeconds(172800)));
+        var patched = send("PATCH", "/api/cases/case-work", "application/json", """
+                {"status":"acknowledged","team":"billing","tags":["refund"],"rootCause":"double charge",
+                 "compensation":{"type":"discount_code","value":"SORRY10"}}""");
+        assertThat(patched.getStatusCode()).as(patched.getBody()).isEqualTo(200);
+        assertThat(json(patched).get("status").asText()).isEqualTo("acknowledged");
+        assertThat(json(patched).at("/compensation/value").asText()).isEqualTo("SORRY10");
+        var noted = send("POST", "/api/cases/case-work/notes", "application/json", "{\"author\":\"ali\",\"text\":\"Refund sent\"}");
+        assertThat(json(noted).at("/notes/0/text").asText()).isEqualTo("Refund sent");
+        assertThat(send("PATCH", "/api/cases/case-work", "application/json", "{\"status\":\"open\"}").getStatusCode())
+                .isEqualTo(400);
+        JsonNode billing = json(get("/api/cases", Map.of("status", "acknowledged", "team", "billing"), KEY));
+        assertThat(billing.get("items")).extracting(item -> item.get("caseId").asText()).contains("case-work");
+        JsonNode otherTeam = json(get("/api/cases", Map.of("status", "acknowledged", "team", "sales"), KEY));
+        assertThat(otherTeam.get("items")).isEmpty();
+        JsonNode byOwner = json(get("/api/cases", Map.of("status", "acknowledged", "owner", "owner@demo.example"), KEY));
+        assertThat(byOwner.get("items")).extracting(item -> item.get("caseId").asText()).contains("case-work");
     }
 }

@@ -2,9 +2,13 @@ package io.halqe.aws.dynamo;
 
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.CaseWork;
+import io.halqe.domain.cases.UpdateCase;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Page;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +61,120 @@ public final class DynamoCaseRepository implements CaseRepository {
                 .keyConditionExpression("#status = :status")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":status", Items.s(status.wireName())))
+                .limit(limit).exclusiveStartKey(start));
+        return new Page<>(page.items().stream().map(DynamoCaseRepository::fromItem).toList(),
+                Cursors.encode(page.lastEvaluatedKey()));
+    }
+
+    @Override
+    public CaseWork work(String caseId) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(caseId))).item();
+        if (item == null || item.isEmpty()) {
+            return CaseWork.NONE;
+        }
+        AttributeValue compensation = item.get("compensation");
+        List<CaseWork.Note> notes = item.get("notes") == null ? List.of() : item.get("notes").l().stream()
+                .map(note -> new CaseWork.Note(Items.instant(note.m(), "at"), Items.string(note.m(), "author"),
+                        Items.string(note.m(), "text"))).toList();
+        return new CaseWork(item.get("tags") == null ? List.of() : item.get("tags").l().stream().map(AttributeValue::s).toList(),
+                Items.string(item, "rootCause"), Items.string(item, "actionsTaken"),
+                compensation == null ? null : new CaseWork.Compensation(Items.string(compensation.m(), "type"),
+                        Items.string(compensation.m(), "value")),
+                notes, Items.string(item, "resolution"), Items.instant(item, "closedAt"));
+    }
+
+    @Override
+    public Optional<FollowUpCase> update(String caseId, CaseStatus from, CaseStatus to, UpdateCase.Patch patch,
+                                         java.time.Instant at) {
+        List<String> sets = new ArrayList<>(List.of("updatedAt = :at"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", Items.s(at.toString()),
+                ":from", Items.s(from.wireName())));
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        if (to != null) {
+            sets.add("#status = :to");
+            values.put(":to", Items.s(to.wireName()));
+        }
+        if (patch.owner() != null) {
+            sets.add("#owner = :owner");
+            values.put(":owner", Items.s(patch.owner()));
+            names.put("#owner", "owner");
+        }
+        if (patch.team() != null) {
+            sets.add("team = :team");
+            values.put(":team", Items.s(patch.team()));
+        }
+        if (patch.tags() != null) {
+            sets.add("tags = :tags");
+            values.put(":tags", AttributeValue.fromL(patch.tags().stream().map(Items::s).toList()));
+        }
+        if (patch.rootCause() != null) {
+            sets.add("rootCause = :rootCause");
+            values.put(":rootCause", Items.s(patch.rootCause()));
+        }
+        if (patch.actionsTaken() != null) {
+            sets.add("actionsTaken = :actionsTaken");
+            values.put(":actionsTaken", Items.s(patch.actionsTaken()));
+        }
+        if (patch.compensation() != null) {
+            sets.add("compensation = :compensation");
+            values.put(":compensation", AttributeValue.fromM(Map.of("type", Items.s(patch.compensation().type()),
+                    "value", Items.s(patch.compensation().value()))));
+        }
+        try {
+            var updated = dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("SET " + String.join(", ", sets))
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+            return Optional.of(fromItem(updated.attributes()));
+        } catch (ConditionalCheckFailedException movedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean addNote(String caseId, CaseWork.Note note) {
+        Map<String, AttributeValue> entry = new HashMap<>(Map.of("at", Items.s(note.at().toString()), "text", Items.s(note.text())));
+        if (note.author() != null) {
+            entry.put("author", Items.s(note.author()));
+        }
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("SET notes = list_append(if_not_exists(notes, :empty), :note)")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":empty", AttributeValue.fromL(List.of()),
+                            ":note", AttributeValue.fromL(List.of(AttributeValue.fromM(entry))))));
+            return true;
+        } catch (ConditionalCheckFailedException noSuchCase) {
+            return false;
+        }
+    }
+
+    @Override
+    public Page<FollowUpCase> list(CaseStatus status, String team, String owner, int limit, String cursor) {
+        var start = Cursors.decode(cursor, STATUS_PAGE_KEY);
+        if (start != null && !status.wireName().equals(start.get("status").s())) {
+            throw new io.halqe.domain.response.ResponseRepository.InvalidCursorException();
+        }
+        List<String> filters = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", Items.s(status.wireName())));
+        if (team != null) {
+            filters.add("team = :team");
+            values.put(":team", Items.s(team));
+        }
+        if (owner != null) {
+            filters.add("#owner = :owner");
+            values.put(":owner", Items.s(owner));
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        if (owner != null) {
+            names.put("#owner", "owner");
+        }
+        var page = dynamo.query(request -> request.tableName(table).indexName("byStatus")
+                .keyConditionExpression("#status = :status")
+                .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
+                .expressionAttributeNames(names).expressionAttributeValues(values)
                 .limit(limit).exclusiveStartKey(start));
         return new Page<>(page.items().stream().map(DynamoCaseRepository::fromItem).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));

@@ -116,6 +116,22 @@ class EventContractTest {
             public Optional<FollowUpCase> close(String caseId, String resolution, Instant at) {
                 return Optional.empty();
             }
+
+            @Override
+            public io.halqe.domain.cases.CaseWork work(String caseId) {
+                return io.halqe.domain.cases.CaseWork.NONE;
+            }
+
+            @Override
+            public Optional<FollowUpCase> update(String caseId, CaseStatus from, CaseStatus to,
+                                                 io.halqe.domain.cases.UpdateCase.Patch patch, Instant at) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean addNote(String caseId, io.halqe.domain.cases.CaseWork.Note note) {
+                return false;
+            }
         };
         TeamDirectory teams = new TeamDirectory() {
             @Override

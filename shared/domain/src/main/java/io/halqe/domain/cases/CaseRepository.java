@@ -12,6 +12,24 @@ public interface CaseRepository {
 
     Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor);
 
+    /** What the team recorded on the case ({@link CaseWork#NONE} for a new or unknown one). */
+    CaseWork work(String caseId);
+
+    /**
+     * Applies the patch if the case still has status {@code from} (moving it to {@code to} when given); empty when it
+     * moved meanwhile.
+     */
+    Optional<FollowUpCase> update(String caseId, CaseStatus from, CaseStatus to, UpdateCase.Patch patch,
+                                  java.time.Instant at);
+
+    /** False if there is no such case. */
+    boolean addNote(String caseId, CaseWork.Note note);
+
+    /** Cases with a status, optionally only a team's or an owner's. */
+    default Page<FollowUpCase> list(CaseStatus status, String team, String owner, int limit, String cursor) {
+        return listByStatus(status, limit, cursor);
+    }
+
     /** Closes the case with its resolution (closing a closed case changes nothing); empty if there is no such case. */
     Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at);
 

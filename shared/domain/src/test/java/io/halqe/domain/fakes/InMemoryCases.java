@@ -2,6 +2,8 @@ package io.halqe.domain.fakes;
 
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.CaseWork;
+import io.halqe.domain.cases.UpdateCase;
 import io.halqe.domain.cases.DeliveryLedger;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Page;
@@ -50,6 +52,43 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
     }
 
     public final Map<String, String> resolutions = new LinkedHashMap<>();
+    public final Map<String, CaseWork> work = new LinkedHashMap<>();
+
+    @Override
+    public CaseWork work(String caseId) {
+        return work.getOrDefault(caseId, CaseWork.NONE);
+    }
+
+    @Override
+    public Optional<FollowUpCase> update(String caseId, CaseStatus from, CaseStatus to, UpdateCase.Patch patch, Instant at) {
+        FollowUpCase c = cases.get(caseId);
+        if (c == null || c.status() != from) {
+            return Optional.empty();
+        }
+        FollowUpCase updated = new FollowUpCase(c.id(), c.responseId(), c.surveyId(), to == null ? c.status() : to,
+                patch.team() == null ? c.team() : patch.team(), patch.owner() == null ? c.owner() : patch.owner(),
+                c.reason(), c.npsScore(), c.comment(), c.language(), c.openedAt(), c.dueAt());
+        cases.put(caseId, updated);
+        CaseWork w = work(caseId);
+        work.put(caseId, new CaseWork(patch.tags() == null ? w.tags() : patch.tags(),
+                patch.rootCause() == null ? w.rootCause() : patch.rootCause(),
+                patch.actionsTaken() == null ? w.actionsTaken() : patch.actionsTaken(),
+                patch.compensation() == null ? w.compensation() : patch.compensation(), w.notes(), w.resolution(), w.closedAt()));
+        return Optional.of(updated);
+    }
+
+    @Override
+    public boolean addNote(String caseId, CaseWork.Note note) {
+        if (!cases.containsKey(caseId)) {
+            return false;
+        }
+        CaseWork w = work(caseId);
+        java.util.List<CaseWork.Note> notes = new java.util.ArrayList<>(w.notes());
+        notes.add(note);
+        work.put(caseId, new CaseWork(w.tags(), w.rootCause(), w.actionsTaken(), w.compensation(), notes, w.resolution(),
+                w.closedAt()));
+        return true;
+    }
 
     @Override
     public boolean claim(String key, Instant at) {
