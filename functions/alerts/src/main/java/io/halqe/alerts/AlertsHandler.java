@@ -2,9 +2,12 @@ package io.halqe.alerts;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoDeliveryLedger;
+import io.halqe.aws.dynamo.DynamoSuppressionList;
 import io.halqe.aws.dynamo.DynamoTeamDirectory;
+import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.messaging.EventBridgePublisher;
 import io.halqe.aws.messaging.SesMailer;
@@ -15,6 +18,7 @@ import io.halqe.domain.cases.AlertOnDetractor;
 import io.halqe.domain.cases.AlertSettings;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.events.ResponseEnriched;
+import io.halqe.domain.suppression.RecordEmailFeedback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class AlertsHandler implements RequestStreamHandler {
 
     private final AlertOnDetractor alertOnDetractor;
+    private final RecordEmailFeedback emailFeedback;
 
     public AlertsHandler() {
         Env env = LambdaEnvironment.current();
@@ -44,15 +49,27 @@ public final class AlertsHandler implements RequestStreamHandler {
                 new AlertSettings(env.require("HALQE_DEFAULT_TEAM"), env.require("HALQE_DEFAULT_OWNER_EMAIL"),
                         env.duration("HALQE_DETRACTOR_CASE_SLA", Duration.ofHours(48)),
                         env.optional("HALQE_PUBLIC_BASE_URL").orElse("")));
+        this.emailFeedback = new RecordEmailFeedback(new DynamoSuppressionList(dynamo, env.require("HALQE_DIRECTORY_TABLE")));
     }
 
-    public AlertsHandler(AlertOnDetractor alertOnDetractor) {
+    public AlertsHandler(AlertOnDetractor alertOnDetractor, RecordEmailFeedback emailFeedback) {
         this.alertOnDetractor = alertOnDetractor;
+        this.emailFeedback = emailFeedback;
     }
 
+    /** Two sources: detractors from the bus, and SES's bounces and complaints through SNS. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        BusEvent event = BusEvent.read(input);
+        JsonNode payload = Json.MAPPER.readTree(input);
+        if (payload != null && payload.has("Records")) {
+            for (JsonNode record : payload.get("Records")) {
+                var feedback = SesNotifications.read(record.path("Sns").path("Message").asText());
+                int suppressed = emailFeedback.record(feedback);
+                context.getLogger().log("SES " + feedback.type() + ": " + suppressed + " address(es) suppressed");
+            }
+            return;
+        }
+        BusEvent event = BusEvent.read(new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(payload)));
         var opened = alertOnDetractor.handle(event.detailAs(ResponseEnriched.class), event.time());
         context.getLogger().log("case " + opened.id() + " for response " + opened.responseId() + " due " + opened.dueAt());
     }

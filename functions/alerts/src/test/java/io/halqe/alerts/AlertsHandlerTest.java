@@ -52,7 +52,9 @@ class AlertsHandlerTest {
         return new AlertsHandler(new AlertOnDetractor(new DynamoCaseRepository(db.client(), cases),
                 new DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")), emails::add, alerts::add,
                 events::addAll, new DynamoDeliveryLedger(db.client(), cases),
-                new AlertSettings("support", "fallback@demo.example", Duration.ofHours(48), "http://localhost:3000")));
+                new AlertSettings("support", "fallback@demo.example", Duration.ofHours(48), "http://localhost:3000")),
+                new io.halqe.domain.suppression.RecordEmailFeedback(
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"))));
     }
 
     private static InputStream sample() throws Exception {
@@ -83,5 +85,15 @@ class AlertsHandlerTest {
     void event_shouldFail_whenItIsNotAnEventBridgeEvent() {
         assertThatThrownBy(() -> handler().handleRequest(new ByteArrayInputStream("{\"detail\":{}}".getBytes()),
                 new ByteArrayOutputStream(), context("alerts"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sampleSesBounce_shouldSuppressTheAddress() throws Exception {
+        var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        assertThat(suppression.isSuppressed("gone@example.com")).isFalse();
+        handler().handleRequest(new FileInputStream(sampleEvent("alerts", "ses-bounce.json")), new ByteArrayOutputStream(),
+                context("alerts"));
+        assertThat(suppression.isSuppressed("gone@example.com")).isTrue();
+        assertThat(emails).isEmpty();
     }
 }
