@@ -9,6 +9,7 @@ import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.cases.CloseCase;
 import io.halqe.domain.cases.UpdateCase;
 import io.halqe.aws.routing.EventRulerRouter;
@@ -57,13 +58,15 @@ public final class AdminRoutes {
     private final CustomerDirectory directory;
     private final RoutingRules routing;
     private final CloseCase closeCase;
+    private final Announce announce;
     private static final Pattern CASE_CLOSE = Pattern.compile("/api/cases/([^/]+)/close");
     private static final Pattern CASE_NOTES = Pattern.compile("/api/cases/([^/]+)/notes");
     private final UpdateCase updateCase;
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates, ZoneId reportingZone,
                        ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
-                       CustomerDirectory directory, RoutingRules routing, CloseCase closeCase) {
+                       CustomerDirectory directory, RoutingRules routing, CloseCase closeCase,
+                       Announce announce) {
         this.cases = cases;
         this.responses = responses;
         this.metrics = new ReadMetrics(aggregates);
@@ -74,6 +77,7 @@ public final class AdminRoutes {
         this.directory = directory;
         this.routing = routing;
         this.closeCase = closeCase;
+        this.announce = announce;
         this.updateCase = new UpdateCase(cases);
     }
 
@@ -82,7 +86,9 @@ public final class AdminRoutes {
         String method = HttpRequests.method(event);
         try {
             Matcher match;
-            if (path.equals("/api/cases")) {
+            if (path.equals("/api/announcements")) {
+                return "POST".equals(method) ? announce(event) : notAllowed(method, path);
+            } else if (path.equals("/api/cases")) {
                 return "GET".equals(method) ? listCases(event) : notAllowed(method, path);
             } else if ((match = CASE_CLOSE.matcher(path)).matches()) {
                 return "POST".equals(method) ? close(match.group(1), event) : notAllowed(method, path);
@@ -285,6 +291,14 @@ public final class AdminRoutes {
             }
             case CloseCase.Outcome.NotFound notFound -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId);
             case CloseCase.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_close",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+        };
+    }
+
+    private APIGatewayV2HTTPResponse announce(APIGatewayV2HTTPEvent event) {
+        return switch (announce.announce(body(event, Announce.Request.class), HttpRequests.receivedAt(event))) {
+            case Announce.Outcome.Sent sent -> HttpResponses.json(200, sent);
+            case Announce.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_announcement",
                     invalid.field() + " " + invalid.message(), invalid.field());
         };
     }

@@ -11,6 +11,7 @@ import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoRoutingRules;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
+import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.events.CustomerUpserted;
@@ -67,6 +68,8 @@ public final class ApiHandler implements RequestStreamHandler {
         var suppression = new DynamoSuppressionList(dynamo, directoryTable);
         var responses = new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE"));
         var cases = new DynamoCaseRepository(dynamo, casesTable);
+        var unsubscribeLinks = new HmacUnsubscribeLinks(linkKey, publicBaseUrl);
+        var ledger = new DynamoDeliveryLedger(dynamo, casesTable);
         this.adminKey = AdminKey.fromSha256Hex(env.require("HALQE_API_KEY_SHA256"));
         this.customers = new ManageCustomers(directory);
         this.routes = new AdminRoutes(cases, responses,
@@ -76,8 +79,8 @@ public final class ApiHandler implements RequestStreamHandler {
                 new CreateInvitation(surveys, new HmacLinkSigner(linkKey), mailer, new SnsSmsSender(clients.sns()), suppression,
                         publicBaseUrl),
                 customers, directory, new DynamoRoutingRules(dynamo, directoryTable),
-                new CloseCase(cases, responses, mailer, suppression, new HmacUnsubscribeLinks(linkKey, publicBaseUrl),
-                        new DynamoDeliveryLedger(dynamo, casesTable)));
+                new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks, ledger),
+                new Announce(responses, mailer, suppression, unsubscribeLinks, ledger));
     }
 
     public ApiHandler(AdminKey adminKey, AdminRoutes routes, ManageCustomers customers) {

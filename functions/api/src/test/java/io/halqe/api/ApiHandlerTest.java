@@ -16,6 +16,7 @@ import io.halqe.aws.json.Json;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoRoutingRules;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
+import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.aws.links.HmacLinkSigner;
 import io.halqe.domain.cases.Mailer;
@@ -67,6 +68,11 @@ class ApiHandlerTest {
                 customers, DIRECTORY, new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
                 new io.halqe.domain.cases.CloseCase(new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
                         new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
+                        new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
+                                "http://localhost:3000"),
+                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"))),
+                new Announce(new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
                         new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
                                 "http://localhost:3000"),
@@ -393,6 +399,52 @@ class ApiHandlerTest {
                 .isEqualTo(400);
         assertThat(send("POST", "/api/cases/nope/close", "application/json", "{\"resolution\":\"x\"}").getStatusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void announcements_shouldTellMatchingCustomersOnce_andSkipTheUnsubscribed() throws Exception {
+        // GIVEN enriched feedback on delivery from two customers (one answered twice), one of them unsubscribed, and one on price
+        var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+        enrichedAnswer(responses, "ann-1", "leila@example.com", "fa", List.of("delivery"));
+        enrichedAnswer(responses, "ann-2", "leila@example.com", "fa", List.of("delivery", "price"));
+        enrichedAnswer(responses, "ann-3", "gone@example.com", "en", List.of("delivery"));
+        enrichedAnswer(responses, "ann-4", "price@example.com", "en", List.of("price"));
+        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"))
+                .suppress("gone@example.com", "unsubscribed", AT);
+        EMAILS.clear();
+        String body = """
+                {"surveyId":"announce-survey","theme":"delivery","message":"Same-day delivery is live.",
+                 "messages":{"fa":"ارسال همان‌روز فعال شد."}}""";
+
+        // WHEN
+        var first = send("POST", "/api/announcements", "application/json", body);
+        var again = send("POST", "/api/announcements", "application/json", body);
+
+        // THEN
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
+        assertThat(json(first).get("matchedResponses").asInt()).isEqualTo(3);
+        assertThat(json(first).get("notified").asInt()).isEqualTo(1);
+        assertThat(json(first).get("suppressed").asInt()).isEqualTo(1);
+        assertThat(json(again).get("notified").asInt()).isZero();
+        assertThat(json(again).get("alreadyNotified").asInt()).isEqualTo(1);
+        assertThat(EMAILS).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("leila@example.com");
+            assertThat(email.html()).contains("dir=\"rtl\"", "ارسال همان‌روز فعال شد.", "http://localhost:3000/u/");
+        });
+        var invalid = send("POST", "/api/announcements", "application/json", "{\"surveyId\":\"announce-survey\",\"message\":\"x\"}");
+        assertThat(invalid.getStatusCode()).isEqualTo(400);
+        assertThat(json(invalid).at("/error/code").asText()).isEqualTo("invalid_announcement");
+        assertThat(send("GET", "/api/announcements", "application/json", null).getStatusCode()).isEqualTo(405);
+    }
+
+    private static void enrichedAnswer(DynamoResponseRepository responses, String id, String email, String language,
+                                       List<String> themes) {
+        var customer = new io.halqe.domain.customers.CustomerProfile("c-" + id, "Name", email, null, null, null, null, null,
+                null, language, null, Map.of(), AT);
+        responses.insertIfAbsent(new Response(id, "announce-survey", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 5)),
+                language, AT, io.halqe.domain.response.ResponseStatus.ENRICHED, new io.halqe.domain.enrichment.Enrichment(5,
+                io.halqe.domain.enrichment.NpsCategory.DETRACTOR, "late", language, 1, "negative", -0.5, themes, "complaint",
+                List.of(), List.of(), customer, List.of("support"), List.of(), null, AT), Map.of(), "c-" + id, null, false));
     }
 
     @Test

@@ -4,10 +4,7 @@ import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
-import io.halqe.domain.text.Html;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,38 +75,12 @@ public final class CloseCase {
             return new Outcome.Closed(closed.get(), true, null);
         }
         try {
-            mailer.send(customerEmail(email, response.map(Response::language).orElse("en"), request.customerMessage()));
+            mailer.send(CustomerEmail.build(CustomerEmail.Purpose.CASE_FOLLOW_UP, email,
+                    response.map(Response::language).orElse("en"), request.customerMessage(), unsubscribe.urlFor(email)));
         } catch (RuntimeException failure) {
             ledger.release(key);
             throw failure;
         }
         return new Outcome.Closed(closed.get(), true, null);
-    }
-
-    private Mailer.Email customerEmail(String email, String language, String message) {
-        String url = unsubscribe.urlFor(email);
-        String subject = switch (language) {
-            case "fa" -> "پیگیری بازخورد شما";
-            case "ar" -> "متابعة ملاحظاتك";
-            default -> "About your feedback";
-        };
-        String intro = switch (language) {
-            case "fa" -> "از بازخورد شما سپاسگزاریم. این کاری است که انجام دادیم:";
-            case "ar" -> "شكرًا لملاحظاتك. هذا ما قمنا به:";
-            default -> "Thank you for your feedback. Here is what we did:";
-        };
-        String unsubscribeLabel = switch (language) {
-            case "fa" -> "لغو اشتراک";
-            case "ar" -> "إلغاء الاشتراك";
-            default -> "Unsubscribe";
-        };
-        String dir = language.equals("fa") || language.equals("ar") ? "rtl" : "ltr";
-        String text = intro + "\n\n" + message.strip() + "\n\n" + unsubscribeLabel + ": " + url + "\n";
-        String html = "<!doctype html><html lang=\"" + Html.escape(language) + "\" dir=\"" + dir + "\"><body>"
-                + "<p>" + Html.escape(intro) + "</p><blockquote dir=\"auto\">" + Html.escape(message.strip()).replace("\n", "<br>")
-                + "</blockquote><p style=\"font-size:small\"><a href=\"" + Html.escape(url) + "\">"
-                + Html.escape(unsubscribeLabel) + "</a></p></body></html>";
-        return new Mailer.Email(List.of(email), subject, text, html, Map.of(
-                "List-Unsubscribe", "<" + url + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
     }
 }

@@ -1,0 +1,191 @@
+package io.halqe.domain.announcements;
+
+import io.halqe.domain.cases.CustomerEmail;
+import io.halqe.domain.cases.DeliveryLedger;
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.response.Page;
+import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseRepository;
+import io.halqe.domain.response.ResponseStatus;
+import io.halqe.domain.suppression.SuppressionList;
+import io.halqe.domain.suppression.UnsubscribeLinks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code POST /api/announcements} — "you asked, we did": every customer whose enriched feedback on a survey matched a
+ * theme and/or feedback type (optionally within a time window) is told what changed, in the language they answered in.
+ * One email per customer address, none to suppressed addresses. The announcement's id is derived from its content, so
+ * posting it again — after a timeout, say — only reaches the customers the first attempt did not.
+ */
+public final class Announce {
+
+    private static final Set<String> LANGUAGES = Set.of("en", "fa", "ar");
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_MESSAGE = 5000;
+
+    public record Request(String surveyId, String theme, String feedbackType, Instant from, Instant to, String message,
+                          Map<String, String> messages) {
+    }
+
+    public sealed interface Outcome {
+        /** Counts per recipient address, not per response: {@code matchedResponses} is the only per-response figure. */
+        record Sent(String announcementId, int matchedResponses, int customers, int notified, int alreadyNotified,
+                    int suppressed, int withoutEmail) implements Outcome {
+        }
+
+        record Invalid(String field, String message) implements Outcome {
+        }
+    }
+
+    private final ResponseRepository responses;
+    private final Mailer mailer;
+    private final SuppressionList suppression;
+    private final UnsubscribeLinks unsubscribe;
+    private final DeliveryLedger ledger;
+
+    public Announce(ResponseRepository responses, Mailer mailer, SuppressionList suppression, UnsubscribeLinks unsubscribe,
+                    DeliveryLedger ledger) {
+        this.responses = responses;
+        this.mailer = mailer;
+        this.suppression = suppression;
+        this.unsubscribe = unsubscribe;
+        this.ledger = ledger;
+    }
+
+    public Outcome announce(Request request, Instant at) {
+        var problem = problem(request);
+        if (problem != null) {
+            return problem;
+        }
+        String announcementId = idOf(request);
+        int matched = 0;
+        int withoutEmail = 0;
+        // first matching answer per address decides the language; keyed lower-case so one inbox gets one email
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            Page<Response> page = responses.listBySurvey(request.surveyId(), PAGE_SIZE, cursor);
+            for (Response response : page.items()) {
+                if (!matches(response, request)) {
+                    continue;
+                }
+                matched++;
+                String email = response.enrichment().customer() == null ? null : response.enrichment().customer().email();
+                if (email == null || email.isBlank()) {
+                    withoutEmail++;
+                    continue;
+                }
+                recipients.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), new Recipient(email.strip(), response.language()));
+            }
+            cursor = page.next();
+        } while (cursor != null);
+
+        int notified = 0;
+        int already = 0;
+        int suppressed = 0;
+        for (var entry : recipients.entrySet()) {
+            Recipient recipient = entry.getValue();
+            if (suppression.isSuppressed(recipient.email())) {
+                suppressed++;
+                continue;
+            }
+            String key = "announce#" + announcementId + "#" + entry.getKey();
+            if (!ledger.claim(key, at)) {
+                already++;
+                continue;
+            }
+            try {
+                mailer.send(CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
+                        messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email())));
+            } catch (RuntimeException failure) {
+                ledger.release(key);
+                throw failure;
+            }
+            notified++;
+        }
+        return new Outcome.Sent(announcementId, matched, recipients.size(), notified, already, suppressed, withoutEmail);
+    }
+
+    private record Recipient(String email, String language) {
+    }
+
+    private static boolean matches(Response response, Request request) {
+        Enrichment enrichment = response.enrichment();
+        if (response.status() != ResponseStatus.ENRICHED || enrichment == null) {
+            return false;
+        }
+        if (request.theme() != null && (enrichment.themes() == null || !enrichment.themes().contains(request.theme()))) {
+            return false;
+        }
+        if (request.feedbackType() != null && !request.feedbackType().equals(enrichment.feedbackType())) {
+            return false;
+        }
+        Instant answered = response.submittedAt();
+        return (request.from() == null || !answered.isBefore(request.from()))
+                && (request.to() == null || answered.isBefore(request.to()));
+    }
+
+    private static String messageFor(Request request, String language) {
+        if (request.messages() != null && request.messages().get(language) != null) {
+            return request.messages().get(language);
+        }
+        return request.message();
+    }
+
+    private static Outcome.Invalid problem(Request request) {
+        if (request.surveyId() == null || request.surveyId().isBlank()) {
+            return new Outcome.Invalid("surveyId", "is required");
+        }
+        if (request.theme() == null && request.feedbackType() == null) {
+            return new Outcome.Invalid("theme", "or feedbackType is required: an announcement goes to the feedback it answers");
+        }
+        if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
+            return new Outcome.Invalid("from", "must be before to");
+        }
+        if (request.message() == null || request.message().isBlank() || request.message().length() > MAX_MESSAGE) {
+            return new Outcome.Invalid("message", "is required (at most " + MAX_MESSAGE + " characters)");
+        }
+        if (request.messages() != null) {
+            for (var entry : request.messages().entrySet()) {
+                if (!LANGUAGES.contains(entry.getKey())) {
+                    return new Outcome.Invalid("messages." + entry.getKey(), "is not a supported language (en, fa, ar)");
+                }
+                String text = entry.getValue();
+                if (text == null || text.isBlank() || text.length() > MAX_MESSAGE) {
+                    return new Outcome.Invalid("messages." + entry.getKey(),
+                            "must be non-blank text of at most " + MAX_MESSAGE + " characters");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The same announcement (same audience, same words) has the same id, which is what makes a re-post resume. */
+    static String idOf(Request request) {
+        var canonical = new StringBuilder();
+        for (String part : new String[] {request.surveyId(), request.theme(), request.feedbackType(),
+                String.valueOf(request.from()), String.valueOf(request.to()), request.message()}) {
+            canonical.append(part).append('\u0000');
+        }
+        if (request.messages() != null) {
+            new TreeMap<>(request.messages()).forEach((language, text) -> canonical.append(language).append('=')
+                    .append(text).append('\u0000'));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return "ann-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", impossible);
+        }
+    }
+}
