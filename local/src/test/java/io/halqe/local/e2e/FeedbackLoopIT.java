@@ -493,4 +493,38 @@ class FeedbackLoopIT {
         assertThat(JSON.readTree(invited.body()).get("delivered").asBoolean()).isFalse();
         assertThat(getJson("/_local/outbox", false).get("emails").size()).isEqualTo(emailsBefore);
     }
+
+    @Test
+    void announcement_shouldTellCustomersWhoRaisedTheThemeOnce_inTheirLanguage() throws Exception {
+        // GIVEN a known customer who complained about delivery in Arabic
+        HttpResponse<String> profile = send(HttpRequest.newBuilder(base.resolve("/api/customers/cust-announce"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Huda\",\"email\":\"huda@example.com\",\"language\":\"ar\"}")));
+        assertThat(profile.statusCode()).isIn(200, 201);
+        String token = invite("cust-announce", "ar").get("token").asText();
+        HttpResponse<String> sent = postAnswer(JSON.writeValueAsString(JSON.createObjectNode().put("token", token)
+                .set("answers", JSON.createObjectNode().put("nps", 4).put("comment", "تأخر التوصيل خمسة أيام"))), null);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        drain();
+        String body = """
+                {"surveyId":"demo-nps","theme":"delivery","message":"Deliveries now arrive next day.",
+                 "messages":{"ar":"أصبح التوصيل في اليوم التالي."}}""";
+        // WHEN the delivery team announces the fix, twice (a retried request)
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> announced = send(HttpRequest.newBuilder(base.resolve("/api/announcements"))
+                    .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(announced.statusCode()).as(announced.body()).isEqualTo(200);
+        }
+        // THEN the customer got it once, in Arabic, right to left, with an unsubscribe link
+        List<JsonNode> toCustomer = new ArrayList<>();
+        getJson("/_local/outbox", false).get("emails").forEach(email -> {
+            if (email.get("to").get(0).asText().equals("huda@example.com")) {
+                toCustomer.add(email);
+            }
+        });
+        assertThat(toCustomer).hasSize(1);
+        assertThat(toCustomer.get(0).get("html").asText()).contains("dir=\"rtl\"", "أصبح التوصيل في اليوم التالي.");
+        assertThat(toCustomer.get(0).at("/headers/List-Unsubscribe").asText()).contains("/u/");
+    }
 }
