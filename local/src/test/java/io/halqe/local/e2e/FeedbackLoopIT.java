@@ -295,6 +295,24 @@ class FeedbackLoopIT {
         assertThat(matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId)).hasSize(1);
     }
 
+    private static void putCustomer(String id, String profile) throws Exception {
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(base.resolve("/api/customers/" + id))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(profile)));
+        assertThat(stored.statusCode()).as(stored.body()).isIn(200, 201);
+    }
+
+    /** The outbox's emails addressed to {@code address}. */
+    private static List<JsonNode> emailsTo(String address) throws Exception {
+        List<JsonNode> emails = new ArrayList<>();
+        getJson("/_local/outbox", false).get("emails").forEach(email -> {
+            if (email.get("to").get(0).asText().equals(address)) {
+                emails.add(email);
+            }
+        });
+        return emails;
+    }
+
     private static JsonNode invite(String customerId, String locale) throws Exception {
         HttpResponse<String> invited = send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
                 .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
@@ -307,13 +325,10 @@ class FeedbackLoopIT {
     @Test
     void comments_shouldComeBackAnalysedWithTheCustomerSnapshot_inEnglishPersianAndArabic() throws Exception {
         // GIVEN a known customer in the directory
-        HttpResponse<String> profile = send(HttpRequest.newBuilder(base.resolve("/api/customers/cust-analytics"))
-                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
+        putCustomer("cust-analytics", """
                         {"name":"Maryam","email":"maryam@example.com","segment":"enterprise","plan":"pro",
                          "lifetimeValue":25000,"region":"MENA","accountOwner":"owner@demo.halqe.local",
-                         "language":"fa","timeZone":"Asia/Tehran","attributes":{"industry":"retail"}}""")));
-        assertThat(profile.statusCode()).as(profile.body()).isIn(200, 201);
+                         "language":"fa","timeZone":"Asia/Tehran","attributes":{"industry":"retail"}}""");
         // WHEN they answer in English, in Persian typed with Arabic letters and Persian digits, and in Arabic
         Map<String, String[]> comments = new java.util.LinkedHashMap<>();
         comments.put("en", new String[] {"2", "The courier was three days late and support never called me back."});
@@ -433,10 +448,7 @@ class FeedbackLoopIT {
     @Test
     void signedDetractor_shouldGetACase_closingShouldTellThem_andUnsubscribingShouldStopInvitations() throws Exception {
         // GIVEN a known customer with an email, invited through a signed link
-        HttpResponse<String> profile = send(HttpRequest.newBuilder(base.resolve("/api/customers/cust-loop"))
-                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Nima\",\"email\":\"nima@example.com\",\"language\":\"fa\"}")));
-        assertThat(profile.statusCode()).isIn(200, 201);
+        putCustomer("cust-loop", "{\"name\":\"Nima\",\"email\":\"nima@example.com\",\"language\":\"fa\"}");
         String token = invite("cust-loop", "fa").get("token").asText();
         // WHEN they answer as a detractor with a script in the comment
         String comment = "پشتیبانی جواب نداد <script>alert(1)</script>";
@@ -467,12 +479,7 @@ class FeedbackLoopIT {
         // THEN the customer gets that message with an unsubscribe link, and the case reads closed
         assertThat(JSON.readTree(closed.body()).get("customerNotified").asBoolean()).isTrue();
         assertThat(getJson("/api/cases/" + followUp.get("caseId").asText(), true).get("status").asText()).isEqualTo("closed");
-        List<JsonNode> toCustomer = new ArrayList<>();
-        getJson("/_local/outbox", false).get("emails").forEach(email -> {
-            if (email.get("to").get(0).asText().equals("nima@example.com")) {
-                toCustomer.add(email);
-            }
-        });
+        List<JsonNode> toCustomer = emailsTo("nima@example.com");
         assertThat(toCustomer).hasSize(1);
         String text = toCustomer.get(0).get("text").asText();
         assertThat(text).contains("We fixed your account and added a month free.");
@@ -497,10 +504,7 @@ class FeedbackLoopIT {
     @Test
     void announcement_shouldTellCustomersWhoRaisedTheThemeOnce_inTheirLanguage() throws Exception {
         // GIVEN a known customer who complained about delivery in Arabic
-        HttpResponse<String> profile = send(HttpRequest.newBuilder(base.resolve("/api/customers/cust-announce"))
-                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Huda\",\"email\":\"huda@example.com\",\"language\":\"ar\"}")));
-        assertThat(profile.statusCode()).isIn(200, 201);
+        putCustomer("cust-announce", "{\"name\":\"Huda\",\"email\":\"huda@example.com\",\"language\":\"ar\"}");
         String token = invite("cust-announce", "ar").get("token").asText();
         HttpResponse<String> sent = postAnswer(JSON.writeValueAsString(JSON.createObjectNode().put("token", token)
                 .set("answers", JSON.createObjectNode().put("nps", 4).put("comment", "تأخر التوصيل خمسة أيام"))), null);
@@ -517,12 +521,7 @@ class FeedbackLoopIT {
             assertThat(announced.statusCode()).as(announced.body()).isEqualTo(200);
         }
         // THEN the customer got it once, in Arabic, right to left, with an unsubscribe link
-        List<JsonNode> toCustomer = new ArrayList<>();
-        getJson("/_local/outbox", false).get("emails").forEach(email -> {
-            if (email.get("to").get(0).asText().equals("huda@example.com")) {
-                toCustomer.add(email);
-            }
-        });
+        List<JsonNode> toCustomer = emailsTo("huda@example.com");
         assertThat(toCustomer).hasSize(1);
         assertThat(toCustomer.get(0).get("html").asText()).contains("dir=\"rtl\"", "أصبح التوصيل في اليوم التالي.");
         assertThat(toCustomer.get(0).at("/headers/List-Unsubscribe").asText()).contains("/u/");

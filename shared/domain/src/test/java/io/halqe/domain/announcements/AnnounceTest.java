@@ -7,21 +7,18 @@ import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.enrichment.Enrichment;
 import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.fakes.FakeUnsubscribeLinks;
+import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemoryResponses;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseStatus;
-import io.halqe.domain.suppression.SuppressionList;
-import io.halqe.domain.suppression.UnsubscribeLinks;
 import io.halqe.domain.survey.QuestionType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,29 +28,8 @@ class AnnounceTest {
     private final InMemoryResponses responses = new InMemoryResponses();
     private final InMemoryCases ledger = new InMemoryCases();
     private final List<Mailer.Email> emails = new ArrayList<>();
-    private final Set<String> unsubscribed = new HashSet<>();
-    private final SuppressionList suppression = new SuppressionList() {
-        @Override
-        public boolean isSuppressed(String email) {
-            return unsubscribed.contains(email);
-        }
-
-        @Override
-        public void suppress(String email, String reason, Instant at) {
-            unsubscribed.add(email);
-        }
-    };
-    private final UnsubscribeLinks links = new UnsubscribeLinks() {
-        @Override
-        public String urlFor(String email) {
-            return "https://f.example.com/u/" + email.hashCode();
-        }
-
-        @Override
-        public Optional<String> emailOf(String token) {
-            return Optional.empty();
-        }
-    };
+    private final InMemorySuppressionList suppression = new InMemorySuppressionList();
+    private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
     private final Announce announce = new Announce(responses, emails::add, suppression, links, ledger);
 
     @BeforeEach
@@ -109,7 +85,7 @@ class AnnounceTest {
     @Test
     void announce_shouldSkipSuppressedAddresses_whenACustomerUnsubscribed() {
         // GIVEN
-        unsubscribed.add("omar@example.com");
+        suppression.suppress("omar@example.com", "unsubscribed", AT);
 
         // WHEN
         var outcome = announce.announce(request("delivery", null, "Same-day delivery is here.", null), AT);

@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.enrichment.Enrichment;
 import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.fakes.FakeUnsubscribeLinks;
+import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemoryResponses;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseStatus;
-import io.halqe.domain.suppression.SuppressionList;
-import io.halqe.domain.suppression.UnsubscribeLinks;
 import io.halqe.domain.survey.QuestionType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,29 +27,8 @@ class CloseCaseTest {
     private final InMemoryCases cases = new InMemoryCases();
     private final InMemoryResponses responses = new InMemoryResponses();
     private final List<Mailer.Email> emails = new ArrayList<>();
-    private final Set<String> unsubscribed = new HashSet<>();
-    private final SuppressionList suppression = new SuppressionList() {
-        @Override
-        public boolean isSuppressed(String email) {
-            return unsubscribed.contains(email);
-        }
-
-        @Override
-        public void suppress(String email, String reason, Instant at) {
-            unsubscribed.add(email);
-        }
-    };
-    private final UnsubscribeLinks links = new UnsubscribeLinks() {
-        @Override
-        public String urlFor(String email) {
-            return "https://f.example.com/u/" + email.hashCode();
-        }
-
-        @Override
-        public Optional<String> emailOf(String token) {
-            return Optional.empty();
-        }
-    };
+    private final InMemorySuppressionList suppression = new InMemorySuppressionList();
+    private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
     private final CloseCase close = new CloseCase(cases, responses, emails::add, suppression, links, cases);
 
     @BeforeEach
@@ -90,7 +66,7 @@ class CloseCaseTest {
         close.close("case-r1", new CloseCase.Request("done", true, "Fixed."), AT);
         close.close("case-r1", new CloseCase.Request("done", true, "Fixed."), AT.plusSeconds(5));
         assertThat(emails).hasSize(1);
-        unsubscribed.add("sara@example.com");
+        suppression.suppress("sara@example.com", "unsubscribed", AT);
         cases.openIfAbsent(new FollowUpCase("case-r2", "r1", "demo-nps", CaseStatus.OPEN, "support", "o@example.com", "x", 2,
                 null, "fa", AT, AT));
         var outcome = (CloseCase.Outcome.Closed) close.close("case-r2", new CloseCase.Request("done", true, "Fixed."), AT);

@@ -3,6 +3,7 @@ package io.halqe.domain.links;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.FakeLinks;
 import io.halqe.domain.fakes.InMemorySurveys;
 import io.halqe.domain.survey.DemoSurveys;
@@ -19,19 +20,9 @@ class CreateInvitationTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final FakeLinks links = new FakeLinks();
-    private final java.util.Set<String> unsubscribed = new java.util.HashSet<>();
+    private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
-            emails::add, (phone, message) -> texts.add(phone + " " + message), new io.halqe.domain.suppression.SuppressionList() {
-                @Override
-                public boolean isSuppressed(String email) {
-                    return unsubscribed.contains(email);
-                }
-
-                @Override
-                public void suppress(String email, String reason, Instant at) {
-                    unsubscribed.add(email);
-                }
-            }, "https://f.example.com");
+            emails::add, (phone, message) -> texts.add(phone + " " + message), suppression, "https://f.example.com");
 
     private CreateInvitation.Outcome create(String channel, Customer customer, Map<String, String> hidden) {
         return invite.create(new CreateInvitation.Request("demo-nps", channel, customer, hidden, null), NOW);
@@ -86,7 +77,7 @@ class CreateInvitationTest {
 
     @Test
     void create_shouldNotEmail_whenTheCustomerUnsubscribed() {
-        unsubscribed.add("gone@example.com");
+        suppression.suppress("gone@example.com", "unsubscribed", NOW);
         var created = (CreateInvitation.Outcome.Created) create("email", new Customer("c9", "gone@example.com", null, null, "en"),
                 Map.of());
         assertThat(created.delivered()).isFalse();
