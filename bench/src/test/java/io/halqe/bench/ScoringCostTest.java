@@ -3,7 +3,7 @@ package io.halqe.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.aws.dynamo.DynamoAggregateStore;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.scoring.ScoreResponses;
@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
@@ -45,7 +46,8 @@ class ScoringCostTest {
 
     private static final int BATCH = 100;
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-10-01");
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoDbClient measured;
     private static final DoubleAdder WRITE_UNITS = new DoubleAdder();
 
@@ -67,7 +69,6 @@ class ScoringCostTest {
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         measured = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().build())
@@ -77,7 +78,6 @@ class ScoringCostTest {
     @AfterAll
     static void stop() {
         measured.close();
-        db.close();
     }
 
     /** A realistic response's cells: overall, language, plan, segment, region, touchpoint, one or two teams and themes. */

@@ -2,28 +2,18 @@ package io.halqe.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** LocalDynamoDb: DynamoDB Local with template.yaml's tables, as the adapters' tests use it. */
 class LocalDynamoDbTest {
 
-    private static LocalDynamoDb db;
-
-    @BeforeAll
-    static void start() {
-        db = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
 
     @Test
     void start_shouldCreateEveryTableWithItsIndexesAndStream_whenTheTemplateDeclaresThem() {

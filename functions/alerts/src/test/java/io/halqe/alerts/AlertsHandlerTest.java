@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoTeamDirectory;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.AlertOnDetractor;
 import io.halqe.domain.cases.AlertSettings;
 import io.halqe.domain.cases.CaseStatus;
@@ -24,27 +24,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AlertsHandlerTest {
 
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<Notifier.Notification> alerts = new ArrayList<>();
     private final List<DomainEvent> events = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         new DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"))
                 .save(new Team("support", "Customer Support", "owner@demo.example"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     private AlertsHandler handler() {

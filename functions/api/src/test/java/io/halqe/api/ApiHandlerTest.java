@@ -23,7 +23,7 @@ import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.ManageSurveys;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Answer;
@@ -36,9 +36,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiHandlerTest {
 
@@ -46,13 +46,13 @@ class ApiHandlerTest {
     private static final HmacLinkSigner LINKS = new HmacLinkSigner("api-test-signing-key-0123456789abcdef".getBytes());
     private static final List<Mailer.Email> EMAILS = new ArrayList<>();
     private static final List<String> TEXTS = new ArrayList<>();
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoCustomerDirectory DIRECTORY;
     private static ApiHandler handler;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
         DIRECTORY = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
@@ -93,11 +93,6 @@ class ApiHandlerTest {
                         "plan=basic", new Tally(2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(1, "9"));
         aggregates.add(new DayKey("demo-nps", java.time.LocalDate.parse("2026-12-02")), null,
                 Map.of("all=all", new Tally(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(1, "9"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     private static APIGatewayV2HTTPResponse get(String path, Map<String, String> query, String authorization) {

@@ -30,34 +30,29 @@ import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.aws.stream.StreamBatches;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.events.DomainEvent;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.response.ResponseStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EnrichmentHandlerTest {
 
     private static final TextAnalyzer ANALYZER = new TextAnalyzer();
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoResponseRepository responses;
     private final List<DomainEvent> published = new ArrayList<>();
     private boolean busDown;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     @BeforeEach

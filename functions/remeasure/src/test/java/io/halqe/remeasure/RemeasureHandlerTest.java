@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.SweepDueOutreach;
@@ -17,23 +17,13 @@ import java.io.FileInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RemeasureHandlerTest {
 
-    private static LocalDynamoDb db;
-
-    @BeforeAll
-    static void start() {
-        db = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
 
     @Test
     void sampleSweep_shouldSendWhatIsDueAsOfTheScheduledTime_once() throws Exception {

@@ -9,26 +9,16 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.runtime.LambdaEnvironment;
 import io.halqe.aws.testing.HandlerTesting;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.scoring.Tally;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ScoringHandlerTest {
 
-    private static LocalDynamoDb db;
-
-    @BeforeAll
-    static void start() {
-        db = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
 
     @Test
     void sampleModify_shouldCountTheDetractorOnce_whenDeliveredTwice() {

@@ -13,7 +13,7 @@ import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.links.HmacLinkSigner;
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.links.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.response.Answer;
@@ -23,32 +23,27 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubmissionHandlerTest {
 
     private static final HmacLinkSigner LINKS = new HmacLinkSigner("test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8));
     private static final io.halqe.aws.links.HmacUnsubscribeLinks UNSUBSCRIBE = new io.halqe.aws.links.HmacUnsubscribeLinks(
             "test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8), "https://f.example.com");
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static SubmissionHandler handler;
     private static DynamoResponseRepository responses;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, LINKS,
                 UNSUBSCRIBE, new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     @BeforeEach

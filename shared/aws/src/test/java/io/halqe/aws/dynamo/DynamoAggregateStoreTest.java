@@ -2,7 +2,7 @@ package io.halqe.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.ScoreResponses;
@@ -14,25 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoAggregateStoreTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-11-23");
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoAggregateStore store;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         store = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     private static Tally nps(int score) {

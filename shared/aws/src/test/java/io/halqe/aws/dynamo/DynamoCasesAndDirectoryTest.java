@@ -2,7 +2,7 @@ package io.halqe.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.cases.Team;
@@ -11,27 +11,22 @@ import io.halqe.domain.survey.DemoSurveys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoCasesAndDirectoryTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoCaseRepository cases;
     private static DynamoDeliveryLedger ledger;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         cases = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
         ledger = new DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     private static FollowUpCase followUp(String responseId, Instant due) {

@@ -3,7 +3,7 @@ package io.halqe.aws.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.enrichment.Enrichment;
 import io.halqe.domain.enrichment.NpsCategory;
 import io.halqe.domain.response.Answer;
@@ -17,25 +17,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoResponseRepositoryTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoResponseRepository responses;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     private static Response response(String id, String survey, int nps, Instant at) {

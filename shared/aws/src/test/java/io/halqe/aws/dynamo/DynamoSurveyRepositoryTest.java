@@ -2,29 +2,24 @@ package io.halqe.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDb;
+import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.survey.DemoSurveys;
 import io.halqe.domain.survey.Survey;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoSurveyRepositoryTest {
 
-    private static LocalDynamoDb db;
+    @RegisterExtension
+    static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoSurveyRepository surveys;
 
     @BeforeAll
     static void start() {
-        db = LocalDynamoDb.start();
         surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     private static Survey named(String id, int version, String name) {

@@ -45,6 +45,17 @@ class EventContractTest {
 
     private static final Path EVENTS = Path.of(System.getProperty("halqe.repoRoot", "../.."), "events");
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    /** Every side effect may happen: these tests look at what is published, not at deduplication. */
+    private static final DeliveryLedger CLAIMS_EVERY_KEY = new DeliveryLedger() {
+        @Override
+        public boolean claim(String key, Instant at) {
+            return true;
+        }
+
+        @Override
+        public void release(String key) {
+        }
+    };
 
     private static JsonSchema schema(String file) throws IOException {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
@@ -143,17 +154,7 @@ class EventContractTest {
             public void save(Team team) {
             }
         };
-        DeliveryLedger always = new DeliveryLedger() {
-            @Override
-            public boolean claim(String key, Instant at) {
-                return true;
-            }
-
-            @Override
-            public void release(String key) {
-            }
-        };
-        new AlertOnDetractor(cases, teams, email -> { }, alerts::add, published::addAll, always,
+        new AlertOnDetractor(cases, teams, email -> { }, alerts::add, published::addAll, CLAIMS_EVERY_KEY,
                 new AlertSettings("support", "owner@example.com", Duration.ofHours(48), ""))
                 .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
                         Map.of("nps", 2), Map.of(), null, false, "negative", -0.4, List.of("delivery"), "complaint",
@@ -165,16 +166,6 @@ class EventContractTest {
 
     @Test
     void scoreShifted_shouldMatchItsSchema_asTheDetectorPublishesIt() throws IOException {
-        DeliveryLedger always = new DeliveryLedger() {
-            @Override
-            public boolean claim(String key, Instant at) {
-                return true;
-            }
-
-            @Override
-            public void release(String key) {
-            }
-        };
         var store = new java.util.HashMap<io.halqe.domain.scoring.DayKey, io.halqe.domain.scoring.AggregateStore.StoredDay>();
         java.time.LocalDate monday = java.time.LocalDate.parse("2026-11-23");
         store.put(new io.halqe.domain.scoring.DayKey("s1", monday.minusDays(6)), new io.halqe.domain.scoring.AggregateStore.StoredDay(
@@ -199,7 +190,7 @@ class EventContractTest {
             }
         };
         List<Object> published = new ArrayList<>();
-        new io.halqe.domain.scoring.DetectShifts(days, published::addAll, always).check(java.util.Set.of("s1"), monday);
+        new io.halqe.domain.scoring.DetectShifts(days, published::addAll, CLAIMS_EVERY_KEY).check(java.util.Set.of("s1"), monday);
         assertThat(published).hasSize(1);
         assertThat(schema("ScoreShifted.v1.json").validate(asPublished(published.get(0)))).isEmpty();
     }

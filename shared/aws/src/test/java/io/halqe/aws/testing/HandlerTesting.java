@@ -18,7 +18,7 @@ public final class HandlerTesting {
     }
 
     /** The variables a function's no-arg constructor reads, pointed at DynamoDB Local. */
-    public static Map<String, String> environment(LocalDynamoDb db, Map<String, String> variables) {
+    public static Map<String, String> environment(LocalDynamoDbPerClass db, Map<String, String> variables) {
         Map<String, String> env = new HashMap<>(variables);
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "local");

@@ -18,14 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * DynamoDB Local with every table of template.yaml, for tests:
- * <pre>{@code
- * static LocalDynamoDb db;
- * @BeforeAll static void start() { db = LocalDynamoDb.start(); }
- * @AfterAll static void stop() { db.close(); }
- * ... new DynamoResponses(db.client(), db.tableName("ResponsesTable")) ...
- * }</pre>
- * One server per test class: it starts in a second or two, creating the tables is immediate.
+ * DynamoDB Local with every table of template.yaml. Tests take one per class through {@link LocalDynamoDbPerClass};
+ * the local cloud uses {@link #client(URI)} and {@link #createTables}. It starts in a second or two, creating the
+ * tables is immediate.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
