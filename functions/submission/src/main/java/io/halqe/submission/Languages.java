@@ -3,6 +3,7 @@ package io.halqe.submission;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.halqe.aws.http.HttpRequests;
 import io.halqe.domain.survey.Survey;
+import io.halqe.domain.text.LanguageTags;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,18 +17,18 @@ final class Languages {
 
     /** {@code ?lang=}, then the invitation's locale, then Accept-Language, then the survey's default. */
     static String choose(Survey survey, APIGatewayV2HTTPEvent event, String invitationLocale) {
-        var requested = HttpRequests.query(event, "lang").map(Languages::primary);
+        var requested = HttpRequests.query(event, "lang").map(LanguageTags::primary);
         if (requested.isPresent() && survey.languages().contains(requested.get())) {
             return requested.get();
         }
-        if (invitationLocale != null && survey.languages().contains(primary(invitationLocale))) {
-            return primary(invitationLocale);
+        if (invitationLocale != null && survey.languages().contains(LanguageTags.primary(invitationLocale))) {
+            return LanguageTags.primary(invitationLocale);
         }
         var accepted = HttpRequests.header(event, "accept-language");
         if (accepted.isPresent()) {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(accepted.get())) {
-                    String language = primary(range.getRange());
+                    String language = LanguageTags.primary(range.getRange());
                     if (survey.languages().contains(language)) {
                         return language;
                     }
@@ -72,9 +73,5 @@ final class Languages {
             case "ar" -> "محتمل جدًا";
             default -> "Extremely likely";
         };
-    }
-
-    private static String primary(String tag) {
-        return tag.toLowerCase(Locale.ROOT).split("[-_]")[0];
     }
 }

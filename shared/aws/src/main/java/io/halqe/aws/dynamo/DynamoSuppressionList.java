@@ -1,8 +1,8 @@
 package io.halqe.aws.dynamo;
 
 import io.halqe.domain.suppression.SuppressionList;
+import io.halqe.domain.text.EmailAddresses;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,6 +37,6 @@ public final class DynamoSuppressionList implements SuppressionList {
     }
 
     private static Map<String, AttributeValue> key(String email) {
-        return Map.of("pk", Items.s("SUPPRESS#" + email.strip().toLowerCase(Locale.ROOT)), "sk", Items.s("SUPPRESS"));
+        return Map.of("pk", Items.s("SUPPRESS#" + EmailAddresses.canonical(email)), "sk", Items.s("SUPPRESS"));
     }
 }

@@ -10,13 +10,13 @@ import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.ResponseStatus;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
+import io.halqe.domain.text.EmailAddresses;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -85,7 +85,7 @@ public final class Announce {
                     withoutEmail++;
                     continue;
                 }
-                recipients.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), new Recipient(email.strip(), response.language()));
+                recipients.putIfAbsent(EmailAddresses.canonical(email), new Recipient(email.strip(), response.language()));
             }
             cursor = page.next();
         } while (cursor != null);

@@ -5,6 +5,7 @@ import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.Html;
+import io.halqe.domain.text.LanguageTags;
 import io.halqe.domain.text.TextNormalizer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,7 @@ public final class CreateInvitation {
         if (days < 1 || days > 365) {
             return new Outcome.Invalid("expiresInDays", "must be from 1 to 365");
         }
-        String language = survey.language(primaryTag(customer.locale()));
+        String language = survey.language(LanguageTags.primary(customer.locale()));
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,
                 now.plus(Duration.ofDays(days)));
         String token = signer.sign(invitation);
@@ -117,10 +118,6 @@ public final class CreateInvitation {
             }
         }
         return new Outcome.Created(invitation, token, url, delivered);
-    }
-
-    private static String primaryTag(String locale) {
-        return locale == null ? null : locale.toLowerCase(Locale.ROOT).split("[-_]")[0];
     }
 
     /** Localized invitation texts; every value from the CRM or the survey is escaped in HTML. */
