@@ -37,26 +37,26 @@ class EventRulesTest {
     }
 
     @Test
-    void put_shouldQueueTheAlertsFunction_whenAResponseEnrichedDetractorArrives() {
-        // GIVEN the template's rules on the local bus
+    void put_shouldQueueTheAlertsFunction_whenAnyResponseEnrichedArrives() {
+        // GIVEN the template's rules on the local bus (alert rules are data, matched inside the function)
         addTemplateRules();
-        // WHEN a detractor is put
+        // WHEN a detractor and a promoter are put
         bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"detractor\",\"surveyId\":\"demo-nps\"}"));
-        // THEN the alerts function has one invocation queued
-        assertThat(invocations.pending()).isEqualTo(1);
-        assertThat(bus.matchingRules(bus.events().get(0))).containsExactly("AlertsFunction.Detractors");
+        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"promoter\",\"surveyId\":\"demo-nps\"}"));
+        // THEN the alerts function has one invocation queued for each
+        assertThat(invocations.pending()).isEqualTo(2);
+        assertThat(bus.matchingRules(bus.events().get(0))).containsExactly("AlertsFunction.EnrichedResponses");
     }
 
     @Test
-    void put_shouldQueueNothing_whenTheEventIsAPromoterOrFromAnotherSource() {
+    void put_shouldQueueNothing_whenTheEventIsFromAnotherSourceOrOfAnotherType() {
         // GIVEN the template's rules on the local bus
         addTemplateRules();
-        // WHEN a promoter, another source and another detail type are put
-        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"promoter\"}"));
+        // WHEN another source and another detail type are put
         bus.put(entry("other", "ResponseEnriched", "{\"npsCategory\":\"detractor\"}"));
         bus.put(entry("halqe", "CaseOpened", "{\"npsCategory\":\"detractor\"}"));
         // THEN no rule matches
         assertThat(invocations.pending()).isZero();
-        assertThat(bus.events()).hasSize(3);
+        assertThat(bus.events()).hasSize(2);
     }
 }

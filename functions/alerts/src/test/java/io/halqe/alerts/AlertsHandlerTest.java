@@ -9,8 +9,12 @@ import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoTeamDirectory;
 import io.halqe.aws.testing.LocalDynamoDbPerClass;
-import io.halqe.domain.cases.AlertOnDetractor;
-import io.halqe.domain.cases.AlertSettings;
+import io.halqe.aws.dynamo.DynamoAlertRules;
+import io.halqe.aws.dynamo.DynamoDigestStore;
+import io.halqe.aws.routing.EventRulerAlertMatcher;
+import io.halqe.domain.alerts.AlertSettings;
+import io.halqe.domain.alerts.ApplyAlertRules;
+import io.halqe.domain.alerts.SendDigests;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.cases.Notifier;
@@ -22,6 +26,7 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,12 +49,17 @@ class AlertsHandlerTest {
 
     private AlertsHandler handler() {
         String cases = db.tableName("CasesTable");
-        return new AlertsHandler(new AlertOnDetractor(new DynamoCaseRepository(db.client(), cases),
-                new DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")), emails::add, alerts::add,
-                events::addAll, new DynamoDeliveryLedger(db.client(), cases),
-                new AlertSettings("support", "fallback@demo.example", Duration.ofHours(48), "http://localhost:3000")),
+        String directory = db.tableName("DirectoryTable");
+        var ledger = new DynamoDeliveryLedger(db.client(), cases);
+        var digests = new DynamoDigestStore(db.client(), cases);
+        var settings = new AlertSettings("support", "fallback@demo.example", "http://localhost:3000", ZoneId.of("UTC"));
+        var rules = new DynamoAlertRules(db.client(), directory, Duration.ofHours(48));
+        return new AlertsHandler(new ApplyAlertRules(new EventRulerAlertMatcher(rules::current),
+                new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
+                emails::add, alerts::add, events::addAll, ledger, digests, settings),
+                new SendDigests(digests, emails::add, ledger, settings),
                 new io.halqe.domain.suppression.RecordEmailFeedback(
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"))));
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), directory)));
     }
 
     private static InputStream sample() throws Exception {
@@ -90,5 +100,33 @@ class AlertsHandlerTest {
                 context("alerts"));
         assertThat(suppression.isSuppressed("gone@example.com")).isTrue();
         assertThat(emails).isEmpty();
+    }
+
+    @Test
+    void samplePraise_shouldReachMarketingOnceInTheWeeklyDigest_whenTheScheduleRunsAfterTheWeek() throws Exception {
+        // GIVEN marketing's owner, and a promoter's praise (sample) delivered twice in ISO week 48
+        new DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"))
+                .save(new Team("marketing", "Marketing", "marketing@demo.example"));
+        for (int i = 0; i < 2; i++) {
+            handler().handleRequest(new FileInputStream(sampleEvent("alerts", "promoter-praise-response-enriched.json")),
+                    new ByteArrayOutputStream(), context("alerts"));
+        }
+        // THEN no email yet, and no case
+        assertThat(emails).isEmpty();
+        assertThat(new DynamoCaseRepository(db.client(), db.tableName("CasesTable"))
+                .find("case-7c9e2f10-5a4b-4e8d-9f3a-1b2c3d4e5f60")).isEmpty();
+        // WHEN the hourly schedule (sample) runs after the week, twice
+        for (int i = 0; i < 2; i++) {
+            handler().handleRequest(new FileInputStream(sampleEvent("alerts", "send-digests-schedule.json")),
+                    new ByteArrayOutputStream(), context("alerts"));
+        }
+        // THEN marketing gets one weekly digest listing the praise once, escaped
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("marketing@demo.example");
+            assertThat(email.subject()).isEqualTo("[Halqe] Weekly digest 2026-W48: 1 match");
+            assertThat(email.html()).contains("wonderful &lt;b&gt;thank you&lt;/b&gt;");
+        });
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.attributes())
+                .containsEntry("team", "marketing").containsEntry("rule", "promoter-praise"));
     }
 }

@@ -13,6 +13,8 @@ import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.cases.CloseCase;
 import io.halqe.domain.cases.UpdateCase;
 import io.halqe.aws.routing.EventRulerRouter;
+import io.halqe.domain.alerts.AlertRule;
+import io.halqe.domain.alerts.AlertRules;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.ManageCustomers;
@@ -57,6 +59,7 @@ public final class AdminRoutes {
     private final ManageCustomers customers;
     private final CustomerDirectory directory;
     private final RoutingRules routing;
+    private final AlertRules alertRules;
     private final CloseCase closeCase;
     private final Announce announce;
     private static final Pattern CASE_CLOSE = Pattern.compile("/api/cases/([^/]+)/close");
@@ -65,8 +68,8 @@ public final class AdminRoutes {
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates, ZoneId reportingZone,
                        ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
-                       CustomerDirectory directory, RoutingRules routing, CloseCase closeCase,
-                       Announce announce) {
+                       CustomerDirectory directory, RoutingRules routing, AlertRules alertRules,
+                       CloseCase closeCase, Announce announce) {
         this.cases = cases;
         this.responses = responses;
         this.metrics = new ReadMetrics(aggregates);
@@ -76,6 +79,7 @@ public final class AdminRoutes {
         this.customers = customers;
         this.directory = directory;
         this.routing = routing;
+        this.alertRules = alertRules;
         this.closeCase = closeCase;
         this.announce = announce;
         this.updateCase = new UpdateCase(cases);
@@ -160,6 +164,12 @@ public final class AdminRoutes {
                 return switch (method) {
                     case "GET" -> HttpResponses.json(200, Map.of("rules", routing.current()));
                     case "PUT" -> putRouting(event);
+                    default -> notAllowed(method, path);
+                };
+            } else if (path.equals("/api/alert-rules")) {
+                return switch (method) {
+                    case "GET" -> HttpResponses.json(200, Map.of("rules", alertRules.current()));
+                    case "PUT" -> putAlertRules(event);
                     default -> notAllowed(method, path);
                 };
             }
@@ -262,6 +272,20 @@ public final class AdminRoutes {
     }
 
     record RoutingConfig(List<RoutingRule> rules) {
+    }
+
+    private APIGatewayV2HTTPResponse putAlertRules(APIGatewayV2HTTPEvent event) {
+        AlertRulesConfig config = body(event, AlertRulesConfig.class);
+        List<AlertRule> rules = config.rules() == null ? List.of() : config.rules();
+        var problem = AlertRules.problem(rules, EventRulerRouter::isValidPattern);
+        if (problem.isPresent()) {
+            return HttpResponses.error(400, "invalid_alert_rules", problem.get(), "rules");
+        }
+        alertRules.replace(rules);
+        return HttpResponses.json(200, Map.of("rules", rules));
+    }
+
+    record AlertRulesConfig(List<AlertRule> rules) {
     }
 
     record NoteRequest(String author, String text) {

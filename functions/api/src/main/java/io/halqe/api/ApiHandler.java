@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
+import io.halqe.aws.dynamo.DynamoAlertRules;
 import io.halqe.aws.dynamo.DynamoRoutingRules;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
@@ -79,6 +80,8 @@ public final class ApiHandler implements RequestStreamHandler {
                 new CreateInvitation(surveys, new HmacLinkSigner(linkKey), mailer, new SnsSmsSender(clients.sns()), suppression,
                         publicBaseUrl),
                 customers, directory, new DynamoRoutingRules(dynamo, directoryTable),
+                new DynamoAlertRules(dynamo, directoryTable,
+                        env.duration("HALQE_DETRACTOR_CASE_SLA", java.time.Duration.ofHours(48))),
                 new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks, ledger),
                 new Announce(responses, mailer, suppression, unsubscribeLinks, ledger));
     }

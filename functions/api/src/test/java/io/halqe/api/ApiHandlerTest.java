@@ -66,6 +66,8 @@ class ApiHandlerTest {
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
                         "http://localhost:3000"),
                 customers, DIRECTORY, new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
+                new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
+                        java.time.Duration.ofHours(48)),
                 new io.halqe.domain.cases.CloseCase(new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
                         new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
@@ -357,6 +359,33 @@ class ApiHandlerTest {
                 "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{\\\"a\\\":[1]}\"}]}");
         assertThat(noTarget.getStatusCode()).isEqualTo(400);
         send("PUT", "/api/routing", "application/json", "{\"rules\":" + Json.MAPPER.writeValueAsString(defaults.get("rules")) + "}");
+    }
+
+    @Test
+    void alertRules_shouldBeReadAndReplaced_andInvalidRulesRefusedWithTheField() throws Exception {
+        // GIVEN the defaults
+        JsonNode defaults = json(get("/api/alert-rules", null, KEY));
+        assertThat(defaults.at("/rules/0/id").asText()).isEqualTo("detractor");
+        assertThat(defaults.at("/rules/0/actions/openCase/dueIn").asText()).isEqualTo("PT48H");
+        // WHEN a per-survey rule replaces them THEN it reads back
+        var replaced = send("PUT", "/api/alert-rules", "application/json", """
+                {"rules":[{"id":"vip","name":"VIP detractor","surveyId":"demo-nps",
+                  "pattern":"{\\"customer\\":{\\"segment\\":[\\"enterprise\\"]},\\"npsScore\\":[{\\"numeric\\":[\\"<=\\",6]}]}",
+                  "team":"sales","severity":"high",
+                  "actions":{"openCase":{"dueIn":"PT4H"},"email":"immediate","emailTo":["owner","vip@example.com"],"sns":true}}]}""");
+        assertThat(replaced.getStatusCode()).as(replaced.getBody()).isEqualTo(200);
+        assertThat(json(get("/api/alert-rules", null, KEY)).at("/rules/0/actions/emailTo/1").asText())
+                .isEqualTo("vip@example.com");
+        // AND an invalid pattern or action is a 400 naming the rule, and stores nothing
+        var bad = send("PUT", "/api/alert-rules", "application/json",
+                "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{\\\"a\\\":1}\",\"severity\":\"low\",\"actions\":{\"sns\":true}}]}");
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(json(bad).at("/error/message").asText()).isEqualTo("rules[0].pattern is not a valid EventBridge pattern");
+        var noAction = send("PUT", "/api/alert-rules", "application/json",
+                "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{}\",\"severity\":\"low\",\"actions\":{}}]}");
+        assertThat(noAction.getStatusCode()).isEqualTo(400);
+        assertThat(json(get("/api/alert-rules", null, KEY)).at("/rules/0/id").asText()).isEqualTo("vip");
+        send("PUT", "/api/alert-rules", "application/json", "{\"rules\":" + Json.MAPPER.writeValueAsString(defaults.get("rules")) + "}");
     }
 
     @Test

@@ -19,10 +19,17 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration keep;
 
     public DynamoDeliveryLedger(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, KEEP);
+    }
+
+    /** Claims kept for {@code keep}: longer than the window in which the same key can be tried again. */
+    public DynamoDeliveryLedger(DynamoDbClient dynamo, String table, Duration keep) {
         this.dynamo = dynamo;
         this.table = table;
+        this.keep = keep;
     }
 
     @Override
@@ -31,7 +38,7 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
             dynamo.putItem(request -> request.tableName(table)
                     .item(Map.of("pk", Items.s("DELIVERY#" + key), "sk", Items.s("DELIVERY"),
                             "claimedAt", Items.s(at.toString()),
-                            "expiresAt", Items.n(at.plus(KEEP).getEpochSecond())))
+                            "expiresAt", Items.n(at.plus(keep).getEpochSecond())))
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException claimedBefore) {

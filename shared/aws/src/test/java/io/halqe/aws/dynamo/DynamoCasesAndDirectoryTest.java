@@ -118,4 +118,40 @@ class DynamoCasesAndDirectoryTest {
         assertThat(suppression.isSuppressed("sara@example.com")).isTrue();
         assertThat(suppression.isSuppressed(null)).isFalse();
     }
+
+    @Test
+    void digests_shouldHoldEachEntryOnce_andReadAWholePeriodAcrossPages() {
+        var digests = new DynamoDigestStore(db.client(), db.tableName("CasesTable"));
+        // GIVEN 1,200 entries (larger than one 1 MB page) and one added twice, plus one in another period
+        String longComment = "x".repeat(900);
+        for (int i = 0; i < 1200; i++) {
+            digests.add(entry("2026-11-23", "r" + i, longComment));
+        }
+        digests.add(entry("2026-11-23", "r0", longComment));
+        digests.add(entry("2026-11-24", "r0", "other day"));
+        // WHEN the period is read THEN every entry comes back once, intact
+        var read = digests.entries(io.halqe.domain.alerts.DigestPeriod.DAILY, "2026-11-23");
+        assertThat(read).hasSize(1200);
+        assertThat(read).contains(entry("2026-11-23", "r7", longComment));
+    }
+
+    private static io.halqe.domain.alerts.DigestEntry entry(String day, String responseId, String comment) {
+        return new io.halqe.domain.alerts.DigestEntry("daily", day, "eng@example.com", "bug", "Bug report", "medium",
+                "engineering", responseId, "demo-nps", 4, comment, "negative", List.of("usability"), "bug", "Sara",
+                null, AT);
+    }
+
+    @Test
+    void alertRules_shouldBeTheDefaultsWithTheStacksSla_untilReplaced() {
+        var rules = new DynamoAlertRules(db.client(), db.tableName("DirectoryTable"), java.time.Duration.ofHours(24));
+        assertThat(rules.current()).isEqualTo(io.halqe.domain.alerts.AlertRules.defaults(java.time.Duration.ofHours(24)));
+        var custom = List.of(new io.halqe.domain.alerts.AlertRule("vip", "VIP detractor", "demo-nps",
+                "{\"customer\":{\"segment\":[\"enterprise\"]}}", "sales", "high",
+                new io.halqe.domain.alerts.AlertRule.Actions(new io.halqe.domain.alerts.AlertRule.OpenCase("PT4H"),
+                        "immediate", List.of("owner", "vip@example.com"), true)));
+        rules.replace(custom);
+        // a fresh reader (another function) sees the stored rules
+        assertThat(new DynamoAlertRules(db.client(), db.tableName("DirectoryTable"), java.time.Duration.ofHours(24))
+                .current()).isEqualTo(custom);
+    }
 }

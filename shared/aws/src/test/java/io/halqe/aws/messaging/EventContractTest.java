@@ -8,8 +8,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.cases.AlertOnDetractor;
-import io.halqe.domain.cases.AlertSettings;
+import io.halqe.domain.alerts.AlertRules;
+import io.halqe.domain.alerts.AlertSettings;
+import io.halqe.domain.alerts.ApplyAlertRules;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.DeliveryLedger;
@@ -154,8 +155,20 @@ class EventContractTest {
             public void save(Team team) {
             }
         };
-        new AlertOnDetractor(cases, teams, email -> { }, alerts::add, published::addAll, CLAIMS_EVERY_KEY,
-                new AlertSettings("support", "owner@example.com", Duration.ofHours(48), ""))
+        var rules = AlertRules.defaults(Duration.ofHours(48));
+        new ApplyAlertRules(new io.halqe.aws.routing.EventRulerAlertMatcher(() -> rules), cases, teams, email -> { },
+                alerts::add, published::addAll, CLAIMS_EVERY_KEY, new io.halqe.domain.alerts.DigestStore() {
+                    @Override
+                    public void add(io.halqe.domain.alerts.DigestEntry entry) {
+                    }
+
+                    @Override
+                    public List<io.halqe.domain.alerts.DigestEntry> entries(io.halqe.domain.alerts.DigestPeriod period,
+                                                                           String periodKey) {
+                        return List.of();
+                    }
+                },
+                new AlertSettings("support", "owner@example.com", "", java.time.ZoneId.of("UTC")))
                 .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
                         Map.of("nps", 2), Map.of(), null, false, "negative", -0.4, List.of("delivery"), "complaint",
                         List.of(), null, List.of("support"), List.of()), AT);

@@ -99,17 +99,12 @@ public final class Announce {
                 suppressed++;
                 continue;
             }
-            String key = "announce#" + announcementId + "#" + entry.getKey();
-            if (!ledger.claim(key, at)) {
+            boolean sent = ledger.once("announce#" + announcementId + "#" + entry.getKey(), at, () -> mailer.send(
+                    CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
+                            messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email()))));
+            if (!sent) {
                 already++;
                 continue;
-            }
-            try {
-                mailer.send(CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
-                        messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email())));
-            } catch (RuntimeException failure) {
-                ledger.release(key);
-                throw failure;
             }
             notified++;
         }

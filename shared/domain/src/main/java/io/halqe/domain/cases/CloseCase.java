@@ -70,17 +70,9 @@ public final class CloseCase {
         if (suppression.isSuppressed(email)) {
             return new Outcome.Closed(closed.get(), false, "the customer unsubscribed");
         }
-        String key = "close#" + caseId + "#customer";
-        if (!ledger.claim(key, at)) {
-            return new Outcome.Closed(closed.get(), true, null);
-        }
-        try {
-            mailer.send(CustomerEmail.build(CustomerEmail.Purpose.CASE_FOLLOW_UP, email,
-                    response.map(Response::language).orElse("en"), request.customerMessage(), unsubscribe.urlFor(email)));
-        } catch (RuntimeException failure) {
-            ledger.release(key);
-            throw failure;
-        }
+        ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
+                CustomerEmail.Purpose.CASE_FOLLOW_UP, email, response.map(Response::language).orElse("en"),
+                request.customerMessage(), unsubscribe.urlFor(email))));
         return new Outcome.Closed(closed.get(), true, null);
     }
 }

@@ -9,4 +9,21 @@ public interface DeliveryLedger {
     boolean claim(String key, Instant at);
 
     void release(String key);
+
+    /**
+     * Claims the key and acts; if acting fails the claim is given back (so the retry acts) and the failure propagates.
+     * False when the key was claimed before and nothing was done.
+     */
+    default boolean once(String key, Instant at, Runnable action) {
+        if (!claim(key, at)) {
+            return false;
+        }
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException failure) {
+            release(key);
+            throw failure;
+        }
+    }
 }

@@ -1,0 +1,172 @@
+package io.halqe.domain.alerts;
+
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.cases.Team;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.events.ResponseEnriched;
+import io.halqe.domain.text.Html;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The team-facing alert emails: the answer, the customer's context, the enrichment and a link to the case; every
+ * user-written value is escaped in the HTML part and kept to one line in the subject.
+ */
+final class AlertEmails {
+
+    /** Digests list this many matches in full and count the rest. */
+    static final int DIGEST_LISTED = 200;
+    private static final int DIGEST_COMMENT_CHARS = 280;
+
+    private AlertEmails() {
+    }
+
+    static Mailer.Email immediate(AlertRule rule, ResponseEnriched response, Team team, FollowUpCase opened,
+                                  List<String> to, AlertSettings settings) {
+        String subject = Html.singleLine("[Halqe] " + rule.name()
+                + (response.npsScore() == null ? "" : " (" + response.npsScore() + "/10)") + " on " + response.surveyId()
+                + (opened == null ? "" : " — case " + opened.id()));
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Survey", response.surveyId() + " v" + response.surveyVersion());
+        facts.put("Answered", response.submittedAt() + (response.language() == null ? "" : " in " + response.language()));
+        if (response.npsScore() != null) {
+            facts.put("NPS", response.npsScore() + "/10 (" + response.npsCategory() + ")");
+        }
+        response.answers().forEach((question, answer) -> {
+            if (!question.equals("comment")) {
+                facts.put("Answer " + question, String.valueOf(answer));
+            }
+        });
+        response.hidden().forEach((field, value) -> facts.put("Hidden " + field, value));
+        customer(response.customer(), response.customerId()).forEach(facts::put);
+        facts.put("Sentiment", response.sentiment() + " (" + "%.2f".formatted(response.sentimentScore()) + ")");
+        facts.put("Themes", String.join(", ", response.themes() == null ? List.of() : response.themes()));
+        facts.put("Feedback type", response.feedbackType());
+        if (response.keyPhrases() != null && !response.keyPhrases().isEmpty()) {
+            facts.put("Key phrases", String.join(", ", response.keyPhrases()));
+        }
+        facts.put("Team", team.name());
+        String link = opened == null ? null : settings.caseLink(opened.id());
+        if (opened != null) {
+            facts.put("Case", opened.id() + ", owner " + opened.owner() + ", due " + opened.dueAt());
+        }
+        String comment = response.comment() == null || response.comment().isBlank() ? "(no comment)" : response.comment();
+
+        StringBuilder text = new StringBuilder(rule.name()).append(" — ").append(response.surveyId()).append("\n\n");
+        text.append("Comment:\n").append(comment).append("\n\n");
+        facts.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));
+        if (link != null) {
+            text.append("\nOpen the case: ").append(link).append('\n');
+        }
+        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
+        html.append("<h2 style=\"font-size:16px\">").append(Html.escape(rule.name())).append(" — ")
+                .append(Html.escape(response.surveyId())).append("</h2>");
+        html.append("<blockquote dir=\"auto\" style=\"border-left:3px solid ").append(colour(rule.severity()))
+                .append(";padding-left:8px\">").append(Html.escape(comment).replace("\n", "<br>")).append("</blockquote>");
+        html.append("<table style=\"border-collapse:collapse\">");
+        facts.forEach((label, value) -> html.append("<tr><th style=\"text-align:left;padding:2px 8px 2px 0\">")
+                .append(Html.escape(label)).append("</th><td dir=\"auto\">").append(Html.escape(value)).append("</td></tr>"));
+        html.append("</table>");
+        if (link != null) {
+            html.append("<p><a href=\"").append(Html.escape(link)).append("\">Open the case</a></p>");
+        }
+        html.append("</body></html>");
+        return new Mailer.Email(to, subject, text.toString(), html.toString());
+    }
+
+    static Mailer.Email digest(String recipient, DigestPeriod period, String periodKey, List<DigestEntry> entries,
+                               AlertSettings settings) {
+        String subject = Html.singleLine("[Halqe] " + (period == DigestPeriod.DAILY ? "Daily" : "Weekly") + " digest "
+                + periodKey + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches"));
+        Map<String, List<DigestEntry>> byRule = entries.stream()
+                .collect(Collectors.groupingBy(DigestEntry::ruleName, LinkedHashMap::new, Collectors.toList()));
+        StringBuilder text = new StringBuilder(subject.substring("[Halqe] ".length())).append("\n");
+        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">")
+                .append("<h2 style=\"font-size:16px\">").append(Html.escape(subject.substring("[Halqe] ".length())))
+                .append("</h2>");
+        int listed = 0;
+        for (var group : byRule.entrySet()) {
+            text.append("\n").append(group.getKey()).append(" (").append(group.getValue().size()).append(")\n");
+            html.append("<h3 style=\"font-size:14px\">").append(Html.escape(group.getKey())).append(" (")
+                    .append(group.getValue().size()).append(")</h3><ul>");
+            for (DigestEntry entry : group.getValue()) {
+                if (listed++ >= DIGEST_LISTED) {
+                    break;
+                }
+                List<String> details = new ArrayList<>();
+                details.add(entry.surveyId());
+                if (entry.npsScore() != null) {
+                    details.add(entry.npsScore() + "/10");
+                }
+                if (entry.customerName() != null) {
+                    details.add(entry.customerName());
+                }
+                if (!entry.themes().isEmpty()) {
+                    details.add(String.join(", ", entry.themes()));
+                }
+                String comment = shorten(entry.comment());
+                String link = entry.caseId() == null ? null : settings.caseLink(entry.caseId());
+                text.append("- ").append(String.join(" · ", details)).append(": ").append(comment)
+                        .append(link == null ? "" : " (" + link + ")").append('\n');
+                html.append("<li><span style=\"color:#555\">").append(Html.escape(String.join(" · ", details)))
+                        .append("</span><br><span dir=\"auto\">").append(Html.escape(comment)).append("</span>");
+                if (link != null) {
+                    html.append(" <a href=\"").append(Html.escape(link)).append("\">case</a>");
+                }
+                html.append("</li>");
+            }
+            html.append("</ul>");
+        }
+        if (entries.size() > DIGEST_LISTED) {
+            String more = "… and " + (entries.size() - DIGEST_LISTED) + " more.";
+            text.append(more).append('\n');
+            html.append("<p>").append(Html.escape(more)).append("</p>");
+        }
+        html.append("</body></html>");
+        return new Mailer.Email(List.of(recipient), subject, text.toString(), html.toString());
+    }
+
+    private static Map<String, String> customer(CustomerProfile customer, String customerId) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (customer == null) {
+            if (customerId != null) {
+                facts.put("Customer", customerId + " (not in the directory)");
+            }
+            return facts;
+        }
+        facts.put("Customer", (customer.name() == null ? customer.id() : customer.name())
+                + (customer.email() == null ? "" : " <" + customer.email() + ">"));
+        put(facts, "Plan", customer.plan());
+        put(facts, "Segment", customer.segment());
+        put(facts, "Region", customer.region());
+        put(facts, "Lifetime value", customer.lifetimeValue() == null ? null : "%.2f".formatted(customer.lifetimeValue()));
+        put(facts, "Account owner", customer.accountOwner());
+        return facts;
+    }
+
+    private static void put(Map<String, String> facts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.put(label, value);
+        }
+    }
+
+    private static String shorten(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return "(no comment)";
+        }
+        String line = Html.singleLine(comment);
+        return line.length() <= DIGEST_COMMENT_CHARS ? line : line.substring(0, DIGEST_COMMENT_CHARS) + "…";
+    }
+
+    private static String colour(String severity) {
+        return switch (severity) {
+            case "high" -> "#c33";
+            case "medium" -> "#d80";
+            default -> "#888";
+        };
+    }
+}

@@ -1,0 +1,228 @@
+package io.halqe.domain.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.cases.Notifier;
+import io.halqe.domain.cases.Team;
+import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.events.CaseOpened;
+import io.halqe.domain.events.DomainEvent;
+import io.halqe.domain.events.ResponseEnriched;
+import io.halqe.domain.fakes.InMemoryCases;
+import io.halqe.domain.fakes.InMemoryDigests;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class ApplyAlertRulesTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    private static final List<AlertRule> DEFAULTS = AlertRules.defaults(Duration.ofHours(48));
+    /** The default rules' patterns, as Event Ruler reads them (the matcher itself is tested in shared/aws). */
+    private static final Map<String, Predicate<ResponseEnriched>> DEFAULT_PATTERNS = Map.of(
+            "detractor", r -> "detractor".equals(r.npsCategory()),
+            "promoter-praise", r -> "promoter".equals(r.npsCategory()) && "praise".equals(r.feedbackType()),
+            "feature-request", r -> "suggestion".equals(r.feedbackType()),
+            "bug", r -> "bug".equals(r.feedbackType()));
+
+    private final InMemoryCases cases = new InMemoryCases();
+    private final InMemoryDigests digests = new InMemoryDigests();
+    private final List<Mailer.Email> emails = new ArrayList<>();
+    private final List<Notifier.Notification> alerts = new ArrayList<>();
+    private final List<DomainEvent> events = new ArrayList<>();
+    private final TeamDirectory teams = new TeamDirectory() {
+        @Override
+        public Optional<Team> team(String teamId) {
+            return switch (teamId) {
+                case "support" -> Optional.of(new Team("support", "Support", "lead@example.com"));
+                case "marketing" -> Optional.of(new Team("marketing", "Marketing", "marketing@example.com"));
+                default -> Optional.empty();
+            };
+        }
+
+        @Override
+        public void save(Team team) {
+        }
+    };
+    private final AlertSettings settings = new AlertSettings("support", "fallback@example.com",
+            "https://feedback.example.com", ZoneId.of("Asia/Tehran"));
+    private int mailFailuresLeft;
+    private List<AlertRule> rules = DEFAULTS;
+    private final ApplyAlertRules alert = new ApplyAlertRules(this::matching, cases, teams, email -> {
+        if (mailFailuresLeft-- > 0) {
+            throw new IllegalStateException("SES throttled");
+        }
+        emails.add(email);
+    }, alerts::add, events::addAll, cases, digests, settings);
+
+    private List<AlertRule> matching(ResponseEnriched response) {
+        return rules.stream().filter(rule -> DEFAULT_PATTERNS.getOrDefault(rule.id(), r -> true).test(response))
+                .filter(rule -> rule.surveyId() == null || rule.surveyId().equals(response.surveyId())).toList();
+    }
+
+    private static ResponseEnriched response(String id, int nps, String category, String type, String comment,
+                                             List<String> routedTeams, List<String> owners) {
+        CustomerProfile customer = new CustomerProfile("cust-1", "Sara Ahmadi", "sara@example.com", null, "smb", "pro",
+                1200.0, "EU", null, "en", "Europe/Berlin", Map.of(), AT);
+        return new ResponseEnriched("1", id, "demo-nps", 1, AT.minusSeconds(5), "en", nps, category, comment, 3,
+                Map.of("nps", nps, "comment", comment, "csat", 2), Map.of("orderId", "o-9"), "cust-1", false,
+                "negative", -0.6, List.of("delivery"), type, List.of("late again"), customer, routedTeams, owners);
+    }
+
+    private static ResponseEnriched detractor(String comment) {
+        return response("r1", 2, "detractor", "complaint", comment, List.of("support"), List.of());
+    }
+
+    @Test
+    void handle_shouldOpenOneCaseEmailOwnerAndAlertTeam_whenDetractorArrives() {
+        // GIVEN a detractor WHEN the default rules handle it
+        var outcome = alert.handle(detractor("Late again"), AT);
+        // THEN one open case for the team's owner, due 48 hours later
+        FollowUpCase opened = outcome.followUpCase().orElseThrow();
+        assertThat(outcome.rules()).containsExactly("detractor");
+        assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(opened.team()).isEqualTo("support");
+        assertThat(opened.owner()).isEqualTo("lead@example.com");
+        assertThat(opened.reason()).isEqualTo("Detractor (2/10)");
+        assertThat(opened.dueAt()).isEqualTo(AT.plus(Duration.ofHours(48)));
+        // AND the owner's email shows the answer, the customer, the enrichment and the case link
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("lead@example.com");
+            assertThat(email.text()).contains("Late again", "https://feedback.example.com/api/cases/case-r1",
+                    "Answer csat: 2", "Hidden orderId: o-9", "Sara Ahmadi <sara@example.com>", "Plan: pro",
+                    "Sentiment: negative (-0.60)", "Themes: delivery", "Feedback type: complaint",
+                    "Key phrases: late again");
+            assertThat(email.html()).contains("Late again", "Sara Ahmadi &lt;sara@example.com&gt;");
+        });
+        // AND the team's SNS alert carries filterable attributes and the comment
+        assertThat(alerts).singleElement().satisfies(n -> {
+            assertThat(n.attributes()).containsEntry("team", "support").containsEntry("severity", "high")
+                    .containsEntry("surveyId", "demo-nps").containsEntry("rule", "detractor");
+            assertThat(n.message()).containsEntry("comment", "Late again").containsEntry("caseId", "case-r1");
+        });
+        assertThat(events).singleElement().isInstanceOf(CaseOpened.class);
+    }
+
+    @Test
+    void handle_shouldActOnce_whenTheEventIsDeliveredTwice() {
+        // GIVEN the same event delivered twice
+        alert.handle(detractor("Late"), AT);
+        alert.handle(detractor("Late"), AT.plusSeconds(30));
+        // THEN one case, one email, one alert, one CaseOpened
+        assertThat(cases.cases).hasSize(1);
+        assertThat(emails).hasSize(1);
+        assertThat(alerts).hasSize(1);
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void handle_shouldSendOnRetry_whenTheFirstSendFailed() {
+        // GIVEN SES fails once
+        mailFailuresLeft = 1;
+        assertThatThrownBy(() -> alert.handle(detractor("Late"), AT)).hasMessageContaining("SES throttled");
+        // WHEN the delivery is retried
+        alert.handle(detractor("Late"), AT);
+        // THEN the email goes out exactly once, and the case was not duplicated
+        assertThat(emails).hasSize(1);
+        assertThat(cases.cases).hasSize(1);
+    }
+
+    @Test
+    void handle_shouldEscapeTheComment_whenItContainsMarkup() {
+        // GIVEN a comment with a script
+        alert.handle(detractor("<script>alert(1)</script> & \"quotes\"\r\nBcc: x@evil.example"), AT);
+        // THEN the HTML shows it as text, and the subject stays one line
+        String html = emails.get(0).html();
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;");
+        assertThat(emails.get(0).subject()).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
+    void handle_shouldUseDefaultTeamAndOwner_whenNothingRoutedAndTheTeamIsUnknown() {
+        ApplyAlertRules unknownTeam = new ApplyAlertRules(this::matching, cases, teams, emails::add, alerts::add,
+                events::addAll, cases, digests, new AlertSettings("sales", "fallback@example.com", "", ZoneId.of("UTC")));
+        FollowUpCase opened = unknownTeam.handle(response("r1", 2, "detractor", "complaint", "x", List.of(), List.of()), AT)
+                .followUpCase().orElseThrow();
+        assertThat(opened.team()).isEqualTo("sales");
+        assertThat(opened.owner()).isEqualTo("fallback@example.com");
+        assertThat(emails.get(0).text()).doesNotContain("Open the case");
+    }
+
+    @Test
+    void handle_shouldGiveTheCaseToTheRoutedTeamAndAccountOwner_whenRoutingNamedThem() {
+        FollowUpCase opened = alert.handle(response("r7", 1, "detractor", "complaint", "x", List.of("finance", "support"),
+                List.of("am@example.com")), AT).followUpCase().orElseThrow();
+        assertThat(opened.team()).isEqualTo("finance");
+        assertThat(opened.owner()).isEqualTo("am@example.com");
+        assertThat(emails.get(0).to()).containsExactly("am@example.com");
+    }
+
+    @Test
+    void handle_shouldCollectPraiseIntoMarketingsWeeklyDigest_whenAPromoterPraises() {
+        // GIVEN a promoter's praise WHEN the default rules handle it
+        var outcome = alert.handle(response("r2", 10, "promoter", "praise", "Lovely <b>team</b>", List.of("support"),
+                List.of()), AT);
+        // THEN no case and no immediate email, but one entry in marketing's weekly digest and a low-severity alert
+        assertThat(outcome.rules()).containsExactly("promoter-praise");
+        assertThat(outcome.followUpCase()).isEmpty();
+        assertThat(emails).isEmpty();
+        assertThat(digests.entries.values()).singleElement().satisfies(entry -> {
+            assertThat(entry.period()).isEqualTo("weekly");
+            assertThat(entry.periodKey()).isEqualTo("2026-W48");
+            assertThat(entry.recipient()).isEqualTo("marketing@example.com");
+            assertThat(entry.team()).isEqualTo("marketing");
+        });
+        assertThat(alerts).singleElement().satisfies(n -> assertThat(n.attributes())
+                .containsEntry("team", "marketing").containsEntry("severity", "low"));
+    }
+
+    @Test
+    void handle_shouldOpenOneCaseAndRunEveryMatchingRule_whenADetractorReportsABug() {
+        // GIVEN a detractor reporting a bug: the detractor and the bug rule both match
+        var outcome = alert.handle(response("r3", 0, "detractor", "bug", "Crashes on login", List.of("support"),
+                List.of()), AT);
+        // THEN one case (from the detractor rule), the owner's email, engineering's daily digest links to the case
+        assertThat(outcome.rules()).containsExactly("detractor", "bug");
+        assertThat(cases.cases).hasSize(1);
+        assertThat(emails).hasSize(1);
+        assertThat(digests.entries.values()).singleElement().satisfies(entry -> {
+            assertThat(entry.period()).isEqualTo("daily");
+            assertThat(entry.periodKey()).isEqualTo("2026-11-23");
+            assertThat(entry.team()).isEqualTo("engineering");
+            assertThat(entry.recipient()).isEqualTo("fallback@example.com");
+            assertThat(entry.caseId()).isEqualTo("case-r3");
+        });
+        assertThat(alerts).extracting(n -> n.attributes().get("rule")).containsExactly("detractor", "bug");
+    }
+
+    @Test
+    void handle_shouldApplyASurveysOwnRule_onlyToThatSurvey() {
+        // GIVEN a rule for another survey only
+        rules = List.of(new AlertRule("vip", "VIP", "other-survey", "{}", "sales", "high",
+                new AlertRule.Actions(null, "immediate", List.of("vip@example.com"), false)));
+        // WHEN a demo-nps answer arrives THEN it does nothing
+        assertThat(alert.handle(detractor("x"), AT).rules()).isEmpty();
+        assertThat(emails).isEmpty();
+    }
+
+    @Test
+    void handle_shouldDoNothing_whenNoRuleMatches() {
+        var outcome = alert.handle(response("r4", 8, "passive", "question", "How do I export?", List.of(), List.of()), AT);
+        assertThat(outcome.rules()).isEmpty();
+        assertThat(cases.cases).isEmpty();
+        assertThat(emails).isEmpty();
+        assertThat(alerts).isEmpty();
+        assertThat(digests.entries).isEmpty();
+    }
+}
