@@ -148,6 +148,7 @@ public final class LocalCloud implements AutoCloseable {
         parameters.put("SenderEmail", "feedback@halqe.local");
         parameters.put("SenderIdentity", "halqe.local");
         parameters.put("AlertRecipients", "owner@demo.halqe.local");
+        parameters.put("EscalationEmail", "escalations@demo.halqe.local");
         parameters.put("DefaultTeam", "support");
         parameters.put("AdminApiKeySha256", sha256Hex(options.apiKey()));
         parameters.put("PublicBaseUrl", "http://localhost:" + port);

@@ -100,6 +100,16 @@ final class Views {
         view.put("notes", work.notes());
         view.put("resolution", work.resolution());
         view.put("closedAt", work.closedAt() == null ? null : work.closedAt().toString());
+        view.put("escalatedAt", work.escalatedAt() == null ? null : work.escalatedAt().toString());
+        view.put("remeasurement", work.remeasurement() == null ? null : remeasurement(work.remeasurement()));
+        return view;
+    }
+
+    private static Map<String, Object> remeasurement(CaseWork.Remeasurement remeasurement) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("scoreBefore", remeasurement.scoreBefore());
+        view.put("scoreAfter", remeasurement.scoreAfter());
+        view.put("answeredAt", remeasurement.answeredAt() == null ? null : remeasurement.answeredAt().toString());
         return view;
     }
 

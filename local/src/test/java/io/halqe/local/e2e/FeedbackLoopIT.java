@@ -26,93 +26,7 @@ import org.junit.jupiter.api.Test;
  * End to end, over HTTP, against the README's run command: {@code java -jar local/target/halqe-local.jar --port N}
  * started as its own process. A detractor's answer must come back as a case, an owner email and a team alert.
  */
-class FeedbackLoopIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String KEY = "e2e-admin-key";
-    private static Process cloud;
-    private static URI base;
-    private static Path log;
-
-    @BeforeAll
-    static void startTheLocalCloud() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = URI.create("http://127.0.0.1:" + port);
-        Path jar = Path.of(System.getProperty("halqe.repoRoot", ".."), "local", "target", "halqe-local.jar");
-        assertThat(jar).exists();
-        log = Files.createTempFile("halqe-local", ".log");
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--port", Integer.toString(port))
-                .directory(Path.of(System.getProperty("halqe.repoRoot", "..")).toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        command.environment().put("HALQE_API_KEY", KEY);
-        cloud = command.start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (true) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!cloud.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the local cloud did not become healthy:\n" + Files.readString(log));
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (cloud != null) {
-            cloud.destroy();
-            cloud.waitFor();
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode getJson(String path, boolean admin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
-        if (admin) {
-            request.header("authorization", "Bearer " + KEY);
-        }
-        HttpResponse<String> response = send(request);
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> postAnswer(String body, String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/s/demo-nps/responses"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (idempotencyKey != null) {
-            request.header("idempotency-key", idempotencyKey);
-        }
-        return send(request);
-    }
-
-    private static void drain() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(base.resolve("/_local/drain")).POST(HttpRequest.BodyPublishers.noBody()))
-                .statusCode()).isEqualTo(200);
-    }
-
-    private static List<JsonNode> matching(JsonNode array, String field, String contains) {
-        List<JsonNode> found = new ArrayList<>();
-        array.forEach(node -> {
-            if (node.path(field).asText().contains(contains)) {
-                found.add(node);
-            }
-        });
-        return found;
-    }
+class FeedbackLoopIT extends LocalCloudProcess {
 
     @Test
     void detractor_shouldYieldOneCaseOneOwnerEmailAndOneTeamAlert_evenWhenResubmitted() throws Exception {
@@ -293,33 +207,6 @@ class FeedbackLoopIT {
         assertThat(response.get("partial").asBoolean()).isTrue();
         assertThat(response.get("npsCategory").asText()).isEqualTo("detractor");
         assertThat(matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId)).hasSize(1);
-    }
-
-    private static void putCustomer(String id, String profile) throws Exception {
-        HttpResponse<String> stored = send(HttpRequest.newBuilder(base.resolve("/api/customers/" + id))
-                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(profile)));
-        assertThat(stored.statusCode()).as(stored.body()).isIn(200, 201);
-    }
-
-    /** The outbox's emails addressed to {@code address}. */
-    private static List<JsonNode> emailsTo(String address) throws Exception {
-        List<JsonNode> emails = new ArrayList<>();
-        getJson("/_local/outbox", false).get("emails").forEach(email -> {
-            if (email.get("to").get(0).asText().equals(address)) {
-                emails.add(email);
-            }
-        });
-        return emails;
-    }
-
-    private static JsonNode invite(String customerId, String locale) throws Exception {
-        HttpResponse<String> invited = send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
-                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"surveyId\":\"demo-nps\",\"customer\":{\"id\":\"" + customerId
-                        + "\",\"locale\":\"" + locale + "\"}}")));
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        return JSON.readTree(invited.body());
     }
 
     @Test

@@ -80,7 +80,44 @@ public final class DynamoCaseRepository implements CaseRepository {
                 Items.string(item, "rootCause"), Items.string(item, "actionsTaken"),
                 compensation == null ? null : new CaseWork.Compensation(Items.string(compensation.m(), "type"),
                         Items.string(compensation.m(), "value")),
-                notes, Items.string(item, "resolution"), Items.instant(item, "closedAt"));
+                notes, Items.string(item, "resolution"), Items.instant(item, "closedAt"),
+                Items.instant(item, "escalatedAt"), remeasurement(item.get("remeasurement")));
+    }
+
+    private static CaseWork.Remeasurement remeasurement(AttributeValue value) {
+        return value == null || !value.hasM() ? null : new CaseWork.Remeasurement(
+                Items.integer(value.m(), "scoreBefore"), Items.integer(value.m(), "scoreAfter"),
+                Items.instant(value.m(), "answeredAt"));
+    }
+
+    @Override
+    public List<FollowUpCase> overdue(CaseStatus status, java.time.Instant now, int limit) {
+        // escalated cases stay in the range until resolved; the filter skips them (few: they are worked on)
+        return dynamo.queryPaginator(request -> request.tableName(table).indexName("byStatus")
+                        .keyConditionExpression("#status = :status AND dueKey < :now")
+                        .filterExpression("attribute_not_exists(escalatedAt)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":status", Items.s(status.wireName()),
+                                ":now", Items.s(now.toString())))
+                        .limit(limit))
+                .items().stream().limit(limit).map(DynamoCaseRepository::fromItem).toList();
+    }
+
+    @Override
+    public boolean markEscalated(String caseId, java.time.Instant at) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("SET escalatedAt = :at")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(escalatedAt) "
+                            + "AND NOT #status IN (:resolved, :closed)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":at", Items.s(at.toString()),
+                            ":resolved", Items.s(CaseStatus.RESOLVED.wireName()),
+                            ":closed", Items.s(CaseStatus.CLOSED.wireName()))));
+            return true;
+        } catch (ConditionalCheckFailedException escalatedBeforeOrDone) {
+            return false;
+        }
     }
 
     @Override

@@ -144,6 +144,16 @@ class EventContractTest {
             public boolean addNote(String caseId, io.halqe.domain.cases.CaseWork.Note note) {
                 return false;
             }
+
+            @Override
+            public List<FollowUpCase> overdue(CaseStatus status, Instant now, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public boolean markEscalated(String caseId, Instant at) {
+                return false;
+            }
         };
         TeamDirectory teams = new TeamDirectory() {
             @Override

@@ -1,6 +1,7 @@
 package io.halqe.domain.cases;
 
 import io.halqe.domain.response.Page;
+import java.util.List;
 import java.util.Optional;
 
 public interface CaseRepository {
@@ -32,6 +33,12 @@ public interface CaseRepository {
 
     /** Closes the case with its resolution (closing a closed case changes nothing); empty if there is no such case. */
     Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at);
+
+    /** Cases with this status due before {@code now} and not escalated yet, soonest due first. */
+    List<FollowUpCase> overdue(CaseStatus status, java.time.Instant now, int limit);
+
+    /** Records the escalation unless the case was escalated before or is resolved or closed; false then. */
+    boolean markEscalated(String caseId, java.time.Instant at);
 
     record Opened(FollowUpCase followUpCase, boolean created) {
     }

@@ -73,7 +73,8 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
         work.put(caseId, new CaseWork(patch.tags() == null ? w.tags() : patch.tags(),
                 patch.rootCause() == null ? w.rootCause() : patch.rootCause(),
                 patch.actionsTaken() == null ? w.actionsTaken() : patch.actionsTaken(),
-                patch.compensation() == null ? w.compensation() : patch.compensation(), w.notes(), w.resolution(), w.closedAt()));
+                patch.compensation() == null ? w.compensation() : patch.compensation(), w.notes(), w.resolution(),
+                w.closedAt(), w.escalatedAt(), w.remeasurement()));
         return Optional.of(updated);
     }
 
@@ -86,7 +87,26 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
         java.util.List<CaseWork.Note> notes = new java.util.ArrayList<>(w.notes());
         notes.add(note);
         work.put(caseId, new CaseWork(w.tags(), w.rootCause(), w.actionsTaken(), w.compensation(), notes, w.resolution(),
-                w.closedAt()));
+                w.closedAt(), w.escalatedAt(), w.remeasurement()));
+        return true;
+    }
+
+    @Override
+    public java.util.List<FollowUpCase> overdue(CaseStatus status, Instant now, int limit) {
+        return cases.values().stream().filter(c -> c.status() == status && c.dueAt().isBefore(now))
+                .filter(c -> work(c.id()).escalatedAt() == null)
+                .sorted(java.util.Comparator.comparing(FollowUpCase::dueAt)).limit(limit).toList();
+    }
+
+    @Override
+    public boolean markEscalated(String caseId, Instant at) {
+        FollowUpCase c = cases.get(caseId);
+        CaseWork w = work(caseId);
+        if (c == null || w.escalatedAt() != null || c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED) {
+            return false;
+        }
+        work.put(caseId, new CaseWork(w.tags(), w.rootCause(), w.actionsTaken(), w.compensation(), w.notes(),
+                w.resolution(), w.closedAt(), at, w.remeasurement()));
         return true;
     }
 

@@ -1,0 +1,158 @@
+package io.halqe.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One local cloud per test class, started with the README's run command ({@code java -jar local/target/halqe-local.jar
+ * --port N}) as its own process, and the HTTP helpers the end-to-end tests share.
+ */
+abstract class LocalCloudProcess {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String KEY = "e2e-admin-key";
+    static Process cloud;
+    static URI base;
+    static Path log;
+
+    @BeforeAll
+    static void startTheLocalCloud() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = URI.create("http://127.0.0.1:" + port);
+        Path jar = Path.of(System.getProperty("halqe.repoRoot", ".."), "local", "target", "halqe-local.jar");
+        assertThat(jar).exists();
+        log = Files.createTempFile("halqe-local", ".log");
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", Integer.toString(port))
+                .directory(Path.of(System.getProperty("halqe.repoRoot", "..")).toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        command.environment().put("HALQE_API_KEY", KEY);
+        cloud = command.start();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!cloud.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the local cloud did not become healthy:\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cloud != null) {
+            cloud.destroy();
+            cloud.waitFor();
+        }
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode getJson(String path, boolean admin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (admin) {
+            request.header("authorization", "Bearer " + KEY);
+        }
+        HttpResponse<String> response = send(request);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static HttpResponse<String> postAnswer(String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/s/demo-nps/responses"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("idempotency-key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    static void drain() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(base.resolve("/_local/drain")).POST(HttpRequest.BodyPublishers.noBody()))
+                .statusCode()).isEqualTo(200);
+    }
+
+    static List<JsonNode> matching(JsonNode array, String field, String contains) {
+        List<JsonNode> found = new ArrayList<>();
+        array.forEach(node -> {
+            if (node.path(field).asText().contains(contains)) {
+                found.add(node);
+            }
+        });
+        return found;
+    }
+
+
+    static void putCustomer(String id, String profile) throws Exception {
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(base.resolve("/api/customers/" + id))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(profile)));
+        assertThat(stored.statusCode()).as(stored.body()).isIn(200, 201);
+    }
+
+    /** The outbox's emails addressed to {@code address}. */
+    static List<JsonNode> emailsTo(String address) throws Exception {
+        List<JsonNode> emails = new ArrayList<>();
+        getJson("/_local/outbox", false).get("emails").forEach(email -> {
+            if (email.get("to").get(0).asText().equals(address)) {
+                emails.add(email);
+            }
+        });
+        return emails;
+    }
+
+    static JsonNode invite(String customerId, String locale) throws Exception {
+        HttpResponse<String> invited = send(HttpRequest.newBuilder(base.resolve("/api/invitations"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"surveyId\":\"demo-nps\",\"customer\":{\"id\":\"" + customerId
+                        + "\",\"locale\":\"" + locale + "\"}}")));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        return JSON.readTree(invited.body());
+    }
+
+
+    /** Moves the local clock; every schedule due in between fires, in order. */
+    static void advanceClock(Duration by) throws Exception {
+        HttpResponse<String> moved = send(HttpRequest.newBuilder(base.resolve("/_local/clock"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"advance\":\"" + by + "\"}")));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        drain();
+    }
+
+    static HttpResponse<String> sendAdmin(String method, String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("authorization", "Bearer " + KEY)
+                .header("content-type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+}

@@ -1,0 +1,101 @@
+package io.halqe.domain.cases;
+
+import io.halqe.domain.text.Html;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A case still open, acknowledged or in progress past its due time escalates once: the escalation contact gets an
+ * email, the alerts topic an SNS message (rule {@code sla-escalation}, severity high), and the case {@code escalatedAt}.
+ * Sends are claimed in the delivery ledger first and the mark comes last, so a failed send is retried by the next
+ * sweep and overlapping sweeps send once.
+ */
+public final class EscalateOverdueCases {
+
+    public static final String RULE = "sla-escalation";
+    private static final List<CaseStatus> UNRESOLVED = List.of(CaseStatus.OPEN, CaseStatus.ACKNOWLEDGED,
+            CaseStatus.IN_PROGRESS);
+    /** Cases escalated per sweep and status; the next sweep takes the rest. */
+    static final int BATCH = 100;
+
+    private final CaseRepository cases;
+    private final Mailer mailer;
+    private final Notifier notifier;
+    private final DeliveryLedger ledger;
+    private final String escalationContact;
+    private final String publicBaseUrl;
+
+    public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
+                                String escalationContact, String publicBaseUrl) {
+        this.cases = cases;
+        this.mailer = mailer;
+        this.notifier = notifier;
+        this.ledger = ledger;
+        this.escalationContact = escalationContact;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** Returns how many cases were escalated by this sweep. */
+    public int escalate(Instant now) {
+        int escalated = 0;
+        for (CaseStatus status : UNRESOLVED) {
+            for (FollowUpCase overdue : cases.overdue(status, now, BATCH)) {
+                String once = "escalate#" + overdue.id();
+                ledger.once(once + "#email", now, () -> mailer.send(email(overdue, now)));
+                ledger.once(once + "#sns", now, () -> notifier.publish(alert(overdue, now)));
+                if (cases.markEscalated(overdue.id(), now)) {
+                    escalated++;
+                }
+            }
+        }
+        return escalated;
+    }
+
+    private Mailer.Email email(FollowUpCase overdue, Instant now) {
+        String link = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl + "/api/cases/" + overdue.id();
+        String subject = Html.singleLine("[Halqe] Overdue: " + overdue.reason() + " on " + overdue.surveyId()
+                + " — case " + overdue.id());
+        String comment = overdue.comment() == null ? "(no comment)" : overdue.comment();
+        String text = """
+                Case %s is %s and was due %s (now %s).
+                Team %s, owner %s. %s
+
+                Comment:
+                %s
+                %s""".formatted(overdue.id(), overdue.status().wireName(), overdue.dueAt(), now, overdue.team(),
+                overdue.owner(), overdue.reason(), comment, link == null ? "" : "\nOpen it: " + link + "\n");
+        String html = """
+                <!doctype html><html><body style="font-family:sans-serif">
+                <p>Case <b>%s</b> is <b>%s</b> and was due <b>%s</b>.</p>
+                <p>Team %s, owner %s. %s</p>
+                <blockquote dir="auto" style="border-left:3px solid #c33;padding-left:8px">%s</blockquote>%s
+                </body></html>
+                """.formatted(Html.escape(overdue.id()), overdue.status().wireName(), overdue.dueAt(),
+                Html.escape(overdue.team()), Html.escape(overdue.owner()), Html.escape(overdue.reason()),
+                Html.escape(comment).replace("\n", "<br>"),
+                link == null ? "" : "<p><a href=\"" + Html.escape(link) + "\">Open the case</a></p>");
+        return new Mailer.Email(List.of(escalationContact), subject, text, html);
+    }
+
+    private static Notifier.Notification alert(FollowUpCase overdue, Instant now) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("version", "1");
+        message.put("rule", RULE);
+        message.put("severity", "high");
+        message.put("responseId", overdue.responseId());
+        message.put("surveyId", overdue.surveyId());
+        message.put("team", overdue.team());
+        message.put("npsScore", overdue.npsScore());
+        message.put("comment", overdue.comment());
+        message.put("language", overdue.language());
+        message.put("caseId", overdue.id());
+        message.put("owner", overdue.owner());
+        message.put("dueAt", overdue.dueAt().toString());
+        message.put("escalatedAt", now.toString());
+        return new Notifier.Notification(Html.singleLine("Overdue: " + overdue.reason() + " — case " + overdue.id()),
+                message, Map.of("team", overdue.team(), "severity", "high", "surveyId", overdue.surveyId(),
+                        "rule", RULE));
+    }
+}

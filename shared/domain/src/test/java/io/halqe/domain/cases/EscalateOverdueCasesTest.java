@@ -1,0 +1,67 @@
+package io.halqe.domain.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.halqe.domain.fakes.InMemoryCases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EscalateOverdueCasesTest {
+
+    private static final Instant OPENED = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant DUE = OPENED.plus(Duration.ofHours(48));
+    private final InMemoryCases cases = new InMemoryCases();
+    private final List<Mailer.Email> emails = new ArrayList<>();
+    private final List<Notifier.Notification> alerts = new ArrayList<>();
+    private int mailFailuresLeft;
+    private final EscalateOverdueCases escalate = new EscalateOverdueCases(cases, email -> {
+        if (mailFailuresLeft-- > 0) {
+            throw new IllegalStateException("SES throttled");
+        }
+        emails.add(email);
+    }, alerts::add, cases, "escalations@example.com", "https://fb.example.com");
+
+    private void open(String id, CaseStatus status) {
+        cases.openIfAbsent(new FollowUpCase(id, "r-" + id, "demo-nps", status, "support", "lead@example.com",
+                "Detractor (2/10)", 2, "<script>x</script> late", "en", OPENED, DUE));
+    }
+
+    @Test
+    void escalate_shouldEscalateOnlyUnresolvedCasesPastDue_once() {
+        // GIVEN an open case, one in progress, one resolved — all due at DUE
+        open("c-open", CaseStatus.OPEN);
+        open("c-work", CaseStatus.IN_PROGRESS);
+        open("c-done", CaseStatus.RESOLVED);
+        // WHEN the sweep runs before the due time THEN nothing happens
+        assertThat(escalate.escalate(DUE.minusSeconds(1))).isZero();
+        assertThat(emails).isEmpty();
+        // WHEN it runs after, twice
+        assertThat(escalate.escalate(DUE.plusSeconds(60))).isEqualTo(2);
+        assertThat(escalate.escalate(DUE.plusSeconds(360))).isZero();
+        // THEN the two unresolved cases are escalated once each: an email to the contact and an SNS alert
+        assertThat(cases.work("c-open").escalatedAt()).isEqualTo(DUE.plusSeconds(60));
+        assertThat(cases.work("c-done").escalatedAt()).isNull();
+        assertThat(emails).hasSize(2).allSatisfy(email -> {
+            assertThat(email.to()).containsExactly("escalations@example.com");
+            assertThat(email.html()).contains("&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>");
+        });
+        assertThat(emails.get(0).text()).contains("https://fb.example.com/api/cases/c-open");
+        assertThat(alerts).hasSize(2).allSatisfy(alert -> assertThat(alert.attributes())
+                .containsEntry("rule", "sla-escalation").containsEntry("severity", "high").containsEntry("team", "support"));
+    }
+
+    @Test
+    void escalate_shouldRetryOnTheNextSweep_whenSendingFailed() {
+        open("c-open", CaseStatus.OPEN);
+        mailFailuresLeft = 1;
+        assertThatThrownBy(() -> escalate.escalate(DUE.plusSeconds(60))).hasMessageContaining("SES throttled");
+        assertThat(cases.work("c-open").escalatedAt()).isNull();
+        assertThat(escalate.escalate(DUE.plusSeconds(360))).isEqualTo(1);
+        assertThat(emails).hasSize(1);
+        assertThat(alerts).hasSize(1);
+    }
+}
