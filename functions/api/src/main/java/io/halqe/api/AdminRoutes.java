@@ -15,6 +15,13 @@ import io.halqe.domain.cases.UpdateCase;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.domain.alerts.AlertRule;
 import io.halqe.domain.alerts.AlertRules;
+import io.halqe.domain.cases.ReportEffectiveness;
+import io.halqe.domain.outreach.CheckContact;
+import io.halqe.domain.outreach.ContactDecision;
+import io.halqe.domain.outreach.ContactPolicies;
+import io.halqe.domain.outreach.ContactPolicy;
+import io.halqe.domain.outreach.TouchpointTrigger;
+import io.halqe.domain.outreach.Triggers;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.ManageCustomers;
@@ -58,8 +65,9 @@ public final class AdminRoutes {
     private final CreateInvitation invitations;
     private final ManageCustomers customers;
     private final CustomerDirectory directory;
-    private final RoutingRules routing;
-    private final AlertRules alertRules;
+    private final Settings settings;
+    private final CheckContact checkContact;
+    private final ReportEffectiveness effectiveness;
     private final CloseCase closeCase;
     private final Announce announce;
     private static final Pattern CASE_CLOSE = Pattern.compile("/api/cases/([^/]+)/close");
@@ -68,8 +76,8 @@ public final class AdminRoutes {
 
     public AdminRoutes(CaseRepository cases, ResponseRepository responses, AggregateStore aggregates, ZoneId reportingZone,
                        ManageSurveys surveys, CreateInvitation invitations, ManageCustomers customers,
-                       CustomerDirectory directory, RoutingRules routing, AlertRules alertRules,
-                       CloseCase closeCase, Announce announce) {
+                       CustomerDirectory directory, Settings settings, CloseCase closeCase,
+                       Announce announce, CheckContact checkContact) {
         this.cases = cases;
         this.responses = responses;
         this.metrics = new ReadMetrics(aggregates);
@@ -78,11 +86,16 @@ public final class AdminRoutes {
         this.invitations = invitations;
         this.customers = customers;
         this.directory = directory;
-        this.routing = routing;
-        this.alertRules = alertRules;
+        this.settings = settings;
+        this.checkContact = checkContact;
+        this.effectiveness = new ReportEffectiveness(cases, responses);
         this.closeCase = closeCase;
         this.announce = announce;
         this.updateCase = new UpdateCase(cases);
+    }
+
+    /** The rules the team edits through the API: routing, alert rules, touchpoint rules and the contact policy. */
+    public record Settings(RoutingRules routing, AlertRules alertRules, Triggers triggers, ContactPolicies contactPolicy) {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -162,13 +175,30 @@ public final class AdminRoutes {
                 };
             } else if (path.equals("/api/routing")) {
                 return switch (method) {
-                    case "GET" -> HttpResponses.json(200, Map.of("rules", routing.current()));
+                    case "GET" -> HttpResponses.json(200, Map.of("rules", settings.routing().current()));
                     case "PUT" -> putRouting(event);
                     default -> notAllowed(method, path);
                 };
+            } else if (path.equals("/api/triggers")) {
+                return switch (method) {
+                    case "GET" -> HttpResponses.json(200, Map.of("triggers", settings.triggers().current()));
+                    case "PUT" -> putTriggers(event);
+                    default -> notAllowed(method, path);
+                };
+            } else if (path.equals("/api/contact-policy")) {
+                return switch (method) {
+                    case "GET" -> HttpResponses.json(200, settings.contactPolicy().current());
+                    case "PUT" -> putContactPolicy(event);
+                    default -> notAllowed(method, path);
+                };
+            } else if (path.equals("/api/outreach/dry-run")) {
+                return "POST".equals(method) ? dryRun(event) : notAllowed(method, path);
+            } else if (path.equals("/api/reports/effectiveness")) {
+                return "GET".equals(method) ? HttpResponses.json(200, effectiveness.report(
+                        instantQuery(event, "from"), instantQuery(event, "to"))) : notAllowed(method, path);
             } else if (path.equals("/api/alert-rules")) {
                 return switch (method) {
-                    case "GET" -> HttpResponses.json(200, Map.of("rules", alertRules.current()));
+                    case "GET" -> HttpResponses.json(200, Map.of("rules", settings.alertRules().current()));
                     case "PUT" -> putAlertRules(event);
                     default -> notAllowed(method, path);
                 };
@@ -267,7 +297,7 @@ public final class AdminRoutes {
         if (problem.isPresent()) {
             return HttpResponses.error(400, "invalid_routing", problem.get(), "rules");
         }
-        routing.replace(rules);
+        settings.routing().replace(rules);
         return HttpResponses.json(200, Map.of("rules", rules));
     }
 
@@ -281,11 +311,70 @@ public final class AdminRoutes {
         if (problem.isPresent()) {
             return HttpResponses.error(400, "invalid_alert_rules", problem.get(), "rules");
         }
-        alertRules.replace(rules);
+        settings.alertRules().replace(rules);
         return HttpResponses.json(200, Map.of("rules", rules));
     }
 
     record AlertRulesConfig(List<AlertRule> rules) {
+    }
+
+    private APIGatewayV2HTTPResponse putTriggers(APIGatewayV2HTTPEvent event) {
+        TriggersConfig config = body(event, TriggersConfig.class);
+        List<TouchpointTrigger> triggers = config.triggers() == null ? List.of() : config.triggers();
+        var problem = Triggers.problem(triggers, EventRulerRouter::isValidPattern);
+        if (problem.isPresent()) {
+            return HttpResponses.error(400, "invalid_triggers", problem.get(), "triggers");
+        }
+        settings.triggers().replace(triggers);
+        return HttpResponses.json(200, Map.of("triggers", triggers));
+    }
+
+    record TriggersConfig(List<TouchpointTrigger> triggers) {
+    }
+
+    private APIGatewayV2HTTPResponse putContactPolicy(APIGatewayV2HTTPEvent event) {
+        ContactPolicy policy = body(event, ContactPolicy.class);
+        var problem = policy.problem();
+        if (problem.isPresent()) {
+            return HttpResponses.error(400, "invalid_contact_policy", problem.get(), problem.get().split(" ")[0]);
+        }
+        settings.contactPolicy().replace(policy);
+        return HttpResponses.json(200, policy);
+    }
+
+    private APIGatewayV2HTTPResponse dryRun(APIGatewayV2HTTPEvent event) {
+        return switch (checkContact.check(body(event, CheckContact.Request.class), HttpRequests.receivedAt(event))) {
+            case CheckContact.Outcome.Checked checked -> {
+                Map<String, Object> view = new LinkedHashMap<>();
+                switch (checked.decision()) {
+                    case ContactDecision.Contact contact -> view.put("wouldContact", true);
+                    case ContactDecision.Defer defer -> {
+                        view.put("wouldContact", false);
+                        view.put("reason", "quiet_hours");
+                        view.put("deferredUntil", defer.until().toString());
+                    }
+                    case ContactDecision.Skip skip -> {
+                        view.put("wouldContact", false);
+                        view.put("reason", skip.reason());
+                        view.put("detail", skip.detail());
+                    }
+                }
+                view.put("lastContactAt", checked.lastContact() == null ? null : checked.lastContact().toString());
+                yield HttpResponses.json(200, view);
+            }
+            case CheckContact.Outcome.Invalid invalid -> HttpResponses.error(400, "invalid_dry_run",
+                    invalid.field() + " " + invalid.message(), invalid.field());
+        };
+    }
+
+    private static java.time.Instant instantQuery(APIGatewayV2HTTPEvent event, String name) {
+        return HttpRequests.query(event, name).map(value -> {
+            try {
+                return java.time.Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidRequestException(400, "invalid_" + name, name + " must be an ISO-8601 instant", name);
+            }
+        }).orElse(null);
     }
 
     record NoteRequest(String author, String text) {
@@ -308,6 +397,7 @@ public final class AdminRoutes {
             case CloseCase.Outcome.Closed closed -> {
                 Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));
                 view.put("customerNotified", closed.customerNotified());
+                view.put("resurveyAt", closed.resurveyAt() == null ? null : closed.resurveyAt().toString());
                 if (!closed.customerNotified()) {
                     view.put("notNotifiedBecause", closed.notNotifiedBecause());
                 }

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoAlertRules;
+import io.halqe.aws.dynamo.DynamoContactLog;
+import io.halqe.aws.dynamo.DynamoContactPolicies;
+import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoRoutingRules;
+import io.halqe.aws.dynamo.DynamoTriggers;
+import io.halqe.domain.outreach.CheckContact;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
 import io.halqe.domain.announcements.Announce;
@@ -71,19 +76,26 @@ public final class ApiHandler implements RequestStreamHandler {
         var cases = new DynamoCaseRepository(dynamo, casesTable);
         var unsubscribeLinks = new HmacUnsubscribeLinks(linkKey, publicBaseUrl);
         var ledger = new DynamoDeliveryLedger(dynamo, casesTable);
+        var contactPolicies = new DynamoContactPolicies(dynamo, directoryTable);
+        String outreachTable = env.require("HALQE_OUTREACH_TABLE");
+        var reportingZone = java.time.ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC"));
         this.adminKey = AdminKey.fromSha256Hex(env.require("HALQE_API_KEY_SHA256"));
         this.customers = new ManageCustomers(directory);
         this.routes = new AdminRoutes(cases, responses,
                 new DynamoAggregateStore(dynamo, env.require("HALQE_AGGREGATES_TABLE")),
-                java.time.ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC")),
+                reportingZone,
                 new ManageSurveys(surveys),
                 new CreateInvitation(surveys, new HmacLinkSigner(linkKey), mailer, new SnsSmsSender(clients.sns()), suppression,
                         publicBaseUrl),
-                customers, directory, new DynamoRoutingRules(dynamo, directoryTable),
-                new DynamoAlertRules(dynamo, directoryTable,
-                        env.duration("HALQE_DETRACTOR_CASE_SLA", java.time.Duration.ofHours(48))),
-                new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks, ledger),
-                new Announce(responses, mailer, suppression, unsubscribeLinks, ledger));
+                customers, directory, new AdminRoutes.Settings(new DynamoRoutingRules(dynamo, directoryTable),
+                        new DynamoAlertRules(dynamo, directoryTable,
+                                env.duration("HALQE_DETRACTOR_CASE_SLA", java.time.Duration.ofHours(48))),
+                        new DynamoTriggers(dynamo, directoryTable), contactPolicies),
+                new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks, ledger,
+                        new DynamoOutreachRepository(dynamo, outreachTable), contactPolicies::current),
+                new Announce(responses, mailer, suppression, unsubscribeLinks, ledger),
+                new CheckContact(new DynamoContactLog(dynamo, outreachTable), suppression, contactPolicies::current,
+                        reportingZone));
     }
 
     public ApiHandler(AdminKey adminKey, AdminRoutes routes, ManageCustomers customers) {

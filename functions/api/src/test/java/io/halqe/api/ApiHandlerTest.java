@@ -51,8 +51,13 @@ class ApiHandlerTest {
     private static DynamoCustomerDirectory DIRECTORY;
     private static ApiHandler handler;
 
+    private static io.halqe.aws.dynamo.DynamoContactPolicies POLICIES;
+    private static io.halqe.aws.dynamo.DynamoOutreachRepository OUTREACH;
+
     @BeforeAll
     static void start() {
+        POLICIES = new io.halqe.aws.dynamo.DynamoContactPolicies(db.client(), db.tableName("DirectoryTable"));
+        OUTREACH = new io.halqe.aws.dynamo.DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
         DIRECTORY = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
@@ -65,20 +70,27 @@ class ApiHandlerTest {
                 new CreateInvitation(surveys, LINKS, EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text),
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
                         "http://localhost:3000"),
-                customers, DIRECTORY, new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
-                new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
-                        java.time.Duration.ofHours(48)),
+                customers, DIRECTORY, new AdminRoutes.Settings(
+                        new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
+                        new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
+                                java.time.Duration.ofHours(48)),
+                        new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable")), POLICIES),
                 new io.halqe.domain.cases.CloseCase(new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
                         new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
                         new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
                                 "http://localhost:3000"),
-                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"))),
+                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable")),
+                        OUTREACH, POLICIES::current),
                 new Announce(new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
                         new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
                                 "http://localhost:3000"),
-                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable")))), customers);
+                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"))),
+                new io.halqe.domain.outreach.CheckContact(
+                        new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")),
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
+                        POLICIES::current, java.time.ZoneId.of("Asia/Tehran"))), customers);
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
@@ -386,6 +398,62 @@ class ApiHandlerTest {
         assertThat(noAction.getStatusCode()).isEqualTo(400);
         assertThat(json(get("/api/alert-rules", null, KEY)).at("/rules/0/id").asText()).isEqualTo("vip");
         send("PUT", "/api/alert-rules", "application/json", "{\"rules\":" + Json.MAPPER.writeValueAsString(defaults.get("rules")) + "}");
+    }
+
+    @Test
+    void triggersAndContactPolicy_shouldBeReadAndReplaced_andInvalidOnesRefused() throws Exception {
+        // the demo seed's rule: OrderDelivered from demo.shop → demo-nps an hour later
+        assertThat(json(get("/api/triggers", null, KEY)).at("/triggers/0/id").asText()).isEqualTo("demo-order-delivered");
+        String demo = Json.MAPPER.writeValueAsString(java.util.Map.of("triggers",
+                List.of(io.halqe.domain.outreach.TouchpointTrigger.demoOrderDelivered())));
+        assertThat(send("PUT", "/api/triggers", "application/json", demo).getStatusCode()).isEqualTo(200);
+        assertThat(json(get("/api/triggers", null, KEY)).at("/triggers/0/customer/email").asText())
+                .isEqualTo("$.detail.customer.email");
+        var bad = send("PUT", "/api/triggers", "application/json", demo.replace("PT1H", "an hour"));
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(json(bad).at("/error/message").asText()).isEqualTo("triggers[0].delay must be an ISO-8601 duration such as PT1H");
+        var none = send("PUT", "/api/triggers", "application/json", "{\"triggers\":[]}");
+        assertThat(none.getStatusCode()).isEqualTo(200);
+        assertThat(json(get("/api/triggers", null, KEY)).get("triggers").size()).isZero();
+        send("PUT", "/api/triggers", "application/json", demo);
+
+        assertThat(json(get("/api/contact-policy", null, KEY)).get("frequencyCap").asText()).isEqualTo("P30D");
+        var badPolicy = send("PUT", "/api/contact-policy", "application/json",
+                "{\"frequencyCap\":\"P30D\",\"reminderAfter\":\"P3D\",\"maxReminders\":7,\"resurveyAfterClose\":\"P7D\"}");
+        assertThat(badPolicy.getStatusCode()).isEqualTo(400);
+        assertThat(json(badPolicy).at("/error/field").asText()).isEqualTo("maxReminders");
+    }
+
+    @Test
+    void dryRun_shouldSayWhoWouldBeContactedAndWhyNot() throws Exception {
+        // GIVEN a customer invited five days ago
+        new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable"))
+                .record("id:dry-1", "o-earlier", java.time.Instant.now().minus(java.time.Duration.ofDays(5)));
+        var capped = json(send("POST", "/api/outreach/dry-run", "application/json", """
+                {"surveyId":"demo-nps","customer":{"id":"dry-1","email":"dry@example.com"},"timeZone":"UTC",
+                 "at":"2030-01-01T12:00:00Z"}""".replace("2030-01-01T12:00:00Z", java.time.Instant.now().toString())));
+        assertThat(capped.get("wouldContact").asBoolean()).isFalse();
+        assertThat(capped.get("reason").asText()).isEqualTo("frequency_cap");
+        var fresh = json(send("POST", "/api/outreach/dry-run", "application/json", """
+                {"surveyId":"demo-nps","customer":{"id":"dry-2","email":"dry2@example.com"},"timeZone":"UTC",
+                 "at":"2026-11-23T12:00:00Z"}"""));
+        assertThat(fresh.get("wouldContact").asBoolean()).isTrue();
+        var night = json(send("POST", "/api/outreach/dry-run", "application/json", """
+                {"surveyId":"demo-nps","customer":{"id":"dry-2","email":"dry2@example.com"},"timeZone":"Asia/Tehran",
+                 "at":"2026-11-23T20:00:00Z"}"""));
+        assertThat(night.get("reason").asText()).isEqualTo("quiet_hours");
+        assertThat(night.get("deferredUntil").asText()).isEqualTo("2026-11-24T05:30:00Z");
+        assertThat(send("POST", "/api/outreach/dry-run", "application/json", "{\"customer\":{\"id\":\"x\"}}")
+                .getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void effectivenessReport_shouldAnswerWithFigures_andRefuseABadWindow() throws Exception {
+        var report = json(get("/api/reports/effectiveness", Map.of("from", "2026-01-01T00:00:00Z"), KEY));
+        assertThat(report.at("/overall/key").asText()).isEqualTo("all");
+        assertThat(report.has("byTeam")).isTrue();
+        assertThat(report.has("byTheme")).isTrue();
+        assertThat(get("/api/reports/effectiveness", Map.of("from", "yesterday"), KEY).getStatusCode()).isEqualTo(400);
     }
 
     @Test

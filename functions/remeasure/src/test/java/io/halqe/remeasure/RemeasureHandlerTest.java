@@ -15,6 +15,7 @@ import io.halqe.domain.cases.EscalateOverdueCases;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.cases.Mailer;
 import io.halqe.domain.cases.Notifier;
+import io.halqe.domain.links.Customer;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.SweepDueOutreach;
 import io.halqe.domain.response.FinalizeDrafts;
@@ -23,6 +24,7 @@ import java.io.FileInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,9 +37,9 @@ class RemeasureHandlerTest {
     void sampleSweep_shouldSendWhatIsDueAsOfTheScheduledTime_once() throws Exception {
         // GIVEN outreach due one minute before the sample's scheduled time (10:05) and one due after it
         var outreach = new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
-        outreach.schedule(new Outreach("o-due", "invitation", "demo-nps", "c1", "a@example.com", "ar",
+        outreach.schedule(invitation("o-due", new Customer("c1", "a@example.com", null, null, "ar"),
                 Instant.parse("2026-11-23T10:04:00Z")));
-        outreach.schedule(new Outreach("o-later", "invitation", "demo-nps", "c2", "b@example.com", "en",
+        outreach.schedule(invitation("o-later", new Customer("c2", "b@example.com", null, null, "en"),
                 Instant.parse("2026-11-23T10:06:00Z")));
         List<Mailer.Email> sent = new ArrayList<>();
         RemeasureHandler handler = handler(outreach, sent);
@@ -46,9 +48,55 @@ class RemeasureHandlerTest {
         handler.handleRequest(new FileInputStream(sampleEvent("remeasure", "scheduled-sweep.json")), first, context("remeasure"));
         handler.handleRequest(new FileInputStream(sampleEvent("remeasure", "scheduled-sweep.json")), new ByteArrayOutputStream(),
                 context("remeasure"));
-        // THEN only the due invitation went out, once
+        // THEN only the due invitation went out, once, in Arabic with a signed link, and its reminder waits 3 days
         assertThat(Json.MAPPER.readTree(first.toByteArray()).get("sent").asInt()).isEqualTo(1);
-        assertThat(sent).singleElement().satisfies(email -> assertThat(email.to()).containsExactly("a@example.com"));
+        // (other tests' cases may escalate in the same sweep: this test is about invitations)
+        assertThat(sent).filteredOn(email -> !email.to().contains("escalations@example.com")).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("a@example.com");
+            assertThat(email.text()).contains("/s/demo-nps?lang=ar&t=");
+        });
+        assertThat(outreach.find("o-due-r1").orElseThrow().outreach().dueAt())
+                .isEqualTo(Instant.parse("2026-11-23T10:05:00Z").plus(java.time.Duration.ofDays(3)));
+    }
+
+    private static Outreach invitation(String id, Customer customer, Instant due) {
+        return new Outreach(id, Outreach.Kind.INVITATION, "demo-nps", "email", customer, null, null, id, null, 0, due);
+    }
+
+    @BeforeAll
+    static void seed() {
+        io.halqe.aws.demo.DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
+    }
+
+    @Test
+    void sampleOrderDelivered_shouldScheduleOneInvitationAnHourLater_evenWhenDeliveredTwice() throws Exception {
+        List<Mailer.Email> sent = new ArrayList<>();
+        var outreach = new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
+        for (int i = 0; i < 2; i++) {
+            handler(outreach, sent).handleRequest(new FileInputStream(sampleEvent("remeasure", "order-delivered.json")),
+                    new ByteArrayOutputStream(), context("remeasure"));
+        }
+        var scheduled = outreach.find("t-demo-order-delivered-5b0e7d4c-9a61-4c55-8f0e-2f1c6d3b9a77").orElseThrow();
+        assertThat(scheduled.status()).isEqualTo("pending");
+        assertThat(scheduled.outreach().dueAt()).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
+        assertThat(scheduled.outreach().customer().email()).isEqualTo("nima@example.com");
+        assertThat(scheduled.outreach().hidden()).containsEntry("orderId", "A-2001");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void sampleResurveyAnswer_shouldRecordTheScoresOnTheCase_once() throws Exception {
+        var cases = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        cases.openIfAbsent(new FollowUpCase("case-r-before", "r-before", "demo-nps", CaseStatus.OPEN, "support",
+                "lead@example.com", "Detractor (2/10)", 2, "late", "en", Instant.parse("2026-11-10T10:00:00Z"),
+                Instant.parse("2026-11-12T10:00:00Z")));
+        for (int i = 0; i < 2; i++) {
+            handler(new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable")), new ArrayList<>())
+                    .handleRequest(new FileInputStream(sampleEvent("remeasure", "resurvey-response-enriched.json")),
+                            new ByteArrayOutputStream(), context("remeasure"));
+        }
+        assertThat(cases.work("case-r-before").remeasurement()).isEqualTo(new io.halqe.domain.cases.CaseWork.Remeasurement(
+                2, 9, Instant.parse("2026-11-23T09:30:00Z")));
     }
 
     private static RemeasureHandler handler(DynamoOutreachRepository outreach, List<Mailer.Email> sent) {
@@ -58,10 +106,23 @@ class RemeasureHandlerTest {
     private static RemeasureHandler handler(DynamoOutreachRepository outreach, List<Mailer.Email> sent,
                                             List<Notifier.Notification> alerts) {
         String cases = db.tableName("CasesTable");
-        return new RemeasureHandler(new SweepDueOutreach(outreach, sent::add, "http://localhost:3000"),
-                new FinalizeDrafts(new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"))),
+        var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+        var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        var invitations = new io.halqe.domain.links.CreateInvitation(
+                new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
+                new io.halqe.aws.links.HmacLinkSigner("remeasure-test-key-0123456789abcdef".getBytes()), sent::add,
+                (phone, text) -> { }, suppression, "http://localhost:3000");
+        var triggers = new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
+        return new RemeasureHandler(new SweepDueOutreach(outreach,
+                new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
+                new io.halqe.domain.outreach.StoredAnswers(responses), invitations,
+                () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
+                new FinalizeDrafts(responses),
                 new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), sent::add, alerts::add,
-                        new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000"));
+                        new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000"),
+                new io.halqe.domain.outreach.ScheduleTouchpoints(
+                        new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach),
+                new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases)));
     }
 
     @Test

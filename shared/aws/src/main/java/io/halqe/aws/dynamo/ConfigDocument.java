@@ -5,15 +5,14 @@ import io.halqe.aws.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A list of rules stored as one JSON document in the Directory table (pk {@code CONFIG}), the defaults when none is
- * stored. Read lazily and kept for a short while, so an edit reaches every function within {@link #FRESHNESS}.
+ * Configuration (a list of rules, a policy) stored as one JSON document in the Directory table (pk {@code CONFIG}),
+ * the defaults when none is stored. Read lazily and kept for a short while, so an edit reaches every function within {@link #FRESHNESS}.
  */
 final class ConfigDocument<T> {
 
@@ -22,13 +21,13 @@ final class ConfigDocument<T> {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Map<String, AttributeValue> key;
-    private final TypeReference<List<T>> type;
-    private final Supplier<List<T>> defaults;
-    private List<T> cached;
+    private final TypeReference<T> type;
+    private final Supplier<T> defaults;
+    private T cached;
     private long readAtNanos;
 
-    ConfigDocument(DynamoDbClient dynamo, String table, String name, TypeReference<List<T>> type,
-                   Supplier<List<T>> defaults) {
+    ConfigDocument(DynamoDbClient dynamo, String table, String name, TypeReference<T> type,
+                   Supplier<T> defaults) {
         this.dynamo = dynamo;
         this.table = table;
         this.key = Map.of("pk", Items.s("CONFIG"), "sk", Items.s(name));
@@ -36,7 +35,7 @@ final class ConfigDocument<T> {
         this.defaults = defaults;
     }
 
-    synchronized List<T> current() {
+    synchronized T current() {
         if (cached == null || System.nanoTime() - readAtNanos > FRESHNESS.toNanos()) {
             var item = dynamo.getItem(request -> request.tableName(table).key(key)).item();
             cached = item == null || item.isEmpty() ? defaults.get() : parse(item.get("rules").s());
@@ -45,19 +44,19 @@ final class ConfigDocument<T> {
         return cached;
     }
 
-    synchronized void replace(List<T> rules) {
+    synchronized void replace(T value) {
         Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("rules", Items.s(Json.write(rules)));
+        item.put("rules", Items.s(Json.write(value)));
         dynamo.putItem(request -> request.tableName(table).item(item));
-        cached = List.copyOf(rules);
+        cached = value;
         readAtNanos = System.nanoTime();
     }
 
-    private List<T> parse(String json) {
+    private T parse(String json) {
         try {
             return Json.MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new IllegalStateException("stored " + key.get("sk").s() + " rules are unreadable", e);
+            throw new IllegalStateException("stored configuration " + key.get("sk").s() + " is unreadable", e);
         }
     }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoAlertRules implements AlertRules {
 
-    private final ConfigDocument<AlertRule> document;
+    private final ConfigDocument<List<AlertRule>> document;
 
     public DynamoAlertRules(DynamoDbClient dynamo, String table, Duration detractorSla) {
         this.document = new ConfigDocument<>(dynamo, table, "ALERT_RULES", new TypeReference<>() { },
@@ -27,6 +27,6 @@ public final class DynamoAlertRules implements AlertRules {
 
     @Override
     public void replace(List<AlertRule> rules) {
-        document.replace(rules);
+        document.replace(List.copyOf(rules));
     }
 }

@@ -104,6 +104,27 @@ public final class DynamoCaseRepository implements CaseRepository {
     }
 
     @Override
+    public boolean recordRemeasurement(String caseId, CaseWork.Remeasurement remeasurement) {
+        Map<String, AttributeValue> measured = new HashMap<>();
+        if (remeasurement.scoreBefore() != null) {
+            measured.put("scoreBefore", Items.n(remeasurement.scoreBefore()));
+        }
+        if (remeasurement.scoreAfter() != null) {
+            measured.put("scoreAfter", Items.n(remeasurement.scoreAfter()));
+        }
+        measured.put("answeredAt", Items.s(remeasurement.answeredAt().toString()));
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("SET remeasurement = :measured")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(remeasurement)")
+                    .expressionAttributeValues(Map.of(":measured", AttributeValue.fromM(measured))));
+            return true;
+        } catch (ConditionalCheckFailedException missingOrRecorded) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean markEscalated(String caseId, java.time.Instant at) {
         try {
             dynamo.updateItem(request -> request.tableName(table).key(key(caseId))

@@ -1,23 +1,29 @@
 package io.halqe.aws.dynamo;
 
+import io.halqe.aws.json.Json;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.OutreachRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Outreach: pk {@code OUT#<id>}, sk {@code OUT}; pending items carry {@code dueShard = pending} and
- * {@code dueKey = dueAt#id} so the sparse index {@code byDue} lists exactly what is waiting, soonest first. Claiming
- * removes the item from the index.
+ * Outreach: pk {@code OUT#<id>}, sk {@code OUT}, the outreach as JSON; pending items carry {@code dueShard = pending}
+ * and {@code dueKey = <epoch ms, zero-padded>#id} so the sparse index {@code byDue} lists exactly what is waiting,
+ * soonest first. Claiming removes the item from the index; sent and skipped items expire a year later.
  */
 public final class DynamoOutreachRepository implements OutreachRepository {
 
     private static final String PENDING = "pending";
+    private static final Duration KEEP_DONE = Duration.ofDays(365);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -32,7 +38,7 @@ public final class DynamoOutreachRepository implements OutreachRepository {
         return dynamo.query(request -> request.tableName(table).indexName("byDue")
                         .keyConditionExpression("dueShard = :pending AND dueKey <= :now")
                         .expressionAttributeValues(Map.of(":pending", Items.s(PENDING),
-                                ":now", Items.s(now + "#\uffff")))
+                                ":now", Items.s(dueKey(now, "\uffff"))))
                         .limit(limit))
                 .items().stream().map(DynamoOutreachRepository::fromItem).toList();
     }
@@ -54,38 +60,59 @@ public final class DynamoOutreachRepository implements OutreachRepository {
 
     @Override
     public void markSent(Outreach outreach, Instant now) {
-        dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
-                .updateExpression("SET #status = :sent, sentAt = :now")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":sent", Items.s("sent"), ":now", Items.s(now.toString()))));
+        finish(outreach, "sent", now);
     }
 
     @Override
-    public void release(Outreach outreach) {
+    public void markSkipped(Outreach outreach, String reason, Instant now) {
+        finish(outreach, "skipped:" + reason, now);
+    }
+
+    private void finish(Outreach outreach, String status, Instant now) {
         dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
-                .updateExpression("SET #status = :pending, dueShard = :pending")
+                .updateExpression("SET #status = :status, doneAt = :now, expiresAt = :expires")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":pending", Items.s(PENDING))));
+                .expressionAttributeValues(Map.of(":status", Items.s(status), ":now", Items.s(now.toString()),
+                        ":expires", Items.n(now.plus(KEEP_DONE).getEpochSecond()))));
     }
 
     @Override
-    public void schedule(Outreach outreach) {
+    public void release(Outreach outreach, Instant dueAt) {
+        Outreach due = outreach.withDueAt(dueAt);
+        dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
+                .updateExpression("SET #status = :pending, dueShard = :pending, dueKey = :dueKey, outreach = :outreach")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":pending", Items.s(PENDING),
+                        ":dueKey", Items.s(dueKey(dueAt, outreach.id())), ":outreach", Items.s(Json.write(due)))));
+    }
+
+    @Override
+    public boolean schedule(Outreach outreach) {
         Map<String, AttributeValue> item = new HashMap<>(key(outreach.id()));
-        item.put("outreachId", Items.s(outreach.id()));
-        item.put("kind", Items.s(outreach.kind()));
+        item.put("outreach", Items.s(Json.write(outreach)));
+        item.put("kind", Items.s(outreach.kind().wireName()));
         item.put("surveyId", Items.s(outreach.surveyId()));
-        item.put("customerId", Items.s(outreach.customerId()));
-        item.put("email", Items.s(outreach.email()));
-        item.put("language", Items.s(outreach.language()));
-        item.put("dueAt", Items.s(outreach.dueAt().toString()));
         item.put("status", Items.s(PENDING));
         item.put("dueShard", Items.s(PENDING));
-        item.put("dueKey", Items.s(outreach.dueAt() + "#" + outreach.id()));
+        item.put("dueKey", Items.s(dueKey(outreach.dueAt(), outreach.id())));
         try {
             dynamo.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
         } catch (ConditionalCheckFailedException scheduledBefore) {
             // the same outreach id is the same contact: scheduling twice keeps the first
+            return false;
         }
+    }
+
+    @Override
+    public Optional<Stored> find(String id) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(key(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Stored(fromItem(item), Items.string(item, "status")));
+    }
+
+    private static String dueKey(Instant due, String id) {
+        return "%015d#%s".formatted(due.toEpochMilli(), id);
     }
 
     private static Map<String, AttributeValue> key(String id) {
@@ -93,8 +120,10 @@ public final class DynamoOutreachRepository implements OutreachRepository {
     }
 
     private static Outreach fromItem(Map<String, AttributeValue> item) {
-        return new Outreach(Items.string(item, "outreachId"), Items.string(item, "kind"),
-                Items.string(item, "surveyId"), Items.string(item, "customerId"), Items.string(item, "email"),
-                Items.string(item, "language"), Items.instant(item, "dueAt"));
+        try {
+            return Json.MAPPER.readValue(Items.string(item, "outreach"), Outreach.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -12,7 +12,7 @@ public final class DynamoRoutingRules implements RoutingRules {
 
     public static final Duration FRESHNESS = ConfigDocument.FRESHNESS;
 
-    private final ConfigDocument<RoutingRule> document;
+    private final ConfigDocument<List<RoutingRule>> document;
 
     public DynamoRoutingRules(DynamoDbClient dynamo, String table) {
         this.document = new ConfigDocument<>(dynamo, table, "ROUTING", new TypeReference<>() { }, RoutingRules::defaults);
@@ -25,6 +25,6 @@ public final class DynamoRoutingRules implements RoutingRules {
 
     @Override
     public void replace(List<RoutingRule> rules) {
-        document.replace(rules);
+        document.replace(List.copyOf(rules));
     }
 }

@@ -79,19 +79,73 @@ class DynamoCasesAndDirectoryTest {
         assertThat(teams.team("support")).contains(new Team("support", "Support", "lead@example.com"));
     }
 
+    private static Outreach outreach(String id, Instant due) {
+        return new Outreach(id, Outreach.Kind.INVITATION, "demo-nps", "email",
+                new io.halqe.domain.links.Customer("c-" + id, id + "@example.com", null, "Sara", "fa"), "Asia/Tehran",
+                java.util.Map.of("orderId", "A-1"), id, null, 0, due);
+    }
+
     @Test
-    void outreach_shouldBeDueOnceAndClaimedOnce() {
+    void outreach_shouldBeDueOnceAndClaimedOnce_andComeBackIntact() {
         var outreach = new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
-        Outreach due = new Outreach("o-1", "invitation", "demo-nps", "c1", "a@example.com", "en", AT);
-        outreach.schedule(due);
-        outreach.schedule(due);
-        outreach.schedule(new Outreach("o-2", "invitation", "demo-nps", "c2", "b@example.com", "en", AT.plusSeconds(3600)));
+        // GIVEN one due now (scheduled twice), one due in an hour, and one due a millisecond later than now
+        Outreach due = outreach("o-1", AT);
+        assertThat(outreach.schedule(due)).isTrue();
+        assertThat(outreach.schedule(due)).isFalse();
+        outreach.schedule(outreach("o-2", AT.plusSeconds(3600)));
+        outreach.schedule(outreach("o-3", AT.plusMillis(1)));
+        // THEN only the first is due now, whole; claiming works once
         assertThat(outreach.due(AT, 10)).containsExactly(due);
         assertThat(outreach.claim(due, AT)).isTrue();
         assertThat(outreach.claim(due, AT)).isFalse();
-        assertThat(outreach.due(AT.plusSeconds(3600), 10)).extracting(Outreach::id).containsExactly("o-2");
-        outreach.release(due);
-        assertThat(outreach.due(AT, 10)).containsExactly(due);
+        assertThat(outreach.due(AT.plusSeconds(3600), 10)).extracting(Outreach::id).containsExactly("o-3", "o-2");
+        // AND released with a later due time it waits for it
+        outreach.release(due, AT.plusSeconds(7200));
+        assertThat(outreach.due(AT.plusSeconds(3600), 10)).extracting(Outreach::id).containsExactly("o-3", "o-2");
+        assertThat(outreach.find("o-1").orElseThrow().outreach().dueAt()).isEqualTo(AT.plusSeconds(7200));
+        assertThat(outreach.claim(due, AT.plusSeconds(7200))).isTrue();
+        outreach.markSkipped(due, "frequency_cap", AT.plusSeconds(7200));
+        assertThat(outreach.find("o-1").orElseThrow().status()).isEqualTo("skipped:frequency_cap");
+    }
+
+    @Test
+    void contactLog_shouldLetOneOutreachClaimTheCustomerWithinTheCap() {
+        var contacts = new DynamoContactLog(db.client(), db.tableName("OutreachTable"));
+        Instant capStart = AT.minus(java.time.Duration.ofDays(30));
+        assertThat(contacts.lastContact("id:c9")).isEmpty();
+        assertThat(contacts.claim("id:c9", "o-a", AT, capStart)).isTrue();
+        assertThat(contacts.claim("id:c9", "o-b", AT.plusSeconds(1), capStart)).isFalse();
+        assertThat(contacts.claim("id:c9", "o-a", AT.plusSeconds(2), capStart)).as("a retried send").isTrue();
+        assertThat(contacts.claim("id:c9", "o-c", AT.plus(java.time.Duration.ofDays(31)),
+                AT.plusSeconds(3))).isTrue();
+        contacts.record("id:c9", "resurvey-x", AT.plus(java.time.Duration.ofDays(32)));
+        assertThat(contacts.lastContact("id:c9")).contains(AT.plus(java.time.Duration.ofDays(32)));
+    }
+
+    @Test
+    void remeasurement_shouldBeRecordedOnce() {
+        cases.openIfAbsent(followUp("measured", AT));
+        var measured = new io.halqe.domain.cases.CaseWork.Remeasurement(2, 9, AT.plusSeconds(60));
+        assertThat(cases.recordRemeasurement("case-measured", measured)).isTrue();
+        assertThat(cases.recordRemeasurement("case-measured",
+                new io.halqe.domain.cases.CaseWork.Remeasurement(2, 3, AT))).isFalse();
+        assertThat(cases.recordRemeasurement("case-missing", measured)).isFalse();
+        assertThat(cases.work("case-measured").remeasurement()).isEqualTo(measured);
+    }
+
+    @Test
+    void triggersAndContactPolicy_shouldRoundTrip() {
+        var triggers = new DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
+        assertThat(triggers.current()).isEmpty();
+        triggers.replace(List.of(io.halqe.domain.outreach.TouchpointTrigger.demoOrderDelivered()));
+        assertThat(new DynamoTriggers(db.client(), db.tableName("DirectoryTable")).current())
+                .containsExactly(io.halqe.domain.outreach.TouchpointTrigger.demoOrderDelivered());
+        var policies = new DynamoContactPolicies(db.client(), db.tableName("DirectoryTable"));
+        assertThat(policies.current()).isEqualTo(io.halqe.domain.outreach.ContactPolicy.DEFAULTS);
+        var strict = new io.halqe.domain.outreach.ContactPolicy("P60D", java.util.Map.of("demo-nps", "P14D"), "20:00",
+                "08:00", "P2D", 2, "P10D", java.util.Map.of("demo-nps", 90));
+        policies.replace(strict);
+        assertThat(new DynamoContactPolicies(db.client(), db.tableName("DirectoryTable")).current()).isEqualTo(strict);
     }
 
     @Test

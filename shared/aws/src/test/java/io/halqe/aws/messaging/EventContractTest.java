@@ -154,6 +154,11 @@ class EventContractTest {
             public boolean markEscalated(String caseId, Instant at) {
                 return false;
             }
+
+            @Override
+            public boolean recordRemeasurement(String caseId, io.halqe.domain.cases.CaseWork.Remeasurement measured) {
+                return false;
+            }
         };
         TeamDirectory teams = new TeamDirectory() {
             @Override
@@ -181,7 +186,7 @@ class EventContractTest {
                 new AlertSettings("support", "owner@example.com", "", java.time.ZoneId.of("UTC")))
                 .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
                         Map.of("nps", 2), Map.of(), null, false, "negative", -0.4, List.of("delivery"), "complaint",
-                        List.of(), null, List.of("support"), List.of()), AT);
+                        List.of(), null, List.of("support"), List.of(), null), AT);
         assertThat(published).singleElement().isInstanceOf(CaseOpened.class);
         assertThat(schema("CaseOpened.v1.json").validate(asPublished(published.get(0)))).isEmpty();
         assertThat(schema("TeamAlert.v1.json").validate(asPublished(alerts.get(0).message()))).isEmpty();

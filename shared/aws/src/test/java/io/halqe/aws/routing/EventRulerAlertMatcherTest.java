@@ -24,7 +24,7 @@ class EventRulerAlertMatcherTest {
         CustomerProfile customer = new CustomerProfile("c1", "Sara", "sara@example.com", null, segment, "pro", 900.0,
                 "EU", null, "en", null, Map.of(), AT);
         return new ResponseEnriched("1", "r1", surveyId, 1, AT, "en", nps, category, comment, 3, Map.of("nps", nps),
-                Map.of(), "c1", false, sentiment, -0.5, themes, type, List.of(), customer, List.of("support"), List.of());
+                Map.of(), "c1", false, sentiment, -0.5, themes, type, List.of(), customer, List.of("support"), List.of(), null);
     }
 
     private List<String> matched(ResponseEnriched response) {

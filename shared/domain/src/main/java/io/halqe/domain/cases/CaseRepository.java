@@ -40,6 +40,9 @@ public interface CaseRepository {
     /** Records the escalation unless the case was escalated before or is resolved or closed; false then. */
     boolean markEscalated(String caseId, java.time.Instant at);
 
+    /** Records what the re-survey found, once (the first answer wins); false if there is no such case or it has one. */
+    boolean recordRemeasurement(String caseId, CaseWork.Remeasurement remeasurement);
+
     record Opened(FollowUpCase followUpCase, boolean created) {
     }
 }

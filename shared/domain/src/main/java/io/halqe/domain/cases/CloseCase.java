@@ -4,13 +4,21 @@ import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
+import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.links.Customer;
+import io.halqe.domain.outreach.ContactPolicy;
+import io.halqe.domain.outreach.Outreach;
+import io.halqe.domain.outreach.OutreachRepository;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/cases/{id}/close}: the case is closed with its resolution and — when asked — the customer is told
  * what was done, in their language, with an unsubscribe link, unless they unsubscribed. The customer email goes out at
- * most once however often the close is repeated.
+ * most once however often the close is repeated. The customer is surveyed again after the policy's
+ * {@code resurveyAfterClose} (exempt from the frequency cap), and their answer is recorded on the case.
  */
 public final class CloseCase {
 
@@ -18,7 +26,9 @@ public final class CloseCase {
     }
 
     public sealed interface Outcome {
-        record Closed(FollowUpCase followUpCase, boolean customerNotified, String notNotifiedBecause) implements Outcome {
+        /** {@code resurveyAt}: when the customer is surveyed again (null: no known address). */
+        record Closed(FollowUpCase followUpCase, boolean customerNotified, String notNotifiedBecause, Instant resurveyAt)
+                implements Outcome {
         }
 
         record NotFound(String caseId) implements Outcome {
@@ -34,15 +44,20 @@ public final class CloseCase {
     private final SuppressionList suppression;
     private final UnsubscribeLinks unsubscribe;
     private final DeliveryLedger ledger;
+    private final OutreachRepository outreach;
+    private final Supplier<ContactPolicy> policy;
 
     public CloseCase(CaseRepository cases, ResponseRepository responses, Mailer mailer, SuppressionList suppression,
-                     UnsubscribeLinks unsubscribe, DeliveryLedger ledger) {
+                     UnsubscribeLinks unsubscribe, DeliveryLedger ledger, OutreachRepository outreach,
+                     Supplier<ContactPolicy> policy) {
         this.cases = cases;
         this.responses = responses;
         this.mailer = mailer;
         this.suppression = suppression;
         this.unsubscribe = unsubscribe;
         this.ledger = ledger;
+        this.outreach = outreach;
+        this.policy = policy;
     }
 
     public Outcome close(String caseId, Request request, Instant at) {
@@ -58,21 +73,34 @@ public final class CloseCase {
         if (closed.isEmpty()) {
             return new Outcome.NotFound(caseId);
         }
-        if (!notify) {
-            return new Outcome.Closed(closed.get(), false, "not requested");
-        }
         Optional<Response> response = responses.find(closed.get().responseId());
-        String email = response.map(Response::enrichment).map(e -> e.customer() == null ? null : e.customer().email())
-                .orElse(null);
+        CustomerProfile customer = response.map(Response::enrichment).map(e -> e.customer()).orElse(null);
+        String email = customer == null ? null : customer.email();
+        Instant resurveyAt = email == null ? null : scheduleResurvey(closed.get(), customer,
+                response.map(Response::language).orElse(null), at);
+        if (!notify) {
+            return new Outcome.Closed(closed.get(), false, "not requested", resurveyAt);
+        }
         if (email == null) {
-            return new Outcome.Closed(closed.get(), false, "no email address for this customer");
+            return new Outcome.Closed(closed.get(), false, "no email address for this customer", resurveyAt);
         }
         if (suppression.isSuppressed(email)) {
-            return new Outcome.Closed(closed.get(), false, "the customer unsubscribed");
+            return new Outcome.Closed(closed.get(), false, "the customer unsubscribed", resurveyAt);
         }
         ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
                 CustomerEmail.Purpose.CASE_FOLLOW_UP, email, response.map(Response::language).orElse("en"),
                 request.customerMessage(), unsubscribe.urlFor(email))));
-        return new Outcome.Closed(closed.get(), true, null);
+        return new Outcome.Closed(closed.get(), true, null, resurveyAt);
+    }
+
+    /** One re-survey per case (its id names the case); a repeated close keeps the first. */
+    private Instant scheduleResurvey(FollowUpCase closed, CustomerProfile customer, String language, Instant at) {
+        String id = "resurvey-" + closed.id();
+        Instant due = at.plus(policy.get().resurveyDelay());
+        outreach.schedule(new Outreach(id, Outreach.Kind.RESURVEY, closed.surveyId(), "email",
+                new Customer(customer.id(), customer.email(), customer.phone(), customer.name(),
+                        customer.language() != null ? customer.language() : language),
+                customer.timeZone(), Map.of(), id, closed.id(), 0, due));
+        return outreach.find(id).map(stored -> stored.outreach().dueAt()).orElse(due);
     }
 }

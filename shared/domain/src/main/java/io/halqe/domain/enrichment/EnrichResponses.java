@@ -197,6 +197,7 @@ public final class EnrichResponses {
                 enrichment.npsCategory() == null ? null : enrichment.npsCategory().wireName(), enrichment.comment(),
                 enrichment.wordCount(), answers, response.hidden(), response.customerId(), response.partial(),
                 enrichment.sentiment(), enrichment.sentimentScore(), enrichment.themes(), enrichment.feedbackType(),
-                enrichment.keyPhrases(), enrichment.customer(), enrichment.teams(), enrichment.owners());
+                enrichment.keyPhrases(), enrichment.customer(), enrichment.teams(), enrichment.owners(),
+                response.invitationId());
     }
 }

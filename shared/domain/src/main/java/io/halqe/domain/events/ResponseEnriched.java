@@ -5,7 +5,10 @@ import io.halqe.domain.customers.CustomerProfile;
 import java.util.List;
 import java.util.Map;
 
-/** Detail of {@code ResponseEnriched} (schema: events/schemas/ResponseEnriched.v1.json). */
+/**
+ * Detail of {@code ResponseEnriched} (schema: events/schemas/ResponseEnriched.v1.json); {@code invitationId} names
+ * the signed link it came through, if any (a re-survey's link says which case it measures).
+ */
 public record ResponseEnriched(
         String version,
         String responseId,
@@ -28,7 +31,8 @@ public record ResponseEnriched(
         List<String> keyPhrases,
         CustomerProfile customer,
         List<String> teams,
-        List<String> owners) implements DomainEvent {
+        List<String> owners,
+        String invitationId) implements DomainEvent {
 
     public static final String DETAIL_TYPE = "ResponseEnriched";
     public static final String VERSION = "1";

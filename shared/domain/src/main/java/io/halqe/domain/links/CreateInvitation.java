@@ -1,6 +1,8 @@
 package io.halqe.domain.links;
 
 import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.outreach.InvitationSender;
+import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code POST /api/invitations}: a signed link for one customer, carrying the survey's declared hidden fields, and —
  * for the email and sms channels — the invitation sent in the customer's language.
  */
-public final class CreateInvitation {
+public final class CreateInvitation implements InvitationSender {
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
@@ -103,21 +105,49 @@ public final class CreateInvitation {
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,
                 now.plus(Duration.ofDays(days)));
         String token = signer.sign(invitation);
-        String url = publicBaseUrl + "/s/" + survey.id() + "?lang=" + language + "&t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String url = url(survey, language, token);
         boolean delivered = true;
         switch (channel) {
             case "email" -> {
                 // an unsubscribed customer still gets a link to hand out, but no email
                 delivered = !suppression.isSuppressed(customer.email());
                 if (delivered) {
-                    mailer.send(InvitationMessages.email(survey, customer, language, url));
+                    mailer.send(InvitationMessages.email(survey, customer, language, url, false));
                 }
             }
-            case "sms" -> sms.send(customer.phone(), InvitationMessages.sms(survey, language, url));
+            case "sms" -> sms.send(customer.phone(), InvitationMessages.sms(survey, language, url, false));
             default -> {
             }
         }
         return new Outcome.Created(invitation, token, url, delivered);
+    }
+
+    /**
+     * Scheduled outreach (the sweep has applied the contact policy): the invitation under the outreach's invitation
+     * id, so a reminder carries the same invitation and one answer covers both.
+     */
+    @Override
+    public boolean send(Outreach outreach, Instant now) {
+        var found = surveys.find(outreach.surveyId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Survey survey = found.get();
+        String language = survey.language(LanguageTags.primary(outreach.customer().locale()));
+        String token = signer.sign(new Invitation(outreach.invitationId(), survey.id(), outreach.customer(),
+                outreach.hidden(), outreach.channel(), now.plus(DEFAULT_VALIDITY)));
+        String url = url(survey, language, token);
+        boolean reminder = outreach.kind() == Outreach.Kind.REMINDER;
+        if (outreach.channel().equals("sms")) {
+            sms.send(outreach.customer().phone(), InvitationMessages.sms(survey, language, url, reminder));
+        } else {
+            mailer.send(InvitationMessages.email(survey, outreach.customer(), language, url, reminder));
+        }
+        return true;
+    }
+
+    private String url(Survey survey, String language, String token) {
+        return publicBaseUrl + "/s/" + survey.id() + "?lang=" + language + "&t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** Localized invitation texts; every value from the CRM or the survey is escaped in HTML. */
@@ -126,14 +156,18 @@ public final class CreateInvitation {
         private InvitationMessages() {
         }
 
-        static Mailer.Email email(Survey survey, Customer customer, String language, String url) {
+        static Mailer.Email email(Survey survey, Customer customer, String language, String url, boolean reminder) {
             String name = customer.name() == null ? null : Html.singleLine(customer.name());
             String greeting = switch (language) {
                 case "fa" -> name == null ? "سلام،" : "سلام " + name + "،";
                 case "ar" -> name == null ? "مرحبًا،" : "مرحبًا " + name + "،";
                 default -> name == null ? "Hello," : "Hello " + name + ",";
             };
-            String ask = switch (language) {
+            String ask = reminder ? switch (language) {
+                case "fa" -> "یادآوری کوتاه: هنوز خوشحال می‌شویم نظرتان را بدانیم. فقط یک دقیقه وقت می‌گیرد:";
+                case "ar" -> "تذكير سريع: ما زلنا نود معرفة رأيك. لن يستغرق الأمر سوى دقيقة:";
+                default -> "A quick reminder: we would still love to hear from you. It takes a minute:";
+            } : switch (language) {
                 case "fa" -> "نظر شما برای ما مهم است. لطفاً به چند سؤال کوتاه پاسخ دهید:";
                 case "ar" -> "رأيك يهمنا. يرجى الإجابة على بضعة أسئلة قصيرة:";
                 default -> "Your opinion matters to us. Please answer a few short questions:";
@@ -148,11 +182,20 @@ public final class CreateInvitation {
             String html = "<!doctype html><html lang=\"" + Html.escape(language) + "\" dir=\"" + dir + "\"><body>"
                     + "<p>" + Html.escape(greeting) + "</p><p>" + Html.escape(ask) + "</p>"
                     + "<p><a href=\"" + Html.escape(url) + "\">" + Html.escape(button) + "</a></p></body></html>";
-            return new Mailer.Email(List.of(customer.email()), Html.singleLine(survey.name()), text, html);
+            String subject = (reminder ? switch (language) {
+                case "fa" -> "یادآوری: ";
+                case "ar" -> "تذكير: ";
+                default -> "Reminder: ";
+            } : "") + survey.name();
+            return new Mailer.Email(List.of(customer.email()), Html.singleLine(subject), text, html);
         }
 
-        static String sms(Survey survey, String language, String url) {
-            String ask = switch (language) {
+        static String sms(Survey survey, String language, String url, boolean reminder) {
+            String ask = reminder ? switch (language) {
+                case "fa" -> "یادآوری: نظر شما درباره " + survey.name() + ":";
+                case "ar" -> "تذكير: رأيك في " + survey.name() + ":";
+                default -> "Reminder: tell us what you think of " + survey.name() + ":";
+            } : switch (language) {
                 case "fa" -> "نظر شما درباره " + survey.name() + ":";
                 case "ar" -> "رأيك في " + survey.name() + ":";
                 default -> "Tell us what you think of " + survey.name() + ":";

@@ -1,8 +1,42 @@
 package io.halqe.domain.outreach;
 
+import io.halqe.domain.links.Customer;
 import java.time.Instant;
+import java.util.Map;
 
-/** Pending contact with a customer — an invitation, a reminder or a re-survey — due at {@code dueAt}. */
-public record Outreach(String id, String kind, String surveyId, String customerId, String email, String language,
-                       Instant dueAt) {
+/**
+ * Pending contact with a customer, due at {@code dueAt}. {@code invitationId} names the signed link: an invitation,
+ * re-survey or relationship survey is its own invitation; a reminder re-sends its invitation's link, so one answer
+ * covers both. {@code caseId} is set on a re-survey after a case closed; {@code reminder} counts reminders (0 for the
+ * invitation itself).
+ */
+public record Outreach(String id, Kind kind, String surveyId, String channel, Customer customer, String timeZone,
+                       Map<String, String> hidden, String invitationId, String caseId, int reminder, Instant dueAt) {
+
+    public enum Kind {
+        INVITATION, REMINDER, RESURVEY, RELATIONSHIP;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Kind fromWire(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public Outreach {
+        hidden = hidden == null ? Map.of() : Map.copyOf(hidden);
+        channel = channel == null ? "email" : channel;
+    }
+
+    /** Who the frequency cap counts: the CRM id, else the address. */
+    public String customerKey() {
+        return customer.id() != null ? "id:" + customer.id()
+                : "email:" + io.halqe.domain.text.EmailAddresses.canonical(customer.email());
+    }
+
+    public Outreach withDueAt(Instant due) {
+        return new Outreach(id, kind, surveyId, channel, customer, timeZone, hidden, invitationId, caseId, reminder, due);
+    }
 }

@@ -2,6 +2,7 @@ package io.halqe.domain.outreach;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 public interface OutreachRepository {
 
@@ -13,8 +14,18 @@ public interface OutreachRepository {
 
     void markSent(Outreach outreach, Instant now);
 
-    /** Gives the claim back (sending failed) so a later sweep retries. */
-    void release(Outreach outreach);
+    /** Ends the outreach without contact, saying why (frequency_cap, suppressed, answered, no_address). */
+    void markSkipped(Outreach outreach, String reason, Instant now);
 
-    void schedule(Outreach outreach);
+    /** Gives the claim back, due again at {@code dueAt} (sending failed, or quiet hours deferred it). */
+    void release(Outreach outreach, Instant dueAt);
+
+    /** Stores it unless outreach with its id exists (the id makes scheduling idempotent); false then. */
+    boolean schedule(Outreach outreach);
+
+    /** The outreach and what became of it ({@code pending}, {@code sending}, {@code sent}, {@code skipped:<reason>}). */
+    Optional<Stored> find(String id);
+
+    record Stored(Outreach outreach, String status) {
+    }
 }

@@ -116,13 +116,19 @@ public final class SubmitResponse {
     private static String responseId(SubmissionRequest request, Invitation invitation) {
         String scoped;
         if (invitation != null) {
-            scoped = request.surveyId() + "\ninvitation:" + invitation.id();
+            return responseIdForInvitation(request.surveyId(), invitation.id());
         } else if (request.idempotencyKey() != null) {
             scoped = request.surveyId() + "\n" + request.idempotencyKey();
         } else {
             return UUID.randomUUID().toString();
         }
         return UUID.nameUUIDFromBytes(scoped.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The one response an invitation can have (so a reminder can tell whether it was answered). */
+    public static String responseIdForInvitation(String surveyId, String invitationId) {
+        return UUID.nameUUIDFromBytes((surveyId + "\ninvitation:" + invitationId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** A partial save checks what was answered; required questions are checked when the response is complete. */

@@ -77,7 +77,7 @@ class ApplyAlertRulesTest {
                 1200.0, "EU", null, "en", "Europe/Berlin", Map.of(), AT);
         return new ResponseEnriched("1", id, "demo-nps", 1, AT.minusSeconds(5), "en", nps, category, comment, 3,
                 Map.of("nps", nps, "comment", comment, "csat", 2), Map.of("orderId", "o-9"), "cust-1", false,
-                "negative", -0.6, List.of("delivery"), type, List.of("late again"), customer, routedTeams, owners);
+                "negative", -0.6, List.of("delivery"), type, List.of("late again"), customer, routedTeams, owners, null);
     }
 
     private static ResponseEnriched detractor(String comment) {

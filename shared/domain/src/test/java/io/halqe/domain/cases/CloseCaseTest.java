@@ -29,7 +29,9 @@ class CloseCaseTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
-    private final CloseCase close = new CloseCase(cases, responses, emails::add, suppression, links, cases);
+    private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
+    private final CloseCase close = new CloseCase(cases, responses, emails::add, suppression, links, cases, outreach,
+            () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS);
 
     @BeforeEach
     void aDetractorsCase() {
@@ -59,6 +61,22 @@ class CloseCaseTest {
             assertThat(email.headers()).containsKey("List-Unsubscribe").containsEntry("List-Unsubscribe-Post",
                     "List-Unsubscribe=One-Click");
         });
+    }
+
+    @Test
+    void close_shouldReSurveyTheCustomerAfterSevenDays_once_evenWhenRepeated() {
+        // WHEN the case is closed (without a message), twice
+        var first = (CloseCase.Outcome.Closed) close.close("case-r1", new CloseCase.Request("done", false, null), AT);
+        close.close("case-r1", new CloseCase.Request("done", false, null), AT.plus(Duration.ofDays(1)));
+        // THEN one re-survey of the customer is due seven days after the first close, exempt from the cap
+        assertThat(first.resurveyAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
+        assertThat(outreach.items).hasSize(1);
+        var resurvey = outreach.find("resurvey-case-r1").orElseThrow().outreach();
+        assertThat(resurvey.kind()).isEqualTo(io.halqe.domain.outreach.Outreach.Kind.RESURVEY);
+        assertThat(resurvey.caseId()).isEqualTo("case-r1");
+        assertThat(resurvey.customer().email()).isEqualTo("sara@example.com");
+        assertThat(resurvey.customer().locale()).isEqualTo("fa");
+        assertThat(resurvey.dueAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
     }
 
     @Test

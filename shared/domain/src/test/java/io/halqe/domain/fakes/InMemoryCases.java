@@ -99,6 +99,17 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
     }
 
     @Override
+    public boolean recordRemeasurement(String caseId, CaseWork.Remeasurement remeasurement) {
+        CaseWork w = work(caseId);
+        if (!cases.containsKey(caseId) || w.remeasurement() != null) {
+            return false;
+        }
+        work.put(caseId, new CaseWork(w.tags(), w.rootCause(), w.actionsTaken(), w.compensation(), w.notes(),
+                w.resolution(), w.closedAt(), w.escalatedAt(), remeasurement));
+        return true;
+    }
+
+    @Override
     public boolean markEscalated(String caseId, Instant at) {
         FollowUpCase c = cases.get(caseId);
         CaseWork w = work(caseId);

@@ -1,72 +1,150 @@
 package io.halqe.domain.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.fakes.InMemoryOutreach;
+import io.halqe.domain.fakes.InMemorySuppressionList;
+import io.halqe.domain.links.Customer;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SweepDueOutreachTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    /** 10:00 in Berlin, outside quiet hours. */
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Customer SARA = new Customer("c1", "sara@example.com", null, "Sara", "fa");
 
-    /** Pending until claimed; a claim is a compare-and-set on the status. */
-    private static final class InMemoryOutreach implements OutreachRepository {
-        final Map<String, Outreach> items = new LinkedHashMap<>();
-        final Map<String, String> status = new LinkedHashMap<>();
+    private final InMemoryOutreach outreach = new InMemoryOutreach();
+    private final InMemorySuppressionList suppression = new InMemorySuppressionList();
+    private final Set<String> answeredInvitations = new HashSet<>();
+    private final List<Outreach> sent = new ArrayList<>();
+    private int sendFailuresLeft;
+    private ContactPolicy policy = ContactPolicy.DEFAULTS;
+    private final SweepDueOutreach sweep = new SweepDueOutreach(outreach, outreach, suppression,
+            (survey, invitation) -> answeredInvitations.contains(invitation), (due, at) -> {
+                if (sendFailuresLeft-- > 0) {
+                    throw new IllegalStateException("SES throttled");
+                }
+                sent.add(due);
+                return true;
+            }, () -> policy, ZoneId.of("UTC"));
 
-        @Override
-        public List<Outreach> due(Instant now, int limit) {
-            return items.values().stream().filter(o -> status.get(o.id()).equals("pending") && !o.dueAt().isAfter(now))
-                    .sorted(Comparator.comparing(Outreach::dueAt)).limit(limit).toList();
-        }
-
-        @Override
-        public boolean claim(Outreach outreach, Instant now) {
-            return status.replace(outreach.id(), "pending", "sending");
-        }
-
-        @Override
-        public void markSent(Outreach outreach, Instant now) {
-            status.put(outreach.id(), "sent");
-        }
-
-        @Override
-        public void release(Outreach outreach) {
-            status.put(outreach.id(), "pending");
-        }
-
-        @Override
-        public void schedule(Outreach outreach) {
-            items.putIfAbsent(outreach.id(), outreach);
-            status.putIfAbsent(outreach.id(), "pending");
-        }
+    private static Outreach invitation(String id, Customer customer, Instant due) {
+        return new Outreach(id, Outreach.Kind.INVITATION, "demo-nps", "email", customer, "Europe/Berlin",
+                Map.of("orderId", "A-1"), id, null, 0, due);
     }
 
     @Test
-    void sweep_shouldSendOnlyWhatIsDue_andEachOnce() {
-        // GIVEN one invitation due now and one due tomorrow
-        InMemoryOutreach outreach = new InMemoryOutreach();
-        List<Mailer.Email> sent = new ArrayList<>();
-        outreach.schedule(new Outreach("o1", "invitation", "demo-nps", "c1", "a@example.com", "fa", NOW.minusSeconds(1)));
-        outreach.schedule(new Outreach("o2", "invitation", "demo-nps", "c2", "b@example.com", "en", NOW.plusSeconds(86400)));
-        SweepDueOutreach sweep = new SweepDueOutreach(outreach, sent::add, "https://f.example.com");
-        // WHEN two sweeps run now
-        var first = sweep.sweep(NOW);
-        var second = sweep.sweep(NOW);
-        // THEN only the due one went out, once, with a link in its language
-        assertThat(first.sent()).isEqualTo(1);
-        assertThat(second.sent()).isZero();
-        assertThat(sent).singleElement().satisfies(email -> {
-            assertThat(email.to()).containsExactly("a@example.com");
-            assertThat(email.text()).contains("https://f.example.com/s/demo-nps?lang=fa");
+    void sweep_shouldSendWhatIsDue_once_andScheduleOneReminder() {
+        // GIVEN an invitation due now and one due tomorrow
+        outreach.schedule(invitation("o1", SARA, NOW.minusSeconds(1)));
+        outreach.schedule(invitation("o2", new Customer("c2", "b@example.com", null, null, "en"), NOW.plus(Duration.ofDays(1))));
+        // WHEN two sweeps overlap
+        assertThat(sweep.sweep(NOW).sent()).isEqualTo(1);
+        assertThat(sweep.sweep(NOW).sent()).isZero();
+        // THEN the due invitation went out once, and its reminder waits three days, carrying the same invitation
+        assertThat(sent).extracting(Outreach::id).containsExactly("o1");
+        assertThat(outreach.find("o1-r1")).hasValueSatisfying(reminder -> {
+            assertThat(reminder.outreach().kind()).isEqualTo(Outreach.Kind.REMINDER);
+            assertThat(reminder.outreach().invitationId()).isEqualTo("o1");
+            assertThat(reminder.outreach().dueAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
         });
-        // AND the next day's sweep sends the other
-        assertThat(sweep.sweep(NOW.plusSeconds(86400)).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void reminder_shouldGoToNonRespondersOnce_andNeverAfterAnAnswer() {
+        outreach.schedule(invitation("o1", SARA, NOW));
+        outreach.schedule(invitation("o2", new Customer("c2", "b@example.com", null, null, "en"), NOW));
+        sweep.sweep(NOW);
+        // GIVEN the second customer answered
+        answeredInvitations.add("o2");
+        // WHEN three days pass, and then three more
+        sweep.sweep(NOW.plus(Duration.ofDays(3)));
+        sweep.sweep(NOW.plus(Duration.ofDays(6)));
+        // THEN one reminder to the first, none to the second, and no second reminder (default: one)
+        assertThat(sent).extracting(Outreach::id).containsExactly("o1", "o2", "o1-r1");
+        assertThat(outreach.status("o2-r1")).isEqualTo("skipped:answered");
+        assertThat(outreach.find("o1-r2")).isEmpty();
+    }
+
+    @Test
+    void frequencyCap_shouldHoldASecondInvitationWithin30Days_acrossSurveys_butNotAReSurvey() {
+        outreach.schedule(invitation("o1", SARA, NOW));
+        outreach.schedule(new Outreach("o2", Outreach.Kind.INVITATION, "checkout-csat", "email", SARA, null, null, "o2",
+                null, 0, NOW.plus(Duration.ofDays(10))));
+        outreach.schedule(new Outreach("resurvey-case-1", Outreach.Kind.RESURVEY, "demo-nps", "email", SARA, null, null,
+                "resurvey-case-1", "case-1", 0, NOW.plus(Duration.ofDays(11))));
+        outreach.schedule(invitation("o3", SARA, NOW.plus(Duration.ofDays(31))));
+        sweep.sweep(NOW);
+        sweep.sweep(NOW.plus(Duration.ofDays(10)));
+        sweep.sweep(NOW.plus(Duration.ofDays(11)));
+        sweep.sweep(NOW.plus(Duration.ofDays(31)));
+        // THEN the second survey's invitation is capped, the re-survey is exempt, and the re-survey counts: day 31 is
+        // within 30 days of it, so the third invitation is capped too
+        assertThat(outreach.status("o2")).isEqualTo("skipped:frequency_cap");
+        assertThat(outreach.status("resurvey-case-1")).isEqualTo("sent");
+        assertThat(outreach.status("o3")).isEqualTo("skipped:frequency_cap");
+    }
+
+    @Test
+    void frequencyCap_shouldFollowASurveysOverride() {
+        policy = new ContactPolicy("P30D", Map.of("demo-nps", "P7D"), null, null, "P3D", 0, "P7D", Map.of());
+        outreach.schedule(invitation("o1", SARA, NOW));
+        outreach.schedule(invitation("o2", SARA, NOW.plus(Duration.ofDays(8))));
+        sweep.sweep(NOW);
+        sweep.sweep(NOW.plus(Duration.ofDays(8)));
+        assertThat(sent).extracting(Outreach::id).containsExactly("o1", "o2");
+    }
+
+    @Test
+    void quietHours_shouldDeferToTheMorningInTheCustomersZone() {
+        // GIVEN an invitation due at 23:30 in Tehran (20:00Z)
+        Instant lateEvening = Instant.parse("2026-11-23T20:00:00Z");
+        outreach.schedule(new Outreach("o1", Outreach.Kind.INVITATION, "demo-nps", "email", SARA, "Asia/Tehran", null,
+                "o1", null, 0, lateEvening));
+        // WHEN the sweep runs THEN it waits until 09:00 Tehran (05:30Z)
+        assertThat(sweep.sweep(lateEvening).deferred()).isEqualTo(1);
+        assertThat(outreach.find("o1").orElseThrow().outreach().dueAt()).isEqualTo(Instant.parse("2026-11-24T05:30:00Z"));
+        assertThat(sweep.sweep(Instant.parse("2026-11-24T05:25:00Z")).sent()).isZero();
+        assertThat(sweep.sweep(Instant.parse("2026-11-24T05:30:00Z")).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void sweep_shouldSkipSuppressedAndAddresslessCustomers() {
+        suppression.suppress("sara@example.com", "unsubscribed", NOW);
+        outreach.schedule(invitation("o1", SARA, NOW));
+        outreach.schedule(invitation("o2", new Customer("c3", null, null, null, "en"), NOW));
+        sweep.sweep(NOW);
+        assertThat(sent).isEmpty();
+        assertThat(outreach.status("o1")).isEqualTo("skipped:suppressed");
+        assertThat(outreach.status("o2")).isEqualTo("skipped:no_address");
+    }
+
+    @Test
+    void sweep_shouldRetryAFailedSend_withoutLosingTheCustomersSlot() {
+        outreach.schedule(invitation("o1", SARA, NOW));
+        sendFailuresLeft = 1;
+        assertThatThrownBy(() -> sweep.sweep(NOW)).hasMessageContaining("SES throttled");
+        assertThat(outreach.status("o1")).isEqualTo("pending");
+        assertThat(sweep.sweep(NOW.plusSeconds(300)).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void relationshipCadence_shouldReInviteEveryNDays() {
+        policy = new ContactPolicy("P30D", Map.of(), null, null, "P3D", 0, "P7D", Map.of("demo-nps", 90));
+        outreach.schedule(invitation("o1", SARA, NOW));
+        sweep.sweep(NOW);
+        sweep.sweep(NOW.plus(Duration.ofDays(90)));
+        sweep.sweep(NOW.plus(Duration.ofDays(180)));
+        assertThat(sent).extracting(Outreach::kind).containsExactly(Outreach.Kind.INVITATION,
+                Outreach.Kind.RELATIONSHIP, Outreach.Kind.RELATIONSHIP);
     }
 }

@@ -1,0 +1,65 @@
+package io.halqe.domain.outreach;
+
+import io.halqe.domain.links.Customer;
+import io.halqe.domain.suppression.SuppressionList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /api/outreach/dry-run}: would this customer be invited to this survey now — and if not, why? The same
+ * rules as the sweep, reading but never claiming the customer's contact slot.
+ */
+public final class CheckContact {
+
+    private final ContactLog contacts;
+    private final SuppressionList suppression;
+    private final Supplier<ContactPolicy> policy;
+    private final ZoneId defaultZone;
+
+    public CheckContact(ContactLog contacts, SuppressionList suppression, Supplier<ContactPolicy> policy,
+                        ZoneId defaultZone) {
+        this.contacts = contacts;
+        this.suppression = suppression;
+        this.policy = policy;
+        this.defaultZone = defaultZone;
+    }
+
+    public record Request(String surveyId, String channel, String kind, Customer customer, String timeZone, Instant at) {
+    }
+
+    public sealed interface Outcome {
+        record Checked(ContactDecision decision, Instant lastContact) implements Outcome {
+        }
+
+        record Invalid(String field, String message) implements Outcome {
+        }
+    }
+
+    public Outcome check(Request request, Instant now) {
+        if (request.surveyId() == null || request.surveyId().isBlank()) {
+            return new Outcome.Invalid("surveyId", "is required");
+        }
+        if (request.customer() == null || (request.customer().id() == null && request.customer().email() == null)) {
+            return new Outcome.Invalid("customer", "needs an id or an email");
+        }
+        Outreach.Kind kind;
+        try {
+            kind = request.kind() == null ? Outreach.Kind.INVITATION : Outreach.Kind.fromWire(request.kind());
+        } catch (IllegalArgumentException unknown) {
+            return new Outcome.Invalid("kind", "must be invitation, reminder, resurvey or relationship");
+        }
+        String channel = request.channel() == null ? "email" : request.channel();
+        if (!channel.equals("email") && !channel.equals("sms")) {
+            return new Outcome.Invalid("channel", "must be email or sms");
+        }
+        Instant at = request.at() == null ? now : request.at();
+        Outreach candidate = new Outreach("dry-run", kind, request.surveyId(), channel, request.customer(),
+                request.timeZone(), null, "dry-run", null, 0, at);
+        var last = contacts.lastContact(candidate.customerKey());
+        ContactDecision decision = ContactRules.decide(candidate, at, policy.get(),
+                channel.equals("email") && suppression.isSuppressed(request.customer().email()), false, last,
+                ContactRules.zoneOf(request.timeZone(), defaultZone));
+        return new Outcome.Checked(decision, last.orElse(null));
+    }
+}

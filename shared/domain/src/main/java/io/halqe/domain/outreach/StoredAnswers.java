@@ -1,0 +1,19 @@
+package io.halqe.domain.outreach;
+
+import io.halqe.domain.response.ResponseRepository;
+import io.halqe.domain.response.SubmitResponse;
+
+/** An invitation was answered when its one response exists — complete, partial or a saved draft. */
+public final class StoredAnswers implements AnswerLookup {
+
+    private final ResponseRepository responses;
+
+    public StoredAnswers(ResponseRepository responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public boolean answered(String surveyId, String invitationId) {
+        return responses.find(SubmitResponse.responseIdForInvitation(surveyId, invitationId)).isPresent();
+    }
+}
