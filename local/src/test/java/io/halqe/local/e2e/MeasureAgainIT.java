@@ -47,4 +47,112 @@ class MeasureAgainIT extends LocalCloudProcess {
         List<JsonNode> alerts = matching(getJson("/_local/outbox", false).get("notifications"), "message", caseId);
         assertThat(matching(JSON.valueToTree(alerts), "message", "sla-escalation")).hasSize(1);
     }
+
+    /** A fixed-offset zone in which the local clock's current time is about noon: quiet hours stay out of the way. */
+    private static String middayZone() throws Exception {
+        int hour = java.time.Instant.parse(getJson("/_local/clock", false).get("now").asText())
+                .atZone(java.time.ZoneOffset.UTC).getHour();
+        int offset = 12 - hour;
+        if (offset > 14) {
+            offset -= 24;
+        }
+        if (offset < -12) {
+            offset += 24;
+        }
+        return java.time.ZoneOffset.ofHours(offset).getId();
+    }
+
+    private static void orderDelivered(String customerId, String email, String zone, String orderId) throws Exception {
+        HttpResponse<String> put = send(java.net.http.HttpRequest.newBuilder(base.resolve("/_local/events"))
+                .header("content-type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of(
+                        "Source", "demo.shop", "DetailType", "OrderDelivered",
+                        "Detail", JSON.writeValueAsString(java.util.Map.of(
+                                "customer", java.util.Map.of("id", customerId, "email", email, "name", "Leila",
+                                        "locale", "en", "timeZone", zone),
+                                "orderId", orderId)))))));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        drain();
+    }
+
+    @Test
+    void orderDelivered_shouldInviteOnceAfterAnHour_remindOnceAfterThreeDays_andRespectTheCap() throws Exception {
+        String email = "leila.orders@example.com";
+        String zone = middayZone();
+        // GIVEN an OrderDelivered event from the demo shop
+        orderDelivered("cust-orders", email, zone, "A-3001");
+        // THEN no invitation before the hour is up
+        advanceClock(Duration.ofMinutes(55));
+        assertThat(emailsTo(email)).isEmpty();
+        // AND exactly one after it, with a signed link
+        advanceClock(Duration.ofMinutes(10));
+        assertThat(emailsTo(email)).singleElement().satisfies(invitation ->
+                assertThat(invitation.get("text").asText()).contains("/s/demo-nps?lang=en&t="));
+        // WHEN three days pass without an answer THEN one reminder, carrying the same invitation
+        advanceClock(Duration.ofDays(3).plusMinutes(10));
+        List<JsonNode> afterReminder = emailsTo(email);
+        assertThat(afterReminder).hasSize(2);
+        assertThat(afterReminder.get(1).get("subject").asText()).startsWith("Reminder:");
+        assertThat(token(afterReminder.get(1))).isNotBlank();
+        // AND no second reminder
+        advanceClock(Duration.ofDays(3).plusMinutes(10));
+        assertThat(emailsTo(email)).hasSize(2);
+        // WHEN a second order is delivered to them within the 30-day cap THEN nothing more is sent
+        orderDelivered("cust-orders", email, zone, "A-3002");
+        advanceClock(Duration.ofHours(2));
+        assertThat(emailsTo(email)).hasSize(2);
+        // AND the dry run says why
+        HttpResponse<String> dryRun = sendAdmin("POST", "/api/outreach/dry-run",
+                "{\"surveyId\":\"demo-nps\",\"customer\":{\"id\":\"cust-orders\",\"email\":\"" + email + "\"}}");
+        assertThat(JSON.readTree(dryRun.body()).get("reason").asText()).as(dryRun.body()).isEqualTo("frequency_cap");
+    }
+
+    private static String token(JsonNode email) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("[?&]t=([A-Za-z0-9._%-]+)")
+                .matcher(email.get("text").asText());
+        assertThat(token.find()).as("a signed link in %s", email.get("text").asText()).isTrue();
+        return java.net.URLDecoder.decode(token.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void closingACase_shouldReSurveyTheCustomerAfterSevenDays_andPutTheirAnswerOnTheCase() throws Exception {
+        String email = "omid.resurvey@example.com";
+        putCustomer("cust-resurvey", "{\"name\":\"Omid\",\"email\":\"" + email + "\",\"language\":\"en\","
+                + "\"timeZone\":\"" + middayZone() + "\"}");
+        // GIVEN a detractor who answered through their signed link, and their case
+        String token = invite("cust-resurvey", "en").get("token").asText();
+        HttpResponse<String> answered = postAnswer(JSON.writeValueAsString(JSON.createObjectNode().put("token", token)
+                .set("answers", JSON.createObjectNode().put("nps", 2).put("comment", "The courier lost my parcel"))), null);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+        drain();
+        String responseId = JSON.readTree(answered.body()).get("responseId").asText();
+        String caseId = matching(getJson("/api/cases?status=open", true).get("items"), "responseId", responseId)
+                .get(0).get("caseId").asText();
+        // WHEN the case is closed
+        HttpResponse<String> closed = sendAdmin("POST", "/api/cases/" + caseId + "/close",
+                "{\"resolution\":\"Refunded and changed courier\",\"notifyCustomer\":false}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(closed.body()).get("resurveyAt").asText()).isNotBlank();
+        int before = emailsTo(email).size();
+        // THEN nothing is sent for a week, then the re-survey arrives
+        advanceClock(Duration.ofDays(6));
+        assertThat(emailsTo(email)).hasSize(before);
+        advanceClock(Duration.ofDays(1).plusMinutes(10));
+        List<JsonNode> emails = emailsTo(email);
+        assertThat(emails).hasSize(before + 1);
+        // WHEN the customer answers it
+        HttpResponse<String> again = postAnswer(JSON.writeValueAsString(JSON.createObjectNode()
+                .put("token", token(emails.get(emails.size() - 1)))
+                .set("answers", JSON.createObjectNode().put("nps", 9))), null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        drain();
+        // THEN the case shows the scores before and after
+        JsonNode remeasured = getJson("/api/cases/" + caseId, true).get("remeasurement");
+        assertThat(remeasured.get("scoreBefore").asInt()).isEqualTo(2);
+        assertThat(remeasured.get("scoreAfter").asInt()).isEqualTo(9);
+        assertThat(remeasured.get("answeredAt").asText()).isNotBlank();
+        // AND the effectiveness report counts a recovered detractor
+        JsonNode report = getJson("/api/reports/effectiveness", true);
+        assertThat(report.at("/overall/recovered").asInt()).isGreaterThanOrEqualTo(1);
+    }
 }
