@@ -49,14 +49,17 @@ class EventRulesTest {
     }
 
     @Test
-    void put_shouldQueueNothing_whenTheEventIsFromAnotherSourceOrOfAnotherType() {
+    void put_shouldRouteOtherSourcesToTouchpoints_andHalqesOtherEventsNowhere() {
         // GIVEN the template's rules on the local bus
         addTemplateRules();
-        // WHEN another source and another detail type are put
-        bus.put(entry("other", "ResponseEnriched", "{\"npsCategory\":\"detractor\"}"));
+        // WHEN a shop's event, a CRM's customer and Halqe's own CaseOpened are put
+        bus.put(entry("demo.shop", "OrderDelivered", "{\"orderId\":\"A-1\"}"));
+        bus.put(entry("crm", "CustomerUpserted", "{\"id\":\"c1\"}"));
         bus.put(entry("halqe", "CaseOpened", "{\"npsCategory\":\"detractor\"}"));
-        // THEN no rule matches
-        assertThat(invocations.pending()).isZero();
-        assertThat(bus.events()).hasSize(2);
+        // THEN the shop's event goes to the touchpoint rules, the customer to the API, CaseOpened nowhere
+        assertThat(bus.matchingRules(bus.events().get(0))).containsExactly("RemeasureFunction.Touchpoints");
+        assertThat(bus.matchingRules(bus.events().get(1))).containsExactly("ApiFunction.CrmCustomers");
+        assertThat(bus.matchingRules(bus.events().get(2))).isEmpty();
+        assertThat(invocations.pending()).isEqualTo(2);
     }
 }
