@@ -3,11 +3,13 @@ package io.halqe.alerts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoAlertRules;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoDigestStore;
 import io.halqe.aws.dynamo.DynamoSuppressionList;
+import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.dynamo.DynamoTeamDirectory;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
@@ -20,6 +22,7 @@ import io.halqe.aws.runtime.LambdaEnvironment;
 import io.halqe.domain.alerts.AlertSettings;
 import io.halqe.domain.alerts.ApplyAlertRules;
 import io.halqe.domain.alerts.SendDigests;
+import io.halqe.domain.alerts.SendTeamDigests;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.suppression.RecordEmailFeedback;
@@ -35,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Three sources: {@code ResponseEnriched} from the bus → the alert rules (cases, emails, SNS, digest entries); the
- * hourly schedule → digests of closed days and weeks; SES bounces and complaints through SNS → the suppression list.
+ * hourly schedule → digests of closed days and weeks, and each team's weekly digest; SES bounces and complaints through SNS → the suppression list.
  * Failures propagate: Lambda retries the async invocation, then sends it with the error to the DLQ.
  */
 public final class AlertsHandler implements RequestStreamHandler {
@@ -45,6 +48,7 @@ public final class AlertsHandler implements RequestStreamHandler {
 
     private final ApplyAlertRules alertRules;
     private final SendDigests digests;
+    private final SendTeamDigests teamDigests;
     private final RecordEmailFeedback emailFeedback;
 
     public AlertsHandler() {
@@ -66,14 +70,20 @@ public final class AlertsHandler implements RequestStreamHandler {
                 new SnsNotifier(clients.sns(), env.require("HALQE_ALERTS_TOPIC_ARN")),
                 new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")),
                 new DynamoDeliveryLedger(dynamo, casesTable), digestStore, settings);
-        this.digests = new SendDigests(digestStore, mailer,
-                new DynamoDeliveryLedger(dynamo, casesTable, DIGEST_CLAIMS_KEPT), settings);
+        var digestLedger = new DynamoDeliveryLedger(dynamo, casesTable, DIGEST_CLAIMS_KEPT);
+        var teams = new DynamoTeamDirectory(dynamo, directoryTable);
+        this.digests = new SendDigests(digestStore, mailer, digestLedger, settings);
+        this.teamDigests = new SendTeamDigests(new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE")),
+                new DynamoAggregateStore(dynamo, env.require("HALQE_AGGREGATES_TABLE")),
+                new DynamoCaseRepository(dynamo, casesTable), teams, mailer, digestLedger, settings);
         this.emailFeedback = new RecordEmailFeedback(new DynamoSuppressionList(dynamo, directoryTable));
     }
 
-    public AlertsHandler(ApplyAlertRules alertRules, SendDigests digests, RecordEmailFeedback emailFeedback) {
+    public AlertsHandler(ApplyAlertRules alertRules, SendDigests digests, SendTeamDigests teamDigests,
+                         RecordEmailFeedback emailFeedback) {
         this.alertRules = alertRules;
         this.digests = digests;
+        this.teamDigests = teamDigests;
         this.emailFeedback = emailFeedback;
     }
 
@@ -91,8 +101,10 @@ public final class AlertsHandler implements RequestStreamHandler {
         if (payload != null && payload.has("sendDigestsAt")) {
             Instant asOf = instant(payload.get("sendDigestsAt").asText());
             int sent = digests.send(asOf);
-            context.getLogger().log("digests as of " + asOf + ": " + sent + " sent");
-            Json.MAPPER.writeValue(output, java.util.Map.of("digestsSent", sent));
+            int teamsSent = teamDigests.send(asOf);
+            context.getLogger().log("digests as of " + asOf + ": " + sent + " alert digests, " + teamsSent
+                    + " weekly team digests sent");
+            Json.MAPPER.writeValue(output, java.util.Map.of("digestsSent", sent, "teamDigestsSent", teamsSent));
             return;
         }
         BusEvent event = BusEvent.read(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(payload)));

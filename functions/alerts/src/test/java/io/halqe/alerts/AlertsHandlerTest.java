@@ -58,6 +58,11 @@ class AlertsHandlerTest {
                 new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
                 emails::add, alerts::add, events::addAll, ledger, digests, settings),
                 new SendDigests(digests, emails::add, ledger, settings),
+                new io.halqe.domain.alerts.SendTeamDigests(
+                        new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
+                        new io.halqe.aws.dynamo.DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),
+                        new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
+                        emails::add, ledger, settings),
                 new io.halqe.domain.suppression.RecordEmailFeedback(
                         new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), directory)));
     }
@@ -120,8 +125,8 @@ class AlertsHandlerTest {
             handler().handleRequest(new FileInputStream(sampleEvent("alerts", "send-digests-schedule.json")),
                     new ByteArrayOutputStream(), context("alerts"));
         }
-        // THEN marketing gets one weekly digest listing the praise once, escaped
-        assertThat(emails).singleElement().satisfies(email -> {
+        // THEN marketing gets one weekly digest listing the praise once, escaped (team digests go out beside it)
+        assertThat(emails).filteredOn(email -> email.subject().contains("Weekly digest")).singleElement().satisfies(email -> {
             assertThat(email.to()).containsExactly("marketing@demo.example");
             assertThat(email.subject()).isEqualTo("[Halqe] Weekly digest 2026-W48: 1 match");
             assertThat(email.html()).contains("wonderful &lt;b&gt;thank you&lt;/b&gt;");

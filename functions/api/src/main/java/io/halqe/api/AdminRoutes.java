@@ -176,13 +176,17 @@ public final class AdminRoutes {
             } else if (path.equals("/api/routing")) {
                 return switch (method) {
                     case "GET" -> HttpResponses.json(200, Map.of("rules", settings.routing().current()));
-                    case "PUT" -> putRouting(event);
+                    case "PUT" -> replaceRules(event, RoutingConfig.class, RoutingConfig::rules, "rules", "invalid_routing",
+                            rules -> RoutingRules.problem(rules, EventRulerRouter::isValidPattern),
+                            settings.routing()::replace);
                     default -> notAllowed(method, path);
                 };
             } else if (path.equals("/api/triggers")) {
                 return switch (method) {
                     case "GET" -> HttpResponses.json(200, Map.of("triggers", settings.triggers().current()));
-                    case "PUT" -> putTriggers(event);
+                    case "PUT" -> replaceRules(event, TriggersConfig.class, TriggersConfig::triggers, "triggers",
+                            "invalid_triggers", triggers -> Triggers.problem(triggers, EventRulerRouter::isValidPattern),
+                            settings.triggers()::replace);
                     default -> notAllowed(method, path);
                 };
             } else if (path.equals("/api/contact-policy")) {
@@ -199,7 +203,9 @@ public final class AdminRoutes {
             } else if (path.equals("/api/alert-rules")) {
                 return switch (method) {
                     case "GET" -> HttpResponses.json(200, Map.of("rules", settings.alertRules().current()));
-                    case "PUT" -> putAlertRules(event);
+                    case "PUT" -> replaceRules(event, AlertRulesConfig.class, AlertRulesConfig::rules, "rules",
+                            "invalid_alert_rules", rules -> AlertRules.problem(rules, EventRulerRouter::isValidPattern),
+                            settings.alertRules()::replace);
                     default -> notAllowed(method, path);
                 };
             }
@@ -290,43 +296,28 @@ public final class AdminRoutes {
         return HttpResponses.json(200, customers.importRows(rows, HttpRequests.receivedAt(event)));
     }
 
-    private APIGatewayV2HTTPResponse putRouting(APIGatewayV2HTTPEvent event) {
-        RoutingConfig config = body(event, RoutingConfig.class);
-        List<RoutingRule> rules = config.rules() == null ? List.of() : config.rules();
-        var problem = RoutingRules.problem(rules, EventRulerRouter::isValidPattern);
-        if (problem.isPresent()) {
-            return HttpResponses.error(400, "invalid_routing", problem.get(), "rules");
+    /**
+     * PUT of a rule list (routing, alert rules, touchpoint rules): validated as a whole — a 400 names the rule and
+     * field, and nothing is stored — then stored in one write.
+     */
+    private static <C, T> APIGatewayV2HTTPResponse replaceRules(APIGatewayV2HTTPEvent event, Class<C> type,
+                                                                java.util.function.Function<C, List<T>> listed,
+                                                                String field, String code,
+                                                                java.util.function.Function<List<T>, java.util.Optional<String>> problem,
+                                                                java.util.function.Consumer<List<T>> store) {
+        List<T> rules = java.util.Objects.requireNonNullElse(listed.apply(body(event, type)), List.of());
+        var wrong = problem.apply(rules);
+        if (wrong.isPresent()) {
+            return HttpResponses.error(400, code, wrong.get(), field);
         }
-        settings.routing().replace(rules);
-        return HttpResponses.json(200, Map.of("rules", rules));
+        store.accept(rules);
+        return HttpResponses.json(200, Map.of(field, rules));
     }
 
     record RoutingConfig(List<RoutingRule> rules) {
     }
 
-    private APIGatewayV2HTTPResponse putAlertRules(APIGatewayV2HTTPEvent event) {
-        AlertRulesConfig config = body(event, AlertRulesConfig.class);
-        List<AlertRule> rules = config.rules() == null ? List.of() : config.rules();
-        var problem = AlertRules.problem(rules, EventRulerRouter::isValidPattern);
-        if (problem.isPresent()) {
-            return HttpResponses.error(400, "invalid_alert_rules", problem.get(), "rules");
-        }
-        settings.alertRules().replace(rules);
-        return HttpResponses.json(200, Map.of("rules", rules));
-    }
-
     record AlertRulesConfig(List<AlertRule> rules) {
-    }
-
-    private APIGatewayV2HTTPResponse putTriggers(APIGatewayV2HTTPEvent event) {
-        TriggersConfig config = body(event, TriggersConfig.class);
-        List<TouchpointTrigger> triggers = config.triggers() == null ? List.of() : config.triggers();
-        var problem = Triggers.problem(triggers, EventRulerRouter::isValidPattern);
-        if (problem.isPresent()) {
-            return HttpResponses.error(400, "invalid_triggers", problem.get(), "triggers");
-        }
-        settings.triggers().replace(triggers);
-        return HttpResponses.json(200, Map.of("triggers", triggers));
     }
 
     record TriggersConfig(List<TouchpointTrigger> triggers) {

@@ -30,6 +30,18 @@ final class CompiledPatterns {
         }
     }
 
+    /** The rules whose pattern matches the JSON event, in rule order. */
+    <T> List<T> matching(List<T> rules, java.util.function.Function<T, String> id,
+                         java.util.function.Function<T, String> pattern, String eventJson) {
+        Map<String, String> patterns = new LinkedHashMap<>();
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (T rule : rules) {
+            patterns.put(id.apply(rule), pattern.apply(rule));
+            byId.put(id.apply(rule), rule);
+        }
+        return matching(patterns, eventJson).stream().map(byId::get).toList();
+    }
+
     /** The names whose pattern matches the JSON event, in the order of {@code patterns}. */
     synchronized List<String> matching(Map<String, String> patterns, String eventJson) {
         compile(patterns);

@@ -6,9 +6,7 @@ import io.halqe.domain.alerts.AlertRule;
 import io.halqe.domain.alerts.AlertRuleMatcher;
 import io.halqe.domain.events.ResponseEnriched;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +24,7 @@ public final class EventRulerAlertMatcher implements AlertRuleMatcher {
 
     @Override
     public List<AlertRule> matching(ResponseEnriched response) {
-        Map<String, String> byId = new LinkedHashMap<>();
-        Map<String, AlertRule> rulesById = new LinkedHashMap<>();
-        for (AlertRule rule : rules.get()) {
-            byId.put(rule.id(), scoped(rule));
-            rulesById.put(rule.id(), rule);
-        }
-        return patterns.matching(byId, Json.write(response)).stream().map(rulesById::get).toList();
+        return patterns.matching(rules.get(), AlertRule::id, EventRulerAlertMatcher::scoped, Json.write(response));
     }
 
     private static String scoped(AlertRule rule) {

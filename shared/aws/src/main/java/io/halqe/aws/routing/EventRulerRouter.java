@@ -4,7 +4,6 @@ import io.halqe.aws.json.Json;
 import io.halqe.domain.routing.Router;
 import io.halqe.domain.routing.Routes;
 import io.halqe.domain.routing.RoutingRule;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +27,12 @@ public final class EventRulerRouter implements Router {
 
     @Override
     public Routes route(Map<String, Object> detail, String accountOwner) {
-        List<RoutingRule> current = rules.get();
-        Map<String, String> byId = new LinkedHashMap<>();
-        Map<String, RoutingRule> rulesById = new LinkedHashMap<>();
-        for (RoutingRule rule : current) {
-            byId.put(rule.id(), rule.pattern());
-            rulesById.put(rule.id(), rule);
-        }
         Set<String> teams = new LinkedHashSet<>();
         Set<String> owners = new LinkedHashSet<>();
         // in rule order, so the first rules decide the order of teams
-        List<String> matched = patterns.matching(byId, Json.write(detail));
-        for (String id : matched) {
-            RoutingRule rule = rulesById.get(id);
+        List<RoutingRule> matched = patterns.matching(rules.get(), RoutingRule::id, RoutingRule::pattern,
+                Json.write(detail));
+        for (RoutingRule rule : matched) {
             if (rule.team() != null && !rule.team().isBlank()) {
                 teams.add(rule.team());
             }
@@ -48,6 +40,6 @@ public final class EventRulerRouter implements Router {
                 owners.add(accountOwner);
             }
         }
-        return new Routes(List.copyOf(teams), List.copyOf(owners), matched);
+        return new Routes(List.copyOf(teams), List.copyOf(owners), matched.stream().map(RoutingRule::id).toList());
     }
 }

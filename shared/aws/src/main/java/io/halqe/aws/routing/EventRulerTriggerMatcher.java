@@ -29,13 +29,8 @@ public final class EventRulerTriggerMatcher implements TriggerMatcher {
 
     @Override
     public List<Match> matching(String eventJson) {
-        Map<String, String> byId = new LinkedHashMap<>();
-        Map<String, TouchpointTrigger> triggersById = new LinkedHashMap<>();
-        for (TouchpointTrigger trigger : triggers.get()) {
-            byId.put(trigger.id(), trigger.pattern());
-            triggersById.put(trigger.id(), trigger);
-        }
-        List<String> matched = patterns.matching(byId, eventJson);
+        List<TouchpointTrigger> matched = patterns.matching(triggers.get(), TouchpointTrigger::id,
+                TouchpointTrigger::pattern, eventJson);
         if (matched.isEmpty()) {
             return List.of();
         }
@@ -46,8 +41,7 @@ public final class EventRulerTriggerMatcher implements TriggerMatcher {
             throw new UncheckedIOException(e);
         }
         List<Match> matches = new ArrayList<>();
-        for (String id : matched) {
-            TouchpointTrigger trigger = triggersById.get(id);
+        for (TouchpointTrigger trigger : matched) {
             Map<String, String> customer = new LinkedHashMap<>();
             trigger.customer().forEach((field, path) -> customer.put(field, read(event, path)));
             Map<String, String> hidden = new LinkedHashMap<>();

@@ -11,10 +11,11 @@ import java.util.Set;
 /**
  * The cells an enriched response counts in: everything ({@code all=all}); its language; the customer's segment,
  * plan, region and free-form attributes as they were at answer time; the link's hidden fields (which win over a
- * customer field of the same name); the survey's touchpoint; each routed team and each theme.
+ * customer field of the same name); the survey's touchpoint; each routed team, each theme, and each (team, theme).
  */
 public final class ScoreCells {
 
+    public static final String TEAM_THEME = "teamTheme";
     private static final int MAX_VALUE = 100;
 
     private ScoreCells() {
@@ -45,6 +46,9 @@ public final class ScoreCells {
             }
             enrichment.teams().forEach(team -> cells.add(ScoreResponses.cell("team", clip(team))));
             enrichment.themes().forEach(theme -> cells.add(ScoreResponses.cell("theme", clip(theme))));
+            // a team's own themes, for its weekly digest ("team/theme")
+            enrichment.teams().forEach(team -> enrichment.themes().forEach(theme ->
+                    cells.add(ScoreResponses.cell(TEAM_THEME, clip(team) + "/" + clip(theme)))));
         }
         return cells;
     }
@@ -52,7 +56,7 @@ public final class ScoreCells {
     /** Names the aggregates use themselves. */
     private static boolean reserved(String dimension) {
         return dimension.equals("all") || dimension.equals("language") || dimension.equals("touchpoint")
-                || dimension.equals("team") || dimension.equals("theme") || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
+                || dimension.equals("team") || dimension.equals("theme") || dimension.equals(TEAM_THEME) || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
     }
 
     private static void put(Map<String, String> segments, String dimension, String value) {

@@ -1,0 +1,144 @@
+package io.halqe.domain.alerts;
+
+import io.halqe.domain.cases.CaseRepository;
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.DeliveryLedger;
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.cases.Team;
+import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.response.Page;
+import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.domain.scoring.Metrics;
+import io.halqe.domain.scoring.ScoreCells;
+import io.halqe.domain.scoring.ScoreResponses;
+import io.halqe.domain.scoring.Tally;
+import io.halqe.domain.survey.Survey;
+import io.halqe.domain.survey.SurveyRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Each team's weekly digest, once the ISO week (reporting zone) has been over for {@link SendDigests#GRACE}: per
+ * survey the team's NPS with its 95% interval and the change since the week before, an eight-week trend chart, the
+ * team's top themes, and its open and overdue cases. One email per (team, week), claimed in the delivery ledger.
+ */
+public final class SendTeamDigests {
+
+    static final int WEEKS = 8;
+    private static final int PAGE = 100;
+    private static final List<CaseStatus> UNRESOLVED = List.of(CaseStatus.OPEN, CaseStatus.ACKNOWLEDGED,
+            CaseStatus.IN_PROGRESS);
+
+    private final SurveyRepository surveys;
+    private final AggregateStore aggregates;
+    private final CaseRepository cases;
+    private final TeamDirectory teams;
+    private final Mailer mailer;
+    private final DeliveryLedger ledger;
+    private final AlertSettings settings;
+
+    public SendTeamDigests(SurveyRepository surveys, AggregateStore aggregates, CaseRepository cases,
+                           TeamDirectory teams, Mailer mailer, DeliveryLedger ledger, AlertSettings settings) {
+        this.surveys = surveys;
+        this.aggregates = aggregates;
+        this.cases = cases;
+        this.teams = teams;
+        this.mailer = mailer;
+        this.ledger = ledger;
+        this.settings = settings;
+    }
+
+    /** One team's week: per survey, NPS tallies of the last {@link #WEEKS} weeks (index 0 = the week reported). */
+    record TeamWeek(String team, Map<String, Tally[]> weeksBySurvey, Map<String, Long> themes,
+                    List<FollowUpCase> unresolved) {
+    }
+
+    /** Returns how many team digests went out. */
+    public int send(Instant now) {
+        Instant weekStart = DigestPeriod.WEEKLY.previousStart(now.minus(SendDigests.GRACE), settings.reportingZone());
+        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
+        Map<String, TeamWeek> weeks = new TreeMap<>();
+        for (Survey survey : allSurveys()) {
+            for (AggregateStore.StoredDay day : aggregates.days(survey.id(), monday.minusWeeks(WEEKS - 1),
+                    monday.plusDays(6))) {
+                int index = (int) ChronoUnit.WEEKS.between(day.day(), monday.plusDays(6));
+                day.cells().forEach((cell, tally) -> {
+                    String dimension = ScoreResponses.dimension(cell);
+                    String value = ScoreResponses.value(cell);
+                    if (dimension.equals("team")) {
+                        Tally[] series = week(weeks, value).weeksBySurvey()
+                                .computeIfAbsent(survey.id(), s -> emptySeries());
+                        series[index] = series[index].plus(tally);
+                    } else if (dimension.equals(ScoreCells.TEAM_THEME) && index == 0 && value.contains("/")) {
+                        String team = value.substring(0, value.indexOf('/'));
+                        week(weeks, team).themes().merge(value.substring(value.indexOf('/') + 1), tally.responses(),
+                                Long::sum);
+                    }
+                });
+            }
+        }
+        for (CaseStatus status : UNRESOLVED) {
+            String cursor = null;
+            do {
+                Page<FollowUpCase> page = cases.list(status, null, null, PAGE, cursor);
+                page.items().forEach(open -> week(weeks, open.team()).unresolved().add(open));
+                cursor = page.next();
+            } while (cursor != null);
+        }
+        int sent = 0;
+        for (TeamWeek week : weeks.values()) {
+            Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
+            String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
+                    : team.ownerEmail();
+            if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
+                    () -> mailer.send(TeamDigestEmail.of(team, to, weekKey, week, now, settings)))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private List<Survey> allSurveys() {
+        List<Survey> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Survey> page = surveys.list(PAGE, cursor);
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
+    }
+
+    private static TeamWeek week(Map<String, TeamWeek> weeks, String team) {
+        return weeks.computeIfAbsent(team, t -> new TeamWeek(t, new TreeMap<>(), new TreeMap<>(), new ArrayList<>()));
+    }
+
+    private static Tally[] emptySeries() {
+        Tally[] series = new Tally[WEEKS];
+        java.util.Arrays.fill(series, Tally.EMPTY);
+        return series;
+    }
+
+    /** The team's top themes of the week, most answers first. */
+    static List<Map.Entry<String, Long>> topThemes(TeamWeek week, int limit) {
+        return week.themes().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).toList();
+    }
+
+    static Metrics.Nps nps(Tally tally) {
+        return Metrics.nps(tally);
+    }
+
+    static Comparator<FollowUpCase> soonestDue() {
+        return Comparator.comparing(FollowUpCase::dueAt);
+    }
+}

@@ -1,0 +1,96 @@
+package io.halqe.domain.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.FollowUpCase;
+import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.cases.Team;
+import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.fakes.InMemoryAggregates;
+import io.halqe.domain.fakes.InMemoryCases;
+import io.halqe.domain.fakes.InMemorySurveys;
+import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.domain.scoring.DayKey;
+import io.halqe.domain.scoring.Tally;
+import io.halqe.domain.survey.DemoSurveys;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SendTeamDigestsTest {
+
+    /** Monday 30 November 2026, 03:00 UTC: ISO week 48 (23–29 November) has closed. */
+    private static final Instant AFTER_WEEK_48 = Instant.parse("2026-11-30T03:00:00Z");
+    private final InMemoryAggregates aggregates = new InMemoryAggregates();
+    private final InMemoryCases cases = new InMemoryCases();
+    private final List<Mailer.Email> emails = new ArrayList<>();
+    private final TeamDirectory teams = new TeamDirectory() {
+        @Override
+        public Optional<Team> team(String teamId) {
+            return teamId.equals("support") ? Optional.of(new Team("support", "Support <CX>", "lead@example.com"))
+                    : Optional.empty();
+        }
+
+        @Override
+        public void save(Team team) {
+        }
+    };
+    private final SendTeamDigests send = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates,
+            cases, teams, emails::add, cases,
+            new AlertSettings("support", "fallback@example.com", "https://fb.example.com", ZoneId.of("UTC")));
+
+    /** promoters, passives, detractors of one day for the support team, and its themes. */
+    private void day(String date, int promoters, int passives, int detractors, Map<String, Integer> themes) {
+        long n = promoters + passives + detractors;
+        Tally team = new Tally(n, promoters, passives, detractors, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Map<String, Tally> cells = new java.util.HashMap<>(Map.of("all=all", team, "team=support", team));
+        themes.forEach((theme, count) -> cells.put("teamTheme=support/" + theme,
+                new Tally(count, 0, 0, count, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        aggregates.items.put(new DayKey("demo-nps", LocalDate.parse(date)),
+                new AggregateStore.StoredDay(LocalDate.parse(date), 1, cells, Map.of()));
+    }
+
+    @Test
+    void send_shouldMailEachTeamItsWeek_withScoresChangeThemesAndCases_once() {
+        // GIVEN week 47: NPS 0 (10/10/10); week 48: NPS 40 (20/10/0 … with 5 detractors) and themes; earlier weeks empty
+        day("2026-11-18", 10, 10, 10, Map.of());
+        day("2026-11-25", 20, 5, 5, Map.of("delivery", 4, "price", 1, "<b>ux</b>", 2));
+        // AND one overdue and one fresh open case for support
+        cases.openIfAbsent(new FollowUpCase("case-late", "r1", "demo-nps", CaseStatus.OPEN, "support", "a@example.com",
+                "Detractor (1/10)", 1, null, "en", AFTER_WEEK_48.minus(Duration.ofDays(4)),
+                AFTER_WEEK_48.minus(Duration.ofDays(2))));
+        cases.openIfAbsent(new FollowUpCase("case-new", "r2", "demo-nps", CaseStatus.OPEN, "support", "a@example.com",
+                "Detractor (3/10)", 3, null, "en", AFTER_WEEK_48, AFTER_WEEK_48.plus(Duration.ofDays(2))));
+        // WHEN the hourly schedule runs, twice
+        assertThat(send.send(AFTER_WEEK_48)).isEqualTo(1);
+        assertThat(send.send(AFTER_WEEK_48.plusSeconds(3600))).isZero();
+        // THEN the team's owner gets one digest
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("lead@example.com");
+            assertThat(email.subject()).isEqualTo("[Halqe] Support <CX> — week 2026-W48");
+            // NPS 50 = (20−5)/30; interval and change since week 47 (0)
+            assertThat(email.text()).contains("demo-nps: NPS 50 (95% CI ", ", n=30); +50 since last week (0)")
+                    .contains("Top themes: delivery (4), <b>ux</b> (2), price (1)")
+                    .contains("Open cases: 2, overdue: 1").contains("case-late")
+                    .contains("https://fb.example.com/api/cases/case-late").doesNotContain("case-new (");
+            // eight weeks, oldest first: six without answers, then week 47 (NPS 0) and week 48 (NPS 50)
+            assertThat(email.text()).contains("······▅▇");
+            assertThat(email.html()).contains("Support &lt;CX&gt;").contains("&lt;b&gt;ux&lt;/b&gt;")
+                    .doesNotContain("<b>ux</b>").contains("<table role=\"presentation\"");
+        });
+    }
+
+    @Test
+    void send_shouldWaitUntilTheWeekIsOver() {
+        day("2026-11-25", 20, 5, 5, Map.of());
+        assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z"))).isZero();
+        assertThat(emails).isEmpty();
+    }
+}
