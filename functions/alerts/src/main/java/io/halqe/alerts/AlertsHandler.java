@@ -26,7 +26,6 @@ import io.halqe.domain.alerts.SendTeamDigests;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.suppression.RecordEmailFeedback;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -107,7 +106,7 @@ public final class AlertsHandler implements RequestStreamHandler {
             Json.MAPPER.writeValue(output, java.util.Map.of("digestsSent", sent, "teamDigestsSent", teamsSent));
             return;
         }
-        BusEvent event = BusEvent.read(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(payload)));
+        BusEvent event = BusEvent.of(payload);
         ResponseEnriched response = event.detailAs(ResponseEnriched.class);
         var outcome = alertRules.handle(response, event.time());
         context.getLogger().log("response " + response.responseId() + ": rules "

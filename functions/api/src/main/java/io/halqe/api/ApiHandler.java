@@ -108,7 +108,7 @@ public final class ApiHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
         if (event != null && event.has("detail-type")) {
-            upsertFromCrm(Json.MAPPER.treeToValue(event, BusEvent.class), context);
+            upsertFromCrm(BusEvent.of(event), context);
             return;
         }
         RESPONSE_WRITER.writeValue(output, handle(Json.MAPPER.treeToValue(event, APIGatewayV2HTTPEvent.class)));

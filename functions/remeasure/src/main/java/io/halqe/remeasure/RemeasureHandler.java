@@ -96,7 +96,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode payload = Json.MAPPER.readTree(input);
         if (payload != null && payload.has("detail-type")) {
-            BusEvent event = Json.MAPPER.treeToValue(payload, BusEvent.class);
+            BusEvent event = BusEvent.of(payload);
             if ("halqe".equals(event.source()) && ResponseEnriched.DETAIL_TYPE.equals(event.detailType())) {
                 var recorded = remeasurement.record(event.detailAs(ResponseEnriched.class));
                 context.getLogger().log("re-survey answer: " + recorded.map(Object::toString).orElse("already recorded"));

@@ -16,8 +16,13 @@ public record BusEvent(
         JsonNode detail) {
 
     public static BusEvent read(InputStream input) throws IOException {
-        BusEvent event = Json.MAPPER.readValue(input, BusEvent.class);
-        if (event.detailType() == null || event.detail() == null || event.time() == null) {
+        return of(Json.MAPPER.readTree(input));
+    }
+
+    /** The envelope of an event a handler has already parsed (to tell its sources apart). */
+    public static BusEvent of(JsonNode payload) throws IOException {
+        BusEvent event = Json.MAPPER.treeToValue(payload, BusEvent.class);
+        if (event == null || event.detailType() == null || event.detail() == null || event.time() == null) {
             throw new IllegalArgumentException("not an EventBridge event: detail-type, detail and time are required");
         }
         return event;

@@ -9,7 +9,6 @@ import io.halqe.domain.cases.Team;
 import io.halqe.domain.cases.TeamDirectory;
 import io.halqe.domain.response.Page;
 import io.halqe.domain.scoring.AggregateStore;
-import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.Tally;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +64,7 @@ public final class SendTeamDigests {
         LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
         String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
         Map<String, TeamWeek> weeks = new TreeMap<>();
-        for (Survey survey : allSurveys()) {
+        for (Survey survey : Page.all(cursor -> surveys.list(PAGE, cursor))) {
             for (AggregateStore.StoredDay day : aggregates.days(survey.id(), monday.minusWeeks(WEEKS - 1),
                     monday.plusDays(6))) {
                 int index = (int) ChronoUnit.WEEKS.between(day.day(), monday.plusDays(6));
@@ -86,12 +84,9 @@ public final class SendTeamDigests {
             }
         }
         for (CaseStatus status : UNRESOLVED) {
-            String cursor = null;
-            do {
-                Page<FollowUpCase> page = cases.list(status, null, null, PAGE, cursor);
-                page.items().forEach(open -> week(weeks, open.team()).unresolved().add(open));
-                cursor = page.next();
-            } while (cursor != null);
+            for (FollowUpCase open : Page.all(cursor -> cases.list(status, null, null, PAGE, cursor))) {
+                week(weeks, open.team()).unresolved().add(open);
+            }
         }
         int sent = 0;
         for (TeamWeek week : weeks.values()) {
@@ -104,17 +99,6 @@ public final class SendTeamDigests {
             }
         }
         return sent;
-    }
-
-    private List<Survey> allSurveys() {
-        List<Survey> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Survey> page = surveys.list(PAGE, cursor);
-            all.addAll(page.items());
-            cursor = page.next();
-        } while (cursor != null);
-        return all;
     }
 
     private static TeamWeek week(Map<String, TeamWeek> weeks, String team) {
@@ -132,13 +116,5 @@ public final class SendTeamDigests {
         return week.themes().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).toList();
-    }
-
-    static Metrics.Nps nps(Tally tally) {
-        return Metrics.nps(tally);
-    }
-
-    static Comparator<FollowUpCase> soonestDue() {
-        return Comparator.comparing(FollowUpCase::dueAt);
     }
 }

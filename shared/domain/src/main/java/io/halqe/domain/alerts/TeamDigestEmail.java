@@ -50,7 +50,7 @@ final class TeamDigestEmail {
             html.append("<p><b>Top themes:</b> ").append(Html.escape(listed)).append("</p>");
         }
         List<FollowUpCase> overdue = week.unresolved().stream().filter(c -> c.dueAt().isBefore(now))
-                .sorted(SendTeamDigests.soonestDue()).toList();
+                .sorted(java.util.Comparator.comparing(FollowUpCase::dueAt)).toList();
         String counts = "Open cases: " + week.unresolved().size() + ", overdue: " + overdue.size();
         text.append('\n').append(counts).append('\n');
         html.append("<p><b>").append(Html.escape(counts)).append("</b></p>");

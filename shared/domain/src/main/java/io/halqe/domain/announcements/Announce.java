@@ -72,23 +72,18 @@ public final class Announce {
         int withoutEmail = 0;
         // first matching answer per address decides the language; keyed lower-case so one inbox gets one email
         Map<String, Recipient> recipients = new LinkedHashMap<>();
-        String cursor = null;
-        do {
-            Page<Response> page = responses.listBySurvey(request.surveyId(), PAGE_SIZE, cursor);
-            for (Response response : page.items()) {
-                if (!matches(response, request)) {
-                    continue;
-                }
-                matched++;
-                String email = response.enrichment().customer() == null ? null : response.enrichment().customer().email();
-                if (email == null || email.isBlank()) {
-                    withoutEmail++;
-                    continue;
-                }
-                recipients.putIfAbsent(EmailAddresses.canonical(email), new Recipient(email.strip(), response.language()));
+        for (Response response : Page.all(cursor -> responses.listBySurvey(request.surveyId(), PAGE_SIZE, cursor))) {
+            if (!matches(response, request)) {
+                continue;
             }
-            cursor = page.next();
-        } while (cursor != null);
+            matched++;
+            String email = response.enrichment().customer() == null ? null : response.enrichment().customer().email();
+            if (email == null || email.isBlank()) {
+                withoutEmail++;
+                continue;
+            }
+            recipients.putIfAbsent(EmailAddresses.canonical(email), new Recipient(email.strip(), response.language()));
+        }
 
         int notified = 0;
         int already = 0;

@@ -38,23 +38,18 @@ public final class ReportEffectiveness {
         Tally overall = new Tally();
         Map<String, Tally> byTeam = new TreeMap<>();
         Map<String, Tally> byTheme = new TreeMap<>();
-        String cursor = null;
-        do {
-            Page<FollowUpCase> page = cases.list(CaseStatus.CLOSED, null, null, PAGE, cursor);
-            for (FollowUpCase closed : page.items()) {
-                CaseWork work = cases.work(closed.id());
-                Instant closedAt = work.closedAt();
-                if (closedAt != null && ((from != null && closedAt.isBefore(from)) || (to != null && !closedAt.isBefore(to)))) {
-                    continue;
-                }
-                overall.add(work.remeasurement());
-                byTeam.computeIfAbsent(closed.team(), t -> new Tally()).add(work.remeasurement());
-                for (String theme : themes(closed.responseId())) {
-                    byTheme.computeIfAbsent(theme, t -> new Tally()).add(work.remeasurement());
-                }
+        for (FollowUpCase closed : Page.all(cursor -> cases.list(CaseStatus.CLOSED, null, null, PAGE, cursor))) {
+            CaseWork work = cases.work(closed.id());
+            Instant closedAt = work.closedAt();
+            if (closedAt != null && ((from != null && closedAt.isBefore(from)) || (to != null && !closedAt.isBefore(to)))) {
+                continue;
             }
-            cursor = page.next();
-        } while (cursor != null);
+            overall.add(work.remeasurement());
+            byTeam.computeIfAbsent(closed.team(), t -> new Tally()).add(work.remeasurement());
+            for (String theme : themes(closed.responseId())) {
+                byTheme.computeIfAbsent(theme, t -> new Tally()).add(work.remeasurement());
+            }
+        }
         return new Report(overall.figures("all"), figures(byTeam), figures(byTheme));
     }
 
