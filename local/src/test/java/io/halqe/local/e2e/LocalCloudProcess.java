@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One local cloud per test class, started with the README's run command ({@code java -jar local/target/halqe-local.jar
- * --port N}) as its own process, and the HTTP helpers the end-to-end tests share.
+ * One local cloud per test class, started with the README's run command ({@code ./halqe local --port N}) as its own
+ * process, and the HTTP helpers the end-to-end tests share.
  */
 abstract class LocalCloudProcess {
 
@@ -41,13 +41,17 @@ abstract class LocalCloudProcess {
             port = socket.getLocalPort();
         }
         base = URI.create("http://127.0.0.1:" + port);
-        Path jar = Path.of(System.getProperty("halqe.repoRoot", ".."), "local", "target", "halqe-local.jar");
-        assertThat(jar).exists();
+        Path root = Path.of(System.getProperty("halqe.repoRoot", "..")).toAbsolutePath();
+        assertThat(root.resolve("local/target/halqe-local.jar")).exists();
         log = Files.createTempFile("halqe-local", ".log");
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--port", Integer.toString(port))
-                .directory(Path.of(System.getProperty("halqe.repoRoot", "..")).toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // the README's run command, as a newcomer types it: no JAVA_HOME, the machine's default java first on PATH
+        ProcessBuilder command = new ProcessBuilder("bash", root.resolve("halqe").toString(), "local",
+                "--port", Integer.toString(port))
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.environment().remove("JAVA_HOME");
+        command.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        // where the launcher looks for a JDK 21+: the usual places, and this JVM's home for one installed elsewhere
+        command.environment().put("HALQE_JDK_CANDIDATES", "/usr/lib/jvm/* " + System.getProperty("java.home"));
         command.environment().put("HALQE_API_KEY", KEY);
         cloud = command.start();
         Instant deadline = Instant.now().plusSeconds(90);
