@@ -19,7 +19,7 @@ import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.aws.links.HmacLinkSigner;
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Mailer;
 import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.ManageSurveys;
@@ -534,8 +534,8 @@ class ApiHandlerTest {
         var customer = new io.halqe.domain.customers.CustomerProfile("c-" + id, "Name", email, null, null, null, null, null,
                 null, language, null, Map.of(), AT);
         responses.insertIfAbsent(new Response(id, "announce-survey", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 5)),
-                language, AT, io.halqe.domain.response.ResponseStatus.ENRICHED, new io.halqe.domain.enrichment.Enrichment(5,
-                io.halqe.domain.enrichment.NpsCategory.DETRACTOR, "late", language, 1, "negative", -0.5, themes, "complaint",
+                language, AT, io.halqe.domain.response.ResponseStatus.ENRICHED, new io.halqe.domain.response.Enrichment(5,
+                io.halqe.domain.response.NpsCategory.DETRACTOR, "late", language, 1, "negative", -0.5, themes, "complaint",
                 List.of(), List.of(), customer, List.of("support"), List.of(), null, AT), Map.of(), "c-" + id, null, false));
     }
 

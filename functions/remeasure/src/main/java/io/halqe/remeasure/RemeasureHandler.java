@@ -28,7 +28,7 @@ import io.halqe.domain.config.Env;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.outreach.ScheduleTouchpoints;
-import io.halqe.domain.outreach.StoredAnswers;
+import io.halqe.domain.response.StoredAnswers;
 import io.halqe.domain.outreach.SweepDueOutreach;
 import io.halqe.domain.response.FinalizeDrafts;
 import java.io.IOException;

@@ -13,9 +13,9 @@ import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.EscalateOverdueCases;
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.cases.Notifier;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Notifier;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.SweepDueOutreach;
 import io.halqe.domain.response.FinalizeDrafts;
@@ -115,7 +115,7 @@ class RemeasureHandlerTest {
         var triggers = new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
         return new RemeasureHandler(new SweepDueOutreach(outreach,
                 new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
-                new io.halqe.domain.outreach.StoredAnswers(responses), invitations,
+                new io.halqe.domain.response.StoredAnswers(responses), invitations,
                 () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
                 new FinalizeDrafts(responses),
                 new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), sent::add, alerts::add,

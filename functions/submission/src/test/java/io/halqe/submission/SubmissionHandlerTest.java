@@ -14,7 +14,7 @@ import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.links.HmacLinkSigner;
 import io.halqe.aws.testing.LocalDynamoDbPerClass;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.survey.QuestionType;

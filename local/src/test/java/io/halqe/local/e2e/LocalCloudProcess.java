@@ -117,7 +117,6 @@ abstract class LocalCloudProcess {
         return found;
     }
 
-
     static void putCustomer(String id, String profile) throws Exception {
         HttpResponse<String> stored = send(HttpRequest.newBuilder(base.resolve("/api/customers/" + id))
                 .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
@@ -144,7 +143,6 @@ abstract class LocalCloudProcess {
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         return JSON.readTree(invited.body());
     }
-
 
     /** Moves the local clock; every schedule due in between fires, in order. */
     static void advanceClock(Duration by) throws Exception {

@@ -5,7 +5,7 @@ import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.CaseWork;
 import io.halqe.domain.cases.UpdateCase;
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

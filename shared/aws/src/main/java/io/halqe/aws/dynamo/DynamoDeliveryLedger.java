@@ -1,6 +1,6 @@
 package io.halqe.aws.dynamo;
 
-import io.halqe.domain.cases.DeliveryLedger;
+import io.halqe.domain.core.DeliveryLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.halqe.aws.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.halqe.aws.dynamo;
 
-import io.halqe.domain.cases.Team;
-import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.core.Team;
+import io.halqe.domain.core.TeamDirectory;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,8 +1,8 @@
 package io.halqe.aws.dynamo;
 
 import io.halqe.domain.analytics.Match;
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.FinalizeDrafts;
 import io.halqe.domain.response.Response;

@@ -2,7 +2,7 @@ package io.halqe.aws.links;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.LinkSigner;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.halqe.aws.messaging;
 
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Mailer;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;

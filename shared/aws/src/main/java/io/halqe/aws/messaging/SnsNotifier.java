@@ -1,7 +1,7 @@
 package io.halqe.aws.messaging;
 
 import io.halqe.aws.json.Json;
-import io.halqe.domain.cases.Notifier;
+import io.halqe.domain.core.Notifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;

@@ -3,7 +3,7 @@ package io.halqe.aws.routing;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.outreach.TouchpointTrigger;
 import io.halqe.domain.outreach.TriggerMatcher;
 import java.io.IOException;

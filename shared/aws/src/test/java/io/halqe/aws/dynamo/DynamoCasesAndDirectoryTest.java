@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.cases.Team;
+import io.halqe.domain.core.Team;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.survey.DemoSurveys;
 import java.time.Instant;
@@ -81,7 +81,7 @@ class DynamoCasesAndDirectoryTest {
 
     private static Outreach outreach(String id, Instant due) {
         return new Outreach(id, Outreach.Kind.INVITATION, "demo-nps", "email",
-                new io.halqe.domain.links.Customer("c-" + id, id + "@example.com", null, "Sara", "fa"), "Asia/Tehran",
+                new io.halqe.domain.core.Customer("c-" + id, id + "@example.com", null, "Sara", "fa"), "Asia/Tehran",
                 java.util.Map.of("orderId", "A-1"), id, null, 0, due);
     }
 

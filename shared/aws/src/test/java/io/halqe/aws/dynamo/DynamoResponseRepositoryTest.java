@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.aws.testing.LocalDynamoDbPerClass;
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;

@@ -3,7 +3,7 @@ package io.halqe.aws.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.LinkSigner.LinkCheck;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.cases.Notifier;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Notifier;
 import io.halqe.domain.events.CaseOpened;
 import java.time.Instant;
 import java.util.ArrayList;

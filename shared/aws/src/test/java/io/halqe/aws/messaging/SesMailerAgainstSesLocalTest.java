@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Mailer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

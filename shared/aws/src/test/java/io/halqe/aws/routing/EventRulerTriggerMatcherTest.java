@@ -2,7 +2,7 @@ package io.halqe.aws.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.outreach.TouchpointTrigger;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.halqe.domain.alerts;
 
-import io.halqe.domain.cases.DeliveryLedger;
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.DeliveryLedger;
+import io.halqe.domain.core.Mailer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

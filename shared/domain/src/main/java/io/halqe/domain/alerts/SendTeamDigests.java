@@ -2,12 +2,12 @@ package io.halqe.domain.alerts;
 
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
-import io.halqe.domain.cases.DeliveryLedger;
+import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.cases.Team;
-import io.halqe.domain.cases.TeamDirectory;
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Team;
+import io.halqe.domain.core.TeamDirectory;
+import io.halqe.domain.core.Page;
 import io.halqe.domain.scoring.AggregateStore;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;

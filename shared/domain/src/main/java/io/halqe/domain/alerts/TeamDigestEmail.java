@@ -1,8 +1,8 @@
 package io.halqe.domain.alerts;
 
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.cases.Team;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Team;
 import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.text.Html;

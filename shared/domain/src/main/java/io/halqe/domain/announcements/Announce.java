@@ -1,10 +1,10 @@
 package io.halqe.domain.announcements;
 
 import io.halqe.domain.cases.CustomerEmail;
-import io.halqe.domain.cases.DeliveryLedger;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.DeliveryLedger;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.core.Page;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.ResponseStatus;

@@ -1,6 +1,6 @@
 package io.halqe.domain.cases;
 
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,15 @@
 package io.halqe.domain.cases;
 
+import io.halqe.domain.core.DeliveryLedger;
+
+import io.halqe.domain.core.Mailer;
+
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
 import io.halqe.domain.customers.CustomerProfile;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.outreach.ContactPolicy;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.OutreachRepository;

@@ -1,5 +1,7 @@
 package io.halqe.domain.cases;
 
+import io.halqe.domain.core.Mailer;
+
 import io.halqe.domain.text.Html;
 import java.util.List;
 import java.util.Map;

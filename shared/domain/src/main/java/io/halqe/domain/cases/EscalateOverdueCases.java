@@ -1,5 +1,13 @@
 package io.halqe.domain.cases;
 
+import io.halqe.domain.core.Team;
+
+import io.halqe.domain.core.DeliveryLedger;
+
+import io.halqe.domain.core.Notifier;
+
+import io.halqe.domain.core.Mailer;
+
 import io.halqe.domain.text.Html;
 import java.time.Instant;
 import java.util.LinkedHashMap;

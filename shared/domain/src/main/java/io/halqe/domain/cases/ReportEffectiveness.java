@@ -1,6 +1,6 @@
 package io.halqe.domain.cases;
 
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import java.time.Instant;

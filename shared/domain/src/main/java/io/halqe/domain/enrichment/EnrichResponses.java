@@ -1,5 +1,9 @@
 package io.halqe.domain.enrichment;
 
+import io.halqe.domain.response.NpsCategory;
+
+import io.halqe.domain.response.Enrichment;
+
 import io.halqe.domain.analytics.FeedbackType;
 import io.halqe.domain.analytics.TextAnalysis;
 import io.halqe.domain.analytics.TextAnalyzer;

@@ -1,6 +1,8 @@
 package io.halqe.domain.links;
 
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Customer;
+
+import io.halqe.domain.core.Mailer;
 import io.halqe.domain.outreach.InvitationSender;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.suppression.SuppressionList;

@@ -1,5 +1,7 @@
 package io.halqe.domain.links;
 
+import io.halqe.domain.core.Customer;
+
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.halqe.domain.outreach;
 
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import java.time.Instant;
 import java.util.Map;
 

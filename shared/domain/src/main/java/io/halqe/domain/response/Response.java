@@ -1,7 +1,5 @@
 package io.halqe.domain.response;
 
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.enrichment.NpsCategory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

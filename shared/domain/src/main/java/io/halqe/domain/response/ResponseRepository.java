@@ -1,6 +1,7 @@
 package io.halqe.domain.response;
 
-import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.core.Page;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

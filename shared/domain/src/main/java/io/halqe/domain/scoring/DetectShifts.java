@@ -1,6 +1,6 @@
 package io.halqe.domain.scoring;
 
-import io.halqe.domain.cases.DeliveryLedger;
+import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.events.EventPublisher;
 import io.halqe.domain.events.ScoreShifted;
 import java.time.DayOfWeek;

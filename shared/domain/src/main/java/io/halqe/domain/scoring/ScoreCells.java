@@ -1,7 +1,7 @@
 package io.halqe.domain.scoring;
 
 import io.halqe.domain.customers.CustomerProfile;
-import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.response.Enrichment;
 import io.halqe.domain.response.Response;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

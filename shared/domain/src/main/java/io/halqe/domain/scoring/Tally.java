@@ -1,6 +1,6 @@
 package io.halqe.domain.scoring;
 
-import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Answer;
 import java.util.List;
 import java.util.Map;

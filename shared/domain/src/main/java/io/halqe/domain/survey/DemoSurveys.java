@@ -1,6 +1,6 @@
 package io.halqe.domain.survey;
 
-import io.halqe.domain.cases.Team;
+import io.halqe.domain.core.Team;
 import java.util.List;
 import java.util.Map;
 

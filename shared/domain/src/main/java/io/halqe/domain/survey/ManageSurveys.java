@@ -1,6 +1,6 @@
 package io.halqe.domain.survey;
 
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import java.util.Optional;
 
 /** Definitions through the admin API: validated, versioned, never edited in place. */

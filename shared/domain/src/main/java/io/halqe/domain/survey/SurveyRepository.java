@@ -1,6 +1,6 @@
 package io.halqe.domain.survey;
 
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import java.util.Optional;
 
 public interface SurveyRepository {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.cases.Notifier;
-import io.halqe.domain.cases.Team;
-import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Notifier;
+import io.halqe.domain.core.Team;
+import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.events.CaseOpened;
 import io.halqe.domain.events.DomainEvent;

@@ -2,7 +2,7 @@ package io.halqe.domain.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Mailer;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemoryDigests;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
-import io.halqe.domain.cases.Mailer;
-import io.halqe.domain.cases.Team;
-import io.halqe.domain.cases.TeamDirectory;
+import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Team;
+import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.fakes.InMemoryAggregates;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemorySurveys;

@@ -3,10 +3,10 @@ package io.halqe.domain.announcements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Mailer;
 import io.halqe.domain.customers.CustomerProfile;
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.fakes.FakeUnsubscribeLinks;
 import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.InMemoryCases;

@@ -1,10 +1,12 @@
 package io.halqe.domain.cases;
 
+import io.halqe.domain.core.Mailer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.customers.CustomerProfile;
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.fakes.FakeUnsubscribeLinks;
 import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.InMemoryCases;

@@ -1,5 +1,9 @@
 package io.halqe.domain.cases;
 
+import io.halqe.domain.core.Notifier;
+
+import io.halqe.domain.core.Mailer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,8 +2,8 @@ package io.halqe.domain.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.domain.enrichment.Enrichment;
-import io.halqe.domain.enrichment.NpsCategory;
+import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemoryResponses;

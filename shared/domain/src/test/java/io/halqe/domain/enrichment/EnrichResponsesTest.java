@@ -1,5 +1,9 @@
 package io.halqe.domain.enrichment;
 
+import io.halqe.domain.response.NpsCategory;
+
+import io.halqe.domain.response.Enrichment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.analytics.TextAnalyzer;

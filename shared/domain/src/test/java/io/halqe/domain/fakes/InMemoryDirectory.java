@@ -4,7 +4,7 @@ import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.FeedbackEntry;
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

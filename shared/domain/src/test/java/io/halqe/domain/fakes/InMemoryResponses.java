@@ -1,8 +1,8 @@
 package io.halqe.domain.fakes;
 
-import io.halqe.domain.enrichment.Enrichment;
+import io.halqe.domain.response.Enrichment;
 import io.halqe.domain.response.FinalizeDrafts;
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.ResponseStatus;

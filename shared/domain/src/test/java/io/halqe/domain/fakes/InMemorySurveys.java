@@ -1,6 +1,6 @@
 package io.halqe.domain.fakes;
 
-import io.halqe.domain.response.Page;
+import io.halqe.domain.core.Page;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import java.util.HashMap;

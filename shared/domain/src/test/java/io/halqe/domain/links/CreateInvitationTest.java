@@ -1,8 +1,10 @@
 package io.halqe.domain.links;
 
+import io.halqe.domain.core.Customer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.domain.cases.Mailer;
+import io.halqe.domain.core.Mailer;
 import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.FakeLinks;
 import io.halqe.domain.fakes.InMemorySurveys;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.InMemoryOutreach;
 import io.halqe.domain.fakes.InMemorySuppressionList;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package io.halqe.domain.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.InMemoryOutreach;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.halqe.domain.response;
 
+import io.halqe.domain.core.Page;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

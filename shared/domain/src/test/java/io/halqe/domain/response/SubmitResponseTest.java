@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.halqe.domain.fakes.FakeLinks;
 import io.halqe.domain.fakes.InMemoryResponses;
 import io.halqe.domain.fakes.InMemorySurveys;
-import io.halqe.domain.links.Customer;
+import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.survey.DemoSurveys;
 import io.halqe.domain.survey.QuestionType;

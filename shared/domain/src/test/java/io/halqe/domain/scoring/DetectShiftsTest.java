@@ -21,7 +21,7 @@ class DetectShiftsTest {
     private final InMemoryAggregates store = new InMemoryAggregates();
     private final List<DomainEvent> published = new ArrayList<>();
     private final Set<String> claimed = new HashSet<>();
-    private final io.halqe.domain.cases.DeliveryLedger ledger = new io.halqe.domain.cases.DeliveryLedger() {
+    private final io.halqe.domain.core.DeliveryLedger ledger = new io.halqe.domain.core.DeliveryLedger() {
         @Override
         public boolean claim(String key, java.time.Instant at) {
             return claimed.add(key);

@@ -1,4 +1,4 @@
-package io.halqe.domain.enrichment;
+package io.halqe.domain.response;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.halqe.domain.cases;
+package io.halqe.domain.core;
 
 import java.util.List;
 

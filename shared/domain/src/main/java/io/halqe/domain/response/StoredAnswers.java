@@ -1,7 +1,6 @@
-package io.halqe.domain.outreach;
+package io.halqe.domain.response;
 
-import io.halqe.domain.response.ResponseRepository;
-import io.halqe.domain.response.SubmitResponse;
+import io.halqe.domain.outreach.AnswerLookup;
 
 /** An invitation was answered when its one response exists — complete, partial or a saved draft. */
 public final class StoredAnswers implements AnswerLookup {

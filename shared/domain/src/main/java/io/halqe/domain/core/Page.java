@@ -1,4 +1,4 @@
-package io.halqe.domain.response;
+package io.halqe.domain.core;
 
 import java.util.Iterator;
 import java.util.List;
