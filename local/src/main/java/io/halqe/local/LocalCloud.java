@@ -1,5 +1,6 @@
 package io.halqe.local;
 
+import io.halqe.aws.http.HttpRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,55 +1,38 @@
 package io.halqe.api;
 
+import static io.halqe.aws.runtime.HalqeConfig.required;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.halqe.aws.dynamo.DynamoCustomerDirectory;
-import io.halqe.aws.dynamo.DynamoAlertRules;
-import io.halqe.aws.dynamo.DynamoContactLog;
-import io.halqe.aws.dynamo.DynamoContactPolicies;
-import io.halqe.aws.dynamo.DynamoOutreachRepository;
-import io.halqe.aws.dynamo.DynamoRoutingRules;
-import io.halqe.aws.dynamo.DynamoTriggers;
-import io.halqe.domain.outreach.CheckContact;
+import io.halqe.aws.http.HttpRequest;
+import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
+import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.runtime.Inbound;
+import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.announcements.Announce;
-import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.cases.CloseCase;
+import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.events.CustomerUpserted;
+import io.halqe.domain.outreach.CheckContact;
+import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.survey.ManageSurveys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import io.halqe.aws.dynamo.DynamoAggregateStore;
-import io.halqe.aws.dynamo.DynamoCaseRepository;
-import io.halqe.aws.dynamo.DynamoResponseRepository;
-import io.halqe.aws.dynamo.DynamoSurveyRepository;
-import io.halqe.aws.http.HttpRequests;
-import io.halqe.aws.http.HttpResponses;
-import io.halqe.aws.dynamo.DynamoDeliveryLedger;
-import io.halqe.aws.dynamo.DynamoSuppressionList;
-import io.halqe.aws.links.HmacLinkSigner;
-import io.halqe.aws.links.HmacUnsubscribeLinks;
-import io.halqe.domain.cases.CloseCase;
-import io.halqe.aws.links.SigningKeys;
-import io.halqe.aws.messaging.SesMailer;
-import io.halqe.aws.messaging.SnsSmsSender;
-import io.halqe.aws.runtime.AwsClients;
-import io.halqe.aws.runtime.LambdaEnvironment;
-import io.halqe.domain.config.Env;
-import io.halqe.domain.links.CreateInvitation;
-import io.halqe.domain.survey.ManageSurveys;
-import io.halqe.domain.survey.SurveyRepository;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code ANY /api/{proxy+}}: the admin API, behind the bearer key; and the CRM's {@code CustomerUpserted} events from
- * the bus, so every write to the customer directory goes through one place. A stream handler, because one function
- * takes both kinds of event: each is read with the same mapping Lambda's runtime would use.
+ * The admin API behind the bearer key ({@code /api/...}, one route group per resource); and the CRM's
+ * {@code CustomerUpserted} events from the bus, so every write to the customer directory goes through one place.
  */
 public final class ApiHandler implements RequestStreamHandler {
 
@@ -57,65 +40,62 @@ public final class ApiHandler implements RequestStreamHandler {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
 
     private final AdminKey adminKey;
-    private final AdminRoutes routes;
+    private final Router routes;
     private final ManageCustomers customers;
 
     public ApiHandler() {
-        Env env = LambdaEnvironment.current();
-        AwsClients clients = new AwsClients(env);
-        DynamoDbClient dynamo = clients.dynamoDb();
-        SurveyRepository surveys = new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE"));
-        String directoryTable = env.require("HALQE_DIRECTORY_TABLE");
-        CustomerDirectory directory = new DynamoCustomerDirectory(dynamo, directoryTable);
-        byte[] linkKey = SigningKeys.fromSecret(clients.secretsManager(), env.require("HALQE_LINK_SECRET_ARN"));
-        String publicBaseUrl = env.optional("HALQE_PUBLIC_BASE_URL").orElse("");
-        String casesTable = env.require("HALQE_CASES_TABLE");
-        var mailer = new SesMailer(clients.sesV2(), env.require("HALQE_SENDER_EMAIL"), env.require("HALQE_SES_CONFIGURATION_SET"));
-        var suppression = new DynamoSuppressionList(dynamo, directoryTable);
-        var responses = new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE"));
-        var cases = new DynamoCaseRepository(dynamo, casesTable);
-        var unsubscribeLinks = new HmacUnsubscribeLinks(linkKey, publicBaseUrl);
-        var ledger = new DynamoDeliveryLedger(dynamo, casesTable);
-        var contactPolicies = new DynamoContactPolicies(dynamo, directoryTable);
-        String outreachTable = env.require("HALQE_OUTREACH_TABLE");
-        var reportingZone = java.time.ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC"));
-        this.adminKey = AdminKey.fromSha256Hex(env.require("HALQE_API_KEY_SHA256"));
-        this.customers = new ManageCustomers(directory);
-        this.routes = new AdminRoutes(cases, responses,
-                new DynamoAggregateStore(dynamo, env.require("HALQE_AGGREGATES_TABLE")),
-                reportingZone,
-                new ManageSurveys(surveys),
-                new CreateInvitation(surveys, new HmacLinkSigner(linkKey), mailer, new SnsSmsSender(clients.sns()), suppression,
-                        publicBaseUrl),
-                customers, directory, new AdminRoutes.Settings(new DynamoRoutingRules(dynamo, directoryTable),
-                        new DynamoAlertRules(dynamo, directoryTable,
-                                env.duration("HALQE_DETRACTOR_CASE_SLA", java.time.Duration.ofHours(48))),
-                        new DynamoTriggers(dynamo, directoryTable), contactPolicies),
-                new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks, ledger,
-                        new DynamoOutreachRepository(dynamo, outreachTable), contactPolicies::current),
-                new Announce(responses, mailer, suppression, unsubscribeLinks, ledger),
-                new CheckContact(new DynamoContactLog(dynamo, outreachTable), suppression, contactPolicies::current,
-                        reportingZone));
+        this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_DIRECTORY_TABLE",
+                "HALQE_CASES_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LINK_SECRET_ARN",
+                "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE",
+                "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256"));
     }
 
-    public ApiHandler(AdminKey adminKey, AdminRoutes routes, ManageCustomers customers) {
+    private ApiHandler(Adapters adapters) {
+        this(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")), routes(adapters),
+                new ManageCustomers(adapters.customers()));
+    }
+
+    public ApiHandler(AdminKey adminKey, Router routes, ManageCustomers customers) {
         this.adminKey = adminKey;
         this.routes = routes;
         this.customers = customers;
     }
 
+    /** Every route of the admin API, wired to AWS. */
+    static Router routes(Adapters adapters) {
+        var config = adapters.config();
+        var surveys = new ManageSurveys(adapters.surveys());
+        var cases = adapters.cases();
+        var responses = adapters.responses();
+        var mailer = adapters.mailer();
+        var suppression = adapters.suppression();
+        var unsubscribeLinks = adapters.unsubscribeLinks();
+        var policies = adapters.contactPolicies();
+        return new Router().add(
+                new SurveyRoutes(surveys),
+                new ResponseRoutes(responses),
+                new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
+                new CaseRoutes(cases, new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks,
+                        adapters.ledger(), adapters.outreach(), policies::current)),
+                new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
+                new OutreachRoutes(adapters.invitations(),
+                        new Announce(responses, mailer, suppression, unsubscribeLinks, adapters.ledger()),
+                        new CheckContact(adapters.contactLog(), suppression, policies::current, config.timeZone())),
+                new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
+                        config.timeZone()));
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        if (event != null && event.has("detail-type")) {
-            upsertFromCrm(BusEvent.of(event), context);
-            return;
+        switch (Inbound.read(input)) {
+            case Inbound.Http http -> RESPONSE_WRITER.writeValue(output, handle(HttpRequest.of(http.event())));
+            case Inbound.Bus bus -> upsertFromCrm(bus.event(), StructuredLog.of(context, "api"));
+            case Inbound other -> throw Inbound.unexpected("api", other);
         }
-        RESPONSE_WRITER.writeValue(output, handle(Json.MAPPER.treeToValue(event, APIGatewayV2HTTPEvent.class)));
     }
 
     /** A CRM's profile change; an invalid one fails, so after the retries it lands in the DLQ with its reason. */
-    private void upsertFromCrm(BusEvent event, Context context) {
+    private void upsertFromCrm(BusEvent event, StructuredLog log) {
         if (!CustomerUpserted.DETAIL_TYPE.equals(event.detailType())) {
             throw new IllegalArgumentException("the api function takes no " + event.detailType() + " events");
         }
@@ -124,18 +104,28 @@ public final class ApiHandler implements RequestStreamHandler {
             throw new IllegalArgumentException("CustomerUpserted " + event.id() + " carries no customer");
         }
         switch (customers.upsert(upserted.customer(), event.time())) {
-            case ManageCustomers.Outcome.Saved saved -> context.getLogger().log("customer " + saved.profile().id()
-                    + " from " + event.source() + ": " + saved.how().name().toLowerCase(java.util.Locale.ROOT));
+            case ManageCustomers.Outcome.Saved saved -> log.info("customer upserted from the bus", Map.of(
+                    "customerId", saved.profile().id(), "source", event.source(),
+                    "outcome", saved.how().name().toLowerCase(Locale.ROOT)));
             case ManageCustomers.Outcome.Invalid invalid -> throw new IllegalArgumentException("CustomerUpserted "
-                    + event.id() + ": " + invalid.field() + " " + invalid.message());
+                    + event.id() + ": " + invalid.problem().describe());
         }
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        if (!adminKey.authorizes(HttpRequests.header(event, "authorization").orElse(null))) {
+        return handle(HttpRequest.of(event));
+    }
+
+    public APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        if (!adminKey.authorizes(request.header("authorization").orElse(null))) {
             return HttpResponses.withHeaders(HttpResponses.error(401, "unauthorized", "send Authorization: Bearer <admin key>"),
-                    java.util.Map.of("www-authenticate", "Bearer"));
+                    Map.of("www-authenticate", "Bearer"));
         }
-        return routes.handle(event);
+        return routes.handle(request);
+    }
+
+    /** The route table, for the test that holds it to the template's HttpApi events. */
+    Router routes() {
+        return routes;
     }
 }

@@ -12,6 +12,7 @@ import io.halqe.aws.demo.DemoSeed;
 import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
+import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoRoutingRules;
@@ -62,36 +63,32 @@ class ApiHandlerTest {
         var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
         DIRECTORY = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
         ManageCustomers customers = new ManageCustomers(DIRECTORY);
-        handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new AdminRoutes(
-                new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
-                new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")),
-                new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), java.time.ZoneId.of("Asia/Tehran"),
-                new ManageSurveys(surveys),
-                new CreateInvitation(surveys, LINKS, EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text),
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
-                        "http://localhost:3000"),
-                customers, DIRECTORY, new AdminRoutes.Settings(
-                        new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
+        var cases = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+        var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        var unsubscribeLinks = new io.halqe.aws.links.HmacUnsubscribeLinks(
+                "api-test-signing-key-0123456789abcdef".getBytes(), "http://localhost:3000");
+        var ledger = new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"));
+        var tehran = java.time.ZoneId.of("Asia/Tehran");
+        handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new Router().add(
+                new SurveyRoutes(new ManageSurveys(surveys)),
+                new ResponseRoutes(responses),
+                new CustomerRoutes(customers, DIRECTORY),
+                new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases, responses, EMAILS::add, suppression,
+                        unsubscribeLinks, ledger, OUTREACH, POLICIES::current)),
+                new RuleRoutes(new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
                         new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
                                 java.time.Duration.ofHours(48)),
                         new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable")), POLICIES),
-                new io.halqe.domain.cases.CloseCase(new DynamoCaseRepository(db.client(), db.tableName("CasesTable")),
-                        new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
-                        new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
-                                "http://localhost:3000"),
-                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable")),
-                        OUTREACH, POLICIES::current),
-                new Announce(new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")), EMAILS::add,
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
-                        new io.halqe.aws.links.HmacUnsubscribeLinks("api-test-signing-key-0123456789abcdef".getBytes(),
-                                "http://localhost:3000"),
-                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"))),
-                new io.halqe.domain.outreach.CheckContact(
-                        new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")),
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
-                        POLICIES::current, java.time.ZoneId.of("Asia/Tehran"))), customers);
-        var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+                new OutreachRoutes(new CreateInvitation(surveys, LINKS, EMAILS::add,
+                        (phone, text) -> TEXTS.add(phone + " " + text), suppression, "http://localhost:3000"),
+                        new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, ledger),
+                        new io.halqe.domain.outreach.CheckContact(
+                                new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")),
+                                suppression, POLICIES::current, tehran)),
+                new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
+                        new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),
+                        new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran)), customers);
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
                     Map.of("nps", new Answer.Score(QuestionType.NPS, 2 + i), "comment", new Answer.Text("<i>slow</i>")),
@@ -560,5 +557,16 @@ class ApiHandlerTest {
         assertThat(otherTeam.get("items")).isEmpty();
         JsonNode byOwner = json(get("/api/cases", Map.of("status", "acknowledged", "owner", "owner@demo.example"), KEY));
         assertThat(byOwner.get("items")).extracting(item -> item.get("caseId").asText()).contains("case-work");
+    }
+
+    @Test
+    void routes_shouldBeExactlyTheHttpApiEventsOfTheTemplate() {
+        // GIVEN the ApiFunction's HttpApi events in template.yaml
+        List<String> declared = io.halqe.aws.testing.SamTemplate.load().functions().stream()
+                .filter(function -> function.logicalId().equals("ApiFunction"))
+                .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
+                .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
+        // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(28);
     }
 }

@@ -4,21 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.ResponseItems;
-import io.halqe.aws.messaging.EventBridgePublisher;
-import io.halqe.aws.runtime.AwsClients;
-import io.halqe.aws.runtime.LambdaEnvironment;
-import io.halqe.aws.stream.StreamBatches;
-import io.halqe.domain.config.Env;
-import io.halqe.domain.enrichment.EnrichResponses;
-import io.halqe.aws.dynamo.DynamoCustomerDirectory;
-import io.halqe.aws.dynamo.DynamoRoutingRules;
-import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.routing.EventRulerRouter;
+import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.runtime.StructuredLog;
+import io.halqe.aws.stream.StreamBatches;
 import io.halqe.domain.analytics.TextAnalyzer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import io.halqe.domain.enrichment.EnrichResponses;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * New responses from the Responses stream → the customer's profile (one batched lookup), text analytics in en/fa/ar,
@@ -26,23 +20,16 @@ import java.time.Instant;
  */
 public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
-    /** The whole batch at once: one directory lookup for all its customers (PutEvents is split into tens below). */
-    private static final int WHOLE_BATCH = Integer.MAX_VALUE;
-
     private final EnrichResponses enrichResponses;
 
     public EnrichmentHandler() {
-        Env env = LambdaEnvironment.current();
-        AwsClients clients = new AwsClients(env);
-        DynamoDbClient dynamo = clients.dynamoDb();
-        String directoryTable = env.require("HALQE_DIRECTORY_TABLE");
-        this.enrichResponses = new EnrichResponses(
-                new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE")),
-                new EventBridgePublisher(clients.eventBridge(), env.require("HALQE_EVENT_BUS_NAME")),
-                new TextAnalyzer(),
-                new DynamoCustomerDirectory(dynamo, directoryTable),
-                new EventRulerRouter(new DynamoRoutingRules(dynamo, directoryTable)::current),
-                new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE")));
+        this(Adapters.forFunction("HALQE_RESPONSES_TABLE", "HALQE_EVENT_BUS_NAME", "HALQE_DIRECTORY_TABLE",
+                "HALQE_SURVEYS_TABLE"));
+    }
+
+    private EnrichmentHandler(Adapters adapters) {
+        this(new EnrichResponses(adapters.responses(), adapters.events(), new TextAnalyzer(), adapters.customers(),
+                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys()));
     }
 
     public EnrichmentHandler(EnrichResponses enrichResponses) {
@@ -51,9 +38,10 @@ public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, St
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatches.process(event, WHOLE_BATCH,
-                chunk -> enrichResponses.enrich(chunk.stream()
+        return StreamBatches.process(event,
+                batch -> enrichResponses.enrich(batch.stream()
                         .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now()),
-                failure -> context.getLogger().log("enrichment failed, the batch will be retried: " + failure));
+                failure -> StructuredLog.of(context, "enrichment").error("enrichment failed, the batch will be retried",
+                        Map.of("records", event.getRecords() == null ? 0 : event.getRecords().size()), failure));
     }
 }

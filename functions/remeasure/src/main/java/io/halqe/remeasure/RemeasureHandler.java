@@ -2,41 +2,24 @@ package io.halqe.remeasure;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.halqe.aws.dynamo.DynamoCaseRepository;
-import io.halqe.aws.dynamo.DynamoContactLog;
-import io.halqe.aws.dynamo.DynamoContactPolicies;
-import io.halqe.aws.dynamo.DynamoDeliveryLedger;
-import io.halqe.aws.dynamo.DynamoOutreachRepository;
-import io.halqe.aws.dynamo.DynamoResponseRepository;
-import io.halqe.aws.dynamo.DynamoSuppressionList;
-import io.halqe.aws.dynamo.DynamoSurveyRepository;
-import io.halqe.aws.dynamo.DynamoTriggers;
 import io.halqe.aws.json.Json;
-import io.halqe.aws.links.HmacLinkSigner;
-import io.halqe.aws.links.SigningKeys;
 import io.halqe.aws.messaging.BusEvent;
-import io.halqe.aws.messaging.SesMailer;
-import io.halqe.aws.messaging.SnsNotifier;
-import io.halqe.aws.messaging.SnsSmsSender;
 import io.halqe.aws.routing.EventRulerTriggerMatcher;
-import io.halqe.aws.runtime.AwsClients;
-import io.halqe.aws.runtime.LambdaEnvironment;
+import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.runtime.HalqeConfig;
+import io.halqe.aws.runtime.Inbound;
+import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.cases.EscalateOverdueCases;
 import io.halqe.domain.cases.RecordRemeasurement;
-import io.halqe.domain.config.Env;
 import io.halqe.domain.events.ResponseEnriched;
-import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.outreach.ScheduleTouchpoints;
-import io.halqe.domain.response.StoredAnswers;
 import io.halqe.domain.outreach.SweepDueOutreach;
 import io.halqe.domain.response.FinalizeDrafts;
+import io.halqe.domain.response.StoredAnswers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -54,33 +37,22 @@ public final class RemeasureHandler implements RequestStreamHandler {
     private final RecordRemeasurement remeasurement;
 
     public RemeasureHandler() {
-        Env env = LambdaEnvironment.current();
-        AwsClients clients = new AwsClients(env);
-        var dynamo = clients.dynamoDb();
-        var mailer = new SesMailer(clients.sesV2(), env.require("HALQE_SENDER_EMAIL"),
-                env.require("HALQE_SES_CONFIGURATION_SET"));
-        String publicBaseUrl = env.optional("HALQE_PUBLIC_BASE_URL").orElse("");
-        String casesTable = env.require("HALQE_CASES_TABLE");
-        String outreachTable = env.require("HALQE_OUTREACH_TABLE");
-        String directoryTable = env.require("HALQE_DIRECTORY_TABLE");
-        var responses = new DynamoResponseRepository(dynamo, env.require("HALQE_RESPONSES_TABLE"));
-        var outreach = new DynamoOutreachRepository(dynamo, outreachTable);
-        var cases = new DynamoCaseRepository(dynamo, casesTable);
-        var suppression = new DynamoSuppressionList(dynamo, directoryTable);
-        var policies = new DynamoContactPolicies(dynamo, directoryTable);
-        var triggers = new DynamoTriggers(dynamo, directoryTable);
-        byte[] linkKey = SigningKeys.fromSecret(clients.secretsManager(), env.require("HALQE_LINK_SECRET_ARN"));
-        var invitations = new CreateInvitation(new DynamoSurveyRepository(dynamo, env.require("HALQE_SURVEYS_TABLE")),
-                new HmacLinkSigner(linkKey), mailer, new SnsSmsSender(clients.sns()), suppression, publicBaseUrl);
-        this.drafts = new FinalizeDrafts(responses);
-        this.sweep = new SweepDueOutreach(outreach, new DynamoContactLog(dynamo, outreachTable), suppression,
-                new StoredAnswers(responses), invitations, policies::current,
-                ZoneId.of(env.optional("HALQE_TIME_ZONE").orElse("UTC")));
-        this.escalation = new EscalateOverdueCases(cases, mailer,
-                new SnsNotifier(clients.sns(), env.require("HALQE_ALERTS_TOPIC_ARN")),
-                new DynamoDeliveryLedger(dynamo, casesTable), env.require("HALQE_ESCALATION_EMAIL"), publicBaseUrl);
-        this.touchpoints = new ScheduleTouchpoints(new EventRulerTriggerMatcher(triggers::current), outreach);
-        this.remeasurement = new RecordRemeasurement(cases);
+        this(Adapters.forFunction("HALQE_OUTREACH_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_CASES_TABLE",
+                "HALQE_ALERTS_TOPIC_ARN", "HALQE_ESCALATION_EMAIL", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET",
+                "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
+                "HALQE_TIME_ZONE"));
+    }
+
+    private RemeasureHandler(Adapters adapters) {
+        this(new SweepDueOutreach(adapters.outreach(), adapters.contactLog(), adapters.suppression(),
+                        new StoredAnswers(adapters.responses()), adapters.invitations(), adapters.contactPolicies()::current,
+                        adapters.config().timeZone()),
+                new FinalizeDrafts(adapters.responses()),
+                new EscalateOverdueCases(adapters.cases(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(),
+                        HalqeConfig.required(adapters.config().escalationEmail(), "escalationEmail"),
+                        adapters.config().publicBaseUrl()),
+                new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach()),
+                new RecordRemeasurement(adapters.cases()));
     }
 
     public RemeasureHandler(SweepDueOutreach sweep, FinalizeDrafts drafts, EscalateOverdueCases escalation,
@@ -94,43 +66,34 @@ public final class RemeasureHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode payload = Json.MAPPER.readTree(input);
-        if (payload != null && payload.has("detail-type")) {
-            BusEvent event = BusEvent.of(payload);
-            if ("halqe".equals(event.source()) && ResponseEnriched.DETAIL_TYPE.equals(event.detailType())) {
-                var recorded = remeasurement.record(event.detailAs(ResponseEnriched.class));
-                context.getLogger().log("re-survey answer: " + recorded.map(Object::toString).orElse("already recorded"));
-                return;
+        StructuredLog log = StructuredLog.of(context, "remeasure");
+        switch (Inbound.read(input)) {
+            case Inbound.Schedule schedule -> Json.MAPPER.writeValue(output, sweep(schedule.scheduledTime(), log));
+            case Inbound.Bus bus -> {
+                BusEvent event = bus.event();
+                if ("halqe".equals(event.source()) && ResponseEnriched.DETAIL_TYPE.equals(event.detailType())) {
+                    var answer = event.detailAs(ResponseEnriched.class);
+                    var recorded = remeasurement.record(answer);
+                    log.info("re-survey answer", Map.of("responseId", answer.responseId(),
+                            "remeasurement", recorded.map(Object::toString).orElse("already recorded")));
+                    return;
+                }
+                var scheduled = touchpoints.handle(event.id(), event.time(), Json.MAPPER.writeValueAsString(bus.envelope()));
+                log.info("touchpoint event", Map.of("source", event.source(), "detailType", event.detailType(),
+                        "eventId", event.id(), "invitationsScheduled", scheduled.size()));
+                Json.MAPPER.writeValue(output, Map.of("scheduled", scheduled.stream().map(o -> o.id()).toList()));
             }
-            var scheduled = touchpoints.handle(event.id(), event.time(), Json.MAPPER.writeValueAsString(payload));
-            context.getLogger().log(event.source() + "/" + event.detailType() + " " + event.id() + ": "
-                    + scheduled.size() + " invitation(s) scheduled");
-            Json.MAPPER.writeValue(output, Map.of("scheduled", scheduled.stream().map(o -> o.id()).toList()));
-            return;
+            case Inbound other -> throw Inbound.unexpected("remeasure", other);
         }
-        Instant asOf = scheduledTime(payload);
+    }
+
+    private Map<String, Object> sweep(Instant asOf, StructuredLog log) {
         int finalized = drafts.finalizeAbandoned(asOf);
         SweepDueOutreach.Swept swept = sweep.sweep(asOf);
         int escalated = escalation.escalate(asOf);
-        context.getLogger().log("sweep as of " + asOf + ": sent " + swept.sent() + ", skipped " + swept.skipped()
-                + ", deferred " + swept.deferred() + ", partial responses finalized " + finalized
-                + ", cases escalated " + escalated);
-        Json.MAPPER.writeValue(output, Map.of("sent", swept.sent(), "skipped", swept.skipped(),
-                "deferred", swept.deferred(), "partialsFinalized", finalized, "casesEscalated", escalated));
-    }
-
-    /** {@code scheduledTime} from the schedule's Input; an EventBridge envelope's {@code time}; else now. */
-    static Instant scheduledTime(JsonNode payload) {
-        for (String field : new String[] {"scheduledTime", "time"}) {
-            JsonNode value = payload == null ? null : payload.get(field);
-            if (value != null && value.isTextual()) {
-                try {
-                    return Instant.parse(value.asText());
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(field + " is not an ISO-8601 instant: " + value.asText(), e);
-                }
-            }
-        }
-        return Instant.now();
+        Map<String, Object> outcome = Map.of("sent", swept.sent(), "skipped", swept.skipped(),
+                "deferred", swept.deferred(), "partialsFinalized", finalized, "casesEscalated", escalated);
+        log.info("sweep as of " + asOf, outcome);
+        return outcome;
     }
 }

@@ -152,12 +152,4 @@ class RemeasureHandlerTest {
         assertThat(cases.work("case-r-late").escalatedAt()).isEqualTo(Instant.parse("2026-11-23T10:05:00Z"));
         assertThat(cases.work("case-r-fine").escalatedAt()).isNull();
     }
-
-    @Test
-    void scheduledTime_shouldComeFromInputOrEnvelope() throws Exception {
-        assertThat(RemeasureHandler.scheduledTime(Json.MAPPER.readTree("{\"scheduledTime\":\"2026-01-01T00:00:00Z\"}")))
-                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(RemeasureHandler.scheduledTime(Json.MAPPER.readTree("{\"time\":\"2026-01-02T00:00:00Z\"}")))
-                .isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
-    }
 }

@@ -1,7 +1,6 @@
 package io.halqe.submission;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.halqe.aws.http.HttpRequests;
+import io.halqe.aws.http.HttpRequest;
 import io.halqe.domain.survey.Survey;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +28,9 @@ final class Cors {
         }
     }
 
-    static Access check(Survey survey, APIGatewayV2HTTPEvent event) {
-        Optional<String> origin = HttpRequests.header(event, "origin").filter(value -> !value.isBlank());
-        if (origin.isEmpty() || isSameOrigin(origin.get(), event)) {
+    static Access check(Survey survey, HttpRequest request) {
+        Optional<String> origin = request.header("origin").filter(value -> !value.isBlank());
+        if (origin.isEmpty() || isSameOrigin(origin.get(), request)) {
             return new Access.NotCrossOrigin();
         }
         if (!survey.allowsOrigin(origin.get())) {
@@ -44,9 +43,8 @@ final class Cors {
         return access instanceof Access.Allowed allowed ? allowed.headers() : Map.of();
     }
 
-    private static boolean isSameOrigin(String origin, APIGatewayV2HTTPEvent event) {
-        String host = HttpRequests.header(event, "host")
-                .orElse(event.getRequestContext() == null ? null : event.getRequestContext().getDomainName());
+    private static boolean isSameOrigin(String origin, HttpRequest request) {
+        String host = request.header("host").orElse(null);
         return host != null && (origin.equals("https://" + host) || origin.equals("http://" + host));
     }
 }

@@ -1,7 +1,6 @@
 package io.halqe.submission;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.halqe.aws.http.HttpRequests;
+import io.halqe.aws.http.HttpRequest;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.text.LanguageTags;
 import java.util.Locale;
@@ -16,15 +15,15 @@ final class Languages {
     }
 
     /** {@code ?lang=}, then the invitation's locale, then Accept-Language, then the survey's default. */
-    static String choose(Survey survey, APIGatewayV2HTTPEvent event, String invitationLocale) {
-        var requested = HttpRequests.query(event, "lang").map(LanguageTags::primary);
+    static String choose(Survey survey, HttpRequest request, String invitationLocale) {
+        var requested = request.query("lang").map(LanguageTags::primary);
         if (requested.isPresent() && survey.languages().contains(requested.get())) {
             return requested.get();
         }
         if (invitationLocale != null && survey.languages().contains(LanguageTags.primary(invitationLocale))) {
             return LanguageTags.primary(invitationLocale);
         }
-        var accepted = HttpRequests.header(event, "accept-language");
+        var accepted = request.header("accept-language");
         if (accepted.isPresent()) {
             try {
                 for (Locale.LanguageRange range : Locale.LanguageRange.parse(accepted.get())) {

@@ -1,11 +1,11 @@
 package io.halqe.submission;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.http.FormEncoding;
-import io.halqe.aws.http.HttpRequests;
+import io.halqe.aws.http.HttpProblem;
+import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.response.SubmissionRequest;
@@ -46,13 +46,13 @@ final class SubmissionRoute {
     }
 
     /** The browser's CORS preflight for a cross-origin JSON post. */
-    APIGatewayV2HTTPResponse preflight(APIGatewayV2HTTPEvent event) {
-        String surveyId = HttpRequests.pathParameter(event, "surveyId");
+    APIGatewayV2HTTPResponse preflight(HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
         var survey = surveys.find(surveyId);
         if (survey.isEmpty()) {
             return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
         }
-        Cors.Access access = Cors.check(survey.get(), event);
+        Cors.Access access = Cors.check(survey.get(), request);
         if (access instanceof Cors.Access.Refused refused) {
             return HttpResponses.error(403, "origin_not_allowed", refused.origin() + " may not post to survey " + surveyId);
         }
@@ -63,11 +63,11 @@ final class SubmissionRoute {
         return HttpResponses.withHeaders(response, Cors.headers(access));
     }
 
-    APIGatewayV2HTTPResponse submit(APIGatewayV2HTTPEvent event) {
-        String surveyId = HttpRequests.pathParameter(event, "surveyId");
-        String contentType = HttpRequests.header(event, "content-type").orElse("").toLowerCase(Locale.ROOT);
+    APIGatewayV2HTTPResponse submit(HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
+        String contentType = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
         boolean form = contentType.startsWith("application/x-www-form-urlencoded");
-        if (HttpRequests.bodyLength(event) > MAX_BODY_BYTES) {
+        if (request.bodyLength() > MAX_BODY_BYTES) {
             return HttpResponses.error(413, "payload_too_large", "the body must be at most " + MAX_BODY_BYTES + " bytes");
         }
         var found = surveys.find(surveyId);
@@ -76,23 +76,23 @@ final class SubmissionRoute {
                     : HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
         }
         Survey survey = found.get();
-        Cors.Access access = Cors.check(survey, event);
+        Cors.Access access = Cors.check(survey, request);
         if (access instanceof Cors.Access.Refused refused) {
             return HttpResponses.error(403, "origin_not_allowed", refused.origin() + " may not post to survey " + surveyId);
         }
         Parsed parsed;
         try {
-            String body = HttpRequests.body(event);
+            String body = request.body();
             if (form) {
                 parsed = form(body);
             } else if (contentType.startsWith("application/json") || contentType.isEmpty()) {
-                parsed = json(body, HttpRequests.header(event, "idempotency-key").orElse(null),
-                        HttpRequests.query(event, "t").orElse(null));
+                parsed = json(body, request.header("idempotency-key").orElse(null),
+                        request.query("t").orElse(null));
             } else {
                 return HttpResponses.error(415, "unsupported_media_type",
                         "send application/json or application/x-www-form-urlencoded");
             }
-        } catch (HttpRequests.MalformedBodyException notUtf8) {
+        } catch (HttpProblem notUtf8) {
             return HttpResponses.error(400, "invalid_encoding", notUtf8.getMessage());
         } catch (IllegalArgumentException malformed) {
             return HttpResponses.error(400, "invalid_json", malformed.getMessage());
@@ -104,7 +104,7 @@ final class SubmissionRoute {
         }
         SubmissionResult result = submitResponse.submit(survey, new SubmissionRequest(surveyId, parsed.answers(),
                 parsed.language(), parsed.idempotencyKey(), parsed.token(), parsed.hidden(), parsed.partial(),
-                HttpRequests.receivedAt(event)));
+                request.receivedAt()));
         APIGatewayV2HTTPResponse response = parsed.form() ? asPage(result, survey, parsed) : asJson(result);
         return HttpResponses.withHeaders(response, Cors.headers(access));
     }
@@ -116,7 +116,7 @@ final class SubmissionRoute {
                     HttpResponses.json(201, Map.of("responseId", accepted.responseId())),
                     accepted.replayed() ? Map.of("idempotent-replayed", "true") : Map.of());
             case SubmissionResult.Invalid invalid -> HttpResponses.error(400, "invalid_answer",
-                    invalid.field() + " " + invalid.message(), invalid.field());
+                    invalid.problem().describe(), invalid.problem().field());
             case SubmissionResult.SurveyNotFound notFound ->
                     HttpResponses.error(404, "survey_not_found", "there is no survey " + notFound.surveyId());
             case SubmissionResult.KeyReused reused -> HttpResponses.error(409, "already_answered",
@@ -133,7 +133,7 @@ final class SubmissionRoute {
             case SubmissionResult.Accepted accepted -> SurveyPage.page(accepted.replayed() ? 200 : 201, lang, survey,
                     survey.thankYouIn(lang), "<h1>" + escape(survey.thankYouIn(lang)) + "</h1>");
             case SubmissionResult.Invalid invalid -> SurveyPage.page(400, lang, survey, "Please check your answers",
-                    "<h1>Please check your answers</h1><p role=\"alert\">" + escape(invalid.field() + " " + invalid.message())
+                    "<h1>Please check your answers</h1><p role=\"alert\">" + escape(invalid.problem().describe())
                             + "</p>" + back);
             case SubmissionResult.SurveyNotFound notFound -> SurveyPage.page(404, lang, null, "Survey not found",
                     "<h1>Survey not found</h1>");

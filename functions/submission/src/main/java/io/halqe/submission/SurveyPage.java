@@ -1,8 +1,7 @@
 package io.halqe.submission;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.halqe.aws.http.HttpRequests;
+import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.LinkSigner;
@@ -47,9 +46,9 @@ final class SurveyPage {
         this.links = links;
     }
 
-    APIGatewayV2HTTPResponse render(APIGatewayV2HTTPEvent event) {
-        String surveyId = HttpRequests.pathParameter(event, "surveyId");
-        boolean json = HttpRequests.header(event, "accept").orElse("").contains("application/json");
+    APIGatewayV2HTTPResponse render(HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
+        boolean json = request.header("accept").orElse("").contains("application/json");
         var found = surveys.find(surveyId);
         if (found.isEmpty()) {
             return json ? HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId)
@@ -58,17 +57,17 @@ final class SurveyPage {
         }
         Survey survey = found.get();
         if (json) {
-            Cors.Access access = Cors.check(survey, event);
+            Cors.Access access = Cors.check(survey, request);
             if (access instanceof Cors.Access.Refused refused) {
                 return HttpResponses.error(403, "origin_not_allowed", refused.origin() + " may not embed survey " + surveyId);
             }
-            return HttpResponses.withHeaders(HttpResponses.json(200, definition(survey, Languages.choose(survey, event, null))),
+            return HttpResponses.withHeaders(HttpResponses.json(200, definition(survey, Languages.choose(survey, request, null))),
                     Cors.headers(access));
         }
-        String token = HttpRequests.query(event, "t").filter(value -> !value.isBlank()).orElse(null);
+        String token = request.query("t").filter(value -> !value.isBlank()).orElse(null);
         Invitation invitation = null;
         if (token != null) {
-            var check = links.verify(token, HttpRequests.receivedAt(event));
+            var check = links.verify(token, request.receivedAt());
             if (!(check instanceof LinkSigner.LinkCheck.Valid valid) || !valid.invitation().surveyId().equals(surveyId)) {
                 String why = check instanceof LinkSigner.LinkCheck.Expired ? "This survey link has expired."
                         : "This survey link is not valid. Please use the link from your invitation as it was sent.";
@@ -79,7 +78,7 @@ final class SurveyPage {
             return page(403, survey.defaultLanguage(), survey, "Invitation needed",
                     "<h1>This survey is answered through a personal invitation link.</h1>");
         }
-        String language = Languages.choose(survey, event, invitation == null ? null : invitation.customer().locale());
+        String language = Languages.choose(survey, request, invitation == null ? null : invitation.customer().locale());
         StringBuilder form = new StringBuilder()
                 .append("<h1>").append(escape(survey.name())).append("</h1>")
                 .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\"")

@@ -1,8 +1,7 @@
 package io.halqe.submission;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.halqe.aws.http.HttpRequests;
+import io.halqe.aws.http.HttpRequest;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
 
@@ -20,13 +19,13 @@ final class UnsubscribeRoute {
         this.suppression = suppression;
     }
 
-    APIGatewayV2HTTPResponse unsubscribe(APIGatewayV2HTTPEvent event) {
-        var email = links.emailOf(HttpRequests.pathParameter(event, "token"));
+    APIGatewayV2HTTPResponse unsubscribe(HttpRequest request) {
+        var email = links.emailOf(request.pathParameter("token"));
         if (email.isEmpty()) {
             return SurveyPage.page(403, "en", null, "Link not valid",
                     "<h1>This unsubscribe link is not valid.</h1><p>Please use the link from the email as it was sent.</p>");
         }
-        suppression.suppress(email.get(), "unsubscribed", HttpRequests.receivedAt(event));
+        suppression.suppress(email.get(), "unsubscribed", request.receivedAt());
         return SurveyPage.page(200, "en", null, "Unsubscribed",
                 "<h1>You are unsubscribed.</h1><p>We will not email you again.</p>"
                         + "<p lang=\"fa\" dir=\"rtl\">اشتراک شما لغو شد. دیگر برایتان ایمیل نمی‌فرستیم.</p>"

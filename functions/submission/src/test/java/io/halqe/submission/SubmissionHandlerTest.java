@@ -298,4 +298,15 @@ class SubmissionHandlerTest {
         event.setPathParameters(Map.of("token", "bGVhdmUy.AAAA"));
         assertThat(handle(event).getStatusCode()).isEqualTo(403);
     }
+
+    @Test
+    void routes_shouldBeExactlyTheHttpApiEventsOfTheTemplate() {
+        // GIVEN the SubmissionFunction's HttpApi events in template.yaml
+        java.util.List<String> declared = io.halqe.aws.testing.SamTemplate.load().functions().stream()
+                .filter(function -> function.logicalId().equals("SubmissionFunction"))
+                .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
+                .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
+        // THEN the router serves exactly those routes
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(6);
+    }
 }

@@ -2,7 +2,7 @@ package io.halqe.aws.dynamo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.halqe.aws.json.Json;
-import io.halqe.domain.response.ResponseRepository.InvalidCursorException;
+import io.halqe.domain.core.InvalidCursorException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -55,7 +55,7 @@ public final class DynamoCaseRepository implements CaseRepository {
     public Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor) {
         var start = Cursors.decode(cursor, STATUS_PAGE_KEY);
         if (start != null && !status.wireName().equals(start.get("status").s())) {
-            throw new io.halqe.domain.response.ResponseRepository.InvalidCursorException();
+            throw new io.halqe.domain.core.InvalidCursorException();
         }
         var page = dynamo.query(request -> request.tableName(table).indexName("byStatus")
                 .keyConditionExpression("#status = :status")
@@ -213,7 +213,7 @@ public final class DynamoCaseRepository implements CaseRepository {
     public Page<FollowUpCase> list(CaseStatus status, String team, String owner, int limit, String cursor) {
         var start = Cursors.decode(cursor, STATUS_PAGE_KEY);
         if (start != null && !status.wireName().equals(start.get("status").s())) {
-            throw new io.halqe.domain.response.ResponseRepository.InvalidCursorException();
+            throw new io.halqe.domain.core.InvalidCursorException();
         }
         List<String> filters = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", Items.s(status.wireName())));

@@ -153,7 +153,7 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
     public Page<FeedbackEntry> history(String customerId, int limit, String cursor) {
         var start = Cursors.decode(cursor, PAGE_KEY);
         if (start != null && !pk(customerId).equals(start.get("pk").s())) {
-            throw new io.halqe.domain.response.ResponseRepository.InvalidCursorException();
+            throw new io.halqe.domain.core.InvalidCursorException();
         }
         var page = dynamo.query(request -> request.tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :fb)")

@@ -1,6 +1,7 @@
 package io.halqe.aws.dynamo;
 
 import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.core.InvalidCursorException;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;

@@ -115,11 +115,11 @@ class DynamoResponseRepositoryTest {
     @Test
     void listBySurvey_shouldRejectTheCursor_whenItIsForged() {
         assertThatThrownBy(() -> responses.listBySurvey("s-page", 10, "not-a-cursor"))
-                .isInstanceOf(ResponseRepository.InvalidCursorException.class);
+                .isInstanceOf(io.halqe.domain.core.InvalidCursorException.class);
         String otherSurveys = java.util.Base64.getUrlEncoder().encodeToString(
                 "{\"pk\":\"a\",\"sk\":\"b\",\"surveyId\":\"elsewhere\",\"submittedKey\":\"c\"}".getBytes());
         assertThatThrownBy(() -> responses.listBySurvey("s-page", 10, otherSurveys))
-                .isInstanceOf(ResponseRepository.InvalidCursorException.class);
+                .isInstanceOf(io.halqe.domain.core.InvalidCursorException.class);
     }
 
     @Test

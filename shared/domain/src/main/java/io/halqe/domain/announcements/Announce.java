@@ -1,5 +1,6 @@
 package io.halqe.domain.announcements;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.cases.CustomerEmail;
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.Mailer;
@@ -43,7 +44,7 @@ public final class Announce {
                     int suppressed, int withoutEmail) implements Outcome {
         }
 
-        record Invalid(String field, String message) implements Outcome {
+        record Invalid(Problem problem) implements Outcome {
         }
     }
 
@@ -134,26 +135,26 @@ public final class Announce {
 
     private static Outcome.Invalid problem(Request request) {
         if (request.surveyId() == null || request.surveyId().isBlank()) {
-            return new Outcome.Invalid("surveyId", "is required");
+            return new Outcome.Invalid(new Problem("surveyId", "is required"));
         }
         if (request.theme() == null && request.feedbackType() == null) {
-            return new Outcome.Invalid("theme", "or feedbackType is required: an announcement goes to the feedback it answers");
+            return new Outcome.Invalid(new Problem("theme", "or feedbackType is required: an announcement goes to the feedback it answers"));
         }
         if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
-            return new Outcome.Invalid("from", "must be before to");
+            return new Outcome.Invalid(new Problem("from", "must be before to"));
         }
         if (request.message() == null || request.message().isBlank() || request.message().length() > MAX_MESSAGE) {
-            return new Outcome.Invalid("message", "is required (at most " + MAX_MESSAGE + " characters)");
+            return new Outcome.Invalid(new Problem("message", "is required (at most " + MAX_MESSAGE + " characters)"));
         }
         if (request.messages() != null) {
             for (var entry : request.messages().entrySet()) {
                 if (!LANGUAGES.contains(entry.getKey())) {
-                    return new Outcome.Invalid("messages." + entry.getKey(), "is not a supported language (en, fa, ar)");
+                    return new Outcome.Invalid(new Problem("messages." + entry.getKey(), "is not a supported language (en, fa, ar)"));
                 }
                 String text = entry.getValue();
                 if (text == null || text.isBlank() || text.length() > MAX_MESSAGE) {
-                    return new Outcome.Invalid("messages." + entry.getKey(),
-                            "must be non-blank text of at most " + MAX_MESSAGE + " characters");
+                    return new Outcome.Invalid(new Problem("messages." + entry.getKey(),
+                            "must be non-blank text of at most " + MAX_MESSAGE + " characters"));
                 }
             }
         }

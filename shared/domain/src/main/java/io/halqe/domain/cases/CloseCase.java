@@ -1,5 +1,6 @@
 package io.halqe.domain.cases;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.DeliveryLedger;
 
 import io.halqe.domain.core.Mailer;
@@ -38,7 +39,7 @@ public final class CloseCase {
         record NotFound(String caseId) implements Outcome {
         }
 
-        record Invalid(String field, String message) implements Outcome {
+        record Invalid(Problem problem) implements Outcome {
         }
     }
 
@@ -67,11 +68,11 @@ public final class CloseCase {
     public Outcome close(String caseId, Request request, Instant at) {
         boolean notify = Boolean.TRUE.equals(request.notifyCustomer());
         if (request.resolution() == null || request.resolution().isBlank() || request.resolution().length() > 2000) {
-            return new Outcome.Invalid("resolution", "is required (at most 2000 characters)");
+            return new Outcome.Invalid(new Problem("resolution", "is required (at most 2000 characters)"));
         }
         if (notify && (request.customerMessage() == null || request.customerMessage().isBlank()
                 || request.customerMessage().length() > 5000)) {
-            return new Outcome.Invalid("customerMessage", "is required to notify the customer (at most 5000 characters)");
+            return new Outcome.Invalid(new Problem("customerMessage", "is required to notify the customer (at most 5000 characters)"));
         }
         Optional<FollowUpCase> closed = cases.close(caseId, request.resolution().strip(), at);
         if (closed.isEmpty()) {

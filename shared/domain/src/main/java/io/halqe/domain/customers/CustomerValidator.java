@@ -1,5 +1,6 @@
 package io.halqe.domain.customers;
 
+import io.halqe.domain.core.Problem;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -8,8 +9,6 @@ import java.util.regex.Pattern;
 /** Checks a profile before it is stored; the first problem names its field. */
 public final class CustomerValidator {
 
-    public record Problem(String field, String message) {
-    }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");

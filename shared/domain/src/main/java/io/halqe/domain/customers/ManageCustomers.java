@@ -1,5 +1,6 @@
 package io.halqe.domain.customers;
 
+import io.halqe.domain.core.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class ManageCustomers {
         record Saved(CustomerProfile profile, CustomerDirectory.Upserted how) implements Outcome {
         }
 
-        record Invalid(String field, String message) implements Outcome {
+        record Invalid(Problem problem) implements Outcome {
         }
     }
 
@@ -41,7 +42,7 @@ public final class ManageCustomers {
         CustomerProfile stamped = profile.updatedAt() == null ? profile.withUpdatedAt(at) : profile;
         var problem = CustomerValidator.check(stamped);
         if (problem.isPresent()) {
-            return new Outcome.Invalid(problem.get().field(), problem.get().message());
+            return new Outcome.Invalid(problem.get());
         }
         return new Outcome.Saved(stamped, directory.upsert(stamped));
     }
@@ -69,7 +70,7 @@ public final class ManageCustomers {
                     }
                 }
                 case Outcome.Invalid invalid -> errors.add(new RowReport(row.number(), row.profile().id(), "error",
-                        invalid.field(), invalid.field() + " " + invalid.message()));
+                        invalid.problem().field(), invalid.problem().describe()));
             }
         }
         return new ImportReport(total, created, updated, unchanged, errors.size(), errors);

@@ -1,5 +1,6 @@
 package io.halqe.domain.links;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Customer;
 
 import io.halqe.domain.core.Mailer;
@@ -42,7 +43,7 @@ public final class CreateInvitation implements InvitationSender {
         record Created(Invitation invitation, String token, String url, boolean delivered) implements Outcome {
         }
 
-        record Invalid(String field, String message) implements Outcome {
+        record Invalid(Problem problem) implements Outcome {
         }
 
         record SurveyNotFound(String surveyId) implements Outcome {
@@ -69,10 +70,10 @@ public final class CreateInvitation implements InvitationSender {
     public Outcome create(Request request, Instant now) {
         String channel = request.channel() == null ? "link" : request.channel().toLowerCase(Locale.ROOT);
         if (!List.of("link", "email", "sms").contains(channel)) {
-            return new Outcome.Invalid("channel", "must be link, email or sms");
+            return new Outcome.Invalid(new Problem("channel", "must be link, email or sms"));
         }
         if (request.surveyId() == null || request.surveyId().isBlank()) {
-            return new Outcome.Invalid("surveyId", "is required");
+            return new Outcome.Invalid(new Problem("surveyId", "is required"));
         }
         var found = surveys.find(request.surveyId());
         if (found.isEmpty()) {
@@ -81,27 +82,27 @@ public final class CreateInvitation implements InvitationSender {
         Survey survey = found.get();
         Customer customer = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
         if (channel.equals("email") && (customer.email() == null || !EMAIL.matcher(customer.email()).matches())) {
-            return new Outcome.Invalid("customer.email", "must be an email address for the email channel");
+            return new Outcome.Invalid(new Problem("customer.email", "must be an email address for the email channel"));
         }
         if (channel.equals("sms") && (customer.phone() == null || !E164.matcher(customer.phone()).matches())) {
-            return new Outcome.Invalid("customer.phone", "must be an E.164 number such as +989121234567 for the sms channel");
+            return new Outcome.Invalid(new Problem("customer.phone", "must be an E.164 number such as +989121234567 for the sms channel"));
         }
         Map<String, String> hidden = new LinkedHashMap<>();
         if (request.hidden() != null) {
             for (var entry : request.hidden().entrySet()) {
                 if (!survey.hiddenFields().contains(entry.getKey())) {
-                    return new Outcome.Invalid("hidden." + entry.getKey(), "is not a hidden field of survey " + survey.id()
-                            + " (declared: " + survey.hiddenFields() + ")");
+                    return new Outcome.Invalid(new Problem("hidden." + entry.getKey(), "is not a hidden field of survey " + survey.id()
+                            + " (declared: " + survey.hiddenFields() + ")"));
                 }
                 if (entry.getValue() == null || entry.getValue().length() > MAX_HIDDEN_VALUE) {
-                    return new Outcome.Invalid("hidden." + entry.getKey(), "must be a text of at most " + MAX_HIDDEN_VALUE + " characters");
+                    return new Outcome.Invalid(new Problem("hidden." + entry.getKey(), "must be a text of at most " + MAX_HIDDEN_VALUE + " characters"));
                 }
                 hidden.put(entry.getKey(), TextNormalizer.normalize(entry.getValue(), null));
             }
         }
         int days = request.expiresInDays() == null ? (int) DEFAULT_VALIDITY.toDays() : request.expiresInDays();
         if (days < 1 || days > 365) {
-            return new Outcome.Invalid("expiresInDays", "must be from 1 to 365");
+            return new Outcome.Invalid(new Problem("expiresInDays", "must be from 1 to 365"));
         }
         String language = survey.language(LanguageTags.primary(customer.locale()));
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,

@@ -1,5 +1,6 @@
 package io.halqe.domain.outreach;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Customer;
 import io.halqe.domain.suppression.SuppressionList;
 import java.time.Instant;
@@ -32,26 +33,26 @@ public final class CheckContact {
         record Checked(ContactDecision decision, Instant lastContact) implements Outcome {
         }
 
-        record Invalid(String field, String message) implements Outcome {
+        record Invalid(Problem problem) implements Outcome {
         }
     }
 
     public Outcome check(Request request, Instant now) {
         if (request.surveyId() == null || request.surveyId().isBlank()) {
-            return new Outcome.Invalid("surveyId", "is required");
+            return new Outcome.Invalid(new Problem("surveyId", "is required"));
         }
         if (request.customer() == null || (request.customer().id() == null && request.customer().email() == null)) {
-            return new Outcome.Invalid("customer", "needs an id or an email");
+            return new Outcome.Invalid(new Problem("customer", "needs an id or an email"));
         }
         Outreach.Kind kind;
         try {
             kind = request.kind() == null ? Outreach.Kind.INVITATION : Outreach.Kind.fromWire(request.kind());
         } catch (IllegalArgumentException unknown) {
-            return new Outcome.Invalid("kind", "must be invitation, reminder, resurvey or relationship");
+            return new Outcome.Invalid(new Problem("kind", "must be invitation, reminder, resurvey or relationship"));
         }
         String channel = request.channel() == null ? "email" : request.channel();
         if (!channel.equals("email") && !channel.equals("sms")) {
-            return new Outcome.Invalid("channel", "must be email or sms");
+            return new Outcome.Invalid(new Problem("channel", "must be email or sms"));
         }
         Instant at = request.at() == null ? now : request.at();
         Outreach candidate = new Outreach("dry-run", kind, request.surveyId(), channel, request.customer(),

@@ -26,10 +26,4 @@ public interface ResponseRepository {
     boolean markEnriched(Response response, Enrichment enrichment);
 
     Page<Response> listBySurvey(String surveyId, int limit, String cursor);
-
-    final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException() {
-            super("cursor is not one this API returned");
-        }
-    }
 }

@@ -1,12 +1,14 @@
 package io.halqe.domain.response;
 
+import io.halqe.domain.core.Problem;
+
 public sealed interface SubmissionResult {
 
     /** Stored now, or — for a repeated Idempotency-Key or invitation with the same answers — stored earlier. */
     record Accepted(String responseId, boolean replayed) implements SubmissionResult {
     }
 
-    record Invalid(String field, String message) implements SubmissionResult {
+    record Invalid(Problem problem) implements SubmissionResult {
     }
 
     record SurveyNotFound(String surveyId) implements SubmissionResult {

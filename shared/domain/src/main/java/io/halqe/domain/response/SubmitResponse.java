@@ -1,5 +1,6 @@
 package io.halqe.domain.response;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.Question;
@@ -48,7 +49,7 @@ public final class SubmitResponse {
     /** For callers that have read the survey already (to check CORS, say). */
     public SubmissionResult submit(Survey survey, SubmissionRequest request) {
         if (request.idempotencyKey() != null && !IDEMPOTENCY_KEY.matcher(request.idempotencyKey()).matches()) {
-            return new SubmissionResult.Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
+            return new SubmissionResult.Invalid(new Problem("Idempotency-Key", "must be 1-255 visible ASCII characters"));
         }
         Invitation invitation = null;
         if (request.token() != null) {
@@ -70,10 +71,10 @@ public final class SubmitResponse {
         Map<String, String> hidden = new LinkedHashMap<>();
         for (var entry : request.hidden().entrySet()) {
             if (!survey.hiddenFields().contains(entry.getKey())) {
-                return new SubmissionResult.Invalid("hidden." + entry.getKey(), "is not a hidden field of survey " + survey.id());
+                return new SubmissionResult.Invalid(new Problem("hidden." + entry.getKey(), "is not a hidden field of survey " + survey.id()));
             }
             if (entry.getValue() == null || entry.getValue().length() > MAX_HIDDEN_VALUE) {
-                return new SubmissionResult.Invalid("hidden." + entry.getKey(), "must be at most " + MAX_HIDDEN_VALUE + " characters");
+                return new SubmissionResult.Invalid(new Problem("hidden." + entry.getKey(), "must be at most " + MAX_HIDDEN_VALUE + " characters"));
             }
             if (!survey.requireSignedLink()) {
                 hidden.put(entry.getKey(), TextNormalizer.normalize(entry.getValue(), null));
@@ -85,7 +86,7 @@ public final class SubmitResponse {
         String language = survey.language(request.language() != null ? request.language()
                 : invitation == null ? null : primaryTag(invitation.customer().locale()));
         if (request.partial() && invitation == null && request.idempotencyKey() == null) {
-            return new SubmissionResult.Invalid("Idempotency-Key", "is required to save a partial response (it ties the rest to it)");
+            return new SubmissionResult.Invalid(new Problem("Idempotency-Key", "is required to save a partial response (it ties the rest to it)"));
         }
         Map<String, Answer> answers = new LinkedHashMap<>();
         SubmissionResult.Invalid problem = validate(survey, request.answers(), language, !request.partial(), answers);
@@ -135,29 +136,29 @@ public final class SubmitResponse {
     private static SubmissionResult.Invalid validate(Survey survey, Map<String, Object> raw, String language,
                                                      boolean complete, Map<String, Answer> into) {
         if (raw == null || raw.isEmpty()) {
-            return new SubmissionResult.Invalid("answers", "at least one answer is required");
+            return new SubmissionResult.Invalid(new Problem("answers", "at least one answer is required"));
         }
         for (var entry : raw.entrySet()) {
             String field = "answers." + entry.getKey();
             var question = survey.question(entry.getKey());
             if (question.isEmpty()) {
-                return new SubmissionResult.Invalid(field, "is not a question of survey " + survey.id());
+                return new SubmissionResult.Invalid(new Problem(field, "is not a question of survey " + survey.id()));
             }
             if (isBlank(entry.getValue())) {
                 continue;
             }
             Object parsed = parse(question.get(), entry.getValue(), language);
             if (parsed instanceof String message) {
-                return new SubmissionResult.Invalid(field, message);
+                return new SubmissionResult.Invalid(new Problem(field, message));
             }
             into.put(entry.getKey(), (Answer) parsed);
         }
         if (into.isEmpty()) {
-            return new SubmissionResult.Invalid("answers", "at least one answer is required");
+            return new SubmissionResult.Invalid(new Problem("answers", "at least one answer is required"));
         }
         for (Question question : survey.questions()) {
             if (complete && question.required() && !into.containsKey(question.id())) {
-                return new SubmissionResult.Invalid("answers." + question.id(), "is required");
+                return new SubmissionResult.Invalid(new Problem("answers." + question.id(), "is required"));
             }
         }
         return null;

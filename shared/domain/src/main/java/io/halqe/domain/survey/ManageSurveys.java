@@ -1,5 +1,6 @@
 package io.halqe.domain.survey;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Page;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ public final class ManageSurveys {
         record Saved(Survey survey) implements Outcome {
         }
 
-        record Invalid(String field, String message) implements Outcome {
+        record Invalid(Problem problem) implements Outcome {
         }
 
         record Exists(String surveyId) implements Outcome {
@@ -34,7 +35,7 @@ public final class ManageSurveys {
         Survey first = draft.withVersion(1);
         var problem = SurveyValidator.check(first);
         if (problem.isPresent()) {
-            return new Outcome.Invalid(problem.get().field(), problem.get().message());
+            return new Outcome.Invalid(problem.get());
         }
         return surveys.create(first) ? new Outcome.Saved(first) : new Outcome.Exists(first.id());
     }
@@ -42,7 +43,7 @@ public final class ManageSurveys {
     /** A new version; responses keep the version they answered. */
     public Outcome update(String surveyId, Survey draft) {
         if (draft.id() != null && !draft.id().equals(surveyId)) {
-            return new Outcome.Invalid("id", "must match the survey in the path (" + surveyId + ")");
+            return new Outcome.Invalid(new Problem("id", "must match the survey in the path (" + surveyId + ")"));
         }
         Optional<Survey> current = surveys.find(surveyId);
         if (current.isEmpty()) {
@@ -54,7 +55,7 @@ public final class ManageSurveys {
                 draft.themes());
         var problem = SurveyValidator.check(next);
         if (problem.isPresent()) {
-            return new Outcome.Invalid(problem.get().field(), problem.get().message());
+            return new Outcome.Invalid(problem.get());
         }
         return surveys.replace(next) ? new Outcome.Saved(next) : new Outcome.Conflict(surveyId);
     }

@@ -1,5 +1,6 @@
 package io.halqe.domain.survey;
 
+import io.halqe.domain.core.Problem;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
 /** Checks a definition before it is stored; the first problem is reported with the field it concerns. */
 public final class SurveyValidator {
 
-    public record Problem(String field, String message) {
-    }
 
     private static final Pattern SURVEY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern FIELD_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");

@@ -1,5 +1,6 @@
 package io.halqe.domain.announcements;
 
+import io.halqe.domain.core.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,13 +134,13 @@ class AnnounceTest {
     @Test
     void announce_shouldNameTheField_whenTheRequestIsInvalid() {
         assertThat(announce.announce(request(null, null, "x", null), AT))
-                .isEqualTo(new Announce.Outcome.Invalid("theme",
-                        "or feedbackType is required: an announcement goes to the feedback it answers"));
+                .isEqualTo(new Announce.Outcome.Invalid(new Problem("theme",
+                        "or feedbackType is required: an announcement goes to the feedback it answers")));
         assertThat(announce.announce(request("delivery", null, " ", null), AT))
-                .isInstanceOfSatisfying(Announce.Outcome.Invalid.class, invalid -> assertThat(invalid.field()).isEqualTo("message"));
+                .isInstanceOfSatisfying(Announce.Outcome.Invalid.class, invalid -> assertThat(invalid.problem().field()).isEqualTo("message"));
         assertThat(announce.announce(request("delivery", null, "x", Map.of("de", "Hallo")), AT))
                 .isInstanceOfSatisfying(Announce.Outcome.Invalid.class,
-                        invalid -> assertThat(invalid.field()).isEqualTo("messages.de"));
+                        invalid -> assertThat(invalid.problem().field()).isEqualTo("messages.de"));
         assertThat(emails).isEmpty();
     }
 

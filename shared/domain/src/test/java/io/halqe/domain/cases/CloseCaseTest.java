@@ -98,9 +98,9 @@ class CloseCaseTest {
     @Test
     void close_shouldNameTheField_whenTheRequestIsIncomplete_andReportUnknownCases() {
         assertThat(close.close("case-r1", new CloseCase.Request(" ", false, null), AT))
-                .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("resolution"));
+                .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("resolution"));
         assertThat(close.close("case-r1", new CloseCase.Request("done", true, ""), AT))
-                .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("customerMessage"));
+                .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("customerMessage"));
         assertThat(close.close("nope", new CloseCase.Request("done", false, null), AT)).isEqualTo(new CloseCase.Outcome.NotFound("nope"));
         assertThat(cases.cases.get("case-r1").status()).isEqualTo(CaseStatus.OPEN);
     }

@@ -43,14 +43,14 @@ class UpdateCaseTest {
     void patch_shouldRefuseGoingBackClosingOrBadFields() {
         update.patch("case-1", status("resolved"), AT);
         assertThat(update.patch("case-1", status("acknowledged"), AT)).isInstanceOfSatisfying(UpdateCase.Outcome.Invalid.class,
-                invalid -> assertThat(invalid.field()).isEqualTo("status"));
+                invalid -> assertThat(invalid.problem().field()).isEqualTo("status"));
         assertThat(update.patch("case-1", status("closed"), AT)).isInstanceOf(UpdateCase.Outcome.Invalid.class);
         assertThat(update.patch("case-1", status("lost"), AT)).isInstanceOf(UpdateCase.Outcome.Invalid.class);
         assertThat(update.patch("case-1", new UpdateCase.Patch(null, "not-an-email", null, null, null, null, null), AT))
-                .isInstanceOfSatisfying(UpdateCase.Outcome.Invalid.class, invalid -> assertThat(invalid.field()).isEqualTo("owner"));
+                .isInstanceOfSatisfying(UpdateCase.Outcome.Invalid.class, invalid -> assertThat(invalid.problem().field()).isEqualTo("owner"));
         assertThat(update.patch("case-1", new UpdateCase.Patch(null, null, null, null, null, null,
                 new CaseWork.Compensation("cash", "100")), AT)).isInstanceOfSatisfying(UpdateCase.Outcome.Invalid.class,
-                invalid -> assertThat(invalid.field()).isEqualTo("compensation"));
+                invalid -> assertThat(invalid.problem().field()).isEqualTo("compensation"));
         assertThat(update.patch("nope", status("resolved"), AT)).isEqualTo(new UpdateCase.Outcome.NotFound("nope"));
         assertThat(update.note("case-1", null, " ", AT)).isInstanceOf(UpdateCase.Outcome.Invalid.class);
     }

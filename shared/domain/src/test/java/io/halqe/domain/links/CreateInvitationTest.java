@@ -1,5 +1,6 @@
 package io.halqe.domain.links;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,13 +64,13 @@ class CreateInvitationTest {
 
     @Test
     void create_shouldNameTheField_whenTheRequestIsInvalid() {
-        assertThat(create("fax", null, Map.of())).isEqualTo(new CreateInvitation.Outcome.Invalid("channel", "must be link, email or sms"));
+        assertThat(create("fax", null, Map.of())).isEqualTo(new CreateInvitation.Outcome.Invalid(new Problem("channel", "must be link, email or sms")));
         assertThat(create("email", new Customer("c", "not-an-email", null, null, null), Map.of()))
-                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("customer.email"));
+                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("customer.email"));
         assertThat(create("sms", new Customer("c", null, "0912", null, null), Map.of()))
-                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("customer.phone"));
+                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("customer.phone"));
         assertThat(create("link", null, Map.of("discount", "99")))
-                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("hidden.discount"));
+                .isInstanceOfSatisfying(CreateInvitation.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("hidden.discount"));
         assertThat(invite.create(new CreateInvitation.Request("nope", "link", null, null, null), NOW))
                 .isEqualTo(new CreateInvitation.Outcome.SurveyNotFound("nope"));
         assertThat(invite.create(new CreateInvitation.Request("demo-nps", "link", null, null, 0), NOW))

@@ -1,5 +1,6 @@
 package io.halqe.domain.outreach;
 
+import io.halqe.domain.core.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.InMemoryOutreach;
@@ -48,7 +49,7 @@ class CheckContactTest {
     @Test
     void check_shouldNameTheField_whenTheRequestIsIncomplete() {
         assertThat(check.check(new CheckContact.Request(null, null, null, new Customer("c", null, null, null, null), null,
-                null), NOW)).isEqualTo(new CheckContact.Outcome.Invalid("surveyId", "is required"));
+                null), NOW)).isEqualTo(new CheckContact.Outcome.Invalid(new Problem("surveyId", "is required")));
         assertThat(check.check(new CheckContact.Request("s", null, "postcard", new Customer("c", null, null, null, null),
                 null, null), NOW)).isInstanceOf(CheckContact.Outcome.Invalid.class);
     }

@@ -1,5 +1,6 @@
 package io.halqe.domain.response;
 
+import io.halqe.domain.core.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.FakeLinks;
@@ -71,20 +72,20 @@ class SubmitResponseTest {
     @Test
     void submit_shouldNameTheFieldAndStoreNothing_whenAnyAnswerIsMalformed() {
         assertThat(submit(Map.of("nps", 11), null))
-                .isEqualTo(new SubmissionResult.Invalid("answers.nps", "must be a whole number from 0 to 10"));
+                .isEqualTo(new SubmissionResult.Invalid(new Problem("answers.nps", "must be a whole number from 0 to 10")));
         assertThat(submit(Map.of("nps", -1), null)).isInstanceOf(SubmissionResult.Invalid.class);
         assertThat(submit(Map.of("nps", "nine"), null)).isInstanceOf(SubmissionResult.Invalid.class);
         assertThat(submit(Map.of("nps", 7.5), null)).isInstanceOf(SubmissionResult.Invalid.class);
         assertThat(submit(Map.of("nps", 5, "colour", "red"), null))
-                .isEqualTo(new SubmissionResult.Invalid("answers.colour", "is not a question of survey demo-nps"));
-        assertThat(submit(Map.of("comment", "hi"), null)).isEqualTo(new SubmissionResult.Invalid("answers.nps", "is required"));
+                .isEqualTo(new SubmissionResult.Invalid(new Problem("answers.colour", "is not a question of survey demo-nps")));
+        assertThat(submit(Map.of("comment", "hi"), null)).isEqualTo(new SubmissionResult.Invalid(new Problem("answers.nps", "is required")));
         assertThat(submit(Map.of("nps", 7, "comment", List.of("x")), null))
-                .isEqualTo(new SubmissionResult.Invalid("answers.comment", "must be text"));
+                .isEqualTo(new SubmissionResult.Invalid(new Problem("answers.comment", "must be text")));
         assertThat(submit(Map.of("nps", 7, "comment", "x".repeat(5001)), null))
-                .isEqualTo(new SubmissionResult.Invalid("answers.comment", "must be at most 5000 characters"));
-        assertThat(submit(Map.of(), null)).isEqualTo(new SubmissionResult.Invalid("answers", "at least one answer is required"));
+                .isEqualTo(new SubmissionResult.Invalid(new Problem("answers.comment", "must be at most 5000 characters")));
+        assertThat(submit(Map.of(), null)).isEqualTo(new SubmissionResult.Invalid(new Problem("answers", "at least one answer is required")));
         assertThat(submit(Map.of("nps", 5), "bad key with spaces"))
-                .isEqualTo(new SubmissionResult.Invalid("Idempotency-Key", "must be 1-255 visible ASCII characters"));
+                .isEqualTo(new SubmissionResult.Invalid(new Problem("Idempotency-Key", "must be 1-255 visible ASCII characters")));
         assertThat(responses.stored).isEmpty();
     }
 
@@ -146,7 +147,7 @@ class SubmitResponseTest {
         assertThat(stored(open).hidden()).containsExactly(Map.entry("plan", "basic"));
         // AND an undeclared one is refused
         assertThat(submitWithLink(Map.of("nps", 8), null, Map.of("discount", "99")))
-                .isEqualTo(new SubmissionResult.Invalid("hidden.discount", "is not a hidden field of survey demo-nps"));
+                .isEqualTo(new SubmissionResult.Invalid(new Problem("hidden.discount", "is not a hidden field of survey demo-nps")));
         // WHEN the survey requires a signed link THEN an unsigned answer is refused
         Survey demo = DemoSurveys.demoNps();
         surveys.save(new Survey(demo.id(), 2, demo.name(), demo.kind(), demo.defaultLanguage(), demo.languages(),
@@ -207,9 +208,9 @@ class SubmitResponseTest {
     @Test
     void partialSave_shouldNeedAKey_andStillCheckWhatWasAnswered() {
         assertThat(partial(Map.of("nps", 3), null, NOW)).isInstanceOfSatisfying(SubmissionResult.Invalid.class,
-                invalid -> assertThat(invalid.field()).isEqualTo("Idempotency-Key"));
+                invalid -> assertThat(invalid.problem().field()).isEqualTo("Idempotency-Key"));
         assertThat(partial(Map.of("nps", 12), "widget-3", NOW)).isEqualTo(
-                new SubmissionResult.Invalid("answers.nps", "must be a whole number from 0 to 10"));
+                new SubmissionResult.Invalid(new Problem("answers.nps", "must be a whole number from 0 to 10")));
         assertThat(partial(Map.of("comment", "only a comment"), "widget-4", NOW)).isInstanceOf(SubmissionResult.Accepted.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.halqe.domain.survey;
 
+import io.halqe.domain.core.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.InMemorySurveys;
@@ -47,35 +48,35 @@ class ManageSurveysTest {
         assertThat(updated).isInstanceOfSatisfying(ManageSurveys.Outcome.Saved.class,
                 s -> assertThat(s.survey().version()).isEqualTo(2));
         assertThat(surveys.find("demo-nps").orElseThrow().version()).isEqualTo(2);
-        assertThat(manage.update("nope", valid())).isEqualTo(new ManageSurveys.Outcome.Invalid("id",
-                "must match the survey in the path (nope)"));
+        assertThat(manage.update("nope", valid())).isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem("id",
+                "must match the survey in the path (nope)")));
         assertThat(manage.update("missing", valid().withVersion(0))).isInstanceOf(ManageSurveys.Outcome.Invalid.class);
     }
 
     @Test
     void create_shouldNameTheField_whenTheDefinitionIsInvalid() {
         Question nps = valid().questions().get(0);
-        assertThat(manage.create(with(q -> List.of()))).isEqualTo(new ManageSurveys.Outcome.Invalid("questions",
-                "must have 1 to 50 questions"));
-        assertThat(manage.create(with(q -> List.of(nps, nps)))).isEqualTo(new ManageSurveys.Outcome.Invalid(
-                "questions[1].id", "repeats question id nps"));
+        assertThat(manage.create(with(q -> List.of()))).isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem("questions",
+                "must have 1 to 50 questions")));
+        assertThat(manage.create(with(q -> List.of(nps, nps)))).isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem(
+                "questions[1].id", "repeats question id nps")));
         assertThat(manage.create(with(q -> List.of(new Question("plan", QuestionType.SINGLE, true, Map.of("en", "Plan?"),
-                List.of(new Option("a", Map.of("en", "A")))))))).isEqualTo(new ManageSurveys.Outcome.Invalid(
-                "questions[0].options", "a single question needs at least 2 options"));
+                List.of(new Option("a", Map.of("en", "A")))))))).isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem(
+                "questions[0].options", "a single question needs at least 2 options")));
         assertThat(manage.create(with(q -> List.of(new Question("nps", QuestionType.NPS, true, Map.of("fa", "؟"), null)))))
-                .isEqualTo(new ManageSurveys.Outcome.Invalid("questions[0].text", "needs a text in the default language en"));
+                .isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem("questions[0].text", "needs a text in the default language en")));
         assertThat(manage.create(with(q -> List.of(new Question("nps", null, true, Map.of("en", "?"), null)))))
-                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("questions[0].type"));
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("questions[0].type"));
         assertThat(manage.create(demoWith("de", List.of("en", "fa"), List.of(), List.of(), Map.of())))
-                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("defaultLanguage"));
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("defaultLanguage"));
         assertThat(manage.create(demoWith("en", List.of("en", "fa", "ar"), List.of("nps"), List.of(), Map.of())))
-                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("hiddenFields[0]"));
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("hiddenFields[0]"));
         assertThat(manage.create(demoWith("en", List.of("en", "fa", "ar"), List.of(), List.of("https://shop.example.com/path"),
                 Map.of()))).isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class,
-                i -> assertThat(i.field()).isEqualTo("allowedOrigins[0]"));
+                i -> assertThat(i.problem().field()).isEqualTo("allowedOrigins[0]"));
         assertThat(manage.create(demoWith("en", List.of("en", "fa", "ar"), List.of(), List.of(),
                 Map.of("angry", Map.of("en", "Why?"))))).isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class,
-                i -> assertThat(i.field()).isEqualTo("followUp.angry"));
+                i -> assertThat(i.problem().field()).isEqualTo("followUp.angry"));
         assertThat(surveys.find("checkout")).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package io.halqe.local;
+package io.halqe.aws.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

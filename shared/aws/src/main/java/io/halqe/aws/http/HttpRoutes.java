@@ -1,4 +1,4 @@
-package io.halqe.local;
+package io.halqe.aws.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The HTTP API's routes ({@code GET /s/{surveyId}}, {@code ANY /api/{proxy+}}, ...) and API Gateway's choice among
- * them: the most specific route wins — literal segments before {@code {param}} before {@code {proxy+}}, a route's
+ * HTTP API routes ({@code GET /s/{surveyId}}, {@code ANY /api/{proxy+}}, ...) and API Gateway's choice among
+ * them, used by the functions' routers and by the local cloud's API Gateway alike: the most specific route wins — literal segments before {@code {param}} before {@code {proxy+}}, a route's
  * own method before {@code ANY}.
  */
 public final class HttpRoutes<T> {
@@ -71,6 +73,18 @@ public final class HttpRoutes<T> {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The methods of the routes whose path matches {@code rawPath}: empty when none does (a 404, not a 405). */
+    public Set<String> allowedMethods(String rawPath) {
+        List<String> request = split(rawPath);
+        Set<String> methods = new TreeSet<>();
+        for (Route<T> route : routes) {
+            if (matchSegments(route.segments(), request, new LinkedHashMap<>()) != null) {
+                methods.add(route.method());
+            }
+        }
+        return methods;
     }
 
     /** Per segment 3 literal, 2 {param}, 1 {greedy+}; null when the route does not match. Last slot: method. */

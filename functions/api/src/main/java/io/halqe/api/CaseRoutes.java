@@ -1,0 +1,82 @@
+package io.halqe.api;
+
+import static io.halqe.api.Queries.body;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.halqe.aws.http.HttpProblem;
+import io.halqe.aws.http.HttpRequest;
+import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.http.Router;
+import io.halqe.domain.cases.CaseRepository;
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.CloseCase;
+import io.halqe.domain.cases.UpdateCase;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Follow-up cases: the team's queue, one case, forward-only updates, notes, and closing the loop. */
+record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.Group {
+
+    record NoteRequest(String author, String text) {
+    }
+
+    @Override
+    public void addTo(Router router) {
+        UpdateCase updateCase = new UpdateCase(cases);
+        router.get("/api/cases", this::list)
+                .get("/api/cases/{caseId}", request -> {
+                    String caseId = request.pathParameter("caseId");
+                    return cases.find(caseId).map(found -> HttpResponses.json(200, Views.of(found, cases.work(caseId))))
+                            .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId));
+                })
+                .patch("/api/cases/{caseId}", request -> updated(updateCase.patch(request.pathParameter("caseId"),
+                        body(request, UpdateCase.Patch.class), request.receivedAt())))
+                .post("/api/cases/{caseId}/notes", request -> {
+                    NoteRequest note = body(request, NoteRequest.class);
+                    return updated(updateCase.note(request.pathParameter("caseId"), note.author(), note.text(),
+                            request.receivedAt()));
+                })
+                .post("/api/cases/{caseId}/close", this::close);
+    }
+
+    private APIGatewayV2HTTPResponse list(HttpRequest request) {
+        CaseStatus wanted;
+        try {
+            wanted = CaseStatus.fromWire(request.query("status").orElse("open"));
+        } catch (IllegalArgumentException unknown) {
+            throw new HttpProblem(400, "invalid_query",
+                    "status must be one of open, acknowledged, in_progress, resolved, closed", "status");
+        }
+        var page = cases.list(wanted, request.query("team").orElse(null), request.query("owner").orElse(null),
+                Queries.limit(request), Queries.cursor(request));
+        return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
+    }
+
+    private static APIGatewayV2HTTPResponse updated(UpdateCase.Outcome outcome) {
+        return switch (outcome) {
+            case UpdateCase.Outcome.Updated updated -> HttpResponses.json(200, Views.of(updated.followUpCase(), updated.work()));
+            case UpdateCase.Outcome.NotFound notFound -> HttpResponses.error(404, "case_not_found",
+                    "there is no case " + notFound.caseId());
+            case UpdateCase.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_case", invalid.problem());
+            case UpdateCase.Outcome.Conflict conflict -> HttpResponses.error(409, "edit_conflict",
+                    "case " + conflict.caseId() + " changed meanwhile; read it again and retry");
+        };
+    }
+
+    private APIGatewayV2HTTPResponse close(HttpRequest request) {
+        String caseId = request.pathParameter("caseId");
+        return switch (closeCase.close(caseId, body(request, CloseCase.Request.class), request.receivedAt())) {
+            case CloseCase.Outcome.Closed closed -> {
+                Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));
+                view.put("customerNotified", closed.customerNotified());
+                view.put("resurveyAt", closed.resurveyAt() == null ? null : closed.resurveyAt().toString());
+                if (!closed.customerNotified()) {
+                    view.put("notNotifiedBecause", closed.notNotifiedBecause());
+                }
+                yield HttpResponses.json(200, view);
+            }
+            case CloseCase.Outcome.NotFound notFound -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId);
+            case CloseCase.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_close", invalid.problem());
+        };
+    }
+}

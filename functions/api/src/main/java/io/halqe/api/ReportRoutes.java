@@ -1,0 +1,54 @@
+package io.halqe.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.halqe.aws.http.HttpProblem;
+import io.halqe.aws.http.HttpRequest;
+import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.http.Router;
+import io.halqe.domain.cases.ReportEffectiveness;
+import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.survey.ManageSurveys;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** Scores over time and by dimension, and how well closing the loop works. */
+record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone)
+        implements Router.Group {
+
+    @Override
+    public void addTo(Router router) {
+        router.get("/api/surveys/{surveyId}/metrics", this::metrics)
+                .get("/api/reports/effectiveness", request -> HttpResponses.json(200, effectiveness.report(
+                        Queries.instant(request, "from"), Queries.instant(request, "to"))));
+    }
+
+    /** {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}. */
+    private APIGatewayV2HTTPResponse metrics(HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
+        var survey = surveys.get(surveyId);
+        if (survey.isEmpty()) {
+            return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
+        }
+        LocalDate from = Queries.date(request, "from", reportingZone);
+        LocalDate to = Queries.date(request, "to", reportingZone);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new HttpProblem(400, "invalid_query", "from must not be after to", "from");
+        }
+        String groupBy = request.query("groupBy").orElse(null);
+        if (groupBy != null && !groupBy.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+            throw new HttpProblem(400, "invalid_query", "groupBy must be a dimension name such as plan", "groupBy");
+        }
+        ReadMetrics.Interval interval = null;
+        var rawInterval = request.query("interval");
+        if (rawInterval.isPresent()) {
+            try {
+                interval = ReadMetrics.Interval.valueOf(rawInterval.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new HttpProblem(400, "invalid_query", "interval must be day, week or month", "interval");
+            }
+        }
+        var result = metrics.read(surveyId, from, to, groupBy, interval);
+        return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result));
+    }
+}

@@ -1,0 +1,43 @@
+package io.halqe.api;
+
+import static io.halqe.api.Queries.body;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.halqe.aws.http.HttpProblem;
+import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.http.Router;
+import io.halqe.domain.survey.ManageSurveys;
+import io.halqe.domain.survey.Survey;
+
+/** Survey definitions: list, create, read, and a new version on PUT. */
+record SurveyRoutes(ManageSurveys surveys) implements Router.Group {
+
+    @Override
+    public void addTo(Router router) {
+        router.get("/api/surveys", request -> {
+                    var page = surveys.list(Queries.limit(request), Queries.cursor(request));
+                    return HttpResponses.json(200, Views.page(page.items(), page.next()));
+                })
+                .post("/api/surveys", request -> saved(surveys.create(body(request, Survey.class)), 201))
+                .get("/api/surveys/{surveyId}", request -> {
+                    String surveyId = request.pathParameter("surveyId");
+                    return surveys.get(surveyId).map(found -> HttpResponses.json(200, found))
+                            .orElseGet(() -> HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId));
+                })
+                .put("/api/surveys/{surveyId}", request ->
+                        saved(surveys.update(request.pathParameter("surveyId"), body(request, Survey.class)), 200));
+    }
+
+    private static APIGatewayV2HTTPResponse saved(ManageSurveys.Outcome outcome, int createdStatus) {
+        return switch (outcome) {
+            case ManageSurveys.Outcome.Saved saved -> HttpResponses.json(createdStatus, saved.survey());
+            case ManageSurveys.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_survey", invalid.problem());
+            case ManageSurveys.Outcome.Exists exists -> HttpResponses.error(409, "survey_exists",
+                    "survey " + exists.surveyId() + " exists; PUT /api/surveys/" + exists.surveyId() + " makes a new version");
+            case ManageSurveys.Outcome.NotFound notFound -> HttpResponses.error(404, "survey_not_found",
+                    "there is no survey " + notFound.surveyId());
+            case ManageSurveys.Outcome.Conflict conflict -> HttpResponses.error(409, "edit_conflict",
+                    "survey " + conflict.surveyId() + " changed meanwhile; read it again and retry");
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package io.halqe.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.halqe.aws.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An HTTP API (payload 2.0) request, read once from API Gateway's event: what route handlers take instead of the raw
+ * event. Header names are lower-cased (API Gateway does; tests and other callers may not); {@code host} falls back
+ * to the API's domain name.
+ *
+ * @param pathParameters the matched route's parameters, URL-decoded
+ * @param receivedAt     when API Gateway received the request: the time the function acts on
+ */
+public record HttpRequest(String method, String path, Map<String, String> pathParameters, Map<String, String> query,
+                          Map<String, String> headers, String rawBody, boolean base64Encoded, Instant receivedAt) {
+
+    public HttpRequest {
+        pathParameters = Map.copyOf(pathParameters);
+        query = Map.copyOf(query);
+        headers = Map.copyOf(headers);
+    }
+
+    public static HttpRequest of(APIGatewayV2HTTPEvent event) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http == null || http.getMethod() == null ? "GET" : http.getMethod().toUpperCase(Locale.ROOT);
+        String path = event.getRawPath() != null ? event.getRawPath() : http == null ? "/" : http.getPath();
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    headers.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+                }
+            });
+        }
+        if (event.getRequestContext() != null && event.getRequestContext().getDomainName() != null) {
+            headers.putIfAbsent("host", event.getRequestContext().getDomainName());
+        }
+        long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
+        return new HttpRequest(method, path, withoutNulls(event.getPathParameters()),
+                withoutNulls(event.getQueryStringParameters()), headers, event.getBody(), event.getIsBase64Encoded(),
+                epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now());
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((name, value) -> {
+            if (name != null && value != null) {
+                copy.put(name, value);
+            }
+        });
+        return copy;
+    }
+
+    /** The same request with the path parameters of the route it matched. */
+    public HttpRequest withPathParameters(Map<String, String> parameters) {
+        return new HttpRequest(method, path, parameters, query, headers, rawBody, base64Encoded, receivedAt);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    /** Size of the body as sent, before decoding. */
+    public int bodyLength() {
+        if (rawBody == null) {
+            return 0;
+        }
+        return base64Encoded ? rawBody.length() / 4 * 3 : rawBody.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The body as text. Bytes that are not UTF-8 are refused rather than silently replaced, so nothing mangled is
+     * stored: API Gateway passes such bodies base64-encoded, or with U+FFFD where it replaced them.
+     */
+    public String body() {
+        if (rawBody == null) {
+            return "";
+        }
+        if (!base64Encoded) {
+            if (rawBody.indexOf('\uFFFD') >= 0) {
+                throw notUtf8();
+            }
+            return rawBody;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getDecoder().decode(rawBody))).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw notUtf8();
+        }
+    }
+
+    private static HttpProblem notUtf8() {
+        return new HttpProblem(400, "invalid_encoding", "the body is not valid UTF-8", null);
+    }
+
+    /** The JSON body as {@code type}, at most {@code maxBytes}; a wrong shape names the field it broke on. */
+    public <T> T json(Class<T> type, int maxBytes) {
+        String body = body();
+        if (body.length() > maxBytes) {
+            throw new HttpProblem(413, "payload_too_large", "the body must be at most " + maxBytes + " bytes", null);
+        }
+        try {
+            T value = Json.MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new HttpProblem(400, "invalid_json", "the body must be a JSON object", null);
+            }
+            return value;
+        } catch (JsonMappingException wrongShape) {
+            String field = wrongShape.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw new HttpProblem(400, "invalid_json", (field.isEmpty() ? "the body" : field)
+                    + " has the wrong type or value", field.isEmpty() ? null : field);
+        } catch (JsonProcessingException malformed) {
+            throw new HttpProblem(400, "invalid_json", "the body is not valid JSON", null);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.halqe.aws.runtime;
+
+import static io.halqe.aws.runtime.HalqeConfig.required;
+
+import io.halqe.aws.dynamo.DynamoAggregateStore;
+import io.halqe.aws.dynamo.DynamoAlertRules;
+import io.halqe.aws.dynamo.DynamoCaseRepository;
+import io.halqe.aws.dynamo.DynamoContactLog;
+import io.halqe.aws.dynamo.DynamoContactPolicies;
+import io.halqe.aws.dynamo.DynamoCustomerDirectory;
+import io.halqe.aws.dynamo.DynamoDeliveryLedger;
+import io.halqe.aws.dynamo.DynamoDigestStore;
+import io.halqe.aws.dynamo.DynamoOutreachRepository;
+import io.halqe.aws.dynamo.DynamoResponseRepository;
+import io.halqe.aws.dynamo.DynamoRoutingRules;
+import io.halqe.aws.dynamo.DynamoSuppressionList;
+import io.halqe.aws.dynamo.DynamoSurveyRepository;
+import io.halqe.aws.dynamo.DynamoTeamDirectory;
+import io.halqe.aws.dynamo.DynamoTriggers;
+import io.halqe.aws.links.HmacLinkSigner;
+import io.halqe.aws.links.HmacUnsubscribeLinks;
+import io.halqe.aws.links.SigningKeys;
+import io.halqe.aws.messaging.EventBridgePublisher;
+import io.halqe.aws.messaging.SesMailer;
+import io.halqe.aws.messaging.SnsNotifier;
+import io.halqe.aws.messaging.SnsSmsSender;
+import io.halqe.domain.links.CreateInvitation;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The one factory of adapters: each built from {@link HalqeConfig} and SDK clients that are made once, when first
+ * needed, at init. A handler's wiring asks for the ports its use cases take and nothing else.
+ */
+public final class Adapters {
+
+    private final HalqeConfig config;
+    private final AwsClients clients;
+    private DynamoDbClient dynamo;
+    private byte[] linkKey;
+    private SesMailer mailer;
+
+    public Adapters(HalqeConfig config, AwsClients clients) {
+        this.config = config;
+        this.clients = clients;
+    }
+
+    /** The adapters of the function being constructed, reading the variables it names. */
+    public static Adapters forFunction(String... variables) {
+        var env = LambdaEnvironment.current();
+        return new Adapters(HalqeConfig.load(env, variables), new AwsClients(env));
+    }
+
+    public HalqeConfig config() {
+        return config;
+    }
+
+    private DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = clients.dynamoDb();
+        }
+        return dynamo;
+    }
+
+    /** The link signing key, read from Secrets Manager once (so it is in the SnapStart snapshot). */
+    private byte[] linkKey() {
+        if (linkKey == null) {
+            linkKey = SigningKeys.fromSecret(clients.secretsManager(), required(config.linkSecretArn(), "linkSecretArn"));
+        }
+        return linkKey;
+    }
+
+    public DynamoSurveyRepository surveys() {
+        return new DynamoSurveyRepository(dynamo(), required(config.surveysTable(), "surveysTable"));
+    }
+
+    public DynamoResponseRepository responses() {
+        return new DynamoResponseRepository(dynamo(), required(config.responsesTable(), "responsesTable"));
+    }
+
+    public DynamoAggregateStore aggregates() {
+        return new DynamoAggregateStore(dynamo(), required(config.aggregatesTable(), "aggregatesTable"));
+    }
+
+    public DynamoCaseRepository cases() {
+        return new DynamoCaseRepository(dynamo(), casesTable());
+    }
+
+    /** Claims of sends and announcements, kept in the Cases table for the ledger's default time. */
+    public DynamoDeliveryLedger ledger() {
+        return new DynamoDeliveryLedger(dynamo(), casesTable());
+    }
+
+    public DynamoDeliveryLedger ledger(Duration keepClaims) {
+        return new DynamoDeliveryLedger(dynamo(), casesTable(), keepClaims);
+    }
+
+    /** The score-shift claims live beside the aggregates they describe. */
+    public DynamoDeliveryLedger aggregatesLedger() {
+        return new DynamoDeliveryLedger(dynamo(), required(config.aggregatesTable(), "aggregatesTable"));
+    }
+
+    public DynamoDigestStore digests() {
+        return new DynamoDigestStore(dynamo(), casesTable());
+    }
+
+    private String casesTable() {
+        return required(config.casesTable(), "casesTable");
+    }
+
+    public DynamoOutreachRepository outreach() {
+        return new DynamoOutreachRepository(dynamo(), outreachTable());
+    }
+
+    public DynamoContactLog contactLog() {
+        return new DynamoContactLog(dynamo(), outreachTable());
+    }
+
+    private String outreachTable() {
+        return required(config.outreachTable(), "outreachTable");
+    }
+
+    public DynamoCustomerDirectory customers() {
+        return new DynamoCustomerDirectory(dynamo(), directoryTable());
+    }
+
+    public DynamoSuppressionList suppression() {
+        return new DynamoSuppressionList(dynamo(), directoryTable());
+    }
+
+    public DynamoContactPolicies contactPolicies() {
+        return new DynamoContactPolicies(dynamo(), directoryTable());
+    }
+
+    public DynamoRoutingRules routingRules() {
+        return new DynamoRoutingRules(dynamo(), directoryTable());
+    }
+
+    public DynamoAlertRules alertRules() {
+        return new DynamoAlertRules(dynamo(), directoryTable(), config.detractorCaseSla());
+    }
+
+    public DynamoTriggers triggers() {
+        return new DynamoTriggers(dynamo(), directoryTable());
+    }
+
+    public DynamoTeamDirectory teams() {
+        return new DynamoTeamDirectory(dynamo(), directoryTable());
+    }
+
+    private String directoryTable() {
+        return required(config.directoryTable(), "directoryTable");
+    }
+
+    /** One SES mailer per function: the sender and configuration set are the template's. */
+    public SesMailer mailer() {
+        if (mailer == null) {
+            mailer = new SesMailer(clients.sesV2(), required(config.senderEmail(), "senderEmail"),
+                    required(config.sesConfigurationSet(), "sesConfigurationSet"));
+        }
+        return mailer;
+    }
+
+    public SnsNotifier teamAlerts() {
+        return new SnsNotifier(clients.sns(), required(config.alertsTopicArn(), "alertsTopicArn"));
+    }
+
+    public SnsSmsSender sms() {
+        return new SnsSmsSender(clients.sns());
+    }
+
+    public EventBridgePublisher events() {
+        return new EventBridgePublisher(clients.eventBridge(), required(config.eventBusName(), "eventBusName"));
+    }
+
+    public HmacLinkSigner linkSigner() {
+        return new HmacLinkSigner(linkKey());
+    }
+
+    public HmacUnsubscribeLinks unsubscribeLinks() {
+        return new HmacUnsubscribeLinks(linkKey(), config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
+    }
+
+    /** Signed invitations by link, email or SMS, honouring the suppression list. */
+    public CreateInvitation invitations() {
+        return new CreateInvitation(surveys(), linkSigner(), mailer(), sms(), suppression(),
+                config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
+    }
+}
