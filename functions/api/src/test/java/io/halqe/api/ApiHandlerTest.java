@@ -114,6 +114,7 @@ class ApiHandlerTest {
                                                  String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
         event.getRequestContext().getHttp().setMethod(method);
+        event.setRouteKey(null); // the sample's route is GET /api/cases: let the router match the path set below
         event.setBody(body);
         event.setRawPath(path);
         event.getRequestContext().getHttp().setPath(path);
@@ -286,6 +287,7 @@ class ApiHandlerTest {
     private static APIGatewayV2HTTPResponse send(String method, String path, String contentType, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
         event.getRequestContext().getHttp().setMethod(method);
+        event.setRouteKey(null); // the sample's route is GET /api/cases: let the router match the path set below
         event.setRawPath(path);
         event.getRequestContext().getHttp().setPath(path);
         event.setQueryStringParameters(null);

@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
  * event. Header names are lower-cased (API Gateway does; tests and other callers may not); {@code host} falls back
  * to the API's domain name.
  *
+ * @param routeKey       the route API Gateway chose ({@code "GET /s/{surveyId}"}), or null when it is not known
  * @param pathParameters the matched route's parameters, URL-decoded
  * @param receivedAt     when API Gateway received the request: the time the function acts on
  */
-public record HttpRequest(String method, String path, Map<String, String> pathParameters, Map<String, String> query,
+public record HttpRequest(String method, String path, String routeKey, Map<String, String> pathParameters, Map<String, String> query,
                           Map<String, String> headers, String rawBody, boolean base64Encoded, Instant receivedAt) {
 
     public HttpRequest {
@@ -49,7 +50,7 @@ public record HttpRequest(String method, String path, Map<String, String> pathPa
             headers.putIfAbsent("host", event.getRequestContext().getDomainName());
         }
         long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
-        return new HttpRequest(method, path, withoutNulls(event.getPathParameters()),
+        return new HttpRequest(method, path, event.getRouteKey(), withoutNulls(event.getPathParameters()),
                 withoutNulls(event.getQueryStringParameters()), headers, event.getBody(), event.getIsBase64Encoded(),
                 epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now());
     }
@@ -67,9 +68,10 @@ public record HttpRequest(String method, String path, Map<String, String> pathPa
         return copy;
     }
 
-    /** The same request with the path parameters of the route it matched. */
-    public HttpRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpRequest(method, path, parameters, query, headers, rawBody, base64Encoded, receivedAt);
+    /** The same request as routed: the route it matched and that route's path parameters. */
+    public HttpRequest routedTo(String matchedRouteKey, Map<String, String> parameters) {
+        return new HttpRequest(method, path, matchedRouteKey, parameters, query, headers, rawBody, base64Encoded,
+                receivedAt);
     }
 
     public Optional<String> header(String name) {

@@ -75,6 +75,11 @@ public final class HttpRoutes<T> {
         return Optional.ofNullable(best);
     }
 
+    /** The route whose key is {@code "METHOD /path"} exactly, as API Gateway names the route it chose. */
+    public Optional<Route<T>> byKey(String routeKey) {
+        return routes.stream().filter(route -> route.routeKey().equals(routeKey)).findFirst();
+    }
+
     /** The methods of the routes whose path matches {@code rawPath}: empty when none does (a 404, not a 405). */
     public Set<String> allowedMethods(String rawPath) {
         List<String> request = split(rawPath);

@@ -62,6 +62,12 @@ public final class Router {
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        // API Gateway has routed the request already when it names one of our routes: take its choice and parameters
+        var chosen = request.routeKey() == null ? java.util.Optional.<HttpRoutes.Route<Route>>empty()
+                : routes.byKey(request.routeKey());
+        if (chosen.isPresent()) {
+            return run(chosen.get().target(), request);
+        }
         var match = routes.match(request.method(), request.path());
         if (match.isEmpty()) {
             Set<String> allowed = routes.allowedMethods(request.path());
@@ -71,8 +77,13 @@ public final class Router {
             return HttpResponses.withHeaders(HttpResponses.error(405, "method_not_allowed", request.method() + " "
                     + request.path() + " is not supported"), Map.of("allow", String.join(", ", allowed)));
         }
+        return run(match.get().route().target(),
+                request.routedTo(match.get().route().routeKey(), match.get().pathParameters()));
+    }
+
+    private static APIGatewayV2HTTPResponse run(Route route, HttpRequest request) {
         try {
-            return match.get().route().target().handle(request.withPathParameters(match.get().pathParameters()));
+            return route.handle(request);
         } catch (HttpProblem problem) {
             return HttpResponses.error(problem.status(), problem.code(), problem.getMessage(), problem.field());
         } catch (InvalidCursorException invalid) {
