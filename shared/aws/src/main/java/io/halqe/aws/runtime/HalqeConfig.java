@@ -25,7 +25,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
 
     private static final String PREFIX = "HALQE_";
 
-    /** The settings named by {@code variables} ({@code "HALQE_CASES_TABLE"}, ...), from {@code env}. */
+    /** The settings named by {@code variables} (the variables' names, as template.yaml sets them), from {@code env}. */
     public static HalqeConfig load(Env env, String... variables) {
         Reader read = new Reader(env, variables);
         HalqeConfig config = new HalqeConfig(read.text("surveysTable"), read.text("responsesTable"),
