@@ -67,9 +67,9 @@ final class PhraseIndex<P> {
 
     /** Keys of the text's words for this index; {@code negated} is filled for Persian negating prefixes. */
     String[] keys(Tokens tokens, boolean[] negated) {
-        String[] keys = new String[tokens.size];
-        for (int i = 0; i < tokens.size; i++) {
-            keys[i] = Morphology.textKey(tokens.words[i], language, vocabulary, stems, negated, i);
+        String[] keys = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            keys[i] = Morphology.textKey(tokens.word(i), language, vocabulary, stems, negated, i);
         }
         return keys;
     }
@@ -78,7 +78,7 @@ final class PhraseIndex<P> {
     Node<P> longest(String[] keys, Tokens tokens, int start, int[] lengthOut) {
         Node<P> node = root;
         Node<P> best = null;
-        for (int j = start; j < keys.length && tokens.clause[j] == tokens.clause[start]; j++) {
+        for (int j = start; j < keys.length && tokens.clause(j) == tokens.clause(start); j++) {
             node = node.next == null ? null : node.next.get(keys[j]);
             if (node == null) {
                 break;

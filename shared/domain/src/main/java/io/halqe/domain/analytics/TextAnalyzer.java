@@ -101,22 +101,18 @@ public final class TextAnalyzer {
         LanguageDetector.Detection detection = detector.detect(tokens, fallback);
         String language = detection.language();
         matches.add(new Match("language", language, detection.evidence()));
-        tokens.forLanguage(language);
-        if (tokens.size == 0) {
+        tokens = tokens.forLanguage(language);
+        if (tokens.size() == 0) {
             return priorOnly(language, npsScore, prior, matches);
         }
         Lexicon lexicon = lexiconFor(language, tokens);
-        int n = tokens.size;
+        int n = tokens.size();
 
         // core terms: sentiment, negators, intensifiers, type cues
         List<Hit> hits = new ArrayList<>();
         boolean[] negatedPrefix = new boolean[n];
         if (lexicon != null) {
-            for (int i = 0; i < n; i++) {
-                if (lexicon.contrast.contains(tokens.words[i])) {
-                    tokens.splitClauseAt(i);
-                }
-            }
+            tokens = tokens.withClauseBreaksAt(lexicon.contrast);
             String[] keys = lexicon.index.keys(tokens, negatedPrefix);
             int[] length = new int[1];
             for (int i = 0; i < n; ) {
@@ -125,7 +121,7 @@ public final class TextAnalyzer {
                     i++;
                     continue;
                 }
-                hits.add(new Hit(i, i + length[0], node.payload, span(tokens, i, i + length[0])));
+                hits.add(new Hit(i, i + length[0], node.payload, tokens.words(i, i + length[0])));
                 i += length[0];
             }
         }
@@ -171,7 +167,7 @@ public final class TextAnalyzer {
                     i++;
                     continue;
                 }
-                String term = span(tokens, i, i + length[0]);
+                String term = tokens.words(i, i + length[0]);
                 themeHits.add(new Hit(i, i + length[0], null, term));
                 for (String id : node.payload) {
                     matches.add(new Match("theme", term, id));
@@ -199,7 +195,7 @@ public final class TextAnalyzer {
     private double contribution(Hit h, List<Hit> hits, Tokens tokens, boolean[] negatedPrefix, Lexicon lexicon,
                                 List<Match> matches) {
         double weight = h.entry.sentiment;
-        int clause = tokens.clause[h.start];
+        int clause = tokens.clause(h.start);
         String negatedBy = null;
         for (int k = h.start; k < h.end; k++) {
             if (negatedPrefix[k]) {
@@ -208,7 +204,7 @@ public final class TextAnalyzer {
         }
         double factor = 1;
         for (Hit g : hits) {
-            if (g == h || tokens.clause[g.start] != clause) {
+            if (g == h || tokens.clause(g.start) != clause) {
                 continue;
             }
             int before = h.start - g.end;   // words between g and h when g precedes h
@@ -238,9 +234,9 @@ public final class TextAnalyzer {
      * count for nothing and its negative ones half; in a question every term counts half.
      */
     private static double moodWeight(Hit h, double value, List<Hit> hits, Tokens tokens) {
-        int sentence = tokens.sentence[h.start];
+        int sentence = tokens.sentence(h.start);
         for (Hit g : hits) {
-            if (g.entry.cue == FeedbackType.SUGGESTION && tokens.sentence[g.start] == sentence) {
+            if (g.entry.cue == FeedbackType.SUGGESTION && tokens.sentence(g.start) == sentence) {
                 return value > 0 ? 0 : 0.5;
             }
         }
@@ -249,10 +245,10 @@ public final class TextAnalyzer {
 
     /** Within a sentence that has a contrast word: 0.5 before it, 1.5 after it (the last one counts). */
     private static double contrastWeight(Hit h, Tokens tokens, Lexicon lexicon) {
-        int sentence = tokens.sentence[h.start];
+        int sentence = tokens.sentence(h.start);
         int contrastAt = -1;
-        for (int i = 0; i < tokens.size; i++) {
-            if (tokens.sentence[i] == sentence && lexicon.contrast.contains(tokens.words[i])) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.sentence(i) == sentence && lexicon.contrast.contains(tokens.word(i))) {
                 contrastAt = i;
             }
         }
@@ -274,7 +270,7 @@ public final class TextAnalyzer {
             } else if (cue == FeedbackType.SUGGESTION && suggestion == null) {
                 suggestion = h;
             } else if (question == null && (cue == FeedbackType.QUESTION
-                    || h.entry.questionAtStart && tokens.sentenceStart[h.start])) {
+                    || h.entry.questionAtStart && tokens.startsSentence(h.start))) {
                 question = h;
             }
         }
@@ -286,7 +282,7 @@ public final class TextAnalyzer {
             matches.add(new Match("type", suggestion.term, FeedbackType.SUGGESTION.wireName()));
             return FeedbackType.SUGGESTION;
         }
-        if (question != null || tokens.questionMark) {
+        if (question != null || tokens.hasQuestionMark()) {
             matches.add(new Match("type", question != null ? question.term : "?", FeedbackType.QUESTION.wireName()));
             return FeedbackType.QUESTION;
         }
@@ -302,7 +298,7 @@ public final class TextAnalyzer {
     }
 
     private static List<String> keyPhrases(Tokens tokens, List<Hit> hits, List<Hit> themeHits, Lexicon lexicon) {
-        int n = tokens.size;
+        int n = tokens.size();
         // rank 3: theme terms, 2: sentiment terms, 1: other content words (bigrams preferred over single words)
         boolean[] used = new boolean[n];
         List<int[]> chosen = new ArrayList<>(); // {start, end}
@@ -322,7 +318,7 @@ public final class TextAnalyzer {
         }
         for (int i = 0; i + 1 < n && chosen.size() < MAX_KEY_PHRASES; i++) {
             if (content(tokens, i, role, lexicon) && content(tokens, i + 1, role, lexicon)
-                    && tokens.clause[i] == tokens.clause[i + 1]) {
+                    && tokens.clause(i) == tokens.clause(i + 1)) {
                 choose(chosen, used, i, i + 2);
                 i++;
             }
@@ -336,7 +332,7 @@ public final class TextAnalyzer {
         top.sort((a, b) -> Integer.compare(a[0], b[0]));
         List<String> phrases = new ArrayList<>(top.size());
         for (int[] span : top) {
-            String phrase = span(tokens, span[0], span[1]);
+            String phrase = tokens.words(span[0], span[1]);
             if (!phrases.contains(phrase)) {
                 phrases.add(phrase);
             }
@@ -357,7 +353,7 @@ public final class TextAnalyzer {
     }
 
     private static boolean content(Tokens tokens, int i, boolean[] role, Lexicon lexicon) {
-        String w = tokens.words[i];
+        String w = tokens.word(i);
         if (role[i] || w.length() < (Morphology.isLatin(w) ? 3 : 2) || Character.isDigit(w.charAt(0))) {
             return false;
         }
@@ -376,7 +372,7 @@ public final class TextAnalyzer {
 
     private Lexicon lexiconFor(String language, Tokens tokens) {
         Lexicon lexicon = lexicons.get(language);
-        if (lexicon == null && tokens.latinLetters > tokens.arabicLetters + tokens.otherLetters) {
+        if (lexicon == null && tokens.scripts().latin() > tokens.scripts().arabic() + tokens.scripts().other()) {
             return lexicons.get("en"); // another Latin-script language: English loanwords still count
         }
         return lexicon;
@@ -415,20 +411,6 @@ public final class TextAnalyzer {
             }
         }
         return List.copyOf(all);
-    }
-
-    private static String span(Tokens tokens, int start, int end) {
-        if (end - start == 1) {
-            return tokens.words[start];
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k = start; k < end; k++) {
-            if (k > start) {
-                sb.append(' ');
-            }
-            sb.append(tokens.words[k]);
-        }
-        return sb.toString();
     }
 
     private static Sentiment label(double score) {
