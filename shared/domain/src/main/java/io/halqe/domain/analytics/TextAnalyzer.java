@@ -106,33 +106,21 @@ public final class TextAnalyzer {
             return priorOnly(language, npsScore, prior, matches);
         }
         Lexicon lexicon = lexiconFor(language, tokens);
-        int n = tokens.size();
 
         // core terms: sentiment, negators, intensifiers, type cues
-        List<Hit> hits = new ArrayList<>();
-        boolean[] negatedPrefix = new boolean[n];
+        List<FoundTerm<CoreEntry>> hits = List.of();
         if (lexicon != null) {
             tokens = tokens.withClauseBreaksAt(lexicon.contrast);
-            String[] keys = lexicon.index.keys(tokens, negatedPrefix);
-            int[] length = new int[1];
-            for (int i = 0; i < n; ) {
-                PhraseIndex.Node<CoreEntry> node = lexicon.index.longest(keys, tokens, i, length);
-                if (node == null) {
-                    i++;
-                    continue;
-                }
-                hits.add(new Hit(i, i + length[0], node.payload, tokens.words(i, i + length[0])));
-                i += length[0];
-            }
+            hits = lexicon.index.findAll(tokens);
         }
         double textSum = 0;
         int sentimentTerms = 0;
-        for (Hit h : hits) {
-            if (!h.entry.hasSentiment()) {
+        for (FoundTerm<CoreEntry> h : hits) {
+            if (!h.payload().hasSentiment()) {
                 continue;
             }
             sentimentTerms++;
-            textSum += contribution(h, hits, tokens, negatedPrefix, lexicon, matches);
+            textSum += contribution(h, hits, tokens, lexicon, matches);
         }
 
         double score;
@@ -156,26 +144,17 @@ public final class TextAnalyzer {
 
         // themes
         List<String> themes = new ArrayList<>();
-        List<Hit> themeHits = new ArrayList<>();
+        List<FoundTerm<List<String>>> themeHits = List.of();
         PhraseIndex<List<String>> themeIndex = themeIndex(taxonomy, language);
         if (themeIndex != null) {
-            String[] keys = themeIndex.keys(tokens, new boolean[n]);
-            int[] length = new int[1];
-            for (int i = 0; i < n; ) {
-                PhraseIndex.Node<List<String>> node = themeIndex.longest(keys, tokens, i, length);
-                if (node == null) {
-                    i++;
-                    continue;
-                }
-                String term = tokens.words(i, i + length[0]);
-                themeHits.add(new Hit(i, i + length[0], null, term));
-                for (String id : node.payload) {
-                    matches.add(new Match("theme", term, id));
+            themeHits = themeIndex.findAll(tokens);
+            for (FoundTerm<List<String>> hit : themeHits) {
+                for (String id : hit.payload()) {
+                    matches.add(new Match("theme", hit.text(), id));
                     if (!themes.contains(id)) {
                         themes.add(id);
                     }
                 }
-                i += length[0];
             }
             ThemeTaxonomy order = taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy;
             List<String> ordered = new ArrayList<>(themes.size());
@@ -192,40 +171,35 @@ public final class TextAnalyzer {
         return new TextAnalysis(language, sentiment, score, themes, type, keyPhrases, matches);
     }
 
-    private double contribution(Hit h, List<Hit> hits, Tokens tokens, boolean[] negatedPrefix, Lexicon lexicon,
-                                List<Match> matches) {
-        double weight = h.entry.sentiment;
-        int clause = tokens.clause(h.start);
-        String negatedBy = null;
-        for (int k = h.start; k < h.end; k++) {
-            if (negatedPrefix[k]) {
-                negatedBy = "ن-";
-            }
-        }
+    private double contribution(FoundTerm<CoreEntry> h, List<FoundTerm<CoreEntry>> hits, Tokens tokens,
+                                Lexicon lexicon, List<Match> matches) {
+        double weight = h.payload().sentiment;
+        int clause = tokens.clause(h.start());
+        String negatedBy = h.negatedByPrefix() ? "ن-" : null;
         double factor = 1;
-        for (Hit g : hits) {
-            if (g == h || tokens.clause(g.start) != clause) {
+        for (FoundTerm<CoreEntry> g : hits) {
+            if (g == h || tokens.clause(g.start()) != clause) {
                 continue;
             }
-            int before = h.start - g.end;   // words between g and h when g precedes h
-            int after = g.start - h.end;    // words between h and g when g follows h
-            if (negatedBy == null && ((g.entry.negator & CoreEntry.PRE) != 0 && before >= 0 && before <= 2
-                    || (g.entry.negator & CoreEntry.POST) != 0 && after >= 0 && after <= 1)) {
-                negatedBy = g.term;
+            int before = h.start() - g.end();   // words between g and h when g precedes h
+            int after = g.start() - h.end();    // words between h and g when g follows h
+            if (negatedBy == null && ((g.payload().negator & CoreEntry.PRE) != 0 && before >= 0 && before <= 2
+                    || (g.payload().negator & CoreEntry.POST) != 0 && after >= 0 && after <= 1)) {
+                negatedBy = g.text();
             }
-            if (g.entry.intensifier != 0 && (before >= 0 && before <= 1 || after >= 0 && after <= 1)) {
-                factor *= g.entry.intensifier;
-                matches.add(new Match("intensifier", g.term, "x" + fmt(g.entry.intensifier) + " " + h.term));
+            if (g.payload().intensifier != 0 && (before >= 0 && before <= 1 || after >= 0 && after <= 1)) {
+                factor *= g.payload().intensifier;
+                matches.add(new Match("intensifier", g.text(), "x" + fmt(g.payload().intensifier) + " " + h.text()));
             }
         }
         double value = weight * factor;
         if (negatedBy != null) {
             value = weight > 0 ? -0.8 * value : -0.5 * value;
-            matches.add(new Match("negation", negatedBy, "negates " + h.term));
+            matches.add(new Match("negation", negatedBy, "negates " + h.text()));
         }
         value *= contrastWeight(h, tokens, lexicon);
         value *= moodWeight(h, value, hits, tokens);
-        matches.add(new Match("sentiment", h.term, signed(value)));
+        matches.add(new Match("sentiment", h.text(), signed(value)));
         return value;
     }
 
@@ -233,10 +207,11 @@ public final class TextAnalyzer {
      * A wish or a suggestion describes a state that is not there: its positive words ("it would be great if")
      * count for nothing and its negative ones half; in a question every term counts half.
      */
-    private static double moodWeight(Hit h, double value, List<Hit> hits, Tokens tokens) {
-        int sentence = tokens.sentence(h.start);
-        for (Hit g : hits) {
-            if (g.entry.cue == FeedbackType.SUGGESTION && tokens.sentence(g.start) == sentence) {
+    private static double moodWeight(FoundTerm<CoreEntry> h, double value, List<FoundTerm<CoreEntry>> hits,
+                                     Tokens tokens) {
+        int sentence = tokens.sentence(h.start());
+        for (FoundTerm<CoreEntry> g : hits) {
+            if (g.payload().cue == FeedbackType.SUGGESTION && tokens.sentence(g.start()) == sentence) {
                 return value > 0 ? 0 : 0.5;
             }
         }
@@ -244,8 +219,8 @@ public final class TextAnalyzer {
     }
 
     /** Within a sentence that has a contrast word: 0.5 before it, 1.5 after it (the last one counts). */
-    private static double contrastWeight(Hit h, Tokens tokens, Lexicon lexicon) {
-        int sentence = tokens.sentence(h.start);
+    private static double contrastWeight(FoundTerm<CoreEntry> h, Tokens tokens, Lexicon lexicon) {
+        int sentence = tokens.sentence(h.start());
         int contrastAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.sentence(i) == sentence && lexicon.contrast.contains(tokens.word(i))) {
@@ -255,35 +230,35 @@ public final class TextAnalyzer {
         if (contrastAt < 0) {
             return 1;
         }
-        return h.start < contrastAt ? 0.5 : 1.5;
+        return h.start() < contrastAt ? 0.5 : 1.5;
     }
 
-    private FeedbackType feedbackType(List<Hit> hits, Tokens tokens, double score, boolean anySignal,
+    private FeedbackType feedbackType(List<FoundTerm<CoreEntry>> hits, Tokens tokens, double score, boolean anySignal,
                                       List<Match> matches) {
-        Hit bug = null;
-        Hit suggestion = null;
-        Hit question = null;
-        for (Hit h : hits) {
-            FeedbackType cue = h.entry.cue;
+        FoundTerm<CoreEntry> bug = null;
+        FoundTerm<CoreEntry> suggestion = null;
+        FoundTerm<CoreEntry> question = null;
+        for (FoundTerm<CoreEntry> h : hits) {
+            FeedbackType cue = h.payload().cue;
             if (cue == FeedbackType.BUG && bug == null) {
                 bug = h;
             } else if (cue == FeedbackType.SUGGESTION && suggestion == null) {
                 suggestion = h;
             } else if (question == null && (cue == FeedbackType.QUESTION
-                    || h.entry.questionAtStart && tokens.startsSentence(h.start))) {
+                    || h.payload().questionAtStart && tokens.startsSentence(h.start()))) {
                 question = h;
             }
         }
         if (bug != null) {
-            matches.add(new Match("type", bug.term, FeedbackType.BUG.wireName()));
+            matches.add(new Match("type", bug.text(), FeedbackType.BUG.wireName()));
             return FeedbackType.BUG;
         }
         if (suggestion != null) {
-            matches.add(new Match("type", suggestion.term, FeedbackType.SUGGESTION.wireName()));
+            matches.add(new Match("type", suggestion.text(), FeedbackType.SUGGESTION.wireName()));
             return FeedbackType.SUGGESTION;
         }
         if (question != null || tokens.hasQuestionMark()) {
-            matches.add(new Match("type", question != null ? question.term : "?", FeedbackType.QUESTION.wireName()));
+            matches.add(new Match("type", question != null ? question.text() : "?", FeedbackType.QUESTION.wireName()));
             return FeedbackType.QUESTION;
         }
         if (anySignal && score < -0.05) {
@@ -297,22 +272,23 @@ public final class TextAnalyzer {
         return null;
     }
 
-    private static List<String> keyPhrases(Tokens tokens, List<Hit> hits, List<Hit> themeHits, Lexicon lexicon) {
+    private static List<String> keyPhrases(Tokens tokens, List<FoundTerm<CoreEntry>> hits,
+                                           List<FoundTerm<List<String>>> themeHits, Lexicon lexicon) {
         int n = tokens.size();
         // rank 3: theme terms, 2: sentiment terms, 1: other content words (bigrams preferred over single words)
         boolean[] used = new boolean[n];
         List<int[]> chosen = new ArrayList<>(); // {start, end}
-        for (Hit h : themeHits) {
-            choose(chosen, used, h.start, h.end);
+        for (FoundTerm<List<String>> h : themeHits) {
+            choose(chosen, used, h.start(), h.end());
         }
-        for (Hit h : hits) {
-            if (h.entry.hasSentiment() && h.entry.negator == 0 && h.entry.intensifier == 0) {
-                choose(chosen, used, h.start, h.end);
+        for (FoundTerm<CoreEntry> h : hits) {
+            if (h.payload().hasSentiment() && h.payload().negator == 0 && h.payload().intensifier == 0) {
+                choose(chosen, used, h.start(), h.end());
             }
         }
         boolean[] role = new boolean[n];
-        for (Hit h : hits) {
-            for (int k = h.start; k < h.end; k++) {
+        for (FoundTerm<CoreEntry> h : hits) {
+            for (int k = h.start(); k < h.end(); k++) {
                 role[k] = true;
             }
         }
@@ -430,6 +406,4 @@ public final class TextAnalyzer {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private record Hit(int start, int end, CoreEntry entry, String term) {
-    }
 }
