@@ -61,8 +61,7 @@ public final class TextAnalyzer {
     private static final int MAX_KEY_PHRASES = 5;
     private static final int MAX_CACHED_TAXONOMIES = 32;
 
-    private final Map<String, Lexicon> lexicons = new HashMap<>();
-    private final LanguageDetector detector;
+    private final CommentNormalizer normalizer = new CommentNormalizer();
     private final Map<String, PhraseIndex<List<String>>> defaultThemes;
     private final Map<ThemeTaxonomy, Map<String, PhraseIndex<List<String>>>> themeCache =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -73,10 +72,6 @@ public final class TextAnalyzer {
             });
 
     public TextAnalyzer() {
-        for (String language : List.of("en", "fa", "ar")) {
-            lexicons.put(language, Lexicon.load(language));
-        }
-        detector = new LanguageDetector(lexicons.get("en"), lexicons.get("fa"), lexicons.get("ar"));
         defaultThemes = indexThemes(ThemeTaxonomy.defaults());
     }
 
@@ -88,31 +83,18 @@ public final class TextAnalyzer {
      * @param taxonomy         themes to tag with; null means {@link ThemeTaxonomy#defaults()}
      */
     public TextAnalysis analyze(String text, String fallbackLanguage, Integer npsScore, ThemeTaxonomy taxonomy) {
-        String fallback = fallbackLanguage == null || fallbackLanguage.isBlank()
-                ? "und" : fallbackLanguage.strip().toLowerCase(Locale.ROOT);
         double prior = npsScore == null ? Double.NaN
                 : Math.max(-1, Math.min(1, (npsScore - 7.5) / 2.5));
+        NormalizedComment comment = normalizer.normalize(text, fallbackLanguage);
         List<Match> matches = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            matches.add(new Match("language", fallback, "no text; fallback"));
-            return priorOnly(fallback, npsScore, prior, matches);
+        matches.add(comment.languageEvidence());
+        if (comment.words().size() == 0) {
+            return priorOnly(comment.language(), npsScore, prior, matches);
         }
-        Tokens tokens = Tokens.of(text);
-        LanguageDetector.Detection detection = detector.detect(tokens, fallback);
-        String language = detection.language();
-        matches.add(new Match("language", language, detection.evidence()));
-        tokens = tokens.forLanguage(language);
-        if (tokens.size() == 0) {
-            return priorOnly(language, npsScore, prior, matches);
-        }
-        Lexicon lexicon = lexiconFor(language, tokens);
-
-        // core terms: sentiment, negators, intensifiers, type cues
-        List<FoundTerm<CoreEntry>> hits = List.of();
-        if (lexicon != null) {
-            tokens = tokens.withClauseBreaksAt(lexicon.contrast);
-            hits = lexicon.index.findAll(tokens);
-        }
+        String language = comment.language();
+        Tokens tokens = comment.words();
+        Lexicon lexicon = comment.lexicon();
+        List<FoundTerm<CoreEntry>> hits = comment.terms();
         double textSum = 0;
         int sentimentTerms = 0;
         for (FoundTerm<CoreEntry> h : hits) {
@@ -344,14 +326,6 @@ public final class TextAnalyzer {
         matches.add(new Match("sentiment", "nps=" + npsScore, "prior decides " + sentiment.wireName()));
         return new TextAnalysis(language, sentiment, Math.round(PRIOR_ALONE * prior * 1000) / 1000.0, List.of(), null,
                 List.of(), matches);
-    }
-
-    private Lexicon lexiconFor(String language, Tokens tokens) {
-        Lexicon lexicon = lexicons.get(language);
-        if (lexicon == null && tokens.scripts().latin() > tokens.scripts().arabic() + tokens.scripts().other()) {
-            return lexicons.get("en"); // another Latin-script language: English loanwords still count
-        }
-        return lexicon;
     }
 
     private PhraseIndex<List<String>> themeIndex(ThemeTaxonomy taxonomy, String language) {
