@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,14 +53,11 @@ import java.util.Map;
  */
 public final class TextAnalyzer {
 
-    static final double POSITIVE_THRESHOLD = 0.15;
-    static final double NEGATIVE_THRESHOLD = -0.15;
-    static final double PRIOR_PULL = 0.2;
-    static final double PRIOR_ALONE = 0.3;
     private static final int MAX_KEY_PHRASES = 5;
     private static final int MAX_CACHED_TAXONOMIES = 32;
 
     private final CommentNormalizer normalizer = new CommentNormalizer();
+    private final SentimentScorer sentimentScorer = new SentimentScorer();
     private final Map<String, PhraseIndex<List<String>>> defaultThemes;
     private final Map<ThemeTaxonomy, Map<String, PhraseIndex<List<String>>>> themeCache =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -83,46 +79,21 @@ public final class TextAnalyzer {
      * @param taxonomy         themes to tag with; null means {@link ThemeTaxonomy#defaults()}
      */
     public TextAnalysis analyze(String text, String fallbackLanguage, Integer npsScore, ThemeTaxonomy taxonomy) {
-        double prior = npsScore == null ? Double.NaN
-                : Math.max(-1, Math.min(1, (npsScore - 7.5) / 2.5));
         NormalizedComment comment = normalizer.normalize(text, fallbackLanguage);
+        ScoredSentiment scored = sentimentScorer.score(comment, npsScore);
         List<Match> matches = new ArrayList<>();
         matches.add(comment.languageEvidence());
+        matches.addAll(scored.evidence());
         if (comment.words().size() == 0) {
-            return priorOnly(comment.language(), npsScore, prior, matches);
+            return new TextAnalysis(comment.language(), scored.label(), scored.score(), List.of(), null, List.of(),
+                    matches);
         }
         String language = comment.language();
         Tokens tokens = comment.words();
         Lexicon lexicon = comment.lexicon();
         List<FoundTerm<CoreEntry>> hits = comment.terms();
-        double textSum = 0;
-        int sentimentTerms = 0;
-        for (FoundTerm<CoreEntry> h : hits) {
-            if (!h.payload().hasSentiment()) {
-                continue;
-            }
-            sentimentTerms++;
-            textSum += contribution(h, hits, tokens, lexicon, matches);
-        }
-
-        double score;
-        Sentiment sentiment;
-        if (sentimentTerms > 0) {
-            double textScore = textSum / Math.sqrt(textSum * textSum + 0.5);
-            score = Double.isNaN(prior) ? textScore : clamp(textScore + PRIOR_PULL * prior);
-            if (!Double.isNaN(prior)) {
-                matches.add(new Match("sentiment", "nps=" + npsScore, "prior " + signed(PRIOR_PULL * prior)));
-            }
-            sentiment = label(score);
-        } else if (!Double.isNaN(prior)) {
-            score = PRIOR_ALONE * prior;
-            sentiment = npsScore <= 6 ? Sentiment.NEGATIVE : npsScore <= 8 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-            matches.add(new Match("sentiment", "nps=" + npsScore, "prior decides " + sentiment.wireName()));
-        } else {
-            score = 0;
-            sentiment = Sentiment.NEUTRAL;
-        }
-        score = Math.round(score * 1000) / 1000.0;
+        Sentiment sentiment = scored.label();
+        double score = scored.score();
 
         // themes
         List<String> themes = new ArrayList<>();
@@ -148,71 +119,9 @@ public final class TextAnalyzer {
             themes = ordered;
         }
 
-        FeedbackType type = feedbackType(hits, tokens, score, sentimentTerms > 0 || !Double.isNaN(prior), matches);
+        FeedbackType type = feedbackType(hits, tokens, score, scored.hasSignal(), matches);
         List<String> keyPhrases = keyPhrases(tokens, hits, themeHits, lexicon);
         return new TextAnalysis(language, sentiment, score, themes, type, keyPhrases, matches);
-    }
-
-    private double contribution(FoundTerm<CoreEntry> h, List<FoundTerm<CoreEntry>> hits, Tokens tokens,
-                                Lexicon lexicon, List<Match> matches) {
-        double weight = h.payload().sentiment;
-        int clause = tokens.clause(h.start());
-        String negatedBy = h.negatedByPrefix() ? "ن-" : null;
-        double factor = 1;
-        for (FoundTerm<CoreEntry> g : hits) {
-            if (g == h || tokens.clause(g.start()) != clause) {
-                continue;
-            }
-            int before = h.start() - g.end();   // words between g and h when g precedes h
-            int after = g.start() - h.end();    // words between h and g when g follows h
-            if (negatedBy == null && ((g.payload().negator & CoreEntry.PRE) != 0 && before >= 0 && before <= 2
-                    || (g.payload().negator & CoreEntry.POST) != 0 && after >= 0 && after <= 1)) {
-                negatedBy = g.text();
-            }
-            if (g.payload().intensifier != 0 && (before >= 0 && before <= 1 || after >= 0 && after <= 1)) {
-                factor *= g.payload().intensifier;
-                matches.add(new Match("intensifier", g.text(), "x" + fmt(g.payload().intensifier) + " " + h.text()));
-            }
-        }
-        double value = weight * factor;
-        if (negatedBy != null) {
-            value = weight > 0 ? -0.8 * value : -0.5 * value;
-            matches.add(new Match("negation", negatedBy, "negates " + h.text()));
-        }
-        value *= contrastWeight(h, tokens, lexicon);
-        value *= moodWeight(h, value, hits, tokens);
-        matches.add(new Match("sentiment", h.text(), signed(value)));
-        return value;
-    }
-
-    /**
-     * A wish or a suggestion describes a state that is not there: its positive words ("it would be great if")
-     * count for nothing and its negative ones half; in a question every term counts half.
-     */
-    private static double moodWeight(FoundTerm<CoreEntry> h, double value, List<FoundTerm<CoreEntry>> hits,
-                                     Tokens tokens) {
-        int sentence = tokens.sentence(h.start());
-        for (FoundTerm<CoreEntry> g : hits) {
-            if (g.payload().cue == FeedbackType.SUGGESTION && tokens.sentence(g.start()) == sentence) {
-                return value > 0 ? 0 : 0.5;
-            }
-        }
-        return tokens.isQuestion(sentence) ? 0.5 : 1;
-    }
-
-    /** Within a sentence that has a contrast word: 0.5 before it, 1.5 after it (the last one counts). */
-    private static double contrastWeight(FoundTerm<CoreEntry> h, Tokens tokens, Lexicon lexicon) {
-        int sentence = tokens.sentence(h.start());
-        int contrastAt = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.sentence(i) == sentence && lexicon.contrast.contains(tokens.word(i))) {
-                contrastAt = i;
-            }
-        }
-        if (contrastAt < 0) {
-            return 1;
-        }
-        return h.start() < contrastAt ? 0.5 : 1.5;
     }
 
     private FeedbackType feedbackType(List<FoundTerm<CoreEntry>> hits, Tokens tokens, double score, boolean anySignal,
@@ -244,11 +153,11 @@ public final class TextAnalyzer {
             return FeedbackType.QUESTION;
         }
         if (anySignal && score < -0.05) {
-            matches.add(new Match("type", "score " + signed(score), FeedbackType.COMPLAINT.wireName()));
+            matches.add(new Match("type", "score " + SentimentScorer.signed(score), FeedbackType.COMPLAINT.wireName()));
             return FeedbackType.COMPLAINT;
         }
         if (anySignal && score > 0.05) {
-            matches.add(new Match("type", "score " + signed(score), FeedbackType.PRAISE.wireName()));
+            matches.add(new Match("type", "score " + SentimentScorer.signed(score), FeedbackType.PRAISE.wireName()));
             return FeedbackType.PRAISE;
         }
         return null;
@@ -318,16 +227,6 @@ public final class TextAnalyzer {
         return lexicon == null || !lexicon.stopwords.contains(w);
     }
 
-    private TextAnalysis priorOnly(String language, Integer npsScore, double prior, List<Match> matches) {
-        if (Double.isNaN(prior)) {
-            return new TextAnalysis(language, Sentiment.NEUTRAL, 0, List.of(), null, List.of(), matches);
-        }
-        Sentiment sentiment = npsScore <= 6 ? Sentiment.NEGATIVE : npsScore <= 8 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-        matches.add(new Match("sentiment", "nps=" + npsScore, "prior decides " + sentiment.wireName()));
-        return new TextAnalysis(language, sentiment, Math.round(PRIOR_ALONE * prior * 1000) / 1000.0, List.of(), null,
-                List.of(), matches);
-    }
-
     private PhraseIndex<List<String>> themeIndex(ThemeTaxonomy taxonomy, String language) {
         Map<String, PhraseIndex<List<String>>> byLanguage = taxonomy == null || taxonomy == ThemeTaxonomy.defaults()
                 ? defaultThemes : themeCache.computeIfAbsent(taxonomy, TextAnalyzer::indexThemes);
@@ -362,22 +261,4 @@ public final class TextAnalyzer {
         }
         return List.copyOf(all);
     }
-
-    private static Sentiment label(double score) {
-        return score >= POSITIVE_THRESHOLD ? Sentiment.POSITIVE
-                : score <= NEGATIVE_THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
-    }
-
-    private static double clamp(double v) {
-        return Math.max(-1, Math.min(1, v));
-    }
-
-    private static String signed(double v) {
-        return (v >= 0 ? "+" : "") + fmt(v);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
 }
