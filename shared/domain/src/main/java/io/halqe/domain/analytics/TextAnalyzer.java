@@ -54,21 +54,12 @@ import java.util.Map;
 public final class TextAnalyzer {
 
     private static final int MAX_KEY_PHRASES = 5;
-    private static final int MAX_CACHED_TAXONOMIES = 32;
 
     private final CommentNormalizer normalizer = new CommentNormalizer();
     private final SentimentScorer sentimentScorer = new SentimentScorer();
-    private final Map<String, PhraseIndex<List<String>>> defaultThemes;
-    private final Map<ThemeTaxonomy, Map<String, PhraseIndex<List<String>>>> themeCache =
-            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ThemeTaxonomy, Map<String, PhraseIndex<List<String>>>> e) {
-                    return size() > MAX_CACHED_TAXONOMIES;
-                }
-            });
+    private final ThemeTagger themeTagger = new ThemeTagger();
 
     public TextAnalyzer() {
-        defaultThemes = indexThemes(ThemeTaxonomy.defaults());
     }
 
     /**
@@ -95,29 +86,10 @@ public final class TextAnalyzer {
         Sentiment sentiment = scored.label();
         double score = scored.score();
 
-        // themes
-        List<String> themes = new ArrayList<>();
-        List<FoundTerm<List<String>>> themeHits = List.of();
-        PhraseIndex<List<String>> themeIndex = themeIndex(taxonomy, language);
-        if (themeIndex != null) {
-            themeHits = themeIndex.findAll(tokens);
-            for (FoundTerm<List<String>> hit : themeHits) {
-                for (String id : hit.payload()) {
-                    matches.add(new Match("theme", hit.text(), id));
-                    if (!themes.contains(id)) {
-                        themes.add(id);
-                    }
-                }
-            }
-            ThemeTaxonomy order = taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy;
-            List<String> ordered = new ArrayList<>(themes.size());
-            for (Theme t : order.themes()) {
-                if (themes.contains(t.id())) {
-                    ordered.add(t.id());
-                }
-            }
-            themes = ordered;
-        }
+        TaggedThemes tagged = themeTagger.tag(comment, taxonomy);
+        matches.addAll(tagged.evidence());
+        List<String> themes = tagged.ids();
+        List<FoundTerm<List<String>>> themeHits = tagged.terms();
 
         FeedbackType type = feedbackType(hits, tokens, score, scored.hasSignal(), matches);
         List<String> keyPhrases = keyPhrases(tokens, hits, themeHits, lexicon);
@@ -225,40 +197,5 @@ public final class TextAnalyzer {
             return false;
         }
         return lexicon == null || !lexicon.stopwords.contains(w);
-    }
-
-    private PhraseIndex<List<String>> themeIndex(ThemeTaxonomy taxonomy, String language) {
-        Map<String, PhraseIndex<List<String>>> byLanguage = taxonomy == null || taxonomy == ThemeTaxonomy.defaults()
-                ? defaultThemes : themeCache.computeIfAbsent(taxonomy, TextAnalyzer::indexThemes);
-        PhraseIndex<List<String>> index = byLanguage.get(language);
-        return index != null ? index : byLanguage.get("en");
-    }
-
-    private static Map<String, PhraseIndex<List<String>>> indexThemes(ThemeTaxonomy taxonomy) {
-        Map<String, PhraseIndex<List<String>>> byLanguage = new HashMap<>();
-        for (String language : List.of("en", "fa", "ar")) {
-            PhraseIndex<List<String>> index = new PhraseIndex<>(language);
-            List<String> termLanguages = language.equals("en") ? List.of("en") : List.of(language, "en");
-            for (Theme theme : taxonomy.themes()) {
-                for (String termLanguage : termLanguages) {
-                    for (String term : theme.terms().getOrDefault(termLanguage, List.of())) {
-                        index.put(TextNormalization.normalize(term, termLanguage), termLanguage,
-                                List.of(theme.id()), TextAnalyzer::union);
-                    }
-                }
-            }
-            byLanguage.put(language, index);
-        }
-        return byLanguage;
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        for (String id : b) {
-            if (!all.contains(id)) {
-                all.add(id);
-            }
-        }
-        return List.copyOf(all);
     }
 }
