@@ -58,6 +58,7 @@ public final class TextAnalyzer {
     private final CommentNormalizer normalizer = new CommentNormalizer();
     private final SentimentScorer sentimentScorer = new SentimentScorer();
     private final ThemeTagger themeTagger = new ThemeTagger();
+    private final FeedbackTypeClassifier typeClassifier = new FeedbackTypeClassifier();
 
     public TextAnalyzer() {
     }
@@ -91,48 +92,11 @@ public final class TextAnalyzer {
         List<String> themes = tagged.ids();
         List<FoundTerm<List<String>>> themeHits = tagged.terms();
 
-        FeedbackType type = feedbackType(hits, tokens, score, scored.hasSignal(), matches);
+        FeedbackTypeDecision decision = typeClassifier.classify(comment, scored);
+        matches.addAll(decision.evidence());
+        FeedbackType type = decision.type();
         List<String> keyPhrases = keyPhrases(tokens, hits, themeHits, lexicon);
         return new TextAnalysis(language, sentiment, score, themes, type, keyPhrases, matches);
-    }
-
-    private FeedbackType feedbackType(List<FoundTerm<CoreEntry>> hits, Tokens tokens, double score, boolean anySignal,
-                                      List<Match> matches) {
-        FoundTerm<CoreEntry> bug = null;
-        FoundTerm<CoreEntry> suggestion = null;
-        FoundTerm<CoreEntry> question = null;
-        for (FoundTerm<CoreEntry> h : hits) {
-            FeedbackType cue = h.payload().cue;
-            if (cue == FeedbackType.BUG && bug == null) {
-                bug = h;
-            } else if (cue == FeedbackType.SUGGESTION && suggestion == null) {
-                suggestion = h;
-            } else if (question == null && (cue == FeedbackType.QUESTION
-                    || h.payload().questionAtStart && tokens.startsSentence(h.start()))) {
-                question = h;
-            }
-        }
-        if (bug != null) {
-            matches.add(new Match("type", bug.text(), FeedbackType.BUG.wireName()));
-            return FeedbackType.BUG;
-        }
-        if (suggestion != null) {
-            matches.add(new Match("type", suggestion.text(), FeedbackType.SUGGESTION.wireName()));
-            return FeedbackType.SUGGESTION;
-        }
-        if (question != null || tokens.hasQuestionMark()) {
-            matches.add(new Match("type", question != null ? question.text() : "?", FeedbackType.QUESTION.wireName()));
-            return FeedbackType.QUESTION;
-        }
-        if (anySignal && score < -0.05) {
-            matches.add(new Match("type", "score " + SentimentScorer.signed(score), FeedbackType.COMPLAINT.wireName()));
-            return FeedbackType.COMPLAINT;
-        }
-        if (anySignal && score > 0.05) {
-            matches.add(new Match("type", "score " + SentimentScorer.signed(score), FeedbackType.PRAISE.wireName()));
-            return FeedbackType.PRAISE;
-        }
-        return null;
     }
 
     private static List<String> keyPhrases(Tokens tokens, List<FoundTerm<CoreEntry>> hits,
