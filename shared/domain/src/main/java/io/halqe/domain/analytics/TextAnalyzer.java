@@ -1,16 +1,16 @@
 package io.halqe.domain.analytics;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Language, sentiment, themes, feedback type and key phrases of a customer comment in English, Persian or Arabic,
  * with every decision's evidence in {@link TextAnalysis#matches()}. Lexicons are loaded and indexed once, in the
  * constructor (construct one per Lambda at init); {@link #analyze} is thread-safe.
+ *
+ * <p>It runs in stages, each a class of this package that returns a record for the stages after it: normalising
+ * ({@code CommentNormalizer}), sentiment ({@code SentimentScorer}), themes ({@code ThemeTagger}), feedback type
+ * ({@code FeedbackTypeClassifier}) and key phrases ({@code KeyPhraseExtractor}).
  *
  * <h2>Language</h2>
  * The script with the most letters; Arabic script is Persian or Arabic by weighted evidence (stop words, Persian-only
@@ -53,13 +53,13 @@ import java.util.Map;
  */
 public final class TextAnalyzer {
 
-    private static final int MAX_KEY_PHRASES = 5;
-
     private final CommentNormalizer normalizer = new CommentNormalizer();
     private final SentimentScorer sentimentScorer = new SentimentScorer();
     private final ThemeTagger themeTagger = new ThemeTagger();
     private final FeedbackTypeClassifier typeClassifier = new FeedbackTypeClassifier();
+    private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
 
+    /** Loads the lexicons and indexes the default themes: construct one per Lambda, at init. */
     public TextAnalyzer() {
     }
 
@@ -72,94 +72,27 @@ public final class TextAnalyzer {
      */
     public TextAnalysis analyze(String text, String fallbackLanguage, Integer npsScore, ThemeTaxonomy taxonomy) {
         NormalizedComment comment = normalizer.normalize(text, fallbackLanguage);
-        ScoredSentiment scored = sentimentScorer.score(comment, npsScore);
-        List<Match> matches = new ArrayList<>();
-        matches.add(comment.languageEvidence());
-        matches.addAll(scored.evidence());
+        ScoredSentiment sentiment = sentimentScorer.score(comment, npsScore);
         if (comment.words().size() == 0) {
-            return new TextAnalysis(comment.language(), scored.label(), scored.score(), List.of(), null, List.of(),
-                    matches);
+            // no words, nothing to tag or classify: the NPS prior is all there is
+            return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), List.of(), null,
+                    List.of(), evidence(comment, sentiment.evidence(), List.of(), List.of()));
         }
-        String language = comment.language();
-        Tokens tokens = comment.words();
-        Lexicon lexicon = comment.lexicon();
-        List<FoundTerm<CoreEntry>> hits = comment.terms();
-        Sentiment sentiment = scored.label();
-        double score = scored.score();
-
-        TaggedThemes tagged = themeTagger.tag(comment, taxonomy);
-        matches.addAll(tagged.evidence());
-        List<String> themes = tagged.ids();
-        List<FoundTerm<List<String>>> themeHits = tagged.terms();
-
-        FeedbackTypeDecision decision = typeClassifier.classify(comment, scored);
-        matches.addAll(decision.evidence());
-        FeedbackType type = decision.type();
-        List<String> keyPhrases = keyPhrases(tokens, hits, themeHits, lexicon);
-        return new TextAnalysis(language, sentiment, score, themes, type, keyPhrases, matches);
+        TaggedThemes themes = themeTagger.tag(comment, taxonomy);
+        FeedbackTypeDecision type = typeClassifier.classify(comment, sentiment);
+        List<String> keyPhrases = keyPhraseExtractor.extract(comment, themes);
+        return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), themes.ids(), type.type(),
+                keyPhrases, evidence(comment, sentiment.evidence(), themes.evidence(), type.evidence()));
     }
 
-    private static List<String> keyPhrases(Tokens tokens, List<FoundTerm<CoreEntry>> hits,
-                                           List<FoundTerm<List<String>>> themeHits, Lexicon lexicon) {
-        int n = tokens.size();
-        // rank 3: theme terms, 2: sentiment terms, 1: other content words (bigrams preferred over single words)
-        boolean[] used = new boolean[n];
-        List<int[]> chosen = new ArrayList<>(); // {start, end}
-        for (FoundTerm<List<String>> h : themeHits) {
-            choose(chosen, used, h.start(), h.end());
-        }
-        for (FoundTerm<CoreEntry> h : hits) {
-            if (h.payload().hasSentiment() && h.payload().negator == 0 && h.payload().intensifier == 0) {
-                choose(chosen, used, h.start(), h.end());
-            }
-        }
-        boolean[] role = new boolean[n];
-        for (FoundTerm<CoreEntry> h : hits) {
-            for (int k = h.start(); k < h.end(); k++) {
-                role[k] = true;
-            }
-        }
-        for (int i = 0; i + 1 < n && chosen.size() < MAX_KEY_PHRASES; i++) {
-            if (content(tokens, i, role, lexicon) && content(tokens, i + 1, role, lexicon)
-                    && tokens.clause(i) == tokens.clause(i + 1)) {
-                choose(chosen, used, i, i + 2);
-                i++;
-            }
-        }
-        for (int i = 0; i < n && chosen.size() < MAX_KEY_PHRASES; i++) {
-            if (content(tokens, i, role, lexicon)) {
-                choose(chosen, used, i, i + 1);
-            }
-        }
-        List<int[]> top = chosen.subList(0, Math.min(MAX_KEY_PHRASES, chosen.size()));
-        top.sort((a, b) -> Integer.compare(a[0], b[0]));
-        List<String> phrases = new ArrayList<>(top.size());
-        for (int[] span : top) {
-            String phrase = tokens.words(span[0], span[1]);
-            if (!phrases.contains(phrase)) {
-                phrases.add(phrase);
-            }
-        }
-        return phrases;
-    }
-
-    private static void choose(List<int[]> chosen, boolean[] used, int start, int end) {
-        for (int k = start; k < end; k++) {
-            if (used[k]) {
-                return;
-            }
-        }
-        for (int k = start; k < end; k++) {
-            used[k] = true;
-        }
-        chosen.add(new int[] {start, end});
-    }
-
-    private static boolean content(Tokens tokens, int i, boolean[] role, Lexicon lexicon) {
-        String w = tokens.word(i);
-        if (role[i] || w.length() < (Morphology.isLatin(w) ? 3 : 2) || Character.isDigit(w.charAt(0))) {
-            return false;
-        }
-        return lexicon == null || !lexicon.stopwords.contains(w);
+    /** The language first, then each stage's evidence in the order the stages ran. */
+    private static List<Match> evidence(NormalizedComment comment, List<Match> sentiment, List<Match> themes,
+                                        List<Match> type) {
+        List<Match> all = new ArrayList<>(1 + sentiment.size() + themes.size() + type.size());
+        all.add(comment.languageEvidence());
+        all.addAll(sentiment);
+        all.addAll(themes);
+        all.addAll(type);
+        return all;
     }
 }
