@@ -9,18 +9,18 @@ import java.util.function.BinaryOperator;
 
 /**
  * A trie of terms by word key: finding the longest term starting at a word costs one hash lookup per word, and
- * only the terms found are allocated.
+ * matching allocates nothing but the words' keys and the terms found.
  */
 final class PhraseIndex<P> {
 
     private static final class Node<P> {
-        /** How many words lead from the root to this node. */
-        final int words;
+        /** How many words lead from the root to this node: the length of the term ending here. */
+        final int wordCount;
         HashMap<String, Node<P>> next;
         P payload;
 
-        Node(int words) {
-            this.words = words;
+        Node(int wordCount) {
+            this.wordCount = wordCount;
         }
     }
 
@@ -64,8 +64,8 @@ final class PhraseIndex<P> {
             if (node.next == null) {
                 node.next = new HashMap<>(4);
             }
-            int depth = node.words + 1;
-            node = node.next.computeIfAbsent(key, k -> new Node<>(depth));
+            int wordCount = node.wordCount + 1;
+            node = node.next.computeIfAbsent(key, k -> new Node<>(wordCount));
         }
         node.payload = node.payload == null ? payload : merge.apply(node.payload, payload);
     }
@@ -80,7 +80,7 @@ final class PhraseIndex<P> {
                 start++;
                 continue;
             }
-            int end = start + node.words;
+            int end = start + node.wordCount;
             found.add(new FoundTerm<>(start, end, node.payload, tokens.words(start, end),
                     keys.anyNegated(start, end)));
             start = end;

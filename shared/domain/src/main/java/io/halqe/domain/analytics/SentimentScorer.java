@@ -12,8 +12,8 @@ final class SentimentScorer {
 
     static final double POSITIVE_THRESHOLD = 0.15;
     static final double NEGATIVE_THRESHOLD = -0.15;
-    static final double PRIOR_PULL = 0.2;
-    static final double PRIOR_ALONE = 0.3;
+    private static final double PRIOR_PULL = 0.2;
+    private static final double PRIOR_ALONE = 0.3;
 
     ScoredSentiment score(NormalizedComment comment, Integer npsScore) {
         List<Match> evidence = new ArrayList<>();
