@@ -41,23 +41,24 @@ final class LanguageDetector {
 
     /** {@code tokens} in the matching form, before {@link Tokens#forLanguage}. */
     Detection detect(Tokens tokens, String fallback) {
-        int arabic = tokens.arabicLetters;
-        int latin = tokens.latinLetters;
-        int other = tokens.otherLetters;
+        ScriptCounts scripts = tokens.scripts();
+        int arabic = scripts.arabic();
+        int latin = scripts.latin();
+        int other = scripts.other();
         if (arabic + latin + other == 0) {
             return new Detection(fallback, "no letters; fallback");
         }
         if (other > arabic && other > latin) {
-            String byScript = byScript(tokens.otherScript);
-            return new Detection(byScript, "script " + tokens.otherScript.name().toLowerCase(Locale.ROOT));
+            String byScript = byScript(scripts.otherScript());
+            return new Detection(byScript, "script " + scripts.otherScript().name().toLowerCase(Locale.ROOT));
         }
         if (arabic >= latin) {
             return persianOrArabic(tokens, fallback);
         }
         int en = 0;
         int foreign = 0;
-        for (int i = 0; i < tokens.size; i++) {
-            String w = tokens.words[i];
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.word(i);
             if (!Morphology.isLatin(w)) {
                 continue;
             }
@@ -76,12 +77,13 @@ final class LanguageDetector {
     }
 
     private Detection persianOrArabic(Tokens t, String fallback) {
-        double fa = 1.5 * t.persianOnlyLetters + 0.5 * t.persianForms + 2.0 * t.zwnj;
-        double ar = 1.5 * t.arabicOnlyLetters + 0.3 * t.hamzaAlef + 0.2 * t.arabicForms;
+        ScriptCounts scripts = t.scripts();
+        double fa = 1.5 * scripts.persianOnly() + 0.5 * scripts.persianForms() + 2.0 * scripts.zwnj();
+        double ar = 1.5 * scripts.arabicOnly() + 0.3 * scripts.hamzaAlef() + 0.2 * scripts.arabicForms();
         int faWords = 0;
         int arWords = 0;
-        for (int i = 0; i < t.size; i++) {
-            String w = t.words[i];
+        for (int i = 0; i < t.size(); i++) {
+            String w = t.word(i);
             if (Morphology.isLatin(w)) {
                 continue;
             }
@@ -105,7 +107,7 @@ final class LanguageDetector {
         } else if (fallback.equals("fa") || fallback.equals("ar")) {
             language = fallback;
         } else {
-            language = t.persianForms > t.arabicForms ? "fa" : "ar";
+            language = scripts.persianForms() > scripts.arabicForms() ? "fa" : "ar";
         }
         return new Detection(language, String.format(Locale.ROOT,
                 "script arabic; fa %.1f (%d stop words), ar %.1f (%d stop words)", fa, faWords, ar, arWords));

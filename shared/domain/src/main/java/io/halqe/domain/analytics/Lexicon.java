@@ -1,11 +1,5 @@
 package io.halqe.domain.analytics;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -33,30 +27,17 @@ final class Lexicon {
     static Lexicon load(String language) {
         Lexicon lexicon = new Lexicon(language);
         String resource = "analytics/lexicon-" + language + ".txt";
-        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        String section = null;
+        for (ResourceLines.Line line : ResourceLines.read(resource)) {
+            String text = line.text();
+            if (text.startsWith("[") && text.endsWith("]")) {
+                section = text.substring(1, text.length() - 1);
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String section = null;
-            int lineNo = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNo++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (line.startsWith("[") && line.endsWith("]")) {
-                    section = line.substring(1, line.length() - 1);
-                    continue;
-                }
-                if (section == null) {
-                    throw new IllegalStateException(resource + ":" + lineNo + ": text before any [section]");
-                }
-                lexicon.add(section, line, resource + ":" + lineNo);
+            if (section == null) {
+                throw new IllegalStateException(resource + ":" + line.number() + ": text before any [section]");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            lexicon.add(section, text, resource + ":" + line.number());
         }
         return lexicon;
     }

@@ -43,31 +43,49 @@ final class Morphology {
     }
 
     /**
-     * The key of one word of the text, looked up in {@code vocabulary}; {@code negated[i]} is set when a Persian
-     * negating prefix had to be removed to find it.
+     * The keys of a text's words, looked up in {@code vocabulary}, and which words were found only once a Persian
+     * negating prefix ن- was removed (the negation then belongs to the term).
      */
-    static String textKey(String word, String language, Set<String> vocabulary, Set<String> stems, boolean[] negated,
-                          int i) {
+    record TextKeys(String[] keys, boolean[] negatedByPrefix) {
+        boolean anyNegated(int start, int end) {
+            for (int k = start; k < end; k++) {
+                if (negatedByPrefix[k]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static TextKeys textKeys(Tokens tokens, String language, Set<String> vocabulary, Set<String> stems) {
+        String[] keys = new String[tokens.size()];
+        boolean[] negated = new boolean[tokens.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String word = tokens.word(i);
+            String key = textKey(word, language, vocabulary, stems);
+            if (key == null) {
+                key = withoutPersianNegation(word, stems);
+                negated[i] = key != null;
+            }
+            keys[i] = key != null ? key : word;
+        }
+        return new TextKeys(keys, negated);
+    }
+
+    /** The key of one word of the text; null for a Persian word not found as written or inflected. */
+    private static String textKey(String word, String language, Set<String> vocabulary, Set<String> stems) {
         if (isLatin(word)) {
             return enStem(word);
         }
         if ("ar".equals(language)) {
             return arKey(word, vocabulary, stems);
         }
-        if ("fa".equals(language)) {
-            String key = faKey(word, vocabulary, stems);
-            if (key != null) {
-                return key;
-            }
-            if (word.length() >= 4 && word.charAt(0) == 'ن') {
-                key = faKey(word.substring(1), stems, stems);
-                if (key != null) {
-                    negated[i] = true;
-                    return key;
-                }
-            }
-        }
-        return word;
+        return "fa".equals(language) ? faKey(word, vocabulary, stems) : word;
+    }
+
+    /** نرسید → رسید: the key under a negating prefix, or null. */
+    private static String withoutPersianNegation(String word, Set<String> stems) {
+        return word.length() >= 4 && word.charAt(0) == 'ن' ? faKey(word.substring(1), stems, stems) : null;
     }
 
     private static String faKey(String word, Set<String> vocabulary, Set<String> stems) {

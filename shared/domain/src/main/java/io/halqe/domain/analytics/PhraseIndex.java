@@ -1,24 +1,31 @@
 package io.halqe.domain.analytics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 
 /**
  * A trie of terms by word key: finding the longest term starting at a word costs one hash lookup per word, and
- * nothing is allocated while matching.
+ * matching allocates nothing but the words' keys and the terms found.
  */
 final class PhraseIndex<P> {
 
-    static final class Node<P> {
+    private static final class Node<P> {
+        /** How many words lead from the root to this node: the length of the term ending here. */
+        final int wordCount;
         HashMap<String, Node<P>> next;
         P payload;
-        String term;
+
+        Node(int wordCount) {
+            this.wordCount = wordCount;
+        }
     }
 
     final String language;
-    final Node<P> root = new Node<>();
+    private final Node<P> root = new Node<>(0);
     /** Every word key of every term. */
     final Set<String> vocabulary = new HashSet<>();
     /** Word keys an inflected or cliticized word may be reduced to: not those of function words (لم، ما، نه). */
@@ -57,35 +64,41 @@ final class PhraseIndex<P> {
             if (node.next == null) {
                 node.next = new HashMap<>(4);
             }
-            node = node.next.computeIfAbsent(key, k -> new Node<>());
+            int wordCount = node.wordCount + 1;
+            node = node.next.computeIfAbsent(key, k -> new Node<>(wordCount));
         }
         node.payload = node.payload == null ? payload : merge.apply(node.payload, payload);
-        if (node.term == null) {
-            node.term = normalizedTerm;
-        }
     }
 
-    /** Keys of the text's words for this index; {@code negated} is filled for Persian negating prefixes. */
-    String[] keys(Tokens tokens, boolean[] negated) {
-        String[] keys = new String[tokens.size];
-        for (int i = 0; i < tokens.size; i++) {
-            keys[i] = Morphology.textKey(tokens.words[i], language, vocabulary, stems, negated, i);
+    /** The terms in a text, longest first from each word on, left to right; a term never spans two clauses. */
+    List<FoundTerm<P>> findAll(Tokens tokens) {
+        Morphology.TextKeys keys = Morphology.textKeys(tokens, language, vocabulary, stems);
+        List<FoundTerm<P>> found = new ArrayList<>();
+        for (int start = 0; start < tokens.size(); ) {
+            Node<P> node = longestAt(start, keys.keys(), tokens);
+            if (node == null) {
+                start++;
+                continue;
+            }
+            int end = start + node.wordCount;
+            found.add(new FoundTerm<>(start, end, node.payload, tokens.words(start, end),
+                    keys.anyNegated(start, end)));
+            start = end;
         }
-        return keys;
+        return found;
     }
 
     /** The deepest node with a payload reached from word {@code start} within its clause, or null. */
-    Node<P> longest(String[] keys, Tokens tokens, int start, int[] lengthOut) {
+    private Node<P> longestAt(int start, String[] keys, Tokens tokens) {
         Node<P> node = root;
         Node<P> best = null;
-        for (int j = start; j < keys.length && tokens.clause[j] == tokens.clause[start]; j++) {
+        for (int j = start; j < keys.length && tokens.clause(j) == tokens.clause(start); j++) {
             node = node.next == null ? null : node.next.get(keys[j]);
             if (node == null) {
                 break;
             }
             if (node.payload != null) {
                 best = node;
-                lengthOut[0] = j - start + 1;
             }
         }
         return best;

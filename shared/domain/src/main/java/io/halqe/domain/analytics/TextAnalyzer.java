@@ -1,17 +1,16 @@
 package io.halqe.domain.analytics;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Language, sentiment, themes, feedback type and key phrases of a customer comment in English, Persian or Arabic,
  * with every decision's evidence in {@link TextAnalysis#matches()}. Lexicons are loaded and indexed once, in the
  * constructor (construct one per Lambda at init); {@link #analyze} is thread-safe.
+ *
+ * <p>It runs in stages, each a class of this package that returns a record for the stages after it: normalising
+ * ({@code CommentNormalizer}), sentiment ({@code SentimentScorer}), themes ({@code ThemeTagger}), feedback type
+ * ({@code FeedbackTypeClassifier}) and key phrases ({@code KeyPhraseExtractor}).
  *
  * <h2>Language</h2>
  * The script with the most letters; Arabic script is Persian or Arabic by weighted evidence (stop words, Persian-only
@@ -54,30 +53,14 @@ import java.util.Map;
  */
 public final class TextAnalyzer {
 
-    static final double POSITIVE_THRESHOLD = 0.15;
-    static final double NEGATIVE_THRESHOLD = -0.15;
-    static final double PRIOR_PULL = 0.2;
-    static final double PRIOR_ALONE = 0.3;
-    private static final int MAX_KEY_PHRASES = 5;
-    private static final int MAX_CACHED_TAXONOMIES = 32;
+    private final CommentNormalizer normalizer = new CommentNormalizer();
+    private final SentimentScorer sentimentScorer = new SentimentScorer();
+    private final ThemeTagger themeTagger = new ThemeTagger();
+    private final FeedbackTypeClassifier typeClassifier = new FeedbackTypeClassifier();
+    private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
 
-    private final Map<String, Lexicon> lexicons = new HashMap<>();
-    private final LanguageDetector detector;
-    private final Map<String, PhraseIndex<List<String>>> defaultThemes;
-    private final Map<ThemeTaxonomy, Map<String, PhraseIndex<List<String>>>> themeCache =
-            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ThemeTaxonomy, Map<String, PhraseIndex<List<String>>>> e) {
-                    return size() > MAX_CACHED_TAXONOMIES;
-                }
-            });
-
+    /** Loads the lexicons and indexes the default themes: construct one per Lambda, at init. */
     public TextAnalyzer() {
-        for (String language : List.of("en", "fa", "ar")) {
-            lexicons.put(language, Lexicon.load(language));
-        }
-        detector = new LanguageDetector(lexicons.get("en"), lexicons.get("fa"), lexicons.get("ar"));
-        defaultThemes = indexThemes(ThemeTaxonomy.defaults());
     }
 
     /**
@@ -88,366 +71,28 @@ public final class TextAnalyzer {
      * @param taxonomy         themes to tag with; null means {@link ThemeTaxonomy#defaults()}
      */
     public TextAnalysis analyze(String text, String fallbackLanguage, Integer npsScore, ThemeTaxonomy taxonomy) {
-        String fallback = fallbackLanguage == null || fallbackLanguage.isBlank()
-                ? "und" : fallbackLanguage.strip().toLowerCase(Locale.ROOT);
-        double prior = npsScore == null ? Double.NaN
-                : Math.max(-1, Math.min(1, (npsScore - 7.5) / 2.5));
-        List<Match> matches = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            matches.add(new Match("language", fallback, "no text; fallback"));
-            return priorOnly(fallback, npsScore, prior, matches);
+        NormalizedComment comment = normalizer.normalize(text, fallbackLanguage);
+        ScoredSentiment sentiment = sentimentScorer.score(comment, npsScore);
+        if (comment.words().size() == 0) {
+            // no words, nothing to tag or classify: the NPS prior is all there is
+            return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), List.of(), null,
+                    List.of(), evidence(comment, sentiment.evidence(), List.of(), List.of()));
         }
-        Tokens tokens = Tokens.of(text);
-        LanguageDetector.Detection detection = detector.detect(tokens, fallback);
-        String language = detection.language();
-        matches.add(new Match("language", language, detection.evidence()));
-        tokens.forLanguage(language);
-        if (tokens.size == 0) {
-            return priorOnly(language, npsScore, prior, matches);
-        }
-        Lexicon lexicon = lexiconFor(language, tokens);
-        int n = tokens.size;
-
-        // core terms: sentiment, negators, intensifiers, type cues
-        List<Hit> hits = new ArrayList<>();
-        boolean[] negatedPrefix = new boolean[n];
-        if (lexicon != null) {
-            for (int i = 0; i < n; i++) {
-                if (lexicon.contrast.contains(tokens.words[i])) {
-                    tokens.splitClauseAt(i);
-                }
-            }
-            String[] keys = lexicon.index.keys(tokens, negatedPrefix);
-            int[] length = new int[1];
-            for (int i = 0; i < n; ) {
-                PhraseIndex.Node<CoreEntry> node = lexicon.index.longest(keys, tokens, i, length);
-                if (node == null) {
-                    i++;
-                    continue;
-                }
-                hits.add(new Hit(i, i + length[0], node.payload, span(tokens, i, i + length[0])));
-                i += length[0];
-            }
-        }
-        double textSum = 0;
-        int sentimentTerms = 0;
-        for (Hit h : hits) {
-            if (!h.entry.hasSentiment()) {
-                continue;
-            }
-            sentimentTerms++;
-            textSum += contribution(h, hits, tokens, negatedPrefix, lexicon, matches);
-        }
-
-        double score;
-        Sentiment sentiment;
-        if (sentimentTerms > 0) {
-            double textScore = textSum / Math.sqrt(textSum * textSum + 0.5);
-            score = Double.isNaN(prior) ? textScore : clamp(textScore + PRIOR_PULL * prior);
-            if (!Double.isNaN(prior)) {
-                matches.add(new Match("sentiment", "nps=" + npsScore, "prior " + signed(PRIOR_PULL * prior)));
-            }
-            sentiment = label(score);
-        } else if (!Double.isNaN(prior)) {
-            score = PRIOR_ALONE * prior;
-            sentiment = npsScore <= 6 ? Sentiment.NEGATIVE : npsScore <= 8 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-            matches.add(new Match("sentiment", "nps=" + npsScore, "prior decides " + sentiment.wireName()));
-        } else {
-            score = 0;
-            sentiment = Sentiment.NEUTRAL;
-        }
-        score = Math.round(score * 1000) / 1000.0;
-
-        // themes
-        List<String> themes = new ArrayList<>();
-        List<Hit> themeHits = new ArrayList<>();
-        PhraseIndex<List<String>> themeIndex = themeIndex(taxonomy, language);
-        if (themeIndex != null) {
-            String[] keys = themeIndex.keys(tokens, new boolean[n]);
-            int[] length = new int[1];
-            for (int i = 0; i < n; ) {
-                PhraseIndex.Node<List<String>> node = themeIndex.longest(keys, tokens, i, length);
-                if (node == null) {
-                    i++;
-                    continue;
-                }
-                String term = span(tokens, i, i + length[0]);
-                themeHits.add(new Hit(i, i + length[0], null, term));
-                for (String id : node.payload) {
-                    matches.add(new Match("theme", term, id));
-                    if (!themes.contains(id)) {
-                        themes.add(id);
-                    }
-                }
-                i += length[0];
-            }
-            ThemeTaxonomy order = taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy;
-            List<String> ordered = new ArrayList<>(themes.size());
-            for (Theme t : order.themes()) {
-                if (themes.contains(t.id())) {
-                    ordered.add(t.id());
-                }
-            }
-            themes = ordered;
-        }
-
-        FeedbackType type = feedbackType(hits, tokens, score, sentimentTerms > 0 || !Double.isNaN(prior), matches);
-        List<String> keyPhrases = keyPhrases(tokens, hits, themeHits, lexicon);
-        return new TextAnalysis(language, sentiment, score, themes, type, keyPhrases, matches);
+        TaggedThemes themes = themeTagger.tag(comment, taxonomy);
+        FeedbackTypeDecision type = typeClassifier.classify(comment, sentiment);
+        List<String> keyPhrases = keyPhraseExtractor.extract(comment, themes);
+        return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), themes.ids(), type.type(),
+                keyPhrases, evidence(comment, sentiment.evidence(), themes.evidence(), type.evidence()));
     }
 
-    private double contribution(Hit h, List<Hit> hits, Tokens tokens, boolean[] negatedPrefix, Lexicon lexicon,
-                                List<Match> matches) {
-        double weight = h.entry.sentiment;
-        int clause = tokens.clause[h.start];
-        String negatedBy = null;
-        for (int k = h.start; k < h.end; k++) {
-            if (negatedPrefix[k]) {
-                negatedBy = "ن-";
-            }
-        }
-        double factor = 1;
-        for (Hit g : hits) {
-            if (g == h || tokens.clause[g.start] != clause) {
-                continue;
-            }
-            int before = h.start - g.end;   // words between g and h when g precedes h
-            int after = g.start - h.end;    // words between h and g when g follows h
-            if (negatedBy == null && ((g.entry.negator & CoreEntry.PRE) != 0 && before >= 0 && before <= 2
-                    || (g.entry.negator & CoreEntry.POST) != 0 && after >= 0 && after <= 1)) {
-                negatedBy = g.term;
-            }
-            if (g.entry.intensifier != 0 && (before >= 0 && before <= 1 || after >= 0 && after <= 1)) {
-                factor *= g.entry.intensifier;
-                matches.add(new Match("intensifier", g.term, "x" + fmt(g.entry.intensifier) + " " + h.term));
-            }
-        }
-        double value = weight * factor;
-        if (negatedBy != null) {
-            value = weight > 0 ? -0.8 * value : -0.5 * value;
-            matches.add(new Match("negation", negatedBy, "negates " + h.term));
-        }
-        value *= contrastWeight(h, tokens, lexicon);
-        value *= moodWeight(h, value, hits, tokens);
-        matches.add(new Match("sentiment", h.term, signed(value)));
-        return value;
-    }
-
-    /**
-     * A wish or a suggestion describes a state that is not there: its positive words ("it would be great if")
-     * count for nothing and its negative ones half; in a question every term counts half.
-     */
-    private static double moodWeight(Hit h, double value, List<Hit> hits, Tokens tokens) {
-        int sentence = tokens.sentence[h.start];
-        for (Hit g : hits) {
-            if (g.entry.cue == FeedbackType.SUGGESTION && tokens.sentence[g.start] == sentence) {
-                return value > 0 ? 0 : 0.5;
-            }
-        }
-        return tokens.isQuestion(sentence) ? 0.5 : 1;
-    }
-
-    /** Within a sentence that has a contrast word: 0.5 before it, 1.5 after it (the last one counts). */
-    private static double contrastWeight(Hit h, Tokens tokens, Lexicon lexicon) {
-        int sentence = tokens.sentence[h.start];
-        int contrastAt = -1;
-        for (int i = 0; i < tokens.size; i++) {
-            if (tokens.sentence[i] == sentence && lexicon.contrast.contains(tokens.words[i])) {
-                contrastAt = i;
-            }
-        }
-        if (contrastAt < 0) {
-            return 1;
-        }
-        return h.start < contrastAt ? 0.5 : 1.5;
-    }
-
-    private FeedbackType feedbackType(List<Hit> hits, Tokens tokens, double score, boolean anySignal,
-                                      List<Match> matches) {
-        Hit bug = null;
-        Hit suggestion = null;
-        Hit question = null;
-        for (Hit h : hits) {
-            FeedbackType cue = h.entry.cue;
-            if (cue == FeedbackType.BUG && bug == null) {
-                bug = h;
-            } else if (cue == FeedbackType.SUGGESTION && suggestion == null) {
-                suggestion = h;
-            } else if (question == null && (cue == FeedbackType.QUESTION
-                    || h.entry.questionAtStart && tokens.sentenceStart[h.start])) {
-                question = h;
-            }
-        }
-        if (bug != null) {
-            matches.add(new Match("type", bug.term, FeedbackType.BUG.wireName()));
-            return FeedbackType.BUG;
-        }
-        if (suggestion != null) {
-            matches.add(new Match("type", suggestion.term, FeedbackType.SUGGESTION.wireName()));
-            return FeedbackType.SUGGESTION;
-        }
-        if (question != null || tokens.questionMark) {
-            matches.add(new Match("type", question != null ? question.term : "?", FeedbackType.QUESTION.wireName()));
-            return FeedbackType.QUESTION;
-        }
-        if (anySignal && score < -0.05) {
-            matches.add(new Match("type", "score " + signed(score), FeedbackType.COMPLAINT.wireName()));
-            return FeedbackType.COMPLAINT;
-        }
-        if (anySignal && score > 0.05) {
-            matches.add(new Match("type", "score " + signed(score), FeedbackType.PRAISE.wireName()));
-            return FeedbackType.PRAISE;
-        }
-        return null;
-    }
-
-    private static List<String> keyPhrases(Tokens tokens, List<Hit> hits, List<Hit> themeHits, Lexicon lexicon) {
-        int n = tokens.size;
-        // rank 3: theme terms, 2: sentiment terms, 1: other content words (bigrams preferred over single words)
-        boolean[] used = new boolean[n];
-        List<int[]> chosen = new ArrayList<>(); // {start, end}
-        for (Hit h : themeHits) {
-            choose(chosen, used, h.start, h.end);
-        }
-        for (Hit h : hits) {
-            if (h.entry.hasSentiment() && h.entry.negator == 0 && h.entry.intensifier == 0) {
-                choose(chosen, used, h.start, h.end);
-            }
-        }
-        boolean[] role = new boolean[n];
-        for (Hit h : hits) {
-            for (int k = h.start; k < h.end; k++) {
-                role[k] = true;
-            }
-        }
-        for (int i = 0; i + 1 < n && chosen.size() < MAX_KEY_PHRASES; i++) {
-            if (content(tokens, i, role, lexicon) && content(tokens, i + 1, role, lexicon)
-                    && tokens.clause[i] == tokens.clause[i + 1]) {
-                choose(chosen, used, i, i + 2);
-                i++;
-            }
-        }
-        for (int i = 0; i < n && chosen.size() < MAX_KEY_PHRASES; i++) {
-            if (content(tokens, i, role, lexicon)) {
-                choose(chosen, used, i, i + 1);
-            }
-        }
-        List<int[]> top = chosen.subList(0, Math.min(MAX_KEY_PHRASES, chosen.size()));
-        top.sort((a, b) -> Integer.compare(a[0], b[0]));
-        List<String> phrases = new ArrayList<>(top.size());
-        for (int[] span : top) {
-            String phrase = span(tokens, span[0], span[1]);
-            if (!phrases.contains(phrase)) {
-                phrases.add(phrase);
-            }
-        }
-        return phrases;
-    }
-
-    private static void choose(List<int[]> chosen, boolean[] used, int start, int end) {
-        for (int k = start; k < end; k++) {
-            if (used[k]) {
-                return;
-            }
-        }
-        for (int k = start; k < end; k++) {
-            used[k] = true;
-        }
-        chosen.add(new int[] {start, end});
-    }
-
-    private static boolean content(Tokens tokens, int i, boolean[] role, Lexicon lexicon) {
-        String w = tokens.words[i];
-        if (role[i] || w.length() < (Morphology.isLatin(w) ? 3 : 2) || Character.isDigit(w.charAt(0))) {
-            return false;
-        }
-        return lexicon == null || !lexicon.stopwords.contains(w);
-    }
-
-    private TextAnalysis priorOnly(String language, Integer npsScore, double prior, List<Match> matches) {
-        if (Double.isNaN(prior)) {
-            return new TextAnalysis(language, Sentiment.NEUTRAL, 0, List.of(), null, List.of(), matches);
-        }
-        Sentiment sentiment = npsScore <= 6 ? Sentiment.NEGATIVE : npsScore <= 8 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-        matches.add(new Match("sentiment", "nps=" + npsScore, "prior decides " + sentiment.wireName()));
-        return new TextAnalysis(language, sentiment, Math.round(PRIOR_ALONE * prior * 1000) / 1000.0, List.of(), null,
-                List.of(), matches);
-    }
-
-    private Lexicon lexiconFor(String language, Tokens tokens) {
-        Lexicon lexicon = lexicons.get(language);
-        if (lexicon == null && tokens.latinLetters > tokens.arabicLetters + tokens.otherLetters) {
-            return lexicons.get("en"); // another Latin-script language: English loanwords still count
-        }
-        return lexicon;
-    }
-
-    private PhraseIndex<List<String>> themeIndex(ThemeTaxonomy taxonomy, String language) {
-        Map<String, PhraseIndex<List<String>>> byLanguage = taxonomy == null || taxonomy == ThemeTaxonomy.defaults()
-                ? defaultThemes : themeCache.computeIfAbsent(taxonomy, TextAnalyzer::indexThemes);
-        PhraseIndex<List<String>> index = byLanguage.get(language);
-        return index != null ? index : byLanguage.get("en");
-    }
-
-    private static Map<String, PhraseIndex<List<String>>> indexThemes(ThemeTaxonomy taxonomy) {
-        Map<String, PhraseIndex<List<String>>> byLanguage = new HashMap<>();
-        for (String language : List.of("en", "fa", "ar")) {
-            PhraseIndex<List<String>> index = new PhraseIndex<>(language);
-            List<String> termLanguages = language.equals("en") ? List.of("en") : List.of(language, "en");
-            for (Theme theme : taxonomy.themes()) {
-                for (String termLanguage : termLanguages) {
-                    for (String term : theme.terms().getOrDefault(termLanguage, List.of())) {
-                        index.put(TextNormalization.normalize(term, termLanguage), termLanguage,
-                                List.of(theme.id()), TextAnalyzer::union);
-                    }
-                }
-            }
-            byLanguage.put(language, index);
-        }
-        return byLanguage;
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        for (String id : b) {
-            if (!all.contains(id)) {
-                all.add(id);
-            }
-        }
-        return List.copyOf(all);
-    }
-
-    private static String span(Tokens tokens, int start, int end) {
-        if (end - start == 1) {
-            return tokens.words[start];
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k = start; k < end; k++) {
-            if (k > start) {
-                sb.append(' ');
-            }
-            sb.append(tokens.words[k]);
-        }
-        return sb.toString();
-    }
-
-    private static Sentiment label(double score) {
-        return score >= POSITIVE_THRESHOLD ? Sentiment.POSITIVE
-                : score <= NEGATIVE_THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
-    }
-
-    private static double clamp(double v) {
-        return Math.max(-1, Math.min(1, v));
-    }
-
-    private static String signed(double v) {
-        return (v >= 0 ? "+" : "") + fmt(v);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private record Hit(int start, int end, CoreEntry entry, String term) {
+    /** The language first, then each stage's evidence in the order the stages ran. */
+    private static List<Match> evidence(NormalizedComment comment, List<Match> sentiment, List<Match> themes,
+                                        List<Match> type) {
+        List<Match> all = new ArrayList<>(1 + sentiment.size() + themes.size() + type.size());
+        all.add(comment.languageEvidence());
+        all.addAll(sentiment);
+        all.addAll(themes);
+        all.addAll(type);
+        return all;
     }
 }

@@ -1,11 +1,5 @@
 package io.halqe.domain.analytics;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,35 +39,24 @@ public record ThemeTaxonomy(List<Theme> themes) {
         private static ThemeTaxonomy load() {
             Map<String, Map<String, List<String>>> terms = new LinkedHashMap<>();
             String theme = null;
-            try (InputStream in = ThemeTaxonomy.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
+            for (ResourceLines.Line resourceLine : ResourceLines.read(RESOURCE)) {
+                String line = resourceLine.text();
+                if (line.startsWith("[") && line.endsWith("]")) {
+                    theme = line.substring(1, line.length() - 1).strip();
+                    terms.putIfAbsent(theme, new LinkedHashMap<>());
+                    continue;
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = reader.readLine()) != null; ) {
-                    line = line.strip();
-                    if (line.isEmpty() || line.startsWith("#")) {
-                        continue;
-                    }
-                    if (line.startsWith("[") && line.endsWith("]")) {
-                        theme = line.substring(1, line.length() - 1).strip();
-                        terms.putIfAbsent(theme, new LinkedHashMap<>());
-                        continue;
-                    }
-                    int colon = line.indexOf(':');
-                    if (theme == null || colon < 0) {
-                        throw new IllegalStateException(RESOURCE + ": expected 'lang: term, term' under [theme]: " + line);
-                    }
-                    List<String> list = terms.get(theme).computeIfAbsent(line.substring(0, colon).strip(),
-                            k -> new ArrayList<>());
-                    for (String term : line.substring(colon + 1).split(",")) {
-                        if (!term.isBlank()) {
-                            list.add(term.strip());
-                        }
+                int colon = line.indexOf(':');
+                if (theme == null || colon < 0) {
+                    throw new IllegalStateException(RESOURCE + ": expected 'lang: term, term' under [theme]: " + line);
+                }
+                List<String> list = terms.get(theme).computeIfAbsent(line.substring(0, colon).strip(),
+                        k -> new ArrayList<>());
+                for (String term : line.substring(colon + 1).split(",")) {
+                    if (!term.isBlank()) {
+                        list.add(term.strip());
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             List<Theme> themes = new ArrayList<>();
             terms.forEach((id, byLanguage) -> themes.add(new Theme(id, byLanguage)));

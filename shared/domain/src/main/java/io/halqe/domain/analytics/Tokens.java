@@ -2,6 +2,7 @@ package io.halqe.domain.analytics;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Set;
 
 /**
@@ -10,53 +11,51 @@ import java.util.Set;
  *
  * <p>Words are in the "matching form": diacritics and tatweel removed, ZWNJ joining, Persian and Arabic-Indic
  * digits as ASCII, lower case, and the Arabic-script letter variants folded to one form (yeh ي ى ی → ی, kaf ك ک → ک,
- * teh marbuta and heh variants ة ۀ → ه, alef with hamza or madda → ا). {@link #forLanguage} then adapts the words to
- * the detected language: Arabic gets ي and ك back, Persian has its detached prefixes and suffixes (می، نمی، بی،
- * ها، های، تر، ترین …) joined to their word, so «می خواهم», «می‌خواهم» and «میخواهم» are one word.
+ * teh marbuta and heh variants ة ۀ → ه, alef with hamza or madda → ا). {@link #forLanguage} then gives the words
+ * adapted to the detected language: Arabic gets ي and ك back, Persian has its detached prefixes and suffixes (می، نمی،
+ * بی، ها، های، تر، ترین …) joined to their word, so «می خواهم», «می‌خواهم» and «میخواهم» are one word.
+ *
+ * <p>Immutable, as every stage of the analysis reads the same tokens: {@link #forLanguage} and
+ * {@link #withClauseBreaksAt} return new ones.
  */
 final class Tokens {
 
     private static final Set<String> FA_PREFIXES = Set.of("می", "نمی", "بی");
     private static final Set<String> FA_SUFFIXES = Set.of("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان",
             "هایتان", "هایشان", "ای", "ایی", "تر", "ترین", "ام", "اید", "اند", "اش", "شان", "مان", "تان");
+    /** Added to the clause ids after a clause break, so they differ from every id before it. */
+    private static final int CLAUSE_BREAK = 1_000_000;
 
-    String[] words;
-    int[] clause;
-    int[] sentence;
-    boolean[] sentenceStart;
-    int size;
-
-    int latinLetters;
-    int arabicLetters;
-    int otherLetters;
-    Character.UnicodeScript otherScript;
-    int persianOnlyLetters;
-    int persianForms;
-    int arabicForms;
-    int arabicOnlyLetters;
-    int hamzaAlef;
-    int zwnj;
-    boolean questionMark;
+    private final String[] words;
+    private final int[] clause;
+    private final int[] sentence;
+    private final boolean[] sentenceStart;
+    private final int size;
     /** Sentences ended by ? or ؟, by sentence index; null when there is none. */
-    java.util.BitSet questions;
+    private final BitSet questions;
+    private final ScriptCounts scripts;
 
-    private Tokens(int capacity) {
-        words = new String[capacity];
-        clause = new int[capacity];
-        sentence = new int[capacity];
-        sentenceStart = new boolean[capacity];
+    private Tokens(String[] words, int[] clause, int[] sentence, boolean[] sentenceStart, int size, BitSet questions,
+                   ScriptCounts scripts) {
+        this.words = words;
+        this.clause = clause;
+        this.sentence = sentence;
+        this.sentenceStart = sentenceStart;
+        this.size = size;
+        this.questions = questions;
+        this.scripts = scripts;
     }
 
     static Tokens of(String text) {
         if (needsCompatibilityNormalization(text)) {
             text = Normalizer.normalize(text, Normalizer.Form.NFKC);
         }
-        Tokens t = new Tokens(Math.max(4, text.length() / 4));
+        Builder t = new Builder(Math.max(4, text.length() / 4));
+        ScriptCounts.Counter letters = new ScriptCounts.Counter();
         StringBuilder word = new StringBuilder(24);
         int clauseId = 0;
         int sentenceId = 0;
         boolean atSentenceStart = true;
-        int[] otherCounts = null;
         int n = text.length();
         for (int i = 0; i < n; ) {
             int cp = text.codePointAt(i);
@@ -66,7 +65,7 @@ final class Tokens {
             }
             if (cp == 0x200C || cp == 0x200D || cp == 0x00AD || cp == 0x200E || cp == 0x200F) {
                 if (cp == 0x200C) {
-                    t.zwnj++;
+                    letters.zwnj();
                 }
                 continue; // a joiner: the word goes on
             }
@@ -76,30 +75,7 @@ final class Tokens {
             }
             if (Character.isLetterOrDigit(cp)) {
                 if (Character.isLetter(cp)) {
-                    if (cp < 0x0250) {
-                        t.latinLetters++;
-                    } else if (isArabicScript(cp)) {
-                        t.arabicLetters++;
-                        switch (cp) {
-                            case 0x067E, 0x0686, 0x0698, 0x06AF -> t.persianOnlyLetters++;
-                            case 0x06CC, 0x06A9 -> t.persianForms++;
-                            case 0x064A, 0x0643 -> t.arabicForms++;
-                            case 0x0629, 0x0649 -> t.arabicOnlyLetters++;
-                            case 0x0623, 0x0625 -> t.hamzaAlef++;
-                            default -> { }
-                        }
-                    } else {
-                        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-                        if (script == Character.UnicodeScript.LATIN) {
-                            t.latinLetters++;
-                        } else {
-                            t.otherLetters++;
-                            if (otherCounts == null) {
-                                otherCounts = new int[SCRIPTS.length];
-                            }
-                            otherCounts[script.ordinal()]++;
-                        }
-                    }
+                    letters.letter(cp);
                 }
                 word.appendCodePoint(Character.toLowerCase(fold(cp)));
                 continue;
@@ -114,11 +90,7 @@ final class Tokens {
             }
             switch (cp) {
                 case '?', 0x061F -> {
-                    t.questionMark = true;
-                    if (t.questions == null) {
-                        t.questions = new java.util.BitSet();
-                    }
-                    t.questions.set(sentenceId);
+                    t.question(sentenceId);
                     sentenceId++;
                     clauseId++;
                     atSentenceStart = true;
@@ -135,84 +107,158 @@ final class Tokens {
         if (word.length() > 0) {
             t.add(word.toString(), clauseId, sentenceId, atSentenceStart);
         }
-        if (otherCounts != null) {
-            int best = 0;
-            for (int s = 1; s < otherCounts.length; s++) {
-                if (otherCounts[s] > otherCounts[best]) {
-                    best = s;
-                }
-            }
-            t.otherScript = SCRIPTS[best];
-        }
-        return t;
+        return t.build(letters.counts());
     }
-
-    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
 
     /** Adapts the matching-form words to a language: Arabic letter forms for ar, joined affixes for fa. */
     Tokens forLanguage(String language) {
         if ("ar".equals(language)) {
-            for (int i = 0; i < size; i++) {
-                String w = words[i];
-                if (w.indexOf('\u06CC') >= 0 || w.indexOf('\u06A9') >= 0) {
-                    words[i] = w.replace('\u06CC', '\u064A').replace('\u06A9', '\u0643');
-                }
-            }
-        } else if ("fa".equals(language)) {
-            joinPersianAffixes();
+            return withArabicLetterForms();
+        }
+        if ("fa".equals(language)) {
+            return withPersianAffixesJoined();
         }
         return this;
     }
 
-    private void joinPersianAffixes() {
-        int out = 0;
+    private Tokens withArabicLetterForms() {
+        String[] arabic = Arrays.copyOf(words, size);
+        for (int i = 0; i < size; i++) {
+            String w = arabic[i];
+            if (w.indexOf('\u06CC') >= 0 || w.indexOf('\u06A9') >= 0) {
+                arabic[i] = w.replace('\u06CC', '\u064A').replace('\u06A9', '\u0643');
+            }
+        }
+        return new Tokens(arabic, clause, sentence, sentenceStart, size, questions, scripts);
+    }
+
+    private Tokens withPersianAffixesJoined() {
+        Builder joined = new Builder(Math.max(1, size));
         for (int i = 0; i < size; i++) {
             String w = words[i];
-            if (out > 0 && FA_SUFFIXES.contains(w) && clause[out - 1] == clause[i]
-                    && !FA_PREFIXES.contains(words[out - 1])) {
-                words[out - 1] = words[out - 1] + w;
-                continue;
+            int last = joined.size - 1;
+            if (last >= 0 && FA_SUFFIXES.contains(w) && joined.clause[last] == clause[i]
+                    && !FA_PREFIXES.contains(joined.words[last])) {
+                joined.words[last] = joined.words[last] + w;
+            } else if (last >= 0 && FA_PREFIXES.contains(joined.words[last]) && joined.clause[last] == clause[i]) {
+                joined.words[last] = joined.words[last] + w;
+            } else {
+                joined.add(w, clause[i], sentence[i], sentenceStart[i]);
             }
-            words[out] = w;
-            clause[out] = clause[i];
-            sentence[out] = sentence[i];
-            sentenceStart[out] = sentenceStart[i];
-            if (out > 0 && FA_PREFIXES.contains(words[out - 1]) && clause[out - 1] == clause[i]) {
-                words[out - 1] = words[out - 1] + w;
-                continue;
-            }
-            out++;
         }
-        size = out;
+        joined.questions = questions;
+        return joined.build(scripts);
+    }
+
+    /** The same words with a new clause starting at each of {@code breakWords} (a contrast word such as "but"). */
+    Tokens withClauseBreaksAt(Set<String> breakWords) {
+        int[] broken = null;
+        int breaks = 0;
+        for (int i = 0; i < size; i++) {
+            if (breakWords.contains(words[i])) {
+                if (broken == null) {
+                    broken = Arrays.copyOf(clause, size);
+                }
+                breaks++;
+            }
+            if (broken != null) {
+                broken[i] += breaks * CLAUSE_BREAK;
+            }
+        }
+        return broken == null ? this : new Tokens(words, broken, sentence, sentenceStart, size, questions, scripts);
+    }
+
+    int size() {
+        return size;
+    }
+
+    String word(int i) {
+        return words[i];
+    }
+
+    /** Words {@code start} (inclusive) to {@code end} (exclusive), separated by single spaces. */
+    String words(int start, int end) {
+        if (end - start == 1) {
+            return words[start];
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = start; k < end; k++) {
+            if (k > start) {
+                sb.append(' ');
+            }
+            sb.append(words[k]);
+        }
+        return sb.toString();
     }
 
     String joined() {
-        return String.join(" ", Arrays.asList(words).subList(0, size));
+        return words(0, size);
     }
 
-    private void add(String w, int clauseId, int sentenceId, boolean start) {
-        if (size == words.length) {
-            int cap = size * 2;
-            words = Arrays.copyOf(words, cap);
-            clause = Arrays.copyOf(clause, cap);
-            sentence = Arrays.copyOf(sentence, cap);
-            sentenceStart = Arrays.copyOf(sentenceStart, cap);
-        }
-        words[size] = w;
-        clause[size] = clauseId;
-        sentence[size] = sentenceId;
-        sentenceStart[size] = start;
-        size++;
+    int clause(int i) {
+        return clause[i];
+    }
+
+    int sentence(int i) {
+        return sentence[i];
+    }
+
+    boolean startsSentence(int i) {
+        return sentenceStart[i];
     }
 
     boolean isQuestion(int sentenceId) {
         return questions != null && questions.get(sentenceId);
     }
 
-    /** Marks a new clause from word {@code from} on (a contrast word such as "but" starts one). */
-    void splitClauseAt(int from) {
-        for (int i = from; i < size; i++) {
-            clause[i] += 1_000_000;
+    boolean hasQuestionMark() {
+        return questions != null;
+    }
+
+    ScriptCounts scripts() {
+        return scripts;
+    }
+
+    /** Collects the words while a text is read; only ever seen by the method that builds a {@link Tokens}. */
+    private static final class Builder {
+        String[] words;
+        int[] clause;
+        int[] sentence;
+        boolean[] sentenceStart;
+        int size;
+        BitSet questions;
+
+        Builder(int capacity) {
+            words = new String[capacity];
+            clause = new int[capacity];
+            sentence = new int[capacity];
+            sentenceStart = new boolean[capacity];
+        }
+
+        void add(String w, int clauseId, int sentenceId, boolean start) {
+            if (size == words.length) {
+                int cap = size * 2;
+                words = Arrays.copyOf(words, cap);
+                clause = Arrays.copyOf(clause, cap);
+                sentence = Arrays.copyOf(sentence, cap);
+                sentenceStart = Arrays.copyOf(sentenceStart, cap);
+            }
+            words[size] = w;
+            clause[size] = clauseId;
+            sentence[size] = sentenceId;
+            sentenceStart[size] = start;
+            size++;
+        }
+
+        void question(int sentenceId) {
+            if (questions == null) {
+                questions = new BitSet();
+            }
+            questions.set(sentenceId);
+        }
+
+        Tokens build(ScriptCounts scripts) {
+            return new Tokens(words, clause, sentence, sentenceStart, size, questions, scripts);
         }
     }
 

@@ -1,0 +1,140 @@
+package io.halqe.domain.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sentiment stage: each sentiment term of a comment weighed by the negators, intensifiers, contrast and mood
+ * around it, summed into a score in [-1, 1], with the NPS score as a prior (the rules are in {@link TextAnalyzer}).
+ */
+final class SentimentScorer {
+
+    static final double POSITIVE_THRESHOLD = 0.15;
+    static final double NEGATIVE_THRESHOLD = -0.15;
+    private static final double PRIOR_PULL = 0.2;
+    private static final double PRIOR_ALONE = 0.3;
+
+    ScoredSentiment score(NormalizedComment comment, Integer npsScore) {
+        List<Match> evidence = new ArrayList<>();
+        double sum = 0;
+        boolean anyTerm = false;
+        for (FoundTerm<CoreEntry> term : comment.terms()) {
+            if (term.payload().hasSentiment()) {
+                Contribution contribution = contribution(term, comment);
+                sum += contribution.value();
+                evidence.addAll(contribution.evidence());
+                anyTerm = true;
+            }
+        }
+        if (!anyTerm && npsScore == null) {
+            return new ScoredSentiment(Sentiment.NEUTRAL, 0, false, evidence);
+        }
+        if (!anyTerm) {
+            // nothing in the text to go by: the NPS category decides
+            Sentiment label = npsScore <= 6 ? Sentiment.NEGATIVE
+                    : npsScore <= 8 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
+            evidence.add(new Match("sentiment", "nps=" + npsScore, "prior decides " + label.wireName()));
+            return new ScoredSentiment(label, rounded(PRIOR_ALONE * prior(npsScore)), true, evidence);
+        }
+        double score = sum / Math.sqrt(sum * sum + 0.5);
+        if (npsScore != null) {
+            double pull = PRIOR_PULL * prior(npsScore);
+            score = Math.max(-1, Math.min(1, score + pull));
+            evidence.add(new Match("sentiment", "nps=" + npsScore, "prior " + signed(pull)));
+        }
+        return new ScoredSentiment(label(score), rounded(score), true, evidence);
+    }
+
+    /** One sentiment term's weighed value, and the evidence: its intensifiers, its negation, then the value. */
+    private record Contribution(double value, List<Match> evidence) {
+    }
+
+    private static Contribution contribution(FoundTerm<CoreEntry> term, NormalizedComment comment) {
+        Tokens words = comment.words();
+        List<Match> evidence = new ArrayList<>(2);
+        int clause = words.clause(term.start());
+        String negatedBy = term.negatedByPrefix() ? "ن-" : null;
+        double factor = 1;
+        for (FoundTerm<CoreEntry> other : comment.terms()) {
+            if (other == term || words.clause(other.start()) != clause) {
+                continue;
+            }
+            CoreEntry role = other.payload();
+            int before = term.start() - other.end();   // words between them when the other one precedes the term
+            int after = other.start() - term.end();    // words between them when it follows the term
+            if (negatedBy == null && ((role.negator & CoreEntry.PRE) != 0 && before >= 0 && before <= 2
+                    || (role.negator & CoreEntry.POST) != 0 && after >= 0 && after <= 1)) {
+                negatedBy = other.text();
+            }
+            if (role.intensifier != 0 && (before >= 0 && before <= 1 || after >= 0 && after <= 1)) {
+                factor *= role.intensifier;
+                evidence.add(new Match("intensifier", other.text(),
+                        "x" + twoDecimals(role.intensifier) + " " + term.text()));
+            }
+        }
+        double weight = term.payload().sentiment;
+        double value = weight * factor;
+        if (negatedBy != null) {
+            value = weight > 0 ? -0.8 * value : -0.5 * value; // "not bad" is only mildly good
+            evidence.add(new Match("negation", negatedBy, "negates " + term.text()));
+        }
+        value *= contrastWeight(term, comment);
+        value *= moodWeight(term, value, comment);
+        evidence.add(new Match("sentiment", term.text(), signed(value)));
+        return new Contribution(value, evidence);
+    }
+
+    /** Within a sentence that has a contrast word: 0.5 before it, 1.5 after it (the last one counts). */
+    private static double contrastWeight(FoundTerm<CoreEntry> term, NormalizedComment comment) {
+        Tokens words = comment.words();
+        int sentence = words.sentence(term.start());
+        int contrastAt = -1;
+        for (int i = 0; i < words.size(); i++) {
+            if (words.sentence(i) == sentence && comment.lexicon().contrast.contains(words.word(i))) {
+                contrastAt = i;
+            }
+        }
+        if (contrastAt < 0) {
+            return 1;
+        }
+        return term.start() < contrastAt ? 0.5 : 1.5;
+    }
+
+    /**
+     * A wish or a suggestion describes a state that is not there: its positive words ("it would be great if")
+     * count for nothing and its negative ones half; in a question every term counts half.
+     */
+    private static double moodWeight(FoundTerm<CoreEntry> term, double value, NormalizedComment comment) {
+        Tokens words = comment.words();
+        int sentence = words.sentence(term.start());
+        for (FoundTerm<CoreEntry> other : comment.terms()) {
+            if (other.payload().cue == FeedbackType.SUGGESTION && words.sentence(other.start()) == sentence) {
+                return value > 0 ? 0 : 0.5;
+            }
+        }
+        return words.isQuestion(sentence) ? 0.5 : 1;
+    }
+
+    /** {@code clamp((nps − 7.5) / 2.5, −1, 1)}: 10 → 1, 9 → 0.6, 8 → 0.2, 7 → −0.2, 6 → −0.6, ≤ 5 → −1. */
+    private static double prior(int npsScore) {
+        return Math.max(-1, Math.min(1, (npsScore - 7.5) / 2.5));
+    }
+
+    private static Sentiment label(double score) {
+        return score >= POSITIVE_THRESHOLD ? Sentiment.POSITIVE
+                : score <= NEGATIVE_THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+    }
+
+    private static double rounded(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    static String signed(double v) {
+        return (v >= 0 ? "+" : "") + twoDecimals(v);
+    }
+
+    private static String twoDecimals(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,95 @@
+package io.halqe.domain.analytics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The themes stage: the themes of a taxonomy whose terms a comment uses. Terms of the comment's language and English
+ * ones are matched, as comments mix in English words. The default taxonomy is indexed once, when constructed; the
+ * indexes of the last {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come
+ * together.
+ */
+final class ThemeTagger {
+
+    static final int MAX_CACHED_TAXONOMIES = 32;
+
+    private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
+    private final Map<ThemeTaxonomy, Indexes> otherIndexes =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ThemeTaxonomy, Indexes> eldest) {
+                    return size() > MAX_CACHED_TAXONOMIES;
+                }
+            });
+
+    /** @param taxonomy themes to tag with; null means {@link ThemeTaxonomy#defaults()} */
+    TaggedThemes tag(NormalizedComment comment, ThemeTaxonomy taxonomy) {
+        List<FoundTerm<List<String>>> terms = index(taxonomy, comment.language()).findAll(comment.words());
+        List<String> found = new ArrayList<>();
+        List<Match> evidence = new ArrayList<>();
+        for (FoundTerm<List<String>> term : terms) {
+            for (String id : term.payload()) {
+                evidence.add(new Match("theme", term.text(), id));
+                if (!found.contains(id)) {
+                    found.add(id);
+                }
+            }
+        }
+        List<String> inTaxonomyOrder = new ArrayList<>(found.size());
+        for (Theme theme : (taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy).themes()) {
+            if (found.contains(theme.id())) {
+                inTaxonomyOrder.add(theme.id());
+            }
+        }
+        return new TaggedThemes(inTaxonomyOrder, terms, evidence);
+    }
+
+    private PhraseIndex<List<String>> index(ThemeTaxonomy taxonomy, String language) {
+        Indexes indexes = taxonomy == null || taxonomy == ThemeTaxonomy.defaults()
+                ? defaultIndexes : otherIndexes.computeIfAbsent(taxonomy, Indexes::of);
+        return indexes.forLanguage(language);
+    }
+
+    /** A taxonomy's terms indexed for each language with a lexicon, the English terms in each of them too. */
+    private record Indexes(Map<String, PhraseIndex<List<String>>> byLanguage) {
+
+        static Indexes of(ThemeTaxonomy taxonomy) {
+            Map<String, PhraseIndex<List<String>>> byLanguage = new HashMap<>();
+            for (String language : List.of("en", "fa", "ar")) {
+                PhraseIndex<List<String>> index = new PhraseIndex<>(language);
+                List<String> termLanguages = language.equals("en") ? List.of("en") : List.of(language, "en");
+                for (Theme theme : taxonomy.themes()) {
+                    for (String termLanguage : termLanguages) {
+                        for (String term : theme.terms().getOrDefault(termLanguage, List.of())) {
+                            index.put(TextNormalization.normalize(term, termLanguage), termLanguage,
+                                    List.of(theme.id()), ThemeTagger::union);
+                        }
+                    }
+                }
+                byLanguage.put(language, index);
+            }
+            return new Indexes(byLanguage);
+        }
+
+        /** Another language's comment is matched with the English terms. */
+        PhraseIndex<List<String>> forLanguage(String language) {
+            PhraseIndex<List<String>> index = byLanguage.get(language);
+            return index != null ? index : byLanguage.get("en");
+        }
+    }
+
+    /** Two themes may share a term: it names both. */
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        for (String id : b) {
+            if (!all.contains(id)) {
+                all.add(id);
+            }
+        }
+        return List.copyOf(all);
+    }
+}
