@@ -110,29 +110,6 @@ public final class LocalCloud implements AutoCloseable {
         });
     }
 
-    public static void main(String[] args) {
-        LocalCloudOptions options = LocalCloudOptions.defaults();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> options = options.withPort(Integer.parseInt(args[++i]));
-                case "--template" -> options = options.withTemplate(java.nio.file.Path.of(args[++i]));
-                case "--no-seed" -> options = options.withSeedDemo(false);
-                case "--help", "-h" -> {
-                    System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown argument " + args[i] + " (try --help)");
-                    System.exit(2);
-                }
-            }
-        }
-        LocalCloud cloud = start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "halqe-local-shutdown"));
-        cloud.printBanner();
-        cloud.awaitClose();
-    }
-
     /** Starts everything; returns once the local cloud is ready (health says so). */
     public static LocalCloud start(LocalCloudOptions options) {
         SamTemplate template = options.template().map(SamTemplate::load).orElseGet(SamTemplate::load);
@@ -814,21 +791,6 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------ lifecycle
-
-    void printBanner() {
-        String base = baseUrl.toString();
-        System.out.println();
-        System.out.println("Halqe local cloud is ready (" + functions.size() + " functions, DynamoDB Local at "
-                + dynamoServer.endpoint() + ")");
-        System.out.println("  Survey:        " + base + "/s/demo-nps");
-        System.out.println("  Outbox:        " + base + "/_local/outbox.html");
-        System.out.println("  Admin API key: " + options.apiKey() + "   (set HALQE_API_KEY to choose another)");
-        System.out.println("  Admin API:     curl -H 'Authorization: Bearer " + options.apiKey() + "' " + base + "/api/...");
-        System.out.println("  Drain work:    curl -X POST " + base + "/_local/drain");
-        System.out.println("  Move time:     curl -X POST -d '{\"advance\":\"P3D\"}' " + base + "/_local/clock");
-        System.out.println("  Dead letters:  " + base + "/_local/dead-letters");
-        System.out.println();
-    }
 
     /** Blocks until {@link #close()}. */
     public void awaitClose() {
