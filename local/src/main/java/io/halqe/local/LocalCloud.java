@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,6 @@ public final class LocalCloud implements AutoCloseable {
 
     public static final String PREFIX = LocalResolver.DEFAULT_PREFIX;
     public static final String REGION = LocalResolver.REGION;
-    private static final int DEFAULT_ASYNC_RETRIES = 2;
 
     /** What {@link #advanceClock} did: the clock's time afterwards and how many schedule firings it caused. */
     public record ClockAdvance(Instant now, int fired) {
@@ -76,9 +74,6 @@ public final class LocalCloud implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final DeadLetters deadLetters = new DeadLetters();
     private final AsyncInvocations invocations;
-    private final HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
-    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
-    private final List<StreamSubscription> subscriptions = new ArrayList<>();
     private final ScheduledExecutorService worker;
     private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -95,6 +90,9 @@ public final class LocalCloud implements AutoCloseable {
     private LocalEventBus bus;
     private LocalScheduler scheduler;
     private AwsEmulator aws;
+    private Map<String, LocalFunction> functions = Map.of();
+    private HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
+    private List<StreamSubscription> subscriptions = List.of();
     private Cors cors = Cors.NONE;
 
     private LocalCloud(LocalCloudOptions options, SamTemplate template, Map<String, String> parameters) {
@@ -164,7 +162,10 @@ public final class LocalCloud implements AutoCloseable {
         scheduler = new LocalScheduler(invocations);
         aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver));
         cors = Cors.of(template, resolver);
-        wireFunctions();
+        TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
+        functions = wired.functions();
+        routes = wired.routes();
+        subscriptions = wired.subscriptions();
 
         http.setExecutor(httpExecutor);
         http.createContext("/", this::handle);
@@ -178,135 +179,6 @@ public final class LocalCloud implements AutoCloseable {
 
     private void seedDemo() {
         DemoSeed.seed(dynamo, tableNames.get("SurveysTable"), tableNames.get("DirectoryTable"));
-    }
-
-    // ------------------------------------------------------------------------------------------ wiring
-
-    private void wireFunctions() {
-        Map<String, Object> globals = template.globalsFunction();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : LocalCloud.class.getClassLoader();
-        for (SamTemplate.Function definition : template.functions()) {
-            Map<String, Object> properties = definition.properties();
-            Duration timeout = Duration.ofSeconds(number(properties.getOrDefault("Timeout", globals.get("Timeout")), 3));
-            int memory = (int) number(properties.getOrDefault("MemorySize", globals.get("MemorySize")), 128);
-            String functionName = resolver.functionName(definition.logicalId());
-            LocalFunction function = LocalFunction.create(definition.logicalId(), functionName, definition.handler(),
-                    environment(definition, functionName, memory), timeout, memory, loader);
-            functions.put(definition.logicalId(), function);
-            int asyncRetries = (int) number(SamTemplate.map(properties.get("EventInvokeConfig")).get("MaximumRetryAttempts"),
-                    DEFAULT_ASYNC_RETRIES);
-            for (SamTemplate.Event event : definition.events()) {
-                Map<String, Object> eventProperties = event.properties();
-                switch (event.type()) {
-                    case "HttpApi" -> routes.add(
-                            resolver.resolveString(eventProperties.getOrDefault("Method", "ANY")),
-                            resolver.resolveString(eventProperties.getOrDefault("Path", "/")), function);
-                    case "DynamoDB" -> subscribe(definition, event, function);
-                    case "EventBridgeRule", "CloudWatchEvent" -> {
-                        Object pattern = resolver.resolve(eventProperties.get("Pattern"));
-                        bus.addRule(definition.logicalId() + "." + event.name(), function,
-                                pattern instanceof String text ? text : Json.write(pattern), asyncRetries);
-                    }
-                    case "ScheduleV2", "Schedule" -> schedule(definition, event, function, asyncRetries);
-                    default -> System.out.println("[local] " + definition.logicalId() + "." + event.name()
-                            + ": events of type " + event.type() + " are not emulated");
-                }
-            }
-        }
-    }
-
-    private Map<String, String> environment(SamTemplate.Function definition, String functionName, int memory) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        resolver.resolveStrings(definition.environment()).forEach((name, value) -> {
-            if (value != null) {
-                environment.put(name, value);
-            }
-        });
-        String awsEndpoint = aws.endpoint().toString();
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoServer.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SESV2", awsEndpoint);
-        environment.put("AWS_ENDPOINT_URL_SNS", awsEndpoint);
-        environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", awsEndpoint);
-        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", awsEndpoint);
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
-        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        return environment;
-    }
-
-    private void subscribe(SamTemplate.Function definition, SamTemplate.Event event, LocalFunction function) {
-        Map<String, Object> properties = event.properties();
-        String tableId = streamTable(properties.get("Stream"))
-                .orElseThrow(() -> new IllegalStateException(definition.logicalId() + "." + event.name()
-                        + ": Stream must be !GetAtt <Table>.StreamArn"));
-        String tableName = tableNames.get(tableId);
-        String streamArn = dynamo.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
-        if (streamArn == null) {
-            throw new IllegalStateException(tableId + " has no stream (StreamSpecification)");
-        }
-        List<String> patterns = new ArrayList<>();
-        for (Object filter : SamTemplate.list(SamTemplate.map(properties.get("FilterCriteria")).get("Filters"))) {
-            Object pattern = resolver.resolve(SamTemplate.map(filter).get("Pattern"));
-            patterns.add(pattern instanceof String text ? text : Json.write(pattern));
-        }
-        boolean reportFailures = SamTemplate.list(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-        subscriptions.add(new StreamSubscription(definition.logicalId() + "." + event.name() + " <- " + tableId,
-                function, streams, streamArn, patterns, (int) number(properties.get("BatchSize"), 100),
-                (int) number(properties.get("MaximumRetryAttempts"), -1), reportFailures, REGION, deadLetters, clock));
-    }
-
-    private static Optional<String> streamTable(Object stream) {
-        if (stream instanceof SamTemplate.Intrinsic intrinsic && intrinsic.fn().equals("Fn::GetAtt")) {
-            List<Object> parts = SamTemplate.list(intrinsic.argument());
-            return Optional.of(String.valueOf(parts.get(0)));
-        }
-        if (stream instanceof Map<?, ?> map && map.get("Fn::GetAtt") != null) {
-            Object argument = map.get("Fn::GetAtt");
-            return Optional.of(argument instanceof String text ? text.split("\\.")[0]
-                    : String.valueOf(SamTemplate.list(argument).get(0)));
-        }
-        return Optional.empty();
-    }
-
-    private void schedule(SamTemplate.Function definition, SamTemplate.Event event, LocalFunction function,
-                          int asyncRetries) {
-        Map<String, Object> properties = event.properties();
-        String name = definition.logicalId() + "." + event.name();
-        String state = resolver.resolveString(properties.get("State"));
-        if ("DISABLED".equalsIgnoreCase(state) || Boolean.FALSE.equals(properties.get("Enabled"))) {
-            System.out.println("[local] schedule " + name + " is disabled");
-            return;
-        }
-        String expression = resolver.resolveString(properties.get("ScheduleExpression")
-                != null ? properties.get("ScheduleExpression") : properties.get("Schedule"));
-        Object input = resolver.resolve(properties.get("Input"));
-        String inputText = input == null ? null : input instanceof String text ? text : Json.write(input);
-        try {
-            LocalScheduler.parseRate(expression);
-        } catch (IllegalArgumentException unsupported) {
-            System.out.println("[local] schedule " + name + " skipped: " + unsupported.getMessage());
-            return;
-        }
-        scheduler.add(name, function, expression, inputText, asyncRetries, clock.instant());
-    }
-
-    private static long number(Object value, long fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     // ------------------------------------------------------------------------------------------ public API
