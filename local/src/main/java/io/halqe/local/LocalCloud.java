@@ -31,13 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -74,10 +70,8 @@ public final class LocalCloud implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final DeadLetters deadLetters = new DeadLetters();
     private final AsyncInvocations invocations;
-    private final ScheduledExecutorService worker;
     private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile Thread workerThread;
     private volatile boolean ready;
 
     private HttpServer http;
@@ -92,7 +86,7 @@ public final class LocalCloud implements AutoCloseable {
     private AwsEmulator aws;
     private Map<String, LocalFunction> functions = Map.of();
     private HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
-    private List<StreamSubscription> subscriptions = List.of();
+    private LocalWorker worker;
     private Cors cors = Cors.NONE;
 
     private LocalCloud(LocalCloudOptions options, SamTemplate template, Map<String, String> parameters) {
@@ -100,12 +94,6 @@ public final class LocalCloud implements AutoCloseable {
         this.template = template;
         this.resolver = new LocalResolver(template, PREFIX, parameters);
         this.invocations = new AsyncInvocations(deadLetters, clock);
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "halqe-local-worker");
-            thread.setDaemon(true);
-            workerThread = thread;
-            return thread;
-        });
     }
 
     /** Starts everything; returns once the local cloud is ready (health says so). */
@@ -165,14 +153,14 @@ public final class LocalCloud implements AutoCloseable {
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
         routes = wired.routes();
-        subscriptions = wired.subscriptions();
+        worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations);
 
         http.setExecutor(httpExecutor);
         http.createContext("/", this::handle);
         http.start();
         httpStarted = true;
         if (options.background()) {
-            worker.scheduleWithFixedDelay(this::backgroundPass, 250, 250, TimeUnit.MILLISECONDS);
+            worker.startBackgroundPasses();
         }
         ready = true;
     }
@@ -278,10 +266,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Returns once streams, bus and due schedules have no pending work. */
     public void drain() {
-        onWorker(() -> {
-            drainNow();
-            return null;
-        });
+        worker.drain();
     }
 
     /**
@@ -289,76 +274,7 @@ public final class LocalCloud implements AutoCloseable {
      * reads the firing time meanwhile), each followed by a drain.
      */
     public ClockAdvance advanceClock(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the local clock only moves forward: " + duration);
-        }
-        return onWorker(() -> {
-            Instant target = clock.instant().plus(duration);
-            int fired = drainNow();
-            while (true) {
-                Optional<LocalScheduler.Schedule> due = scheduler.earliestDue(target);
-                if (due.isEmpty()) {
-                    break;
-                }
-                clock.moveTo(due.get().next());
-                scheduler.fire(due.get(), false);
-                fired++;
-                fired += drainNow();
-            }
-            clock.moveTo(target);
-            fired += drainNow();
-            System.out.println("[local] clock moved " + duration + " to " + clock.instant() + ": " + fired
-                    + " schedule firing(s)");
-            return new ClockAdvance(clock.instant(), fired);
-        });
-    }
-
-    private <T> T onWorker(Callable<T> work) {
-        if (Thread.currentThread() == workerThread) {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-        }
-        try {
-            return worker.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void backgroundPass() {
-        try {
-            drainNow();
-        } catch (Throwable t) {
-            System.out.println("[local] background work failed: " + AsyncInvocations.rootMessage(t));
-        }
-    }
-
-    /** On the worker: repeat until a full pass does nothing. Returns how many schedules fired. */
-    private int drainNow() {
-        int fired = 0;
-        for (int pass = 0; pass < 100_000; pass++) {
-            boolean worked = false;
-            Optional<LocalScheduler.Schedule> due;
-            while ((due = scheduler.earliestDue(clock.instant())).isPresent()) {
-                scheduler.fire(due.get(), true);
-                fired++;
-                worked = true;
-            }
-            for (StreamSubscription subscription : subscriptions) {
-                worked |= subscription.poll();
-            }
-            worked |= invocations.processQueued();
-            if (!worked) {
-                return fired;
-            }
-        }
-        throw new IllegalStateException("drain did not settle after 100000 passes");
+        return worker.advanceClock(duration);
     }
 
     // ------------------------------------------------------------------------------------------ HTTP
@@ -682,7 +598,9 @@ public final class LocalCloud implements AutoCloseable {
         if (http != null && httpStarted) {
             http.stop(0);
         }
-        worker.shutdownNow();
+        if (worker != null) {
+            worker.close();
+        }
         httpExecutor.shutdownNow();
         if (aws != null) {
             aws.close();
