@@ -1,7 +1,9 @@
 package io.halqe.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static io.halqe.local.HttpExchanges.message;
+import static io.halqe.local.HttpExchanges.send;
+import static io.halqe.local.HttpExchanges.sendJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,7 +14,6 @@ import io.halqe.local.runtime.LocalResolver;
 import io.halqe.local.runtime.SamTemplate;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,8 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +87,7 @@ public final class LocalCloud implements AutoCloseable {
     private HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
     private LocalWorker worker;
     private Cors cors = Cors.NONE;
+    private final LocalControlApi control = new LocalControlApi(this);
 
     private LocalCloud(LocalCloudOptions options, SamTemplate template, Map<String, String> parameters) {
         this.options = options;
@@ -288,23 +288,15 @@ public final class LocalCloud implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             try {
                 if (path.equals("/_local") || path.startsWith("/_local/")) {
-                    handleLocal(exchange, path, body);
+                    control.handle(exchange, path, body);
                 } else {
                     handleApi(exchange, path, body);
                 }
-            } catch (BadRequest e) {
-                sendJson(exchange, 400, message(e.getMessage()));
             } catch (RuntimeException e) {
                 System.out.println("[local] " + exchange.getRequestMethod() + " " + path + " failed: "
                         + AsyncInvocations.rootMessage(e));
                 sendJson(exchange, 500, message("Internal Server Error"));
             }
-        }
-    }
-
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
         }
     }
 
@@ -346,195 +338,6 @@ public final class LocalCloud implements AutoCloseable {
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         cors.apply(exchange, origin);
         send(exchange, response.statusCode(), response.body(), null);
-    }
-
-    private void handleLocal(HttpExchange exchange, String path, byte[] body) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        switch (method + " " + path) {
-            case "GET /_local/health" -> {
-                ObjectNode status = Json.object();
-                status.put("status", ready ? "ready" : "starting");
-                sendJson(exchange, ready ? 200 : 503, status);
-            }
-            case "GET /_local/outbox" -> {
-                if (prefersHtml(exchange.getRequestHeaders().getFirst("Accept"))) {
-                    sendHtml(exchange, OutboxPage.render(outbox));
-                } else {
-                    sendJson(exchange, 200, outboxJson());
-                }
-            }
-            case "GET /_local/outbox.html" -> sendHtml(exchange, OutboxPage.render(outbox));
-            case "GET /_local/outbox.json" -> sendJson(exchange, 200, outboxJson());
-            case "POST /_local/drain" -> {
-                drain();
-                ObjectNode result = Json.object();
-                result.put("drained", true);
-                result.put("now", clock.instant().toString());
-                sendJson(exchange, 200, result);
-            }
-            case "GET /_local/clock" -> {
-                ObjectNode result = Json.object();
-                result.put("now", clock.instant().toString());
-                sendJson(exchange, 200, result);
-            }
-            case "POST /_local/clock" -> {
-                JsonNode request = parseBody(body);
-                String advance = request.path("advance").asText("");
-                Duration duration;
-                try {
-                    duration = Duration.parse(advance);
-                } catch (DateTimeParseException e) {
-                    throw new BadRequest("advance must be an ISO-8601 duration such as PT5M or P3D, not '" + advance + "'");
-                }
-                if (duration.isNegative()) {
-                    throw new BadRequest("the local clock only moves forward");
-                }
-                ClockAdvance result = advanceClock(duration);
-                ObjectNode json = Json.object();
-                json.put("now", result.now().truncatedTo(ChronoUnit.MILLIS).toString());
-                json.put("fired", result.fired());
-                sendJson(exchange, 200, json);
-            }
-            case "POST /_local/events" -> {
-                JsonNode request = parseBody(body);
-                ObjectNode entry = Json.object();
-                entry.set("Source", request.get("Source"));
-                entry.set("DetailType", request.get("DetailType"));
-                entry.set("Detail", request.get("Detail"));
-                if (request.has("Resources")) {
-                    entry.set("Resources", request.get("Resources"));
-                }
-                LocalEventBus.PutResult result = bus.put(entry);
-                if (result.eventId() == null) {
-                    throw new BadRequest(result.errorCode() + ": " + result.errorMessage());
-                }
-                ObjectNode json = Json.object();
-                json.put("EventId", result.eventId());
-                sendJson(exchange, 200, json);
-            }
-            case "GET /_local/dead-letters" -> {
-                ObjectNode json = Json.object();
-                ArrayNode letters = json.putArray("deadLetters");
-                for (DeadLetters.DeadLetter letter : deadLetters.all()) {
-                    ObjectNode item = letters.addObject();
-                    item.put("function", letter.function());
-                    item.put("source", letter.source());
-                    item.put("error", letter.error());
-                    item.put("attempts", letter.attempts());
-                    item.put("at", letter.at().toString());
-                    item.set("payload", letter.payload());
-                }
-                sendJson(exchange, 200, json);
-            }
-            default -> sendJson(exchange, 404, message("Not Found"));
-        }
-    }
-
-    private static JsonNode parseBody(byte[] body) {
-        if (body.length == 0) {
-            return Json.object();
-        }
-        try {
-            return Json.parse(body);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("the body must be JSON: " + e.getMessage());
-        }
-    }
-
-    ObjectNode outboxJson() {
-        ObjectNode json = Json.object();
-        ArrayNode emails = json.putArray("emails");
-        for (Outbox.Email email : outbox.emails()) {
-            ObjectNode item = emails.addObject();
-            email.to().forEach(item.putArray("to")::add);
-            if (!email.cc().isEmpty()) {
-                email.cc().forEach(item.putArray("cc")::add);
-            }
-            if (!email.bcc().isEmpty()) {
-                email.bcc().forEach(item.putArray("bcc")::add);
-            }
-            item.put("from", email.from());
-            item.put("subject", email.subject());
-            item.put("text", email.text());
-            item.put("html", email.html());
-            item.put("configurationSet", email.configurationSet());
-            if (!email.headers().isEmpty()) {
-                ObjectNode headers = item.putObject("headers");
-                email.headers().forEach(headers::put);
-            }
-            item.put("messageId", email.messageId());
-            item.put("sentAt", email.sentAt().toString());
-        }
-        ArrayNode notifications = json.putArray("notifications");
-        for (Outbox.Notification notification : outbox.notifications()) {
-            ObjectNode item = notifications.addObject();
-            item.put("topic", notification.topic());
-            item.put("subject", notification.subject());
-            item.put("message", notification.message());
-            ObjectNode attributes = item.putObject("attributes");
-            notification.attributes().forEach(attributes::put);
-            item.put("messageId", notification.messageId());
-            item.put("publishedAt", notification.publishedAt().toString());
-        }
-        return json;
-    }
-
-    /** True when the Accept header ranks text/html above application/json (a browser, not curl). */
-    static boolean prefersHtml(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        double html = -1;
-        double json = -1;
-        for (String part : accept.split(",")) {
-            String[] pieces = part.trim().split(";");
-            String type = pieces[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < pieces.length; i++) {
-                String parameter = pieces[i].trim();
-                if (parameter.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(parameter.substring(2));
-                    } catch (NumberFormatException ignored) {
-                        q = 0;
-                    }
-                }
-            }
-            if (type.equals("text/html")) {
-                html = Math.max(html, q);
-            } else if (type.equals("application/json")) {
-                json = Math.max(json, q);
-            }
-        }
-        return html > json;
-    }
-
-    private static ObjectNode message(String text) {
-        ObjectNode json = Json.object();
-        json.put("message", text);
-        return json;
-    }
-
-    private static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    private static void sendHtml(HttpExchange exchange, String html) throws IOException {
-        send(exchange, 200, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
-        if (contentType != null) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-        }
-        boolean noBody = body.length == 0 || status == 204 || status == 304
-                || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 
     /** The HttpApi's CorsConfiguration, answered the way API Gateway does. */
