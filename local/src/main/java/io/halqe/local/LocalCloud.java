@@ -1,11 +1,6 @@
 package io.halqe.local;
 
-import static io.halqe.local.HttpExchanges.message;
-import static io.halqe.local.HttpExchanges.send;
-import static io.halqe.local.HttpExchanges.sendJson;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.halqe.aws.demo.DemoSeed;
 import io.halqe.local.dynamodb.DynamoDbLocalServer;
@@ -13,7 +8,6 @@ import io.halqe.local.runtime.LocalDynamoDb;
 import io.halqe.local.runtime.LocalResolver;
 import io.halqe.local.runtime.SamTemplate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,13 +20,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -52,6 +41,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * }</pre>
  * Background work (streams, bus, schedules) runs on one worker thread; HTTP requests invoke their function on the
  * request's thread; each function runs one invocation at a time.
+ * <p>This class is the lifecycle and the API tests use. It starts the parts in order and closes them in reverse:
+ * DynamoDB Local with the template's tables; the bus, scheduler and AWS emulation; the functions and their events
+ * ({@link TemplateWiring}); the worker and clock ({@link LocalWorker}); the port ({@link HttpFront}, with
+ * {@link LocalControlApi} under {@code /_local}). The command line is {@link LocalCloudMain}.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -69,13 +62,11 @@ public final class LocalCloud implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final DeadLetters deadLetters = new DeadLetters();
     private final AsyncInvocations invocations;
-    private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpServer http;
+    private final URI baseUrl;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
 
-    private HttpServer http;
-    private volatile boolean httpStarted;
-    private URI baseUrl;
     private DynamoDbLocalServer dynamoServer;
     private DynamoDbClient dynamo;
     private DynamoDbStreamsClient streams;
@@ -84,15 +75,16 @@ public final class LocalCloud implements AutoCloseable {
     private LocalScheduler scheduler;
     private AwsEmulator aws;
     private Map<String, LocalFunction> functions = Map.of();
-    private HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
     private LocalWorker worker;
-    private Cors cors = Cors.NONE;
-    private final LocalControlApi control = new LocalControlApi(this);
+    private HttpFront front;
 
-    private LocalCloud(LocalCloudOptions options, SamTemplate template, Map<String, String> parameters) {
+    private LocalCloud(LocalCloudOptions options, SamTemplate template, HttpServer http) {
         this.options = options;
         this.template = template;
-        this.resolver = new LocalResolver(template, PREFIX, parameters);
+        this.http = http;
+        int port = http.getAddress().getPort();
+        this.baseUrl = URI.create("http://localhost:" + port);
+        this.resolver = new LocalResolver(template, PREFIX, parameters(template, options, port));
         this.invocations = new AsyncInvocations(deadLetters, clock);
     }
 
@@ -105,7 +97,24 @@ public final class LocalCloud implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + options.port(), e);
         }
-        int port = server.getAddress().getPort();
+        LocalCloud cloud = new LocalCloud(options, template, server);
+        try {
+            cloud.boot();
+            return cloud;
+        } catch (RuntimeException | IOException e) {
+            cloud.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The template's parameters as the local cloud sets them (the ones the template declares), the options' own
+     * values winning; the port is known first so that PublicBaseUrl names it.
+     */
+    private static Map<String, String> parameters(SamTemplate template, LocalCloudOptions options, int port) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Stage", "dev");
         parameters.put("SenderEmail", "feedback@halqe.local");
@@ -117,19 +126,7 @@ public final class LocalCloud implements AutoCloseable {
         parameters.put("PublicBaseUrl", "http://localhost:" + port);
         parameters.keySet().retainAll(template.parameters().keySet());
         parameters.putAll(options.parameters());
-        LocalCloud cloud = new LocalCloud(options, template, parameters);
-        cloud.http = server;
-        cloud.baseUrl = URI.create("http://localhost:" + port);
-        try {
-            cloud.boot();
-            return cloud;
-        } catch (RuntimeException | IOException e) {
-            cloud.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
-        }
+        return parameters;
     }
 
     private void boot() throws IOException {
@@ -149,16 +146,11 @@ public final class LocalCloud implements AutoCloseable {
         bus = new LocalEventBus(busName, REGION, clock, invocations);
         scheduler = new LocalScheduler(invocations);
         aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver));
-        cors = Cors.of(template, resolver);
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
-        routes = wired.routes();
         worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations);
-
-        http.setExecutor(httpExecutor);
-        http.createContext("/", this::handle);
-        http.start();
-        httpStarted = true;
+        front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this));
+        front.start();
         if (options.background()) {
             worker.startBackgroundPasses();
         }
@@ -277,110 +269,6 @@ public final class LocalCloud implements AutoCloseable {
         return worker.advanceClock(duration);
     }
 
-    // ------------------------------------------------------------------------------------------ HTTP
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            String path = exchange.getRequestURI().getRawPath();
-            try {
-                if (path.equals("/_local") || path.startsWith("/_local/")) {
-                    control.handle(exchange, path, body);
-                } else {
-                    handleApi(exchange, path, body);
-                }
-            } catch (RuntimeException e) {
-                System.out.println("[local] " + exchange.getRequestMethod() + " " + path + " failed: "
-                        + AsyncInvocations.rootMessage(e));
-                sendJson(exchange, 500, message("Internal Server Error"));
-            }
-        }
-    }
-
-    private void handleApi(HttpExchange exchange, String rawPath, byte[] body) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, List<String>> requestHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (method.equals("OPTIONS") && origin != null
-                && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null && cors.enabled()) {
-            cors.preflight(exchange, origin);
-            exchange.sendResponseHeaders(204, -1);
-            return;
-        }
-        Optional<HttpRoutes.Match<LocalFunction>> match = routes.match(method, rawPath);
-        if (match.isEmpty()) {
-            cors.apply(exchange, origin);
-            sendJson(exchange, 404, message("Not Found"));
-            return;
-        }
-        HttpRoutes.Route<LocalFunction> route = match.get().route();
-        String requestId = UUID.randomUUID().toString();
-        HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                requestHeaders, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
-        ObjectNode event = HttpApiEvents.requestEvent(request, route.routeKey(), match.get().pathParameters(), requestId,
-                clock.instant());
-        String output;
-        try {
-            output = route.target().invoke(event.toString());
-        } catch (LocalFunction.InvocationException e) {
-            System.out.println("[local] " + route.routeKey() + " -> " + route.target().functionName() + " failed: "
-                    + AsyncInvocations.rootMessage(e));
-            e.getCause().printStackTrace(System.out);
-            cors.apply(exchange, origin);
-            sendJson(exchange, 500, message("Internal Server Error"));
-            return;
-        }
-        HttpApiEvents.Response response = HttpApiEvents.response(output);
-        response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
-        exchange.getResponseHeaders().set("apigw-requestid", requestId);
-        cors.apply(exchange, origin);
-        send(exchange, response.statusCode(), response.body(), null);
-    }
-
-    /** The HttpApi's CorsConfiguration, answered the way API Gateway does. */
-    private record Cors(boolean enabled, List<String> origins, List<String> methods, List<String> headers) {
-        static final Cors NONE = new Cors(false, List.of(), List.of(), List.of());
-
-        static Cors of(SamTemplate template, LocalResolver resolver) {
-            for (String id : template.resourcesOfType("AWS::Serverless::HttpApi").keySet()) {
-                Object configuration = resolver.resolve(template.properties(id).get("CorsConfiguration"));
-                if (configuration instanceof Map<?, ?> map) {
-                    return new Cors(true, strings(map.get("AllowOrigins")), strings(map.get("AllowMethods")),
-                            strings(map.get("AllowHeaders")));
-                }
-            }
-            return NONE;
-        }
-
-        private static List<String> strings(Object value) {
-            return SamTemplate.list(value).stream().map(String::valueOf).toList();
-        }
-
-        private boolean allows(String origin) {
-            return origins.contains("*") || origins.contains(origin);
-        }
-
-        void preflight(HttpExchange exchange, String origin) {
-            if (!allows(origin)) {
-                return;
-            }
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
-            exchange.getResponseHeaders().set("Access-Control-Allow-Methods", String.join(",", methods));
-            if (!headers.isEmpty()) {
-                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", String.join(",", headers));
-            }
-        }
-
-        void apply(HttpExchange exchange, String origin) {
-            if (enabled && origin != null && allows(origin)) {
-                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------------ lifecycle
 
     /** Blocks until {@link #close()}. */
@@ -398,13 +286,12 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         ready = false;
-        if (http != null && httpStarted) {
-            http.stop(0);
+        if (front != null) {
+            front.stop();
         }
         if (worker != null) {
             worker.close();
         }
-        httpExecutor.shutdownNow();
         if (aws != null) {
             aws.close();
         }
