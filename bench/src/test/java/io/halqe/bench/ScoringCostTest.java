@@ -3,7 +3,7 @@ package io.halqe.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.aws.dynamo.DynamoAggregateStore;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.scoring.ScoreResponses;

@@ -1,19 +1,13 @@
 package io.halqe.local;
 
-import io.halqe.aws.http.HttpRoutes;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.halqe.aws.demo.DemoSeed;
-import io.halqe.aws.testing.LocalDynamoDb;
-import io.halqe.aws.testing.LocalResolver;
-import io.halqe.aws.testing.SamTemplate;
 import io.halqe.local.dynamodb.DynamoDbLocalServer;
+import io.halqe.local.runtime.LocalDynamoDb;
+import io.halqe.local.runtime.LocalResolver;
+import io.halqe.local.runtime.SamTemplate;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,23 +17,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -59,12 +41,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * }</pre>
  * Background work (streams, bus, schedules) runs on one worker thread; HTTP requests invoke their function on the
  * request's thread; each function runs one invocation at a time.
+ * <p>This class is the lifecycle and the API tests use. It starts the parts in order and closes them in reverse:
+ * DynamoDB Local with the template's tables; the bus, scheduler and AWS emulation; the functions and their events
+ * ({@link TemplateWiring}); the worker and clock ({@link LocalWorker}); the port ({@link HttpFront}, with
+ * {@link LocalControlApi} under {@code /_local}). The command line is {@link LocalCloudMain}.
  */
 public final class LocalCloud implements AutoCloseable {
 
     public static final String PREFIX = LocalResolver.DEFAULT_PREFIX;
     public static final String REGION = LocalResolver.REGION;
-    private static final int DEFAULT_ASYNC_RETRIES = 2;
 
     /** What {@link #advanceClock} did: the clock's time afterwards and how many schedule firings it caused. */
     public record ClockAdvance(Instant now, int fired) {
@@ -77,18 +62,11 @@ public final class LocalCloud implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final DeadLetters deadLetters = new DeadLetters();
     private final AsyncInvocations invocations;
-    private final HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
-    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
-    private final List<StreamSubscription> subscriptions = new ArrayList<>();
-    private final ScheduledExecutorService worker;
-    private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpServer http;
+    private final URI baseUrl;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile Thread workerThread;
     private volatile boolean ready;
 
-    private HttpServer http;
-    private volatile boolean httpStarted;
-    private URI baseUrl;
     private DynamoDbLocalServer dynamoServer;
     private DynamoDbClient dynamo;
     private DynamoDbStreamsClient streams;
@@ -96,42 +74,18 @@ public final class LocalCloud implements AutoCloseable {
     private LocalEventBus bus;
     private LocalScheduler scheduler;
     private AwsEmulator aws;
-    private Cors cors = Cors.NONE;
+    private Map<String, LocalFunction> functions = Map.of();
+    private LocalWorker worker;
+    private HttpFront front;
 
-    private LocalCloud(LocalCloudOptions options, SamTemplate template, Map<String, String> parameters) {
+    private LocalCloud(LocalCloudOptions options, SamTemplate template, HttpServer http) {
         this.options = options;
         this.template = template;
-        this.resolver = new LocalResolver(template, PREFIX, parameters);
+        this.http = http;
+        int port = http.getAddress().getPort();
+        this.baseUrl = URI.create("http://localhost:" + port);
+        this.resolver = new LocalResolver(template, PREFIX, parameters(template, options, port));
         this.invocations = new AsyncInvocations(deadLetters, clock);
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "halqe-local-worker");
-            thread.setDaemon(true);
-            workerThread = thread;
-            return thread;
-        });
-    }
-
-    public static void main(String[] args) {
-        LocalCloudOptions options = LocalCloudOptions.defaults();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> options = options.withPort(Integer.parseInt(args[++i]));
-                case "--template" -> options = options.withTemplate(java.nio.file.Path.of(args[++i]));
-                case "--no-seed" -> options = options.withSeedDemo(false);
-                case "--help", "-h" -> {
-                    System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]");
-                    return;
-                }
-                default -> {
-                    System.err.println("unknown argument " + args[i] + " (try --help)");
-                    System.exit(2);
-                }
-            }
-        }
-        LocalCloud cloud = start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "halqe-local-shutdown"));
-        cloud.printBanner();
-        cloud.awaitClose();
     }
 
     /** Starts everything; returns once the local cloud is ready (health says so). */
@@ -143,7 +97,24 @@ public final class LocalCloud implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + options.port(), e);
         }
-        int port = server.getAddress().getPort();
+        LocalCloud cloud = new LocalCloud(options, template, server);
+        try {
+            cloud.boot();
+            return cloud;
+        } catch (RuntimeException | IOException e) {
+            cloud.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * The template's parameters as the local cloud sets them (the ones the template declares), the options' own
+     * values winning; the port is known first so that PublicBaseUrl names it.
+     */
+    private static Map<String, String> parameters(SamTemplate template, LocalCloudOptions options, int port) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Stage", "dev");
         parameters.put("SenderEmail", "feedback@halqe.local");
@@ -155,19 +126,7 @@ public final class LocalCloud implements AutoCloseable {
         parameters.put("PublicBaseUrl", "http://localhost:" + port);
         parameters.keySet().retainAll(template.parameters().keySet());
         parameters.putAll(options.parameters());
-        LocalCloud cloud = new LocalCloud(options, template, parameters);
-        cloud.http = server;
-        cloud.baseUrl = URI.create("http://localhost:" + port);
-        try {
-            cloud.boot();
-            return cloud;
-        } catch (RuntimeException | IOException e) {
-            cloud.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
-        }
+        return parameters;
     }
 
     private void boot() throws IOException {
@@ -187,150 +146,19 @@ public final class LocalCloud implements AutoCloseable {
         bus = new LocalEventBus(busName, REGION, clock, invocations);
         scheduler = new LocalScheduler(invocations);
         aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver));
-        cors = Cors.of(template, resolver);
-        wireFunctions();
-
-        http.setExecutor(httpExecutor);
-        http.createContext("/", this::handle);
-        http.start();
-        httpStarted = true;
+        TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
+        functions = wired.functions();
+        worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations);
+        front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this));
+        front.start();
         if (options.background()) {
-            worker.scheduleWithFixedDelay(this::backgroundPass, 250, 250, TimeUnit.MILLISECONDS);
+            worker.startBackgroundPasses();
         }
         ready = true;
     }
 
     private void seedDemo() {
         DemoSeed.seed(dynamo, tableNames.get("SurveysTable"), tableNames.get("DirectoryTable"));
-    }
-
-    // ------------------------------------------------------------------------------------------ wiring
-
-    private void wireFunctions() {
-        Map<String, Object> globals = template.globalsFunction();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : LocalCloud.class.getClassLoader();
-        for (SamTemplate.Function definition : template.functions()) {
-            Map<String, Object> properties = definition.properties();
-            Duration timeout = Duration.ofSeconds(number(properties.getOrDefault("Timeout", globals.get("Timeout")), 3));
-            int memory = (int) number(properties.getOrDefault("MemorySize", globals.get("MemorySize")), 128);
-            String functionName = resolver.functionName(definition.logicalId());
-            LocalFunction function = LocalFunction.create(definition.logicalId(), functionName, definition.handler(),
-                    environment(definition, functionName, memory), timeout, memory, loader);
-            functions.put(definition.logicalId(), function);
-            int asyncRetries = (int) number(SamTemplate.map(properties.get("EventInvokeConfig")).get("MaximumRetryAttempts"),
-                    DEFAULT_ASYNC_RETRIES);
-            for (SamTemplate.Event event : definition.events()) {
-                Map<String, Object> eventProperties = event.properties();
-                switch (event.type()) {
-                    case "HttpApi" -> routes.add(
-                            resolver.resolveString(eventProperties.getOrDefault("Method", "ANY")),
-                            resolver.resolveString(eventProperties.getOrDefault("Path", "/")), function);
-                    case "DynamoDB" -> subscribe(definition, event, function);
-                    case "EventBridgeRule", "CloudWatchEvent" -> {
-                        Object pattern = resolver.resolve(eventProperties.get("Pattern"));
-                        bus.addRule(definition.logicalId() + "." + event.name(), function,
-                                pattern instanceof String text ? text : Json.write(pattern), asyncRetries);
-                    }
-                    case "ScheduleV2", "Schedule" -> schedule(definition, event, function, asyncRetries);
-                    default -> System.out.println("[local] " + definition.logicalId() + "." + event.name()
-                            + ": events of type " + event.type() + " are not emulated");
-                }
-            }
-        }
-    }
-
-    private Map<String, String> environment(SamTemplate.Function definition, String functionName, int memory) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        resolver.resolveStrings(definition.environment()).forEach((name, value) -> {
-            if (value != null) {
-                environment.put(name, value);
-            }
-        });
-        String awsEndpoint = aws.endpoint().toString();
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoServer.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SESV2", awsEndpoint);
-        environment.put("AWS_ENDPOINT_URL_SNS", awsEndpoint);
-        environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", awsEndpoint);
-        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", awsEndpoint);
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
-        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        return environment;
-    }
-
-    private void subscribe(SamTemplate.Function definition, SamTemplate.Event event, LocalFunction function) {
-        Map<String, Object> properties = event.properties();
-        String tableId = streamTable(properties.get("Stream"))
-                .orElseThrow(() -> new IllegalStateException(definition.logicalId() + "." + event.name()
-                        + ": Stream must be !GetAtt <Table>.StreamArn"));
-        String tableName = tableNames.get(tableId);
-        String streamArn = dynamo.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
-        if (streamArn == null) {
-            throw new IllegalStateException(tableId + " has no stream (StreamSpecification)");
-        }
-        List<String> patterns = new ArrayList<>();
-        for (Object filter : SamTemplate.list(SamTemplate.map(properties.get("FilterCriteria")).get("Filters"))) {
-            Object pattern = resolver.resolve(SamTemplate.map(filter).get("Pattern"));
-            patterns.add(pattern instanceof String text ? text : Json.write(pattern));
-        }
-        boolean reportFailures = SamTemplate.list(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-        subscriptions.add(new StreamSubscription(definition.logicalId() + "." + event.name() + " <- " + tableId,
-                function, streams, streamArn, patterns, (int) number(properties.get("BatchSize"), 100),
-                (int) number(properties.get("MaximumRetryAttempts"), -1), reportFailures, REGION, deadLetters, clock));
-    }
-
-    private static Optional<String> streamTable(Object stream) {
-        if (stream instanceof SamTemplate.Intrinsic intrinsic && intrinsic.fn().equals("Fn::GetAtt")) {
-            List<Object> parts = SamTemplate.list(intrinsic.argument());
-            return Optional.of(String.valueOf(parts.get(0)));
-        }
-        if (stream instanceof Map<?, ?> map && map.get("Fn::GetAtt") != null) {
-            Object argument = map.get("Fn::GetAtt");
-            return Optional.of(argument instanceof String text ? text.split("\\.")[0]
-                    : String.valueOf(SamTemplate.list(argument).get(0)));
-        }
-        return Optional.empty();
-    }
-
-    private void schedule(SamTemplate.Function definition, SamTemplate.Event event, LocalFunction function,
-                          int asyncRetries) {
-        Map<String, Object> properties = event.properties();
-        String name = definition.logicalId() + "." + event.name();
-        String state = resolver.resolveString(properties.get("State"));
-        if ("DISABLED".equalsIgnoreCase(state) || Boolean.FALSE.equals(properties.get("Enabled"))) {
-            System.out.println("[local] schedule " + name + " is disabled");
-            return;
-        }
-        String expression = resolver.resolveString(properties.get("ScheduleExpression")
-                != null ? properties.get("ScheduleExpression") : properties.get("Schedule"));
-        Object input = resolver.resolve(properties.get("Input"));
-        String inputText = input == null ? null : input instanceof String text ? text : Json.write(input);
-        try {
-            LocalScheduler.parseRate(expression);
-        } catch (IllegalArgumentException unsupported) {
-            System.out.println("[local] schedule " + name + " skipped: " + unsupported.getMessage());
-            return;
-        }
-        scheduler.add(name, function, expression, inputText, asyncRetries, clock.instant());
-    }
-
-    private static long number(Object value, long fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     // ------------------------------------------------------------------------------------------ public API
@@ -430,10 +258,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Returns once streams, bus and due schedules have no pending work. */
     public void drain() {
-        onWorker(() -> {
-            drainNow();
-            return null;
-        });
+        worker.drain();
     }
 
     /**
@@ -441,395 +266,10 @@ public final class LocalCloud implements AutoCloseable {
      * reads the firing time meanwhile), each followed by a drain.
      */
     public ClockAdvance advanceClock(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the local clock only moves forward: " + duration);
-        }
-        return onWorker(() -> {
-            Instant target = clock.instant().plus(duration);
-            int fired = drainNow();
-            while (true) {
-                Optional<LocalScheduler.Schedule> due = scheduler.earliestDue(target);
-                if (due.isEmpty()) {
-                    break;
-                }
-                clock.moveTo(due.get().next());
-                scheduler.fire(due.get(), false);
-                fired++;
-                fired += drainNow();
-            }
-            clock.moveTo(target);
-            fired += drainNow();
-            System.out.println("[local] clock moved " + duration + " to " + clock.instant() + ": " + fired
-                    + " schedule firing(s)");
-            return new ClockAdvance(clock.instant(), fired);
-        });
-    }
-
-    private <T> T onWorker(Callable<T> work) {
-        if (Thread.currentThread() == workerThread) {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-        }
-        try {
-            return worker.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void backgroundPass() {
-        try {
-            drainNow();
-        } catch (Throwable t) {
-            System.out.println("[local] background work failed: " + AsyncInvocations.rootMessage(t));
-        }
-    }
-
-    /** On the worker: repeat until a full pass does nothing. Returns how many schedules fired. */
-    private int drainNow() {
-        int fired = 0;
-        for (int pass = 0; pass < 100_000; pass++) {
-            boolean worked = false;
-            Optional<LocalScheduler.Schedule> due;
-            while ((due = scheduler.earliestDue(clock.instant())).isPresent()) {
-                scheduler.fire(due.get(), true);
-                fired++;
-                worked = true;
-            }
-            for (StreamSubscription subscription : subscriptions) {
-                worked |= subscription.poll();
-            }
-            worked |= invocations.processQueued();
-            if (!worked) {
-                return fired;
-            }
-        }
-        throw new IllegalStateException("drain did not settle after 100000 passes");
-    }
-
-    // ------------------------------------------------------------------------------------------ HTTP
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            String path = exchange.getRequestURI().getRawPath();
-            try {
-                if (path.equals("/_local") || path.startsWith("/_local/")) {
-                    handleLocal(exchange, path, body);
-                } else {
-                    handleApi(exchange, path, body);
-                }
-            } catch (BadRequest e) {
-                sendJson(exchange, 400, message(e.getMessage()));
-            } catch (RuntimeException e) {
-                System.out.println("[local] " + exchange.getRequestMethod() + " " + path + " failed: "
-                        + AsyncInvocations.rootMessage(e));
-                sendJson(exchange, 500, message("Internal Server Error"));
-            }
-        }
-    }
-
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
-        }
-    }
-
-    private void handleApi(HttpExchange exchange, String rawPath, byte[] body) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, List<String>> requestHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (method.equals("OPTIONS") && origin != null
-                && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null && cors.enabled()) {
-            cors.preflight(exchange, origin);
-            exchange.sendResponseHeaders(204, -1);
-            return;
-        }
-        Optional<HttpRoutes.Match<LocalFunction>> match = routes.match(method, rawPath);
-        if (match.isEmpty()) {
-            cors.apply(exchange, origin);
-            sendJson(exchange, 404, message("Not Found"));
-            return;
-        }
-        HttpRoutes.Route<LocalFunction> route = match.get().route();
-        String requestId = UUID.randomUUID().toString();
-        HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                requestHeaders, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
-        ObjectNode event = HttpApiEvents.requestEvent(request, route.routeKey(), match.get().pathParameters(), requestId,
-                clock.instant());
-        String output;
-        try {
-            output = route.target().invoke(event.toString());
-        } catch (LocalFunction.InvocationException e) {
-            System.out.println("[local] " + route.routeKey() + " -> " + route.target().functionName() + " failed: "
-                    + AsyncInvocations.rootMessage(e));
-            e.getCause().printStackTrace(System.out);
-            cors.apply(exchange, origin);
-            sendJson(exchange, 500, message("Internal Server Error"));
-            return;
-        }
-        HttpApiEvents.Response response = HttpApiEvents.response(output);
-        response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
-        exchange.getResponseHeaders().set("apigw-requestid", requestId);
-        cors.apply(exchange, origin);
-        send(exchange, response.statusCode(), response.body(), null);
-    }
-
-    private void handleLocal(HttpExchange exchange, String path, byte[] body) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        switch (method + " " + path) {
-            case "GET /_local/health" -> {
-                ObjectNode status = Json.object();
-                status.put("status", ready ? "ready" : "starting");
-                sendJson(exchange, ready ? 200 : 503, status);
-            }
-            case "GET /_local/outbox" -> {
-                if (prefersHtml(exchange.getRequestHeaders().getFirst("Accept"))) {
-                    sendHtml(exchange, OutboxPage.render(outbox));
-                } else {
-                    sendJson(exchange, 200, outboxJson());
-                }
-            }
-            case "GET /_local/outbox.html" -> sendHtml(exchange, OutboxPage.render(outbox));
-            case "GET /_local/outbox.json" -> sendJson(exchange, 200, outboxJson());
-            case "POST /_local/drain" -> {
-                drain();
-                ObjectNode result = Json.object();
-                result.put("drained", true);
-                result.put("now", clock.instant().toString());
-                sendJson(exchange, 200, result);
-            }
-            case "GET /_local/clock" -> {
-                ObjectNode result = Json.object();
-                result.put("now", clock.instant().toString());
-                sendJson(exchange, 200, result);
-            }
-            case "POST /_local/clock" -> {
-                JsonNode request = parseBody(body);
-                String advance = request.path("advance").asText("");
-                Duration duration;
-                try {
-                    duration = Duration.parse(advance);
-                } catch (DateTimeParseException e) {
-                    throw new BadRequest("advance must be an ISO-8601 duration such as PT5M or P3D, not '" + advance + "'");
-                }
-                if (duration.isNegative()) {
-                    throw new BadRequest("the local clock only moves forward");
-                }
-                ClockAdvance result = advanceClock(duration);
-                ObjectNode json = Json.object();
-                json.put("now", result.now().truncatedTo(ChronoUnit.MILLIS).toString());
-                json.put("fired", result.fired());
-                sendJson(exchange, 200, json);
-            }
-            case "POST /_local/events" -> {
-                JsonNode request = parseBody(body);
-                ObjectNode entry = Json.object();
-                entry.set("Source", request.get("Source"));
-                entry.set("DetailType", request.get("DetailType"));
-                entry.set("Detail", request.get("Detail"));
-                if (request.has("Resources")) {
-                    entry.set("Resources", request.get("Resources"));
-                }
-                LocalEventBus.PutResult result = bus.put(entry);
-                if (result.eventId() == null) {
-                    throw new BadRequest(result.errorCode() + ": " + result.errorMessage());
-                }
-                ObjectNode json = Json.object();
-                json.put("EventId", result.eventId());
-                sendJson(exchange, 200, json);
-            }
-            case "GET /_local/dead-letters" -> {
-                ObjectNode json = Json.object();
-                ArrayNode letters = json.putArray("deadLetters");
-                for (DeadLetters.DeadLetter letter : deadLetters.all()) {
-                    ObjectNode item = letters.addObject();
-                    item.put("function", letter.function());
-                    item.put("source", letter.source());
-                    item.put("error", letter.error());
-                    item.put("attempts", letter.attempts());
-                    item.put("at", letter.at().toString());
-                    item.set("payload", letter.payload());
-                }
-                sendJson(exchange, 200, json);
-            }
-            default -> sendJson(exchange, 404, message("Not Found"));
-        }
-    }
-
-    private static JsonNode parseBody(byte[] body) {
-        if (body.length == 0) {
-            return Json.object();
-        }
-        try {
-            return Json.parse(body);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("the body must be JSON: " + e.getMessage());
-        }
-    }
-
-    ObjectNode outboxJson() {
-        ObjectNode json = Json.object();
-        ArrayNode emails = json.putArray("emails");
-        for (Outbox.Email email : outbox.emails()) {
-            ObjectNode item = emails.addObject();
-            email.to().forEach(item.putArray("to")::add);
-            if (!email.cc().isEmpty()) {
-                email.cc().forEach(item.putArray("cc")::add);
-            }
-            if (!email.bcc().isEmpty()) {
-                email.bcc().forEach(item.putArray("bcc")::add);
-            }
-            item.put("from", email.from());
-            item.put("subject", email.subject());
-            item.put("text", email.text());
-            item.put("html", email.html());
-            item.put("configurationSet", email.configurationSet());
-            if (!email.headers().isEmpty()) {
-                ObjectNode headers = item.putObject("headers");
-                email.headers().forEach(headers::put);
-            }
-            item.put("messageId", email.messageId());
-            item.put("sentAt", email.sentAt().toString());
-        }
-        ArrayNode notifications = json.putArray("notifications");
-        for (Outbox.Notification notification : outbox.notifications()) {
-            ObjectNode item = notifications.addObject();
-            item.put("topic", notification.topic());
-            item.put("subject", notification.subject());
-            item.put("message", notification.message());
-            ObjectNode attributes = item.putObject("attributes");
-            notification.attributes().forEach(attributes::put);
-            item.put("messageId", notification.messageId());
-            item.put("publishedAt", notification.publishedAt().toString());
-        }
-        return json;
-    }
-
-    /** True when the Accept header ranks text/html above application/json (a browser, not curl). */
-    static boolean prefersHtml(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        double html = -1;
-        double json = -1;
-        for (String part : accept.split(",")) {
-            String[] pieces = part.trim().split(";");
-            String type = pieces[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < pieces.length; i++) {
-                String parameter = pieces[i].trim();
-                if (parameter.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(parameter.substring(2));
-                    } catch (NumberFormatException ignored) {
-                        q = 0;
-                    }
-                }
-            }
-            if (type.equals("text/html")) {
-                html = Math.max(html, q);
-            } else if (type.equals("application/json")) {
-                json = Math.max(json, q);
-            }
-        }
-        return html > json;
-    }
-
-    private static ObjectNode message(String text) {
-        ObjectNode json = Json.object();
-        json.put("message", text);
-        return json;
-    }
-
-    private static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    private static void sendHtml(HttpExchange exchange, String html) throws IOException {
-        send(exchange, 200, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
-        if (contentType != null) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-        }
-        boolean noBody = body.length == 0 || status == 204 || status == 304
-                || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The HttpApi's CorsConfiguration, answered the way API Gateway does. */
-    private record Cors(boolean enabled, List<String> origins, List<String> methods, List<String> headers) {
-        static final Cors NONE = new Cors(false, List.of(), List.of(), List.of());
-
-        static Cors of(SamTemplate template, LocalResolver resolver) {
-            for (String id : template.resourcesOfType("AWS::Serverless::HttpApi").keySet()) {
-                Object configuration = resolver.resolve(template.properties(id).get("CorsConfiguration"));
-                if (configuration instanceof Map<?, ?> map) {
-                    return new Cors(true, strings(map.get("AllowOrigins")), strings(map.get("AllowMethods")),
-                            strings(map.get("AllowHeaders")));
-                }
-            }
-            return NONE;
-        }
-
-        private static List<String> strings(Object value) {
-            return SamTemplate.list(value).stream().map(String::valueOf).toList();
-        }
-
-        private boolean allows(String origin) {
-            return origins.contains("*") || origins.contains(origin);
-        }
-
-        void preflight(HttpExchange exchange, String origin) {
-            if (!allows(origin)) {
-                return;
-            }
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
-            exchange.getResponseHeaders().set("Access-Control-Allow-Methods", String.join(",", methods));
-            if (!headers.isEmpty()) {
-                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", String.join(",", headers));
-            }
-        }
-
-        void apply(HttpExchange exchange, String origin) {
-            if (enabled && origin != null && allows(origin)) {
-                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
-            }
-        }
+        return worker.advanceClock(duration);
     }
 
     // ------------------------------------------------------------------------------------------ lifecycle
-
-    void printBanner() {
-        String base = baseUrl.toString();
-        System.out.println();
-        System.out.println("Halqe local cloud is ready (" + functions.size() + " functions, DynamoDB Local at "
-                + dynamoServer.endpoint() + ")");
-        System.out.println("  Survey:        " + base + "/s/demo-nps");
-        System.out.println("  Outbox:        " + base + "/_local/outbox.html");
-        System.out.println("  Admin API key: " + options.apiKey() + "   (set HALQE_API_KEY to choose another)");
-        System.out.println("  Admin API:     curl -H 'Authorization: Bearer " + options.apiKey() + "' " + base + "/api/...");
-        System.out.println("  Drain work:    curl -X POST " + base + "/_local/drain");
-        System.out.println("  Move time:     curl -X POST -d '{\"advance\":\"P3D\"}' " + base + "/_local/clock");
-        System.out.println("  Dead letters:  " + base + "/_local/dead-letters");
-        System.out.println();
-    }
 
     /** Blocks until {@link #close()}. */
     public void awaitClose() {
@@ -846,11 +286,12 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         ready = false;
-        if (http != null && httpStarted) {
-            http.stop(0);
+        if (front != null) {
+            front.stop();
         }
-        worker.shutdownNow();
-        httpExecutor.shutdownNow();
+        if (worker != null) {
+            worker.close();
+        }
         if (aws != null) {
             aws.close();
         }

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import io.halqe.aws.runtime.LambdaEnvironment;
-import io.halqe.aws.testing.LambdaTestContext;
+import io.halqe.local.runtime.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -116,7 +116,7 @@ public final class LocalFunction {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public synchronized String invoke(String eventJson) {
         String requestId = UUID.randomUUID().toString();
-        LambdaTestContext context = new LambdaTestContext(functionName, requestId, timeout, memoryMb);
+        LocalLambdaContext context = new LocalLambdaContext(functionName, requestId, timeout, memoryMb);
         try {
             if (handler instanceof RequestStreamHandler streamHandler) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

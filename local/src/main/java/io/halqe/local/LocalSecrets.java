@@ -1,7 +1,7 @@
 package io.halqe.local;
 
-import io.halqe.aws.testing.LocalResolver;
-import io.halqe.aws.testing.SamTemplate;
+import io.halqe.local.runtime.LocalResolver;
+import io.halqe.local.runtime.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.halqe.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.halqe.aws.testing.LocalResolver;
-import io.halqe.aws.testing.SamTemplate;
+import io.halqe.local.runtime.LocalResolver;
+import io.halqe.local.runtime.SamTemplate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.halqe.aws.testing.SamTemplate;
+import io.halqe.local.runtime.SamTemplate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.halqe.alerts;
 
-import static io.halqe.aws.testing.HandlerTesting.context;
-import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static io.halqe.local.runtime.testing.HandlerTesting.context;
+import static io.halqe.local.runtime.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoTeamDirectory;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.aws.dynamo.DynamoAlertRules;
 import io.halqe.aws.dynamo.DynamoDigestStore;
 import io.halqe.aws.routing.EventRulerAlertMatcher;

@@ -1,7 +1,7 @@
 package io.halqe.api;
 
-import static io.halqe.aws.testing.HandlerTesting.context;
-import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static io.halqe.local.runtime.testing.HandlerTesting.context;
+import static io.halqe.local.runtime.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,7 +24,7 @@ import io.halqe.domain.core.Mailer;
 import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.ManageSurveys;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.response.Answer;
@@ -564,7 +564,7 @@ class ApiHandlerTest {
     @Test
     void routes_shouldBeExactlyTheHttpApiEventsOfTheTemplate() {
         // GIVEN the ApiFunction's HttpApi events in template.yaml
-        List<String> declared = io.halqe.aws.testing.SamTemplate.load().functions().stream()
+        List<String> declared = io.halqe.local.runtime.SamTemplate.load().functions().stream()
                 .filter(function -> function.logicalId().equals("ApiFunction"))
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();

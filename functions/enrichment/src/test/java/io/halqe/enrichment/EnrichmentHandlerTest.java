@@ -1,7 +1,7 @@
 package io.halqe.enrichment;
 
-import static io.halqe.aws.testing.HandlerTesting.context;
-import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static io.halqe.local.runtime.testing.HandlerTesting.context;
+import static io.halqe.local.runtime.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -30,7 +30,7 @@ import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.aws.stream.StreamBatches;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.events.DomainEvent;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.response.ResponseStatus;

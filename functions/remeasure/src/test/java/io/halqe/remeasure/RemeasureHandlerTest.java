@@ -1,7 +1,7 @@
 package io.halqe.remeasure;
 
-import static io.halqe.aws.testing.HandlerTesting.context;
-import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static io.halqe.local.runtime.testing.HandlerTesting.context;
+import static io.halqe.local.runtime.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.aws.dynamo.DynamoCaseRepository;
@@ -9,7 +9,7 @@ import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.EscalateOverdueCases;
 import io.halqe.domain.cases.FollowUpCase;

@@ -1,16 +1,16 @@
 package io.halqe.scoring;
 
-import static io.halqe.aws.testing.HandlerTesting.context;
-import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static io.halqe.local.runtime.testing.HandlerTesting.context;
+import static io.halqe.local.runtime.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.runtime.LambdaEnvironment;
-import io.halqe.aws.testing.HandlerTesting;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.scoring.Tally;
+import io.halqe.local.runtime.testing.HandlerTesting;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package io.halqe.submission;
 
-import static io.halqe.aws.testing.HandlerTesting.context;
-import static io.halqe.aws.testing.HandlerTesting.sampleEvent;
+import static io.halqe.local.runtime.testing.HandlerTesting.context;
+import static io.halqe.local.runtime.testing.HandlerTesting.sampleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -13,11 +13,11 @@ import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.links.HmacLinkSigner;
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -302,7 +302,7 @@ class SubmissionHandlerTest {
     @Test
     void routes_shouldBeExactlyTheHttpApiEventsOfTheTemplate() {
         // GIVEN the SubmissionFunction's HttpApi events in template.yaml
-        java.util.List<String> declared = io.halqe.aws.testing.SamTemplate.load().functions().stream()
+        java.util.List<String> declared = io.halqe.local.runtime.SamTemplate.load().functions().stream()
                 .filter(function -> function.logicalId().equals("SubmissionFunction"))
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.halqe.aws.testing.SamTemplate;
-import io.halqe.aws.testing.SamTemplate.Intrinsic;
+import io.halqe.local.runtime.SamTemplate;
+import io.halqe.local.runtime.SamTemplate.Intrinsic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.halqe.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.ScoredResponse;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,12 @@ package io.halqe.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.Team;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.survey.DemoSurveys;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

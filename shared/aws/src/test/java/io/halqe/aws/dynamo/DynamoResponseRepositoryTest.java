@@ -3,7 +3,7 @@ package io.halqe.aws.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.response.Enrichment;
 import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Answer;

@@ -2,9 +2,9 @@ package io.halqe.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.survey.DemoSurveys;
 import io.halqe.domain.survey.Survey;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

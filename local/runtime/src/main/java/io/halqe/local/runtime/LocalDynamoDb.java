@@ -1,4 +1,4 @@
-package io.halqe.aws.testing;
+package io.halqe.local.runtime;
 
 import io.halqe.local.dynamodb.DynamoDbLocalServer;
 import java.net.URI;

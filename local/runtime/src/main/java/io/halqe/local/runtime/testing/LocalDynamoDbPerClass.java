@@ -1,5 +1,6 @@
-package io.halqe.aws.testing;
+package io.halqe.local.runtime.testing;
 
+import io.halqe.local.runtime.LocalDynamoDb;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;

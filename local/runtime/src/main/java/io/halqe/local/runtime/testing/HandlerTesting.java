@@ -1,6 +1,7 @@
-package io.halqe.aws.testing;
+package io.halqe.local.runtime.testing;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.halqe.local.runtime.LocalLambdaContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +29,6 @@ public final class HandlerTesting {
     }
 
     public static Context context(String functionName) {
-        return new LambdaTestContext(functionName, "test-request", Duration.ofSeconds(30), 1024);
+        return new LocalLambdaContext(functionName, "test-request", Duration.ofSeconds(30), 1024);
     }
 }

@@ -1,4 +1,4 @@
-package io.halqe.aws.testing;
+package io.halqe.local.runtime;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 /**
  * template.yaml as data: parameters, Globals.Function, the functions with their events, the tables, the bus and the
  * topics. CloudFormation's short-form tags ({@code !Ref}, {@code !GetAtt}, {@code !Sub}, ...) become
- * {@link Intrinsic} values in the long form's name ({@code Ref}, {@code Fn::GetAtt}, ...); {@link Resolver} turns
+ * {@link Intrinsic} values in the long form's name ({@code Ref}, {@code Fn::GetAtt}, ...); {@link LocalResolver} turns
  * them into local values.
  */
 public final class SamTemplate {

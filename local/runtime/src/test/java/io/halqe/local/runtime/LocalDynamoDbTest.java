@@ -1,8 +1,8 @@
-package io.halqe.local;
+package io.halqe.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.halqe.aws.testing.LocalDynamoDbPerClass;
+import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,10 +1,8 @@
-package io.halqe.local;
+package io.halqe.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.halqe.aws.testing.LocalResolver;
-import io.halqe.aws.testing.SamTemplate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;

@@ -1,4 +1,4 @@
-package io.halqe.aws.testing;
+package io.halqe.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * The Context a handler gets outside Lambda (the local cloud, handler tests): names, request id, remaining time and
  * a logger writing to stdout.
  */
-public final class LambdaTestContext implements Context {
+public final class LocalLambdaContext implements Context {
 
     private final String functionName;
     private final String requestId;
@@ -19,7 +19,7 @@ public final class LambdaTestContext implements Context {
     private final int memoryMb;
     private final LambdaLogger logger;
 
-    public LambdaTestContext(String functionName, String requestId, Duration timeout, int memoryMb) {
+    public LocalLambdaContext(String functionName, String requestId, Duration timeout, int memoryMb) {
         this.functionName = functionName;
         this.requestId = requestId;
         this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();

@@ -1,6 +1,6 @@
-package io.halqe.aws.testing;
+package io.halqe.local.runtime;
 
-import io.halqe.aws.testing.SamTemplate.Intrinsic;
+import io.halqe.local.runtime.SamTemplate.Intrinsic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,0 +1,122 @@
+package io.halqe.local;
+
+import io.halqe.aws.http.HttpRoutes;
+import static io.halqe.local.HttpExchanges.message;
+import static io.halqe.local.HttpExchanges.send;
+import static io.halqe.local.HttpExchanges.sendJson;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The cloud's port: {@code /_local/*} goes to the control API, every other request to the HttpApi route that
+ * matches it, as a payload format 2.0 event, and the function's answer back, with CORS as API Gateway answers it.
+ * Each request runs on a virtual thread of its own and invokes its function on that thread.
+ */
+final class HttpFront {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpRoutes<LocalFunction> routes;
+    private final HttpApiCors cors;
+    private final Clock clock;
+    private final LocalControlApi control;
+    private volatile boolean started;
+
+    /** {@code server} is bound already: the cloud needs its port before the template's parameters resolve. */
+    HttpFront(HttpServer server, HttpRoutes<LocalFunction> routes, HttpApiCors cors, Clock clock,
+              LocalControlApi control) {
+        this.server = server;
+        this.routes = routes;
+        this.cors = cors;
+        this.clock = clock;
+        this.control = control;
+    }
+
+    void start() {
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        started = true;
+    }
+
+    void stop() {
+        if (started) {
+            server.stop(0);
+        }
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            try {
+                if (path.equals("/_local") || path.startsWith("/_local/")) {
+                    control.handle(exchange, path, body);
+                } else {
+                    handleApi(exchange, path, body);
+                }
+            } catch (RuntimeException e) {
+                System.out.println("[local] " + exchange.getRequestMethod() + " " + path + " failed: "
+                        + AsyncInvocations.rootMessage(e));
+                sendJson(exchange, 500, message("Internal Server Error"));
+            }
+        }
+    }
+
+    private void handleApi(HttpExchange exchange, String rawPath, byte[] body) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        Map<String, List<String>> requestHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (method.equals("OPTIONS") && origin != null
+                && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null && cors.enabled()) {
+            cors.preflight(exchange, origin);
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        Optional<HttpRoutes.Match<LocalFunction>> match = routes.match(method, rawPath);
+        if (match.isEmpty()) {
+            cors.apply(exchange, origin);
+            sendJson(exchange, 404, message("Not Found"));
+            return;
+        }
+        HttpRoutes.Route<LocalFunction> route = match.get().route();
+        String requestId = UUID.randomUUID().toString();
+        HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
+                requestHeaders, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+        ObjectNode event = HttpApiEvents.requestEvent(request, route.routeKey(), match.get().pathParameters(), requestId,
+                clock.instant());
+        String output;
+        try {
+            output = route.target().invoke(event.toString());
+        } catch (LocalFunction.InvocationException e) {
+            System.out.println("[local] " + route.routeKey() + " -> " + route.target().functionName() + " failed: "
+                    + AsyncInvocations.rootMessage(e));
+            e.getCause().printStackTrace(System.out);
+            cors.apply(exchange, origin);
+            sendJson(exchange, 500, message("Internal Server Error"));
+            return;
+        }
+        HttpApiEvents.Response response = HttpApiEvents.response(output);
+        response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
+        exchange.getResponseHeaders().set("apigw-requestid", requestId);
+        cors.apply(exchange, origin);
+        send(exchange, response.statusCode(), response.body(), null);
+    }
+}

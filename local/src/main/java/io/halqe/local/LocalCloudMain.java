@@ -1,0 +1,51 @@
+package io.halqe.local;
+
+import java.nio.file.Path;
+
+/**
+ * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]}: starts the local cloud,
+ * prints where to find it and runs until the JVM is stopped.
+ */
+public final class LocalCloudMain {
+
+    private LocalCloudMain() {
+    }
+
+    public static void main(String[] args) {
+        LocalCloudOptions options = LocalCloudOptions.defaults();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> options = options.withPort(Integer.parseInt(args[++i]));
+                case "--template" -> options = options.withTemplate(Path.of(args[++i]));
+                case "--no-seed" -> options = options.withSeedDemo(false);
+                case "--help", "-h" -> {
+                    System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument " + args[i] + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalCloud cloud = LocalCloud.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "halqe-local-shutdown"));
+        printBanner(cloud);
+        cloud.awaitClose();
+    }
+
+    private static void printBanner(LocalCloud cloud) {
+        String base = cloud.baseUrl().toString();
+        System.out.println();
+        System.out.println("Halqe local cloud is ready (" + cloud.functions().size() + " functions, DynamoDB Local at "
+                + cloud.dynamoDbEndpoint() + ")");
+        System.out.println("  Survey:        " + base + "/s/demo-nps");
+        System.out.println("  Outbox:        " + base + "/_local/outbox.html");
+        System.out.println("  Admin API key: " + cloud.apiKey() + "   (set HALQE_API_KEY to choose another)");
+        System.out.println("  Admin API:     curl -H 'Authorization: Bearer " + cloud.apiKey() + "' " + base + "/api/...");
+        System.out.println("  Drain work:    curl -X POST " + base + "/_local/drain");
+        System.out.println("  Move time:     curl -X POST -d '{\"advance\":\"P3D\"}' " + base + "/_local/clock");
+        System.out.println("  Dead letters:  " + base + "/_local/dead-letters");
+        System.out.println();
+    }
+}
