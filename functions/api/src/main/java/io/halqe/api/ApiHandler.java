@@ -20,6 +20,7 @@ import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.cases.CloseCase;
 import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.customers.ManageCustomers;
+import io.halqe.domain.enrichment.Respondents;
 import io.halqe.domain.events.CustomerUpserted;
 import io.halqe.domain.outreach.CheckContact;
 import io.halqe.domain.scoring.ReadMetrics;
@@ -75,7 +76,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 new SurveyRoutes(surveys),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
-                new CaseRoutes(cases, new CloseCase(cases, responses, mailer, suppression, unsubscribeLinks,
+                new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
                         adapters.ledger(), adapters.outreach(), policies::current)),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
                 new OutreachRoutes(adapters.invitations(),

@@ -51,7 +51,8 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 new EscalateOverdueCases(adapters.cases(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(),
                         HalqeConfig.required(adapters.config().escalationEmail(), "escalationEmail"),
                         adapters.config().publicBaseUrl()),
-                new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach()),
+                new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
+                        adapters.customers()),
                 new RecordRemeasurement(adapters.cases()));
     }
 

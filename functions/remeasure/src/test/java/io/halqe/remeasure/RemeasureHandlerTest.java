@@ -108,10 +108,11 @@ class RemeasureHandlerTest {
         String cases = db.tableName("CasesTable");
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        var directory = new io.halqe.aws.dynamo.DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
         var invitations = new io.halqe.domain.links.CreateInvitation(
                 new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
                 new io.halqe.aws.links.HmacLinkSigner("remeasure-test-key-0123456789abcdef".getBytes()), sent::add,
-                (phone, text) -> { }, suppression, "http://localhost:3000");
+                (phone, text) -> { }, suppression, directory, "http://localhost:3000");
         var triggers = new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
         return new RemeasureHandler(new SweepDueOutreach(outreach,
                 new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
@@ -121,7 +122,7 @@ class RemeasureHandlerTest {
                 new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), sent::add, alerts::add,
                         new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000"),
                 new io.halqe.domain.outreach.ScheduleTouchpoints(
-                        new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach),
+                        new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach, directory),
                 new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases)));
     }
 

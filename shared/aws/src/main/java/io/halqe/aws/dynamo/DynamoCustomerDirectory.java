@@ -60,13 +60,37 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
         item.putAll(key(profile.id()));
         try {
             var old = dynamo.putItem(request -> request.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR updatedAt <= :updatedAt")
+                    // an entry only filled in from invitations has no updatedAt: any CRM update replaces it
+                    .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(updatedAt) OR updatedAt <= :updatedAt")
                     .expressionAttributeValues(Map.of(":updatedAt", Items.s(profile.updatedAt().toString())))
                     .returnValues(ReturnValue.ALL_OLD));
             return old.hasAttributes() && !old.attributes().isEmpty() ? Upserted.UPDATED : Upserted.CREATED;
         } catch (ConditionalCheckFailedException newerStored) {
             return Upserted.STALE;
         }
+    }
+
+    /** One UpdateItem: each known field set only where the entry lacks it ({@code if_not_exists}). */
+    @Override
+    public void fillIn(CustomerProfile known) {
+        Map<String, AttributeValue> fields = new HashMap<>(CustomerItems.toMap(known));
+        fields.remove("updatedAt");
+        if (fields.isEmpty()) {
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        int i = 0;
+        for (var field : fields.entrySet()) {
+            names.put("#f" + i, field.getKey());
+            values.put(":v" + i, field.getValue());
+            sets.add("#f" + i + " = if_not_exists(#f" + i + ", :v" + i + ")");
+            i++;
+        }
+        dynamo.updateItem(request -> request.tableName(table).key(key(known.id()))
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     @Override

@@ -183,7 +183,7 @@ public final class Adapters {
 
     /** Signed invitations by link, email or SMS, honouring the suppression list. */
     public CreateInvitation invitations() {
-        return new CreateInvitation(surveys(), linkSigner(), mailer(), sms(), suppression(),
+        return new CreateInvitation(surveys(), linkSigner(), mailer(), sms(), suppression(), customers(),
                 config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
     }
 }

@@ -208,4 +208,33 @@ class DynamoCasesAndDirectoryTest {
         assertThat(new DynamoAlertRules(db.client(), db.tableName("DirectoryTable"), java.time.Duration.ofHours(24))
                 .current()).isEqualTo(custom);
     }
+
+    @Test
+    void fillIn_shouldCreateOrCompleteTheEntry_andLetAnyCrmUpdateWin() {
+        var directory = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
+        // GIVEN a person first seen in an invitation
+        directory.fillIn(io.halqe.domain.customers.CustomerProfile.known(
+                new io.halqe.domain.core.Customer("fill-1", "neda@example.com", null, "Neda", "fa-IR"), "Asia/Tehran"));
+        // WHEN a later invitation names another address and a phone, twice (a retry)
+        for (int i = 0; i < 2; i++) {
+            directory.fillIn(io.halqe.domain.customers.CustomerProfile.known(
+                    new io.halqe.domain.core.Customer("fill-1", "other@example.com", "+989121234567", null, null), null));
+        }
+        // THEN the entry keeps what it had and gains the phone
+        var filled = directory.find("fill-1").orElseThrow();
+        assertThat(filled.email()).isEqualTo("neda@example.com");
+        assertThat(filled.phone()).isEqualTo("+989121234567");
+        assertThat(filled.language()).isEqualTo("fa");
+        assertThat(filled.timeZone()).isEqualTo("Asia/Tehran");
+        assertThat(filled.updatedAt()).isNull();
+        // AND a CRM update, however old, replaces it
+        var crm = new io.halqe.domain.customers.CustomerProfile("fill-1", "Neda R", "neda.r@example.com", null, "smb",
+                null, null, null, null, "fa", null, java.util.Map.of(), Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(directory.upsert(crm)).isEqualTo(io.halqe.domain.customers.CustomerDirectory.Upserted.UPDATED);
+        assertThat(directory.find("fill-1").orElseThrow().email()).isEqualTo("neda.r@example.com");
+        // AND a later fill-in leaves the CRM's fields alone
+        directory.fillIn(io.halqe.domain.customers.CustomerProfile.known(
+                new io.halqe.domain.core.Customer("fill-1", "neda@example.com", null, "Neda", "en"), null));
+        assertThat(directory.find("fill-1").orElseThrow()).isEqualTo(crm);
+    }
 }

@@ -6,7 +6,7 @@ import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.Mailer;
 
 import io.halqe.domain.response.Response;
-import io.halqe.domain.response.ResponseRepository;
+import io.halqe.domain.enrichment.Respondents;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
 import io.halqe.domain.customers.CustomerProfile;
@@ -44,7 +44,7 @@ public final class CloseCase {
     }
 
     private final CaseRepository cases;
-    private final ResponseRepository responses;
+    private final Respondents respondents;
     private final Mailer mailer;
     private final SuppressionList suppression;
     private final UnsubscribeLinks unsubscribe;
@@ -52,11 +52,11 @@ public final class CloseCase {
     private final OutreachRepository outreach;
     private final Supplier<ContactPolicy> policy;
 
-    public CloseCase(CaseRepository cases, ResponseRepository responses, Mailer mailer, SuppressionList suppression,
+    public CloseCase(CaseRepository cases, Respondents respondents, Mailer mailer, SuppressionList suppression,
                      UnsubscribeLinks unsubscribe, DeliveryLedger ledger, OutreachRepository outreach,
                      Supplier<ContactPolicy> policy) {
         this.cases = cases;
-        this.responses = responses;
+        this.respondents = respondents;
         this.mailer = mailer;
         this.suppression = suppression;
         this.unsubscribe = unsubscribe;
@@ -78,8 +78,8 @@ public final class CloseCase {
         if (closed.isEmpty()) {
             return new Outcome.NotFound(caseId);
         }
-        Optional<Response> response = responses.find(closed.get().responseId());
-        CustomerProfile customer = response.map(Response::enrichment).map(e -> e.customer()).orElse(null);
+        Optional<Response> response = respondents.response(closed.get().responseId());
+        CustomerProfile customer = response.flatMap(respondents::profileOf).orElse(null);
         String email = customer == null ? null : customer.email();
         Instant resurveyAt = email == null ? null : scheduleResurvey(closed.get(), customer,
                 response.map(Response::language).orElse(null), at);

@@ -11,6 +11,12 @@ public interface CustomerDirectory {
     /** Stores the profile unless a newer one ({@code updatedAt}) is stored; says which happened. */
     Upserted upsert(CustomerProfile profile);
 
+    /**
+     * Makes sure the directory knows this person: creates the entry when there is none, else sets only the fields it
+     * lacks. Never changes a field the CRM (or an earlier fill-in) set, nor {@code updatedAt}; idempotent.
+     */
+    void fillIn(CustomerProfile known);
+
     Optional<CustomerProfile> find(String customerId);
 
     /** Many at once — one round trip per hundred, whatever the batch. */

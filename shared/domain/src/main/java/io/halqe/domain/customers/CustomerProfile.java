@@ -1,5 +1,6 @@
 package io.halqe.domain.customers;
 
+import io.halqe.domain.core.Customer;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,6 +25,21 @@ public record CustomerProfile(
 
     public CustomerProfile {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /**
+     * What an invitation or a touchpoint event tells us about a person: enough for the directory to know them. It has
+     * no {@code updatedAt}, so any CRM update wins over it.
+     */
+    public static CustomerProfile known(Customer customer, String timeZone) {
+        return new CustomerProfile(customer.id(), customer.name(), customer.email(), customer.phone(), null, null, null,
+                null, null, customer.locale() == null ? null : io.halqe.domain.text.LanguageTags.primary(customer.locale()),
+                timeZone, Map.of(), null);
+    }
+
+    /** As a customer to contact. */
+    public Customer asCustomer() {
+        return new Customer(id, email, phone, name, language);
     }
 
     public CustomerProfile withUpdatedAt(Instant at) {

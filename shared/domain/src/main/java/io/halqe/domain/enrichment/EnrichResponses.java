@@ -104,9 +104,12 @@ public final class EnrichResponses {
                 profile.timeZone(), attributes, profile.updatedAt());
     }
 
-    /** The invitation's customer, else a {@code customerId} hidden field the page carried. */
+    /**
+     * The customer a signed invitation named. An unsigned {@code customerId} hidden field is not an identity: anyone
+     * could type one, and closing the loop would then write to that customer.
+     */
     static Optional<String> customerIdOf(Response response) {
-        return Optional.ofNullable(response.customerId()).or(() -> Optional.ofNullable(response.hidden().get("customerId")));
+        return Optional.ofNullable(response.customerId());
     }
 
     private static ThemeTaxonomy taxonomyOf(Optional<Survey> survey) {

@@ -4,6 +4,8 @@ import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Customer;
 
 import io.halqe.domain.core.Mailer;
+import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.outreach.InvitationSender;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.suppression.SuppressionList;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -55,11 +58,13 @@ public final class CreateInvitation implements InvitationSender {
     private final Mailer mailer;
     private final SmsSender sms;
     private final SuppressionList suppression;
+    private final CustomerDirectory directory;
     private final String publicBaseUrl;
 
     public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms,
-                            SuppressionList suppression, String publicBaseUrl) {
+                            SuppressionList suppression, CustomerDirectory directory, String publicBaseUrl) {
         this.surveys = surveys;
+        this.directory = directory;
         this.signer = signer;
         this.mailer = mailer;
         this.sms = sms;
@@ -80,7 +85,10 @@ public final class CreateInvitation implements InvitationSender {
             return new Outcome.SurveyNotFound(request.surveyId());
         }
         Survey survey = found.get();
-        Customer customer = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
+        Customer asked = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
+        // the directory fills in what the request leaves out (language, address, phone) for a known customer
+        Optional<CustomerProfile> profile = asked.id() == null ? Optional.empty() : directory.find(asked.id());
+        Customer customer = profile.map(known -> asked.orElse(known.asCustomer())).orElse(asked).identified();
         if (channel.equals("email") && (customer.email() == null || !EMAIL.matcher(customer.email()).matches())) {
             return new Outcome.Invalid(new Problem("customer.email", "must be an email address for the email channel"));
         }
@@ -105,6 +113,10 @@ public final class CreateInvitation implements InvitationSender {
             return new Outcome.Invalid(new Problem("expiresInDays", "must be from 1 to 365"));
         }
         String language = survey.language(LanguageTags.primary(customer.locale()));
+        if (customer.id() != null) {
+            // one person, one record: whoever we invite is in the directory, so closing the loop can reach them
+            directory.fillIn(CustomerProfile.known(customer, profile.map(CustomerProfile::timeZone).orElse(null)));
+        }
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,
                 now.plus(Duration.ofDays(days)));
         String token = signer.sign(invitation);

@@ -1,5 +1,8 @@
 package io.halqe.domain.outreach;
 
+import io.halqe.domain.core.Customer;
+import io.halqe.domain.customers.CustomerDirectory;
+import io.halqe.domain.customers.CustomerProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +17,12 @@ public final class ScheduleTouchpoints {
 
     private final TriggerMatcher matcher;
     private final OutreachRepository outreach;
+    private final CustomerDirectory directory;
 
-    public ScheduleTouchpoints(TriggerMatcher matcher, OutreachRepository outreach) {
+    public ScheduleTouchpoints(TriggerMatcher matcher, OutreachRepository outreach, CustomerDirectory directory) {
         this.matcher = matcher;
         this.outreach = outreach;
+        this.directory = directory;
     }
 
     /** The outreach scheduled now (empty for a redelivery or an event no rule wants). */
@@ -26,8 +31,13 @@ public final class ScheduleTouchpoints {
         for (TriggerMatcher.Match match : matcher.matching(eventJson)) {
             TouchpointTrigger trigger = match.trigger();
             String id = "t-" + trigger.id() + "-" + eventId;
+            Customer customer = match.customer().identified();
+            if (customer.id() != null) {
+                // the customer of a touchpoint is known from now on, whether or not the invitation goes out
+                directory.fillIn(CustomerProfile.known(customer, match.timeZone()));
+            }
             Outreach invitation = new Outreach(id, Outreach.Kind.INVITATION, trigger.surveyId(), trigger.channel(),
-                    match.customer(), match.timeZone(), match.hidden(), id, null, 0,
+                    customer, match.timeZone(), match.hidden(), id, null, 0,
                     eventTime.plus(Duration.parse(trigger.delay())));
             if (outreach.schedule(invitation)) {
                 scheduled.add(invitation);

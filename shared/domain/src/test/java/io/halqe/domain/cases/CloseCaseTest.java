@@ -32,7 +32,9 @@ class CloseCaseTest {
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
     private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
-    private final CloseCase close = new CloseCase(cases, responses, emails::add, suppression, links, cases, outreach,
+    private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
+    private final CloseCase close = new CloseCase(cases, new io.halqe.domain.enrichment.Respondents(responses, directory),
+            emails::add, suppression, links, cases, outreach,
             () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS);
 
     @BeforeEach
@@ -103,5 +105,30 @@ class CloseCaseTest {
                 .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("customerMessage"));
         assertThat(close.close("nope", new CloseCase.Request("done", false, null), AT)).isEqualTo(new CloseCase.Outcome.NotFound("nope"));
         assertThat(cases.cases.get("case-r1").status()).isEqualTo(CaseStatus.OPEN);
+    }
+
+    @Test
+    void close_shouldTellTheCustomer_whenOnlyTheDirectoryKnowsTheirAddress() {
+        // GIVEN an answer whose snapshot had no address (the customer was never imported), and the directory that
+        // learnt the address from the invitation
+        CustomerProfile anonymousSnapshot = new CustomerProfile("c-2", null, null, null, null, null, null, null, null,
+                null, null, Map.of(), null);
+        responses.insertIfAbsent(new Response("r2", "demo-nps", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 1)), "fa",
+                AT, ResponseStatus.ENRICHED, new Enrichment(1, NpsCategory.DETRACTOR, null, "fa", 0, "negative", -0.5,
+                List.of(), null, List.of(), List.of(), anonymousSnapshot, List.of("support"), List.of(), null, AT), Map.of(),
+                "c-2", null, false));
+        cases.openIfAbsent(new FollowUpCase("case-r2", "r2", "demo-nps", CaseStatus.OPEN, "support", "o@example.com",
+                "Detractor (1/10)", 1, null, "fa", AT, AT.plus(Duration.ofHours(48))));
+        directory.fillIn(CustomerProfile.known(new io.halqe.domain.core.Customer("c-2", "neda@example.com", null, null,
+                "fa"), null));
+        // WHEN the case is closed with a message
+        var outcome = (CloseCase.Outcome.Closed) close.close("case-r2", new CloseCase.Request("Fixed", true, "We fixed it."), AT);
+        // THEN the customer is told, in Persian, and re-surveyed
+        assertThat(outcome.customerNotified()).isTrue();
+        assertThat(outcome.resurveyAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("neda@example.com");
+            assertThat(email.html()).contains("dir=\"rtl\"");
+        });
     }
 }

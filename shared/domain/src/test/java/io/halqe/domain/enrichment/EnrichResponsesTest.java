@@ -121,4 +121,19 @@ class EnrichResponsesTest {
         assertThat(NpsCategory.of(8)).isEqualTo(NpsCategory.PASSIVE);
         assertThat(NpsCategory.of(9)).isEqualTo(NpsCategory.PROMOTER);
     }
+
+    @Test
+    void enrich_shouldClaimNoIdentity_whenAnUnsignedHiddenFieldNamesACustomer() {
+        // GIVEN a known customer, and an anonymous answer whose page carried customerId=c-1 unsigned
+        directory.upsert(customer("c-1", "enterprise"));
+        Response forged = new Response("r-forged", "demo-nps", 1,
+                Map.of("nps", new Answer.Score(QuestionType.NPS, 0), "comment", new Answer.Text("terrible")), "en", NOW,
+                ResponseStatus.RECEIVED, null, Map.of("customerId", "c-1"), null, null, false);
+        responses.insertIfAbsent(forged);
+        // WHEN enriched
+        enrich.enrich(List.of(forged), NOW);
+        // THEN the answer stays anonymous: no profile, no history for c-1
+        assertThat(responses.stored.get("r-forged").enrichment().customer()).isNull();
+        assertThat(directory.histories).doesNotContainKey("c-1");
+    }
 }

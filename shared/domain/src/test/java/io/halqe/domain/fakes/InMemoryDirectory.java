@@ -24,11 +24,28 @@ public final class InMemoryDirectory implements CustomerDirectory {
     @Override
     public Upserted upsert(CustomerProfile profile) {
         CustomerProfile current = profiles.get(profile.id());
-        if (current != null && current.updatedAt().isAfter(profile.updatedAt())) {
+        if (current != null && current.updatedAt() != null && current.updatedAt().isAfter(profile.updatedAt())) {
             return Upserted.STALE;
         }
         profiles.put(profile.id(), profile);
         return current == null ? Upserted.CREATED : Upserted.UPDATED;
+    }
+
+    @Override
+    public void fillIn(CustomerProfile known) {
+        CustomerProfile c = profiles.get(known.id());
+        if (c == null) {
+            profiles.put(known.id(), known);
+            return;
+        }
+        profiles.put(c.id(), new CustomerProfile(c.id(), first(c.name(), known.name()), first(c.email(), known.email()),
+                first(c.phone(), known.phone()), c.segment(), c.plan(), c.lifetimeValue(), c.region(), c.accountOwner(),
+                first(c.language(), known.language()), first(c.timeZone(), known.timeZone()), c.attributes(),
+                c.updatedAt()));
+    }
+
+    private static String first(String stored, String known) {
+        return stored != null ? stored : known;
     }
 
     @Override

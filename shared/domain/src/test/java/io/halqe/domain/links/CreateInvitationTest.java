@@ -24,8 +24,9 @@ class CreateInvitationTest {
     private final List<String> texts = new ArrayList<>();
     private final FakeLinks links = new FakeLinks();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
+    private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
     private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
-            emails::add, (phone, message) -> texts.add(phone + " " + message), suppression, "https://f.example.com");
+            emails::add, (phone, message) -> texts.add(phone + " " + message), suppression, directory, "https://f.example.com");
 
     private CreateInvitation.Outcome create(String channel, Customer customer, Map<String, String> hidden) {
         return invite.create(new CreateInvitation.Request("demo-nps", channel, customer, hidden, null), NOW);
@@ -86,5 +87,53 @@ class CreateInvitationTest {
         assertThat(created.delivered()).isFalse();
         assertThat(created.url()).isNotBlank();
         assertThat(emails).isEmpty();
+    }
+
+    @Test
+    void create_shouldUseTheDirectoryProfile_whenOnlyTheCustomerIdIsGiven() {
+        // GIVEN a Persian customer imported with an address
+        directory.upsert(new io.halqe.domain.customers.CustomerProfile("c-fa", "Maryam", "maryam@example.com", null, null,
+                null, null, null, null, "fa", "Asia/Tehran", Map.of(), NOW.minusSeconds(60)));
+        // WHEN an email invitation names only the customer's id
+        var created = create("email", new Customer("c-fa", null, null, null, null), Map.of());
+        // THEN it goes to the profile's address, in Persian, right to left
+        assertThat(created).isInstanceOfSatisfying(CreateInvitation.Outcome.Created.class,
+                c -> assertThat(c.url()).contains("lang=fa"));
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.to()).containsExactly("maryam@example.com");
+            assertThat(email.html()).contains("lang=\"fa\" dir=\"rtl\"").contains("سلام Maryam");
+        });
+    }
+
+    @Test
+    void create_shouldPutTheInvitedCustomerInTheDirectory_whenTheyWereNeverImported() {
+        // WHEN customers who were never imported are invited, one with an id, one by address alone
+        create("email", new Customer("c-new", "new@example.com", null, "Neda", "fa-IR"), Map.of());
+        var byAddress = (CreateInvitation.Outcome.Created) create("email",
+                new Customer(null, "Only@Example.com", null, null, "ar"), Map.of());
+        // THEN both are directory entries: the CRM id, else the canonical address as the id
+        assertThat(directory.find("c-new")).hasValueSatisfying(profile -> {
+            assertThat(profile.email()).isEqualTo("new@example.com");
+            assertThat(profile.name()).isEqualTo("Neda");
+            assertThat(profile.language()).isEqualTo("fa");
+            assertThat(profile.updatedAt()).as("a CRM update of any date wins over a fill-in").isNull();
+        });
+        assertThat(byAddress.invitation().customer().id()).isEqualTo("only@example.com");
+        assertThat(directory.find("only@example.com")).hasValueSatisfying(p -> assertThat(p.language()).isEqualTo("ar"));
+    }
+
+    @Test
+    void create_shouldKeepTheCrmsFields_whenTheInvitationSaysOtherwise() {
+        // GIVEN a customer the CRM knows with an address and a language
+        directory.upsert(new io.halqe.domain.customers.CustomerProfile("c-crm", "Omid", "omid@example.com", null, null,
+                null, null, null, null, "en", null, Map.of(), NOW.minusSeconds(60)));
+        // WHEN an invitation names another address and a phone
+        create("link", new Customer("c-crm", "other@example.com", "+989121234567", null, "fa"), Map.of());
+        // THEN only the missing phone is filled in
+        assertThat(directory.find("c-crm")).hasValueSatisfying(profile -> {
+            assertThat(profile.email()).isEqualTo("omid@example.com");
+            assertThat(profile.language()).isEqualTo("en");
+            assertThat(profile.phone()).isEqualTo("+989121234567");
+        });
     }
 }

@@ -13,11 +13,12 @@ class ScheduleTouchpointsTest {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-11-23T10:00:00Z");
     private final InMemoryOutreach outreach = new InMemoryOutreach();
+    private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
     private final TouchpointTrigger demo = TouchpointTrigger.demoOrderDelivered();
     private final ScheduleTouchpoints schedule = new ScheduleTouchpoints(event -> event.contains("OrderDelivered")
             ? List.of(new TriggerMatcher.Match(demo, new Customer("c1", "sara@example.com", null, "Sara", "fa"),
                     "Asia/Tehran", Map.of("orderId", "A-1")))
-            : List.of(), outreach);
+            : List.of(), outreach, directory);
 
     @Test
     void handle_shouldScheduleTheInvitationAfterTheDelayFromTheEventsTime_once() {
@@ -53,5 +54,17 @@ class ScheduleTouchpointsTest {
         assertThat(Triggers.problem(List.of(badDelay), p -> true)).contains("triggers[0].delay must be an ISO-8601 duration such as PT1H");
         var badPath = new TouchpointTrigger("t", "{}", "demo-nps", "email", "PT1H", Map.of("email", "detail.email"), null);
         assertThat(Triggers.problem(List.of(badPath), p -> true)).contains("triggers[0] paths look like $.detail.customer.email");
+    }
+
+    @Test
+    void handle_shouldMakeTheEventsCustomerKnown_whenTheDirectoryHasNoEntry() {
+        // WHEN an OrderDelivered event names a customer the directory has never seen
+        schedule.handle("ev-3", EVENT_TIME, "{\"detail-type\":\"OrderDelivered\"}");
+        // THEN the directory knows them, with the event's address, language and time zone
+        assertThat(directory.find("c1")).hasValueSatisfying(profile -> {
+            assertThat(profile.email()).isEqualTo("sara@example.com");
+            assertThat(profile.language()).isEqualTo("fa");
+            assertThat(profile.timeZone()).isEqualTo("Asia/Tehran");
+        });
     }
 }
