@@ -81,7 +81,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
                 new OutreachRoutes(adapters.invitations(),
                         new Announce(responses, mailer, suppression, unsubscribeLinks, adapters.ledger()),
-                        new CheckContact(adapters.contactLog(), suppression, policies::current, config.timeZone())),
+                        new CheckContact(adapters.contactGate())),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
                         config.timeZone()));
     }

@@ -39,6 +39,11 @@ record OutreachRoutes(CreateInvitation invitations, Announce announce, CheckCont
                 view.put("channel", created.invitation().channel());
                 view.put("expiresAt", created.invitation().expiresAt().toString());
                 view.put("delivered", created.delivered());
+                if (!created.delivered() && created.reason() != null) {
+                    view.put("reason", created.reason());
+                    view.put("nextAllowedAt", created.nextAllowedAt() == null ? null : created.nextAllowedAt().toString());
+                    view.put("deferredUntil", created.deferredUntil() == null ? null : created.deferredUntil().toString());
+                }
                 yield HttpResponses.json(201, view);
             }
             case CreateInvitation.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_invitation", invalid.problem());

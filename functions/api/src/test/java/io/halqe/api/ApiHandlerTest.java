@@ -70,6 +70,9 @@ class ApiHandlerTest {
                 "api-test-signing-key-0123456789abcdef".getBytes(), "http://localhost:3000");
         var ledger = new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"));
         var tehran = java.time.ZoneId.of("Asia/Tehran");
+        var gate = new io.halqe.domain.outreach.ContactGate(
+                new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
+                POLICIES::current, tehran);
         handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new Router().add(
                 new SurveyRoutes(new ManageSurveys(surveys)),
                 new ResponseRoutes(responses),
@@ -82,11 +85,9 @@ class ApiHandlerTest {
                                 java.time.Duration.ofHours(48)),
                         new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable")), POLICIES),
                 new OutreachRoutes(new CreateInvitation(surveys, LINKS, EMAILS::add,
-                        (phone, text) -> TEXTS.add(phone + " " + text), suppression, DIRECTORY, "http://localhost:3000"),
+                        (phone, text) -> TEXTS.add(phone + " " + text), gate, OUTREACH, DIRECTORY, "http://localhost:3000"),
                         new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, ledger),
-                        new io.halqe.domain.outreach.CheckContact(
-                                new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")),
-                                suppression, POLICIES::current, tehran)),
+                        new io.halqe.domain.outreach.CheckContact(gate)),
                 new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),
                         new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran)), customers);

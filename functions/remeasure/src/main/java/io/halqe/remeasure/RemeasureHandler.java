@@ -44,9 +44,8 @@ public final class RemeasureHandler implements RequestStreamHandler {
     }
 
     private RemeasureHandler(Adapters adapters) {
-        this(new SweepDueOutreach(adapters.outreach(), adapters.contactLog(), adapters.suppression(),
-                        new StoredAnswers(adapters.responses()), adapters.invitations(), adapters.contactPolicies()::current,
-                        adapters.config().timeZone()),
+        this(new SweepDueOutreach(adapters.outreach(), adapters.contactGate(), new StoredAnswers(adapters.responses()),
+                        adapters.invitations(), adapters.config().timeZone()),
                 new FinalizeDrafts(adapters.responses()),
                 new EscalateOverdueCases(adapters.cases(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(),
                         HalqeConfig.required(adapters.config().escalationEmail(), "escalationEmail"),

@@ -109,15 +109,16 @@ class RemeasureHandlerTest {
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
         var directory = new io.halqe.aws.dynamo.DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
+        var gate = new io.halqe.domain.outreach.ContactGate(
+                new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
+                () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC"));
         var invitations = new io.halqe.domain.links.CreateInvitation(
                 new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
                 new io.halqe.aws.links.HmacLinkSigner("remeasure-test-key-0123456789abcdef".getBytes()), sent::add,
-                (phone, text) -> { }, suppression, directory, "http://localhost:3000");
+                (phone, text) -> { }, gate, outreach, directory, "http://localhost:3000");
         var triggers = new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
-        return new RemeasureHandler(new SweepDueOutreach(outreach,
-                new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
-                new io.halqe.domain.response.StoredAnswers(responses), invitations,
-                () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
+        return new RemeasureHandler(new SweepDueOutreach(outreach, gate,
+                new io.halqe.domain.response.StoredAnswers(responses), invitations, java.time.ZoneId.of("UTC")),
                 new FinalizeDrafts(responses),
                 new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), sent::add, alerts::add,
                         new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000"),

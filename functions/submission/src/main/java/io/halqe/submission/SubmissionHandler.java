@@ -47,7 +47,7 @@ public final class SubmissionHandler implements RequestHandler<APIGatewayV2HTTPE
                 .post("/s/{surveyId}/responses", submission::submit)
                 .route("OPTIONS", "/s/{surveyId}/responses", submission::preflight)
                 .get("/embed.js", request -> EmbedScript.serve())
-                .get("/u/{token}", unsubscribe::unsubscribe)
+                .get("/u/{token}", unsubscribe::confirm)
                 .post("/u/{token}", unsubscribe::unsubscribe);
     }
 

@@ -6,10 +6,14 @@ import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
 
 /**
- * {@code GET /u/{token}} (the link in every customer email) and {@code POST /u/{token}} (mail clients' one-click
- * unsubscribe, RFC 8058): the signed address is added to the suppression list; a forged token changes nothing.
+ * The unsubscribe link in every customer email. {@code GET /u/{token}} only shows a page with a button: mail scanners
+ * follow links, and must not unsubscribe anyone. {@code POST /u/{token}} — that button, or a mail client's one-click
+ * unsubscribe (RFC 8058) — adds the signed address to the suppression list. A forged token changes nothing.
  */
 final class UnsubscribeRoute {
+
+    private static final String INVALID = "<h1>This unsubscribe link is not valid.</h1>"
+            + "<p>Please use the link from the email as it was sent.</p>";
 
     private final UnsubscribeLinks links;
     private final SuppressionList suppression;
@@ -19,11 +23,24 @@ final class UnsubscribeRoute {
         this.suppression = suppression;
     }
 
+    /** The page behind the link: what pressing its button does, in en, fa and ar; nothing changes yet. */
+    APIGatewayV2HTTPResponse confirm(HttpRequest request) {
+        if (links.emailOf(request.pathParameter("token")).isEmpty()) {
+            return SurveyPage.page(403, "en", null, "Link not valid", INVALID);
+        }
+        return SurveyPage.page(200, "en", null, "Unsubscribe",
+                "<h1>Stop emails from us?</h1>"
+                        + "<p lang=\"fa\" dir=\"rtl\">دیگر برایتان ایمیل نفرستیم؟</p>"
+                        + "<p lang=\"ar\" dir=\"rtl\">هل تريد إيقاف رسائلنا؟</p>"
+                        // the form posts to this same URL (CSP: form-action 'self')
+                        + "<form method=\"post\"><button type=\"submit\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                        + "Unsubscribe · لغو اشتراک · إلغاء الاشتراك</button></form>");
+    }
+
     APIGatewayV2HTTPResponse unsubscribe(HttpRequest request) {
         var email = links.emailOf(request.pathParameter("token"));
         if (email.isEmpty()) {
-            return SurveyPage.page(403, "en", null, "Link not valid",
-                    "<h1>This unsubscribe link is not valid.</h1><p>Please use the link from the email as it was sent.</p>");
+            return SurveyPage.page(403, "en", null, "Link not valid", INVALID);
         }
         suppression.suppress(email.get(), "unsubscribed", request.receivedAt());
         return SurveyPage.page(200, "en", null, "Unsubscribed",

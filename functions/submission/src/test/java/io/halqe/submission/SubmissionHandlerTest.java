@@ -285,11 +285,12 @@ class SubmissionHandlerTest {
     }
 
     @Test
-    void unsubscribe_shouldSuppressTheSignedAddress_andRefuseAForgedOne() {
+    void unsubscribe_shouldSuppressTheSignedAddressOnPost_andRefuseAForgedOne() {
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
         String url = UNSUBSCRIBE.urlFor("leave@example.com");
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
-        event.setRouteKey("GET /u/{token}");
+        event.setRouteKey("POST /u/{token}");
+        event.getRequestContext().getHttp().setMethod("POST");
         event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));
         var done = handle(event);
         assertThat(done.getStatusCode()).isEqualTo(200);
@@ -297,6 +298,22 @@ class SubmissionHandlerTest {
         assertThat(suppression.isSuppressed("leave@example.com")).isTrue();
         event.setPathParameters(Map.of("token", "bGVhdmUy.AAAA"));
         assertThat(handle(event).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unsubscribeLink_shouldOnlyShowAButton_whenFollowedWithGet() {
+        // GIVEN the link of an address (as a mail scanner would follow it)
+        var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        String url = UNSUBSCRIBE.urlFor("scanned@example.com");
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        event.setRouteKey("GET /u/{token}");
+        event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));
+        // WHEN it is fetched
+        var page = handle(event);
+        // THEN a page with a button that posts back, and the address is still deliverable
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<form method=\"post\">").contains("<button type=\"submit\"");
+        assertThat(suppression.isSuppressed("scanned@example.com")).isFalse();
     }
 
     @Test

@@ -373,9 +373,14 @@ class FeedbackLoopIT extends LocalCloudProcess {
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://\\S+/u/\\S+)").matcher(text);
         assertThat(link.find()).as("an unsubscribe link in: %s", text).isTrue();
         assertThat(toCustomer.get(0).at("/headers/List-Unsubscribe").asText()).contains("/u/");
-        // WHEN the customer follows the unsubscribe link
+        // WHEN the customer follows the unsubscribe link and presses the page's button
         URI unsubscribe = URI.create(link.group(1));
-        HttpResponse<String> left = send(HttpRequest.newBuilder(base.resolve(unsubscribe.getRawPath())));
+        HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve(unsubscribe.getRawPath())));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\">");
+        HttpResponse<String> left = send(HttpRequest.newBuilder(base.resolve(unsubscribe.getRawPath()))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
         assertThat(left.statusCode()).isEqualTo(200);
         // THEN a new email invitation to them is not sent
         int emailsBefore = getJson("/_local/outbox", false).get("emails").size();

@@ -25,6 +25,7 @@ import io.halqe.aws.messaging.SesMailer;
 import io.halqe.aws.messaging.SnsNotifier;
 import io.halqe.aws.messaging.SnsSmsSender;
 import io.halqe.domain.links.CreateInvitation;
+import io.halqe.domain.outreach.ContactGate;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -181,9 +182,15 @@ public final class Adapters {
         return new HmacUnsubscribeLinks(linkKey(), config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
     }
 
-    /** Signed invitations by link, email or SMS, honouring the suppression list. */
+    /** Signed invitations by link, email or SMS, under the contact policy. */
     public CreateInvitation invitations() {
-        return new CreateInvitation(surveys(), linkSigner(), mailer(), sms(), suppression(), customers(),
+        return new CreateInvitation(surveys(), linkSigner(), mailer(), sms(), contactGate(), outreach(), customers(),
                 config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
+    }
+
+    /** The contact policy (stored in the directory) over the contact log, in the reporting zone by default. */
+    public ContactGate contactGate() {
+        return new ContactGate(contactLog(), suppression(), contactPolicies()::current,
+                config.timeZone() == null ? java.time.ZoneOffset.UTC : config.timeZone());
     }
 }

@@ -6,9 +6,11 @@ import io.halqe.domain.core.Customer;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.outreach.ContactDecision;
+import io.halqe.domain.outreach.ContactGate;
 import io.halqe.domain.outreach.InvitationSender;
 import io.halqe.domain.outreach.Outreach;
-import io.halqe.domain.suppression.SuppressionList;
+import io.halqe.domain.outreach.OutreachRepository;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.Html;
@@ -42,8 +44,13 @@ public final class CreateInvitation implements InvitationSender {
     }
 
     public sealed interface Outcome {
-        /** {@code delivered} is false when the email or SMS was not sent (the customer unsubscribed). */
-        record Created(Invitation invitation, String token, String url, boolean delivered) implements Outcome {
+        /**
+         * {@code delivered} is false when the email or SMS was not sent now; {@code reason} says why (the contact
+         * policy's: suppressed, frequency_cap with {@code nextAllowedAt}, quiet_hours with {@code deferredUntil}, when
+         * it goes out by itself).
+         */
+        record Created(Invitation invitation, String token, String url, boolean delivered, String reason,
+                       Instant nextAllowedAt, Instant deferredUntil) implements Outcome {
         }
 
         record Invalid(Problem problem) implements Outcome {
@@ -57,18 +64,20 @@ public final class CreateInvitation implements InvitationSender {
     private final LinkSigner signer;
     private final Mailer mailer;
     private final SmsSender sms;
-    private final SuppressionList suppression;
+    private final ContactGate gate;
+    private final OutreachRepository outreach;
     private final CustomerDirectory directory;
     private final String publicBaseUrl;
 
-    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms,
-                            SuppressionList suppression, CustomerDirectory directory, String publicBaseUrl) {
+    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms, ContactGate gate,
+                            OutreachRepository outreach, CustomerDirectory directory, String publicBaseUrl) {
         this.surveys = surveys;
+        this.gate = gate;
+        this.outreach = outreach;
         this.directory = directory;
         this.signer = signer;
         this.mailer = mailer;
         this.sms = sms;
-        this.suppression = suppression;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -121,20 +130,33 @@ public final class CreateInvitation implements InvitationSender {
                 now.plus(Duration.ofDays(days)));
         String token = signer.sign(invitation);
         String url = url(survey, language, token);
-        boolean delivered = true;
-        switch (channel) {
-            case "email" -> {
-                // an unsubscribed customer still gets a link to hand out, but no email
-                delivered = !suppression.isSuppressed(customer.email());
-                if (delivered) {
-                    mailer.send(InvitationMessages.email(survey, customer, language, url, false));
-                }
-            }
-            case "sms" -> sms.send(customer.phone(), InvitationMessages.sms(survey, language, url, false));
-            default -> {
-            }
+        if (channel.equals("link")) {
+            return new Outcome.Created(invitation, token, url, true, null, null, null);
         }
-        return new Outcome.Created(invitation, token, url, delivered);
+        // sent through the API or swept, an invitation meets the same contact policy
+        Outreach asOutreach = new Outreach(invitation.id(), Outreach.Kind.INVITATION, survey.id(), channel, customer,
+                profile.map(CustomerProfile::timeZone).orElse(null), hidden, invitation.id(), null, 0, now);
+        return switch (gate.admit(asOutreach, now, false)) {
+            case ContactDecision.Contact contact -> {
+                deliver(survey, customer, channel, language, url, false);
+                yield new Outcome.Created(invitation, token, url, true, null, null, null);
+            }
+            case ContactDecision.Defer defer -> {
+                // the sweep sends it when quiet hours end, under the same invitation id (this link stays valid)
+                outreach.schedule(asOutreach.withDueAt(defer.until()));
+                yield new Outcome.Created(invitation, token, url, false, "quiet_hours", null, defer.until());
+            }
+            case ContactDecision.Skip skip -> new Outcome.Created(invitation, token, url, false, skip.reason(),
+                    skip.reason().equals("frequency_cap") ? gate.nextAllowedAt(asOutreach, now).orElse(null) : null, null);
+        };
+    }
+
+    private void deliver(Survey survey, Customer customer, String channel, String language, String url, boolean reminder) {
+        if (channel.equals("sms")) {
+            sms.send(customer.phone(), InvitationMessages.sms(survey, language, url, reminder));
+        } else {
+            mailer.send(InvitationMessages.email(survey, customer, language, url, reminder));
+        }
     }
 
     /**
@@ -152,12 +174,7 @@ public final class CreateInvitation implements InvitationSender {
         String token = signer.sign(new Invitation(outreach.invitationId(), survey.id(), outreach.customer(),
                 outreach.hidden(), outreach.channel(), now.plus(DEFAULT_VALIDITY)));
         String url = url(survey, language, token);
-        boolean reminder = outreach.kind() == Outreach.Kind.REMINDER;
-        if (outreach.channel().equals("sms")) {
-            sms.send(outreach.customer().phone(), InvitationMessages.sms(survey, language, url, reminder));
-        } else {
-            mailer.send(InvitationMessages.email(survey, outreach.customer(), language, url, reminder));
-        }
+        deliver(survey, outreach.customer(), outreach.channel(), language, url, outreach.kind() == Outreach.Kind.REMINDER);
         return true;
     }
 

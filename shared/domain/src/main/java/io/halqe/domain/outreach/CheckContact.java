@@ -2,10 +2,7 @@ package io.halqe.domain.outreach;
 
 import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Customer;
-import io.halqe.domain.suppression.SuppressionList;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /api/outreach/dry-run}: would this customer be invited to this survey now — and if not, why? The same
@@ -13,17 +10,10 @@ import java.util.function.Supplier;
  */
 public final class CheckContact {
 
-    private final ContactLog contacts;
-    private final SuppressionList suppression;
-    private final Supplier<ContactPolicy> policy;
-    private final ZoneId defaultZone;
+    private final ContactGate gate;
 
-    public CheckContact(ContactLog contacts, SuppressionList suppression, Supplier<ContactPolicy> policy,
-                        ZoneId defaultZone) {
-        this.contacts = contacts;
-        this.suppression = suppression;
-        this.policy = policy;
-        this.defaultZone = defaultZone;
+    public CheckContact(ContactGate gate) {
+        this.gate = gate;
     }
 
     public record Request(String surveyId, String channel, String kind, Customer customer, String timeZone, Instant at) {
@@ -57,10 +47,7 @@ public final class CheckContact {
         Instant at = request.at() == null ? now : request.at();
         Outreach candidate = new Outreach("dry-run", kind, request.surveyId(), channel, request.customer(),
                 request.timeZone(), null, "dry-run", null, 0, at);
-        var last = contacts.lastContact(candidate.customerKey());
-        ContactDecision decision = ContactRules.decide(candidate, at, policy.get(),
-                channel.equals("email") && suppression.isSuppressed(request.customer().email()), false, last,
-                ContactRules.zoneOf(request.timeZone(), defaultZone));
-        return new Outcome.Checked(decision, last.orElse(null));
+        ContactGate.Check check = gate.check(candidate, at);
+        return new Outcome.Checked(check.decision(), check.lastContact().orElse(null));
     }
 }

@@ -1,11 +1,9 @@
 package io.halqe.domain.outreach;
 
-import io.halqe.domain.suppression.SuppressionList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.Supplier;
 
 /**
  * Sends what has fallen due, in bounded batches, under the contact policy. Overlapping sweeps are safe: each item is
@@ -18,22 +16,17 @@ public final class SweepDueOutreach {
     public static final int BATCH = 100;
 
     private final OutreachRepository outreach;
-    private final ContactLog contacts;
-    private final SuppressionList suppression;
+    private final ContactGate gate;
     private final AnswerLookup answers;
     private final InvitationSender sender;
-    private final Supplier<ContactPolicy> policy;
     private final ZoneId defaultZone;
 
-    public SweepDueOutreach(OutreachRepository outreach, ContactLog contacts, SuppressionList suppression,
-                            AnswerLookup answers, InvitationSender sender, Supplier<ContactPolicy> policy,
+    public SweepDueOutreach(OutreachRepository outreach, ContactGate gate, AnswerLookup answers, InvitationSender sender,
                             ZoneId defaultZone) {
         this.outreach = outreach;
-        this.contacts = contacts;
-        this.suppression = suppression;
+        this.gate = gate;
         this.answers = answers;
         this.sender = sender;
-        this.policy = policy;
         this.defaultZone = defaultZone;
     }
 
@@ -41,7 +34,7 @@ public final class SweepDueOutreach {
     }
 
     public Swept sweep(Instant now) {
-        ContactPolicy rules = policy.get();
+        ContactPolicy rules = gate.policy();
         int sent = 0;
         int skipped = 0;
         int deferred = 0;
@@ -50,7 +43,7 @@ public final class SweepDueOutreach {
                 continue;
             }
             try {
-                switch (decide(due, now, rules)) {
+                switch (decide(due, now)) {
                     case ContactDecision.Contact contact -> {
                         if (sender.send(due, now)) {
                             outreach.markSent(due, now);
@@ -78,25 +71,9 @@ public final class SweepDueOutreach {
         return new Swept(sent, skipped, deferred);
     }
 
-    /** The policy, then — for capped kinds — the atomic claim of the customer's contact slot. */
-    private ContactDecision decide(Outreach due, Instant now, ContactPolicy rules) {
+    private ContactDecision decide(Outreach due, Instant now) {
         boolean answered = due.kind() == Outreach.Kind.REMINDER && answers.answered(due.surveyId(), due.invitationId());
-        // the cap is the atomic claim below (which lets a retried send of this same outreach through)
-        ContactDecision decision = ContactRules.decide(due, now, rules,
-                due.channel().equals("email") && suppression.isSuppressed(due.customer().email()), answered,
-                java.util.Optional.empty(), ContactRules.zoneOf(due.timeZone(), defaultZone));
-        if (!(decision instanceof ContactDecision.Contact)) {
-            return decision;
-        }
-        if (ContactRules.isCapped(due.kind())) {
-            Instant capStart = now.minus(rules.capFor(due.surveyId()));
-            if (!contacts.claim(due.customerKey(), due.id(), now, capStart)) {
-                return new ContactDecision.Skip("frequency_cap", "the customer was invited within the cap");
-            }
-        } else if (due.kind() == Outreach.Kind.RESURVEY) {
-            contacts.record(due.customerKey(), due.id(), now);
-        }
-        return decision;
+        return gate.admit(due, now, answered);
     }
 
     private void scheduleFollowUps(Outreach sent, Instant now, ContactPolicy rules) {

@@ -25,8 +25,12 @@ class CreateInvitationTest {
     private final FakeLinks links = new FakeLinks();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
+    private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
     private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
-            emails::add, (phone, message) -> texts.add(phone + " " + message), suppression, directory, "https://f.example.com");
+            emails::add, (phone, message) -> texts.add(phone + " " + message),
+            new io.halqe.domain.outreach.ContactGate(outreach, suppression,
+                    () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
+            outreach, directory, "https://f.example.com");
 
     private CreateInvitation.Outcome create(String channel, Customer customer, Map<String, String> hidden) {
         return invite.create(new CreateInvitation.Request("demo-nps", channel, customer, hidden, null), NOW);
@@ -135,5 +139,46 @@ class CreateInvitationTest {
             assertThat(profile.language()).isEqualTo("en");
             assertThat(profile.phone()).isEqualTo("+989121234567");
         });
+    }
+
+    @Test
+    void create_shouldNotSendASecondInvitation_whenTheCustomerWasInvitedWithinTheCap() {
+        // GIVEN a customer invited by email now
+        var first = (CreateInvitation.Outcome.Created) create("email", new Customer("c-cap", "cap@example.com", null, null, "en"), Map.of());
+        // WHEN they are invited again a day later, to the same survey
+        var second = (CreateInvitation.Outcome.Created) invite.create(new CreateInvitation.Request("demo-nps", "email",
+                new Customer("c-cap", "cap@example.com", null, null, "en"), Map.of(), null), NOW.plus(Duration.ofDays(1)));
+        // THEN one email only; the second answer says why and from when the next may go out
+        assertThat(first.delivered()).isTrue();
+        assertThat(second.delivered()).isFalse();
+        assertThat(second.reason()).isEqualTo("frequency_cap");
+        assertThat(second.nextAllowedAt()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(emails).hasSize(1);
+    }
+
+    @Test
+    void create_shouldDeferTheInvitationToTheMorning_whenItIsNightForTheCustomer() {
+        // WHEN an email invitation is made at 23:00 UTC (quiet hours 21:00-09:00 in the default zone)
+        Instant night = Instant.parse("2026-11-23T23:00:00Z");
+        var created = (CreateInvitation.Outcome.Created) invite.create(new CreateInvitation.Request("demo-nps", "email",
+                new Customer("c-night", "night@example.com", null, null, "en"), Map.of(), null), night);
+        // THEN nothing is sent now; it is scheduled for 09:00 under the same invitation
+        assertThat(created.delivered()).isFalse();
+        assertThat(created.reason()).isEqualTo("quiet_hours");
+        assertThat(created.deferredUntil()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+        assertThat(emails).isEmpty();
+        assertThat(outreach.find(created.invitation().id())).hasValueSatisfying(stored -> {
+            assertThat(stored.outreach().dueAt()).isEqualTo(created.deferredUntil());
+            assertThat(stored.outreach().invitationId()).isEqualTo(created.invitation().id());
+        });
+    }
+
+    @Test
+    void create_shouldNotEmail_whenTheAddressIsSuppressed() {
+        suppression.suppress("gone@example.com", "unsubscribed", NOW);
+        var created = (CreateInvitation.Outcome.Created) create("email", new Customer("c-gone", "gone@example.com", null, null, "en"), Map.of());
+        assertThat(created.delivered()).isFalse();
+        assertThat(created.reason()).isEqualTo("suppressed");
+        assertThat(emails).isEmpty();
     }
 }

@@ -17,7 +17,8 @@ class CheckContactTest {
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     private final InMemoryOutreach contacts = new InMemoryOutreach();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
-    private final CheckContact check = new CheckContact(contacts, suppression, () -> ContactPolicy.DEFAULTS, ZoneId.of("UTC"));
+    private final CheckContact check = new CheckContact(
+            new ContactGate(contacts, suppression, () -> ContactPolicy.DEFAULTS, ZoneId.of("UTC")));
 
     private ContactDecision decide(Customer customer, String kind, String timeZone) {
         var outcome = check.check(new CheckContact.Request("demo-nps", null, kind, customer, timeZone, null), NOW);

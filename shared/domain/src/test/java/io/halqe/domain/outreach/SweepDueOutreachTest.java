@@ -28,14 +28,15 @@ class SweepDueOutreachTest {
     private final List<Outreach> sent = new ArrayList<>();
     private int sendFailuresLeft;
     private ContactPolicy policy = ContactPolicy.DEFAULTS;
-    private final SweepDueOutreach sweep = new SweepDueOutreach(outreach, outreach, suppression,
+    private final SweepDueOutreach sweep = new SweepDueOutreach(outreach,
+            new ContactGate(outreach, suppression, () -> policy, ZoneId.of("UTC")),
             (survey, invitation) -> answeredInvitations.contains(invitation), (due, at) -> {
                 if (sendFailuresLeft-- > 0) {
                     throw new IllegalStateException("SES throttled");
                 }
                 sent.add(due);
                 return true;
-            }, () -> policy, ZoneId.of("UTC"));
+            }, ZoneId.of("UTC"));
 
     private static Outreach invitation(String id, Customer customer, Instant due) {
         return new Outreach(id, Outreach.Kind.INVITATION, "demo-nps", "email", customer, "Europe/Berlin",
