@@ -82,6 +82,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 new OutreachRoutes(adapters.invitations(),
                         new Announce(responses, mailer, suppression, unsubscribeLinks, adapters.ledger()),
                         new CheckContact(adapters.contactGate())),
+                new SuppressionRoutes(suppression),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
                         config.timeZone()));
     }

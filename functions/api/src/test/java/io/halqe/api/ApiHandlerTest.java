@@ -84,10 +84,11 @@ class ApiHandlerTest {
                         new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
                                 java.time.Duration.ofHours(48)),
                         new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable")), POLICIES),
-                new OutreachRoutes(new CreateInvitation(surveys, LINKS, EMAILS::add,
-                        (phone, text) -> TEXTS.add(phone + " " + text), gate, OUTREACH, DIRECTORY, "http://localhost:3000"),
+                new OutreachRoutes(new CreateInvitation(surveys, LINKS, new io.halqe.domain.links.InvitationChannels(
+                        EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text), unsubscribeLinks), gate, OUTREACH, DIRECTORY, "http://localhost:3000"),
                         new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, ledger),
                         new io.halqe.domain.outreach.CheckContact(gate)),
+                new SuppressionRoutes(suppression),
                 new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),
                         new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran)), customers);
@@ -571,6 +572,31 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(28);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(31);
+    }
+
+    @Test
+    void suppressions_shouldBeAddedListedAndLifted_withoutAnAddressInAnyUrl() throws Exception {
+        // WHEN an admin suppresses a phone and an address, and one is refused as neither
+        var added = send("PUT", "/api/suppressions", "application/json", "{\"address\":\"+989121110000\",\"reason\":\"asked by phone\"}");
+        send("PUT", "/api/suppressions", "application/json", "{\"address\":\"Quiet@Example.com\"}");
+        var wrong = send("PUT", "/api/suppressions", "application/json", "{\"address\":\"not an address\"}");
+        // THEN both are listed by id, the wrong one names its field
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(200);
+        String id = json(added).get("id").asText();
+        assertThat(id).hasSize(64).doesNotContain("989");
+        assertThat(wrong.getStatusCode()).isEqualTo(400);
+        assertThat(json(wrong).at("/error/field").asText()).isEqualTo("address");
+        JsonNode listed = json(get("/api/suppressions", Map.of("limit", "1000"), KEY)).get("items");
+        List<String> addresses = new ArrayList<>();
+        listed.forEach(entry -> addresses.add(entry.get("address").asText()));
+        assertThat(addresses).contains("+989121110000", "quiet@example.com");
+        // WHEN the phone's entry is lifted by its id THEN it is gone, and lifting again is a 404
+        assertThat(send("DELETE", "/api/suppressions/" + id, "application/json", null).getStatusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/suppressions/" + id, "application/json", null).getStatusCode()).isEqualTo(404);
+        JsonNode after = json(get("/api/suppressions", Map.of("limit", "1000"), KEY)).get("items");
+        List<String> left = new ArrayList<>();
+        after.forEach(entry -> left.add(entry.get("address").asText()));
+        assertThat(left).doesNotContain("+989121110000").contains("quiet@example.com");
     }
 }

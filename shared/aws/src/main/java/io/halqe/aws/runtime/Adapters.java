@@ -25,6 +25,7 @@ import io.halqe.aws.messaging.SesMailer;
 import io.halqe.aws.messaging.SnsNotifier;
 import io.halqe.aws.messaging.SnsSmsSender;
 import io.halqe.domain.links.CreateInvitation;
+import io.halqe.domain.links.InvitationChannels;
 import io.halqe.domain.outreach.ContactGate;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -184,7 +185,8 @@ public final class Adapters {
 
     /** Signed invitations by link, email or SMS, under the contact policy. */
     public CreateInvitation invitations() {
-        return new CreateInvitation(surveys(), linkSigner(), mailer(), sms(), contactGate(), outreach(), customers(),
+        return new CreateInvitation(surveys(), linkSigner(), new InvitationChannels(mailer(), sms(), unsubscribeLinks()),
+                contactGate(), outreach(), customers(),
                 config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
     }
 

@@ -237,4 +237,43 @@ class DynamoCasesAndDirectoryTest {
                 new io.halqe.domain.core.Customer("fill-1", "neda@example.com", null, "Neda", "en"), null));
         assertThat(directory.find("fill-1").orElseThrow()).isEqualTo(crm);
     }
+
+    @Test
+    void suppressionList_shouldListLiftAndForget_byTheAddressesHash() {
+        var suppression = new DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
+        // GIVEN an unsubscribed address, a phone an admin added, and a person who was erased
+        suppression.suppress("List@Example.com", "unsubscribed", AT);
+        suppression.suppress("+989121234567", "admin", AT);
+        suppression.suppress("erased@example.com", "complained", AT);
+        suppression.forget("erased@example.com", AT.plusSeconds(60));
+        suppression.forget("never-suppressed@example.com", AT.plusSeconds(60));
+        // WHEN the list is read, two entries a page
+        List<io.halqe.domain.suppression.SuppressionList.Suppression> all = new java.util.ArrayList<>();
+        io.halqe.domain.core.Page.all(cursor -> suppression.list(2, cursor)).forEach(all::add);
+        // THEN every entry is there by id; the erased ones keep their reason but no address
+        assertThat(all).extracting(io.halqe.domain.suppression.SuppressionList.Suppression::address)
+                .contains("list@example.com", "+989121234567");
+        assertThat(all).filteredOn(entry -> entry.id().equals(
+                        io.halqe.domain.suppression.SuppressionList.idOf("never-suppressed@example.com")))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.address()).isNull();
+                    assertThat(entry.reason()).isEqualTo("erased");
+                });
+        assertThat(all).filteredOn(entry -> entry.id().equals(
+                        io.halqe.domain.suppression.SuppressionList.idOf("ERASED@example.com")))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.address()).isNull();
+                    assertThat(entry.reason()).isEqualTo("complained");
+                });
+        assertThat(suppression.isSuppressed("erased@example.com")).isTrue();
+        assertThat(suppression.isSuppressed("never-suppressed@example.com")).isTrue();
+        // AND lifting by id lets the address be contacted again, once
+        String id = io.halqe.domain.suppression.SuppressionList.idOf("list@example.com");
+        assertThat(suppression.lift(id)).isTrue();
+        assertThat(suppression.lift(id)).isFalse();
+        assertThat(suppression.isSuppressed("list@example.com")).isFalse();
+        // AND no item holds an erased address in any form
+        var scan = db.client().scan(r -> r.tableName(db.tableName("DirectoryTable"))).items().toString();
+        assertThat(scan).doesNotContain("erased@example.com").doesNotContain("never-suppressed");
+    }
 }

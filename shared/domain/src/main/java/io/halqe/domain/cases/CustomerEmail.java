@@ -2,9 +2,9 @@ package io.halqe.domain.cases;
 
 import io.halqe.domain.core.Mailer;
 
+import io.halqe.domain.suppression.UnsubscribeFooter;
 import io.halqe.domain.text.Html;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An email to a customer in their language (RTL for fa and ar): our words around their message, every value escaped,
@@ -44,18 +44,11 @@ public final class CustomerEmail {
                 default -> "You told us about this. Here is what changed:";
             };
         };
-        String unsubscribeLabel = switch (lang) {
-            case "fa" -> "لغو اشتراک";
-            case "ar" -> "إلغاء الاشتراك";
-            default -> "Unsubscribe";
-        };
         String dir = lang.equals("fa") || lang.equals("ar") ? "rtl" : "ltr";
-        String text = intro + "\n\n" + message.strip() + "\n\n" + unsubscribeLabel + ": " + unsubscribeUrl + "\n";
+        String text = intro + "\n\n" + message.strip() + "\n\n" + UnsubscribeFooter.text(lang, unsubscribeUrl);
         String html = "<!doctype html><html lang=\"" + Html.escape(lang) + "\" dir=\"" + dir + "\"><body>"
                 + "<p>" + Html.escape(intro) + "</p><blockquote dir=\"auto\">" + Html.escape(message.strip()).replace("\n", "<br>")
-                + "</blockquote><p style=\"font-size:small\"><a href=\"" + Html.escape(unsubscribeUrl) + "\">"
-                + Html.escape(unsubscribeLabel) + "</a></p></body></html>";
-        return new Mailer.Email(List.of(email), subject, text, html, Map.of(
-                "List-Unsubscribe", "<" + unsubscribeUrl + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+                + "</blockquote>" + UnsubscribeFooter.html(lang, unsubscribeUrl) + "</body></html>";
+        return new Mailer.Email(List.of(email), subject, text, html, UnsubscribeFooter.headers(unsubscribeUrl));
     }
 }

@@ -11,6 +11,7 @@ import io.halqe.domain.outreach.ContactGate;
 import io.halqe.domain.outreach.InvitationSender;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.OutreachRepository;
+import io.halqe.domain.suppression.UnsubscribeFooter;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.Html;
@@ -62,22 +63,20 @@ public final class CreateInvitation implements InvitationSender {
 
     private final SurveyRepository surveys;
     private final LinkSigner signer;
-    private final Mailer mailer;
-    private final SmsSender sms;
+    private final InvitationChannels channels;
     private final ContactGate gate;
     private final OutreachRepository outreach;
     private final CustomerDirectory directory;
     private final String publicBaseUrl;
 
-    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, Mailer mailer, SmsSender sms, ContactGate gate,
+    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, InvitationChannels channels, ContactGate gate,
                             OutreachRepository outreach, CustomerDirectory directory, String publicBaseUrl) {
         this.surveys = surveys;
         this.gate = gate;
         this.outreach = outreach;
         this.directory = directory;
         this.signer = signer;
-        this.mailer = mailer;
-        this.sms = sms;
+        this.channels = channels;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -153,9 +152,10 @@ public final class CreateInvitation implements InvitationSender {
 
     private void deliver(Survey survey, Customer customer, String channel, String language, String url, boolean reminder) {
         if (channel.equals("sms")) {
-            sms.send(customer.phone(), InvitationMessages.sms(survey, language, url, reminder));
+            channels.sms().send(customer.phone(), InvitationMessages.sms(survey, language, url, reminder));
         } else {
-            mailer.send(InvitationMessages.email(survey, customer, language, url, reminder));
+            channels.mailer().send(InvitationMessages.email(survey, customer, language, url, reminder,
+                    channels.unsubscribe().urlFor(customer.email())));
         }
     }
 
@@ -188,7 +188,8 @@ public final class CreateInvitation implements InvitationSender {
         private InvitationMessages() {
         }
 
-        static Mailer.Email email(Survey survey, Customer customer, String language, String url, boolean reminder) {
+        static Mailer.Email email(Survey survey, Customer customer, String language, String url, boolean reminder,
+                                  String unsubscribeUrl) {
             String name = customer.name() == null ? null : Html.singleLine(customer.name());
             String greeting = switch (language) {
                 case "fa" -> name == null ? "سلام،" : "سلام " + name + "،";
@@ -210,16 +211,18 @@ public final class CreateInvitation implements InvitationSender {
                 default -> "Answer the survey";
             };
             String dir = language.equals("fa") || language.equals("ar") ? "rtl" : "ltr";
-            String text = greeting + "\n\n" + ask + "\n" + url + "\n";
+            String text = greeting + "\n\n" + ask + "\n" + url + "\n\n" + UnsubscribeFooter.text(language, unsubscribeUrl);
             String html = "<!doctype html><html lang=\"" + Html.escape(language) + "\" dir=\"" + dir + "\"><body>"
                     + "<p>" + Html.escape(greeting) + "</p><p>" + Html.escape(ask) + "</p>"
-                    + "<p><a href=\"" + Html.escape(url) + "\">" + Html.escape(button) + "</a></p></body></html>";
+                    + "<p><a href=\"" + Html.escape(url) + "\">" + Html.escape(button) + "</a></p>"
+                    + UnsubscribeFooter.html(language, unsubscribeUrl) + "</body></html>";
             String subject = (reminder ? switch (language) {
                 case "fa" -> "یادآوری: ";
                 case "ar" -> "تذكير: ";
                 default -> "Reminder: ";
             } : "") + survey.name();
-            return new Mailer.Email(List.of(customer.email()), Html.singleLine(subject), text, html);
+            return new Mailer.Email(List.of(customer.email()), Html.singleLine(subject), text, html,
+                    UnsubscribeFooter.headers(unsubscribeUrl));
         }
 
         static String sms(Survey survey, String language, String url, boolean reminder) {

@@ -65,9 +65,10 @@ public final class ContactGate {
         return policy.get();
     }
 
+    /** The address the channel uses (the email, or the phone for SMS) is on the suppression list. */
     private boolean suppressed(Outreach outreach) {
-        return outreach.channel().equals("email") && outreach.customer().email() != null
-                && suppression.isSuppressed(outreach.customer().email());
+        String address = outreach.channel().equals("sms") ? outreach.customer().phone() : outreach.customer().email();
+        return address != null && suppression.isSuppressed(address);
     }
 
     private ZoneId zoneOf(Outreach outreach) {

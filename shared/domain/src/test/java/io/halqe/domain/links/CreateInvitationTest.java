@@ -27,7 +27,8 @@ class CreateInvitationTest {
     private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
     private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
     private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
-            emails::add, (phone, message) -> texts.add(phone + " " + message),
+            new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
+                    new io.halqe.domain.fakes.FakeUnsubscribeLinks()),
             new io.halqe.domain.outreach.ContactGate(outreach, suppression,
                     () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
             outreach, directory, "https://f.example.com");
@@ -180,5 +181,25 @@ class CreateInvitationTest {
         assertThat(created.delivered()).isFalse();
         assertThat(created.reason()).isEqualTo("suppressed");
         assertThat(emails).isEmpty();
+    }
+
+    @Test
+    void invitationEmail_shouldCarryAnUnsubscribeLinkAndTheOneClickHeaders() {
+        create("email", new Customer("c-unsub", "unsub@example.com", null, null, "ar"), Map.of());
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.text()).contains("إلغاء الاشتراك: https://f.example.com/u/");
+            assertThat(email.html()).contains("href=\"https://f.example.com/u/");
+            assertThat(email.headers()).containsKey("List-Unsubscribe")
+                    .containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        });
+    }
+
+    @Test
+    void create_shouldNotText_whenThePhoneIsSuppressed() {
+        suppression.suppress("+989120000000", "admin", NOW);
+        var created = (CreateInvitation.Outcome.Created) create("sms", new Customer("c-sms", null, "+989120000000", null, "fa"), Map.of());
+        assertThat(created.delivered()).isFalse();
+        assertThat(created.reason()).isEqualTo("suppressed");
+        assertThat(texts).isEmpty();
     }
 }

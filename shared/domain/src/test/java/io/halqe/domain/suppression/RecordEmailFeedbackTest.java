@@ -11,18 +11,8 @@ import org.junit.jupiter.api.Test;
 class RecordEmailFeedbackTest {
 
     private static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
-    private final Map<String, String> suppressed = new LinkedHashMap<>();
-    private final RecordEmailFeedback record = new RecordEmailFeedback(new SuppressionList() {
-        @Override
-        public boolean isSuppressed(String email) {
-            return suppressed.containsKey(email);
-        }
-
-        @Override
-        public void suppress(String email, String reason, Instant at) {
-            suppressed.put(email, reason);
-        }
-    });
+    private final io.halqe.domain.fakes.InMemorySuppressionList list = new io.halqe.domain.fakes.InMemorySuppressionList();
+    private final RecordEmailFeedback record = new RecordEmailFeedback(list);
 
     @Test
     void record_shouldSuppressPermanentBouncesAndComplaints_butNotTransientBounces() {
@@ -33,6 +23,8 @@ class RecordEmailFeedbackTest {
         assertThat(record.record(new RecordEmailFeedback.EmailFeedback("Complaint", null, List.of("angry@example.com"), AT)))
                 .isEqualTo(1);
         assertThat(record.record(new RecordEmailFeedback.EmailFeedback("Delivery", null, List.of("ok@example.com"), AT))).isZero();
+        Map<String, String> suppressed = new LinkedHashMap<>();
+        list.entries.forEach((address, entry) -> suppressed.put(address, entry.reason()));
         assertThat(suppressed).containsExactly(Map.entry("gone@example.com", "bounced"), Map.entry("angry@example.com", "complained"));
     }
 }
