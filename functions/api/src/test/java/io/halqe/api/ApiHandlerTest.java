@@ -50,6 +50,7 @@ class ApiHandlerTest {
     @RegisterExtension
     static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static DynamoCustomerDirectory DIRECTORY;
+    private static io.halqe.domain.links.InvitationLinks INVITATION_LINKS;
     private static ApiHandler handler;
 
     private static io.halqe.aws.dynamo.DynamoContactPolicies POLICIES;
@@ -70,6 +71,8 @@ class ApiHandlerTest {
                 "api-test-signing-key-0123456789abcdef".getBytes(), "http://localhost:3000");
         var ledger = new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"));
         var tehran = java.time.ZoneId.of("Asia/Tehran");
+        INVITATION_LINKS = new io.halqe.domain.links.InvitationLinks(LINKS,
+                new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable")));
         var gate = new io.halqe.domain.outreach.ContactGate(
                 new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
                 POLICIES::current, tehran);
@@ -84,7 +87,7 @@ class ApiHandlerTest {
                         new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
                                 java.time.Duration.ofHours(48)),
                         new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable")), POLICIES),
-                new OutreachRoutes(new CreateInvitation(surveys, LINKS, new io.halqe.domain.links.InvitationChannels(
+                new OutreachRoutes(new CreateInvitation(surveys, INVITATION_LINKS, new io.halqe.domain.links.InvitationChannels(
                         EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text), unsubscribeLinks), gate, OUTREACH, DIRECTORY, "http://localhost:3000"),
                         new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, ledger),
                         new io.halqe.domain.outreach.CheckContact(gate)),
@@ -269,7 +272,7 @@ class ApiHandlerTest {
         assertThat(link.getStatusCode()).as(link.getBody()).isEqualTo(201);
         JsonNode body = json(link);
         assertThat(body.get("url").asText()).startsWith("http://localhost:3000/s/demo-nps?lang=fa&t=");
-        var check = LINKS.verify(body.get("token").asText(), AT);
+        var check = INVITATION_LINKS.open(body.get("token").asText(), AT);
         assertThat(check).isInstanceOfSatisfying(LinkSigner.LinkCheck.Valid.class, valid -> {
             assertThat(valid.invitation().hidden()).containsEntry("plan", "pro").containsEntry("orderId", "A-9");
             assertThat(valid.invitation().customer().id()).isEqualTo("c-1");

@@ -114,7 +114,9 @@ class RemeasureHandlerTest {
                 () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC"));
         var invitations = new io.halqe.domain.links.CreateInvitation(
                 new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
-                new io.halqe.aws.links.HmacLinkSigner("remeasure-test-key-0123456789abcdef".getBytes()),
+                new io.halqe.domain.links.InvitationLinks(
+                        new io.halqe.aws.links.HmacLinkSigner("remeasure-test-key-0123456789abcdef".getBytes()),
+                        new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable"))),
                 new io.halqe.domain.links.InvitationChannels(sent::add, (phone, text) -> { },
                         new io.halqe.aws.links.HmacUnsubscribeLinks("remeasure-test-key-0123456789abcdef".getBytes(),
                                 "http://localhost:3000")), gate, outreach, directory, "http://localhost:3000");

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.Router;
 import io.halqe.aws.runtime.Adapters;
-import io.halqe.domain.links.LinkSigner;
+import io.halqe.domain.links.InvitationLinks;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.suppression.SuppressionList;
@@ -22,23 +22,23 @@ public final class SubmissionHandler implements RequestHandler<APIGatewayV2HTTPE
     /** Lambda's constructor: adapters and the link key loaded once, at init (and so into the SnapStart snapshot). */
     public SubmissionHandler() {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_LINK_SECRET_ARN",
-                "HALQE_DIRECTORY_TABLE"));
+                "HALQE_DIRECTORY_TABLE", "HALQE_OUTREACH_TABLE"));
     }
 
     private SubmissionHandler(Adapters adapters) {
         // the base URL is only for making links; reading one needs the key alone, so unsubscribe links go without it
-        this(adapters.surveys(), adapters.responses(), adapters.linkSigner(), adapters.unsubscribeLinks(),
+        this(adapters.surveys(), adapters.responses(), adapters.invitationLinks(), adapters.unsubscribeLinks(),
                 adapters.suppression());
     }
 
-    public SubmissionHandler(SurveyRepository surveys, ResponseRepository responses, LinkSigner links,
+    public SubmissionHandler(SurveyRepository surveys, ResponseRepository responses, InvitationLinks links,
                              UnsubscribeLinks unsubscribeLinks, SuppressionList suppression) {
         this.routes = routes(surveys, new SubmitResponse(surveys, responses, links), links,
                 new UnsubscribeRoute(unsubscribeLinks, suppression));
     }
 
     /** The function's route table: the same path templates as its HttpApi events in template.yaml. */
-    static Router routes(SurveyRepository surveys, SubmitResponse submitResponse, LinkSigner links,
+    static Router routes(SurveyRepository surveys, SubmitResponse submitResponse, InvitationLinks links,
                          UnsubscribeRoute unsubscribe) {
         SurveyPage page = new SurveyPage(surveys, links);
         SubmissionRoute submission = new SubmissionRoute(submitResponse, surveys);

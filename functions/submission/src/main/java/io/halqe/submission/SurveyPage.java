@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.domain.links.Invitation;
+import io.halqe.domain.links.InvitationLinks;
 import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.Option;
 import io.halqe.domain.survey.Question;
@@ -39,9 +40,9 @@ final class SurveyPage {
     static final String HONEYPOT = "_website";
 
     private final SurveyRepository surveys;
-    private final LinkSigner links;
+    private final InvitationLinks links;
 
-    SurveyPage(SurveyRepository surveys, LinkSigner links) {
+    SurveyPage(SurveyRepository surveys, InvitationLinks links) {
         this.surveys = surveys;
         this.links = links;
     }
@@ -67,7 +68,7 @@ final class SurveyPage {
         String token = request.query("t").filter(value -> !value.isBlank()).orElse(null);
         Invitation invitation = null;
         if (token != null) {
-            var check = links.verify(token, request.receivedAt());
+            var check = links.open(token, request.receivedAt());
             if (!(check instanceof LinkSigner.LinkCheck.Valid valid) || !valid.invitation().surveyId().equals(surveyId)) {
                 String why = check instanceof LinkSigner.LinkCheck.Expired ? "This survey link has expired."
                         : "This survey link is not valid. Please use the link from your invitation as it was sent.";

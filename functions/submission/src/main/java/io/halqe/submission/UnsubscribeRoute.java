@@ -8,7 +8,8 @@ import io.halqe.domain.suppression.UnsubscribeLinks;
 /**
  * The unsubscribe link in every customer email. {@code GET /u/{token}} only shows a page with a button: mail scanners
  * follow links, and must not unsubscribe anyone. {@code POST /u/{token}} — that button, or a mail client's one-click
- * unsubscribe (RFC 8058) — adds the signed address to the suppression list. A forged token changes nothing.
+ * unsubscribe (RFC 8058) — adds the signed address to the suppression list (by its id: the link carries no address). A forged or expired
+ * token changes nothing.
  */
 final class UnsubscribeRoute {
 
@@ -25,7 +26,7 @@ final class UnsubscribeRoute {
 
     /** The page behind the link: what pressing its button does, in en, fa and ar; nothing changes yet. */
     APIGatewayV2HTTPResponse confirm(HttpRequest request) {
-        if (links.emailOf(request.pathParameter("token")).isEmpty()) {
+        if (links.suppressionIdOf(request.pathParameter("token"), request.receivedAt()).isEmpty()) {
             return SurveyPage.page(403, "en", null, "Link not valid", INVALID);
         }
         return SurveyPage.page(200, "en", null, "Unsubscribe",
@@ -38,11 +39,11 @@ final class UnsubscribeRoute {
     }
 
     APIGatewayV2HTTPResponse unsubscribe(HttpRequest request) {
-        var email = links.emailOf(request.pathParameter("token"));
-        if (email.isEmpty()) {
+        var id = links.suppressionIdOf(request.pathParameter("token"), request.receivedAt());
+        if (id.isEmpty()) {
             return SurveyPage.page(403, "en", null, "Link not valid", INVALID);
         }
-        suppression.suppress(email.get(), "unsubscribed", request.receivedAt());
+        suppression.suppressId(id.get(), "unsubscribed", request.receivedAt());
         return SurveyPage.page(200, "en", null, "Unsubscribed",
                 "<h1>You are unsubscribed.</h1><p>We will not email you again.</p>"
                         + "<p lang=\"fa\" dir=\"rtl\">اشتراک شما لغو شد. دیگر برایتان ایمیل نمی‌فرستیم.</p>"

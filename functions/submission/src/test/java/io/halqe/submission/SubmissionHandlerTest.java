@@ -36,13 +36,16 @@ class SubmissionHandlerTest {
     @RegisterExtension
     static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
     private static SubmissionHandler handler;
+    private static io.halqe.domain.links.InvitationLinks links;
     private static DynamoResponseRepository responses;
 
     @BeforeAll
     static void start() {
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
-        handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, LINKS,
+        links = new io.halqe.domain.links.InvitationLinks(LINKS,
+                new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable")));
+        handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, links,
                 UNSUBSCRIBE, new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")));
     }
 
@@ -77,7 +80,7 @@ class SubmissionHandlerTest {
     }
 
     private static String token(Instant expiresAt) {
-        return LINKS.sign(new Invitation("inv-" + expiresAt.getEpochSecond(), "demo-nps",
+        return links.issue(new Invitation("inv-" + expiresAt.getEpochSecond(), "demo-nps",
                 new Customer("cust-9", "sara@example.com", null, "Sara", "ar"), Map.of("plan", "pro", "orderId", "A-77"),
                 "link", expiresAt));
     }
@@ -287,7 +290,7 @@ class SubmissionHandlerTest {
     @Test
     void unsubscribe_shouldSuppressTheSignedAddressOnPost_andRefuseAForgedOne() {
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
-        String url = UNSUBSCRIBE.urlFor("leave@example.com");
+        String url = UNSUBSCRIBE.urlFor("leave@example.com", Instant.ofEpochMilli(1795428000000L));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
         event.setRouteKey("POST /u/{token}");
         event.getRequestContext().getHttp().setMethod("POST");
@@ -304,7 +307,7 @@ class SubmissionHandlerTest {
     void unsubscribeLink_shouldOnlyShowAButton_whenFollowedWithGet() {
         // GIVEN the link of an address (as a mail scanner would follow it)
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
-        String url = UNSUBSCRIBE.urlFor("scanned@example.com");
+        String url = UNSUBSCRIBE.urlFor("scanned@example.com", Instant.ofEpochMilli(1795428000000L));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
         event.setRouteKey("GET /u/{token}");
         event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));

@@ -96,6 +96,57 @@ class EveryCustomerIT extends LocalCloudProcess {
         assertThat(emailsTo("parisa@example.com")).hasSize(1);
     }
 
+    @Test
+    void outbox_shouldOfferUnsubscribeInEveryCustomerEmail_andNoPersonalDataInAnyUrl() throws Exception {
+        // GIVEN invitations by email and by SMS to people with names, addresses and phones
+        assertThat(sendAdmin("POST", "/api/invitations", """
+                {"surveyId":"demo-nps","channel":"email","customer":{"id":"privacy-1","email":"roya.karimi@example.com",
+                 "phone":"+989351112233","name":"Roya Karimi","locale":"fa"},"hidden":{"orderId":"ORD-5521"}}""")
+                .statusCode()).isEqualTo(201);
+        assertThat(sendAdmin("POST", "/api/invitations", """
+                {"surveyId":"demo-nps","channel":"sms","customer":{"id":"privacy-2","phone":"+989351119988",
+                 "name":"Babak Saberi","locale":"fa"}}""").statusCode()).isEqualTo(201);
+        JsonNode outbox = getJson("/_local/outbox", false);
+        // THEN every email to a customer (not to the team's own addresses) can be unsubscribed from, in one click
+        outbox.get("emails").forEach(email -> {
+            if (!email.get("to").get(0).asText().endsWith("@demo.halqe.local")) {
+                assertThat(email.get("text").asText()).as(email.get("subject").asText()).contains("/u/");
+                assertThat(email.at("/headers/List-Unsubscribe").asText()).as(email.get("subject").asText()).contains("/u/");
+                assertThat(email.at("/headers/List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
+            }
+        });
+        // AND no URL in any email or SMS, decoded, names anyone
+        StringBuilder decoded = new StringBuilder();
+        List<String> texts = new java.util.ArrayList<>();
+        outbox.get("emails").forEach(email -> texts.add(email.get("text").asText() + " " + email.get("html").asText()));
+        outbox.get("notifications").forEach(sms -> texts.add(sms.get("message").asText()));
+        assertThat(texts.stream().filter(text -> text.contains("989351119988") || text.contains("/s/demo-nps"))).isNotEmpty();
+        for (String text : texts) {
+            Matcher url = Pattern.compile("https?://[^\\s\"<>]+").matcher(text);
+            while (url.find()) {
+                decoded.append(decodeUrl(url.group())).append('\n');
+            }
+        }
+        assertThat(decoded.toString()).contains("/s/demo-nps").contains("/u/")
+                .doesNotContain("roya.karimi").doesNotContain("Roya").doesNotContain("989351112233")
+                .doesNotContain("989351119988").doesNotContain("Babak").doesNotContain("ORD-5521")
+                .doesNotContain("neda.never").doesNotContain("kaveh").doesNotContain("Kaveh").doesNotContain("parisa");
+    }
+
+    /** The URL, percent-decoded, with every part that decodes as base64url replaced by what it decodes to. */
+    private static String decodeUrl(String url) {
+        String plain = URLDecoder.decode(url.replace("&amp;", "&"), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(plain);
+        for (String part : plain.split("[./?=&]")) {
+            try {
+                out.append(' ').append(new String(java.util.Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notBase64) {
+                // not a token part
+            }
+        }
+        return out.toString();
+    }
+
     private static String answerAsDetractor(String token, String comment) throws Exception {
         HttpResponse<String> answered = postAnswer(JSON.writeValueAsString(JSON.createObjectNode().put("token", token)
                 .set("answers", JSON.createObjectNode().put("nps", 1).put("comment", comment))), null);

@@ -47,6 +47,13 @@ public final class DynamoSuppressionList implements SuppressionList {
     }
 
     @Override
+    public void suppressId(String id, String reason, Instant at) {
+        dynamo.updateItem(request -> request.tableName(table).key(keyOf(id)).updateExpression("SET reason = :reason, #at = :at")
+                .expressionAttributeNames(Map.of("#at", "at"))
+                .expressionAttributeValues(Map.of(":reason", Items.s(reason), ":at", Items.s(at.toString()))));
+    }
+
+    @Override
     public boolean lift(String id) {
         var old = dynamo.deleteItem(request -> request.tableName(table).key(keyOf(id)).returnValues(ReturnValue.ALL_OLD));
         return old.hasAttributes() && !old.attributes().isEmpty();

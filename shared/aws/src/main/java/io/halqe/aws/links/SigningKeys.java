@@ -1,22 +1,22 @@
 package io.halqe.aws.links;
 
-import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The link signing key is a Secrets Manager secret the template generates; it is read once at init. (Rotating it
- * invalidates outstanding links, so it is not rotated automatically.)
+ * The link signing keys are a Secrets Manager secret the template generates (one key), read once at init. To rotate,
+ * store a keyring: {@code {"current":"2","keys":{"1":"<old>","2":"<new>"}}} — links signed with the old key keep
+ * working until it is removed (see {@link Keyring}).
  */
 public final class SigningKeys {
 
     private SigningKeys() {
     }
 
-    public static byte[] fromSecret(SecretsManagerClient secrets, String secretId) {
+    public static Keyring fromSecret(SecretsManagerClient secrets, String secretId) {
         String value = secrets.getSecretValue(request -> request.secretId(secretId)).secretString();
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("secret " + secretId + " has no string value");
         }
-        return value.strip().getBytes(StandardCharsets.UTF_8);
+        return Keyring.parse(value);
     }
 }

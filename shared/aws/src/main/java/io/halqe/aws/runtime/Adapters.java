@@ -19,7 +19,10 @@ import io.halqe.aws.dynamo.DynamoTeamDirectory;
 import io.halqe.aws.dynamo.DynamoTriggers;
 import io.halqe.aws.links.HmacLinkSigner;
 import io.halqe.aws.links.HmacUnsubscribeLinks;
+import io.halqe.aws.links.Keyring;
 import io.halqe.aws.links.SigningKeys;
+import io.halqe.aws.dynamo.DynamoInvitationStore;
+import io.halqe.domain.links.InvitationLinks;
 import io.halqe.aws.messaging.EventBridgePublisher;
 import io.halqe.aws.messaging.SesMailer;
 import io.halqe.aws.messaging.SnsNotifier;
@@ -39,7 +42,7 @@ public final class Adapters {
     private final HalqeConfig config;
     private final AwsClients clients;
     private DynamoDbClient dynamo;
-    private byte[] linkKey;
+    private Keyring keyring;
     private SesMailer mailer;
 
     public Adapters(HalqeConfig config, AwsClients clients) {
@@ -64,12 +67,12 @@ public final class Adapters {
         return dynamo;
     }
 
-    /** The link signing key, read from Secrets Manager once (so it is in the SnapStart snapshot). */
-    private byte[] linkKey() {
-        if (linkKey == null) {
-            linkKey = SigningKeys.fromSecret(clients.secretsManager(), required(config.linkSecretArn(), "linkSecretArn"));
+    /** The link signing keys, read from Secrets Manager once (so they are in the SnapStart snapshot). */
+    private Keyring keyring() {
+        if (keyring == null) {
+            keyring = SigningKeys.fromSecret(clients.secretsManager(), required(config.linkSecretArn(), "linkSecretArn"));
         }
-        return linkKey;
+        return keyring;
     }
 
     public DynamoSurveyRepository surveys() {
@@ -175,17 +178,18 @@ public final class Adapters {
         return new EventBridgePublisher(clients.eventBridge(), required(config.eventBusName(), "eventBusName"));
     }
 
-    public HmacLinkSigner linkSigner() {
-        return new HmacLinkSigner(linkKey());
+    /** Survey links naming invitations stored in the Outreach table, signed with the keyring's survey key. */
+    public InvitationLinks invitationLinks() {
+        return new InvitationLinks(new HmacLinkSigner(keyring()), new DynamoInvitationStore(dynamo(), outreachTable()));
     }
 
     public HmacUnsubscribeLinks unsubscribeLinks() {
-        return new HmacUnsubscribeLinks(linkKey(), config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
+        return new HmacUnsubscribeLinks(keyring(), config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
     }
 
     /** Signed invitations by link, email or SMS, under the contact policy. */
     public CreateInvitation invitations() {
-        return new CreateInvitation(surveys(), linkSigner(), new InvitationChannels(mailer(), sms(), unsubscribeLinks()),
+        return new CreateInvitation(surveys(), invitationLinks(), new InvitationChannels(mailer(), sms(), unsubscribeLinks()),
                 contactGate(), outreach(), customers(),
                 config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
     }

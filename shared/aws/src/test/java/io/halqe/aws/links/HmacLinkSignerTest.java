@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
+import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.links.LinkSigner.LinkCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,27 +19,36 @@ class HmacLinkSignerTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef-test-key".getBytes(StandardCharsets.UTF_8);
     private final HmacLinkSigner signer = new HmacLinkSigner(KEY);
     private final Invitation invitation = new Invitation("inv-1", "demo-nps",
-            new Customer("c-1", "ali@example.com", null, "علی", "fa"), Map.of("plan", "pro", "orderId", "A-1"), "email",
-            Instant.parse("2026-12-23T10:00:00Z"));
+            new Customer("c-1", "ali@example.com", "+989121234567", "علی", "fa"), Map.of("plan", "pro", "orderId", "A-1"),
+            "email", Instant.parse("2026-12-23T10:00:00Z"));
+
+    private static String decodedPayload(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
 
     @Test
-    void verify_shouldReturnTheInvitation_whenTheTokenIsUntouched() {
+    void verify_shouldNameTheInvitation_andTheTokenShouldCarryNoPersonalData() {
+        // WHEN an invitation is signed
         String token = signer.sign(invitation);
-        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
-        assertThat(signer.verify(token, NOW)).isEqualTo(new LinkCheck.Valid(invitation));
+        // THEN the token names its key, the invitation, survey and expiry, and nothing about the person
+        assertThat(token).matches("1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        assertThat(decodedPayload(token)).contains("inv-1").contains("demo-nps")
+                .doesNotContain("ali@").doesNotContain("989121234567").doesNotContain("علی").doesNotContain("A-1");
+        assertThat(signer.verify(token, NOW)).isEqualTo(new LinkCheck.Valid(new Invitation("inv-1", "demo-nps",
+                new Customer(null, null, null, null, null), Map.of(), null, invitation.expiresAt())));
     }
 
     @Test
     void verify_shouldRefuse_whenPayloadOrSignatureIsTamperedOrKeyDiffers() {
         String token = signer.sign(invitation);
         String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-        String richer = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                payload.replace("\"pro\"", "\"enterprise\"").getBytes(StandardCharsets.UTF_8));
-        assertThat(signer.verify(richer + "." + parts[1], NOW)).isEqualTo(new LinkCheck.Forged());
-        char last = parts[1].charAt(parts[1].length() - 2);
-        String flipped = parts[1].substring(0, parts[1].length() - 2) + (last == 'A' ? 'B' : 'A') + parts[1].charAt(parts[1].length() - 1);
-        assertThat(signer.verify(parts[0] + "." + flipped, NOW)).isEqualTo(new LinkCheck.Forged());
+        String other = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                decodedPayload(token).replace("inv-1", "inv-2").getBytes(StandardCharsets.UTF_8));
+        assertThat(signer.verify(parts[0] + "." + other + "." + parts[2], NOW)).isEqualTo(new LinkCheck.Forged());
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String flipped = parts[2].substring(0, parts[2].length() - 2) + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+        assertThat(signer.verify(parts[0] + "." + parts[1] + "." + flipped, NOW)).isEqualTo(new LinkCheck.Forged());
+        assertThat(signer.verify("9." + parts[1] + "." + parts[2], NOW)).isEqualTo(new LinkCheck.Forged());
         assertThat(new HmacLinkSigner("another-key-another-key-another-key".getBytes(StandardCharsets.UTF_8)).verify(token, NOW))
                 .isEqualTo(new LinkCheck.Forged());
         for (String garbage : new String[] {"", ".", "abc", "a.b.c", "%%%.###", parts[0] + ".", null, "x".repeat(5000)}) {
@@ -59,15 +69,34 @@ class HmacLinkSignerTest {
     }
 
     @Test
-    void unsubscribeLinks_shouldNameTheirAddress_andRefuseForgeriesAndSurveyTokens() {
+    void rotation_shouldKeepOldLinksWorking_untilTheOldKeyIsDropped() {
+        // GIVEN a link signed before the rotation (a single key: key id 1)
+        String before = signer.sign(invitation);
+        // WHEN a new key becomes current and the old one stays in the keyring
+        Keyring rotated = Keyring.parse("{\"current\":\"2\",\"keys\":{\"1\":\"" + new String(KEY, StandardCharsets.UTF_8)
+                + "\",\"2\":\"a-brand-new-key-a-brand-new-key-0001\"}}");
+        HmacLinkSigner afterRotation = new HmacLinkSigner(rotated);
+        // THEN the old link still opens, new links name key 2, and dropping key 1 retires the old link
+        assertThat(afterRotation.verify(before, NOW)).isInstanceOf(LinkCheck.Valid.class);
+        assertThat(afterRotation.sign(invitation)).startsWith("2.");
+        HmacLinkSigner withoutOldKey = new HmacLinkSigner(Keyring.parse(
+                "{\"current\":\"2\",\"keys\":{\"2\":\"a-brand-new-key-a-brand-new-key-0001\"}}"));
+        assertThat(withoutOldKey.verify(before, NOW)).isEqualTo(new LinkCheck.Forged());
+    }
+
+    @Test
+    void unsubscribeLinks_shouldNameASuppressionId_notTheAddress_andRefuseSurveyTokens() {
         HmacUnsubscribeLinks links = new HmacUnsubscribeLinks(KEY, "https://f.example.com");
-        String url = links.urlFor("sara@example.com");
+        String url = links.urlFor("Sara@Example.com", NOW);
         String token = url.substring(url.lastIndexOf('/') + 1);
         assertThat(url).startsWith("https://f.example.com/u/");
-        assertThat(links.emailOf(token)).contains("sara@example.com");
-        String other = Base64.getUrlEncoder().withoutPadding().encodeToString("boss@example.com".getBytes(StandardCharsets.UTF_8));
-        assertThat(links.emailOf(other + token.substring(token.indexOf('.')))).isEmpty();
-        assertThat(links.emailOf(signer.sign(invitation))).isEmpty();
-        assertThat(links.emailOf("garbage")).isEmpty();
+        assertThat(decodedPayload(token)).doesNotContain("sara").doesNotContain("example");
+        assertThat(links.suppressionIdOf(token, NOW)).contains(SuppressionList.idOf("sara@example.com"));
+        // a survey link signed with the same keyring is not an unsubscribe link (each purpose has its own key)
+        assertThat(links.suppressionIdOf(signer.sign(invitation), NOW)).isEmpty();
+        assertThat(signer.verify(token, NOW)).isEqualTo(new LinkCheck.Forged());
+        assertThat(links.suppressionIdOf("garbage", NOW)).isEmpty();
+        // and it expires
+        assertThat(links.suppressionIdOf(token, NOW.plus(java.time.Duration.ofDays(401)))).isEmpty();
     }
 }

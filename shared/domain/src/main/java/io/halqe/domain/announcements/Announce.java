@@ -97,7 +97,7 @@ public final class Announce {
             }
             boolean sent = ledger.once("announce#" + announcementId + "#" + entry.getKey(), at, () -> mailer.send(
                     CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
-                            messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email()))));
+                            messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at))));
             if (!sent) {
                 already++;
                 continue;

@@ -94,7 +94,7 @@ public final class CloseCase {
         }
         ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
                 CustomerEmail.Purpose.CASE_FOLLOW_UP, email, response.map(Response::language).orElse("en"),
-                request.customerMessage(), unsubscribe.urlFor(email))));
+                request.customerMessage(), unsubscribe.urlFor(email, at))));
         return new Outcome.Closed(closed.get(), true, null, resurveyAt);
     }
 

@@ -62,20 +62,20 @@ public final class CreateInvitation implements InvitationSender {
     }
 
     private final SurveyRepository surveys;
-    private final LinkSigner signer;
+    private final InvitationLinks links;
     private final InvitationChannels channels;
     private final ContactGate gate;
     private final OutreachRepository outreach;
     private final CustomerDirectory directory;
     private final String publicBaseUrl;
 
-    public CreateInvitation(SurveyRepository surveys, LinkSigner signer, InvitationChannels channels, ContactGate gate,
+    public CreateInvitation(SurveyRepository surveys, InvitationLinks links, InvitationChannels channels, ContactGate gate,
                             OutreachRepository outreach, CustomerDirectory directory, String publicBaseUrl) {
         this.surveys = surveys;
         this.gate = gate;
         this.outreach = outreach;
         this.directory = directory;
-        this.signer = signer;
+        this.links = links;
         this.channels = channels;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -127,7 +127,7 @@ public final class CreateInvitation implements InvitationSender {
         }
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,
                 now.plus(Duration.ofDays(days)));
-        String token = signer.sign(invitation);
+        String token = links.issue(invitation);
         String url = url(survey, language, token);
         if (channel.equals("link")) {
             return new Outcome.Created(invitation, token, url, true, null, null, null);
@@ -137,7 +137,7 @@ public final class CreateInvitation implements InvitationSender {
                 profile.map(CustomerProfile::timeZone).orElse(null), hidden, invitation.id(), null, 0, now);
         return switch (gate.admit(asOutreach, now, false)) {
             case ContactDecision.Contact contact -> {
-                deliver(survey, customer, channel, language, url, false);
+                deliver(survey, customer, channel, language, url, false, now);
                 yield new Outcome.Created(invitation, token, url, true, null, null, null);
             }
             case ContactDecision.Defer defer -> {
@@ -150,12 +150,13 @@ public final class CreateInvitation implements InvitationSender {
         };
     }
 
-    private void deliver(Survey survey, Customer customer, String channel, String language, String url, boolean reminder) {
+    private void deliver(Survey survey, Customer customer, String channel, String language, String url, boolean reminder,
+                         Instant now) {
         if (channel.equals("sms")) {
             channels.sms().send(customer.phone(), InvitationMessages.sms(survey, language, url, reminder));
         } else {
             channels.mailer().send(InvitationMessages.email(survey, customer, language, url, reminder,
-                    channels.unsubscribe().urlFor(customer.email())));
+                    channels.unsubscribe().urlFor(customer.email(), now)));
         }
     }
 
@@ -171,10 +172,11 @@ public final class CreateInvitation implements InvitationSender {
         }
         Survey survey = found.get();
         String language = survey.language(LanguageTags.primary(outreach.customer().locale()));
-        String token = signer.sign(new Invitation(outreach.invitationId(), survey.id(), outreach.customer(),
+        String token = links.issue(new Invitation(outreach.invitationId(), survey.id(), outreach.customer(),
                 outreach.hidden(), outreach.channel(), now.plus(DEFAULT_VALIDITY)));
         String url = url(survey, language, token);
-        deliver(survey, outreach.customer(), outreach.channel(), language, url, outreach.kind() == Outreach.Kind.REMINDER);
+        deliver(survey, outreach.customer(), outreach.channel(), language, url, outreach.kind() == Outreach.Kind.REMINDER,
+                now);
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.halqe.domain.response;
 
 import io.halqe.domain.core.Problem;
 import io.halqe.domain.links.Invitation;
+import io.halqe.domain.links.InvitationLinks;
 import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.Question;
 import io.halqe.domain.survey.Survey;
@@ -32,9 +33,9 @@ public final class SubmitResponse {
 
     private final SurveyRepository surveys;
     private final ResponseRepository responses;
-    private final LinkSigner links;
+    private final InvitationLinks links;
 
-    public SubmitResponse(SurveyRepository surveys, ResponseRepository responses, LinkSigner links) {
+    public SubmitResponse(SurveyRepository surveys, ResponseRepository responses, InvitationLinks links) {
         this.surveys = surveys;
         this.responses = responses;
         this.links = links;
@@ -53,7 +54,7 @@ public final class SubmitResponse {
         }
         Invitation invitation = null;
         if (request.token() != null) {
-            switch (links.verify(request.token(), request.receivedAt())) {
+            switch (links.open(request.token(), request.receivedAt())) {
                 case LinkSigner.LinkCheck.Valid valid -> invitation = valid.invitation();
                 case LinkSigner.LinkCheck.Expired expired -> {
                     return new SubmissionResult.LinkRefused("this survey link expired at " + expired.expiredAt());

@@ -20,6 +20,9 @@ public interface SuppressionList {
 
     void suppress(String address, String reason, Instant at);
 
+    /** Suppresses by id (an unsubscribe link's, which carries no address); an entry's address is kept. */
+    void suppressId(String id, String reason, Instant at);
+
     /** Lets the address with this id be contacted again; false when it was not suppressed. */
     boolean lift(String id);
 

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Tokens are "signed-" + a counter; anything else is forged. Expiry is honoured like the real signer. */
+/**
+ * Tokens are "signed-" + a counter; anything else is forged. Like the real signer, a token gives back only the
+ * invitation's id, survey and expiry (the rest is in the invitation store), and expiry is honoured.
+ */
 public final class FakeLinks implements LinkSigner {
 
     private final Map<String, Invitation> issued = new HashMap<>();
@@ -24,6 +27,9 @@ public final class FakeLinks implements LinkSigner {
         if (invitation == null) {
             return new LinkCheck.Forged();
         }
-        return now.isAfter(invitation.expiresAt()) ? new LinkCheck.Expired(invitation.expiresAt()) : new LinkCheck.Valid(invitation);
+        return now.isAfter(invitation.expiresAt()) ? new LinkCheck.Expired(invitation.expiresAt())
+                : new LinkCheck.Valid(new Invitation(invitation.id(), invitation.surveyId(),
+                        new io.halqe.domain.core.Customer(null, null, null, null, null), Map.of(), null,
+                        invitation.expiresAt()));
     }
 }

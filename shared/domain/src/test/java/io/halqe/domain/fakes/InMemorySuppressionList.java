@@ -15,13 +15,22 @@ public final class InMemorySuppressionList implements SuppressionList {
 
     @Override
     public boolean isSuppressed(String address) {
-        return address != null && entries.containsKey(EmailAddresses.canonical(address));
+        return address != null && (entries.containsKey(EmailAddresses.canonical(address))
+                || entries.containsKey("#" + SuppressionList.idOf(address)));
     }
 
     @Override
     public void suppress(String address, String reason, Instant at) {
         entries.put(EmailAddresses.canonical(address), new Suppression(SuppressionList.idOf(address),
                 EmailAddresses.canonical(address), reason, at));
+    }
+
+    @Override
+    public void suppressId(String id, String reason, Instant at) {
+        String key = entries.entrySet().stream().filter(e -> e.getValue().id().equals(id)).map(Map.Entry::getKey)
+                .findFirst().orElse("#" + id);
+        Suppression old = entries.get(key);
+        entries.put(key, new Suppression(id, old == null ? null : old.address(), reason, at));
     }
 
     @Override

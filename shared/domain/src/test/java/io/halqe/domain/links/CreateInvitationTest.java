@@ -23,10 +23,12 @@ class CreateInvitationTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final FakeLinks links = new FakeLinks();
+    private final io.halqe.domain.fakes.InMemoryInvitations invitations = new io.halqe.domain.fakes.InMemoryInvitations();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
     private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
-    private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()), links,
+    private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()),
+            new io.halqe.domain.links.InvitationLinks(links, invitations),
             new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
                     new io.halqe.domain.fakes.FakeUnsubscribeLinks()),
             new io.halqe.domain.outreach.ContactGate(outreach, suppression,
@@ -42,7 +44,8 @@ class CreateInvitationTest {
         var created = (CreateInvitation.Outcome.Created) create("link",
                 new Customer("c1", null, null, "Sara", "ar-EG"), Map.of("plan", "pro"));
         assertThat(created.url()).startsWith("https://f.example.com/s/demo-nps?lang=ar&t=").endsWith(created.token());
-        assertThat(links.verify(created.token(), NOW)).isEqualTo(new LinkSigner.LinkCheck.Valid(created.invitation()));
+        assertThat(new io.halqe.domain.links.InvitationLinks(links, invitations).open(created.token(), NOW))
+                .isEqualTo(new LinkSigner.LinkCheck.Valid(created.invitation()));
         assertThat(created.invitation().hidden()).containsExactly(Map.entry("plan", "pro"));
         assertThat(created.invitation().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(emails).isEmpty();

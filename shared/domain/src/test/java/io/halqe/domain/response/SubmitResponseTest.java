@@ -22,7 +22,8 @@ class SubmitResponseTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final InMemoryResponses responses = new InMemoryResponses();
     private final InMemorySurveys surveys = new InMemorySurveys(DemoSurveys.demoNps());
-    private final FakeLinks links = new FakeLinks();
+    private final io.halqe.domain.links.InvitationLinks links = new io.halqe.domain.links.InvitationLinks(new FakeLinks(),
+            new io.halqe.domain.fakes.InMemoryInvitations());
     private final SubmitResponse submit = new SubmitResponse(surveys, responses, links);
 
     private SubmissionResult submit(Map<String, Object> answers, String key) {
@@ -34,7 +35,7 @@ class SubmitResponseTest {
     }
 
     private String invitation(Map<String, String> hidden, Instant expiresAt) {
-        return links.sign(new Invitation("inv-1", "demo-nps", new Customer("cust-7", "a@example.com", null, "Ali", "fa-IR"),
+        return links.issue(new Invitation("inv-1", "demo-nps", new Customer("cust-7", "a@example.com", null, "Ali", "fa-IR"),
                 hidden, "link", expiresAt));
     }
 
@@ -133,7 +134,7 @@ class SubmitResponseTest {
         assertThat(submitWithLink(Map.of("nps", 4), "forged", Map.of())).isInstanceOf(SubmissionResult.LinkRefused.class);
         assertThat(submitWithLink(Map.of("nps", 4), expired, Map.of()))
                 .isEqualTo(new SubmissionResult.LinkRefused("this survey link expired at " + NOW.minusSeconds(1)));
-        String otherSurvey = links.sign(new Invitation("inv-2", "other", new Customer(null, null, null, null, null),
+        String otherSurvey = links.issue(new Invitation("inv-2", "other", new Customer(null, null, null, null, null),
                 Map.of(), "link", NOW.plusSeconds(60)));
         assertThat(submitWithLink(Map.of("nps", 4), otherSurvey, Map.of()))
                 .isEqualTo(new SubmissionResult.LinkRefused("this survey link is for another survey"));

@@ -1,0 +1,73 @@
+package io.halqe.aws.links;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.halqe.aws.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Tokens {@code keyId "." base64url(payload JSON) "." base64url(HMAC-SHA256 of the two)}: the key id lets an old key
+ * still verify after rotation. Each
+ * purpose (survey links, unsubscribe links) signs with its own key, derived from the keyring's, so a token of one can
+ * never pass as the other. The MAC is compared in constant time before the payload is even parsed.
+ */
+final class SignedTokens {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MAX_TOKEN_LENGTH = 2048;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final String current;
+    private final Map<String, SecretKeySpec> keys = new HashMap<>();
+
+    SignedTokens(Keyring keyring, String purpose) {
+        this.current = keyring.current();
+        keyring.keys().forEach((id, key) -> keys.put(id, new SecretKeySpec(
+                mac(new SecretKeySpec(key, ALGORITHM), "halqe:" + purpose), ALGORITHM)));
+    }
+
+    String sign(ObjectNode payload) {
+        String signed = current + "." + ENCODER.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+        return signed + "." + ENCODER.encodeToString(mac(keys.get(current), signed));
+    }
+
+    /** The payload of a token this keyring signed; empty for anything malformed, tampered or of an unknown key. */
+    Optional<JsonNode> verify(String token) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !keys.containsKey(parts[0])) {
+            return Optional.empty();
+        }
+        String signed = parts[0] + "." + parts[1];
+        try {
+            if (!MessageDigest.isEqual(mac(keys.get(parts[0]), signed), DECODER.decode(parts[2]))) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(Json.MAPPER.readTree(DECODER.decode(parts[1])));
+        } catch (IllegalArgumentException | IOException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] mac(SecretKeySpec key, String data) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

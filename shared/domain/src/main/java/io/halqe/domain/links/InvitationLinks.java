@@ -1,0 +1,36 @@
+package io.halqe.domain.links;
+
+import io.halqe.domain.links.LinkSigner.LinkCheck;
+import java.time.Instant;
+
+/**
+ * Survey links that name an invitation and nothing about the person: issuing stores the invitation and signs its id;
+ * opening verifies the signature and expiry before reading the stored invitation. A link whose invitation is not
+ * stored (or no longer) opens nothing.
+ */
+public final class InvitationLinks {
+
+    private final LinkSigner signer;
+    private final InvitationStore store;
+
+    public InvitationLinks(LinkSigner signer, InvitationStore store) {
+        this.signer = signer;
+        this.store = store;
+    }
+
+    /** The token of the invitation, now stored. */
+    public String issue(Invitation invitation) {
+        store.save(invitation);
+        return signer.sign(invitation);
+    }
+
+    public LinkCheck open(String token, Instant now) {
+        return switch (signer.verify(token, now)) {
+            case LinkCheck.Valid valid -> store.find(valid.invitation().id())
+                    .filter(stored -> stored.surveyId().equals(valid.invitation().surveyId()))
+                    .<LinkCheck>map(stored -> new LinkCheck.Valid(stored))
+                    .orElseGet(LinkCheck.Forged::new);
+            case LinkCheck other -> other;
+        };
+    }
+}
