@@ -179,7 +179,9 @@ class EveryCustomerIT extends LocalCloudProcess {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<form method=\"post\">");
         // WHEN a week passes THEN the re-survey arrives (nothing before)
-        advanceClock(Duration.ofDays(6));
+        for (int day = 0; day < 6; day++) {
+            advanceClock(Duration.ofDays(1)); // a day at a time: each call stays well within the request timeout
+        }
         assertThat(emailsTo(email)).hasSize(before + 1);
         advanceClock(Duration.ofDays(1).plusMinutes(10));
         emails = emailsTo(email);
