@@ -1,5 +1,6 @@
 package io.halqe.local;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static io.halqe.local.HttpExchanges.message;
 import static io.halqe.local.HttpExchanges.sendHtml;
 import static io.halqe.local.HttpExchanges.sendJson;
@@ -75,8 +76,49 @@ final class LocalControlApi {
             case "POST /_local/clock" -> sendJson(exchange, 200, advanceClock(parseBody(body)));
             case "POST /_local/events" -> sendJson(exchange, 200, putEvent(parseBody(body)));
             case "GET /_local/dead-letters" -> sendJson(exchange, 200, deadLettersJson(cloud.deadLetters()));
+            case "GET /_local/tables" -> sendJson(exchange, 200, tablesJson());
             default -> sendJson(exchange, 404, message("Not Found"));
         }
+    }
+
+    /** Every item of every table, by logical id, as plain JSON: to see what is stored (and that nothing is left). */
+    private ObjectNode tablesJson() {
+        ObjectNode tables = Json.object();
+        cloud.tableNames().forEach((logicalId, tableName) -> {
+            var items = tables.putArray(logicalId);
+            cloud.dynamoDb().scanPaginator(request -> request.tableName(tableName)).items()
+                    .forEach(item -> items.add(plain(AttributeValue.fromM(item))));
+        });
+        return tables;
+    }
+
+    private static JsonNode plain(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> Json.MAPPER.getNodeFactory().textNode(value.s());
+            case N -> Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(value.n()));
+            case BOOL -> Json.MAPPER.getNodeFactory().booleanNode(value.bool());
+            case M -> {
+                ObjectNode map = Json.object();
+                value.m().forEach((name, inner) -> map.set(name, plain(inner)));
+                yield map;
+            }
+            case L -> {
+                var list = Json.MAPPER.createArrayNode();
+                value.l().forEach(inner -> list.add(plain(inner)));
+                yield list;
+            }
+            case SS -> {
+                var list = Json.MAPPER.createArrayNode();
+                value.ss().forEach(list::add);
+                yield list;
+            }
+            case NS -> {
+                var list = Json.MAPPER.createArrayNode();
+                value.ns().forEach(list::add);
+                yield list;
+            }
+            default -> Json.MAPPER.getNodeFactory().nullNode();
+        };
     }
 
     private ObjectNode advanceClock(JsonNode request) {

@@ -23,11 +23,14 @@ import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.enrichment.Respondents;
 import io.halqe.domain.events.CustomerUpserted;
 import io.halqe.domain.outreach.CheckContact;
+import io.halqe.domain.privacy.EraseCustomer;
+import io.halqe.domain.privacy.ExportCustomer;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.survey.ManageSurveys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,6 +86,9 @@ public final class ApiHandler implements RequestStreamHandler {
                         new Announce(responses, mailer, suppression, unsubscribeLinks, adapters.ledger()),
                         new CheckContact(adapters.contactGate())),
                 new SuppressionRoutes(suppression),
+                new PrivacyRoutes(new EraseCustomer(adapters.customers(), responses, cases, suppression,
+                        List.of(adapters.outreachPersonalData(), adapters.digestPersonalData())),
+                        new ExportCustomer(adapters.customers(), responses, cases, suppression)),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
                         config.timeZone()));
     }

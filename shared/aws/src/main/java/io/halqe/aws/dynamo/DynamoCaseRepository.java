@@ -239,6 +239,19 @@ public final class DynamoCaseRepository implements CaseRepository {
     }
 
     @Override
+    public boolean anonymise(String caseId) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("REMOVE #comment, notes, resolution, actionsTaken")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#comment", "comment")));
+            return true;
+        } catch (ConditionalCheckFailedException noCase) {
+            return false;
+        }
+    }
+
+    @Override
     public Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at) {
         try {
             var updated = dynamo.updateItem(request -> request.tableName(table).key(key(caseId))

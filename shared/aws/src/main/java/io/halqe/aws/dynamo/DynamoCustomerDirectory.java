@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoCustomerDirectory implements CustomerDirectory {
 
     private static final int BATCH_GET = 100;
-    private static final int BATCH_WRITE = 25;
     private static final int MAX_ROUNDS = 8;
     private static final Set<String> PAGE_KEY = Set.of("pk", "sk");
 
@@ -160,17 +159,17 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
             item.put("score", Items.n(h.score()));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         });
-        for (int from = 0; from < writes.size(); from += BATCH_WRITE) {
-            Map<String, List<WriteRequest>> request = Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE)));
-            for (int round = 0; request != null && !request.isEmpty(); round++) {
-                if (round == MAX_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB kept writes unprocessed; the batch will be retried");
-                }
-                Map<String, List<WriteRequest>> pending = request;
-                var result = dynamo.batchWriteItem(builder -> builder.requestItems(pending));
-                request = result.hasUnprocessedItems() ? result.unprocessedItems() : null;
-            }
-        }
+        BatchWrites.write(dynamo, table, writes);
+    }
+
+    /** Every item under the person's partition: profile, health and history, in one paged Query and batched deletes. */
+    @Override
+    public int erase(String customerId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(pk(customerId)))).projectionExpression("pk, sk"))
+                .items().forEach(item -> keys.add(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+        return BatchWrites.delete(dynamo, table, keys);
     }
 
     @Override

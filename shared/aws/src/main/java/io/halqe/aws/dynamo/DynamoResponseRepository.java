@@ -29,6 +29,12 @@ public final class DynamoResponseRepository implements ResponseRepository {
     }
 
     @Override
+    public void replaceAnonymised(Response anonymised) {
+        dynamo.putItem(request -> request.tableName(table).item(ResponseItems.toItem(anonymised))
+                .conditionExpression("attribute_exists(pk)"));
+    }
+
+    @Override
     public Optional<Response> insertIfAbsent(Response response) {
         try {
             dynamo.putItem(request -> request.tableName(table).item(ResponseItems.toItem(response))

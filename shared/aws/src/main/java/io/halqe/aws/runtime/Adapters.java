@@ -22,6 +22,7 @@ import io.halqe.aws.links.HmacUnsubscribeLinks;
 import io.halqe.aws.links.Keyring;
 import io.halqe.aws.links.SigningKeys;
 import io.halqe.aws.dynamo.DynamoInvitationStore;
+import io.halqe.aws.dynamo.ScannedPersonalData;
 import io.halqe.domain.links.InvitationLinks;
 import io.halqe.aws.messaging.EventBridgePublisher;
 import io.halqe.aws.messaging.SesMailer;
@@ -123,6 +124,16 @@ public final class Adapters {
 
     private String outreachTable() {
         return required(config.outreachTable(), "outreachTable");
+    }
+
+    /** A person's outreach, invitations and contact log, found for erasure. */
+    public ScannedPersonalData outreachPersonalData() {
+        return ScannedPersonalData.outreach(dynamo(), outreachTable());
+    }
+
+    /** Digest entries quoting a person's answers, found for erasure. */
+    public ScannedPersonalData digestPersonalData() {
+        return ScannedPersonalData.digests(dynamo(), casesTable());
     }
 
     public DynamoCustomerDirectory customers() {

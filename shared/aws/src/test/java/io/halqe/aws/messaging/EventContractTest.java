@@ -120,6 +120,11 @@ class EventContractTest {
             }
 
             @Override
+            public boolean anonymise(String caseId) {
+                return false;
+            }
+
+            @Override
             public Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor) {
                 return new Page<>(List.of(), null);
             }

@@ -95,7 +95,7 @@ public final class Announce {
                 suppressed++;
                 continue;
             }
-            boolean sent = ledger.once("announce#" + announcementId + "#" + entry.getKey(), at, () -> mailer.send(
+            boolean sent = ledger.once("announce#" + announcementId + "#" + SuppressionList.idOf(entry.getKey()), at, () -> mailer.send(
                     CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
                             messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at))));
             if (!sent) {

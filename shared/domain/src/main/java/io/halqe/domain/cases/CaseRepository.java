@@ -11,6 +11,9 @@ public interface CaseRepository {
 
     Optional<FollowUpCase> find(String caseId);
 
+    /** Removes what a case holds about the person (the comment, notes, resolution, actions); false if no such case. */
+    boolean anonymise(String caseId);
+
     Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor);
 
     /** What the team recorded on the case ({@link CaseWork#NONE} for a new or unknown one). */

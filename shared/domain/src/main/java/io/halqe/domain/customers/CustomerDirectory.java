@@ -19,6 +19,9 @@ public interface CustomerDirectory {
 
     Optional<CustomerProfile> find(String customerId);
 
+    /** Deletes the person's profile, health and history; the number of items removed (0 when already gone). */
+    int erase(String customerId);
+
     /** Many at once — one round trip per hundred, whatever the batch. */
     default Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
         return lookup(customerIds).profiles();

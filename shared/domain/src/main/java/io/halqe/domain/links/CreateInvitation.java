@@ -121,8 +121,9 @@ public final class CreateInvitation implements InvitationSender {
             return new Outcome.Invalid(new Problem("expiresInDays", "must be from 1 to 365"));
         }
         String language = survey.language(LanguageTags.primary(customer.locale()));
-        if (customer.id() != null) {
+        if (customer.id() != null && !gate.suppressedAnywhere(customer)) {
             // one person, one record: whoever we invite is in the directory, so closing the loop can reach them
+            // (but an erased or unsubscribed person is not recorded again)
             directory.fillIn(CustomerProfile.known(customer, profile.map(CustomerProfile::timeZone).orElse(null)));
         }
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,

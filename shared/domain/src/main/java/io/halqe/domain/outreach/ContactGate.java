@@ -61,6 +61,11 @@ public final class ContactGate {
                 .filter(allowed -> allowed.isAfter(now));
     }
 
+    /** The person's address or phone is on the suppression list (they unsubscribed, bounced or were erased). */
+    public boolean suppressedAnywhere(io.halqe.domain.core.Customer customer) {
+        return suppression.isSuppressed(customer.email()) || suppression.isSuppressed(customer.phone());
+    }
+
     public ContactPolicy policy() {
         return policy.get();
     }

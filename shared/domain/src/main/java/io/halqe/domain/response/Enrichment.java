@@ -36,4 +36,10 @@ public record Enrichment(
         teams = teams == null ? List.of() : List.copyOf(teams);
         owners = owners == null ? List.of() : List.copyOf(owners);
     }
+
+    /** The same analysis without the person: no comment, no quoted words, no profile. The figures stay. */
+    public Enrichment anonymised() {
+        return new Enrichment(npsScore, npsCategory, null, language, wordCount, sentiment, sentimentScore, themes,
+                feedbackType, List.of(), List.of(), null, teams, owners, touchpoint, enrichedAt);
+    }
 }

@@ -41,6 +41,21 @@ public record Response(
                 hidden, customerId, invitationId, partial);
     }
 
+    /**
+     * The same response without the person (erasure): no text answers, hidden fields, customer or invitation, and
+     * an anonymised enrichment; scores and choices stay, so every figure computed from it stays too.
+     */
+    public Response anonymised() {
+        Map<String, Answer> kept = new LinkedHashMap<>();
+        answers.forEach((question, answer) -> {
+            if (!(answer instanceof Answer.Text)) {
+                kept.put(question, answer);
+            }
+        });
+        return new Response(id, surveyId, surveyVersion, kept, language, submittedAt, status,
+                enrichment == null ? null : enrichment.anonymised(), Map.of(), null, null, partial);
+    }
+
     public Optional<NpsCategory> npsCategory() {
         return Optional.ofNullable(enrichment).map(Enrichment::npsCategory);
     }

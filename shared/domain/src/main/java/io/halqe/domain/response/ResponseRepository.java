@@ -22,6 +22,9 @@ public interface ResponseRepository {
 
     Optional<Response> find(String responseId);
 
+    /** Overwrites a stored response with its anonymised form (erasure); streams no new work. */
+    void replaceAnonymised(Response anonymised);
+
     /** Records the enrichment once: true if this call moved the response from received to enriched. */
     boolean markEnriched(Response response, Enrichment enrichment);
 

@@ -30,6 +30,21 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
         return Optional.ofNullable(cases.get(caseId));
     }
 
+    public final java.util.Set<String> anonymised = new java.util.LinkedHashSet<>();
+
+    @Override
+    public boolean anonymise(String caseId) {
+        FollowUpCase c = cases.get(caseId);
+        if (c == null) {
+            return false;
+        }
+        cases.put(caseId, new FollowUpCase(c.id(), c.responseId(), c.surveyId(), c.status(), c.team(), c.owner(),
+                c.reason(), c.npsScore(), null, c.language(), c.openedAt(), c.dueAt()));
+        resolutions.remove(caseId);
+        anonymised.add(caseId);
+        return true;
+    }
+
     @Override
     public Page<FollowUpCase> listByStatus(CaseStatus status, int limit, String cursor) {
         return new Page<>(cases.values().stream().filter(c -> c.status() == status).limit(limit).toList(), null);

@@ -49,6 +49,13 @@ public final class InMemoryDirectory implements CustomerDirectory {
     }
 
     @Override
+    public int erase(String customerId) {
+        int removed = (profiles.remove(customerId) != null ? 1 : 0) + (health.remove(customerId) != null ? 1 : 0);
+        var history = histories.remove(customerId);
+        return removed + (history == null ? 0 : history.size());
+    }
+
+    @Override
     public Optional<CustomerProfile> find(String customerId) {
         return Optional.ofNullable(profiles.get(customerId));
     }

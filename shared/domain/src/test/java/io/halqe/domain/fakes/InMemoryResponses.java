@@ -18,6 +18,11 @@ public final class InMemoryResponses implements ResponseRepository {
     public final Map<String, Response> stored = new LinkedHashMap<>();
 
     @Override
+    public void replaceAnonymised(Response anonymised) {
+        stored.put(anonymised.id(), anonymised);
+    }
+
+    @Override
     public Optional<Response> insertIfAbsent(Response response) {
         Response existing = stored.get(response.id());
         if (existing != null && existing.status() != ResponseStatus.DRAFT) {
