@@ -147,6 +147,47 @@ class EveryCustomerIT extends LocalCloudProcess {
         return out.toString();
     }
 
+    @Test
+    void erasure_shouldLeaveNoTraceOfThePerson_keepTheFigures_andStopContact() throws Exception {
+        String email = "shirin.erase@example.com";
+        String comment = "Shirin here: the parcel was crushed and nobody answered";
+        // GIVEN a person invited by email (with a phone and a name), who answered, got a case, and was told it is fixed
+        assertThat(sendAdmin("POST", "/api/invitations", """
+                {"surveyId":"demo-nps","channel":"email","customer":{"id":"erase-1","email":"shirin.erase@example.com",
+                 "phone":"+989357770000","name":"Shirin Karami","locale":"fa"}}""").statusCode()).isEqualTo(201);
+        String caseId = answerAsDetractor(token(emailsTo(email).get(0)), comment);
+        assertThat(sendAdmin("POST", "/api/cases/" + caseId + "/close",
+                "{\"resolution\":\"Resent\",\"notifyCustomer\":true,\"customerMessage\":\"We resent it.\"}").statusCode())
+                .isEqualTo(200);
+        drain();
+        assertThat(getJson("/api/customers/erase-1/export", true).get("responses")).hasSize(1);
+        JsonNode before = getJson("/api/surveys/demo-nps/metrics", true);
+        // WHEN they are erased (twice: a retried request)
+        HttpResponse<String> erased = sendAdmin("DELETE", "/api/customers/erase-1", null);
+        HttpResponse<String> again = sendAdmin("DELETE", "/api/customers/erase-1", null);
+        // THEN the receipt says what was erased where, and the retry erases nothing more
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        JsonNode receipt = JSON.readTree(erased.body());
+        assertThat(receipt.at("/erased/responses").asInt()).isEqualTo(1);
+        assertThat(receipt.at("/erased/directory").asInt()).isPositive();
+        assertThat(JSON.readTree(again.body()).at("/erased/responses").asInt()).isZero();
+        // AND no item of any table holds their id, address, phone, name or what they wrote
+        String everything = getJson("/_local/tables", false).toString();
+        assertThat(everything).contains("demo-nps").doesNotContain("erase-1").doesNotContain("shirin.erase")
+                .doesNotContain("989357770000").doesNotContain("Shirin").doesNotContain("parcel was crushed");
+        // AND the survey's figures are unchanged, and nothing is held about them any more
+        assertThat(getJson("/api/surveys/demo-nps/metrics", true)).isEqualTo(before);
+        assertThat(sendAdmin("GET", "/api/customers/erase-1", null).statusCode()).isEqualTo(404);
+        assertThat(sendAdmin("GET", "/api/customers/erase-1/export", null).statusCode()).isEqualTo(404);
+        // AND a new invitation to their address is not delivered
+        int sent = emailsTo(email).size();
+        JsonNode reinvited = JSON.readTree(sendAdmin("POST", "/api/invitations",
+                "{\"surveyId\":\"demo-nps\",\"channel\":\"email\",\"customer\":{\"email\":\"" + email + "\"}}").body());
+        assertThat(reinvited.get("delivered").asBoolean()).isFalse();
+        assertThat(reinvited.get("reason").asText()).isEqualTo("suppressed");
+        assertThat(emailsTo(email)).hasSize(sent);
+    }
+
     private static String answerAsDetractor(String token, String comment) throws Exception {
         HttpResponse<String> answered = postAnswer(JSON.writeValueAsString(JSON.createObjectNode().put("token", token)
                 .set("answers", JSON.createObjectNode().put("nps", 1).put("comment", comment))), null);
