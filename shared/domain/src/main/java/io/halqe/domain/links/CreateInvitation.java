@@ -121,12 +121,14 @@ public final class CreateInvitation implements InvitationSender {
             return new Outcome.Invalid(new Problem("expiresInDays", "must be from 1 to 365"));
         }
         String language = survey.language(LanguageTags.primary(customer.locale()));
-        if (customer.id() != null && !gate.suppressedAnywhere(customer)) {
+        boolean suppressed = gate.suppressedAnywhere(customer);
+        if (customer.id() != null && !suppressed) {
             // one person, one record: whoever we invite is in the directory, so closing the loop can reach them
-            // (but an erased or unsubscribed person is not recorded again)
             directory.fillIn(CustomerProfile.known(customer, profile.map(CustomerProfile::timeZone).orElse(null)));
         }
-        Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(), customer, hidden, channel,
+        // an unsubscribed or erased person is recorded nowhere again: their link (if handed out) answers anonymously
+        Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(),
+                suppressed ? new Customer(null, null, null, null, customer.locale()) : customer, hidden, channel,
                 now.plus(Duration.ofDays(days)));
         String token = links.issue(invitation);
         String url = url(survey, language, token);
