@@ -1,11 +1,11 @@
 package io.halqe.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.halqe.aws.json.Json;
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.ManageCustomers;
 import java.io.IOException;
@@ -40,9 +40,9 @@ final class CustomerImport {
                 continue;
             }
             try {
-                rows.add(new ManageCustomers.Row(i + 1, Json.MAPPER.readValue(lines[i], CustomerProfile.class), null));
+                rows.add(ManageCustomers.Row.of(i + 1, Json.MAPPER.readValue(lines[i], CustomerProfile.class)));
             } catch (IOException unreadable) {
-                rows.add(new ManageCustomers.Row(i + 1, null, "line " + (i + 1) + " is not a customer JSON object"));
+                rows.add(ManageCustomers.Row.unreadable(i + 1, "line " + (i + 1) + " is not a customer JSON object"));
             }
         }
         return rows;
@@ -55,40 +55,42 @@ final class CustomerImport {
             while (iterator.hasNextValue()) {
                 line++;
                 try {
-                    rows.add(new ManageCustomers.Row(line, profile(iterator.nextValue()), null));
+                    rows.add(row(line, iterator.nextValue()));
                 } catch (RuntimeException unreadable) {
-                    rows.add(new ManageCustomers.Row(line, null, "row " + line + ": " + unreadable.getMessage()));
+                    rows.add(ManageCustomers.Row.unreadable(line, "row " + line + ": " + unreadable.getMessage()));
                 }
             }
         } catch (IOException | RuntimeException malformed) {
-            rows.add(new ManageCustomers.Row(line + 1, null, "the CSV cannot be read past row " + line + ": "
+            rows.add(ManageCustomers.Row.unreadable(line + 1, "the CSV cannot be read past row " + line + ": "
                     + malformed.getClass().getSimpleName()));
         }
         return rows;
     }
 
-    private static CustomerProfile profile(Map<String, String> row) {
+    /** A cell that cannot be read is a problem of its own, so the row's other fields are still checked. */
+    private static ManageCustomers.Row row(int line, Map<String, String> row) {
+        List<Problem> problems = new ArrayList<>();
         Map<String, String> attributes = new LinkedHashMap<>();
         row.forEach((column, value) -> {
             if (!FIELDS.contains(column) && value != null && !value.isBlank()) {
                 attributes.put(column, value);
             }
         });
-        Double lifetimeValue;
+        Double lifetimeValue = null;
         try {
             lifetimeValue = blank(row.get("lifetimeValue")) ? null : Double.valueOf(row.get("lifetimeValue").strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("lifetimeValue is not a number");
+            problems.add(new Problem("lifetimeValue", "must be a number such as 1200.50"));
         }
-        Instant updatedAt;
+        Instant updatedAt = null;
         try {
             updatedAt = blank(row.get("updatedAt")) ? null : Instant.parse(row.get("updatedAt").strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("updatedAt is not an ISO-8601 instant");
+            problems.add(new Problem("updatedAt", "must be an ISO-8601 instant such as 2026-11-20T08:00:00Z"));
         }
-        return new CustomerProfile(text(row, "id"), text(row, "name"), text(row, "email"), text(row, "phone"),
-                text(row, "segment"), text(row, "plan"), lifetimeValue, text(row, "region"), text(row, "accountOwner"),
-                text(row, "language"), text(row, "timeZone"), attributes, updatedAt);
+        return new ManageCustomers.Row(line, new CustomerProfile(text(row, "id"), text(row, "name"), text(row, "email"),
+                text(row, "phone"), text(row, "segment"), text(row, "plan"), lifetimeValue, text(row, "region"),
+                text(row, "accountOwner"), text(row, "language"), text(row, "timeZone"), attributes, updatedAt), problems);
     }
 
     private static String text(Map<String, String> row, String column) {
@@ -98,9 +100,5 @@ final class CustomerImport {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static JsonNode report(ManageCustomers.ImportReport report) {
-        return Json.MAPPER.valueToTree(report);
     }
 }
