@@ -1,10 +1,15 @@
 package io.halqe.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.halqe.aws.json.Json;
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.customers.CustomerColumns;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.ManageCustomers.Row;
@@ -12,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Bulk import bodies into rows: NDJSON (one profile object a line) or CSV with a header line, comma, semicolon or tab
@@ -30,16 +36,47 @@ final class CustomerImport {
         List<Row> rows = new ArrayList<>();
         String[] lines = withoutByteOrderMark(body).split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                rows.add(Row.of(i + 1, Json.MAPPER.readValue(lines[i], CustomerProfile.class)));
-            } catch (IOException unreadable) {
-                rows.add(Row.unreadable(i + 1, "line " + (i + 1) + " is not a customer JSON object"));
+            if (!lines[i].isBlank()) {
+                rows.add(ndjsonRow(i + 1, lines[i]));
             }
         }
         return rows;
+    }
+
+    /**
+     * A field of the wrong type is a problem of its own and leaves the profile, so the row's other fields are still
+     * checked and every problem is reported.
+     */
+    private static Row ndjsonRow(int number, String line) {
+        Row unreadable = Row.unreadable(number, "line " + number + " is not a customer JSON object");
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line);
+        } catch (IOException notJson) {
+            return unreadable;
+        }
+        if (!(node instanceof ObjectNode fields)) {
+            return unreadable;
+        }
+        List<Problem> problems = new ArrayList<>();
+        while (true) {
+            try {
+                return new Row(number, Json.MAPPER.treeToValue(fields, CustomerProfile.class), problems);
+            } catch (JsonMappingException wrongType) {
+                if (wrongType.getPath().isEmpty() || fields.remove(wrongType.getPath().get(0).getFieldName()) == null) {
+                    return unreadable;
+                }
+                problems.add(new Problem(path(wrongType), "has the wrong type or value"));
+            } catch (JsonProcessingException | IllegalArgumentException wrongShape) {
+                return unreadable;
+            }
+        }
+    }
+
+    private static String path(JsonMappingException wrongType) {
+        return wrongType.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** Row numbers are the spreadsheet's (the header is row 1); empty rows are skipped but keep their number. */

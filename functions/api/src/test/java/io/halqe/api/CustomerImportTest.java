@@ -2,6 +2,7 @@ package io.halqe.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.halqe.domain.core.Problem;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.ManageCustomers.Row;
 import java.util.List;
@@ -53,5 +54,21 @@ class CustomerImportTest {
         // WHEN it is read THEN both lines are profiles
         assertThat(rows).extracting(row -> row.profile().id()).containsExactly("n-1", null);
         assertThat(rows).allSatisfy(row -> assertThat(row.problems()).isEmpty());
+    }
+
+    @Test
+    void ndjson_shouldReportEachFieldOfTheWrongType_andStillReadTheOthers() {
+        // GIVEN a line whose lifetime value and update time are of the wrong type
+        List<Row> rows = CustomerImport.ndjson("""
+                {"id":"n-1","email":"one@example.com","lifetimeValue":"lots","updatedAt":"yesterday"}
+                [1,2]
+                """);
+        // WHEN it is read THEN each wrong field is a problem, the rest of the profile is read
+        assertThat(rows.get(0).problems()).extracting(Problem::field)
+                .containsExactlyInAnyOrder("lifetimeValue", "updatedAt");
+        assertThat(rows.get(0).profile().email()).isEqualTo("one@example.com");
+        // AND a line that is no object is unreadable, with no profile
+        assertThat(rows.get(1).profile()).isNull();
+        assertThat(rows.get(1).problems()).extracting(Problem::message).containsExactly("line 2 is not a customer JSON object");
     }
 }
