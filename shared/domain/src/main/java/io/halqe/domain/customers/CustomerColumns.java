@@ -87,7 +87,7 @@ public final class CustomerColumns {
                 continue;
             }
             if (i >= targets.size()) {
-                problems.add(new Problem(null, "has a value in column " + (i + 1) + ", which the header does not name"));
+                problems.add(new Problem(null, "a value in column " + (i + 1) + " has no header"));
                 break;
             }
             String target = targets.get(i);

@@ -70,7 +70,9 @@ class CustomerColumnsTest {
                 .row(7, List.of("c-7", "lots", "yesterday", "Sara", "stray"));
         // WHEN it is read THEN each is a problem naming its field, and the readable cells fill the profile
         assertThat(row.number()).isEqualTo(7);
-        assertThat(row.problems()).extracting(Problem::field).containsExactly(null, "lifetimeValue", "updatedAt");
+        assertThat(row.problems()).extracting(Problem::describe).containsExactly("a value in column 5 has no header",
+                "lifetimeValue must be a number such as 1200.50",
+                "updatedAt must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
         assertThat(row.profile().id()).isEqualTo("c-7");
         assertThat(row.profile().name()).isEqualTo("Sara");
     }
