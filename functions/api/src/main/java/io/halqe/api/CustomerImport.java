@@ -1,106 +1,131 @@
 package io.halqe.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.halqe.aws.json.Json;
+import io.halqe.domain.core.Problem;
+import io.halqe.domain.customers.CustomerColumns;
 import io.halqe.domain.customers.CustomerProfile;
-import io.halqe.domain.customers.ManageCustomers;
+import io.halqe.domain.customers.ManageCustomers.Row;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Bulk import bodies into rows: NDJSON (one profile object a line) or CSV with a header line. CSV columns are the
- * profile's fields; any other column is a free-form attribute. A row that cannot be read is reported, not fatal.
+ * Bulk import bodies into rows: NDJSON (one profile object a line) or CSV with a header line, comma, semicolon or tab
+ * separated, with or without a byte-order mark (Excel's "CSV UTF-8" writes one). {@link CustomerColumns} says what
+ * the CSV's columns mean. A row that cannot be read is reported, not fatal.
  */
 final class CustomerImport {
 
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final ObjectReader CSV_ROWS = CSV.readerForMapOf(String.class)
-            .with(CsvSchema.emptySchema().withHeader().withNullValue(""));
-    private static final Set<String> FIELDS = Set.of("id", "name", "email", "phone", "segment", "plan", "lifetimeValue",
-            "region", "accountOwner", "language", "timeZone", "updatedAt");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private CustomerImport() {
     }
 
-    static List<ManageCustomers.Row> ndjson(String body) {
-        List<ManageCustomers.Row> rows = new ArrayList<>();
-        String[] lines = body.split("\r?\n");
+    static List<Row> ndjson(String body) {
+        List<Row> rows = new ArrayList<>();
+        String[] lines = withoutByteOrderMark(body).split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                rows.add(new ManageCustomers.Row(i + 1, Json.MAPPER.readValue(lines[i], CustomerProfile.class), null));
-            } catch (IOException unreadable) {
-                rows.add(new ManageCustomers.Row(i + 1, null, "line " + (i + 1) + " is not a customer JSON object"));
+            if (!lines[i].isBlank()) {
+                rows.add(ndjsonRow(i + 1, lines[i]));
             }
         }
         return rows;
     }
 
-    static List<ManageCustomers.Row> csv(String body) {
-        List<ManageCustomers.Row> rows = new ArrayList<>();
+    /**
+     * A field of the wrong type is a problem of its own and leaves the profile, so the row's other fields are still
+     * checked and every problem is reported.
+     */
+    private static Row ndjsonRow(int number, String line) {
+        Row unreadable = Row.unreadable(number, "line " + number + " is not a customer JSON object");
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line);
+        } catch (IOException notJson) {
+            return unreadable;
+        }
+        if (!(node instanceof ObjectNode fields)) {
+            return unreadable;
+        }
+        List<Problem> problems = new ArrayList<>();
+        while (true) {
+            try {
+                return new Row(number, Json.MAPPER.treeToValue(fields, CustomerProfile.class), problems);
+            } catch (JsonMappingException wrongType) {
+                if (wrongType.getPath().isEmpty() || fields.remove(wrongType.getPath().get(0).getFieldName()) == null) {
+                    return unreadable;
+                }
+                problems.add(new Problem(path(wrongType), "has the wrong type or value"));
+            } catch (JsonProcessingException | IllegalArgumentException wrongShape) {
+                return unreadable;
+            }
+        }
+    }
+
+    private static String path(JsonMappingException wrongType) {
+        return wrongType.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Row numbers are the spreadsheet's (the header is row 1); empty rows are skipped but keep their number. */
+    static List<Row> csv(String body) {
+        String text = withoutByteOrderMark(body);
+        List<Row> rows = new ArrayList<>();
         int line = 1;
-        try (MappingIterator<Map<String, String>> iterator = CSV_ROWS.readValues(body)) {
-            while (iterator.hasNextValue()) {
+        try (MappingIterator<String[]> records = CSV.readerFor(String[].class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(separator(text))).readValues(text)) {
+            if (!records.hasNextValue()) {
+                return rows;
+            }
+            CustomerColumns columns = CustomerColumns.of(Arrays.asList(records.nextValue()));
+            while (records.hasNextValue()) {
                 line++;
                 try {
-                    rows.add(new ManageCustomers.Row(line, profile(iterator.nextValue()), null));
+                    List<String> cells = Arrays.asList(records.nextValue());
+                    if (cells.stream().anyMatch(cell -> cell != null && !cell.isBlank())) {
+                        rows.add(columns.row(line, cells));
+                    }
                 } catch (RuntimeException unreadable) {
-                    rows.add(new ManageCustomers.Row(line, null, "row " + line + ": " + unreadable.getMessage()));
+                    rows.add(Row.unreadable(line, "row " + line + ": " + unreadable.getMessage()));
                 }
             }
         } catch (IOException | RuntimeException malformed) {
-            rows.add(new ManageCustomers.Row(line + 1, null, "the CSV cannot be read past row " + line + ": "
+            rows.add(Row.unreadable(line + 1, "the CSV cannot be read past row " + line + ": "
                     + malformed.getClass().getSimpleName()));
         }
         return rows;
     }
 
-    private static CustomerProfile profile(Map<String, String> row) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            if (!FIELDS.contains(column) && value != null && !value.isBlank()) {
-                attributes.put(column, value);
+    /** The header line's most frequent of comma, semicolon and tab: Excel writes its locale's list separator. */
+    private static char separator(String csv) {
+        int end = csv.indexOf('\n');
+        String header = end < 0 ? csv : csv.substring(0, end);
+        char best = ',';
+        for (char candidate : new char[] {';', '\t'}) {
+            if (count(header, candidate) > count(header, best)) {
+                best = candidate;
             }
-        });
-        Double lifetimeValue;
-        try {
-            lifetimeValue = blank(row.get("lifetimeValue")) ? null : Double.valueOf(row.get("lifetimeValue").strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("lifetimeValue is not a number");
         }
-        Instant updatedAt;
-        try {
-            updatedAt = blank(row.get("updatedAt")) ? null : Instant.parse(row.get("updatedAt").strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("updatedAt is not an ISO-8601 instant");
-        }
-        return new CustomerProfile(text(row, "id"), text(row, "name"), text(row, "email"), text(row, "phone"),
-                text(row, "segment"), text(row, "plan"), lifetimeValue, text(row, "region"), text(row, "accountOwner"),
-                text(row, "language"), text(row, "timeZone"), attributes, updatedAt);
+        return best;
     }
 
-    private static String text(Map<String, String> row, String column) {
-        String value = row.get(column);
-        return blank(value) ? null : value.strip();
+    private static long count(String text, char c) {
+        return text.chars().filter(ch -> ch == c).count();
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    static JsonNode report(ManageCustomers.ImportReport report) {
-        return Json.MAPPER.valueToTree(report);
+    private static String withoutByteOrderMark(String body) {
+        return body.startsWith(BYTE_ORDER_MARK) ? body.substring(BYTE_ORDER_MARK.length()) : body;
     }
 }

@@ -3,12 +3,12 @@ package io.halqe.domain.customers;
 import io.halqe.domain.core.Problem;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Checks a profile before it is stored; the first problem names its field. */
+/** Checks a profile before it is stored: every problem, each naming its field, in the profile's field order. */
 public final class CustomerValidator {
-
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
@@ -21,53 +21,66 @@ public final class CustomerValidator {
     private CustomerValidator() {
     }
 
-    public static Optional<Problem> check(CustomerProfile c) {
-        if (c.id() == null || !ID.matcher(c.id()).matches()) {
-            return problem("id", "must be 1-128 letters, digits or . _ : @ -");
+    /** Empty when the profile may be stored. */
+    public static List<Problem> problems(CustomerProfile c) {
+        List<Problem> problems = new ArrayList<>();
+        if (c.id() == null) {
+            problems.add(new Problem("id", "is required"));
+        } else if (!isId(c.id())) {
+            problems.add(new Problem("id", "must be 1-128 letters, digits or . _ : @ -, or an email address or phone number"));
         }
         if (c.email() != null && !EMAIL.matcher(c.email()).matches()) {
-            return problem("email", "must be an email address");
+            problems.add(new Problem("email", "must be an email address"));
         }
         if (c.phone() != null && !PHONE.matcher(c.phone()).matches()) {
-            return problem("phone", "must be an E.164 number such as +989121234567");
+            problems.add(new Problem("phone", "must be an E.164 number such as +989121234567"));
         }
         if (c.accountOwner() != null && !EMAIL.matcher(c.accountOwner()).matches()) {
-            return problem("accountOwner", "must be the owner's email address");
+            problems.add(new Problem("accountOwner", "must be the owner's email address"));
         }
         if (c.language() != null && !LANGUAGE.matcher(c.language()).matches()) {
-            return problem("language", "must be a language code such as en, fa or ar");
+            problems.add(new Problem("language", "must be a language code such as en, fa or ar"));
         }
-        if (c.timeZone() != null) {
-            try {
-                ZoneId.of(c.timeZone());
-            } catch (DateTimeException e) {
-                return problem("timeZone", "must be a time zone such as Asia/Tehran");
-            }
+        if (c.timeZone() != null && !isTimeZone(c.timeZone())) {
+            problems.add(new Problem("timeZone", "must be a time zone such as Asia/Tehran"));
         }
         if (c.lifetimeValue() != null && (c.lifetimeValue().isNaN() || c.lifetimeValue() < 0)) {
-            return problem("lifetimeValue", "must be a number of at least 0");
+            problems.add(new Problem("lifetimeValue", "must be a number of at least 0"));
         }
         for (String[] text : new String[][] {{"name", c.name()}, {"segment", c.segment()}, {"plan", c.plan()},
             {"region", c.region()}}) {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
-                return problem(text[0], "must be at most " + MAX_TEXT + " characters");
+                problems.add(new Problem(text[0], "must be at most " + MAX_TEXT + " characters"));
             }
         }
         if (c.attributes().size() > MAX_ATTRIBUTES) {
-            return problem("attributes", "may hold at most " + MAX_ATTRIBUTES + " fields");
+            problems.add(new Problem("attributes", "may hold at most " + MAX_ATTRIBUTES + " fields"));
         }
         for (var entry : c.attributes().entrySet()) {
-            if (!ATTRIBUTE.matcher(entry.getKey()).matches()) {
-                return problem("attributes." + entry.getKey(), "must be a name of letters, digits, _ or -");
-            }
-            if (entry.getValue() == null || entry.getValue().length() > MAX_TEXT) {
-                return problem("attributes." + entry.getKey(), "must be a text of at most " + MAX_TEXT + " characters");
+            if (!isAttributeName(entry.getKey())) {
+                problems.add(new Problem("attributes." + entry.getKey(), "must be a name of letters, digits, _ or -"));
+            } else if (entry.getValue() == null || entry.getValue().length() > MAX_TEXT) {
+                problems.add(new Problem("attributes." + entry.getKey(), "must be a text of at most " + MAX_TEXT + " characters"));
             }
         }
-        return Optional.empty();
+        return List.copyOf(problems);
     }
 
-    private static Optional<Problem> problem(String field, String message) {
-        return Optional.of(new Problem(field, message));
+    /** A CRM's id, or what {@link io.halqe.domain.core.Customer#identified()} derives when there is none. */
+    private static boolean isId(String id) {
+        return ID.matcher(id).matches() || EMAIL.matcher(id).matches() || PHONE.matcher(id).matches();
+    }
+
+    static boolean isAttributeName(String name) {
+        return ATTRIBUTE.matcher(name).matches();
+    }
+
+    private static boolean isTimeZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 }
