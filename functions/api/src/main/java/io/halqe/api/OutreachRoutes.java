@@ -39,6 +39,9 @@ record OutreachRoutes(CreateInvitation invitations, Announce announce, CheckCont
                 view.put("channel", created.invitation().channel());
                 view.put("expiresAt", created.invitation().expiresAt().toString());
                 view.put("delivered", created.delivered());
+                if (created.smsSegments() != null) {
+                    view.put("smsSegments", created.smsSegments());
+                }
                 if (!created.delivered() && created.reason() != null) {
                     view.put("reason", created.reason());
                     view.put("nextAllowedAt", created.nextAllowedAt() == null ? null : created.nextAllowedAt().toString());

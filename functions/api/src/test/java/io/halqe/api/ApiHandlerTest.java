@@ -92,6 +92,10 @@ class ApiHandlerTest {
                         new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, ledger),
                         new io.halqe.domain.outreach.CheckContact(gate)),
                 new SuppressionRoutes(suppression),
+                new PrivacyRoutes(new io.halqe.domain.privacy.EraseCustomer(DIRECTORY, responses, cases, suppression,
+                        List.of(io.halqe.aws.dynamo.ScannedPersonalData.outreach(db.client(), db.tableName("OutreachTable")),
+                                io.halqe.aws.dynamo.ScannedPersonalData.digests(db.client(), db.tableName("CasesTable")))),
+                        new io.halqe.domain.privacy.ExportCustomer(DIRECTORY, responses, cases, suppression)),
                 new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),
                         new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran)), customers);
@@ -601,5 +605,25 @@ class ApiHandlerTest {
         List<String> left = new ArrayList<>();
         after.forEach(entry -> left.add(entry.get("address").asText()));
         assertThat(left).doesNotContain("+989121110000").contains("quiet@example.com");
+    }
+
+    @Test
+    void surveyName_shouldBeAcceptedPerLanguage_andReadBackAsGiven() throws Exception {
+        // WHEN a survey is posted with its name, email subject and SMS text per language
+        String localized = CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"checkout-fa\"")
+                .replace("\"name\":\"After checkout\"", "\"name\":{\"en\":\"After checkout\",\"fa\":\"پس از خرید\"},"
+                        + "\"emailSubject\":{\"fa\":\"خرید شما چطور بود؟\"},\"smsText\":\"How was checkout?\"");
+        var created = call("POST", "/api/surveys", null, KEY, localized);
+        // THEN the texts come back in the shape they were given: a map per language, or one text
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        JsonNode stored = json(get("/api/surveys/checkout-fa", null, KEY));
+        assertThat(stored.at("/name/fa").asText()).isEqualTo("پس از خرید");
+        assertThat(stored.at("/emailSubject/fa").asText()).isEqualTo("خرید شما چطور بود؟");
+        assertThat(stored.get("smsText").asText()).isEqualTo("How was checkout?");
+        // AND a name that is neither text nor texts is refused, naming the field
+        var wrong = call("POST", "/api/surveys", null, KEY, CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"checkout-x\"")
+                .replace("\"name\":\"After checkout\"", "\"name\":42"));
+        assertThat(wrong.getStatusCode()).isEqualTo(400);
+        assertThat(json(wrong).at("/error/field").asText()).isEqualTo("name");
     }
 }

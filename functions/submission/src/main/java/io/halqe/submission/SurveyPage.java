@@ -81,7 +81,7 @@ final class SurveyPage {
         }
         String language = Languages.choose(survey, request, invitation == null ? null : invitation.customer().locale());
         StringBuilder form = new StringBuilder()
-                .append("<h1>").append(escape(survey.name())).append("</h1>")
+                .append("<h1>").append(escape(survey.nameIn(language))).append("</h1>")
                 .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\"")
                 .append(followUpAttributes(survey, language)).append(">")
                 .append(hidden("_lang", language))
@@ -96,7 +96,7 @@ final class SurveyPage {
             form.append(field(question, survey, language));
         }
         form.append("<button type=\"submit\">").append(escape(submitLabel(language))).append("</button></form>");
-        return page(200, language, survey, survey.name(), form.toString(), ENHANCEMENT);
+        return page(200, language, survey, survey.nameIn(language), form.toString(), ENHANCEMENT);
     }
 
     /**
@@ -202,7 +202,7 @@ final class SurveyPage {
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("id", survey.id());
         definition.put("version", survey.version());
-        definition.put("name", survey.name());
+        definition.put("name", survey.nameIn(language));
         definition.put("language", language);
         definition.put("dir", Languages.rightToLeft(language) ? "rtl" : "ltr");
         definition.put("questions", questions);

@@ -24,9 +24,9 @@ class DynamoSurveyRepositoryTest {
 
     private static Survey named(String id, int version, String name) {
         Survey demo = DemoSurveys.demoNps();
-        return new Survey(id, version, name, demo.kind(), demo.defaultLanguage(), demo.languages(), demo.questions(),
+        return new Survey(id, version, io.halqe.domain.survey.LocalizedText.of(name), demo.kind(), demo.defaultLanguage(), demo.languages(), demo.questions(),
                 demo.hiddenFields(), demo.requireSignedLink(), demo.touchpoint(), demo.allowedOrigins(), demo.thankYou(),
-                demo.followUp(), demo.themes());
+                demo.followUp(), demo.themes(), null, null);
     }
 
     @Test

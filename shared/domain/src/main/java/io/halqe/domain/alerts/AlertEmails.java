@@ -58,7 +58,9 @@ final class AlertEmails {
 
         StringBuilder text = new StringBuilder(rule.name()).append(" — ").append(response.surveyId()).append("\n\n");
         text.append("Comment:\n").append(comment).append("\n\n");
-        facts.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));
+        // a fact is one line: a value with line breaks (a hidden field, a CRM attribute) cannot forge others
+        facts.forEach((label, value) -> text.append(Html.singleLine(label)).append(": ").append(Html.singleLine(value))
+                .append('\n'));
         if (link != null) {
             text.append("\nOpen the case: ").append(link).append('\n');
         }

@@ -48,10 +48,10 @@ public final class CreateInvitation implements InvitationSender {
         /**
          * {@code delivered} is false when the email or SMS was not sent now; {@code reason} says why (the contact
          * policy's: suppressed, frequency_cap with {@code nextAllowedAt}, quiet_hours with {@code deferredUntil}, when
-         * it goes out by itself).
+         * it goes out by itself). {@code smsSegments} is how many SMS the text takes (sms channel only).
          */
         record Created(Invitation invitation, String token, String url, boolean delivered, String reason,
-                       Instant nextAllowedAt, Instant deferredUntil) implements Outcome {
+                       Instant nextAllowedAt, Instant deferredUntil, Integer smsSegments) implements Outcome {
         }
 
         record Invalid(Problem problem) implements Outcome {
@@ -133,23 +133,25 @@ public final class CreateInvitation implements InvitationSender {
         String token = links.issue(invitation);
         String url = url(survey, language, token);
         if (channel.equals("link")) {
-            return new Outcome.Created(invitation, token, url, true, null, null, null);
+            return new Outcome.Created(invitation, token, url, true, null, null, null, null);
         }
+        Integer segments = channel.equals("sms") ? SmsSegments.count(InvitationMessages.sms(survey, language, url, false)) : null;
         // sent through the API or swept, an invitation meets the same contact policy
         Outreach asOutreach = new Outreach(invitation.id(), Outreach.Kind.INVITATION, survey.id(), channel, customer,
                 profile.map(CustomerProfile::timeZone).orElse(null), hidden, invitation.id(), null, 0, now);
         return switch (gate.admit(asOutreach, now, false)) {
             case ContactDecision.Contact contact -> {
                 deliver(survey, customer, channel, language, url, false, now);
-                yield new Outcome.Created(invitation, token, url, true, null, null, null);
+                yield new Outcome.Created(invitation, token, url, true, null, null, null, segments);
             }
             case ContactDecision.Defer defer -> {
                 // the sweep sends it when quiet hours end, under the same invitation id (this link stays valid)
                 outreach.schedule(asOutreach.withDueAt(defer.until()));
-                yield new Outcome.Created(invitation, token, url, false, "quiet_hours", null, defer.until());
+                yield new Outcome.Created(invitation, token, url, false, "quiet_hours", null, defer.until(), segments);
             }
             case ContactDecision.Skip skip -> new Outcome.Created(invitation, token, url, false, skip.reason(),
-                    skip.reason().equals("frequency_cap") ? gate.nextAllowedAt(asOutreach, now).orElse(null) : null, null);
+                    skip.reason().equals("frequency_cap") ? gate.nextAllowedAt(asOutreach, now).orElse(null) : null, null,
+                    segments);
         };
     }
 
@@ -225,20 +227,23 @@ public final class CreateInvitation implements InvitationSender {
                 case "fa" -> "یادآوری: ";
                 case "ar" -> "تذكير: ";
                 default -> "Reminder: ";
-            } : "") + survey.name();
+            } : "") + (survey.emailSubject() != null ? survey.emailSubject().in(language, survey.defaultLanguage())
+                    : survey.nameIn(language));
             return new Mailer.Email(List.of(customer.email()), Html.singleLine(subject), text, html,
                     UnsubscribeFooter.headers(unsubscribeUrl));
         }
 
         static String sms(Survey survey, String language, String url, boolean reminder) {
+            String name = survey.nameIn(language);
+            String own = survey.smsText() == null ? null : survey.smsText().in(language, survey.defaultLanguage());
             String ask = reminder ? switch (language) {
-                case "fa" -> "یادآوری: نظر شما درباره " + survey.name() + ":";
-                case "ar" -> "تذكير: رأيك في " + survey.name() + ":";
-                default -> "Reminder: tell us what you think of " + survey.name() + ":";
-            } : switch (language) {
-                case "fa" -> "نظر شما درباره " + survey.name() + ":";
-                case "ar" -> "رأيك في " + survey.name() + ":";
-                default -> "Tell us what you think of " + survey.name() + ":";
+                case "fa" -> "یادآوری: " + (own != null ? own : "نظر شما درباره " + name + ":");
+                case "ar" -> "تذكير: " + (own != null ? own : "رأيك في " + name + ":");
+                default -> own != null ? "Reminder: " + own : "Reminder: tell us what you think of " + name + ":";
+            } : own != null ? own : switch (language) {
+                case "fa" -> "نظر شما درباره " + name + ":";
+                case "ar" -> "رأيك في " + name + ":";
+                default -> "Tell us what you think of " + name + ":";
             };
             return Html.singleLine(ask) + " " + url;
         }

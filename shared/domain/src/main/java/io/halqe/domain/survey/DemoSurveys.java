@@ -13,7 +13,7 @@ public final class DemoSurveys {
     }
 
     public static Survey demoNps() {
-        return new Survey(DEMO_NPS, 1, "Demo NPS", SurveyKind.RELATIONSHIP, "en", List.of("en", "fa", "ar"),
+        return new Survey(DEMO_NPS, 1, LocalizedText.of("Demo NPS"), SurveyKind.RELATIONSHIP, "en", List.of("en", "fa", "ar"),
                 List.of(
                         new Question("nps", QuestionType.NPS, true, Map.of(
                                 "en", "How likely are you to recommend us to a friend or colleague?",
@@ -35,7 +35,7 @@ public final class DemoSurveys {
                         "promoter", Map.of("en", "Glad to hear it! What do you like most?",
                                 "fa", "خوشحالیم! چه چیزی را بیشتر دوست دارید؟",
                                 "ar", "يسعدنا ذلك! ما الذي يعجبك أكثر؟")),
-                List.of());
+                List.of(), null, null);
     }
 
     public static Team demoTeam() {

@@ -52,7 +52,7 @@ public final class ManageSurveys {
         Survey next = new Survey(surveyId, current.get().version() + 1, draft.name(), draft.kind(),
                 draft.defaultLanguage(), draft.languages(), draft.questions(), draft.hiddenFields(),
                 draft.requireSignedLink(), draft.touchpoint(), draft.allowedOrigins(), draft.thankYou(), draft.followUp(),
-                draft.themes());
+                draft.themes(), draft.emailSubject(), draft.smsText());
         var problem = SurveyValidator.check(next);
         if (problem.isPresent()) {
             return new Outcome.Invalid(problem.get());

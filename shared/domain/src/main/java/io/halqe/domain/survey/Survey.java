@@ -14,11 +14,14 @@ import java.util.Optional;
  *                          or {@code http://localhost:*} for any port)
  * @param followUp          per NPS category (detractor, passive, promoter), the follow-up question text by language
  * @param themes            this survey's theme overrides: a theme with a default id replaces it, a new id is added
+ * @param name              what customers see as its title, one text or one per language
+ * @param emailSubject      the invitation email's subject per language (else the name)
+ * @param smsText           the invitation SMS's words per language, before the link (else a default with the name)
  */
 public record Survey(
         String id,
         int version,
-        String name,
+        LocalizedText name,
         SurveyKind kind,
         String defaultLanguage,
         List<String> languages,
@@ -29,7 +32,9 @@ public record Survey(
         List<String> allowedOrigins,
         Map<String, String> thankYou,
         Map<String, Map<String, String>> followUp,
-        List<Theme> themes) {
+        List<Theme> themes,
+        LocalizedText emailSubject,
+        LocalizedText smsText) {
 
     public Survey {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -43,7 +48,12 @@ public record Survey(
 
     public Survey withVersion(int newVersion) {
         return new Survey(id, newVersion, name, kind, defaultLanguage, languages, questions, hiddenFields,
-                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp, themes);
+                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp, themes, emailSubject, smsText);
+    }
+
+    /** The survey's name as a customer reading {@code language} sees it. */
+    public String nameIn(String language) {
+        return name == null ? "" : name.in(language, defaultLanguage);
     }
 
     public Optional<Question> question(String questionId) {

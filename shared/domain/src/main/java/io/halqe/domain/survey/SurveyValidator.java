@@ -27,8 +27,26 @@ public final class SurveyValidator {
         if (survey.id() == null || !SURVEY_ID.matcher(survey.id()).matches()) {
             return problem("id", "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit");
         }
-        if (survey.name() == null || survey.name().isBlank() || survey.name().length() > 200) {
-            return problem("name", "is required (at most 200 characters)");
+        if (survey.name() == null || survey.name().isEmpty()) {
+            return problem("name", "is required: a text, or one per language");
+        }
+        for (var entry : List.of(Map.entry("name", Optional.of(survey.name())),
+                Map.entry("emailSubject", Optional.ofNullable(survey.emailSubject())),
+                Map.entry("smsText", Optional.ofNullable(survey.smsText())))) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            for (var text : entry.getValue().get().byLanguage().entrySet()) {
+                String field = entry.getValue().get().isSingle() ? entry.getKey() : entry.getKey() + "." + text.getKey();
+                if (!text.getKey().equals(LocalizedText.ANY) && survey.languages() != null
+                        && !survey.languages().contains(text.getKey())) {
+                    return problem(field, "is not one of the survey's languages " + survey.languages());
+                }
+                if (text.getValue() == null || text.getValue().isBlank() || text.getValue().length() > 200
+                        || text.getValue().contains("\n")) {
+                    return problem(field, "must be one line of at most 200 characters");
+                }
+            }
         }
         if (survey.kind() == null) {
             return problem("kind", "is required: relationship, transactional or employee");

@@ -205,4 +205,31 @@ class CreateInvitationTest {
         assertThat(created.reason()).isEqualTo("suppressed");
         assertThat(texts).isEmpty();
     }
+
+    @Test
+    void invitation_shouldUseTheSurveysOwnWords_inTheCustomersLanguage_andCountTheSmsSegments() {
+        // GIVEN a survey whose name, email subject and SMS text are given per language
+        var demo = DemoSurveys.demoNps();
+        var localized = new io.halqe.domain.survey.Survey(demo.id(), demo.version(),
+                new io.halqe.domain.survey.LocalizedText(Map.of("en", "Checkout", "fa", "خرید")), demo.kind(),
+                demo.defaultLanguage(), demo.languages(), demo.questions(), demo.hiddenFields(), false, null, List.of(),
+                demo.thankYou(), demo.followUp(), demo.themes(),
+                new io.halqe.domain.survey.LocalizedText(Map.of("fa", "خرید شما چطور بود؟")),
+                new io.halqe.domain.survey.LocalizedText(Map.of("fa", "خریدتان را ارزیابی کنید:")));
+        var gate = new io.halqe.domain.outreach.ContactGate(outreach, suppression,
+                () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC"));
+        var invite = new CreateInvitation(new InMemorySurveys(localized), new io.halqe.domain.links.InvitationLinks(links, invitations),
+                new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
+                        new io.halqe.domain.fakes.FakeUnsubscribeLinks()), gate, outreach, directory, "https://f.example.com");
+        // WHEN a Persian customer is invited by email, and another by SMS
+        invite.create(new CreateInvitation.Request("demo-nps", "email", new Customer("l-1", "l1@example.com", null, null, "fa"),
+                Map.of(), null), NOW);
+        var bySms = (CreateInvitation.Outcome.Created) invite.create(new CreateInvitation.Request("demo-nps", "sms",
+                new Customer("l-2", null, "+989121110000", null, "fa"), Map.of(), null), NOW);
+        // THEN the subject and the SMS are the survey's Persian words, and the answer says how many SMS it took
+        assertThat(emails).singleElement().satisfies(email -> assertThat(email.subject()).isEqualTo("خرید شما چطور بود؟"));
+        assertThat(texts).singleElement().asString().startsWith("+989121110000 خریدتان را ارزیابی کنید: https://");
+        assertThat(bySms.smsSegments()).isEqualTo(SmsSegments.count(texts.get(0).substring("+989121110000 ".length())));
+        assertThat(bySms.smsSegments()).isGreaterThanOrEqualTo(2);
+    }
 }

@@ -23,14 +23,14 @@ class ManageSurveysTest {
         Survey s = valid();
         return new Survey("checkout", 0, s.name(), s.kind(), s.defaultLanguage(), s.languages(),
                 questions.apply(new ArrayList<>(s.questions())), s.hiddenFields(), false, "checkout",
-                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes());
+                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes(), null, null);
     }
 
     private static Survey demoWith(String defaultLanguage, List<String> languages, List<String> hidden, List<String> origins,
                                    Map<String, Map<String, String>> followUp) {
         Survey s = valid();
         return new Survey("checkout", 0, s.name(), s.kind(), defaultLanguage, languages, s.questions(), hidden, false,
-                null, origins, Map.of(), followUp, List.of());
+                null, origins, Map.of(), followUp, List.of(), null, null);
     }
 
     @Test
@@ -88,5 +88,22 @@ class ManageSurveysTest {
         assertThat(demo.allowsOrigin("http://localhost.evil.com:80")).isFalse();
         assertThat(demo.allowsOrigin("https://localhost:8080")).isFalse();
         assertThat(demo.allowsOrigin(null)).isFalse();
+    }
+
+    @Test
+    void create_shouldTakeANamePerLanguage_andRefuseAnUnknownLanguageOrALineBreak() {
+        Survey s = valid();
+        java.util.function.Function<io.halqe.domain.survey.LocalizedText, Survey> named = name -> new Survey("named", 0,
+                name, s.kind(), s.defaultLanguage(), s.languages(), s.questions(), s.hiddenFields(), false, null,
+                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes(), null, null);
+        var languages = s.languages();
+        var perLanguage = new java.util.LinkedHashMap<String, String>();
+        languages.forEach(language -> perLanguage.put(language, "Name in " + language));
+        assertThat(manage.create(named.apply(new io.halqe.domain.survey.LocalizedText(perLanguage))))
+                .isInstanceOf(ManageSurveys.Outcome.Saved.class);
+        assertThat(manage.create(named.apply(new io.halqe.domain.survey.LocalizedText(Map.of("de", "Name")))))
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("name.de"));
+        assertThat(manage.create(named.apply(io.halqe.domain.survey.LocalizedText.of("Two\nlines"))))
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("name"));
     }
 }
