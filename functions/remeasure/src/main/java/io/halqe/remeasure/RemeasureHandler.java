@@ -13,6 +13,7 @@ import io.halqe.domain.cases.EscalateOverdueCases;
 import io.halqe.domain.cases.RecordRemeasurement;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.outreach.ScheduleTouchpoints;
+import io.halqe.domain.privacy.ApplyRetention;
 import io.halqe.domain.outreach.SweepDueOutreach;
 import io.halqe.domain.response.FinalizeDrafts;
 import io.halqe.domain.response.StoredAnswers;
@@ -26,21 +27,26 @@ import java.util.Map;
  * Measuring again. Three sources: the schedule's sweep, as of the scheduled time (abandoned partial answers become
  * responses marked partial, due outreach is sent under the contact policy, cases past due are escalated); touchpoint
  * events from other sources on the bus (→ invitations after the rule's delay); and re-survey answers (→ the case's
- * remeasurement).
+ * remeasurement). The sweep also anonymises answers older than the retention period, when one is set.
  */
 public final class RemeasureHandler implements RequestStreamHandler {
+
+    /** Responses anonymised per sweep at most (a sweep every 5 minutes: 57,600 a day), so a sweep stays short. */
+    static final int RETENTION_BUDGET = 200;
 
     private final SweepDueOutreach sweep;
     private final FinalizeDrafts drafts;
     private final EscalateOverdueCases escalation;
     private final ScheduleTouchpoints touchpoints;
     private final RecordRemeasurement remeasurement;
+    private final ApplyRetention retention;
+    private final int retentionDays;
 
     public RemeasureHandler() {
         this(Adapters.forFunction("HALQE_OUTREACH_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_CASES_TABLE",
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_ESCALATION_EMAIL", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET",
                 "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
-                "HALQE_TIME_ZONE"));
+                "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS"));
     }
 
     private RemeasureHandler(Adapters adapters) {
@@ -52,16 +58,22 @@ public final class RemeasureHandler implements RequestStreamHandler {
                         adapters.config().publicBaseUrl()),
                 new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
                         adapters.customers()),
-                new RecordRemeasurement(adapters.cases()));
+                new RecordRemeasurement(adapters.cases()),
+                new ApplyRetention(adapters.surveys(), adapters.responses(), adapters.cases(), adapters.customers(),
+                        adapters.retentionProgress()),
+                adapters.config().responseRetentionDays());
     }
 
     public RemeasureHandler(SweepDueOutreach sweep, FinalizeDrafts drafts, EscalateOverdueCases escalation,
-                            ScheduleTouchpoints touchpoints, RecordRemeasurement remeasurement) {
+                            ScheduleTouchpoints touchpoints, RecordRemeasurement remeasurement, ApplyRetention retention,
+                            int retentionDays) {
         this.sweep = sweep;
         this.drafts = drafts;
         this.escalation = escalation;
         this.touchpoints = touchpoints;
         this.remeasurement = remeasurement;
+        this.retention = retention;
+        this.retentionDays = retentionDays;
     }
 
     @Override
@@ -91,8 +103,10 @@ public final class RemeasureHandler implements RequestStreamHandler {
         int finalized = drafts.finalizeAbandoned(asOf);
         SweepDueOutreach.Swept swept = sweep.sweep(asOf);
         int escalated = escalation.escalate(asOf);
+        int anonymised = retention.apply(asOf, retentionDays, RETENTION_BUDGET);
         Map<String, Object> outcome = Map.of("sent", swept.sent(), "skipped", swept.skipped(),
-                "deferred", swept.deferred(), "partialsFinalized", finalized, "casesEscalated", escalated);
+                "deferred", swept.deferred(), "partialsFinalized", finalized, "casesEscalated", escalated,
+                "responsesAnonymised", anonymised);
         log.info("sweep as of " + asOf, outcome);
         return outcome;
     }

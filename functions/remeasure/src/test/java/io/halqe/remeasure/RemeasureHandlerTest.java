@@ -128,7 +128,11 @@ class RemeasureHandlerTest {
                         new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000"),
                 new io.halqe.domain.outreach.ScheduleTouchpoints(
                         new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach, directory),
-                new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases)));
+                new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases)),
+                new io.halqe.domain.privacy.ApplyRetention(
+                        new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses,
+                        new DynamoCaseRepository(db.client(), cases), directory,
+                        new io.halqe.aws.dynamo.DynamoRetentionProgress(db.client(), db.tableName("OutreachTable"))), 0);
     }
 
     @Test

@@ -162,6 +162,18 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
         BatchWrites.write(dynamo, table, writes);
     }
 
+    @Override
+    public void forgetComment(String customerId, java.time.Instant submittedAt, String responseId) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table)
+                    .key(Map.of("pk", Items.s(pk(customerId)), "sk", Items.s("FB#" + submittedAt + "#" + responseId)))
+                    .updateExpression("REMOVE #comment").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#comment", "comment")));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException noEntry) {
+            // an answer that never reached the history (partial, or the customer was erased): nothing to forget
+        }
+    }
+
     /** Every item under the person's partition: profile, health and history, in one paged Query and batched deletes. */
     @Override
     public int erase(String customerId) {

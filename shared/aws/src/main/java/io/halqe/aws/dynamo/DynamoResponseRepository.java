@@ -28,6 +28,33 @@ public final class DynamoResponseRepository implements ResponseRepository {
         this.table = table;
     }
 
+    /** The bySurvey index, oldest first, between the two keys (submittedKey is {@code <instant>#<id>}). */
+    @Override
+    public List<Keyed> submittedBetween(String surveyId, String afterKey, Instant before, int limit) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":survey", Items.s(surveyId));
+        values.put(":before", Items.s(before.toString()));
+        if (afterKey != null) {
+            values.put(":after", Items.s(afterKey));
+        }
+        // a key attribute's value may not be empty, so the first listing has no lower bound at all
+        String range = afterKey == null ? "submittedKey < :before" : "submittedKey BETWEEN :after AND :before";
+        List<Keyed> found = new java.util.ArrayList<>();
+        for (var item : dynamo.queryPaginator(request -> request.tableName(table).indexName("bySurvey")
+                .keyConditionExpression("surveyId = :survey AND " + range)
+                .expressionAttributeValues(values).scanIndexForward(true).limit(Math.max(1, limit))).items()) {
+            String key = Items.string(item, "submittedKey");
+            if (key.equals(afterKey) || key.compareTo(before.toString()) >= 0) {
+                continue;
+            }
+            found.add(new Keyed(ResponseItems.fromItem(item), key));
+            if (found.size() >= limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
     @Override
     public void replaceAnonymised(Response anonymised) {
         dynamo.putItem(request -> request.tableName(table).item(ResponseItems.toItem(anonymised))

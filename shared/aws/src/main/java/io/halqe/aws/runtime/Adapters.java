@@ -23,6 +23,7 @@ import io.halqe.aws.links.Keyring;
 import io.halqe.aws.links.SigningKeys;
 import io.halqe.aws.dynamo.DynamoInvitationStore;
 import io.halqe.aws.dynamo.ScannedPersonalData;
+import io.halqe.aws.dynamo.DynamoRetentionProgress;
 import io.halqe.domain.links.InvitationLinks;
 import io.halqe.aws.messaging.EventBridgePublisher;
 import io.halqe.aws.messaging.SesMailer;
@@ -134,6 +135,10 @@ public final class Adapters {
     /** Digest entries quoting a person's answers, found for erasure. */
     public ScannedPersonalData digestPersonalData() {
         return ScannedPersonalData.digests(dynamo(), casesTable());
+    }
+
+    public DynamoRetentionProgress retentionProgress() {
+        return new DynamoRetentionProgress(dynamo(), outreachTable());
     }
 
     public DynamoCustomerDirectory customers() {

@@ -21,7 +21,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           String aggregatesTable, String outreachTable, String eventBusName, String alertsTopicArn,
                           String linkSecretArn, String senderEmail, String sesConfigurationSet, String publicBaseUrl,
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
-                          String escalationEmail, String apiKeySha256) {
+                          String escalationEmail, String apiKeySha256, int responseRetentionDays) {
 
     private static final String PREFIX = "HALQE_";
 
@@ -34,7 +34,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.text("linkSecretArn"), read.text("senderEmail"), read.text("sesConfigurationSet"),
                 read.optional("publicBaseUrl", ""), read.zone("timeZone"),
                 read.duration("detractorCaseSla", Duration.ofHours(48)), read.text("defaultTeam"),
-                read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"));
+                read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
+                read.days("responseRetentionDays"));
         read.finish();
         return config;
     }
@@ -104,6 +105,21 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
             } catch (DateTimeParseException e) {
                 problems.add(variableOf(component) + " is not an ISO-8601 duration such as PT48H: " + value);
                 return null;
+            }
+        }
+
+        /** A whole number of days, 0 (off) when absent. */
+        int days(String component) {
+            String value = optional(component, "0");
+            try {
+                int days = value == null ? 0 : Integer.parseInt(value.strip());
+                if (days < 0 || days > 36500) {
+                    throw new NumberFormatException();
+                }
+                return days;
+            } catch (NumberFormatException e) {
+                problems.add(variableOf(component) + " is not a number of days from 0 (keep everything): " + value);
+                return 0;
             }
         }
 

@@ -100,4 +100,24 @@ class DynamoErasureTest {
                 .doesNotContain("omid@example.com").contains("resp-dir");
         assertThat(Json.write(cases.find(FollowUpCase.idFor("resp-dir")).orElseThrow())).contains("\"npsScore\":3");
     }
+
+    @Test
+    void submittedBetween_shouldListOldAnswersOldestFirst_resumingAfterTheLastKey() {
+        var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
+        var progress = new DynamoRetentionProgress(db.client(), db.tableName("OutreachTable"));
+        // GIVEN three answers to one survey, a day apart
+        for (int day = 0; day < 3; day++) {
+            responses.insertIfAbsent(Response.received("ret-" + day, "retention-survey", 1,
+                    Map.of("nps", new Answer.Score(QuestionType.NPS, 5)), "en", AT.plus(Duration.ofDays(day))));
+        }
+        // WHEN those before the third day are listed one at a time, resuming after each
+        var first = responses.submittedBetween("retention-survey", null, AT.plus(Duration.ofDays(2)), 1);
+        progress.advance("retention-survey", first.get(0).key());
+        var second = responses.submittedBetween("retention-survey", progress.last("retention-survey").orElseThrow(),
+                AT.plus(Duration.ofDays(2)), 10);
+        // THEN the oldest comes first, the next follows, and the third (not old enough) never
+        assertThat(first).extracting(keyed -> keyed.response().id()).containsExactly("ret-0");
+        assertThat(second).extracting(keyed -> keyed.response().id()).containsExactly("ret-1");
+        assertThat(progress.last("other-survey")).isEmpty();
+    }
 }

@@ -19,6 +19,9 @@ public interface CustomerDirectory {
 
     Optional<CustomerProfile> find(String customerId);
 
+    /** Removes the comment quoted in one history entry (retention), if it is there. */
+    void forgetComment(String customerId, java.time.Instant submittedAt, String responseId);
+
     /** Deletes the person's profile, health and history; the number of items removed (0 when already gone). */
     int erase(String customerId);
 

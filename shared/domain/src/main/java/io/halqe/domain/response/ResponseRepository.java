@@ -22,6 +22,16 @@ public interface ResponseRepository {
 
     Optional<Response> find(String responseId);
 
+    /**
+     * A survey's responses submitted after {@code afterKey} (exclusive; null: from the first) and before
+     * {@code before}, oldest first, at most {@code limit}; each with its key, to resume from.
+     */
+    List<Keyed> submittedBetween(String surveyId, String afterKey, Instant before, int limit);
+
+    /** A response with the position a listing resumes after. */
+    record Keyed(Response response, String key) {
+    }
+
     /** Overwrites a stored response with its anonymised form (erasure); streams no new work. */
     void replaceAnonymised(Response anonymised);
 

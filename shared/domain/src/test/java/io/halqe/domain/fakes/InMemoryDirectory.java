@@ -49,6 +49,17 @@ public final class InMemoryDirectory implements CustomerDirectory {
     }
 
     @Override
+    public void forgetComment(String customerId, java.time.Instant submittedAt, String responseId) {
+        var history = histories.get(customerId);
+        FeedbackEntry entry = history == null ? null : history.get(responseId);
+        if (entry != null) {
+            history.put(responseId, new FeedbackEntry(entry.responseId(), entry.surveyId(), entry.submittedAt(),
+                    entry.npsScore(), entry.npsCategory(), entry.sentiment(), entry.themes(), entry.feedbackType(), null,
+                    entry.language()));
+        }
+    }
+
+    @Override
     public int erase(String customerId) {
         int removed = (profiles.remove(customerId) != null ? 1 : 0) + (health.remove(customerId) != null ? 1 : 0);
         var history = histories.remove(customerId);

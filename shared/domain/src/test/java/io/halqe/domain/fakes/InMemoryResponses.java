@@ -18,6 +18,14 @@ public final class InMemoryResponses implements ResponseRepository {
     public final Map<String, Response> stored = new LinkedHashMap<>();
 
     @Override
+    public List<Keyed> submittedBetween(String surveyId, String afterKey, java.time.Instant before, int limit) {
+        return stored.values().stream().filter(r -> r.surveyId().equals(surveyId) && r.submittedAt().isBefore(before))
+                .map(r -> new Keyed(r, r.submittedAt() + "#" + r.id()))
+                .filter(keyed -> afterKey == null || keyed.key().compareTo(afterKey) > 0)
+                .sorted(java.util.Comparator.comparing(Keyed::key)).limit(limit).toList();
+    }
+
+    @Override
     public void replaceAnonymised(Response anonymised) {
         stored.put(anonymised.id(), anonymised);
     }

@@ -1,0 +1,45 @@
+package io.halqe.aws.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.halqe.domain.config.Env;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The one configuration record: read once, only what a function names, every problem told at init together. */
+class HalqeConfigTest {
+
+    @Test
+    void load_shouldReadTheNamedVariables_withDefaultsForTheOptionalOnes() {
+        var config = HalqeConfig.load(new Env(Map.of("HALQE_CASES_TABLE", "cases", "HALQE_SURVEYS_TABLE", "surveys",
+                "HALQE_RESPONSE_RETENTION_DAYS", "365")), "HALQE_CASES_TABLE", "HALQE_TIME_ZONE",
+                "HALQE_DETRACTOR_CASE_SLA", "HALQE_RESPONSE_RETENTION_DAYS");
+        assertThat(config.casesTable()).isEqualTo("cases");
+        assertThat(config.surveysTable()).as("not named by this function").isNull();
+        assertThat(config.timeZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.detractorCaseSla()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.responseRetentionDays()).isEqualTo(365);
+    }
+
+    @Test
+    void load_shouldNameEveryProblemAtOnce_whenVariablesAreMissingOrMalformed() {
+        assertThatThrownBy(() -> HalqeConfig.load(new Env(Map.of("HALQE_TIME_ZONE", "Mars/Olympus",
+                        "HALQE_RESPONSE_RETENTION_DAYS", "a year")),
+                "HALQE_CASES_TABLE", "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS", "HALQE_NO_SUCH_THING"))
+                .isInstanceOf(Env.MissingConfigurationException.class)
+                .hasMessageContaining("HALQE_CASES_TABLE is not set")
+                .hasMessageContaining("HALQE_TIME_ZONE is not a time zone")
+                .hasMessageContaining("HALQE_RESPONSE_RETENTION_DAYS is not a number of days")
+                .hasMessageContaining("HALQE_NO_SUCH_THING is not a setting Halqe knows");
+    }
+
+    @Test
+    void required_shouldSayWhichVariableIsMissing_whenAFunctionUsesASettingItDidNotName() {
+        var config = HalqeConfig.load(new Env(Map.of()));
+        assertThatThrownBy(() -> HalqeConfig.required(config.outreachTable(), "outreachTable"))
+                .hasMessageContaining("HALQE_OUTREACH_TABLE");
+    }
+}
