@@ -157,4 +157,21 @@ abstract class LocalCloudProcess {
                 .header("content-type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
+
+    /** The signed survey link's token in an invitation email. */
+    static String token(JsonNode email) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("[?&]t=([A-Za-z0-9._%-]+)")
+                .matcher(email.get("text").asText());
+        assertThat(token.find()).as("a signed link in %s", email.get("text").asText()).isTrue();
+        return java.net.URLDecoder.decode(token.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Answers the last of these invitation emails with an NPS score, through its signed link. */
+    static void answerTheLatest(List<JsonNode> emails, int nps) throws Exception {
+        HttpResponse<String> answered = postAnswer(JSON.writeValueAsString(JSON.createObjectNode()
+                .put("token", token(emails.get(emails.size() - 1)))
+                .set("answers", JSON.createObjectNode().put("nps", nps))), null);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+        drain();
+    }
 }
