@@ -189,9 +189,23 @@ final class AwsEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ SNS
 
+    /** Phones that answered STOP: SNS keeps this list, and so does the local cloud ({@code POST /_local/sms-opt-out}). */
+    private final java.util.Set<String> optedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    void optOut(String phone) {
+        optedOut.add(phone);
+    }
+
     private void snsQuery(HttpExchange exchange, Map<String, String> form) throws IOException {
         String action = form.getOrDefault("Action", "");
         String requestId = UUID.randomUUID().toString();
+        if (action.equals("CheckIfPhoneNumberIsOptedOut")) {
+            sendXml(exchange, 200, "<CheckIfPhoneNumberIsOptedOutResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+                    + "<CheckIfPhoneNumberIsOptedOutResult><isOptedOut>" + optedOut.contains(form.get("phoneNumber"))
+                    + "</isOptedOut></CheckIfPhoneNumberIsOptedOutResult><ResponseMetadata><RequestId>" + requestId
+                    + "</RequestId></ResponseMetadata></CheckIfPhoneNumberIsOptedOutResponse>");
+            return;
+        }
         if (!action.equals("Publish")) {
             sendXml(exchange, 400, "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error>"
                     + "<Type>Sender</Type><Code>InvalidAction</Code><Message>the local cloud does not emulate SNS "
@@ -221,6 +235,12 @@ final class AwsEmulator implements AutoCloseable {
     }
 
     private void snsJson(HttpExchange exchange, String action, byte[] body) throws IOException {
+        if (action.equals("CheckIfPhoneNumberIsOptedOut")) {
+            ObjectNode response = Json.object();
+            response.put("isOptedOut", optedOut.contains(Json.parse(body).path("phoneNumber").asText()));
+            sendJson(exchange, 200, response, "application/x-amz-json-1.0");
+            return;
+        }
         if (!action.equals("Publish")) {
             unknown(exchange, "AmazonSimpleNotificationService." + action, exchange.getRequestURI().getPath());
             return;

@@ -214,6 +214,11 @@ public final class LocalCloud implements AutoCloseable {
         return scheduler;
     }
 
+    /** A phone answers STOP: SNS's opt-out list now holds it. */
+    public void optOutSms(String phone) {
+        aws.optOut(phone);
+    }
+
     public Outbox outbox() {
         return outbox;
     }

@@ -77,6 +77,16 @@ final class LocalControlApi {
             case "POST /_local/events" -> sendJson(exchange, 200, putEvent(parseBody(body)));
             case "GET /_local/dead-letters" -> sendJson(exchange, 200, deadLettersJson(cloud.deadLetters()));
             case "GET /_local/tables" -> sendJson(exchange, 200, tablesJson());
+            case "POST /_local/sms-opt-out" -> {
+                String phone = parseBody(body).path("phone").asText("");
+                if (!phone.matches("\\+[1-9]\\d{6,14}")) {
+                    throw new BadRequest("phone must be an E.164 number such as +989121234567");
+                }
+                cloud.optOutSms(phone);
+                ObjectNode result = Json.object();
+                result.put("optedOut", phone);
+                sendJson(exchange, 200, result);
+            }
             default -> sendJson(exchange, 404, message("Not Found"));
         }
     }

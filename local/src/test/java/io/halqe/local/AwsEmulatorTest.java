@@ -154,6 +154,19 @@ class AwsEmulatorTest {
     }
 
     @Test
+    void smsOptOut_shouldBeSeenByTheSmsAdapter_whenAPhoneAnsweredStop() {
+        // GIVEN a phone on the opt-out list, as SNS keeps it when someone answers STOP
+        emulator.optOut("+989120000009");
+        try (SnsClient sns = SnsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build()) {
+            var sender = new io.halqe.aws.messaging.SnsSmsSender(sns);
+            // THEN the adapter asks SNS and sees it, and only it
+            assertThat(sender.optedOut("+989120000009")).isTrue();
+            assertThat(sender.optedOut("+989120000010")).isFalse();
+        }
+    }
+
+    @Test
     void putEvents_shouldInvokeTheMatchingRuleWithTheEnvelope_whenTheEventBridgeClientPutsAnEvent() {
         // GIVEN a real EventBridge client pointed at the emulator
         try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)

@@ -15,6 +15,11 @@ public final class SnsSmsSender implements SmsSender {
     }
 
     @Override
+    public boolean optedOut(String phone) {
+        return sns.checkIfPhoneNumberIsOptedOut(request -> request.phoneNumber(phone)).isOptedOut();
+    }
+
+    @Override
     public void send(String phone, String message) {
         sns.publish(request -> request.phoneNumber(phone).message(message).messageAttributes(Map.of(
                 "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())));

@@ -213,6 +213,6 @@ public final class Adapters {
     /** The contact policy (stored in the directory) over the contact log, in the reporting zone by default. */
     public ContactGate contactGate() {
         return new ContactGate(contactLog(), suppression(), contactPolicies()::current,
-                config.timeZone() == null ? java.time.ZoneOffset.UTC : config.timeZone());
+                config.timeZone() == null ? java.time.ZoneOffset.UTC : config.timeZone(), sms()::optedOut);
     }
 }

@@ -17,13 +17,21 @@ public final class ContactGate {
     private final SuppressionList suppression;
     private final Supplier<ContactPolicy> policy;
     private final ZoneId defaultZone;
+    private final java.util.function.Predicate<String> smsOptedOut;
 
     public ContactGate(ContactLog contacts, SuppressionList suppression, Supplier<ContactPolicy> policy,
                        ZoneId defaultZone) {
+        this(contacts, suppression, policy, defaultZone, phone -> false);
+    }
+
+    /** {@code smsOptedOut}: the SMS channel's own opt-out list (phones that answered STOP). */
+    public ContactGate(ContactLog contacts, SuppressionList suppression, Supplier<ContactPolicy> policy,
+                       ZoneId defaultZone, java.util.function.Predicate<String> smsOptedOut) {
         this.contacts = contacts;
         this.suppression = suppression;
         this.policy = policy;
         this.defaultZone = defaultZone;
+        this.smsOptedOut = smsOptedOut;
     }
 
     /** What the policy says about {@code candidate} at {@code at}, and when the customer was last contacted. */
@@ -70,10 +78,11 @@ public final class ContactGate {
         return policy.get();
     }
 
-    /** The address the channel uses (the email, or the phone for SMS) is on the suppression list. */
+    /** The address the channel uses (the email, or the phone for SMS) is suppressed, or the phone opted out of SMS. */
     private boolean suppressed(Outreach outreach) {
-        String address = outreach.channel().equals("sms") ? outreach.customer().phone() : outreach.customer().email();
-        return address != null && suppression.isSuppressed(address);
+        boolean sms = outreach.channel().equals("sms");
+        String address = sms ? outreach.customer().phone() : outreach.customer().email();
+        return address != null && (suppression.isSuppressed(address) || sms && smsOptedOut.test(address));
     }
 
     private ZoneId zoneOf(Outreach outreach) {

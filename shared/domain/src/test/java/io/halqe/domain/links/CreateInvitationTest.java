@@ -232,4 +232,25 @@ class CreateInvitationTest {
         assertThat(bySms.smsSegments()).isEqualTo(SmsSegments.count(texts.get(0).substring("+989121110000 ".length())));
         assertThat(bySms.smsSegments()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void create_shouldNotText_whenThePhoneAnsweredStop() {
+        // GIVEN an SMS channel whose opt-out list holds one phone
+        var gate = new io.halqe.domain.outreach.ContactGate(outreach, suppression,
+                () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC"),
+                phone -> phone.equals("+989120000001"));
+        var invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()),
+                new io.halqe.domain.links.InvitationLinks(links, invitations),
+                new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
+                        new io.halqe.domain.fakes.FakeUnsubscribeLinks()), gate, outreach, directory, "https://f.example.com");
+        // WHEN that phone and another are invited by SMS
+        var stopped = (CreateInvitation.Outcome.Created) invite.create(new CreateInvitation.Request("demo-nps", "sms",
+                new Customer("stop-1", null, "+989120000001", null, "fa"), Map.of(), null), NOW);
+        invite.create(new CreateInvitation.Request("demo-nps", "sms",
+                new Customer("ok-1", null, "+989120000002", null, "fa"), Map.of(), null), NOW);
+        // THEN only the other one is texted
+        assertThat(stopped.delivered()).isFalse();
+        assertThat(stopped.reason()).isEqualTo("suppressed");
+        assertThat(texts).singleElement().asString().startsWith("+989120000002 ");
+    }
 }
