@@ -25,6 +25,7 @@ import io.halqe.domain.events.CustomerUpserted;
 import io.halqe.domain.outreach.CheckContact;
 import io.halqe.domain.privacy.EraseCustomer;
 import io.halqe.domain.privacy.ExportCustomer;
+import io.halqe.domain.scoring.ForgetResponseCells;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.survey.ManageSurveys;
 import java.io.IOException;
@@ -87,7 +88,8 @@ public final class ApiHandler implements RequestStreamHandler {
                         new CheckContact(adapters.contactGate())),
                 new SuppressionRoutes(suppression),
                 new PrivacyRoutes(new EraseCustomer(adapters.customers(), responses, cases, suppression,
-                        List.of(adapters.outreachPersonalData(), adapters.digestPersonalData())),
+                        List.of(adapters.outreachPersonalData(), adapters.digestPersonalData()),
+                        new ForgetResponseCells(adapters.aggregates(), config.timeZone())),
                         new ExportCustomer(adapters.customers(), responses, cases, suppression)),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
                         config.timeZone()));

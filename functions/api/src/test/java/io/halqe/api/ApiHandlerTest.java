@@ -94,7 +94,9 @@ class ApiHandlerTest {
                 new SuppressionRoutes(suppression),
                 new PrivacyRoutes(new io.halqe.domain.privacy.EraseCustomer(DIRECTORY, responses, cases, suppression,
                         List.of(io.halqe.aws.dynamo.ScannedPersonalData.outreach(db.client(), db.tableName("OutreachTable")),
-                                io.halqe.aws.dynamo.ScannedPersonalData.digests(db.client(), db.tableName("CasesTable")))),
+                                io.halqe.aws.dynamo.ScannedPersonalData.digests(db.client(), db.tableName("CasesTable"))),
+                        new io.halqe.domain.scoring.ForgetResponseCells(
+                                new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), tehran)),
                         new io.halqe.domain.privacy.ExportCustomer(DIRECTORY, responses, cases, suppression)),
                 new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),

@@ -154,7 +154,8 @@ class EveryCustomerIT extends LocalCloudProcess {
         // GIVEN a person invited by email (with a phone and a name), who answered, got a case, and was told it is fixed
         assertThat(sendAdmin("POST", "/api/invitations", """
                 {"surveyId":"demo-nps","channel":"email","customer":{"id":"erase-1","email":"shirin.erase@example.com",
-                 "phone":"+989357770000","name":"Shirin Karami","locale":"fa"}}""").statusCode()).isEqualTo(201);
+                 "phone":"+989357770000","name":"Shirin Karami","locale":"fa"},"hidden":{"orderId":"ORD-ERASE-77"}}""")
+                .statusCode()).isEqualTo(201);
         String caseId = answerAsDetractor(token(emailsTo(email).get(0)), comment);
         assertThat(sendAdmin("POST", "/api/cases/" + caseId + "/close",
                 "{\"resolution\":\"Resent\",\"notifyCustomer\":true,\"customerMessage\":\"We resent it.\"}").statusCode())
@@ -174,7 +175,8 @@ class EveryCustomerIT extends LocalCloudProcess {
         // AND no item of any table holds their id, address, phone, name or what they wrote
         String everything = getJson("/_local/tables", false).toString();
         assertThat(everything).contains("demo-nps").doesNotContain("erase-1").doesNotContain("shirin.erase")
-                .doesNotContain("989357770000").doesNotContain("Shirin").doesNotContain("parcel was crushed");
+                .doesNotContain("989357770000").doesNotContain("Shirin").doesNotContain("parcel was crushed")
+                .doesNotContain("ORD-ERASE-77");
         // AND the survey's figures are unchanged, and nothing is held about them any more
         assertThat(getJson("/api/surveys/demo-nps/metrics", true)).isEqualTo(before);
         assertThat(sendAdmin("GET", "/api/customers/erase-1", null).statusCode()).isEqualTo(404);

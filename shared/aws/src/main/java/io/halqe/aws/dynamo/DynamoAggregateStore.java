@@ -61,6 +61,8 @@ public final class DynamoAggregateStore implements AggregateStore {
     public boolean add(DayKey key, StoredDay read, Map<String, Tally> delta, Map<Integer, String> newWatermarks) {
         Map<String, Tally> cells = new TreeMap<>(read == null ? Map.of() : read.cells());
         delta.forEach((cell, tally) -> cells.merge(cell, tally, Tally::plus));
+        // a cell an erasure emptied goes: its name may be all that is left of a person (an order id)
+        cells.values().removeIf(Tally::isEmpty);
         Map<Integer, String> watermarks = new HashMap<>(read == null ? Map.of() : read.watermarks());
         watermarks.putAll(newWatermarks);
         Map<String, AttributeValue> item = new HashMap<>(key(key));

@@ -8,6 +8,7 @@ import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.FeedbackEntry;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
+import io.halqe.domain.scoring.ForgetResponseCells;
 import io.halqe.domain.suppression.SuppressionList;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,14 +34,16 @@ public final class EraseCustomer {
     private final CaseRepository cases;
     private final SuppressionList suppression;
     private final List<PersonalDataStore> elsewhere;
+    private final ForgetResponseCells cells;
 
     public EraseCustomer(CustomerDirectory directory, ResponseRepository responses, CaseRepository cases,
-                         SuppressionList suppression, List<PersonalDataStore> elsewhere) {
+                         SuppressionList suppression, List<PersonalDataStore> elsewhere, ForgetResponseCells cells) {
         this.directory = directory;
         this.responses = responses;
         this.cases = cases;
         this.suppression = suppression;
         this.elsewhere = List.copyOf(elsewhere);
+        this.cells = cells;
     }
 
     public Receipt erase(String customerId, Instant at) {
@@ -48,9 +51,12 @@ public final class EraseCustomer {
         Map<String, Integer> erased = new LinkedHashMap<>();
         int anonymised = 0;
         int stripped = 0;
+        int scoreCells = 0;
         for (String responseId : person.responseIds()) {
             var response = responses.find(responseId);
             if (response.isPresent() && response.get().customerId() != null) {
+                // the cells first: the answer still says which hidden values named them
+                scoreCells += cells.forget(response.get());
                 responses.replaceAnonymised(response.get().anonymised());
                 anonymised++;
             }
@@ -60,6 +66,7 @@ public final class EraseCustomer {
         }
         erased.put("responses", anonymised);
         erased.put("cases", stripped);
+        erased.put("scoreCells", scoreCells);
         for (PersonalDataStore store : elsewhere) {
             erased.put(store.name(), store.erase(person));
         }
@@ -70,7 +77,8 @@ public final class EraseCustomer {
         }
         erased.put("directory", directory.erase(customerId));
         return new Receipt(customerId, erased, List.of(
-                "scores in the aggregates (anonymous counts; the figures do not change)",
+                "scores in the aggregates (anonymous counts; the figures do not change; cells named by their hidden"
+                        + " values lose their answers)",
                 "the suppression list (a hash of each address, so they are never contacted again)"));
     }
 

@@ -53,6 +53,17 @@ public final class ScoreCells {
         return cells;
     }
 
+    /** The cells named by the response's hidden fields: values a link carried for one person (an order id). */
+    public static Set<String> hiddenFieldCells(Response response) {
+        Set<String> cells = new LinkedHashSet<>();
+        response.hidden().forEach((dimension, value) -> {
+            if (value != null && !value.isBlank() && !reserved(dimension)) {
+                cells.add(ScoreResponses.cell(dimension, clip(value)));
+            }
+        });
+        return cells;
+    }
+
     /** Names the aggregates use themselves. */
     private static boolean reserved(String dimension) {
         return dimension.equals("all") || dimension.equals("language") || dimension.equals("touchpoint")

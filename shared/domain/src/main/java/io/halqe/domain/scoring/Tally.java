@@ -104,6 +104,25 @@ public record Tally(
         return fromCounters(a);
     }
 
+    /** The same counts, subtracted: what takes a response back out of a cell. */
+    public Tally negated() {
+        long[] a = counters();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = -a[i];
+        }
+        return fromCounters(a);
+    }
+
+    /** No response counted (a cell left like this is dropped). */
+    public boolean isEmpty() {
+        for (long counter : counters()) {
+            if (counter != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public long npsN() {
         return promoters + passives + detractors;
     }

@@ -35,6 +35,7 @@ public final class InMemoryAggregates implements AggregateStore {
         writes++;
         Map<String, Tally> cells = new HashMap<>(current == null ? Map.of() : current.cells());
         delta.forEach((cell, tally) -> cells.merge(cell, tally, Tally::plus));
+        cells.values().removeIf(Tally::isEmpty);
         Map<Integer, String> moved = new HashMap<>(current == null ? Map.of() : current.watermarks());
         moved.putAll(newWatermarks);
         items.put(key, new StoredDay(key.day(), current == null ? 1 : current.version() + 1, cells, moved));

@@ -45,7 +45,9 @@ class EraseCustomerTest {
             return askedElsewhere.size() == 1 ? 3 : 0;
         }
     };
-    private final EraseCustomer erase = new EraseCustomer(directory, responses, cases, suppression, List.of(outreach));
+    private final io.halqe.domain.fakes.InMemoryAggregates aggregates = new io.halqe.domain.fakes.InMemoryAggregates();
+    private final EraseCustomer erase = new EraseCustomer(directory, responses, cases, suppression, List.of(outreach),
+            new io.halqe.domain.scoring.ForgetResponseCells(aggregates, java.time.ZoneOffset.UTC));
 
     @BeforeEach
     void aCustomerWithAnAnswerAndACase() {
@@ -116,5 +118,22 @@ class EraseCustomerTest {
         // AND after it, nothing is held
         erase.erase("c-1", AT);
         assertThat(export.export("c-1")).isEmpty();
+    }
+
+    @Test
+    void erase_shouldEmptyTheCellsNamedByTheirHiddenValues_andKeepEveryOtherFigure() {
+        // GIVEN the answer was scored: in all answers, and in the cell its order id names
+        Response answer = responses.stored.get("r1");
+        var day = new io.halqe.domain.scoring.DayKey("demo-nps", java.time.LocalDate.ofInstant(AT, java.time.ZoneOffset.UTC));
+        var tally = io.halqe.domain.scoring.Tally.of(answer.answers());
+        var other = io.halqe.domain.scoring.Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 10)));
+        aggregates.add(day, null, Map.of("all=all", tally.plus(other), "orderId=A-1", tally, "orderId=B-2", other), Map.of());
+        // WHEN the customer is erased
+        var receipt = erase.erase("c-1", AT.plusSeconds(60));
+        // THEN their order's cell is gone, everyone else's figures stay
+        var cells = aggregates.items.get(day).cells();
+        assertThat(cells).doesNotContainKey("orderId=A-1").containsEntry("orderId=B-2", other)
+                .containsEntry("all=all", tally.plus(other));
+        assertThat(receipt.erased()).containsEntry("scoreCells", 1);
     }
 }
