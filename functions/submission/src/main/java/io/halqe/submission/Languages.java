@@ -58,6 +58,28 @@ final class Languages {
         return localized.toString();
     }
 
+    /** The words at the low and high end of a scale question, in the respondent's language. */
+    static String[] ends(io.halqe.domain.survey.QuestionType type, String language) {
+        return switch (type) {
+            case NPS -> new String[] {notLikely(language), veryLikely(language)};
+            case CSAT -> switch (language) {
+                case "fa" -> new String[] {"کاملاً ناراضی", "کاملاً راضی"};
+                case "ar" -> new String[] {"غير راضٍ إطلاقًا", "راضٍ جدًا"};
+                default -> new String[] {"Very dissatisfied", "Very satisfied"};
+            };
+            case CES -> switch (language) {
+                case "fa" -> new String[] {"بسیار دشوار", "بسیار آسان"};
+                case "ar" -> new String[] {"صعب جدًا", "سهل جدًا"};
+                default -> new String[] {"Very difficult", "Very easy"};
+            };
+            default -> switch (language) {
+                case "fa" -> new String[] {"ضعیف", "عالی"};
+                case "ar" -> new String[] {"ضعيف", "ممتاز"};
+                default -> new String[] {"Poor", "Excellent"};
+            };
+        };
+    }
+
     static String notLikely(String language) {
         return switch (language) {
             case "fa" -> "اصلاً محتمل نیست";

@@ -31,11 +31,15 @@ final class SurveyPage {
     static final String STYLE = """
             body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
             fieldset{border:0;padding:0;margin:0 0 1.5rem}legend{font-weight:600;margin-bottom:.5rem}
-            .scale{display:flex;flex-wrap:wrap;gap:.25rem}.scale label{display:inline-flex;flex-direction:column;
-            align-items:center;min-width:2.75rem;min-height:2.75rem;padding:.4rem;border:1px solid #595959;border-radius:.3rem}
+            .scale{display:flex;gap:.25rem}.scale label{display:inline-flex;flex:1 1 0;flex-direction:column;
+            align-items:center;justify-content:center;min-width:2.5rem;min-height:2.75rem;padding:.4rem .1rem;
+            border:1px solid #595959;border-radius:.3rem;box-sizing:border-box}
+            @media (max-width:36rem){.scale.nps{flex-wrap:wrap;justify-content:center}
+            .scale.nps label{flex:0 0 calc((100% - 1.25rem) / 6)}}
             .ends{display:flex;justify-content:space-between;font-size:.875rem;color:#4a4a4a}
             textarea{width:100%;min-height:6rem;font:inherit}button{padding:.7rem 1.6rem;font-size:1rem}
-            .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+            .hp{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;
+            clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
             :focus-visible{outline:3px solid #005fcc;outline-offset:2px}""";
     static final String HONEYPOT = "_website";
 
@@ -109,12 +113,14 @@ final class SurveyPage {
               var form = document.querySelector('form[data-follow-up]');
               if (!form || !window.fetch) { return; }
               var label = document.querySelector('label[for="q-' + form.getAttribute('data-follow-up') + '"]');
+              var asked = label ? label.textContent : '';
               form.querySelectorAll('input[type=radio][name="' + form.getAttribute('data-nps') + '"]').forEach(function (radio) {
                 radio.addEventListener('change', function () {
                   var score = Number(radio.value);
                   var category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
                   var text = form.getAttribute('data-follow-up-' + category);
-                  if (label && text) { label.textContent = text; }
+                  // the follow-up of the last score chosen; the question's own words for a category without one
+                  if (label) { label.textContent = text || asked; }
                   var answers = {};
                   answers[radio.name] = score;
                   var token = form.elements._t ? form.elements._t.value : undefined;
@@ -151,17 +157,17 @@ final class SurveyPage {
         if (question.type().isScale()) {
             StringBuilder scale = new StringBuilder("<fieldset><legend id=\"q-" + name + "\">" + label
                     + (question.required() ? " <span aria-hidden=\"true\">*</span>" : "") + "</legend>"
-                    + "<div class=\"scale\" role=\"radiogroup\" aria-labelledby=\"q-" + name + "\">");
+                    + "<div class=\"scale" + (question.type() == QuestionType.NPS ? " nps" : "")
+                    + "\" role=\"radiogroup\" aria-labelledby=\"q-" + name + "\">");
             for (int value = question.type().min(); value <= question.type().max(); value++) {
                 scale.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(value)
                         .append("\"").append(required).append(">")
                         .append(Languages.digits(value, language)).append("</label>");
             }
             scale.append("</div>");
-            if (question.type() == QuestionType.NPS) {
-                scale.append("<div class=\"ends\" aria-hidden=\"true\"><span>").append(escape(Languages.notLikely(language)))
-                        .append("</span><span>").append(escape(Languages.veryLikely(language))).append("</span></div>");
-            }
+            String[] ends = Languages.ends(question.type(), language);
+            scale.append("<div class=\"ends\" aria-hidden=\"true\"><span>").append(escape(ends[0]))
+                    .append("</span><span>").append(escape(ends[1])).append("</span></div>");
             return scale.append("</fieldset>").toString();
         }
         if (!question.options().isEmpty()) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -98,6 +100,56 @@ class HostedSurveyPageIT {
         assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
         // AND exactly one response, with that score and comment, is stored
         AdminApi.assertStoredOnce(cloud, SURVEY, before, 9, comment, "en");
+    }
+
+    @Test
+    void hostedPage_shouldNeverScrollSideways_andKeepTheNpsScaleOnOneRowOnADesktop_inEveryLanguage() {
+        WebDriver driver = chromium.driver();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        try {
+            for (String language : List.of("en", "fa", "ar")) {
+                for (int width : new int[] {1200, 390}) {
+                    // GIVEN a window of that width WHEN the page opens in that language
+                    driver.manage().window().setSize(new Dimension(width, 900));
+                    open(language);
+                    // THEN nothing sticks out sideways (the right-to-left pages included)
+                    String where = language + " at " + width + " px";
+                    assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue()).as(where)
+                            .isEqualTo(((Number) js.executeScript("return document.documentElement.clientWidth")).longValue());
+                    // AND the 0-10 scale is one row on a desktop, two balanced rows on a phone
+                    Set<Integer> rows = new java.util.TreeSet<>();
+                    for (int score = 0; score <= 10; score++) {
+                        rows.add(scoreLabel(driver, score).getRect().getY());
+                    }
+                    assertThat(rows).as(where).hasSize(width == 1200 ? 1 : 2);
+                    // AND the scale's ends are labelled
+                    assertThat(driver.findElements(By.cssSelector(".ends span"))).as(where).hasSize(2)
+                            .allSatisfy(end -> assertThat(end.getText()).isNotBlank());
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1200, 900));
+        }
+    }
+
+    @Test
+    void followUp_shouldAlwaysMatchTheLastScoreChosen() {
+        // GIVEN the English page and its comment question's own words
+        WebDriver driver = open("en");
+        String asked = driver.findElement(By.cssSelector("label[for=q-comment]")).getText();
+        // WHEN the score changes from 3 to 8, then to 10, then back to 2
+        // THEN the follow-up is the detractor's, the question's own (no passive follow-up), the promoter's, the detractor's
+        scoreLabel(driver, 3).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("label[for=q-comment]"), "fix first"));
+        scoreLabel(driver, 8).click();
+        chromium.waiting().until(ExpectedConditions.textToBe(By.cssSelector("label[for=q-comment]"), asked));
+        scoreLabel(driver, 10).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("label[for=q-comment]"), "like most"));
+        scoreLabel(driver, 2).click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("label[for=q-comment]"), "fix first"));
     }
 
     private static WebDriver open(String language) {
