@@ -3,6 +3,7 @@ package io.halqe.submission;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
+import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.InvitationLinks;
 import io.halqe.domain.links.LinkSigner;
@@ -92,6 +93,14 @@ final class SurveyPage {
                 .append(hidden("_key", UUID.randomUUID().toString()));
         if (token != null) {
             form.append(hidden("_t", token));
+        }
+        // an open survey's declared hidden fields, from the page's own URL (/s/checkout?orderId=A-1); a signed link's
+        // values win when the answer is stored, and undeclared parameters are never carried
+        if (!survey.requireSignedLink()) {
+            for (String field : survey.hiddenFields()) {
+                request.query(field).filter(value -> !value.isBlank() && value.length() <= SubmitResponse.MAX_HIDDEN_VALUE)
+                        .ifPresent(value -> form.append(hidden("h." + escape(field), value)));
+            }
         }
         // bots fill every field; people never see this one
         form.append("<div class=\"hp\" aria-hidden=\"true\"><label>Leave this empty <input type=\"text\" name=\"")

@@ -329,4 +329,21 @@ class SubmissionHandlerTest {
         // THEN the router serves exactly those routes
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(6);
     }
+
+    @Test
+    void openSurvey_shouldCarryItsDeclaredHiddenFieldsFromThePageUrl_andNothingElse() throws Exception {
+        // GIVEN the open demo survey (it declares plan and orderId) opened with query parameters
+        APIGatewayV2HTTPEvent page = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        page.setQueryStringParameters(Map.of("lang", "en", "orderId", "A-1 <b>", "evil", "x"));
+        var rendered = handle(page);
+        // THEN the form carries the declared ones, escaped, and not the others
+        assertThat(rendered.getBody()).contains("name=\"h.orderId\" value=\"A-1 &lt;b&gt;\"").doesNotContain("h.evil");
+        // WHEN the form is sent with it
+        var sent = handle(post("application/x-www-form-urlencoded",
+                "nps=6&_lang=en&_key=hidden-from-url-1&h.orderId=A-1", null));
+        // THEN the answer keeps the order id
+        assertThat(sent.getStatusCode()).as(sent.getBody()).isIn(200, 201);
+        assertThat(responses.listBySurvey("demo-nps", 1000, null).items())
+                .anySatisfy(response -> assertThat(response.hidden()).containsEntry("orderId", "A-1"));
+    }
 }

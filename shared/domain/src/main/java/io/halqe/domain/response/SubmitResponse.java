@@ -29,7 +29,7 @@ public final class SubmitResponse {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Pattern INTEGER = Pattern.compile("\\s*-?\\d{1,3}\\s*");
 
-    private static final int MAX_HIDDEN_VALUE = 500;
+    public static final int MAX_HIDDEN_VALUE = 500;
 
     private final SurveyRepository surveys;
     private final ResponseRepository responses;
