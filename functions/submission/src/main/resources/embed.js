@@ -1,4 +1,8 @@
-/* Halqe embed: <script src="https://HOST/embed.js" data-survey="demo-nps" async></script> (optional data-lang="fa").
+/* Halqe embed: <script src="https://HOST/embed.js" data-survey="demo-nps" async></script>. Optional: data-lang="fa"
+   (else the page's <html lang>, else the browser's language), data-delay="5" (seconds after load), data-sample="25"
+   (percent of visitors shown it), data-cooldown-days="90" (quiet after an answer or a dismissal, remembered in this
+   browser's localStorage; no cookies). The script tag's data-halqe-state says what happened: shown, cooldown,
+   not-sampled, unavailable.
    Fetches the survey's public definition from HOST, shows its NPS question (0-10) and, once a score is chosen, its
    comment question, and posts the answers to HOST. No dependencies. Host pages may have strict CSPs, so: styles only
    through the CSSOM, no eval, and server or user text only ever as textContent. */
@@ -23,8 +27,26 @@
   var surveyId = script.getAttribute('data-survey');
   var base;
   try { base = new URL(script.src, doc.baseURI).origin; } catch (e) { return; }
-  var requested = (script.getAttribute('data-lang') || navigator.language || 'en').split(/[-_]/)[0].toLowerCase();
+  var requested = (script.getAttribute('data-lang') || doc.documentElement.getAttribute('lang') || navigator.language
+    || 'en').split(/[-_]/)[0].toLowerCase();
   var surveyUrl = base + '/s/' + encodeURIComponent(surveyId);
+  var quietKey = 'halqe:' + surveyId + ':quietUntil';
+  var cooldownDays = Number(script.getAttribute('data-cooldown-days') || 90);
+
+  function state(value) { script.setAttribute('data-halqe-state', value); }
+
+  function quietUntil() {
+    try { return Number(self.localStorage.getItem(quietKey) || 0); } catch (e) { return 0; }
+  }
+
+  // answered or dismissed: this browser is not asked again for a while
+  function keepQuiet() {
+    try { self.localStorage.setItem(quietKey, String(Date.now() + cooldownDays * 86400000)); } catch (e) { /* private mode */ }
+  }
+
+  if (quietUntil() > Date.now()) { state('cooldown'); return; }
+  var sample = script.getAttribute('data-sample');
+  if (sample !== null && !(Math.random() * 100 < Number(sample))) { state('not-sampled'); return; }
 
   var TEXT = {
     en: { send: 'Send', close: 'Close', error: 'Sorry, that did not work. Please try again.', sending: 'Sending…' },
@@ -60,16 +82,23 @@
     if (doc.body) { run(); } else { doc.addEventListener('DOMContentLoaded', run, { once: true }); }
   }
 
-  fetch(surveyUrl + '?lang=' + encodeURIComponent(requested), {
-    headers: { Accept: 'application/json' }, mode: 'cors', credentials: 'omit'
-  }).then(function (response) {
-    if (!response.ok) { throw new Error('HTTP ' + response.status); }
-    return response.json();
-  }).then(function (survey) {
-    whenBody(function () { render(survey); });
-  }).catch(function (problem) {
-    if (self.console) { console.warn('Halqe: survey ' + surveyId + ' is not available:', problem); }
-  });
+  function load() {
+    fetch(surveyUrl + '?lang=' + encodeURIComponent(requested), {
+      headers: { Accept: 'application/json' }, mode: 'cors', credentials: 'omit'
+    }).then(function (response) {
+      if (!response.ok) { throw new Error('HTTP ' + response.status); }
+      return response.json();
+    }).then(function (survey) {
+      whenBody(function () { render(survey); });
+    }).catch(function (problem) {
+      state('unavailable');
+      if (self.console) {
+        console.error('Halqe: survey ' + surveyId + ' could not be loaded on ' + location.origin + ' (' + problem
+          + '). Does the survey exist, and is ' + location.origin + ' in its allowedOrigins?');
+      }
+    });
+  }
+  setTimeout(load, Math.max(0, Number(script.getAttribute('data-delay') || 0)) * 1000);
 
   function render(survey) {
     var questions = Array.isArray(survey.questions) ? survey.questions : [];
@@ -132,6 +161,7 @@
     box.appendChild(body);
     box.appendChild(status);
     doc.body.appendChild(box);
+    state('shown');
 
     function paint(button, pressed) {
       var s = button.style;
@@ -214,6 +244,7 @@
         body: JSON.stringify({ answers: answers, language: lang })
       }).then(function (response) {
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        keepQuiet();
         box.removeChild(body);
         status.textContent = localized(survey.thankYou, lang) || 'Thank you!';
         status.style.marginTop = '0';
@@ -227,6 +258,7 @@
     }
 
     function dismiss() {
+      keepQuiet();
       if (box.parentNode) { box.parentNode.removeChild(box); }
     }
   }

@@ -57,6 +57,16 @@ class EmbedWidgetIT {
                         + "'securitypolicyviolation',function(e){window.cspViolations.push(e.violatedDirective+' '"
                         + "+e.blockedURI+' '+e.sample)});</script></head><body><h1>Shop</h1><script src=\"" + cloudBase
                         + "/embed.js\" data-survey=\"" + SURVEY + "\" data-lang=\"fa\" async></script></body></html>");
+        // a Persian page that says so only in <html lang>; one shown to no visitor; one naming no survey; a blank one
+        serve("/fa", Map.of(), "<!doctype html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>فروشگاه</title>"
+                + "</head><body><h1>فروشگاه</h1><script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + SURVEY
+                + "\" async></script></body></html>");
+        serve("/sample0", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
+                + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + SURVEY + "\" data-sample=\"0\" async></script>"
+                + "</body></html>");
+        serve("/missing", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
+                + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"no-such-survey\" async></script></body></html>");
+        serve("/blank", Map.of(), "<!doctype html><html><head><title>Blank</title></head><body></body></html>");
         shop.start();
         shopBase = "http://127.0.0.1:" + shop.getAddress().getPort();
     }
@@ -91,6 +101,51 @@ class EmbedWidgetIT {
                 cloud.close();
             }
         }
+    }
+
+    /** Every test starts as a new visitor: no cooldown remembered from the one before. */
+    @org.junit.jupiter.api.BeforeEach
+    void aNewVisitor() {
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/blank");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.localStorage.clear()");
+    }
+
+    private static String widgetState(WebDriver driver) {
+        chromium.waiting().until(d -> d.findElement(By.cssSelector("script[data-survey]")).getAttribute("data-halqe-state") != null);
+        return driver.findElement(By.cssSelector("script[data-survey]")).getAttribute("data-halqe-state");
+    }
+
+    @Test
+    void embed_shouldFollowThePagesLanguage_whenTheScriptNamesNone() {
+        // WHEN the widget is embedded on a page whose <html lang> is fa (no data-lang)
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/fa");
+        WebElement widget = awaitWidget();
+        // THEN it speaks Persian, right to left, with Persian digits
+        assertThat(widget.getAttribute("dir")).isEqualTo("rtl");
+        assertThat(widget.findElement(By.cssSelector("[data-score='9']")).getText()).isEqualTo("۹");
+        assertThat(widgetState(driver)).isEqualTo("shown");
+    }
+
+    @Test
+    void embed_shouldStayAway_afterADismissal_andForAVisitorOutsideTheSample_andSayWhyWhenTheSurveyCannotLoad() {
+        WebDriver driver = chromium.driver();
+        // GIVEN a visitor who closed the widget
+        driver.get(shopBase + "/");
+        awaitWidget().findElement(By.cssSelector("[data-halqe-close]")).click();
+        // WHEN the page is loaded again THEN the widget stays away, and says why
+        driver.get(shopBase + "/");
+        assertThat(widgetState(driver)).isEqualTo("cooldown");
+        assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
+        // AND a page that samples 0% of its visitors never shows it
+        driver.get(shopBase + "/sample0");
+        assertThat(widgetState(driver)).isEqualTo("not-sampled");
+        assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
+        // AND a survey that cannot be loaded here marks the script, and logs what to fix
+        driver.get(shopBase + "/missing");
+        assertThat(widgetState(driver)).isEqualTo("unavailable");
+        assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
     }
 
     @Test
