@@ -138,7 +138,8 @@ class EmbedWidgetIT {
         driver.get(shopBase + "/");
         assertThat(widgetState(driver)).isEqualTo("cooldown");
         assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
-        // AND a page that samples 0% of its visitors never shows it
+        // AND a page that samples 0% of its visitors never shows it (to a visitor not in a cooldown)
+        aNewVisitor();
         driver.get(shopBase + "/sample0");
         assertThat(widgetState(driver)).isEqualTo("not-sampled");
         assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
