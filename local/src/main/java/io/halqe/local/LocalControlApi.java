@@ -79,7 +79,7 @@ final class LocalControlApi {
             case "GET /_local/tables" -> sendJson(exchange, 200, tablesJson());
             case "POST /_local/sms-opt-out" -> {
                 String phone = parseBody(body).path("phone").asText("");
-                if (!phone.matches("\\+[1-9]\\d{6,14}")) {
+                if (!io.halqe.domain.text.PhoneNumbers.isE164(phone)) {
                     throw new BadRequest("phone must be an E.164 number such as +989121234567");
                 }
                 cloud.optOutSms(phone);

@@ -8,18 +8,16 @@ import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.domain.suppression.SuppressionList;
+import io.halqe.domain.text.EmailAddresses;
+import io.halqe.domain.text.PhoneNumbers;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The suppression list: who must not be contacted. An entry is named by its id (the hash of the address), so no
  * address ever sits in a URL; adding takes the address in the body.
  */
 record SuppressionRoutes(SuppressionList suppression) implements Router.Group {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
     record AddRequest(String address, String reason) {
     }
@@ -41,8 +39,8 @@ record SuppressionRoutes(SuppressionList suppression) implements Router.Group {
 
     private APIGatewayV2HTTPResponse add(HttpRequest request) {
         AddRequest add = body(request, AddRequest.class);
-        if (add.address() == null || !(EMAIL.matcher(add.address().strip()).matches()
-                || E164.matcher(add.address().strip()).matches())) {
+        if (add.address() == null || !(EmailAddresses.isAddress(add.address().strip())
+                || PhoneNumbers.isE164(add.address().strip()))) {
             throw new HttpProblem(400, "invalid_suppression", "address must be an email address or an E.164 phone number",
                     "address");
         }

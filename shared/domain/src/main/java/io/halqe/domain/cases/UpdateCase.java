@@ -32,7 +32,6 @@ public final class UpdateCase {
         }
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
     private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> COMPENSATIONS = Set.of("discount_code", "credit");
 
@@ -62,7 +61,7 @@ public final class UpdateCase {
                         + to.wireName()));
             }
         }
-        if (patch.owner() != null && !EMAIL.matcher(patch.owner()).matches()) {
+        if (patch.owner() != null && !io.halqe.domain.text.EmailAddresses.isAddress(patch.owner())) {
             return new Outcome.Invalid(new Problem("owner", "must be the owner's email address"));
         }
         if (patch.team() != null && !TEAM.matcher(patch.team()).matches()) {

@@ -1,6 +1,8 @@
 package io.halqe.domain.customers;
 
 import io.halqe.domain.core.Problem;
+import io.halqe.domain.text.EmailAddresses;
+import io.halqe.domain.text.PhoneNumbers;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,8 +13,6 @@ import java.util.regex.Pattern;
 public final class CustomerValidator {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
-    private static final Pattern PHONE = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final int MAX_TEXT = 500;
@@ -29,13 +29,13 @@ public final class CustomerValidator {
         } else if (!isId(c.id())) {
             problems.add(new Problem("id", "must be 1-128 letters, digits or . _ : @ -, or an email address or phone number"));
         }
-        if (c.email() != null && !EMAIL.matcher(c.email()).matches()) {
+        if (c.email() != null && !EmailAddresses.isAddress(c.email())) {
             problems.add(new Problem("email", "must be an email address"));
         }
-        if (c.phone() != null && !PHONE.matcher(c.phone()).matches()) {
+        if (c.phone() != null && !PhoneNumbers.isE164(c.phone())) {
             problems.add(new Problem("phone", "must be an E.164 number such as +989121234567"));
         }
-        if (c.accountOwner() != null && !EMAIL.matcher(c.accountOwner()).matches()) {
+        if (c.accountOwner() != null && !EmailAddresses.isAddress(c.accountOwner())) {
             problems.add(new Problem("accountOwner", "must be the owner's email address"));
         }
         if (c.language() != null && !LANGUAGE.matcher(c.language()).matches()) {
@@ -68,7 +68,7 @@ public final class CustomerValidator {
 
     /** A CRM's id, or what {@link io.halqe.domain.core.Customer#identified()} derives when there is none. */
     private static boolean isId(String id) {
-        return ID.matcher(id).matches() || EMAIL.matcher(id).matches() || PHONE.matcher(id).matches();
+        return ID.matcher(id).matches() || EmailAddresses.isAddress(id) || PhoneNumbers.isE164(id);
     }
 
     static boolean isAttributeName(String name) {

@@ -14,7 +14,9 @@ import io.halqe.domain.outreach.OutreachRepository;
 import io.halqe.domain.suppression.UnsubscribeFooter;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
+import io.halqe.domain.text.EmailAddresses;
 import io.halqe.domain.text.Html;
+import io.halqe.domain.text.PhoneNumbers;
 import io.halqe.domain.text.LanguageTags;
 import io.halqe.domain.text.TextNormalizer;
 import java.net.URLEncoder;
@@ -27,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/invitations}: a signed link for one customer, carrying the survey's declared hidden fields, and —
@@ -36,8 +37,6 @@ import java.util.regex.Pattern;
 public final class CreateInvitation implements InvitationSender {
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final int MAX_HIDDEN_VALUE = 500;
 
     public record Request(String surveyId, String channel, Customer customer, Map<String, String> hidden,
@@ -97,10 +96,10 @@ public final class CreateInvitation implements InvitationSender {
         // the directory fills in what the request leaves out (language, address, phone) for a known customer
         Optional<CustomerProfile> profile = asked.id() == null ? Optional.empty() : directory.find(asked.id());
         Customer customer = profile.map(known -> asked.orElse(known.asCustomer())).orElse(asked).identified();
-        if (channel.equals("email") && (customer.email() == null || !EMAIL.matcher(customer.email()).matches())) {
+        if (channel.equals("email") && !EmailAddresses.isAddress(customer.email())) {
             return new Outcome.Invalid(new Problem("customer.email", "must be an email address for the email channel"));
         }
-        if (channel.equals("sms") && (customer.phone() == null || !E164.matcher(customer.phone()).matches())) {
+        if (channel.equals("sms") && !PhoneNumbers.isE164(customer.phone())) {
             return new Outcome.Invalid(new Problem("customer.phone", "must be an E.164 number such as +989121234567 for the sms channel"));
         }
         Map<String, String> hidden = new LinkedHashMap<>();

@@ -1,10 +1,18 @@
 package io.halqe.domain.text;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 public final class EmailAddresses {
 
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,63}");
+
     private EmailAddresses() {
+    }
+
+    /** Whether {@code text} looks like one email address (what every input that takes one accepts). */
+    public static boolean isAddress(String text) {
+        return text != null && ADDRESS.matcher(text).matches();
     }
 
     /**
