@@ -12,7 +12,6 @@ import io.halqe.aws.stream.StreamBatches;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.enrichment.EnrichResponses;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * New responses from the Responses stream → the customer's profile (one batched lookup), text analytics in en/fa/ar,
@@ -41,7 +40,6 @@ public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, St
         return StreamBatches.process(event,
                 batch -> enrichResponses.enrich(batch.stream()
                         .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now()),
-                failure -> StructuredLog.of(context, "enrichment").error("enrichment failed, the batch will be retried",
-                        Map.of("records", event.getRecords() == null ? 0 : event.getRecords().size()), failure));
+                StructuredLog.of(context, "enrichment"));
     }
 }

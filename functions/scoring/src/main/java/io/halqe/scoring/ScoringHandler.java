@@ -17,7 +17,6 @@ import io.halqe.domain.scoring.Tally;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +56,7 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
                     scored.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
                             scored.stream().map(ScoredResponse::surveyId).collect(Collectors.toSet()), today));
                 },
-                failure -> StructuredLog.of(context, "scoring").error("scoring failed, the batch will be retried",
-                        Map.of("records", event.getRecords() == null ? 0 : event.getRecords().size()), failure));
+                StructuredLog.of(context, "scoring"));
     }
 
     /** Counted on the day it was answered in the reporting time zone, in every cell it belongs to. */

@@ -287,14 +287,20 @@ class SubmissionHandlerTest {
         assertThat(response.getBody()).contains("data-survey");
     }
 
+    /** {@code METHOD /u/{token}} on the unsubscribe link of {@code address}, issued when the sample request arrives. */
+    private static APIGatewayV2HTTPEvent unsubscribeLink(String method, String address) {
+        String url = UNSUBSCRIBE.urlFor(address, Instant.ofEpochMilli(1795428000000L));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        event.setRouteKey(method + " /u/{token}");
+        event.getRequestContext().getHttp().setMethod(method);
+        event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));
+        return event;
+    }
+
     @Test
     void unsubscribe_shouldSuppressTheSignedAddressOnPost_andRefuseAForgedOne() {
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
-        String url = UNSUBSCRIBE.urlFor("leave@example.com", Instant.ofEpochMilli(1795428000000L));
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
-        event.setRouteKey("POST /u/{token}");
-        event.getRequestContext().getHttp().setMethod("POST");
-        event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));
+        APIGatewayV2HTTPEvent event = unsubscribeLink("POST", "leave@example.com");
         var done = handle(event);
         assertThat(done.getStatusCode()).isEqualTo(200);
         assertThat(done.getBody()).contains("unsubscribed");
@@ -307,10 +313,7 @@ class SubmissionHandlerTest {
     void unsubscribeLink_shouldOnlyShowAButton_whenFollowedWithGet() {
         // GIVEN the link of an address (as a mail scanner would follow it)
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
-        String url = UNSUBSCRIBE.urlFor("scanned@example.com", Instant.ofEpochMilli(1795428000000L));
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
-        event.setRouteKey("GET /u/{token}");
-        event.setPathParameters(Map.of("token", url.substring(url.lastIndexOf('/') + 1)));
+        APIGatewayV2HTTPEvent event = unsubscribeLink("GET", "scanned@example.com");
         // WHEN it is fetched
         var page = handle(event);
         // THEN a page with a button that posts back, and the address is still deliverable

@@ -30,6 +30,15 @@ final class BatchWrites {
         }
     }
 
+    /** The keys of every item in one partition (a paged Query reading nothing but the keys). */
+    static List<Map<String, AttributeValue>> keysOfPartition(DynamoDbClient dynamo, String table, String partition) {
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(partition))).projectionExpression("pk, sk"))
+                .items().forEach(item -> keys.add(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+        return keys;
+    }
+
     /** Deletes the items with these keys; their number. */
     static int delete(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
         write(dynamo, table, keys.stream().map(key -> WriteRequest.builder()

@@ -177,11 +177,7 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
     /** Every item under the person's partition: profile, health and history, in one paged Query and batched deletes. */
     @Override
     public int erase(String customerId) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Items.s(pk(customerId)))).projectionExpression("pk, sk"))
-                .items().forEach(item -> keys.add(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
-        return BatchWrites.delete(dynamo, table, keys);
+        return BatchWrites.delete(dynamo, table, BatchWrites.keysOfPartition(dynamo, table, pk(customerId)));
     }
 
     @Override

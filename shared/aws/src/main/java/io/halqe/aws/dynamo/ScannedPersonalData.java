@@ -88,9 +88,7 @@ public final class ScannedPersonalData implements PersonalDataStore {
             }
         }
         for (String partition : ownPartitions.apply(person)) {
-            dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")
-                            .expressionAttributeValues(Map.of(":pk", Items.s(partition))).projectionExpression("pk, sk"))
-                    .items().forEach(item -> keys.add(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            keys.addAll(BatchWrites.keysOfPartition(dynamo, table, partition));
         }
         return BatchWrites.delete(dynamo, table, keys.stream().distinct().toList());
     }

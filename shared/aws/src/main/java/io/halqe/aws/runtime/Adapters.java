@@ -200,14 +200,18 @@ public final class Adapters {
     }
 
     public HmacUnsubscribeLinks unsubscribeLinks() {
-        return new HmacUnsubscribeLinks(keyring(), config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
+        return new HmacUnsubscribeLinks(keyring(), publicBaseUrl());
+    }
+
+    /** Where links in emails point; a function that sends no links has none. */
+    private String publicBaseUrl() {
+        return config.publicBaseUrl() == null ? "" : config.publicBaseUrl();
     }
 
     /** Signed invitations by link, email or SMS, under the contact policy. */
     public CreateInvitation invitations() {
         return new CreateInvitation(surveys(), invitationLinks(), new InvitationChannels(mailer(), sms(), unsubscribeLinks()),
-                contactGate(), outreach(), customers(),
-                config.publicBaseUrl() == null ? "" : config.publicBaseUrl());
+                contactGate(), outreach(), customers(), publicBaseUrl());
     }
 
     /** The contact policy (stored in the directory) over the contact log, in the reporting zone by default. */

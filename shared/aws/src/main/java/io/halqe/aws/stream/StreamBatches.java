@@ -3,6 +3,7 @@ package io.halqe.aws.stream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import io.halqe.aws.runtime.StructuredLog;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,13 +20,13 @@ public final class StreamBatches {
 
     public static StreamsEventResponse process(DynamodbEvent event,
                                                Consumer<List<DynamodbEvent.DynamodbStreamRecord>> batchHandler,
-                                               Consumer<RuntimeException> onFailure) {
+                                               StructuredLog log) {
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         try {
             batchHandler.accept(records);
             return new StreamsEventResponse(List.of());
         } catch (RuntimeException failure) {
-            onFailure.accept(failure);
+            log.error("the batch failed and will be retried", Map.of("records", records.size()), failure);
             return new StreamsEventResponse(records.stream().map(record ->
                     new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber())).toList());
         }
