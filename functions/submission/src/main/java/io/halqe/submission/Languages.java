@@ -6,7 +6,7 @@ import io.halqe.domain.text.LanguageTags;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which language to show, and how: direction, digits, scale ends. */
+/** Which language to show, and which way it reads. */
 final class Languages {
 
     private static final Set<String> RIGHT_TO_LEFT = Set.of("fa", "ar", "he", "ur");
@@ -41,58 +41,5 @@ final class Languages {
 
     static boolean rightToLeft(String language) {
         return RIGHT_TO_LEFT.contains(language);
-    }
-
-    /** Persian shows Persian digits, Arabic Arabic-Indic ones. */
-    static String digits(int number, String language) {
-        String ascii = Integer.toString(number);
-        char zero = switch (language) {
-            case "fa" -> '\u06F0';
-            case "ar" -> '\u0660';
-            default -> '0';
-        };
-        StringBuilder localized = new StringBuilder();
-        for (char c : ascii.toCharArray()) {
-            localized.append(Character.isDigit(c) ? (char) (zero + (c - '0')) : c);
-        }
-        return localized.toString();
-    }
-
-    /** The words at the low and high end of a scale question, in the respondent's language. */
-    static String[] ends(io.halqe.domain.survey.QuestionType type, String language) {
-        return switch (type) {
-            case NPS -> new String[] {notLikely(language), veryLikely(language)};
-            case CSAT -> switch (language) {
-                case "fa" -> new String[] {"کاملاً ناراضی", "کاملاً راضی"};
-                case "ar" -> new String[] {"غير راضٍ إطلاقًا", "راضٍ جدًا"};
-                default -> new String[] {"Very dissatisfied", "Very satisfied"};
-            };
-            case CES -> switch (language) {
-                case "fa" -> new String[] {"بسیار دشوار", "بسیار آسان"};
-                case "ar" -> new String[] {"صعب جدًا", "سهل جدًا"};
-                default -> new String[] {"Very difficult", "Very easy"};
-            };
-            default -> switch (language) {
-                case "fa" -> new String[] {"ضعیف", "عالی"};
-                case "ar" -> new String[] {"ضعيف", "ممتاز"};
-                default -> new String[] {"Poor", "Excellent"};
-            };
-        };
-    }
-
-    static String notLikely(String language) {
-        return switch (language) {
-            case "fa" -> "اصلاً محتمل نیست";
-            case "ar" -> "غير محتمل إطلاقًا";
-            default -> "Not at all likely";
-        };
-    }
-
-    static String veryLikely(String language) {
-        return switch (language) {
-            case "fa" -> "بسیار محتمل";
-            case "ar" -> "محتمل جدًا";
-            default -> "Extremely likely";
-        };
     }
 }

@@ -10,6 +10,7 @@ import io.halqe.domain.links.LinkSigner;
 import io.halqe.domain.survey.Option;
 import io.halqe.domain.survey.Question;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.domain.survey.ScaleWords;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import java.util.ArrayList;
@@ -85,9 +86,11 @@ final class SurveyPage {
                     "<h1>This survey is answered through a personal invitation link.</h1>");
         }
         String language = Languages.choose(survey, request, invitation == null ? null : invitation.customer().locale());
+        Preset preset = Preset.of(survey, request);
         StringBuilder form = new StringBuilder()
                 .append("<h1>").append(escape(survey.nameIn(language))).append("</h1>")
-                .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\"")
+                .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\" data-survey-form")
+                .append(preset == null ? "" : " data-preset")
                 .append(followUpAttributes(survey, language)).append(">")
                 .append(hidden("_lang", language))
                 .append(hidden("_key", UUID.randomUUID().toString()));
@@ -106,7 +109,7 @@ final class SurveyPage {
         form.append("<div class=\"hp\" aria-hidden=\"true\"><label>Leave this empty <input type=\"text\" name=\"")
                 .append(HONEYPOT).append("\" tabindex=\"-1\" autocomplete=\"off\"></label></div>");
         for (Question question : survey.questions()) {
-            form.append(field(question, survey, language));
+            form.append(field(question, survey, language, preset));
         }
         form.append("<button type=\"submit\">").append(escape(submitLabel(language))).append("</button></form>");
         return page(200, language, survey, survey.nameIn(language), form.toString(), ENHANCEMENT);
@@ -114,32 +117,73 @@ final class SurveyPage {
 
     /**
      * With JavaScript, the page is nicer: the comment's label becomes the survey's follow-up question for the chosen
-     * NPS category, and the score is saved as a partial answer right away (under the form's own key), so it counts
-     * even if the respondent leaves before sending.
+     * NPS category, and every choice is saved as a partial answer right away (under the form's own key), so it counts
+     * even if the respondent leaves before sending. A score chosen in an email arrives preset, and is saved by this
+     * request — never by the GET that opened the page, which a mail scanner may have made.
      */
     static final String ENHANCEMENT = """
             (function () {
-              var form = document.querySelector('form[data-follow-up]');
+              var form = document.querySelector('form[data-survey-form]');
               if (!form || !window.fetch) { return; }
-              var label = document.querySelector('label[for="q-' + form.getAttribute('data-follow-up') + '"]');
+              var nps = form.getAttribute('data-nps');
+              var label = form.hasAttribute('data-follow-up')
+                ? document.querySelector('label[for="q-' + form.getAttribute('data-follow-up') + '"]') : null;
               var asked = label ? label.textContent : '';
-              form.querySelectorAll('input[type=radio][name="' + form.getAttribute('data-nps') + '"]').forEach(function (radio) {
-                radio.addEventListener('change', function () {
-                  var score = Number(radio.value);
-                  var category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-                  var text = form.getAttribute('data-follow-up-' + category);
-                  // the follow-up of the last score chosen; the question's own words for a category without one
-                  if (label) { label.textContent = text || asked; }
-                  var answers = {};
-                  answers[radio.name] = score;
-                  var token = form.elements._t ? form.elements._t.value : undefined;
-                  fetch(form.action, {method: 'POST', credentials: 'omit', keepalive: true,
-                    headers: {'content-type': 'application/json', 'idempotency-key': form.elements._key.value},
-                    body: JSON.stringify({answers: answers, language: form.elements._lang.value, token: token, partial: true})
-                  }).catch(function () {});
+              function followUp() {
+                var chosen = nps && form.querySelector('input[name="' + nps + '"]:checked');
+                if (!label || !chosen) { return; }
+                var score = Number(chosen.value);
+                var category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+                // the follow-up of the last score chosen; the question's own words for a category without one
+                label.textContent = form.getAttribute('data-follow-up-' + category) || asked;
+              }
+              function answered() {
+                var answers = {};
+                form.querySelectorAll('input[type=radio]:checked, input[type=checkbox]:checked').forEach(function (input) {
+                  if (input.type === 'checkbox') { (answers[input.name] = answers[input.name] || []).push(input.value); }
+                  else { answers[input.name] = input.hasAttribute('data-number') ? Number(input.value) : input.value; }
                 });
+                return answers;
+              }
+              function hidden() {
+                var fields = {};
+                form.querySelectorAll('input[type=hidden][name^="h."]').forEach(function (input) {
+                  fields[input.name.slice(2)] = input.value;
+                });
+                return fields;
+              }
+              function savePartial() {
+                var token = form.elements._t ? form.elements._t.value : undefined;
+                fetch(form.action, {method: 'POST', credentials: 'omit', keepalive: true,
+                  headers: {'content-type': 'application/json', 'idempotency-key': form.elements._key.value},
+                  body: JSON.stringify({answers: answered(), hidden: hidden(), language: form.elements._lang.value,
+                    token: token, partial: true})
+                }).catch(function () {});
+              }
+              form.addEventListener('change', function (event) {
+                if (event.target.type !== 'radio' && event.target.type !== 'checkbox') { return; }
+                followUp();
+                savePartial();
               });
+              if (form.hasAttribute('data-preset')) { followUp(); savePartial(); }
             }());""";
+
+    /** {@code ?score=N}: the answer to the survey's first scale question chosen in an email, when it is on the scale. */
+    private record Preset(String questionId, int value) {
+        static Preset of(Survey survey, HttpRequest request) {
+            var question = survey.firstScaleQuestion();
+            var score = request.query("score").filter(value -> value.matches("\\d{1,2}")).map(Integer::parseInt);
+            if (question.isEmpty() || score.isEmpty() || score.get() < question.get().type().min()
+                    || score.get() > question.get().type().max()) {
+                return null;
+            }
+            return new Preset(question.get().id(), score.get());
+        }
+
+        boolean checks(Question question, int candidate) {
+            return question.id().equals(questionId) && candidate == value;
+        }
+    }
 
     /** The follow-up texts for the chosen NPS category, for the script; nothing when there is no NPS or text question. */
     private static String followUpAttributes(Survey survey, String language) {
@@ -159,7 +203,7 @@ final class SurveyPage {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
 
-    private static String field(Question question, Survey survey, String language) {
+    private static String field(Question question, Survey survey, String language, Preset preset) {
         String label = escape(question.textIn(language, survey.defaultLanguage()));
         String name = escape(question.id());
         String required = question.required() ? " required" : "";
@@ -168,15 +212,22 @@ final class SurveyPage {
                     + (question.required() ? " <span aria-hidden=\"true\">*</span>" : "") + "</legend>"
                     + "<div class=\"scale" + (question.type() == QuestionType.NPS ? " nps" : "")
                     + "\" role=\"radiogroup\" aria-labelledby=\"q-" + name + "\">");
-            for (int value = question.type().min(); value <= question.type().max(); value++) {
+            String[] ends = ScaleWords.ends(question.type(), language);
+            boolean yesNo = question.type() == QuestionType.YESNO;
+            // yes/no reads "Yes" then "No"; a scale runs from its low end, in the reading direction
+            int[] values = yesNo ? new int[] {1, 0} : java.util.stream.IntStream.rangeClosed(question.type().min(),
+                    question.type().max()).toArray();
+            for (int value : values) {
                 scale.append("<label><input type=\"radio\" name=\"").append(name).append("\" value=\"").append(value)
-                        .append("\"").append(required).append(">")
-                        .append(Languages.digits(value, language)).append("</label>");
+                        .append("\" data-number").append(required)
+                        .append(preset != null && preset.checks(question, value) ? " checked" : "").append(">")
+                        .append(yesNo ? escape(ends[value]) : ScaleWords.digits(value, language)).append("</label>");
             }
             scale.append("</div>");
-            String[] ends = Languages.ends(question.type(), language);
-            scale.append("<div class=\"ends\" aria-hidden=\"true\"><span>").append(escape(ends[0]))
-                    .append("</span><span>").append(escape(ends[1])).append("</span></div>");
+            if (!yesNo) {
+                scale.append("<div class=\"ends\" aria-hidden=\"true\"><span>").append(escape(ends[0]))
+                        .append("</span><span>").append(escape(ends[1])).append("</span></div>");
+            }
             return scale.append("</fieldset>").toString();
         }
         if (!question.options().isEmpty()) {
@@ -206,6 +257,7 @@ final class SurveyPage {
             if (question.type().isScale()) {
                 view.put("min", question.type().min());
                 view.put("max", question.type().max());
+                view.put("ends", List.of(ScaleWords.ends(question.type(), language)));
             }
             view.put("options", question.options().stream().map(option -> Map.of("id", option.id(),
                     "text", option.textIn(language, survey.defaultLanguage()))).toList());
@@ -223,6 +275,7 @@ final class SurveyPage {
         definition.put("questions", questions);
         definition.put("thankYou", survey.thankYouIn(language));
         definition.put("followUp", followUp);
+        definition.put("display", survey.display()); // unset options are null: the widget's defaults
         return definition;
     }
 

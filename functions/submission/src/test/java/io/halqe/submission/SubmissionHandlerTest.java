@@ -252,8 +252,8 @@ class SubmissionHandlerTest {
     @Test
     void samplePage_shouldRenderAnRtlFormWithPersianDigitsAndAHoneypot() {
         var response = handle(EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json")));
-        assertThat(response.getBody()).contains("<form method=\"post\" action=\"/s/demo-nps/responses\" data-nps=\"nps\"")
-                .contains("value=\"0\" required>۰").contains("value=\"10\" required>۱۰")
+        assertThat(response.getBody()).contains("<form method=\"post\" action=\"/s/demo-nps/responses\" data-survey-form data-nps=\"nps\"")
+                .contains("value=\"0\" data-number required>۰").contains("value=\"10\" data-number required>۱۰")
                 .contains("دلیل اصلی امتیاز شما چیست؟").contains("name=\"_website\" tabindex=\"-1\"");
     }
 
@@ -277,6 +277,34 @@ class SubmissionHandlerTest {
         assertThat(definition.at("/questions/0/max").asInt()).isEqualTo(10);
         assertThat(definition.at("/followUp/detractor").asText()).isNotBlank();
         assertThat(definition.has("hiddenFields")).isFalse();
+    }
+
+    @Test
+    void pageOpenedFromAnEmailScore_shouldShowTheScoreChosen_butStoreNothing_untilThePageItselfSavesIt() {
+        // GIVEN the hosted page opened from the "3" of an invitation email (a mail scanner may do just this GET)
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        event.setQueryStringParameters(Map.of("lang", "en", "score", "3"));
+        String page = handle(event).getBody();
+        // THEN 3 is chosen, the form asks its script to save it, and nothing is stored by the GET
+        assertThat(page).contains("data-survey-form data-preset").contains("value=\"3\" data-number required checked>3")
+                .containsOnlyOnce(" checked>");
+        assertThat(stored()).isZero();
+        // AND a score off the scale chooses nothing
+        event.setQueryStringParameters(Map.of("lang", "en", "score", "11"));
+        assertThat(handle(event).getBody()).doesNotContain("data-survey-form data-preset").doesNotContain(" checked>");
+    }
+
+    @Test
+    void definition_shouldGiveTheScaleEndsInTheLanguage_andTheSurveysDisplayOptions() throws Exception {
+        // GIVEN the embed asking for the Arabic definition
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        event.setQueryStringParameters(Map.of("lang", "ar"));
+        event.setHeaders(new HashMap<>(Map.of("accept", "application/json", "origin", "http://localhost:5173")));
+        JsonNode definition = json(handle(event));
+        // THEN the NPS scale's ends are in Arabic, and the unset display options are left to the widget
+        assertThat(definition.at("/questions/0/ends/0").asText()).isEqualTo("غير محتمل إطلاقًا");
+        assertThat(definition.at("/questions/0/ends/1").asText()).isEqualTo("محتمل جدًا");
+        assertThat(definition.at("/display/samplePercent").isNull()).isTrue();
     }
 
     @Test

@@ -43,6 +43,15 @@ final class AdminApi {
         return items;
     }
 
+    /** {@code POST /api/surveys}: a survey as the team writes it; fails the test unless it is created. */
+    static void createSurvey(LocalCloud cloud, String definition) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/surveys"))
+                        .header("Authorization", "Bearer " + cloud.apiKey()).header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(definition)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST /api/surveys: %s", response.body()).isEqualTo(201);
+    }
+
     static Set<String> responseIds(LocalCloud cloud, String surveyId) throws Exception {
         return Set.copyOf(responses(cloud, surveyId).stream().map(item -> item.path("responseId").asText()).toList());
     }

@@ -32,6 +32,29 @@ class EmbedWidgetIT {
 
     private static final String SURVEY = "demo-nps";
     private static final String NONCE = UUID.randomUUID().toString().replace("-", "");
+    private static final String EVERY_TYPE = "checkout-widget";
+    private static final String NOBODY = "shown-to-nobody";
+
+    /** A survey with every question type, in English and Persian, as a team would create it through the admin API. */
+    private static String everyTypeSurvey(String id, String display) {
+        return """
+                {"id":"%s","name":{"en":"Checkout","fa":"پرداخت"},"kind":"transactional","defaultLanguage":"en",
+                 "languages":["en","fa"],"allowedOrigins":["http://127.0.0.1:*"],"display":%s,
+                 "thankYou":{"en":"Thanks!","fa":"ممنون از شما!"},
+                 "followUp":{"detractor":{"en":"What should we fix first?","fa":"اول چه چیزی را درست کنیم؟"}},
+                 "questions":[
+                  {"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?","fa":"ما را پیشنهاد می‌کنید؟"}},
+                  {"id":"csat","type":"csat","required":true,"text":{"en":"How satisfied are you?","fa":"چقدر راضی هستید؟"}},
+                  {"id":"ces","type":"ces","text":{"en":"How easy was it?","fa":"چقدر آسان بود؟"}},
+                  {"id":"channel","type":"single","required":true,"text":{"en":"Where did you buy?","fa":"از کجا خریدید؟"},
+                   "options":[{"id":"web","text":{"en":"Website","fa":"وب‌سایت"}},{"id":"app","text":{"en":"App","fa":"اپ"}}]},
+                  {"id":"liked","type":"multi","text":{"en":"What did you like?","fa":"چه چیزی را دوست داشتید؟"},
+                   "options":[{"id":"price","text":{"en":"Price","fa":"قیمت"}},{"id":"speed","text":{"en":"Speed","fa":"سرعت"}},
+                              {"id":"support","text":{"en":"Support","fa":"پشتیبانی"}}]},
+                  {"id":"again","type":"yesno","required":true,"text":{"en":"Would you buy again?","fa":"دوباره می‌خرید؟"}},
+                  {"id":"comment","type":"text","text":{"en":"Anything else?","fa":"نکته دیگری دارید؟"}}]}
+                """.formatted(id, display);
+    }
 
     private static HeadlessChromium chromium;
     private static LocalCloud cloud;
@@ -67,6 +90,14 @@ class EmbedWidgetIT {
         serve("/missing", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
                 + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"no-such-survey\" async></script></body></html>");
         serve("/blank", Map.of(), "<!doctype html><html><head><title>Blank</title></head><body></body></html>");
+        // the whole checkout survey on a Persian page; and a survey whose own display options show it to nobody
+        serve("/checkout", Map.of(), "<!doctype html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
+                + "<title>فروشگاه</title></head><body><h1>فروشگاه</h1><script src=\"" + cloudBase + "/embed.js\" "
+                + "data-survey=\"" + EVERY_TYPE + "\" async></script></body></html>");
+        serve("/nobody", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
+                + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + NOBODY + "\" async></script></body></html>");
+        AdminApi.createSurvey(cloud, everyTypeSurvey(EVERY_TYPE, "{\"cooldownDays\":30}"));
+        AdminApi.createSurvey(cloud, everyTypeSurvey(NOBODY, "{\"samplePercent\":0}"));
         shop.start();
         shopBase = "http://127.0.0.1:" + shop.getAddress().getPort();
     }
@@ -226,6 +257,80 @@ class EmbedWidgetIT {
         assertThat((List<?>) violations).as("CSP violations on the host page").isEmpty();
         // AND exactly one response is stored
         AdminApi.assertStoredOnce(cloud, SURVEY, before, 2, comment, "fa");
+    }
+
+    @Test
+    void embed_shouldAskEveryQuestionTypeInThePagesLanguage_validateAndStoreIt_thenKeepItsCooldown() throws Exception {
+        // GIVEN the checkout survey (every question type) on a Persian shop page of another origin
+        Set<String> before = AdminApi.responseIds(cloud, EVERY_TYPE);
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/checkout");
+        WebElement widget = awaitWidget();
+        assertThat(widget.getAttribute("lang")).isEqualTo("fa");
+        // THEN the first question comes alone, in Persian, with its scale's ends
+        assertThat(widget.findElements(By.cssSelector("[data-halqe-question]"))).hasSize(1);
+        assertThat(widget.getText()).contains("ما را پیشنهاد می‌کنید؟").contains("اصلاً محتمل نیست").contains("بسیار محتمل");
+
+        // WHEN the customer chooses 4: the rest of the survey appears, with the detractor follow-up
+        widget.findElement(By.cssSelector("[data-halqe-question=nps] [data-score='4']")).click();
+        assertThat(widget.findElements(By.cssSelector("[data-halqe-question]")))
+                .extracting(block -> block.getAttribute("data-type"))
+                .containsExactly("nps", "csat", "ces", "single", "multi", "yesno", "text");
+        assertThat(widget.findElement(By.cssSelector("[data-halqe-follow-up]")).getText()).isEqualTo("اول چه چیزی را درست کنیم؟");
+        assertThat(widget.findElements(By.cssSelector("[data-halqe-question=csat] [data-score]"))).hasSize(5);
+        assertThat(widget.findElements(By.cssSelector("[data-halqe-question=ces] [data-score]"))).hasSize(7);
+        assertThat(widget.findElement(By.cssSelector("[data-halqe-question=again]")).getText()).contains("بله").contains("خیر");
+
+        // AND sends before answering the required ones: nothing is sent, the missing questions are marked
+        widget.findElement(By.cssSelector("[data-halqe-send]")).click();
+        assertThat(widget.findElements(By.cssSelector("[data-halqe-question][aria-invalid=true]")))
+                .extracting(block -> block.getAttribute("data-halqe-question"))
+                .containsExactly("csat", "channel", "again");
+
+        // WHEN they answer every question and send
+        widget.findElement(By.cssSelector("[data-halqe-question=csat] [data-score='2']")).click();
+        widget.findElement(By.cssSelector("[data-halqe-question=ces] [data-score='6']")).click();
+        widget.findElement(By.xpath("//*[@data-halqe-question='channel']//label[text()='اپ']")).click();
+        widget.findElement(By.xpath("//*[@data-halqe-question='liked']//label[text()='قیمت']")).click();
+        widget.findElement(By.xpath("//*[@data-halqe-question='liked']//label[text()='پشتیبانی']")).click();
+        widget.findElement(By.cssSelector("[data-halqe-question=again] [data-score='0']")).click();
+        widget.findElement(By.cssSelector("[data-halqe-question=comment] textarea")).sendKeys("ارسال دیر رسید");
+        assertThat(widget.findElements(By.cssSelector("[aria-invalid=true]"))).isEmpty();
+        widget.findElement(By.cssSelector("[data-halqe-send]")).click();
+
+        // THEN it thanks them in Persian, and one complete response holds every answer
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-halqe-widget] [role=status]"), "ممنون از شما!"));
+        List<JsonNode> stored = AdminApi.newResponses(cloud, EVERY_TYPE, before);
+        assertThat(stored).hasSize(1);
+        JsonNode answers = stored.getFirst().path("answers");
+        assertThat(stored.getFirst().path("status").asText()).isNotEqualTo("draft");
+        assertThat(stored.getFirst().path("language").asText()).isEqualTo("fa");
+        assertThat(answers.path("nps").asInt()).isEqualTo(4);
+        assertThat(answers.path("csat").asInt()).isEqualTo(2);
+        assertThat(answers.path("ces").asInt()).isEqualTo(6);
+        assertThat(answers.path("channel")).extracting(JsonNode::asText).containsExactly("app");
+        assertThat(answers.path("liked")).extracting(JsonNode::asText).containsExactlyInAnyOrder("price", "support");
+        assertThat(answers.path("again").isInt()).isTrue();
+        assertThat(answers.path("again").asInt()).isZero();
+        assertThat(answers.path("comment").asText()).isEqualTo("ارسال دیر رسید");
+
+        // AND on reload, within the survey's 30-day cooldown, it stays away
+        driver.get(shopBase + "/checkout");
+        assertThat(widgetState(driver)).isEqualTo("cooldown");
+        long quietUntil = ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return Number(localStorage.getItem('halqe:" + EVERY_TYPE + ":quietUntil'))")).longValue();
+        assertThat(quietUntil - System.currentTimeMillis()).isBetween(29L * 86_400_000, 30L * 86_400_000);
+    }
+
+    @Test
+    void embed_shouldNeverShow_whenTheSurveysOwnSampleIsZero() {
+        // WHEN a page embeds a survey whose display options sample 0% of visitors (no data-sample on the page)
+        WebDriver driver = chromium.driver();
+        driver.get(shopBase + "/nobody");
+        // THEN no visitor is shown it
+        assertThat(widgetState(driver)).isEqualTo("not-sampled");
+        assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
     }
 
     private static WebElement awaitWidget() {

@@ -26,7 +26,7 @@ class DynamoSurveyRepositoryTest {
         Survey demo = DemoSurveys.demoNps();
         return new Survey(id, version, io.halqe.domain.survey.LocalizedText.of(name), demo.kind(), demo.defaultLanguage(), demo.languages(), demo.questions(),
                 demo.hiddenFields(), demo.requireSignedLink(), demo.touchpoint(), demo.allowedOrigins(), demo.thankYou(),
-                demo.followUp(), demo.themes(), null, null);
+                demo.followUp(), demo.themes(), null, null, null, null);
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class DemoSurveys {
                         "promoter", Map.of("en", "Glad to hear it! What do you like most?",
                                 "fa", "خوشحالیم! چه چیزی را بیشتر دوست دارید؟",
                                 "ar", "يسعدنا ذلك! ما الذي يعجبك أكثر؟")),
-                List.of(), null, null);
+                List.of(), null, null, null, null);
     }
 
     public static Team demoTeam() {

@@ -49,10 +49,7 @@ public final class ManageSurveys {
         if (current.isEmpty()) {
             return new Outcome.NotFound(surveyId);
         }
-        Survey next = new Survey(surveyId, current.get().version() + 1, draft.name(), draft.kind(),
-                draft.defaultLanguage(), draft.languages(), draft.questions(), draft.hiddenFields(),
-                draft.requireSignedLink(), draft.touchpoint(), draft.allowedOrigins(), draft.thankYou(), draft.followUp(),
-                draft.themes(), draft.emailSubject(), draft.smsText());
+        Survey next = draft.as(surveyId, current.get().version() + 1);
         var problem = SurveyValidator.check(next);
         if (problem.isPresent()) {
             return new Outcome.Invalid(problem.get());

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param name              what customers see as its title, one text or one per language
  * @param emailSubject      the invitation email's subject per language (else the name)
  * @param smsText           the invitation SMS's words per language, before the link (else a default with the name)
+ * @param display           how the embed widget shows it (delay, sample, cooldown); none for the defaults
+ * @param branding          how its emails look; what it leaves out comes from the account's branding
  */
 public record Survey(
         String id,
@@ -34,7 +36,9 @@ public record Survey(
         Map<String, Map<String, String>> followUp,
         List<Theme> themes,
         LocalizedText emailSubject,
-        LocalizedText smsText) {
+        LocalizedText smsText,
+        Display display,
+        Branding branding) {
 
     public Survey {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -44,11 +48,25 @@ public record Survey(
         thankYou = thankYou == null ? Map.of() : Map.copyOf(thankYou);
         followUp = followUp == null ? Map.of() : Map.copyOf(followUp);
         themes = themes == null ? List.of() : List.copyOf(themes);
+        display = display == null ? new Display(null, null, null) : display;
+        branding = branding == null ? Branding.NONE : branding;
     }
 
     public Survey withVersion(int newVersion) {
-        return new Survey(id, newVersion, name, kind, defaultLanguage, languages, questions, hiddenFields,
-                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp, themes, emailSubject, smsText);
+        return as(id, newVersion);
+    }
+
+    /** This definition under another id and version (an edit saved as the next version of a survey). */
+    public Survey as(String newId, int newVersion) {
+        return new Survey(newId, newVersion, name, kind, defaultLanguage, languages, questions, hiddenFields,
+                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp, themes, emailSubject, smsText, display,
+                branding);
+    }
+
+    /** The first scale question (NPS, CSAT, CES, rating): the one an email can ask with one click. */
+    public Optional<Question> firstScaleQuestion() {
+        return questions.stream().filter(question -> question.type().isScale() && question.type() != QuestionType.YESNO)
+                .findFirst();
     }
 
     /** The survey's name as a customer reading {@code language} sees it. */

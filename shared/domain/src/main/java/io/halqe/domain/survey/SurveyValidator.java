@@ -123,7 +123,7 @@ public final class SurveyValidator {
         if (survey.touchpoint() != null && survey.touchpoint().length() > 100) {
             return problem("touchpoint", "must be at most 100 characters");
         }
-        return Optional.empty();
+        return survey.display().problem().or(() -> survey.branding().problem("branding"));
     }
 
     private static Optional<Problem> checkQuestions(Survey survey) {

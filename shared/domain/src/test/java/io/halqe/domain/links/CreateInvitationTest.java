@@ -215,7 +215,7 @@ class CreateInvitationTest {
                 demo.defaultLanguage(), demo.languages(), demo.questions(), demo.hiddenFields(), false, null, List.of(),
                 demo.thankYou(), demo.followUp(), demo.themes(),
                 new io.halqe.domain.survey.LocalizedText(Map.of("fa", "خرید شما چطور بود؟")),
-                new io.halqe.domain.survey.LocalizedText(Map.of("fa", "خریدتان را ارزیابی کنید:")));
+                new io.halqe.domain.survey.LocalizedText(Map.of("fa", "خریدتان را ارزیابی کنید:")), null, null);
         var gate = new io.halqe.domain.outreach.ContactGate(outreach, suppression,
                 () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC"));
         var invite = new CreateInvitation(new InMemorySurveys(localized), new io.halqe.domain.links.InvitationLinks(links, invitations),

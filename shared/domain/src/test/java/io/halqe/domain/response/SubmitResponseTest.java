@@ -153,7 +153,7 @@ class SubmitResponseTest {
         Survey demo = DemoSurveys.demoNps();
         surveys.save(new Survey(demo.id(), 2, demo.name(), demo.kind(), demo.defaultLanguage(), demo.languages(),
                 demo.questions(), demo.hiddenFields(), true, demo.touchpoint(), demo.allowedOrigins(), demo.thankYou(),
-                demo.followUp(), demo.themes(), null, null));
+                demo.followUp(), demo.themes(), null, null, null, null));
         assertThat(submitWithLink(Map.of("nps", 8), null, Map.of("plan", "basic")))
                 .isInstanceOf(SubmissionResult.LinkRefused.class);
     }

@@ -23,14 +23,14 @@ class ManageSurveysTest {
         Survey s = valid();
         return new Survey("checkout", 0, s.name(), s.kind(), s.defaultLanguage(), s.languages(),
                 questions.apply(new ArrayList<>(s.questions())), s.hiddenFields(), false, "checkout",
-                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes(), null, null);
+                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes(), null, null, null, null);
     }
 
     private static Survey demoWith(String defaultLanguage, List<String> languages, List<String> hidden, List<String> origins,
                                    Map<String, Map<String, String>> followUp) {
         Survey s = valid();
         return new Survey("checkout", 0, s.name(), s.kind(), defaultLanguage, languages, s.questions(), hidden, false,
-                null, origins, Map.of(), followUp, List.of(), null, null);
+                null, origins, Map.of(), followUp, List.of(), null, null, null, null);
     }
 
     @Test
@@ -95,7 +95,7 @@ class ManageSurveysTest {
         Survey s = valid();
         java.util.function.Function<io.halqe.domain.survey.LocalizedText, Survey> named = name -> new Survey("named", 0,
                 name, s.kind(), s.defaultLanguage(), s.languages(), s.questions(), s.hiddenFields(), false, null,
-                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes(), null, null);
+                s.allowedOrigins(), s.thankYou(), s.followUp(), s.themes(), null, null, null, null);
         var languages = s.languages();
         var perLanguage = new java.util.LinkedHashMap<String, String>();
         languages.forEach(language -> perLanguage.put(language, "Name in " + language));
