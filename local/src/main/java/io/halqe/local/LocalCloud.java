@@ -119,6 +119,9 @@ public final class LocalCloud implements AutoCloseable {
         parameters.put("Stage", "dev");
         parameters.put("SenderEmail", "feedback@halqe.local");
         parameters.put("SenderIdentity", "halqe.local");
+        // the account branding customers see in the demo's emails
+        parameters.put("SenderName", "Halqe Demo");
+        parameters.put("BrandFooter", "Halqe Demo · 1 Example Street · Localhost");
         parameters.put("AlertRecipients", "owner@demo.halqe.local");
         parameters.put("EscalationEmail", "escalations@demo.halqe.local");
         parameters.put("DefaultTeam", "support");

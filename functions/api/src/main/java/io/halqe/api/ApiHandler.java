@@ -52,7 +52,8 @@ public final class ApiHandler implements RequestStreamHandler {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_DIRECTORY_TABLE",
                 "HALQE_CASES_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE",
-                "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256"));
+                "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
+                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER"));
     }
 
     private ApiHandler(Adapters adapters) {
@@ -81,10 +82,10 @@ public final class ApiHandler implements RequestStreamHandler {
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
-                        adapters.ledger(), adapters.outreach(), policies::current)),
+                        config.branding(), adapters.ledger(), adapters.outreach(), policies::current)),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
                 new OutreachRoutes(adapters.invitations(),
-                        new Announce(responses, mailer, suppression, unsubscribeLinks, adapters.ledger()),
+                        new Announce(responses, mailer, suppression, unsubscribeLinks, config.branding(), adapters.ledger()),
                         new CheckContact(adapters.contactGate())),
                 new SuppressionRoutes(suppression),
                 new PrivacyRoutes(new EraseCustomer(adapters.customers(), responses, cases, suppression,

@@ -46,7 +46,8 @@ public final class RemeasureHandler implements RequestStreamHandler {
         this(Adapters.forFunction("HALQE_OUTREACH_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_CASES_TABLE",
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_ESCALATION_EMAIL", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET",
                 "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
-                "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS"));
+                "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
+                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER"));
     }
 
     private RemeasureHandler(Adapters adapters) {

@@ -119,7 +119,7 @@ class RemeasureHandlerTest {
                         new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable"))),
                 new io.halqe.domain.links.InvitationChannels(sent::add, (phone, text) -> { },
                         new io.halqe.aws.links.HmacUnsubscribeLinks("remeasure-test-key-0123456789abcdef".getBytes(),
-                                "http://localhost:3000")), gate, outreach, directory, "http://localhost:3000");
+                                "http://localhost:3000"), io.halqe.domain.survey.Branding.NONE), gate, outreach, directory, "http://localhost:3000");
         var triggers = new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
         return new RemeasureHandler(new SweepDueOutreach(outreach, gate,
                 new io.halqe.domain.response.StoredAnswers(responses), invitations, java.time.ZoneId.of("UTC")),

@@ -1,6 +1,8 @@
 package io.halqe.aws.messaging;
 
 import io.halqe.domain.core.Mailer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
@@ -24,7 +26,7 @@ public final class SesMailer implements Mailer {
     @Override
     public void send(Email email) {
         ses.sendEmail(request -> request
-                .fromEmailAddress(from)
+                .fromEmailAddress(from(email.fromName()))
                 .destination(destination -> destination.toAddresses(email.to()))
                 .configurationSetName(configurationSet)
                 .content(EmailContent.builder().simple(Message.builder()
@@ -34,6 +36,19 @@ public final class SesMailer implements Mailer {
                                 .map(header -> MessageHeader.builder().name(header.getKey()).value(header.getValue()).build())
                                 .toList())
                         .build()).build()));
+    }
+
+    /**
+     * {@code Name <address>}; a name beyond plain ASCII (Persian, Arabic) as an RFC 2047 encoded word, which is what
+     * SES asks for in the From header.
+     */
+    String from(String name) {
+        if (name == null || name.isBlank()) {
+            return from;
+        }
+        boolean plain = name.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
+        return (plain ? "\"" + name + "\"" : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(
+                name.getBytes(StandardCharsets.UTF_8)) + "?=") + " <" + from + ">";
     }
 
     private static Content utf8(String data) {

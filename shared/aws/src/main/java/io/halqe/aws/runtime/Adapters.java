@@ -210,7 +210,7 @@ public final class Adapters {
 
     /** Signed invitations by link, email or SMS, under the contact policy. */
     public CreateInvitation invitations() {
-        return new CreateInvitation(surveys(), invitationLinks(), new InvitationChannels(mailer(), sms(), unsubscribeLinks()),
+        return new CreateInvitation(surveys(), invitationLinks(), new InvitationChannels(mailer(), sms(), unsubscribeLinks(), config.branding()),
                 contactGate(), outreach(), customers(), publicBaseUrl());
     }
 

@@ -1,6 +1,8 @@
 package io.halqe.aws.runtime;
 
 import io.halqe.domain.config.Env;
+import io.halqe.domain.survey.Branding;
+import io.halqe.domain.survey.LocalizedText;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,7 +23,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           String aggregatesTable, String outreachTable, String eventBusName, String alertsTopicArn,
                           String linkSecretArn, String senderEmail, String sesConfigurationSet, String publicBaseUrl,
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
-                          String escalationEmail, String apiKeySha256, int responseRetentionDays) {
+                          String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding) {
 
     private static final String PREFIX = "HALQE_";
 
@@ -35,7 +37,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.optional("publicBaseUrl", ""), read.zone("timeZone"),
                 read.duration("detractorCaseSla", Duration.ofHours(48)), read.text("defaultTeam"),
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
-                read.days("responseRetentionDays"));
+                read.days("responseRetentionDays"), read.branding());
         read.finish();
         return config;
     }
@@ -121,6 +123,21 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 problems.add(variableOf(component) + " is not a number of days from 0 (keep everything): " + value);
                 return 0;
             }
+        }
+
+        /** The account's branding (SenderName, BrandLogoUrl, BrandColor, BrandFooter); empty values leave a part out. */
+        Branding branding() {
+            String name = optional("senderName", "");
+            String footer = optional("brandFooter", "");
+            Branding branding = new Branding(blank(name) ? null : LocalizedText.of(name), optional("brandLogoUrl", ""),
+                    optional("brandColor", ""), blank(footer) ? null : LocalizedText.of(footer));
+            branding.problem("brand").ifPresent(problem -> problems.add("the account branding's " + problem.field()
+                    .substring("brand.".length()) + " " + problem.message()));
+            return branding;
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
         }
 
         void finish() {

@@ -113,7 +113,7 @@ class MessagingAdaptersTest {
         assertThat(message.body().html().data()).isEqualTo("<p>html</p>");
         assertThat(message.headers()).isEmpty();
         // AND extra headers (List-Unsubscribe on customer emails) go in the message
-        mailer.send(new Mailer.Email(List.of("c@example.com"), "s", "t", "h", Map.of("List-Unsubscribe", "<https://u>")));
+        mailer.send(new Mailer.Email(List.of("c@example.com"), "s", "t", "h", Map.of("List-Unsubscribe", "<https://u>"), null));
         assertThat(ses.requests.get(1).content().simple().headers()).singleElement().satisfies(header -> {
             assertThat(header.name()).isEqualTo("List-Unsubscribe");
             assertThat(header.value()).isEqualTo("<https://u>");

@@ -78,15 +78,17 @@ class SesMailerAgainstSesLocalTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.builder().build()).build();
         SesMailer mailer = new SesMailer(ses, "feedback@example.com", "halqe-dev");
-        // WHEN a Persian customer email with an unsubscribe header is sent
+        // WHEN a Persian customer email with an unsubscribe header is sent under a Persian sender name
         mailer.send(new Mailer.Email(List.of("sara@example.com"), "پیگیری بازخورد شما", "متن ساده",
-                "<p dir=\"rtl\">&lt;b&gt;</p>", Map.of("List-Unsubscribe", "<https://f.example.com/u/x>")));
+                "<p dir=\"rtl\">&lt;b&gt;</p>", Map.of("List-Unsubscribe", "<https://f.example.com/u/x>"), "فروشگاه"));
         // THEN the server stored it from our sender, to the customer, with both parts
         JsonNode store = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/store")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(store.get("emails")).hasSize(1);
         JsonNode email = store.get("emails").get(0);
-        assertThat(email.get("from").asText()).isEqualTo("feedback@example.com");
+        // (the name as an RFC 2047 encoded word, as SES requires for a name beyond ASCII)
+        assertThat(email.get("from").asText()).isEqualTo("=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+                "فروشگاه".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?= <feedback@example.com>");
         assertThat(email.at("/destination/to/0").asText()).isEqualTo("sara@example.com");
         assertThat(email.get("subject").asText()).isEqualTo("پیگیری بازخورد شما");
         assertThat(email.at("/body/text").asText()).isEqualTo("متن ساده");

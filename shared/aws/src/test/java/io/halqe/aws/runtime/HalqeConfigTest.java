@@ -42,4 +42,20 @@ class HalqeConfigTest {
         assertThatThrownBy(() -> HalqeConfig.required(config.outreachTable(), "outreachTable"))
                 .hasMessageContaining("HALQE_OUTREACH_TABLE");
     }
+
+    @Test
+    void load_shouldReadTheAccountBranding_andRefuseAColourThatIsNotOne() {
+        // GIVEN the stack's SenderName and Brand* parameters
+        var config = HalqeConfig.load(new Env(Map.of("HALQE_SENDER_NAME", "Acme Shop", "HALQE_BRAND_COLOR", "#ffcc00",
+                        "HALQE_BRAND_LOGO_URL", "", "HALQE_BRAND_FOOTER", "Acme, 1 Main St")),
+                "HALQE_SENDER_NAME", "HALQE_BRAND_COLOR", "HALQE_BRAND_LOGO_URL", "HALQE_BRAND_FOOTER");
+        // THEN they make the account's branding; an empty logo is none; a light colour gets dark button text
+        assertThat(config.branding().senderNameIn("fa", "en")).isEqualTo("Acme Shop");
+        assertThat(config.branding().footerIn("en", "en")).isEqualTo("Acme, 1 Main St");
+        assertThat(config.branding().logoUrl()).isEmpty();
+        assertThat(config.branding().textOnColor()).isEqualTo("#1a1a1a");
+        // AND a malformed colour stops the function at init, named
+        assertThatThrownBy(() -> HalqeConfig.load(new Env(Map.of("HALQE_BRAND_COLOR", "red")), "HALQE_BRAND_COLOR"))
+                .hasMessageContaining("the account branding's color must be a colour such as #005fcc");
+    }
 }

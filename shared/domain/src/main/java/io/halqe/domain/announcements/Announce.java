@@ -1,6 +1,7 @@
 package io.halqe.domain.announcements;
 
 import io.halqe.domain.core.Problem;
+import io.halqe.domain.survey.Branding;
 import io.halqe.domain.cases.CustomerEmail;
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.Mailer;
@@ -52,15 +53,17 @@ public final class Announce {
     private final Mailer mailer;
     private final SuppressionList suppression;
     private final UnsubscribeLinks unsubscribe;
+    private final Branding brand;
     private final DeliveryLedger ledger;
 
     public Announce(ResponseRepository responses, Mailer mailer, SuppressionList suppression, UnsubscribeLinks unsubscribe,
-                    DeliveryLedger ledger) {
+                    Branding brand, DeliveryLedger ledger) {
         this.responses = responses;
         this.mailer = mailer;
         this.suppression = suppression;
         this.unsubscribe = unsubscribe;
         this.ledger = ledger;
+        this.brand = brand;
     }
 
     public Outcome announce(Request request, Instant at) {
@@ -97,7 +100,7 @@ public final class Announce {
             }
             boolean sent = ledger.once("announce#" + announcementId + "#" + SuppressionList.idOf(entry.getKey()), at, () -> mailer.send(
                     CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
-                            messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at))));
+                            messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at), brand)));
             if (!sent) {
                 already++;
                 continue;

@@ -1,6 +1,7 @@
 package io.halqe.domain.cases;
 
 import io.halqe.domain.core.Problem;
+import io.halqe.domain.survey.Branding;
 import io.halqe.domain.core.DeliveryLedger;
 
 import io.halqe.domain.core.Mailer;
@@ -48,12 +49,13 @@ public final class CloseCase {
     private final Mailer mailer;
     private final SuppressionList suppression;
     private final UnsubscribeLinks unsubscribe;
+    private final Branding brand;
     private final DeliveryLedger ledger;
     private final OutreachRepository outreach;
     private final Supplier<ContactPolicy> policy;
 
     public CloseCase(CaseRepository cases, Respondents respondents, Mailer mailer, SuppressionList suppression,
-                     UnsubscribeLinks unsubscribe, DeliveryLedger ledger, OutreachRepository outreach,
+                     UnsubscribeLinks unsubscribe, Branding brand, DeliveryLedger ledger, OutreachRepository outreach,
                      Supplier<ContactPolicy> policy) {
         this.cases = cases;
         this.respondents = respondents;
@@ -61,6 +63,7 @@ public final class CloseCase {
         this.suppression = suppression;
         this.unsubscribe = unsubscribe;
         this.ledger = ledger;
+        this.brand = brand;
         this.outreach = outreach;
         this.policy = policy;
     }
@@ -94,7 +97,7 @@ public final class CloseCase {
         }
         ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
                 CustomerEmail.Purpose.CASE_FOLLOW_UP, email, response.map(Response::language).orElse("en"),
-                request.customerMessage(), unsubscribe.urlFor(email, at))));
+                request.customerMessage(), unsubscribe.urlFor(email, at), brand)));
         return new Outcome.Closed(closed.get(), true, null, resurveyAt);
     }
 

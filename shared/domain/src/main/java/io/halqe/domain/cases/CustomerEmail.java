@@ -1,14 +1,12 @@
 package io.halqe.domain.cases;
 
 import io.halqe.domain.core.Mailer;
-
-import io.halqe.domain.suppression.UnsubscribeFooter;
-import io.halqe.domain.text.Html;
-import java.util.List;
+import io.halqe.domain.email.BrandedEmail;
+import io.halqe.domain.survey.Branding;
 
 /**
- * An email to a customer in their language (RTL for fa and ar): our words around their message, every value escaped,
- * a plain-text part, and the unsubscribe link in the body and in the List-Unsubscribe headers (one-click, RFC 8058).
+ * An email to a customer in their language (RTL for fa and ar): our words around their message, every value escaped, in
+ * the account's {@link BrandedEmail} layout (plain-text part, unsubscribe link and one-click headers included).
  */
 public final class CustomerEmail {
 
@@ -18,7 +16,9 @@ public final class CustomerEmail {
     private CustomerEmail() {
     }
 
-    public static Mailer.Email build(Purpose purpose, String email, String language, String message, String unsubscribeUrl) {
+    /** {@code brand}: the account's branding (these emails belong to no one survey). */
+    public static Mailer.Email build(Purpose purpose, String email, String language, String message, String unsubscribeUrl,
+                                     Branding brand) {
         String lang = language == null ? "en" : language;
         String subject = switch (purpose) {
             case CASE_FOLLOW_UP -> switch (lang) {
@@ -44,11 +44,10 @@ public final class CustomerEmail {
                 default -> "You told us about this. Here is what changed:";
             };
         };
-        String dir = lang.equals("fa") || lang.equals("ar") ? "rtl" : "ltr";
-        String text = intro + "\n\n" + message.strip() + "\n\n" + UnsubscribeFooter.text(lang, unsubscribeUrl);
-        String html = "<!doctype html><html lang=\"" + Html.escape(lang) + "\" dir=\"" + dir + "\"><body>"
-                + "<p>" + Html.escape(intro) + "</p><blockquote dir=\"auto\">" + Html.escape(message.strip()).replace("\n", "<br>")
-                + "</blockquote>" + UnsubscribeFooter.html(lang, unsubscribeUrl) + "</body></html>";
-        return new Mailer.Email(List.of(email), subject, text, html, UnsubscribeFooter.headers(unsubscribeUrl));
+        return BrandedEmail.build(email, subject, lang, lang, brand,
+                BrandedEmail.paragraph(intro) + "<blockquote dir=\"auto\" style=\"margin:0 0 16px;padding:12px 16px 0;"
+                        + "background:#f4f4f5;border-radius:6px\">"
+                        + BrandedEmail.paragraph(message.strip()) + "</blockquote>",
+                intro + "\n\n" + message.strip(), unsubscribeUrl);
     }
 }

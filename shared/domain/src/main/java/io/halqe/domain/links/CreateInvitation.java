@@ -4,6 +4,9 @@ import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Customer;
 
 import io.halqe.domain.core.Mailer;
+import io.halqe.domain.email.BrandedEmail;
+import io.halqe.domain.email.EmailScale;
+import io.halqe.domain.survey.Branding;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.outreach.ContactDecision;
@@ -11,7 +14,6 @@ import io.halqe.domain.outreach.ContactGate;
 import io.halqe.domain.outreach.InvitationSender;
 import io.halqe.domain.outreach.Outreach;
 import io.halqe.domain.outreach.OutreachRepository;
-import io.halqe.domain.suppression.UnsubscribeFooter;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.EmailAddresses;
@@ -160,7 +162,7 @@ public final class CreateInvitation implements InvitationSender {
             channels.sms().send(customer.phone(), InvitationMessages.sms(survey, language, url, reminder));
         } else {
             channels.mailer().send(InvitationMessages.email(survey, customer, language, url, reminder,
-                    channels.unsubscribe().urlFor(customer.email(), now)));
+                    channels.unsubscribe().urlFor(customer.email(), now), survey.branding().over(channels.brand())));
         }
     }
 
@@ -195,7 +197,7 @@ public final class CreateInvitation implements InvitationSender {
         }
 
         static Mailer.Email email(Survey survey, Customer customer, String language, String url, boolean reminder,
-                                  String unsubscribeUrl) {
+                                  String unsubscribeUrl, Branding brand) {
             String name = customer.name() == null ? null : Html.singleLine(customer.name());
             String greeting = switch (language) {
                 case "fa" -> name == null ? "سلام،" : "سلام " + name + "،";
@@ -203,33 +205,35 @@ public final class CreateInvitation implements InvitationSender {
                 default -> name == null ? "Hello," : "Hello " + name + ",";
             };
             String ask = reminder ? switch (language) {
-                case "fa" -> "یادآوری کوتاه: هنوز خوشحال می‌شویم نظرتان را بدانیم. فقط یک دقیقه وقت می‌گیرد:";
-                case "ar" -> "تذكير سريع: ما زلنا نود معرفة رأيك. لن يستغرق الأمر سوى دقيقة:";
-                default -> "A quick reminder: we would still love to hear from you. It takes a minute:";
+                case "fa" -> "یادآوری کوتاه: هنوز خوشحال می‌شویم نظرتان را بدانیم. فقط یک دقیقه وقت می‌گیرد.";
+                case "ar" -> "تذكير سريع: ما زلنا نود معرفة رأيك. لن يستغرق الأمر سوى دقيقة.";
+                default -> "A quick reminder: we would still love to hear from you. It takes a minute.";
             } : switch (language) {
-                case "fa" -> "نظر شما برای ما مهم است. لطفاً به چند سؤال کوتاه پاسخ دهید:";
-                case "ar" -> "رأيك يهمنا. يرجى الإجابة على بضعة أسئلة قصيرة:";
-                default -> "Your opinion matters to us. Please answer a few short questions:";
+                case "fa" -> "نظر شما برای ما مهم است. لطفاً به چند سؤال کوتاه پاسخ دهید.";
+                case "ar" -> "رأيك يهمنا. يرجى الإجابة على بضعة أسئلة قصيرة.";
+                default -> "Your opinion matters to us. Please answer a few short questions.";
             };
             String button = switch (language) {
                 case "fa" -> "پاسخ به نظرسنجی";
                 case "ar" -> "أجب عن الاستبيان";
                 default -> "Answer the survey";
             };
-            String dir = language.equals("fa") || language.equals("ar") ? "rtl" : "ltr";
-            String text = greeting + "\n\n" + ask + "\n" + url + "\n\n" + UnsubscribeFooter.text(language, unsubscribeUrl);
-            String html = "<!doctype html><html lang=\"" + Html.escape(language) + "\" dir=\"" + dir + "\"><body>"
-                    + "<p>" + Html.escape(greeting) + "</p><p>" + Html.escape(ask) + "</p>"
-                    + "<p><a href=\"" + Html.escape(url) + "\">" + Html.escape(button) + "</a></p>"
-                    + UnsubscribeFooter.html(language, unsubscribeUrl) + "</body></html>";
             String subject = (reminder ? switch (language) {
                 case "fa" -> "یادآوری: ";
                 case "ar" -> "تذكير: ";
                 default -> "Reminder: ";
             } : "") + (survey.emailSubject() != null ? survey.emailSubject().in(language, survey.defaultLanguage())
                     : survey.nameIn(language));
-            return new Mailer.Email(List.of(customer.email()), Html.singleLine(subject), text, html,
-                    UnsubscribeFooter.headers(unsubscribeUrl));
+            StringBuilder html = new StringBuilder(BrandedEmail.paragraph(greeting)).append(BrandedEmail.paragraph(ask));
+            StringBuilder text = new StringBuilder(greeting).append("\n\n").append(ask).append("\n");
+            survey.firstScaleQuestion().ifPresent(question -> {
+                html.append(EmailScale.html(question, survey.defaultLanguage(), language, url));
+                text.append("\n").append(Html.singleLine(question.textIn(language, survey.defaultLanguage()))).append("\n");
+            });
+            html.append(BrandedEmail.button(brand, url, button));
+            text.append(url).append("\n");
+            return BrandedEmail.build(customer.email(), subject, language, survey.defaultLanguage(), brand,
+                    html.toString(), text.toString(), unsubscribeUrl);
         }
 
         static String sms(Survey survey, String language, String url, boolean reminder) {

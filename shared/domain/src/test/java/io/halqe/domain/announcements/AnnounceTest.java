@@ -31,7 +31,7 @@ class AnnounceTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
-    private final Announce announce = new Announce(responses, emails::add, suppression, links, ledger);
+    private final Announce announce = new Announce(responses, emails::add, suppression, links, io.halqe.domain.survey.Branding.NONE, ledger);
 
     @BeforeEach
     void feedbackAboutDeliveryAndPrice() {
@@ -120,7 +120,7 @@ class AnnounceTest {
                 throw new IllegalStateException("SES throttled");
             }
             sent.add(email);
-        }, suppression, links, ledger);
+        }, suppression, links, io.halqe.domain.survey.Branding.NONE, ledger);
         var request = request("delivery", "suggestion", "We added delivery slots.", null);
         assertThatThrownBy(() -> flaky.announce(request, AT)).hasMessageContaining("throttled");
 

@@ -34,7 +34,7 @@ class CloseCaseTest {
     private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
     private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
     private final CloseCase close = new CloseCase(cases, new io.halqe.domain.enrichment.Respondents(responses, directory),
-            emails::add, suppression, links, cases, outreach,
+            emails::add, suppression, links, io.halqe.domain.survey.Branding.NONE, cases, outreach,
             () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS);
 
     @BeforeEach

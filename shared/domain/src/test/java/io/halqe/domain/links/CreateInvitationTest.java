@@ -6,6 +6,8 @@ import io.halqe.domain.core.Customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.core.Mailer;
+import io.halqe.domain.survey.Branding;
+import io.halqe.domain.survey.LocalizedText;
 import io.halqe.domain.fakes.InMemorySuppressionList;
 import io.halqe.domain.fakes.FakeLinks;
 import io.halqe.domain.fakes.InMemorySurveys;
@@ -30,7 +32,7 @@ class CreateInvitationTest {
     private final CreateInvitation invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()),
             new io.halqe.domain.links.InvitationLinks(links, invitations),
             new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
-                    new io.halqe.domain.fakes.FakeUnsubscribeLinks()),
+                    new io.halqe.domain.fakes.FakeUnsubscribeLinks(), io.halqe.domain.survey.Branding.NONE),
             new io.halqe.domain.outreach.ContactGate(outreach, suppression,
                     () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
             outreach, directory, "https://f.example.com");
@@ -62,6 +64,44 @@ class CreateInvitationTest {
                     .contains("href=\"" + created.url().replace("&", "&amp;") + "\"");
             assertThat(email.text()).contains(created.url());
         });
+    }
+
+    @Test
+    void invitationEmail_shouldAskTheScaleInTheEmail_inTheSurveysBrandingOverTheAccounts() {
+        // GIVEN an account branding (name, colour, footer) and a survey that brands its sender name and logo in Persian
+        var account = new Branding(LocalizedText.of("Acme"), null, "#ffcc00", LocalizedText.of("Acme, 1 Main St"));
+        var demo = DemoSurveys.demoNps();
+        var branded = new io.halqe.domain.survey.Survey(demo.id(), 1, demo.name(), demo.kind(), demo.defaultLanguage(),
+                demo.languages(), demo.questions(), demo.hiddenFields(), false, null, List.of(), demo.thankYou(),
+                demo.followUp(), demo.themes(), null, null, null,
+                new Branding(new LocalizedText(Map.of("en", "Acme Store", "fa", "فروشگاه اکمی")),
+                        "https://cdn.example.com/logo.png", null, null));
+        var invite = new CreateInvitation(new InMemorySurveys(branded), new io.halqe.domain.links.InvitationLinks(links, invitations),
+                new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
+                        new io.halqe.domain.fakes.FakeUnsubscribeLinks(), account),
+                new io.halqe.domain.outreach.ContactGate(outreach, suppression,
+                        () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC")),
+                outreach, directory, "https://f.example.com");
+        // WHEN a Persian customer is invited by email
+        var created = (CreateInvitation.Outcome.Created) invite.create(new CreateInvitation.Request("demo-nps", "email",
+                new Customer("b-1", "b1@example.com", null, null, "fa"), Map.of(), null), NOW);
+        // THEN it comes from the survey's Persian sender name, with its logo, the account's colour and footer
+        Mailer.Email email = emails.getFirst();
+        assertThat(email.fromName()).isEqualTo("فروشگاه اکمی");
+        assertThat(email.html()).contains("<img src=\"https://cdn.example.com/logo.png\" alt=\"فروشگاه اکمی\"")
+                .contains("border-top:4px solid #ffcc00").contains("Acme, 1 Main St")
+                // (a light brand colour gets dark text on its button)
+                .contains("color:#1a1a1a;text-decoration:none;border-radius:6px\">پاسخ به نظرسنجی");
+        // AND the NPS question is in the email: eleven links, 0 to 10 in Persian digits, each opening the page with it
+        String url = created.url().replace("&", "&amp;");
+        for (int score = 0; score <= 10; score++) {
+            assertThat(email.html()).contains("href=\"" + url + "&amp;score=" + score + "\" data-score=\"" + score + "\"");
+        }
+        assertThat(email.html()).contains(">۷</a>").contains("اصلاً محتمل نیست").contains("بسیار محتمل")
+                .contains("چقدر احتمال دارد ما را به یک دوست یا همکار پیشنهاد کنید؟");
+        // AND the plain-text part has the question, the link and the footer
+        assertThat(email.text()).contains("چقدر احتمال دارد").contains(created.url()).contains("Acme, 1 Main St")
+                .contains("لغو اشتراک: https://f.example.com/u/");
     }
 
     @Test
@@ -220,7 +260,7 @@ class CreateInvitationTest {
                 () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, java.time.ZoneId.of("UTC"));
         var invite = new CreateInvitation(new InMemorySurveys(localized), new io.halqe.domain.links.InvitationLinks(links, invitations),
                 new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
-                        new io.halqe.domain.fakes.FakeUnsubscribeLinks()), gate, outreach, directory, "https://f.example.com");
+                        new io.halqe.domain.fakes.FakeUnsubscribeLinks(), io.halqe.domain.survey.Branding.NONE), gate, outreach, directory, "https://f.example.com");
         // WHEN a Persian customer is invited by email, and another by SMS
         invite.create(new CreateInvitation.Request("demo-nps", "email", new Customer("l-1", "l1@example.com", null, null, "fa"),
                 Map.of(), null), NOW);
@@ -242,7 +282,7 @@ class CreateInvitationTest {
         var invite = new CreateInvitation(new InMemorySurveys(DemoSurveys.demoNps()),
                 new io.halqe.domain.links.InvitationLinks(links, invitations),
                 new InvitationChannels(emails::add, (phone, message) -> texts.add(phone + " " + message),
-                        new io.halqe.domain.fakes.FakeUnsubscribeLinks()), gate, outreach, directory, "https://f.example.com");
+                        new io.halqe.domain.fakes.FakeUnsubscribeLinks(), io.halqe.domain.survey.Branding.NONE), gate, outreach, directory, "https://f.example.com");
         // WHEN that phone and another are invited by SMS
         var stopped = (CreateInvitation.Outcome.Created) invite.create(new CreateInvitation.Request("demo-nps", "sms",
                 new Customer("stop-1", null, "+989120000001", null, "fa"), Map.of(), null), NOW);

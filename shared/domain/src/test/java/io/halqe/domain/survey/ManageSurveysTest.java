@@ -106,4 +106,30 @@ class ManageSurveysTest {
         assertThat(manage.create(named.apply(io.halqe.domain.survey.LocalizedText.of("Two\nlines"))))
                 .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("name"));
     }
+
+    @Test
+    void create_shouldKeepDisplayOptionsAndBranding_andNameTheFieldOfABadOne() {
+        Survey demo = valid();
+        java.util.function.BiFunction<Display, Branding, Survey> styled = (display, branding) -> new Survey("styled", 0,
+                demo.name(), demo.kind(), demo.defaultLanguage(), demo.languages(), demo.questions(), demo.hiddenFields(),
+                false, null, demo.allowedOrigins(), demo.thankYou(), demo.followUp(), demo.themes(), null, null, display,
+                branding);
+        // WHEN a survey samples 101% of visitors, waits 601 s, or brands itself with "blue" or an http logo
+        // THEN each is refused under its field
+        assertThat(manage.create(styled.apply(new Display(null, 101, null), null)))
+                .isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem("display.samplePercent", "must be 0 to 100")));
+        assertThat(manage.create(styled.apply(new Display(601, null, null), null)))
+                .isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem("display.delaySeconds", "must be 0 to 600")));
+        assertThat(manage.create(styled.apply(null, new Branding(null, null, "blue", null))))
+                .isEqualTo(new ManageSurveys.Outcome.Invalid(new Problem("branding.color", "must be a colour such as #005fcc")));
+        assertThat(manage.create(styled.apply(null, new Branding(null, "http://x.example/logo.png", null, null))))
+                .isInstanceOf(ManageSurveys.Outcome.Invalid.class)
+                .extracting(invalid -> ((ManageSurveys.Outcome.Invalid) invalid).problem().field()).isEqualTo("branding.logoUrl");
+        // AND good ones are kept, through an edit too
+        var good = styled.apply(new Display(5, 25, 30), new Branding(LocalizedText.of("Acme"), null, "#112233", null));
+        assertThat(manage.create(good)).isInstanceOf(ManageSurveys.Outcome.Saved.class);
+        manage.update("styled", good);
+        assertThat(surveys.find("styled").orElseThrow().display()).isEqualTo(new Display(5, 25, 30));
+        assertThat(surveys.find("styled").orElseThrow().branding().colorOrDefault()).isEqualTo("#112233");
+    }
 }
