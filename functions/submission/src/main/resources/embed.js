@@ -290,7 +290,9 @@
     }
 
     function paint(button, pressed, wide) {
-      button.style.cssText = 'min-width:' + (wide ? '4rem' : '2.1rem') + ';padding:.35rem .2rem;border-radius:.3rem;' +
+      // scale buttons share the row (0-10 fits on one, down to a phone); yes/no keep their words' width
+      button.style.cssText = (wide ? 'flex:0 0 auto;min-width:4rem' : 'flex:1 1 0;min-width:1.6rem') +
+        ';padding:.35rem .2rem;border-radius:.3rem;' +
         'cursor:pointer;font:inherit;border:1px solid ' + (pressed ? '#005fcc' : '#767676') + ';background:' +
         (pressed ? '#005fcc' : '#fff') + ';color:' + (pressed ? '#fff' : '#1a1a1a');
     }

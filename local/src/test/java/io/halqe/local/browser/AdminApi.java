@@ -43,6 +43,36 @@ final class AdminApi {
         return items;
     }
 
+    /**
+     * A checkout survey with every question type, in English, Persian and Arabic, open to pages on 127.0.0.1, as a
+     * team would write it for the admin API; {@code display} is its display options' JSON.
+     */
+    static String everyQuestionType(String id, String display) {
+        return """
+                {"id":"%s","name":{"en":"Checkout","fa":"پرداخت","ar":"الدفع"},"kind":"transactional","defaultLanguage":"en",
+                 "languages":["en","fa","ar"],"allowedOrigins":["http://127.0.0.1:*"],"display":%s,
+                 "thankYou":{"en":"Thanks!","fa":"ممنون از شما!","ar":"شكرًا لك!"},
+                 "followUp":{"detractor":{"en":"What should we fix first?","fa":"اول چه چیزی را درست کنیم؟","ar":"ما الذي نصلحه أولاً؟"}},
+                 "questions":[
+                  {"id":"nps","type":"nps","required":true,
+                   "text":{"en":"Would you recommend us?","fa":"ما را پیشنهاد می‌کنید؟","ar":"هل توصي بنا؟"}},
+                  {"id":"csat","type":"csat","required":true,
+                   "text":{"en":"How satisfied are you?","fa":"چقدر راضی هستید؟","ar":"ما مدى رضاك؟"}},
+                  {"id":"ces","type":"ces","text":{"en":"How easy was it?","fa":"چقدر آسان بود؟","ar":"ما مدى سهولة ذلك؟"}},
+                  {"id":"channel","type":"single","required":true,
+                   "text":{"en":"Where did you buy?","fa":"از کجا خریدید؟","ar":"من أين اشتريت؟"},
+                   "options":[{"id":"web","text":{"en":"Website","fa":"وب‌سایت","ar":"الموقع"}},
+                              {"id":"app","text":{"en":"App","fa":"اپ","ar":"التطبيق"}}]},
+                  {"id":"liked","type":"multi","text":{"en":"What did you like?","fa":"چه چیزی را دوست داشتید؟","ar":"ما الذي أعجبك؟"},
+                   "options":[{"id":"price","text":{"en":"Price","fa":"قیمت","ar":"السعر"}},
+                              {"id":"speed","text":{"en":"Speed","fa":"سرعت","ar":"السرعة"}},
+                              {"id":"support","text":{"en":"Support","fa":"پشتیبانی","ar":"الدعم"}}]},
+                  {"id":"again","type":"yesno","required":true,
+                   "text":{"en":"Would you buy again?","fa":"دوباره می‌خرید؟","ar":"هل ستشتري مرة أخرى؟"}},
+                  {"id":"comment","type":"text","text":{"en":"Anything else?","fa":"نکته دیگری دارید؟","ar":"هل من شيء آخر؟"}}]}
+                """.formatted(id, display);
+    }
+
     /** {@code POST /api/surveys}: a survey as the team writes it; fails the test unless it is created. */
     static void createSurvey(LocalCloud cloud, String definition) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/surveys"))

@@ -35,26 +35,6 @@ class EmbedWidgetIT {
     private static final String EVERY_TYPE = "checkout-widget";
     private static final String NOBODY = "shown-to-nobody";
 
-    /** A survey with every question type, in English and Persian, as a team would create it through the admin API. */
-    private static String everyTypeSurvey(String id, String display) {
-        return """
-                {"id":"%s","name":{"en":"Checkout","fa":"پرداخت"},"kind":"transactional","defaultLanguage":"en",
-                 "languages":["en","fa"],"allowedOrigins":["http://127.0.0.1:*"],"display":%s,
-                 "thankYou":{"en":"Thanks!","fa":"ممنون از شما!"},
-                 "followUp":{"detractor":{"en":"What should we fix first?","fa":"اول چه چیزی را درست کنیم؟"}},
-                 "questions":[
-                  {"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?","fa":"ما را پیشنهاد می‌کنید؟"}},
-                  {"id":"csat","type":"csat","required":true,"text":{"en":"How satisfied are you?","fa":"چقدر راضی هستید؟"}},
-                  {"id":"ces","type":"ces","text":{"en":"How easy was it?","fa":"چقدر آسان بود؟"}},
-                  {"id":"channel","type":"single","required":true,"text":{"en":"Where did you buy?","fa":"از کجا خریدید؟"},
-                   "options":[{"id":"web","text":{"en":"Website","fa":"وب‌سایت"}},{"id":"app","text":{"en":"App","fa":"اپ"}}]},
-                  {"id":"liked","type":"multi","text":{"en":"What did you like?","fa":"چه چیزی را دوست داشتید؟"},
-                   "options":[{"id":"price","text":{"en":"Price","fa":"قیمت"}},{"id":"speed","text":{"en":"Speed","fa":"سرعت"}},
-                              {"id":"support","text":{"en":"Support","fa":"پشتیبانی"}}]},
-                  {"id":"again","type":"yesno","required":true,"text":{"en":"Would you buy again?","fa":"دوباره می‌خرید؟"}},
-                  {"id":"comment","type":"text","text":{"en":"Anything else?","fa":"نکته دیگری دارید؟"}}]}
-                """.formatted(id, display);
-    }
 
     private static HeadlessChromium chromium;
     private static LocalCloud cloud;
@@ -96,8 +76,14 @@ class EmbedWidgetIT {
                 + "data-survey=\"" + EVERY_TYPE + "\" async></script></body></html>");
         serve("/nobody", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
                 + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + NOBODY + "\" async></script></body></html>");
-        AdminApi.createSurvey(cloud, everyTypeSurvey(EVERY_TYPE, "{\"cooldownDays\":30}"));
-        AdminApi.createSurvey(cloud, everyTypeSurvey(NOBODY, "{\"samplePercent\":0}"));
+        for (String language : List.of("en", "fa", "ar")) {
+            serve("/widget-" + language, Map.of(), "<!doctype html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+                    + "<title>Shop</title></head><body><main><h1>Shop</h1><p>Products and prices.</p></main>"
+                    + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + EVERY_TYPE + "\" async></script>"
+                    + "</body></html>");
+        }
+        AdminApi.createSurvey(cloud, AdminApi.everyQuestionType(EVERY_TYPE, "{\"cooldownDays\":30}"));
+        AdminApi.createSurvey(cloud, AdminApi.everyQuestionType(NOBODY, "{\"samplePercent\":0}"));
         shop.start();
         shopBase = "http://127.0.0.1:" + shop.getAddress().getPort();
     }
@@ -321,6 +307,27 @@ class EmbedWidgetIT {
         long quietUntil = ((Number) ((JavascriptExecutor) driver).executeScript(
                 "return Number(localStorage.getItem('halqe:" + EVERY_TYPE + ":quietUntil'))")).longValue();
         assertThat(quietUntil - System.currentTimeMillis()).isBetween(29L * 86_400_000, 30L * 86_400_000);
+    }
+
+    @Test
+    void embed_shouldPassAxe_withEveryQuestionShown_inEnglishPersianAndArabic() {
+        WebDriver driver = chromium.driver();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
+        for (String language : List.of("en", "fa", "ar")) {
+            // GIVEN the checkout survey's widget on a page in that language, every question shown (a score chosen)
+            aNewVisitor();
+            driver.get(shopBase + "/widget-" + language);
+            WebElement widget = awaitWidget();
+            assertThat(widget.getAttribute("lang")).isEqualTo(language);
+            widget.findElement(By.cssSelector("[data-halqe-question=nps] [data-score='9']")).click();
+            assertThat(widget.findElements(By.cssSelector("[data-halqe-question]"))).hasSize(7);
+            // (the 0-10 scale on one row)
+            assertThat(widget.findElements(By.cssSelector("[data-halqe-question=nps] [data-score]")).stream()
+                    .map(button -> button.getRect().getY()).distinct()).as(language).hasSize(1);
+            // THEN axe-core finds no serious or critical WCAG 2.1 AA violation in the widget
+            Accessibility.assertNoSeriousViolations(driver, "[data-halqe-widget]", "the widget in " + language);
+            Screenshots.save(driver, "widget-" + language);
+        }
     }
 
     @Test

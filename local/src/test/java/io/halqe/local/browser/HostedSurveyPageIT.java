@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class HostedSurveyPageIT {
 
     private static final String SURVEY = "demo-nps";
+    private static final String EVERY_TYPE = "checkout-page";
 
     private static HeadlessChromium chromium;
     private static LocalCloud cloud;
@@ -32,6 +33,7 @@ class HostedSurveyPageIT {
     static void startChromiumAndTheLocalCloud() throws Exception {
         chromium = HeadlessChromium.start();
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
+        AdminApi.createSurvey(cloud, AdminApi.everyQuestionType(EVERY_TYPE, "{}"));
     }
 
     @AfterAll
@@ -130,6 +132,41 @@ class HostedSurveyPageIT {
         } finally {
             driver.manage().window().setSize(new Dimension(1200, 900));
         }
+    }
+
+    @Test
+    void hostedPage_shouldPassAxe_andNeverScrollSideways_withEveryQuestionType_inEnglishPersianAndArabic() {
+        WebDriver driver = chromium.driver();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        for (String language : List.of("en", "fa", "ar")) {
+            // GIVEN the checkout survey (every question type) in that language, on a desktop
+            driver.manage().window().setSize(new Dimension(1200, 900));
+            driver.get(cloud.baseUrl() + "/s/" + EVERY_TYPE + "?lang=" + language);
+            chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[type=submit]")));
+            // THEN axe-core finds no serious or critical WCAG 2.1 AA violation, and nothing sticks out sideways
+            Accessibility.assertNoSeriousViolations(driver, null, "the hosted page in " + language);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue()).as(language)
+                    .isEqualTo(((Number) js.executeScript("return document.documentElement.clientWidth")).longValue());
+            // AND yes/no reads as words in that language
+            assertThat(driver.findElements(By.xpath("//label[input[@name='again']]"))).extracting(WebElement::getText)
+                    .containsExactly(switch (language) {
+                        case "fa" -> new String[] {"بله", "خیر"};
+                        case "ar" -> new String[] {"نعم", "لا"};
+                        default -> new String[] {"Yes", "No"};
+                    });
+            Screenshots.save(driver, "page-" + language);
+        }
+    }
+
+    @Test
+    void axeCheck_shouldFail_whenAPageHasASeriousViolation() {
+        // GIVEN a page with an unlabelled text field and an image without alternative text
+        WebDriver driver = chromium.driver();
+        driver.get("data:text/html;charset=utf-8,<!doctype html><html lang=en><title>t</title><main>"
+                + "<input type=text><img src=x.png></main></html>");
+        // THEN the check the tests rely on fails, naming the rules
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Accessibility.assertNoSeriousViolations(driver, null, "bad page"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("label").hasMessageContaining("image-alt");
     }
 
     @Test
