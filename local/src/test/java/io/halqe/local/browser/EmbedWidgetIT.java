@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.halqe.local.LocalCloud;
-import io.halqe.local.LocalCloudOptions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +35,14 @@ class EmbedWidgetIT {
 
 
     private static HeadlessChromium chromium;
-    private static LocalCloud cloud;
     private static HttpServer shop;
     private static String shopBase;
 
     @BeforeAll
     static void startChromiumTheLocalCloudAndTheShop() throws Exception {
         chromium = HeadlessChromium.start();
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
-        assertThat(cloud.baseUrl().getHost()).as("the shop must be on another origin").isEqualTo("localhost");
-        String cloudBase = cloud.baseUrl().toString().replaceAll("/$", "");
+        String cloudBase = SharedCloud.base();
+        assertThat(java.net.URI.create(cloudBase).getHost()).as("the shop must be on another origin").isEqualTo("localhost");
         shop = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         // the README's embed snippet on a plain page
         serve("/", Map.of(), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Shop</title></head><body>"
@@ -82,8 +78,8 @@ class EmbedWidgetIT {
                     + "<script src=\"" + cloudBase + "/embed.js\" data-survey=\"" + EVERY_TYPE + "\" async></script>"
                     + "</body></html>");
         }
-        AdminApi.createSurvey(cloud, AdminApi.everyQuestionType(EVERY_TYPE, "{\"cooldownDays\":30}"));
-        AdminApi.createSurvey(cloud, AdminApi.everyQuestionType(NOBODY, "{\"samplePercent\":0}"));
+        AdminApi.createSurvey(AdminApi.everyQuestionType(EVERY_TYPE, "{\"cooldownDays\":30}"));
+        AdminApi.createSurvey(AdminApi.everyQuestionType(NOBODY, "{\"samplePercent\":0}"));
         shop.start();
         shopBase = "http://127.0.0.1:" + shop.getAddress().getPort();
     }
@@ -113,9 +109,6 @@ class EmbedWidgetIT {
         } finally {
             if (shop != null) {
                 shop.stop(0);
-            }
-            if (cloud != null) {
-                cloud.close();
             }
         }
     }
@@ -169,7 +162,7 @@ class EmbedWidgetIT {
     @Test
     void embed_shouldStoreTheAnswerAndThank_whenACustomerAnswersOnAnotherOrigin() throws Exception {
         // GIVEN a shop page on another origin that embeds the widget
-        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        Set<String> before = AdminApi.responseIds(SURVEY);
         String comment = "Checkout was confusing";
         WebDriver driver = chromium.driver();
         driver.get(shopBase + "/");
@@ -198,13 +191,13 @@ class EmbedWidgetIT {
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-halqe-widget] [role=status]"), "Thank you"));
         // AND exactly one response, with that score and comment, is stored
-        AdminApi.assertStoredOnce(cloud, SURVEY, before, 3, comment, "en");
+        AdminApi.assertStoredOnce(SURVEY, before, 3, comment, "en");
     }
 
     @Test
     void embed_shouldWorkByKeyboardWithoutCspViolations_whenTheHostPageHasAStrictCsp() throws Exception {
         // GIVEN a shop page whose CSP forbids inline styles and eval, embedding the widget in Persian (data-lang)
-        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        Set<String> before = AdminApi.responseIds(SURVEY);
         String comment = "پرداخت گیج‌کننده بود";
         WebDriver driver = chromium.driver();
         driver.get(shopBase + "/strict");
@@ -242,13 +235,13 @@ class EmbedWidgetIT {
         Object violations = ((JavascriptExecutor) driver).executeScript("return window.cspViolations");
         assertThat((List<?>) violations).as("CSP violations on the host page").isEmpty();
         // AND exactly one response is stored
-        AdminApi.assertStoredOnce(cloud, SURVEY, before, 2, comment, "fa");
+        AdminApi.assertStoredOnce(SURVEY, before, 2, comment, "fa");
     }
 
     @Test
     void embed_shouldAskEveryQuestionTypeInThePagesLanguage_validateAndStoreIt_thenKeepItsCooldown() throws Exception {
         // GIVEN the checkout survey (every question type) on a Persian shop page of another origin
-        Set<String> before = AdminApi.responseIds(cloud, EVERY_TYPE);
+        Set<String> before = AdminApi.responseIds(EVERY_TYPE);
         WebDriver driver = chromium.driver();
         driver.get(shopBase + "/checkout");
         WebElement widget = awaitWidget();
@@ -287,7 +280,7 @@ class EmbedWidgetIT {
         // THEN it thanks them in Persian, and one complete response holds every answer
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-halqe-widget] [role=status]"), "ممنون از شما!"));
-        List<JsonNode> stored = AdminApi.newResponses(cloud, EVERY_TYPE, before);
+        List<JsonNode> stored = AdminApi.newResponses(EVERY_TYPE, before);
         assertThat(stored).hasSize(1);
         JsonNode answers = stored.getFirst().path("answers");
         assertThat(stored.getFirst().path("status").asText()).isNotEqualTo("draft");
@@ -349,7 +342,7 @@ class EmbedWidgetIT {
     @Test
     void embed_shouldStillCountTheScore_whenTheCustomerClosesTheWidgetWithoutSending() throws Exception {
         // GIVEN the widget on the shop page
-        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        Set<String> before = AdminApi.responseIds(SURVEY);
         WebDriver driver = chromium.driver();
         driver.get(shopBase + "/");
         WebElement widget = awaitWidget();
@@ -357,7 +350,7 @@ class EmbedWidgetIT {
         widget.findElement(By.cssSelector("[data-score='8']")).click();
         chromium.waiting().until(d -> {
             try {
-                return AdminApi.newResponses(cloud, SURVEY, before).size() == 1;
+                return AdminApi.newResponses(SURVEY, before).size() == 1;
             } catch (Exception e) {
                 return false;
             }
@@ -365,10 +358,10 @@ class EmbedWidgetIT {
         widget.findElement(By.cssSelector("[data-halqe-close]")).click();
         assertThat(driver.findElements(By.cssSelector("[data-halqe-widget]"))).isEmpty();
         // THEN the score waits as a draft, and once the customer has been gone for half an hour it counts, marked partial
-        assertThat(AdminApi.newResponses(cloud, SURVEY, before)).singleElement()
+        assertThat(AdminApi.newResponses(SURVEY, before)).singleElement()
                 .satisfies(draft -> assertThat(draft.path("status").asText()).isEqualTo("draft"));
-        cloud.advanceClock(java.time.Duration.ofMinutes(35));
-        JsonNode counted = AdminApi.newResponses(cloud, SURVEY, before).get(0);
+        SharedCloud.advanceClock(java.time.Duration.ofMinutes(35));
+        JsonNode counted = AdminApi.newResponses(SURVEY, before).get(0);
         assertThat(counted.path("status").asText()).isEqualTo("enriched");
         assertThat(counted.path("partial").asBoolean()).isTrue();
         assertThat(counted.at("/answers/nps").asInt()).isEqualTo(8);

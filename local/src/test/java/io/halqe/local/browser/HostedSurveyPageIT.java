@@ -3,8 +3,6 @@ package io.halqe.local.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.halqe.local.LocalCloud;
-import io.halqe.local.LocalCloudOptions;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -27,32 +25,24 @@ class HostedSurveyPageIT {
     private static final String EVERY_TYPE = "checkout-page";
 
     private static HeadlessChromium chromium;
-    private static LocalCloud cloud;
 
     @BeforeAll
     static void startChromiumAndTheLocalCloud() throws Exception {
         chromium = HeadlessChromium.start();
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
-        AdminApi.createSurvey(cloud, AdminApi.everyQuestionType(EVERY_TYPE, "{}"));
+        AdminApi.createSurvey(AdminApi.everyQuestionType(EVERY_TYPE, "{}"));
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (cloud != null) {
-                cloud.close();
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void hostedPage_shouldStoreTheAnswerAndThankInPersian_whenACustomerAnswersInFarsi() throws Exception {
         // GIVEN the Persian hosted page, right to left
-        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        Set<String> before = AdminApi.responseIds(SURVEY);
         String comment = "ارسال سریع بود ولی بسته‌بندی آسیب دیده بود";
         WebDriver driver = open("fa");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fa");
@@ -77,13 +67,13 @@ class HostedSurveyPageIT {
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "سپاسگزاریم"));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         // AND exactly one response, with that score and comment, is stored
-        AdminApi.assertStoredOnce(cloud, SURVEY, before, 9, comment, "fa");
+        AdminApi.assertStoredOnce(SURVEY, before, 9, comment, "fa");
     }
 
     @Test
     void hostedPage_shouldStoreTheAnswerAndThankInEnglish_whenACustomerAnswersInEnglish() throws Exception {
         // GIVEN the English hosted page, left to right
-        Set<String> before = AdminApi.responseIds(cloud, SURVEY);
+        Set<String> before = AdminApi.responseIds(SURVEY);
         String comment = "Fast delivery, but the box was <b>damaged</b> & wet";
         WebDriver driver = open("en");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
@@ -101,7 +91,7 @@ class HostedSurveyPageIT {
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Thank you"));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
         // AND exactly one response, with that score and comment, is stored
-        AdminApi.assertStoredOnce(cloud, SURVEY, before, 9, comment, "en");
+        AdminApi.assertStoredOnce(SURVEY, before, 9, comment, "en");
     }
 
     @Test
@@ -141,7 +131,7 @@ class HostedSurveyPageIT {
         for (String language : List.of("en", "fa", "ar")) {
             // GIVEN the checkout survey (every question type) in that language, on a desktop
             driver.manage().window().setSize(new Dimension(1200, 900));
-            driver.get(cloud.baseUrl() + "/s/" + EVERY_TYPE + "?lang=" + language);
+            driver.get(SharedCloud.base() + "/s/" + EVERY_TYPE + "?lang=" + language);
             chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[type=submit]")));
             // THEN axe-core finds no serious or critical WCAG 2.1 AA violation, and nothing sticks out sideways
             Accessibility.assertNoSeriousViolations(driver, null, "the hosted page in " + language);
@@ -191,7 +181,7 @@ class HostedSurveyPageIT {
 
     private static WebDriver open(String language) {
         WebDriver driver = chromium.driver();
-        driver.get(cloud.baseUrl() + "/s/" + SURVEY + "?lang=" + language);
+        driver.get(SharedCloud.base() + "/s/" + SURVEY + "?lang=" + language);
         chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[type=submit]")));
         return driver;
     }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.halqe.local.jar.LocalCloudJar;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,52 +26,19 @@ abstract class LocalCloudProcess {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String KEY = "e2e-admin-key";
-    static Process cloud;
+    static LocalCloudJar cloud;
     static URI base;
-    static Path log;
 
     @BeforeAll
     static void startTheLocalCloud() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = URI.create("http://127.0.0.1:" + port);
-        Path root = Path.of(System.getProperty("halqe.repoRoot", "..")).toAbsolutePath();
-        assertThat(root.resolve("local/target/halqe-local.jar")).exists();
-        log = Files.createTempFile("halqe-local", ".log");
-        // the README's run command, as a newcomer types it: no JAVA_HOME, the machine's default java first on PATH
-        ProcessBuilder command = new ProcessBuilder("bash", root.resolve("halqe").toString(), "local",
-                "--port", Integer.toString(port))
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        command.environment().remove("JAVA_HOME");
-        command.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        // where the launcher looks for a JDK 21+: the usual places, and this JVM's home for one installed elsewhere
-        command.environment().put("HALQE_JDK_CANDIDATES", "/usr/lib/jvm/* " + System.getProperty("java.home"));
-        command.environment().put("HALQE_API_KEY", KEY);
-        cloud = command.start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (true) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!cloud.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the local cloud did not become healthy:\n" + Files.readString(log));
-            }
-            Thread.sleep(200);
-        }
+        cloud = LocalCloudJar.start("127.0.0.1", KEY);
+        base = cloud.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (cloud != null) {
-            cloud.destroy();
-            cloud.waitFor();
+            cloud.close();
         }
     }
 
