@@ -92,17 +92,16 @@ final class SubmissionRoute {
                 return HttpResponses.error(415, "unsupported_media_type",
                         "send application/json or application/x-www-form-urlencoded");
             }
-        } catch (HttpProblem notUtf8) {
-            return HttpResponses.error(400, "invalid_encoding", notUtf8.getMessage());
-        } catch (IllegalArgumentException malformed) {
-            return HttpResponses.error(400, "invalid_json", malformed.getMessage());
+        } catch (HttpProblem refused) {
+            return HttpResponses.error(refused.status(), refused.code(), refused.getMessage(), refused.field());
         }
         if (parsed.bot()) {
             // look like success, store nothing: a bot learns nothing from the answer
             return SurveyPage.page(200, survey.language(parsed.language()), survey, survey.thankYouIn(survey.language(parsed.language())),
                     "<h1>" + escape(survey.thankYouIn(survey.language(parsed.language()))) + "</h1>");
         }
-        SubmissionResult result = submitResponse.submit(survey, new SubmissionRequest(surveyId, parsed.answers(),
+        SubmissionResult result = submitResponse.submit(survey, new SubmissionRequest(surveyId,
+                parsed.form() ? SubmitResponse.fromForm(survey, parsed.answers()) : parsed.answers(),
                 parsed.language(), parsed.idempotencyKey(), parsed.token(), parsed.hidden(), parsed.partial(),
                 request.receivedAt()));
         APIGatewayV2HTTPResponse response = parsed.form() ? asPage(result, survey, parsed) : asJson(result);
@@ -144,33 +143,73 @@ final class SubmissionRoute {
         };
     }
 
+    /** What a JSON submission may hold; anything else is refused by name, so a misspelt field is never ignored. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("answers", "hidden", "language", "token", "partial");
+
     private static Parsed json(String body, String idempotencyKey, String queryToken) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the body is not valid JSON");
+            throw invalid("the body is not valid JSON", null);
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object");
+            throw invalid("the body must be a JSON object", null);
+        }
+        for (String name : root.properties().stream().map(Map.Entry::getKey).toList()) {
+            if (!FIELDS.contains(name)) {
+                throw new HttpProblem(400, "unknown_field", name + " is not a field of a submission (" + FIELDS + ")", name);
+            }
         }
         JsonNode answers = root.path("answers");
         if (!answers.isMissingNode() && !answers.isObject()) {
-            throw new IllegalArgumentException("answers must be an object of question id to answer");
+            throw invalid("answers must be an object of question id to answer", "answers");
         }
         JsonNode hiddenNode = root.path("hidden");
         if (!hiddenNode.isMissingNode() && !hiddenNode.isObject()) {
-            throw new IllegalArgumentException("hidden must be an object of field name to text");
+            throw invalid("hidden must be an object of field name to text", "hidden");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         answers.properties().forEach(entry -> values.put(entry.getKey(), Json.MAPPER.convertValue(entry.getValue(), Object.class)));
         Map<String, String> hidden = new LinkedHashMap<>();
-        hiddenNode.properties().forEach(entry -> hidden.put(entry.getKey(), entry.getValue().isValueNode()
-                ? entry.getValue().asText() : null));
-        String language = root.path("language").isTextual() ? root.path("language").asText() : null;
-        String token = root.path("token").isTextual() ? root.path("token").asText() : queryToken;
-        boolean partial = root.path("partial").asBoolean(false);
-        return new Parsed(values, hidden, language, idempotencyKey, token, partial, false, false);
+        for (var entry : hiddenNode.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw invalid("hidden." + entry.getKey() + " must be text", "hidden." + entry.getKey());
+            }
+            hidden.put(entry.getKey(), entry.getValue().asText());
+        }
+        String language = text(root, "language");
+        if (language != null && !io.halqe.domain.text.LanguageTags.isTag(language)) {
+            throw invalid("language must be a language code such as en, fa or ar", "language");
+        }
+        return new Parsed(values, hidden, language, idempotencyKey,
+                root.has("token") ? text(root, "token") : queryToken, flag(root, "partial"), false, false);
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode value = root.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw invalid(field + " must be text", field);
+        }
+        return value.asText();
+    }
+
+    private static boolean flag(JsonNode root, String field) {
+        JsonNode value = root.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(field + " must be true or false", field);
+        }
+        return value.asBoolean();
+    }
+
+    private static HttpProblem invalid(String message, String field) {
+        return new HttpProblem(400, "invalid_json", message, field);
     }
 
     private static Parsed form(String body) {

@@ -13,6 +13,7 @@ import io.halqe.domain.survey.QuestionType;
 import io.halqe.domain.survey.ScaleWords;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
+import io.halqe.domain.text.LanguageTags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,11 @@ final class SurveyPage {
                     + escape(surveyId) + ".</p>");
         }
         Survey survey = found.get();
+        if (request.query("lang").filter(lang -> !LanguageTags.isTag(lang)).isPresent()) {
+            String why = "lang must be a language code such as en, fa or ar";
+            return json ? HttpResponses.error(400, "invalid_query", why, "lang")
+                    : page(400, survey.defaultLanguage(), survey, "Not a language", "<h1>" + escape(why) + "</h1>");
+        }
         if (json) {
             Cors.Access access = Cors.check(survey, request);
             if (access instanceof Cors.Access.Refused refused) {

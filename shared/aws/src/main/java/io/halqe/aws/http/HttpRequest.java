@@ -128,7 +128,7 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
             throw new HttpProblem(413, "payload_too_large", "the body must be at most " + maxBytes + " bytes", null);
         }
         try {
-            T value = Json.MAPPER.readValue(body, type);
+            T value = Json.STRICT.readValue(body, type);
             if (value == null) {
                 throw new HttpProblem(400, "invalid_json", "the body must be a JSON object", null);
             }
@@ -137,6 +137,9 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
             String field = wrongShape.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (wrongShape instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+                throw new HttpProblem(400, "unknown_field", field + " is not a field of this request", field);
+            }
             throw new HttpProblem(400, "invalid_json", (field.isEmpty() ? "the body" : field)
                     + " has the wrong type or value", field.isEmpty() ? null : field);
         } catch (JsonProcessingException malformed) {

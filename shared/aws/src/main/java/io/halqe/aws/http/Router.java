@@ -81,7 +81,18 @@ public final class Router {
                 request.routedTo(match.get().route().routeKey(), match.get().pathParameters()));
     }
 
+    /** Ids in paths become DynamoDB keys: one past what a key can hold would fail there, as a 500. */
+    static final int MAX_PATH_PARAMETER_BYTES = 512;
+
     private static APIGatewayV2HTTPResponse run(Route route, HttpRequest request) {
+        for (var parameter : request.pathParameters().entrySet()) {
+            String value = parameter.getValue();
+            if (value.isEmpty() || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PATH_PARAMETER_BYTES
+                    || value.chars().anyMatch(Character::isISOControl)) {
+                return HttpResponses.error(400, "invalid_path", parameter.getKey() + " must be 1 to "
+                        + MAX_PATH_PARAMETER_BYTES + " bytes without control characters", parameter.getKey());
+            }
+        }
         try {
             return route.handle(request);
         } catch (HttpProblem problem) {

@@ -66,6 +66,30 @@ public final class CustomerValidator {
         return List.copyOf(problems);
     }
 
+    /**
+     * The person an invitation or a contact check names, before anything is looked up or stored: an id the directory
+     * can key, a language tag, a name of bounded length; the first problem, named under {@code prefix}.
+     */
+    public static java.util.Optional<Problem> checkInvited(io.halqe.domain.core.Customer c, String prefix) {
+        if (c.id() != null && !isId(c.id())) {
+            return java.util.Optional.of(new Problem(prefix + "id",
+                    "must be 1-128 letters, digits or . _ : @ -, or an email address or phone number"));
+        }
+        if (c.locale() != null && !io.halqe.domain.text.LanguageTags.isTag(c.locale())) {
+            return java.util.Optional.of(new Problem(prefix + "locale", "must be a language tag such as fa or fa-IR"));
+        }
+        if (c.name() != null && c.name().length() > MAX_TEXT) {
+            return java.util.Optional.of(new Problem(prefix + "name", "must be at most " + MAX_TEXT + " characters"));
+        }
+        if (c.email() != null && !EmailAddresses.isAddress(c.email())) {
+            return java.util.Optional.of(new Problem(prefix + "email", "must be an email address"));
+        }
+        if (c.phone() != null && !PhoneNumbers.isE164(c.phone())) {
+            return java.util.Optional.of(new Problem(prefix + "phone", "must be an E.164 number such as +989121234567"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A CRM's id, or what {@link io.halqe.domain.core.Customer#identified()} derives when there is none. */
     private static boolean isId(String id) {
         return ID.matcher(id).matches() || EmailAddresses.isAddress(id) || PhoneNumbers.isE164(id);
@@ -75,7 +99,7 @@ public final class CustomerValidator {
         return ATTRIBUTE.matcher(name).matches();
     }
 
-    private static boolean isTimeZone(String zone) {
+    public static boolean isTimeZone(String zone) {
         try {
             ZoneId.of(zone);
             return true;

@@ -9,6 +9,7 @@ import io.halqe.domain.email.EmailScale;
 import io.halqe.domain.survey.Branding;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.customers.CustomerValidator;
 import io.halqe.domain.outreach.ContactDecision;
 import io.halqe.domain.outreach.ContactGate;
 import io.halqe.domain.outreach.InvitationSender;
@@ -95,6 +96,10 @@ public final class CreateInvitation implements InvitationSender {
         }
         Survey survey = found.get();
         Customer asked = request.customer() == null ? new Customer(null, null, null, null, null) : request.customer();
+        Optional<Problem> malformed = CustomerValidator.checkInvited(asked, "customer.");
+        if (malformed.isPresent()) {
+            return new Outcome.Invalid(malformed.get());
+        }
         // the directory fills in what the request leaves out (language, address, phone) for a known customer
         Optional<CustomerProfile> profile = asked.id() == null ? Optional.empty() : directory.find(asked.id());
         Customer customer = profile.map(known -> asked.orElse(known.asCustomer())).orElse(asked).identified();

@@ -34,6 +34,13 @@ public final class CheckContact {
         if (request.customer() == null || (request.customer().id() == null && request.customer().email() == null)) {
             return new Outcome.Invalid(new Problem("customer", "needs an id or an email"));
         }
+        var malformed = io.halqe.domain.customers.CustomerValidator.checkInvited(request.customer(), "customer.");
+        if (malformed.isPresent()) {
+            return new Outcome.Invalid(malformed.get());
+        }
+        if (request.timeZone() != null && !io.halqe.domain.customers.CustomerValidator.isTimeZone(request.timeZone())) {
+            return new Outcome.Invalid(new Problem("timeZone", "must be a time zone such as Asia/Tehran"));
+        }
         Outreach.Kind kind;
         try {
             kind = request.kind() == null ? Outreach.Kind.INVITATION : Outreach.Kind.fromWire(request.kind());

@@ -85,7 +85,7 @@ public final class SubmitResponse {
             hidden.putAll(invitation.hidden());
         }
         String language = survey.language(request.language() != null ? request.language()
-                : invitation == null ? null : primaryTag(invitation.customer().locale()));
+                : invitation == null ? null : io.halqe.domain.text.LanguageTags.primary(invitation.customer().locale()));
         if (request.partial() && invitation == null && request.idempotencyKey() == null) {
             return new SubmissionResult.Invalid(new Problem("Idempotency-Key", "is required to save a partial response (it ties the rest to it)"));
         }
@@ -105,10 +105,6 @@ public final class SubmitResponse {
                         ? new SubmissionResult.Accepted(existing.id(), true)
                         : new SubmissionResult.KeyReused(what))
                 .orElseGet(() -> new SubmissionResult.Accepted(response.id(), false));
-    }
-
-    private static String primaryTag(String locale) {
-        return locale == null ? null : locale.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
     }
 
     /**
@@ -131,6 +127,23 @@ public final class SubmitResponse {
     public static String responseIdForInvitation(String surveyId, String invitationId) {
         return UUID.nameUUIDFromBytes((surveyId + "\ninvitation:" + invitationId).getBytes(StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    /**
+     * A form post's answers as a JSON caller would send them: a scale question's text of digits (ASCII, Persian or
+     * Arabic-Indic) becomes its number; anything else stays as it came, for {@link #submit} to judge.
+     */
+    public static Map<String, Object> fromForm(Survey survey, Map<String, Object> fields) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        fields.forEach((id, value) -> {
+            boolean scale = survey.question(id).map(question -> question.type().isScale()).orElse(false);
+            if (scale && value instanceof String text && INTEGER.matcher(Digits.toAscii(text)).matches()) {
+                answers.put(id, Long.parseLong(Digits.toAscii(text).strip()));
+            } else {
+                answers.put(id, value);
+            }
+        });
+        return answers;
     }
 
     /** A partial save checks what was answered; required questions are checked when the response is complete. */
@@ -183,20 +196,17 @@ public final class SubmitResponse {
 
     private static Object parseScale(Question question, Object value) {
         String range = "must be a whole number from " + question.type().min() + " to " + question.type().max();
-        Integer number = null;
+        // a JSON integer (never a string, a fraction or 7.0; a long is never wrapped into range), or true/false for yes/no
+        Long number = null;
         if (value instanceof Integer || value instanceof Long) {
-            number = ((Number) value).intValue();
-        } else if (value instanceof Number decimal && decimal.doubleValue() == Math.rint(decimal.doubleValue())) {
-            number = decimal.intValue();
+            number = ((Number) value).longValue();
         } else if (value instanceof Boolean yes && question.type() == io.halqe.domain.survey.QuestionType.YESNO) {
-            number = yes ? 1 : 0;
-        } else if (value instanceof String text && INTEGER.matcher(Digits.toAscii(text)).matches()) {
-            number = Integer.parseInt(Digits.toAscii(text).strip());
+            number = yes ? 1L : 0L;
         }
         if (number == null || number < question.type().min() || number > question.type().max()) {
             return range;
         }
-        return new Answer.Score(question.type(), number);
+        return new Answer.Score(question.type(), number.intValue());
     }
 
     private static Object parseChoices(Question question, Object value) {

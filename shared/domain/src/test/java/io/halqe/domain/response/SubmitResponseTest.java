@@ -57,9 +57,23 @@ class SubmitResponseTest {
     }
 
     @Test
-    void submit_shouldAcceptPersianAndArabicIndicDigits_whenScoreIsText() {
-        assertThat(stored(submit(Map.of("nps", "۷"), null)).answers().get("nps")).isEqualTo(new Answer.Score(QuestionType.NPS, 7));
-        assertThat(stored(submit(Map.of("nps", "٣"), null)).answers().get("nps")).isEqualTo(new Answer.Score(QuestionType.NPS, 3));
+    void formAnswers_shouldReadPersianAndArabicIndicDigits_whenAScoreIsPostedAsText() {
+        // GIVEN a form post's fields (all text) WHEN they are read as answers THEN scores in any digits are numbers
+        var survey = DemoSurveys.demoNps();
+        assertThat(stored(submit(SubmitResponse.fromForm(survey, Map.of("nps", "۷")), null)).answers().get("nps"))
+                .isEqualTo(new Answer.Score(QuestionType.NPS, 7));
+        assertThat(stored(submit(SubmitResponse.fromForm(survey, Map.of("nps", " ٣ ", "comment", "12")), null)).answers())
+                .containsEntry("nps", new Answer.Score(QuestionType.NPS, 3)).containsEntry("comment", new Answer.Text("12"));
+    }
+
+    @Test
+    void submit_shouldRefuseAScoreThatIsNotAJsonIntegerInRange_evenWhenItLooksLikeOne() {
+        // a long past the int range is not wrapped into range (4294967303 would be 7); "7", 7.0 and 7e0 are not 7
+        for (Object score : List.<Object>of(4_294_967_303L, "7", 7.0, 7.0e0, new java.math.BigInteger("99999999999999999999"))) {
+            assertThat(submit(Map.of("nps", score), null)).as("%s (%s)", score, score.getClass().getSimpleName())
+                    .isEqualTo(new SubmissionResult.Invalid(new Problem("answers.nps", "must be a whole number from 0 to 10")));
+        }
+        assertThat(responses.stored).isEmpty();
     }
 
     @Test
