@@ -72,6 +72,9 @@ final class HttpFront {
                 } else {
                     handleApi(exchange, path, body);
                 }
+            } catch (io.halqe.aws.http.HttpProblem refused) {
+                // what API Gateway answers itself for a request it cannot parse (a broken % escape in the query)
+                sendJson(exchange, refused.status(), message("Bad Request"));
             } catch (RuntimeException e) {
                 System.out.println("[local] " + exchange.getRequestMethod() + " " + path + " failed: "
                         + AsyncInvocations.rootMessage(e));

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code application/x-www-form-urlencoded} (form bodies, query strings) decoded to its pairs, in order and with
- * repeats kept: what a repeated name means (a list, a comma-joined value) is the caller's to say.
+ * repeats kept: what a repeated name means (a list, a comma-joined value) is the caller's to say. A broken escape is
+ * a 400 ({@link HttpProblem}).
  */
 public final class FormEncoding {
 
@@ -25,9 +26,14 @@ public final class FormEncoding {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            pairs.add(Map.entry(name, value));
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                pairs.add(Map.entry(name, value));
+            } catch (IllegalArgumentException badEscape) {
+                throw new HttpProblem(400, "invalid_encoding", "not valid URL encoding (a % not followed by two hex digits)",
+                        null);
+            }
         }
         return pairs;
     }
