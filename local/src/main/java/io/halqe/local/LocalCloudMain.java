@@ -18,8 +18,18 @@ public final class LocalCloudMain {
                 case "--port" -> options = options.withPort(Integer.parseInt(args[++i]));
                 case "--template" -> options = options.withTemplate(Path.of(args[++i]));
                 case "--no-seed" -> options = options.withSeedDemo(false);
+                case "--parameter" -> {
+                    // a template parameter, as sam deploy --parameter-overrides takes it: Name=Value
+                    String[] parameter = args[++i].split("=", 2);
+                    if (parameter.length != 2) {
+                        System.err.println("--parameter takes Name=Value, not " + args[i]);
+                        System.exit(2);
+                    }
+                    options = options.withParameter(parameter[0], parameter[1]);
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]");
+                    System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]"
+                            + " [--parameter Name=Value]...");
                     return;
                 }
                 default -> {

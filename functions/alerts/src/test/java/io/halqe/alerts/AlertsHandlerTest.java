@@ -56,8 +56,10 @@ class AlertsHandlerTest {
         var rules = new DynamoAlertRules(db.client(), directory, Duration.ofHours(48));
         return new AlertsHandler(new ApplyAlertRules(new EventRulerAlertMatcher(rules::current),
                 new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
-                emails::add, alerts::add, events::addAll, ledger, digests, settings),
-                new SendDigests(digests, emails::add, ledger, settings),
+                emails::add, alerts::add, events::addAll, ledger, digests, settings,
+                new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
+                        db.tableName("LimitsTable")), 10, digests, ZoneId.of("UTC"))),
+                new SendDigests(digests, emails::add, alerts::add, ledger, settings),
                 new io.halqe.domain.alerts.SendTeamDigests(
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
                         new io.halqe.aws.dynamo.DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),

@@ -9,7 +9,7 @@ import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.HalqeConfig;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
-import io.halqe.domain.cases.EscalateOverdueCases;
+import io.halqe.domain.alerts.EscalateOverdueCases;
 import io.halqe.domain.cases.RecordRemeasurement;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.outreach.ScheduleTouchpoints;
@@ -47,7 +47,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_ESCALATION_EMAIL", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET",
                 "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
-                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER"));
+                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR"));
     }
 
     private RemeasureHandler(Adapters adapters) {
@@ -56,7 +56,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 new FinalizeDrafts(adapters.responses()),
                 new EscalateOverdueCases(adapters.cases(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(),
                         HalqeConfig.required(adapters.config().escalationEmail(), "escalationEmail"),
-                        adapters.config().publicBaseUrl()),
+                        adapters.config().publicBaseUrl(), adapters.alertStorms()),
                 new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
                         adapters.customers()),
                 new RecordRemeasurement(adapters.cases()),

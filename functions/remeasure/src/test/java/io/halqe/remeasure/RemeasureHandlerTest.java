@@ -11,7 +11,7 @@ import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
 import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
-import io.halqe.domain.cases.EscalateOverdueCases;
+import io.halqe.domain.alerts.EscalateOverdueCases;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.core.Notifier;
@@ -125,7 +125,10 @@ class RemeasureHandlerTest {
                 new io.halqe.domain.response.StoredAnswers(responses), invitations, java.time.ZoneId.of("UTC")),
                 new FinalizeDrafts(responses),
                 new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), sent::add, alerts::add,
-                        new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000"),
+                        new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000",
+                        new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
+                                db.tableName("LimitsTable")), 10, new io.halqe.aws.dynamo.DynamoDigestStore(db.client(), cases),
+                                java.time.ZoneOffset.UTC)),
                 new io.halqe.domain.outreach.ScheduleTouchpoints(
                         new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach, directory),
                 new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases)),

@@ -36,7 +36,9 @@ final class Cors {
         if (!survey.allowsOrigin(origin.get())) {
             return new Access.Refused(origin.get());
         }
-        return new Access.Allowed(Map.of("access-control-allow-origin", origin.get(), "vary", "Origin"));
+        // (Retry-After of a 429 is not one of the headers a page may read without being told)
+        return new Access.Allowed(Map.of("access-control-allow-origin", origin.get(), "vary", "Origin",
+                "access-control-expose-headers", "retry-after, idempotent-replayed"));
     }
 
     static Map<String, String> headers(Access access) {

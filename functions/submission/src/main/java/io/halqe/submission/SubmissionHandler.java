@@ -22,26 +22,26 @@ public final class SubmissionHandler implements RequestHandler<APIGatewayV2HTTPE
     /** Lambda's constructor: adapters and the link key loaded once, at init (and so into the SnapStart snapshot). */
     public SubmissionHandler() {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_LINK_SECRET_ARN",
-                "HALQE_DIRECTORY_TABLE", "HALQE_OUTREACH_TABLE"));
+                "HALQE_DIRECTORY_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ANONYMOUS_ANSWERS_PER_MINUTE"));
     }
 
     private SubmissionHandler(Adapters adapters) {
         // the base URL is only for making links; reading one needs the key alone, so unsubscribe links go without it
         this(adapters.surveys(), adapters.responses(), adapters.invitationLinks(), adapters.unsubscribeLinks(),
-                adapters.suppression());
+                adapters.suppression(), new SubmissionRoute.Limit(adapters.sourceLimit(), adapters.sourceHashes()::of));
     }
 
     public SubmissionHandler(SurveyRepository surveys, ResponseRepository responses, InvitationLinks links,
-                             UnsubscribeLinks unsubscribeLinks, SuppressionList suppression) {
+                             UnsubscribeLinks unsubscribeLinks, SuppressionList suppression, SubmissionRoute.Limit limit) {
         this.routes = routes(surveys, new SubmitResponse(surveys, responses, links), links,
-                new UnsubscribeRoute(unsubscribeLinks, suppression));
+                new UnsubscribeRoute(unsubscribeLinks, suppression), limit);
     }
 
     /** The function's route table: the same path templates as its HttpApi events in template.yaml. */
     static Router routes(SurveyRepository surveys, SubmitResponse submitResponse, InvitationLinks links,
-                         UnsubscribeRoute unsubscribe) {
+                         UnsubscribeRoute unsubscribe, SubmissionRoute.Limit limit) {
         SurveyPage page = new SurveyPage(surveys, links);
-        SubmissionRoute submission = new SubmissionRoute(submitResponse, surveys);
+        SubmissionRoute submission = new SubmissionRoute(submitResponse, surveys, limit);
         return new Router()
                 .get("/s/{surveyId}", page::render)
                 .post("/s/{surveyId}/responses", submission::submit)

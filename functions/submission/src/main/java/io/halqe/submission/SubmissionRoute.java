@@ -10,6 +10,7 @@ import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.response.SubmissionRequest;
 import io.halqe.domain.response.SubmissionResult;
+import io.halqe.domain.response.SourceLimit;
 import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
@@ -33,12 +34,18 @@ final class SubmissionRoute {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String HIDDEN_PREFIX = "h.";
 
+    /** The per-source limit on anonymous answers, and how a client address becomes the source's hash. */
+    public record Limit(SourceLimit limit, java.util.function.UnaryOperator<String> hashOfAddress) {
+    }
+
     private final SubmitResponse submitResponse;
     private final SurveyRepository surveys;
+    private final Limit limit;
 
-    SubmissionRoute(SubmitResponse submitResponse, SurveyRepository surveys) {
+    SubmissionRoute(SubmitResponse submitResponse, SurveyRepository surveys, Limit limit) {
         this.submitResponse = submitResponse;
         this.surveys = surveys;
+        this.limit = limit;
     }
 
     private record Parsed(Map<String, Object> answers, Map<String, String> hidden, String language,
@@ -94,6 +101,21 @@ final class SubmissionRoute {
             }
         } catch (HttpProblem refused) {
             return HttpResponses.error(refused.status(), refused.code(), refused.getMessage(), refused.field());
+        }
+        // anonymous answers are limited per source; a signed link answers once and needs no limit
+        if (parsed.token() == null) {
+            SourceLimit.Decision admitted = limit.limit().admit(limit.hashOfAddress().apply(request.sourceIp()),
+                    request.receivedAt());
+            if (!admitted.admitted()) {
+                String retryAfter = Long.toString(Math.max(1, admitted.retryAfter().toSeconds()));
+                APIGatewayV2HTTPResponse refused = parsed.form()
+                        ? SurveyPage.page(429, survey.language(parsed.language()), survey, "Too many answers",
+                                "<h1>Too many answers from this connection. Please try again in a minute.</h1>")
+                        : HttpResponses.error(429, "rate_limited", "too many answers from this source; retry after "
+                                + retryAfter + " seconds");
+                return HttpResponses.withHeaders(HttpResponses.withHeaders(refused, Map.of("retry-after", retryAfter)),
+                        Cors.headers(access));
+            }
         }
         if (parsed.bot()) {
             // look like success, store nothing: a bot learns nothing from the answer

@@ -45,8 +45,17 @@ class SubmissionHandlerTest {
         responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         links = new io.halqe.domain.links.InvitationLinks(LINKS,
                 new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable")));
-        handler = new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, links,
-                UNSUBSCRIBE, new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")));
+        handler = handler(1000);
+    }
+
+    /** The function as wired in the template, with this per-source limit on anonymous answers. */
+    private static SubmissionHandler handler(int perMinute) {
+        return new SubmissionHandler(new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses, links,
+                UNSUBSCRIBE, new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable")),
+                new SubmissionRoute.Limit(new io.halqe.domain.response.SourceLimit(
+                        new io.halqe.aws.dynamo.DynamoCounters(db.client(), db.tableName("LimitsTable")), perMinute),
+                        new io.halqe.aws.links.SourceHashes(io.halqe.aws.links.Keyring.single(
+                                "test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8)))::of));
     }
 
     @BeforeEach
@@ -305,6 +314,35 @@ class SubmissionHandlerTest {
         assertThat(definition.at("/questions/0/ends/0").asText()).isEqualTo("غير محتمل إطلاقًا");
         assertThat(definition.at("/questions/0/ends/1").asText()).isEqualTo("محتمل جدًا");
         assertThat(definition.at("/display/samplePercent").isNull()).isTrue();
+    }
+
+    @Test
+    void anonymousAnswers_shouldBeLimitedPerSource_withRetryAfter_butNotSignedLinks() throws Exception {
+        // GIVEN the function limiting anonymous answers to 3 a minute per source
+        SubmissionHandler limited = handler(3);
+        db.clear(db.tableName("LimitsTable"));
+        // WHEN one client sends 5 anonymous answers in the same minute
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(limited.handleRequest(post("application/json", "{\"answers\":{\"nps\":3}}", "flood-" + i),
+                    context("submission")).getStatusCode());
+        }
+        // THEN 3 are stored and the other 2 get 429 with Retry-After
+        assertThat(statuses).containsExactly(201, 201, 201, 429, 429);
+        assertThat(stored()).isEqualTo(3);
+        var refused = limited.handleRequest(post("application/json", "{\"answers\":{\"nps\":3}}", "flood-9"), context("submission"));
+        assertThat(Integer.parseInt(refused.getHeaders().get("retry-after"))).isBetween(1, 60);
+        assertThat(json(refused).at("/error/code").asText()).isEqualTo("rate_limited");
+        // AND another client, and an answer through a signed link, still get through
+        APIGatewayV2HTTPEvent elsewhere = post("application/json", "{\"answers\":{\"nps\":3}}", "other-client");
+        elsewhere.getRequestContext().getHttp().setSourceIp("198.51.100.9");
+        assertThat(limited.handleRequest(elsewhere, context("submission")).getStatusCode()).isEqualTo(201);
+        String body = "{\"answers\":{\"nps\":9},\"token\":\"" + token(Instant.parse("2027-01-01T00:00:00Z")) + "\"}";
+        assertThat(limited.handleRequest(post("application/json", body, null), context("submission")).getStatusCode())
+                .isEqualTo(201);
+        // AND no address is stored: the counters hold a keyed hash
+        assertThat(db.client().scan(scan -> scan.tableName(db.tableName("LimitsTable"))).items())
+                .allSatisfy(item -> assertThat(item.get("pk").s()).startsWith("src#").doesNotContain("203.0.113"));
     }
 
     @Test

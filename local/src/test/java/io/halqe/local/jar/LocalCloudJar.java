@@ -27,8 +27,11 @@ public final class LocalCloudJar implements AutoCloseable {
         this.base = base;
     }
 
-    /** Started on a free port, answering at {@code http://HOST:PORT} ({@code host}: 127.0.0.1 or localhost). */
-    public static LocalCloudJar start(String host, String apiKey) throws Exception {
+    /**
+     * Started on a free port, answering at {@code http://HOST:PORT} ({@code host}: 127.0.0.1 or localhost), with
+     * these template parameters ({@code Name=Value}) over the local defaults.
+     */
+    public static LocalCloudJar start(String host, String apiKey, String... parameters) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -39,8 +42,13 @@ public final class LocalCloudJar implements AutoCloseable {
             throw new IllegalStateException("no local/target/halqe-local.jar: the package phase makes it");
         }
         Path log = Files.createTempFile("halqe-local", ".log");
-        ProcessBuilder command = new ProcessBuilder("bash", root.resolve("halqe").toString(), "local",
-                "--port", Integer.toString(port))
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("bash",
+                root.resolve("halqe").toString(), "local", "--port", Integer.toString(port)));
+        for (String parameter : parameters) {
+            arguments.add("--parameter");
+            arguments.add(parameter);
+        }
+        ProcessBuilder command = new ProcessBuilder(arguments)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().remove("JAVA_HOME");
         command.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");

@@ -57,7 +57,9 @@ class SamTemplateTest {
         Map<String, SamTemplate.Table> tables = TEMPLATE.tables();
         // THEN each has its keys, GSIs and stream
         assertThat(tables.keySet()).containsExactly("SurveysTable", "ResponsesTable", "AggregatesTable", "CasesTable",
-                "DirectoryTable", "OutreachTable");
+                "DirectoryTable", "LimitsTable", "OutreachTable");
+        // (the Limits table holds counters only: a key, no range, no stream)
+        assertThat(tables.get("LimitsTable").createTableRequest("t").streamSpecification()).isNull();
         CreateTableRequest responses = tables.get("ResponsesTable").createTableRequest("halqe-local-ResponsesTable");
         assertThat(responses.tableName()).isEqualTo("halqe-local-ResponsesTable");
         assertThat(responses.keySchema()).extracting(key -> key.attributeName() + ":" + key.keyTypeAsString())

@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
  * @param routeKey       the route API Gateway chose ({@code "GET /s/{surveyId}"}), or null when it is not known
  * @param pathParameters the matched route's parameters, URL-decoded
  * @param receivedAt     when API Gateway received the request: the time the function acts on
+ * @param sourceIp       the client's address as API Gateway saw it (for per-source limits; never stored as such)
  */
 public record HttpRequest(String method, String path, String routeKey, Map<String, String> pathParameters, Map<String, String> query,
-                          Map<String, String> headers, String rawBody, boolean base64Encoded, Instant receivedAt) {
+                          Map<String, String> headers, String rawBody, boolean base64Encoded, Instant receivedAt,
+                          String sourceIp) {
 
     public HttpRequest {
         pathParameters = Map.copyOf(pathParameters);
@@ -52,7 +54,8 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
         long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
         return new HttpRequest(method, path, event.getRouteKey(), withoutNulls(event.getPathParameters()),
                 withoutNulls(event.getQueryStringParameters()), headers, event.getBody(), event.getIsBase64Encoded(),
-                epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now());
+                epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now(),
+                http == null || http.getSourceIp() == null ? "" : http.getSourceIp());
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {
@@ -71,7 +74,7 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
     /** The same request as routed: the route it matched and that route's path parameters. */
     public HttpRequest routedTo(String matchedRouteKey, Map<String, String> parameters) {
         return new HttpRequest(method, path, matchedRouteKey, parameters, query, headers, rawBody, base64Encoded,
-                receivedAt);
+                receivedAt, sourceIp);
     }
 
     public Optional<String> header(String name) {

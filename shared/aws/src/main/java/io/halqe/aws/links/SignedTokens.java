@@ -61,7 +61,7 @@ final class SignedTokens {
         }
     }
 
-    private static byte[] mac(SecretKeySpec key, String data) {
+    static byte[] mac(SecretKeySpec key, String data) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -149,6 +149,24 @@ public final class Adapters {
         return new DynamoSuppressionList(dynamo(), directoryTable());
     }
 
+    /** Anonymous answers per source and minute, as the stack's AnonymousAnswersPerMinute says. */
+    public io.halqe.domain.response.SourceLimit sourceLimit() {
+        return new io.halqe.domain.response.SourceLimit(counters(), config.anonymousAnswersPerMinute());
+    }
+
+    /** The stack's AlertsPerRuleHour, counted in the Limits table, folded into digests of the reporting zone's hours. */
+    public io.halqe.domain.alerts.AlertStorms alertStorms() {
+        return new io.halqe.domain.alerts.AlertStorms(counters(), config.alertsPerRuleHour(), digests(), config.timeZone());
+    }
+
+    public io.halqe.aws.dynamo.DynamoCounters counters() {
+        return new io.halqe.aws.dynamo.DynamoCounters(dynamo(), required(config.limitsTable(), "limitsTable"));
+    }
+
+    public io.halqe.aws.links.SourceHashes sourceHashes() {
+        return new io.halqe.aws.links.SourceHashes(keyring());
+    }
+
     public DynamoContactPolicies contactPolicies() {
         return new DynamoContactPolicies(dynamo(), directoryTable());
     }

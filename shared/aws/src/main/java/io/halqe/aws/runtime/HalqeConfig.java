@@ -23,7 +23,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           String aggregatesTable, String outreachTable, String eventBusName, String alertsTopicArn,
                           String linkSecretArn, String senderEmail, String sesConfigurationSet, String publicBaseUrl,
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
-                          String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding) {
+                          String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
+                          String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour) {
 
     private static final String PREFIX = "HALQE_";
 
@@ -37,7 +38,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.optional("publicBaseUrl", ""), read.zone("timeZone"),
                 read.duration("detractorCaseSla", Duration.ofHours(48)), read.text("defaultTeam"),
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
-                read.days("responseRetentionDays"), read.branding());
+                read.days("responseRetentionDays"), read.branding(), read.text("limitsTable"),
+                read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10));
         read.finish();
         return config;
     }
@@ -122,6 +124,21 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
             } catch (NumberFormatException e) {
                 problems.add(variableOf(component) + " is not a number of days from 0 (keep everything): " + value);
                 return 0;
+            }
+        }
+
+        /** A whole number from 0 (off), {@code fallback} when absent. */
+        int whole(String component, int fallback) {
+            String value = optional(component, Integer.toString(fallback));
+            try {
+                int number = value == null ? fallback : Integer.parseInt(value.strip());
+                if (number < 0) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problems.add(variableOf(component) + " is not a whole number from 0 (off): " + value);
+                return fallback;
             }
         }
 

@@ -38,10 +38,11 @@ public final class ApplyAlertRules {
     private final DeliveryLedger ledger;
     private final DigestStore digests;
     private final AlertSettings settings;
+    private final AlertStorms storms;
 
     public ApplyAlertRules(AlertRuleMatcher matcher, CaseRepository cases, TeamDirectory teams, Mailer mailer,
                            Notifier notifier, EventPublisher events, DeliveryLedger ledger, DigestStore digests,
-                           AlertSettings settings) {
+                           AlertSettings settings, AlertStorms storms) {
         this.matcher = matcher;
         this.cases = cases;
         this.teams = teams;
@@ -51,6 +52,7 @@ public final class ApplyAlertRules {
         this.ledger = ledger;
         this.digests = digests;
         this.settings = settings;
+        this.storms = storms;
     }
 
     /** Which rules matched, and the response's case if one of them opened it. */
@@ -87,22 +89,39 @@ public final class ApplyAlertRules {
         List<String> recipients = recipients(rule, response, team);
         String once = rule.id() + "#" + response.responseId();
         if (rule.actions().emailsNow()) {
-            ledger.once(once + "#email", eventTime, () -> mailer.send(
-                    AlertEmails.immediate(rule, response, team, opened, recipients, settings)));
+            ledger.once(once + "#email", eventTime, () -> {
+                if (storms.admit(response.surveyId(), rule.id(), "email", eventTime)) {
+                    mailer.send(AlertEmails.immediate(rule, response, team, opened, recipients, settings));
+                } else {
+                    recipients.forEach(recipient -> storms.fold(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime),
+                            recipient, rule, team, response, opened, eventTime)));
+                }
+            });
         } else if (rule.actions().collectsIntoDigest()) {
             DigestPeriod period = DigestPeriod.of(rule.actions().email());
             String periodKey = period.key(eventTime, settings.reportingZone());
             for (String recipient : recipients) {
-                digests.add(new DigestEntry(period.id(), periodKey, recipient, rule.id(), rule.name(), rule.severity(),
-                        team.id(), response.responseId(), response.surveyId(), response.npsScore(),
-                        response.comment(), response.sentiment(), response.themes(), response.feedbackType(),
-                        response.customer() == null ? null : response.customer().name(),
-                        opened == null ? null : opened.id(), eventTime));
+                digests.add(entry(period.id(), periodKey, recipient, rule, team, response, opened, eventTime));
             }
         }
         if (rule.actions().sns()) {
-            ledger.once(once + "#sns", eventTime, () -> notifier.publish(teamAlert(rule, response, team, opened)));
+            ledger.once(once + "#sns", eventTime, () -> {
+                if (storms.admit(response.surveyId(), rule.id(), "sns", eventTime)) {
+                    notifier.publish(teamAlert(rule, response, team, opened));
+                } else {
+                    storms.fold(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime), AlertStorms.TEAM_ALERTS, rule,
+                            team, response, opened, eventTime));
+                }
+            });
         }
+    }
+
+    private static DigestEntry entry(String period, String periodKey, String recipient, AlertRule rule, Team team,
+                                     ResponseEnriched response, FollowUpCase opened, Instant at) {
+        return new DigestEntry(period, periodKey, recipient, rule.id(), rule.name(), rule.severity(), team.id(),
+                response.responseId(), response.surveyId(), response.npsScore(), response.comment(), response.sentiment(),
+                response.themes(), response.feedbackType(), response.customer() == null ? null : response.customer().name(),
+                opened == null ? null : opened.id(), at);
     }
 
     private Team team(AlertRule rule, ResponseEnriched response) {

@@ -7,9 +7,12 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
-/** A digest's period in the reporting zone: a day ({@code 2026-11-23}) or an ISO week ({@code 2026-W48}). */
+/**
+ * A digest's period in the reporting zone: a day ({@code 2026-11-23}) or an ISO week ({@code 2026-W48}) for the rules
+ * that collect into digests, and an hour ({@code 2026-11-23T14}) for the summary of an alert storm ({@link AlertStorms}).
+ */
 public enum DigestPeriod {
-    DAILY("daily"), WEEKLY("weekly");
+    HOUR("hour"), DAILY("daily"), WEEKLY("weekly");
 
     private final String id;
 
@@ -32,6 +35,10 @@ public enum DigestPeriod {
 
     /** The key of the period that {@code at} falls in. */
     public String key(Instant at, ZoneId zone) {
+        if (this == HOUR) {
+            return at.atZone(zone).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toLocalDateTime().toString()
+                    .substring(0, 13);
+        }
         LocalDate day = at.atZone(zone).toLocalDate();
         return this == DAILY ? day.toString()
                 : "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -39,6 +46,9 @@ public enum DigestPeriod {
 
     /** When the period containing {@code at} started. */
     public Instant start(Instant at, ZoneId zone) {
+        if (this == HOUR) {
+            return at.atZone(zone).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant();
+        }
         LocalDate day = at.atZone(zone).toLocalDate();
         LocalDate first = this == DAILY ? day : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return first.atStartOfDay(zone).toInstant();

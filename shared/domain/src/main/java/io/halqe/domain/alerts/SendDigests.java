@@ -2,6 +2,8 @@ package io.halqe.domain.alerts;
 
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Notifier;
+import io.halqe.domain.text.Html;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,12 +23,14 @@ public final class SendDigests {
 
     private final DigestStore digests;
     private final Mailer mailer;
+    private final Notifier notifier;
     private final DeliveryLedger ledger;
     private final AlertSettings settings;
 
-    public SendDigests(DigestStore digests, Mailer mailer, DeliveryLedger ledger, AlertSettings settings) {
+    public SendDigests(DigestStore digests, Mailer mailer, Notifier notifier, DeliveryLedger ledger, AlertSettings settings) {
         this.digests = digests;
         this.mailer = mailer;
+        this.notifier = notifier;
         this.ledger = ledger;
         this.settings = settings;
     }
@@ -52,8 +56,36 @@ public final class SendDigests {
         int sent = 0;
         for (var recipient : byRecipient.entrySet()) {
             String key = "digest#" + period.id() + "#" + periodKey + "#" + recipient.getKey();
-            if (ledger.once(key, now, () -> mailer.send(
+            if (recipient.getKey().equals(AlertStorms.TEAM_ALERTS)) {
+                sent += publishStormSummaries(key, periodKey, recipient.getValue(), now);
+            } else if (ledger.once(key, now, () -> mailer.send(
                     AlertEmails.digest(recipient.getKey(), period, periodKey, recipient.getValue(), settings)))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** One SNS message per rule and survey for the alerts an hour's storm folded. */
+    private int publishStormSummaries(String key, String hour, List<DigestEntry> folded, Instant now) {
+        int sent = 0;
+        Map<List<String>, List<DigestEntry>> byRuleAndSurvey = folded.stream().collect(Collectors.groupingBy(
+                entry -> List.of(entry.ruleId(), entry.surveyId()), LinkedHashMap::new, Collectors.toList()));
+        for (var group : byRuleAndSurvey.entrySet()) {
+            DigestEntry first = group.getValue().getFirst();
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("version", "1");
+            message.put("kind", "alert-storm-summary");
+            message.put("rule", first.ruleId());
+            message.put("surveyId", first.surveyId());
+            message.put("hour", hour);
+            message.put("folded", group.getValue().size());
+            message.put("caseIds", group.getValue().stream().map(DigestEntry::caseId).filter(java.util.Objects::nonNull).toList());
+            if (ledger.once(key + "#" + first.ruleId() + "#" + first.surveyId(), now, () -> notifier.publish(
+                    new Notifier.Notification(Html.singleLine("Alert storm: " + group.getValue().size() + " more of "
+                            + first.ruleName() + " on " + first.surveyId() + " in " + hour), message,
+                            Map.of("severity", first.severity(), "surveyId", first.surveyId(), "rule", first.ruleId(),
+                                    "team", first.team()))))) {
                 sent++;
             }
         }

@@ -64,7 +64,12 @@ class ApplyAlertRulesTest {
             throw new IllegalStateException("SES throttled");
         }
         emails.add(email);
-    }, alerts::add, events::addAll, cases, digests, settings);
+    }, alerts::add, events::addAll, cases, digests, settings, storms(0));
+
+    /** Alert-storm protection at {@code perHour} (0: off), counting in memory. */
+    private AlertStorms storms(int perHour) {
+        return new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), perHour, digests, ZoneId.of("Asia/Tehran"));
+    }
 
     private List<AlertRule> matching(ResponseEnriched response) {
         return rules.stream().filter(rule -> DEFAULT_PATTERNS.getOrDefault(rule.id(), r -> true).test(response))
@@ -115,6 +120,36 @@ class ApplyAlertRulesTest {
     }
 
     @Test
+    void storm_shouldOpenEveryCase_butSendOnlyTheHoursQuota_andOneSummaryEmailAndSnsAfterTheHour() {
+        // GIVEN alert-storm protection at 2 notifications per rule, survey and hour
+        ApplyAlertRules guarded = new ApplyAlertRules(this::matching, cases, teams, emails::add, alerts::add,
+                events::addAll, cases, digests, settings, storms(2));
+        // WHEN 5 detractors arrive within the hour (one of them delivered twice)
+        for (int i = 1; i <= 5; i++) {
+            guarded.handle(response("storm-" + i, 1, "detractor", "complaint", "Broken " + i, List.of("support"),
+                    List.of()), AT.plusSeconds(i));
+        }
+        guarded.handle(response("storm-5", 1, "detractor", "complaint", "Broken 5", List.of("support"), List.of()),
+                AT.plusSeconds(5));
+        // THEN every one has its case, but only 2 emails and 2 SNS alerts went out
+        for (int i = 1; i <= 5; i++) {
+            assertThat(cases.find(FollowUpCase.idFor("storm-" + i))).isPresent();
+        }
+        assertThat(emails).hasSize(2);
+        assertThat(alerts).hasSize(2);
+        // AND once the hour is over (and the digests' grace), one summary email and one SNS message tell the other 3
+        SendDigests summaries = new SendDigests(digests, emails::add, alerts::add, cases, settings);
+        summaries.send(AT.plus(Duration.ofHours(4)));
+        summaries.send(AT.plus(Duration.ofHours(5)));
+        assertThat(emails).hasSize(3);
+        assertThat(emails.get(2).subject()).contains("Alert storm summary").contains("3 more alerts");
+        assertThat(emails.get(2).text()).contains("Broken 3").contains("Broken 4").contains("Broken 5");
+        assertThat(alerts).hasSize(3);
+        assertThat(alerts.get(2).message()).containsEntry("kind", "alert-storm-summary").containsEntry("folded", 3)
+                .containsEntry("caseIds", List.of("case-storm-3", "case-storm-4", "case-storm-5"));
+    }
+
+    @Test
     void handle_shouldActOnce_whenTheEventIsDeliveredTwice() {
         // GIVEN the same event delivered twice
         alert.handle(detractor("Late"), AT);
@@ -151,7 +186,8 @@ class ApplyAlertRulesTest {
     @Test
     void handle_shouldUseDefaultTeamAndOwner_whenNothingRoutedAndTheTeamIsUnknown() {
         ApplyAlertRules unknownTeam = new ApplyAlertRules(this::matching, cases, teams, emails::add, alerts::add,
-                events::addAll, cases, digests, new AlertSettings("sales", "fallback@example.com", "", ZoneId.of("UTC")));
+                events::addAll, cases, digests, new AlertSettings("sales", "fallback@example.com", "", ZoneId.of("UTC")),
+                storms(0));
         FollowUpCase opened = unknownTeam.handle(response("r1", 2, "detractor", "complaint", "x", List.of(), List.of()), AT)
                 .followUpCase().orElseThrow();
         assertThat(opened.team()).isEqualTo("sales");

@@ -17,7 +17,8 @@ class SendDigestsTest {
     private final InMemoryDigests digests = new InMemoryDigests();
     private final InMemoryCases ledger = new InMemoryCases();
     private final List<Mailer.Email> emails = new ArrayList<>();
-    private final SendDigests send = new SendDigests(digests, emails::add, ledger,
+    private final List<io.halqe.domain.core.Notifier.Notification> alerts = new ArrayList<>();
+    private final SendDigests send = new SendDigests(digests, emails::add, alerts::add, ledger,
             new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN));
 
     private void entry(String period, String key, String recipient, String responseId, String comment, String caseId) {

@@ -1,4 +1,4 @@
-package io.halqe.domain.cases;
+package io.halqe.domain.alerts;
 
 import io.halqe.domain.core.Notifier;
 
@@ -7,6 +7,8 @@ import io.halqe.domain.core.Mailer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.fakes.InMemoryCases;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +29,33 @@ class EscalateOverdueCasesTest {
             throw new IllegalStateException("SES throttled");
         }
         emails.add(email);
-    }, alerts::add, cases, "escalations@example.com", "https://fb.example.com");
+    }, alerts::add, cases, "escalations@example.com", "https://fb.example.com",
+            new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 0, new io.halqe.domain.fakes.InMemoryDigests(),
+                    java.time.ZoneOffset.UTC));
 
     private void open(String id, CaseStatus status) {
         cases.openIfAbsent(new FollowUpCase(id, "r-" + id, "demo-nps", status, "support", "lead@example.com",
                 "Detractor (2/10)", 2, "<script>x</script> late", "en", OPENED, DUE));
+    }
+
+    @Test
+    void escalate_shouldFoldAnEscalationStormIntoTheHoursSummary() {
+        // GIVEN escalations limited to 1 email and 1 SNS alert an hour, and 3 cases overdue at once
+        var digests = new io.halqe.domain.fakes.InMemoryDigests();
+        var guarded = new EscalateOverdueCases(cases, emails::add, alerts::add, cases, "escalations@example.com",
+                "https://fb.example.com", new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 1, digests,
+                java.time.ZoneOffset.UTC));
+        open("c-1", CaseStatus.OPEN);
+        open("c-2", CaseStatus.OPEN);
+        open("c-3", CaseStatus.ACKNOWLEDGED);
+        // WHEN the sweep runs past their due time
+        assertThat(guarded.escalate(DUE.plusSeconds(60))).isEqualTo(3);
+        // THEN all 3 are escalated, one email and one alert went out, and the other 2 wait for the hour's summary
+        assertThat(emails).hasSize(1);
+        assertThat(alerts).hasSize(1);
+        var hour = DigestPeriod.HOUR.key(DUE.plusSeconds(60), java.time.ZoneOffset.UTC);
+        assertThat(digests.entries(DigestPeriod.HOUR, hour)).hasSize(4)
+                .extracting(DigestEntry::recipient).containsOnly("escalations@example.com", AlertStorms.TEAM_ALERTS);
     }
 
     @Test

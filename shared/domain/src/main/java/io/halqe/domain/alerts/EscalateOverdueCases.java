@@ -1,7 +1,9 @@
-package io.halqe.domain.cases;
+package io.halqe.domain.alerts;
 
-import io.halqe.domain.core.Team;
 
+import io.halqe.domain.cases.CaseRepository;
+import io.halqe.domain.cases.CaseStatus;
+import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.DeliveryLedger;
 
 import io.halqe.domain.core.Notifier;
@@ -34,15 +36,17 @@ public final class EscalateOverdueCases {
     private final DeliveryLedger ledger;
     private final String escalationContact;
     private final String publicBaseUrl;
+    private final AlertStorms storms;
 
     public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
-                                String escalationContact, String publicBaseUrl) {
+                                String escalationContact, String publicBaseUrl, AlertStorms storms) {
         this.cases = cases;
         this.mailer = mailer;
         this.notifier = notifier;
         this.ledger = ledger;
         this.escalationContact = escalationContact;
         this.publicBaseUrl = publicBaseUrl;
+        this.storms = storms;
     }
 
     /** Returns how many cases were escalated by this sweep. */
@@ -51,14 +55,33 @@ public final class EscalateOverdueCases {
         for (CaseStatus status : UNRESOLVED) {
             for (FollowUpCase overdue : cases.overdue(status, now, BATCH)) {
                 String once = "escalate#" + overdue.id();
-                ledger.once(once + "#email", now, () -> mailer.send(email(overdue, now)));
-                ledger.once(once + "#sns", now, () -> notifier.publish(alert(overdue, now)));
+                // past the hour's quota an escalation is folded into the hour's summary, as alert rules are
+                ledger.once(once + "#email", now, () -> {
+                    if (storms.admit(overdue.surveyId(), RULE, "email", now)) {
+                        mailer.send(email(overdue, now));
+                    } else {
+                        storms.fold(folded(escalationContact, overdue, now));
+                    }
+                });
+                ledger.once(once + "#sns", now, () -> {
+                    if (storms.admit(overdue.surveyId(), RULE, "sns", now)) {
+                        notifier.publish(alert(overdue, now));
+                    } else {
+                        storms.fold(folded(AlertStorms.TEAM_ALERTS, overdue, now));
+                    }
+                });
                 if (cases.markEscalated(overdue.id(), now)) {
                     escalated++;
                 }
             }
         }
         return escalated;
+    }
+
+    private DigestEntry folded(String recipient, FollowUpCase overdue, Instant now) {
+        return new DigestEntry(DigestPeriod.HOUR.id(), storms.hourKey(now), recipient, RULE, "SLA escalation", "high",
+                overdue.team(), overdue.responseId(), overdue.surveyId(), overdue.npsScore(), overdue.comment(), null,
+                List.of(), null, null, overdue.id(), now);
     }
 
     private Mailer.Email email(FollowUpCase overdue, Instant now) {
