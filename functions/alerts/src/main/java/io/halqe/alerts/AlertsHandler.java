@@ -40,13 +40,15 @@ public final class AlertsHandler implements RequestStreamHandler {
         this(Adapters.forFunction("HALQE_CASES_TABLE", "HALQE_DIRECTORY_TABLE", "HALQE_EVENT_BUS_NAME",
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_DEFAULT_TEAM",
                 "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_DETRACTOR_CASE_SLA", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE",
-                "HALQE_SURVEYS_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR"));
+                "HALQE_SURVEYS_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
+                "HALQE_RESPONSES_TABLE"));
     }
 
     private AlertsHandler(Adapters adapters) {
         this(new ApplyAlertRules(new EventRulerAlertMatcher(adapters.alertRules()::current), adapters.cases(),
                         adapters.teams(), adapters.mailer(), adapters.teamAlerts(), adapters.events(), adapters.ledger(),
-                        adapters.digests(), settings(adapters.config()), adapters.alertStorms()),
+                        adapters.digests(), settings(adapters.config()), adapters.alertStorms(),
+                        (survey, response) -> adapters.responses().find(survey, response).isPresent()),
                 new SendDigests(adapters.digests(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(DIGEST_CLAIMS_KEPT),
                         settings(adapters.config())),
                 new SendTeamDigests(adapters.surveys(), adapters.aggregates(), adapters.cases(), adapters.teams(),

@@ -58,7 +58,8 @@ class AlertsHandlerTest {
                 new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
                 emails::add, alerts::add, events::addAll, ledger, digests, settings,
                 new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
-                        db.tableName("LimitsTable")), 10, digests, ZoneId.of("UTC"))),
+                        db.tableName("LimitsTable")), 10, digests, ZoneId.of("UTC")),
+                (survey, response) -> true),
                 new SendDigests(digests, emails::add, alerts::add, ledger, settings),
                 new io.halqe.domain.alerts.SendTeamDigests(
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),

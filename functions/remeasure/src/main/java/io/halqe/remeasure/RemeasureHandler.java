@@ -59,7 +59,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                         adapters.config().publicBaseUrl(), adapters.alertStorms()),
                 new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
                         adapters.customers()),
-                new RecordRemeasurement(adapters.cases()),
+                new RecordRemeasurement(adapters.cases(), adapters.responses()),
                 new ApplyRetention(adapters.surveys(), adapters.responses(), adapters.cases(), adapters.customers(),
                         adapters.retentionProgress()),
                 adapters.config().responseRetentionDays());

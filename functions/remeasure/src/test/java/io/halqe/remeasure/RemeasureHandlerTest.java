@@ -90,6 +90,15 @@ class RemeasureHandlerTest {
         cases.openIfAbsent(new FollowUpCase("case-r-before", "r-before", "demo-nps", CaseStatus.OPEN, "support",
                 "lead@example.com", "Detractor (2/10)", 2, "late", "en", Instant.parse("2026-11-10T10:00:00Z"),
                 Instant.parse("2026-11-12T10:00:00Z")));
+        // (the answer the event announces, as the re-survey's signed link stored it)
+        var answeredAt = Instant.parse("2026-11-23T09:30:00Z");
+        new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable")).insertIfAbsent(new io.halqe.domain.response.Response(
+                "e2d4b6a8-1c3e-4f5a-9b7d-0e2c4a6b8d1f", "demo-nps", 1, java.util.Map.of("nps",
+                new io.halqe.domain.response.Answer.Score(io.halqe.domain.survey.QuestionType.NPS, 9)), "en", answeredAt,
+                io.halqe.domain.response.ResponseStatus.ENRICHED, new io.halqe.domain.response.Enrichment(9,
+                io.halqe.domain.response.NpsCategory.PROMOTER, null, "en", 0, "positive", 0.7, List.of(), null, List.of(),
+                List.of(), null, List.of(), List.of(), null, answeredAt), java.util.Map.of(), "cust-42",
+                "resurvey-case-r-before", false));
         for (int i = 0; i < 2; i++) {
             handler(new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable")), new ArrayList<>())
                     .handleRequest(new FileInputStream(sampleEvent("remeasure", "resurvey-response-enriched.json")),
@@ -131,7 +140,7 @@ class RemeasureHandlerTest {
                                 java.time.ZoneOffset.UTC)),
                 new io.halqe.domain.outreach.ScheduleTouchpoints(
                         new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach, directory),
-                new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases)),
+                new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases), responses),
                 new io.halqe.domain.privacy.ApplyRetention(
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses,
                         new DynamoCaseRepository(db.client(), cases), directory,

@@ -61,10 +61,15 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
 
     /** Counted on the day it was answered in the reporting time zone, in every cell it belongs to. */
     private ScoredResponse scored(DynamodbEvent.DynamodbStreamRecord record) {
-        Response response = ResponseItems.fromItem(StreamBatches.newImage(record));
+        var image = StreamBatches.newImage(record);
+        Response response = ResponseItems.fromItem(image);
         String pk = StreamBatches.keys(record).get("pk").s();
+        // a late completion carries the partial answer it replaced (same day): what that added is taken back
+        var previous = ResponseItems.previous(image);
         return new ScoredResponse(response.surveyId(), ResponseItems.partitionOfKey(pk),
                 record.getDynamodb().getSequenceNumber(), LocalDate.ofInstant(response.submittedAt(), reportingZone),
-                ScoreCells.of(response), Tally.of(response.answers()));
+                ScoreCells.of(response), Tally.of(response.answers()),
+                previous.map(ScoreCells::of).orElse(java.util.Set.of()),
+                previous.map(partial -> Tally.of(partial.answers())).orElse(Tally.EMPTY));
     }
 }

@@ -143,6 +143,9 @@ final class SubmissionRoute {
             case SubmissionResult.KeyReused reused -> HttpResponses.error(409, "already_answered",
                     reused.what() + " was used before with different answers");
             case SubmissionResult.LinkRefused refused -> HttpResponses.error(403, "link_refused", refused.reason());
+            case SubmissionResult.StillProcessing busy -> HttpResponses.withHeaders(HttpResponses.error(409,
+                    "still_processing", "the first part of this answer is being processed; send it again in a few seconds"),
+                    Map.of("retry-after", "5"));
         };
     }
 
@@ -162,6 +165,8 @@ final class SubmissionRoute {
                     "<h1>You have already answered this survey.</h1>");
             case SubmissionResult.LinkRefused refused -> SurveyPage.page(403, lang, survey, "Link not valid",
                     "<h1>" + escape(refused.reason()) + "</h1>");
+            case SubmissionResult.StillProcessing busy -> SurveyPage.page(409, lang, survey, "One moment",
+                    "<h1>Your first answers are still being saved. Please send again in a few seconds.</h1>" + back);
         };
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * End to end, over HTTP, against the README's run command: {@code java -jar local/target/halqe-local.jar --port N}
  * started as its own process. A detractor's answer must come back as a case, an owner email and a team alert.
  */
+@LocalCloudParameters(value = "AnonymousAnswersPerMinute=0",
+        why = "many respondents' answers sent from this one client within a minute; FloodIT tests the limit")
 class FeedbackLoopIT extends LocalCloudProcess {
 
     @Test

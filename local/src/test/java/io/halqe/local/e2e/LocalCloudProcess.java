@@ -30,8 +30,9 @@ abstract class LocalCloudProcess {
     static URI base;
 
     @BeforeAll
-    static void startTheLocalCloud() throws Exception {
-        cloud = LocalCloudJar.start("127.0.0.1", KEY);
+    static void startTheLocalCloud(org.junit.jupiter.api.TestInfo test) throws Exception {
+        var parameters = test.getTestClass().map(type -> type.getAnnotation(LocalCloudParameters.class));
+        cloud = LocalCloudJar.start("127.0.0.1", KEY, parameters.map(LocalCloudParameters::value).orElse(new String[0]));
         base = cloud.base();
     }
 

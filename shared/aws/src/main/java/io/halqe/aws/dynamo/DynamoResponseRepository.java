@@ -80,6 +80,22 @@ public final class DynamoResponseRepository implements ResponseRepository {
     }
 
     @Override
+    public boolean completeLate(Response previous, Response completed) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(ResponseItems.toItem(completed));
+        // what scoring counted for the partial answer, so it can take exactly that back
+        item.put(ResponseItems.PREVIOUS, AttributeValue.fromM(ResponseItems.toItem(previous)));
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(item)
+                    .conditionExpression("#status = :enriched AND #partial = :true")
+                    .expressionAttributeNames(Map.of("#status", "status", "#partial", "partial"))
+                    .expressionAttributeValues(Map.of(":enriched", Items.s("enriched"), ":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException completedMeanwhile) {
+            return false;
+        }
+    }
+
+    @Override
     public List<Response> abandonedDrafts(Instant now, int limit) {
         return dynamo.query(request -> request.tableName(table).indexName("byDraftDue")
                         .keyConditionExpression("draftShard = :draft AND finalizeKey <= :now")
@@ -102,6 +118,12 @@ public final class DynamoResponseRepository implements ResponseRepository {
         } catch (ConditionalCheckFailedException completedMeanwhile) {
             return false;
         }
+    }
+
+    @Override
+    public Optional<Response> find(String surveyId, String responseId) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(ResponseItems.key(surveyId, responseId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ResponseItems.fromItem(item));
     }
 
     @Override

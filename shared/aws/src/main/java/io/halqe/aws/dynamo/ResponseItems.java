@@ -29,6 +29,8 @@ public final class ResponseItems {
     public static final int PARTITIONS = 8;
     public static final String TYPE = "response";
     public static final String DRAFT_SHARD = "draft";
+    /** On a late completion: the partial answer it replaced, as it was scored (see {@link #previous}). */
+    public static final String PREVIOUS = "previous";
 
     private ResponseItems() {
     }
@@ -98,6 +100,12 @@ public final class ResponseItems {
                 ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
                 enrichment == null ? null : enrichment(enrichment.m()), hidden, Items.string(item, "customerId"),
                 Items.string(item, "invitationId"), item.get("partial") != null && Boolean.TRUE.equals(item.get("partial").bool()));
+    }
+
+    /** The partial answer a late completion replaced, if this item is one. */
+    public static java.util.Optional<Response> previous(Map<String, AttributeValue> item) {
+        AttributeValue previous = item.get(PREVIOUS);
+        return previous == null || !previous.hasM() ? java.util.Optional.empty() : java.util.Optional.of(fromItem(previous.m()));
     }
 
     static AttributeValue answers(Map<String, Answer> answers) {

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Runs the alert rules that match an enriched response. The response gets at most one case (the first matching rule
  * that opens one decides its team, owner and due time); each rule's email and SNS publish happen at most once per
  * (rule, response) however often the event arrives, and a failed send gives its claim back so the retry sends it.
+ * Only responses that are stored are acted on: an event is a notice, not proof.
  */
 public final class ApplyAlertRules {
 
@@ -39,10 +41,12 @@ public final class ApplyAlertRules {
     private final DigestStore digests;
     private final AlertSettings settings;
     private final AlertStorms storms;
+    private final BiPredicate<String, String> stored;
 
+    /** {@code stored} tells whether a response (survey id, response id) is in the Responses table. */
     public ApplyAlertRules(AlertRuleMatcher matcher, CaseRepository cases, TeamDirectory teams, Mailer mailer,
                            Notifier notifier, EventPublisher events, DeliveryLedger ledger, DigestStore digests,
-                           AlertSettings settings, AlertStorms storms) {
+                           AlertSettings settings, AlertStorms storms, BiPredicate<String, String> stored) {
         this.matcher = matcher;
         this.cases = cases;
         this.teams = teams;
@@ -53,6 +57,7 @@ public final class ApplyAlertRules {
         this.digests = digests;
         this.settings = settings;
         this.storms = storms;
+        this.stored = stored;
     }
 
     /** Which rules matched, and the response's case if one of them opened it. */
@@ -61,6 +66,10 @@ public final class ApplyAlertRules {
 
     public Outcome handle(ResponseEnriched response, Instant eventTime) {
         List<AlertRule> matched = matcher.matching(response);
+        // the bus is not proof: an event about a response that was never stored (forged) opens and sends nothing
+        if (!matched.isEmpty() && !stored.test(response.surveyId(), response.responseId())) {
+            return new Outcome(List.of(), Optional.empty());
+        }
         // the case first, so every rule's email and alert can link to it
         FollowUpCase opened = matched.stream().filter(rule -> rule.actions().openCase() != null).findFirst()
                 .map(rule -> openCase(rule, response, eventTime)).orElse(null);

@@ -17,10 +17,20 @@ public interface ResponseRepository {
     /** Drafts whose respondent has been gone since {@code now - DRAFT_TIMEOUT}, oldest first. */
     List<Response> abandonedDrafts(Instant now, int limit);
 
+    /**
+     * A late completion: {@code completed} replaces {@code previous} — a partial answer that was finalised and
+     * enriched — and enters the pipeline again, carrying {@code previous} so scoring takes back what it counted.
+     * False if {@code previous} is no longer that (another completion won).
+     */
+    boolean completeLate(Response previous, Response completed);
+
     /** draft → received, marked partial, so it enters the pipeline; false if it was completed meanwhile. */
     boolean finalizeDraft(Response draft);
 
     Optional<Response> find(String responseId);
+
+    /** One read by key, when the survey is known too. */
+    Optional<Response> find(String surveyId, String responseId);
 
     /**
      * A survey's responses submitted after {@code afterKey} (exclusive; null: from the first) and before

@@ -19,6 +19,10 @@ public sealed interface SubmissionResult {
     }
 
     /** The link is forged, tampered, expired, for another survey, or required and missing. */
+    /** The answer this completes is being processed right now (seconds); the same request a moment later succeeds. */
+    record StillProcessing(String responseId) implements SubmissionResult {
+    }
+
     record LinkRefused(String reason) implements SubmissionResult {
     }
 }

@@ -103,8 +103,26 @@ public final class SubmitResponse {
                 .<SubmissionResult>map(existing -> existing.sameSubmissionAs(response)
                         || (request.partial() && existing.covers(response))
                         ? new SubmissionResult.Accepted(existing.id(), true)
+                        : !request.partial() && existing.partial() ? completeLate(existing, response, what)
                         : new SubmissionResult.KeyReused(what))
                 .orElseGet(() -> new SubmissionResult.Accepted(response.id(), false));
+    }
+
+    /**
+     * The rest of an answer whose partial part was already finalised (the respondent came back after the draft
+     * timeout): the complete answer replaces it, dated as the partial was, and is scored in its place.
+     */
+    private SubmissionResult completeLate(Response partial, Response complete, String what) {
+        if (partial.status() != ResponseStatus.ENRICHED) {
+            return new SubmissionResult.StillProcessing(partial.id());
+        }
+        Map<String, String> hidden = new LinkedHashMap<>(partial.hidden());
+        hidden.putAll(complete.hidden());
+        Response completed = new Response(partial.id(), partial.surveyId(), complete.surveyVersion(), complete.answers(),
+                complete.language(), partial.submittedAt(), ResponseStatus.RECEIVED, null, hidden,
+                partial.customerId(), partial.invitationId(), false);
+        return responses.completeLate(partial, completed) ? new SubmissionResult.Accepted(partial.id(), false)
+                : new SubmissionResult.KeyReused(what);
     }
 
     /**

@@ -56,6 +56,9 @@ public final class ScoreResponses {
                 for (String cell : record.cells()) {
                     delta.merge(bounded(cell, values), record.contribution(), Tally::plus);
                 }
+                for (String cell : record.retractedCells()) {
+                    delta.merge(counted(cell, values), record.retracted().negated(), Tally::plus);
+                }
             }
             if (delta.isEmpty() || store.add(key, current, delta, highest)) {
                 return;
@@ -81,6 +84,11 @@ public final class ScoreResponses {
             return cell;
         }
         return dimension(cell) + "=" + OTHER;
+    }
+
+    /** Where a value counted before was counted: its own cell, or "(other)" if it came when the dimension was full. */
+    private static String counted(String cell, Map<String, Set<String>> values) {
+        return values.getOrDefault(dimension(cell), Set.of()).contains(cell) ? cell : dimension(cell) + "=" + OTHER;
     }
 
     public static String dimension(String cell) {

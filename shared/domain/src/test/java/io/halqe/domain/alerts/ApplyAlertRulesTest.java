@@ -64,7 +64,7 @@ class ApplyAlertRulesTest {
             throw new IllegalStateException("SES throttled");
         }
         emails.add(email);
-    }, alerts::add, events::addAll, cases, digests, settings, storms(0));
+    }, alerts::add, events::addAll, cases, digests, settings, storms(0), (survey, response) -> true);
 
     /** Alert-storm protection at {@code perHour} (0: off), counting in memory. */
     private AlertStorms storms(int perHour) {
@@ -123,7 +123,7 @@ class ApplyAlertRulesTest {
     void storm_shouldOpenEveryCase_butSendOnlyTheHoursQuota_andOneSummaryEmailAndSnsAfterTheHour() {
         // GIVEN alert-storm protection at 2 notifications per rule, survey and hour
         ApplyAlertRules guarded = new ApplyAlertRules(this::matching, cases, teams, emails::add, alerts::add,
-                events::addAll, cases, digests, settings, storms(2));
+                events::addAll, cases, digests, settings, storms(2), (survey, response) -> true);
         // WHEN 5 detractors arrive within the hour (one of them delivered twice)
         for (int i = 1; i <= 5; i++) {
             guarded.handle(response("storm-" + i, 1, "detractor", "complaint", "Broken " + i, List.of("support"),
@@ -187,7 +187,7 @@ class ApplyAlertRulesTest {
     void handle_shouldUseDefaultTeamAndOwner_whenNothingRoutedAndTheTeamIsUnknown() {
         ApplyAlertRules unknownTeam = new ApplyAlertRules(this::matching, cases, teams, emails::add, alerts::add,
                 events::addAll, cases, digests, new AlertSettings("sales", "fallback@example.com", "", ZoneId.of("UTC")),
-                storms(0));
+                storms(0), (survey, response) -> true);
         FollowUpCase opened = unknownTeam.handle(response("r1", 2, "detractor", "complaint", "x", List.of(), List.of()), AT)
                 .followUpCase().orElseThrow();
         assertThat(opened.team()).isEqualTo("sales");

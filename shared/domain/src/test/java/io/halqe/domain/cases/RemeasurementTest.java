@@ -34,8 +34,18 @@ class RemeasurementTest {
         cases.work.put(FollowUpCase.idFor(responseId), new CaseWork(List.of(), null, null, null, List.of(), "done", AT));
     }
 
-    private static ResponseEnriched answer(String invitationId, Integer nps, Instant at) {
-        return new ResponseEnriched("1", "r-new", "demo-nps", 1, at, "en", nps, nps == null ? null : "promoter", null, 0,
+    /** A re-survey's answer as it was stored (through its signed link) and then announced on the bus. */
+    private ResponseEnriched answered(String responseId, String invitationId, int nps, Instant at) {
+        responses.insertIfAbsent(new Response(responseId, "demo-nps", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, nps)),
+                "en", at, ResponseStatus.ENRICHED, new Enrichment(nps, NpsCategory.of(nps), null, "en", 0, "neutral", 0,
+                List.of(), null, List.of(), List.of(), null, List.of(), List.of(), null, at), Map.of(), "c1", invitationId,
+                false));
+        return announced(responseId, invitationId, nps, at);
+    }
+
+    /** What the bus carries: anyone able to put events could send this. */
+    private static ResponseEnriched announced(String responseId, String invitationId, Integer nps, Instant at) {
+        return new ResponseEnriched("1", responseId, "demo-nps", 1, at, "en", nps, nps == null ? null : "promoter", null, 0,
                 Map.of(), Map.of(), "c1", false, "neutral", 0, List.of(), null, List.of(), null, List.of(), List.of(),
                 invitationId);
     }
@@ -43,16 +53,30 @@ class RemeasurementTest {
     @Test
     void record_shouldPutTheReSurveysAnswerOnTheCase_once() {
         closedCase("r1", "support", 2, List.of("delivery"));
-        var record = new RecordRemeasurement(cases);
+        var record = new RecordRemeasurement(cases, responses);
         Instant answeredAt = AT.plus(Duration.ofDays(8));
-        assertThat(record.record(answer("resurvey-case-r1", 9, answeredAt))).contains(
+        assertThat(record.record(answered("r-new", "resurvey-case-r1", 9, answeredAt))).contains(
                 new CaseWork.Remeasurement(2, 9, answeredAt));
         // a redelivery, or a second answer, changes nothing
-        assertThat(record.record(answer("resurvey-case-r1", 3, answeredAt.plusSeconds(60)))).isEmpty();
+        assertThat(record.record(announced("r-new", "resurvey-case-r1", 9, answeredAt))).isEmpty();
+        assertThat(record.record(answered("r-again", "resurvey-case-r1", 3, answeredAt.plusSeconds(60)))).isEmpty();
         assertThat(cases.work("case-r1").remeasurement()).isEqualTo(new CaseWork.Remeasurement(2, 9, answeredAt));
         // answers through other links are not re-surveys
-        assertThat(record.record(answer("t-demo-ev-1", 9, answeredAt))).isEmpty();
-        assertThat(record.record(answer(null, 9, answeredAt))).isEmpty();
+        assertThat(record.record(answered("r-other", "t-demo-ev-1", 9, answeredAt))).isEmpty();
+        assertThat(record.record(answered("r-plain", null, 9, answeredAt))).isEmpty();
+    }
+
+    @Test
+    void record_shouldChangeNoCase_whenTheEventIsForged() {
+        // GIVEN a closed case never re-surveyed
+        closedCase("r1", "support", 2, List.of("delivery"));
+        var record = new RecordRemeasurement(cases, responses);
+        // WHEN events claim a re-survey score of 10: for a response that does not exist, and for the case's own
+        // detractor response (which came through no re-survey link)
+        assertThat(record.record(announced("r-forged", "resurvey-case-r1", 10, AT.plus(Duration.ofDays(8))))).isEmpty();
+        assertThat(record.record(announced("r1", "resurvey-case-r1", 10, AT.plus(Duration.ofDays(8))))).isEmpty();
+        // THEN the case has no remeasurement
+        assertThat(cases.work("case-r1").remeasurement()).isNull();
     }
 
     @Test
@@ -61,9 +85,9 @@ class RemeasurementTest {
         closedCase("r1", "support", 2, List.of("delivery"));
         closedCase("r2", "support", 4, List.of("delivery", "price"));
         closedCase("r3", "finance", 1, List.of("billing"));
-        var record = new RecordRemeasurement(cases);
-        record.record(answer("resurvey-case-r1", 9, AT.plus(Duration.ofDays(8))));
-        record.record(answer("resurvey-case-r2", 5, AT.plus(Duration.ofDays(8))));
+        var record = new RecordRemeasurement(cases, responses);
+        record.record(answered("r-new1", "resurvey-case-r1", 9, AT.plus(Duration.ofDays(8))));
+        record.record(answered("r-new2", "resurvey-case-r2", 5, AT.plus(Duration.ofDays(8))));
         // WHEN the report is read
         var report = new ReportEffectiveness(cases, responses).report(null, null);
         // THEN half the re-surveyed detractors recovered, and scores rose by 4 on average

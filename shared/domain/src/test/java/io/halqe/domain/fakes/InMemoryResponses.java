@@ -16,6 +16,24 @@ import java.util.Optional;
 public final class InMemoryResponses implements ResponseRepository {
 
     public final Map<String, Response> stored = new LinkedHashMap<>();
+    /** What each late completion replaced, by response id. */
+    public final Map<String, Response> replaced = new LinkedHashMap<>();
+
+    @Override
+    public Optional<Response> find(String surveyId, String responseId) {
+        return Optional.ofNullable(stored.get(responseId)).filter(response -> response.surveyId().equals(surveyId));
+    }
+
+    @Override
+    public boolean completeLate(Response previous, Response completed) {
+        Response current = stored.get(previous.id());
+        if (current == null || current.status() != ResponseStatus.ENRICHED || !current.partial()) {
+            return false;
+        }
+        replaced.put(previous.id(), current);
+        stored.put(completed.id(), completed);
+        return true;
+    }
 
     @Override
     public List<Keyed> submittedBetween(String surveyId, String afterKey, java.time.Instant before, int limit) {

@@ -105,6 +105,43 @@ class SubmitResponseTest {
     }
 
     @Test
+    void lateCompletion_shouldReplaceTheFinalisedPartialAnswer_datedAsThePartialWas() {
+        // GIVEN a score saved as partial, finalised after the respondent left, and enriched (so scored)
+        var partial = (SubmissionResult.Accepted) submit.submit(new SubmissionRequest("demo-nps", Map.of("nps", 3), "fa",
+                "late-1", null, Map.of(), true, NOW));
+        Response draft = responses.stored.get(partial.responseId());
+        responses.finalizeDraft(draft);
+        responses.stored.put(draft.id(), responses.stored.get(draft.id()).enriched(null));
+        // WHEN the respondent sends the whole answer an hour later, under the same key
+        var late = submit.submit(new SubmissionRequest("demo-nps", Map.of("nps", 4, "comment", "Still waiting"), "fa",
+                "late-1", null, Map.of(), false, NOW.plus(java.time.Duration.ofHours(1))));
+        // THEN the complete answer replaces the partial one, in the pipeline again, dated when the partial was
+        assertThat(late).isEqualTo(new SubmissionResult.Accepted(partial.responseId(), false));
+        Response completed = responses.stored.get(partial.responseId());
+        assertThat(completed.partial()).isFalse();
+        assertThat(completed.status()).isEqualTo(ResponseStatus.RECEIVED);
+        assertThat(completed.submittedAt()).isEqualTo(NOW);
+        assertThat(completed.answers()).containsEntry("nps", new Answer.Score(QuestionType.NPS, 4))
+                .containsEntry("comment", new Answer.Text("Still waiting"));
+        assertThat(responses.replaced.get(partial.responseId()).answers()).containsOnlyKeys("nps");
+        // AND sending it again is a replay, and a different complete answer is refused: it is no longer partial
+        assertThat(submit.submit(new SubmissionRequest("demo-nps", Map.of("nps", 9), "fa", "late-1", null, Map.of(),
+                false, NOW.plus(java.time.Duration.ofHours(2))))).isInstanceOf(SubmissionResult.KeyReused.class);
+    }
+
+    @Test
+    void lateCompletion_shouldAskToRetry_whileTheFinalisedPartialIsStillBeingProcessed() {
+        // GIVEN a partial answer finalised a moment ago, not yet enriched
+        var partial = (SubmissionResult.Accepted) submit.submit(new SubmissionRequest("demo-nps", Map.of("nps", 3), "fa",
+                "late-2", null, Map.of(), true, NOW));
+        responses.finalizeDraft(responses.stored.get(partial.responseId()));
+        // WHEN the rest arrives THEN it is asked to come again in a moment, and nothing changes
+        assertThat(submit.submit(new SubmissionRequest("demo-nps", Map.of("nps", 3, "comment", "x"), "fa", "late-2",
+                null, Map.of(), false, NOW))).isEqualTo(new SubmissionResult.StillProcessing(partial.responseId()));
+        assertThat(responses.stored.get(partial.responseId()).answers()).containsOnlyKeys("nps");
+    }
+
+    @Test
     void submit_shouldReturnTheSameResponse_whenIdempotencyKeyIsRepeated() {
         var first = (SubmissionResult.Accepted) submit(Map.of("nps", 9), "order-42");
         var again = submit(Map.of("nps", 9), "order-42");

@@ -50,6 +50,25 @@ class ScoreResponsesTest {
     }
 
     @Test
+    void lateCompletion_shouldMoveTheScoreExactlyOnce_evenWhenRedelivered() {
+        // GIVEN a partial answer of 3 on plan pro, scored
+        scoring.apply(List.of(nps(2, 20, 3)));
+        // WHEN its late completion (9, and now on theme delivery) is scored, twice over
+        ScoredResponse completion = new ScoredResponse("s1", 2, "25", DAY, Set.of(ScoreResponses.ALL, "plan=pro",
+                "theme=delivery"), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 9))),
+                Set.of(ScoreResponses.ALL, "plan=pro"), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 3))));
+        scoring.apply(List.of(completion));
+        scoring.apply(List.of(completion));
+        // THEN the survey counts one promoter and no detractor; the theme has its one answer
+        Tally all = store.total("s1", ScoreResponses.ALL);
+        assertThat(all.responses()).isEqualTo(1);
+        assertThat(all.detractors()).isZero();
+        assertThat(all.promoters()).isEqualTo(1);
+        assertThat(store.total("s1", "plan=pro").promoters()).isEqualTo(1);
+        assertThat(store.total("s1", "theme=delivery").responses()).isEqualTo(1);
+    }
+
+    @Test
     void apply_shouldChangeNothing_whenTheSameBatchIsDeliveredAgain() {
         List<ScoredResponse> batch = List.of(nps(0, 10, 2), nps(0, 11, 9), nps(1, 12, 7));
         scoring.apply(batch);
