@@ -77,6 +77,11 @@ final class AwsEmulator implements AutoCloseable {
                 } else {
                     unknown(exchange, target, path);
                 }
+            } catch (SesRefusal refusal) {
+                ObjectNode error = Json.object();
+                error.put("message", refusal.getMessage());
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", refusal.type);
+                sendJson(exchange, 400, error, "application/json");
             } catch (IllegalArgumentException e) {
                 ObjectNode error = Json.object();
                 error.put("__type", "ValidationException");
@@ -109,6 +114,16 @@ final class AwsEmulator implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------ SES v2
+
+    /** SES's own refusal of a message, answered as SES v2 does (the SDK maps the error type to its exception). */
+    private static final class SesRefusal extends RuntimeException {
+        private final String type;
+
+        SesRefusal(String type, String message) {
+            super(message);
+            this.type = type;
+        }
+    }
 
     private ObjectNode sesSendEmail(JsonNode request) {
         JsonNode destination = request.path("Destination");
@@ -155,6 +170,16 @@ final class AwsEmulator implements AutoCloseable {
         }
         if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
             throw new IllegalArgumentException("SendEmail needs at least one destination address");
+        }
+        if (to.size() + cc.size() + bcc.size() > 50) {
+            throw new SesRefusal("BadRequestException", "Recipient count exceeds 50.");
+        }
+        for (String address : java.util.stream.Stream.of(to, cc, bcc).flatMap(List::stream).toList()) {
+            // SES does not speak SMTPUTF8: a local part beyond 7-bit ASCII is refused, as are malformed addresses
+            int at = address.lastIndexOf('@');
+            if (at <= 0 || at == address.length() - 1 || !address.substring(0, at).chars().allMatch(c -> c > 32 && c < 127)) {
+                throw new SesRefusal("BadRequestException", "Illegal address");
+            }
         }
         outbox.add(new Outbox.Email(messageId, to, cc, bcc, from, subject, text, html,
                 request.path("ConfigurationSetName").asText(null), headers, clock.instant()));

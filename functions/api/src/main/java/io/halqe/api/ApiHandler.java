@@ -88,6 +88,7 @@ public final class ApiHandler implements RequestStreamHandler {
                         new Announce(responses, mailer, suppression, unsubscribeLinks, config.branding(), adapters.ledger()),
                         new CheckContact(adapters.contactGate())),
                 new SuppressionRoutes(suppression),
+                new ParkedRoutes(adapters.outreach()),
                 new PrivacyRoutes(new EraseCustomer(adapters.customers(), responses, cases, suppression,
                         List.of(adapters.outreachPersonalData(), adapters.digestPersonalData()),
                         new ForgetResponseCells(adapters.aggregates(), config.timeZone())),

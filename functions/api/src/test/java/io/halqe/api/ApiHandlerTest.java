@@ -93,6 +93,7 @@ class ApiHandlerTest {
                         new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger),
                         new io.halqe.domain.outreach.CheckContact(gate)),
                 new SuppressionRoutes(suppression),
+                new ParkedRoutes(OUTREACH),
                 new PrivacyRoutes(new io.halqe.domain.privacy.EraseCustomer(DIRECTORY, responses, cases, suppression,
                         List.of(io.halqe.aws.dynamo.ScannedPersonalData.outreach(db.client(), db.tableName("OutreachTable")),
                                 io.halqe.aws.dynamo.ScannedPersonalData.digests(db.client(), db.tableName("CasesTable"))),
@@ -582,7 +583,7 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(33);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(35);
     }
 
     @Test

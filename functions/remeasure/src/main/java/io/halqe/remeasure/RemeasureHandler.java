@@ -10,6 +10,7 @@ import io.halqe.aws.runtime.HalqeConfig;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.alerts.EscalateOverdueCases;
+import io.halqe.domain.core.ItemFailure;
 import io.halqe.domain.cases.RecordRemeasurement;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.outreach.ScheduleTouchpoints;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,15 +102,47 @@ public final class RemeasureHandler implements RequestStreamHandler {
         }
     }
 
+    /**
+     * Each step on its own: one that fails (logged with its stack trace) does not keep the others from running —
+     * escalations go out even when the outreach sweep cannot. The invocation fails afterwards if a step did, so the
+     * failure is seen; every step is idempotent, so the retry is safe.
+     */
     private Map<String, Object> sweep(Instant asOf, StructuredLog log) {
-        int finalized = drafts.finalizeAbandoned(asOf);
-        SweepDueOutreach.Swept swept = sweep.sweep(asOf);
-        int escalated = escalation.escalate(asOf);
-        int anonymised = retention.apply(asOf, retentionDays, RETENTION_BUDGET);
-        Map<String, Object> outcome = Map.of("sent", swept.sent(), "skipped", swept.skipped(),
-                "deferred", swept.deferred(), "partialsFinalized", finalized, "casesEscalated", escalated,
-                "responsesAnonymised", anonymised);
+        Map<String, Object> outcome = new java.util.LinkedHashMap<>();
+        List<RuntimeException> failed = new java.util.ArrayList<>();
+        step("partialsFinalized", () -> drafts.finalizeAbandoned(asOf), outcome, failed, log);
+        step("outreach", () -> {
+            SweepDueOutreach.Swept swept = sweep.sweep(asOf);
+            logFailures("outreach", swept.failures(), log);
+            return Map.of("sent", swept.sent(), "skipped", swept.skipped(), "deferred", swept.deferred(),
+                    "failed", swept.failures().size());
+        }, outcome, failed, log);
+        step("casesEscalated", () -> {
+            EscalateOverdueCases.Escalated escalated = escalation.escalate(asOf);
+            logFailures("escalation", escalated.failures(), log);
+            return escalated.escalated();
+        }, outcome, failed, log);
+        step("responsesAnonymised", () -> retention.apply(asOf, retentionDays, RETENTION_BUDGET), outcome, failed, log);
         log.info("sweep as of " + asOf, outcome);
+        if (!failed.isEmpty()) {
+            throw failed.getFirst();
+        }
         return outcome;
+    }
+
+    private static void step(String name, java.util.function.Supplier<Object> run, Map<String, Object> outcome,
+                             List<RuntimeException> failed, StructuredLog log) {
+        try {
+            outcome.put(name, run.get());
+        } catch (RuntimeException failure) {
+            log.error("sweep step " + name + " failed", Map.of("step", name), failure);
+            outcome.put(name, "failed");
+            failed.add(failure);
+        }
+    }
+
+    private static void logFailures(String loop, List<ItemFailure> failures, StructuredLog log) {
+        failures.forEach(failure -> log.error(loop + " item failed", Map.of("item", failure.item(),
+                "outcome", failure.outcome()), failure.failure()));
     }
 }

@@ -23,7 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoOutreachRepository implements OutreachRepository {
 
     private static final String PENDING = "pending";
+    private static final String SENDING = "sending";
+    private static final String PARKED = "parked";
     private static final Duration KEEP_DONE = Duration.ofDays(365);
+    /**
+     * How long a claim holds: well past the function's timeout (30 s), so only a sweep that died mid-send leaves one
+     * to expire, and the next sweep after that takes the item again.
+     */
+    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -35,25 +42,84 @@ public final class DynamoOutreachRepository implements OutreachRepository {
 
     @Override
     public List<Outreach> due(Instant now, int limit) {
-        return dynamo.query(request -> request.tableName(table).indexName("byDue")
-                        .keyConditionExpression("dueShard = :pending AND dueKey <= :now")
-                        .expressionAttributeValues(Map.of(":pending", Items.s(PENDING),
-                                ":now", Items.s(dueKey(now, "\uffff"))))
-                        .limit(limit))
-                .items().stream().map(DynamoOutreachRepository::fromItem).toList();
+        // what is due, and what a sweep that died mid-send left claimed past its timeout
+        List<Outreach> due = new java.util.ArrayList<>();
+        for (String shard : List.of(PENDING, SENDING)) {
+            dynamo.query(request -> request.tableName(table).indexName("byDue")
+                            .keyConditionExpression("dueShard = :shard AND dueKey <= :now")
+                            .expressionAttributeValues(Map.of(":shard", Items.s(shard), ":now", Items.s(dueKey(now, "\uffff"))))
+                            .limit(limit))
+                    .items().stream().map(DynamoOutreachRepository::fromItem).forEach(due::add);
+        }
+        return due.stream().limit(limit).toList();
     }
 
     @Override
     public boolean claim(Outreach outreach, Instant now) {
         try {
+            // a claim is listed (shard "sending") until it expires, so a crashed send is taken up again
             dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
-                    .updateExpression("SET #status = :sending, claimedAt = :now REMOVE dueShard")
-                    .conditionExpression("#status = :pending")
+                    .updateExpression("SET #status = :sending, claimedAt = :now, dueShard = :sending, dueKey = :expires")
+                    .conditionExpression("#status = :pending OR (#status = :sending AND dueKey <= :nowKey)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":sending", Items.s("sending"), ":pending", Items.s(PENDING),
-                            ":now", Items.s(now.toString()))));
+                    .expressionAttributeValues(Map.of(":sending", Items.s(SENDING), ":pending", Items.s(PENDING),
+                            ":now", Items.s(now.toString()),
+                            ":expires", Items.s(dueKey(now.plus(CLAIM_TIMEOUT), outreach.id())),
+                            ":nowKey", Items.s(dueKey(now, "\uffff")))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public int recordFailure(Outreach outreach, String reason) {
+        var updated = dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
+                .updateExpression("ADD attempts :one SET lastError = :reason")
+                .expressionAttributeValues(Map.of(":one", Items.n(1), ":reason", Items.s(reason)))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+        return Integer.parseInt(updated.attributes().get("attempts").n());
+    }
+
+    @Override
+    public void park(Outreach outreach, String reason, Instant now) {
+        // listed under the shard "parked", newest first, until re-queued
+        dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
+                .updateExpression("SET #status = :parked, dueShard = :parked, dueKey = :parkedKey, parkedAt = :now, "
+                        + "parkReason = :reason")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":parked", Items.s(PARKED), ":parkedKey", Items.s(dueKey(now, outreach.id())),
+                        ":now", Items.s(now.toString()), ":reason", Items.s(reason))));
+    }
+
+    @Override
+    public List<Parked> parked(int limit) {
+        return dynamo.query(request -> request.tableName(table).indexName("byDue")
+                        .keyConditionExpression("dueShard = :parked")
+                        .expressionAttributeValues(Map.of(":parked", Items.s(PARKED)))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(item -> new Parked(fromItem(item), Items.string(item, "parkReason"),
+                        item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0,
+                        Items.instant(item, "parkedAt"))).toList();
+    }
+
+    @Override
+    public boolean requeue(String id, Instant now) {
+        var stored = find(id);
+        if (stored.isEmpty() || !stored.get().status().equals(PARKED)) {
+            return false;
+        }
+        Outreach due = stored.get().outreach().withDueAt(now);
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(id))
+                    .updateExpression("SET #status = :pending, dueShard = :pending, dueKey = :dueKey, outreach = :outreach "
+                            + "REMOVE attempts, lastError, parkedAt, parkReason")
+                    .conditionExpression("#status = :parked")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":pending", Items.s(PENDING), ":parked", Items.s(PARKED),
+                            ":dueKey", Items.s(dueKey(now, id)), ":outreach", Items.s(Json.write(due)))));
+            return true;
+        } catch (ConditionalCheckFailedException notParked) {
             return false;
         }
     }
@@ -70,7 +136,7 @@ public final class DynamoOutreachRepository implements OutreachRepository {
 
     private void finish(Outreach outreach, String status, Instant now) {
         dynamo.updateItem(request -> request.tableName(table).key(key(outreach.id()))
-                .updateExpression("SET #status = :status, doneAt = :now, expiresAt = :expires")
+                .updateExpression("SET #status = :status, doneAt = :now, expiresAt = :expires REMOVE dueShard, dueKey")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":status", Items.s(status), ":now", Items.s(now.toString()),
                         ":expires", Items.n(now.plus(KEEP_DONE).getEpochSecond()))));

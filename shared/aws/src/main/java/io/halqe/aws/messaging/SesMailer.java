@@ -25,6 +25,17 @@ public final class SesMailer implements Mailer {
 
     @Override
     public void send(Email email) {
+        try {
+            sendThrough(email);
+        } catch (software.amazon.awssdk.services.sesv2.model.BadRequestException
+                 | software.amazon.awssdk.services.sesv2.model.MessageRejectedException refused) {
+            // this message (an address SES cannot send to, content it rejects) will never go: say so, do not retry
+            throw new io.halqe.domain.core.Undeliverable("SES refused the message: "
+                    + refused.awsErrorDetails().errorMessage(), refused);
+        }
+    }
+
+    private void sendThrough(Email email) {
         ses.sendEmail(request -> request
                 .fromEmailAddress(from(email.fromName()))
                 .destination(destination -> destination.toAddresses(email.to()))

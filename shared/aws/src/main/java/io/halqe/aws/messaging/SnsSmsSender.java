@@ -21,7 +21,13 @@ public final class SnsSmsSender implements SmsSender {
 
     @Override
     public void send(String phone, String message) {
-        sns.publish(request -> request.phoneNumber(phone).message(message).messageAttributes(Map.of(
-                "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())));
+        try {
+            sns.publish(request -> request.phoneNumber(phone).message(message).messageAttributes(Map.of(
+                    "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())));
+        } catch (software.amazon.awssdk.services.sns.model.InvalidParameterException refused) {
+            // a number SNS will not text (not a valid E.164 number for it): retrying cannot help
+            throw new io.halqe.domain.core.Undeliverable("SNS refused the number: " + refused.awsErrorDetails().errorMessage(),
+                    refused);
+        }
     }
 }

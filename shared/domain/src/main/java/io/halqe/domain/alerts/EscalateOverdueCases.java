@@ -5,6 +5,7 @@ import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.DeliveryLedger;
+import io.halqe.domain.core.ItemFailure;
 
 import io.halqe.domain.core.Notifier;
 
@@ -12,6 +13,7 @@ import io.halqe.domain.core.Mailer;
 
 import io.halqe.domain.text.Html;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,33 +51,46 @@ public final class EscalateOverdueCases {
         this.storms = storms;
     }
 
-    /** Returns how many cases were escalated by this sweep. */
-    public int escalate(Instant now) {
+    /** How many cases this sweep escalated, and the ones that failed (retried by the next sweep). */
+    public record Escalated(int escalated, List<ItemFailure> failures) {
+    }
+
+    /** Each case on its own: one whose send fails is left for the next sweep, and the others still escalate. */
+    public Escalated escalate(Instant now) {
         int escalated = 0;
+        List<ItemFailure> failures = new ArrayList<>();
         for (CaseStatus status : UNRESOLVED) {
             for (FollowUpCase overdue : cases.overdue(status, now, BATCH)) {
-                String once = "escalate#" + overdue.id();
-                // past the hour's quota an escalation is folded into the hour's summary, as alert rules are
-                ledger.once(once + "#email", now, () -> {
-                    if (storms.admit(overdue.surveyId(), RULE, "email", now)) {
-                        mailer.send(email(overdue, now));
-                    } else {
-                        storms.fold(folded(escalationContact, overdue, now));
+                try {
+                    if (escalate(overdue, now)) {
+                        escalated++;
                     }
-                });
-                ledger.once(once + "#sns", now, () -> {
-                    if (storms.admit(overdue.surveyId(), RULE, "sns", now)) {
-                        notifier.publish(alert(overdue, now));
-                    } else {
-                        storms.fold(folded(AlertStorms.TEAM_ALERTS, overdue, now));
-                    }
-                });
-                if (cases.markEscalated(overdue.id(), now)) {
-                    escalated++;
+                } catch (RuntimeException failure) {
+                    failures.add(new ItemFailure(overdue.id(), "retried by the next sweep", failure));
                 }
             }
         }
-        return escalated;
+        return new Escalated(escalated, List.copyOf(failures));
+    }
+
+    private boolean escalate(FollowUpCase overdue, Instant now) {
+        String once = "escalate#" + overdue.id();
+        // past the hour's quota an escalation is folded into the hour's summary, as alert rules are
+        ledger.once(once + "#email", now, () -> {
+            if (storms.admit(overdue.surveyId(), RULE, "email", now)) {
+                mailer.send(email(overdue, now));
+            } else {
+                storms.fold(folded(escalationContact, overdue, now));
+            }
+        });
+        ledger.once(once + "#sns", now, () -> {
+            if (storms.admit(overdue.surveyId(), RULE, "sns", now)) {
+                notifier.publish(alert(overdue, now));
+            } else {
+                storms.fold(folded(AlertStorms.TEAM_ALERTS, overdue, now));
+            }
+        });
+        return cases.markEscalated(overdue.id(), now);
     }
 
     private DigestEntry folded(String recipient, FollowUpCase overdue, Instant now) {

@@ -147,7 +147,12 @@ public final class CreateInvitation implements InvitationSender {
                 profile.map(CustomerProfile::timeZone).orElse(null), hidden, invitation.id(), null, 0, now);
         return switch (gate.admit(asOutreach, now, false)) {
             case ContactDecision.Contact contact -> {
-                deliver(survey, customer, channel, language, url, false, now);
+                try {
+                    deliver(survey, customer, channel, language, url, false, now);
+                } catch (io.halqe.domain.core.Undeliverable refused) {
+                    // the provider will never take this address; the link stands, to be handed over another way
+                    yield new Outcome.Created(invitation, token, url, false, "undeliverable", null, null, segments);
+                }
                 yield new Outcome.Created(invitation, token, url, true, null, null, null, segments);
             }
             case ContactDecision.Defer defer -> {

@@ -30,10 +30,15 @@ public record Outreach(String id, Kind kind, String surveyId, String channel, Cu
         channel = channel == null ? "email" : channel;
     }
 
-    /** Who the frequency cap counts: the CRM id, else the address. */
+    /** Who the frequency cap counts: the CRM id, else the email address, else the phone (an SMS-only trigger). */
     public String customerKey() {
-        return customer.id() != null ? "id:" + customer.id()
-                : "email:" + io.halqe.domain.text.EmailAddresses.canonical(customer.email());
+        if (customer.id() != null) {
+            return "id:" + customer.id();
+        }
+        if (customer.email() != null && !customer.email().isBlank()) {
+            return "email:" + io.halqe.domain.text.EmailAddresses.canonical(customer.email());
+        }
+        return customer.phone() != null && !customer.phone().isBlank() ? "phone:" + customer.phone() : "outreach:" + id;
     }
 
     public Outreach withDueAt(Instant due) {

@@ -23,7 +23,23 @@ public interface OutreachRepository {
     /** Stores it unless outreach with its id exists (the id makes scheduling idempotent); false then. */
     boolean schedule(Outreach outreach);
 
-    /** The outreach and what became of it ({@code pending}, {@code sending}, {@code sent}, {@code skipped:<reason>}). */
+    /** Counts one failed attempt to send it (claimed, not sent), saying why; returns the attempts so far. */
+    int recordFailure(Outreach outreach, String reason);
+
+    /** Takes it out of the sweep for good, saying why, until someone re-queues it. */
+    void park(Outreach outreach, String reason, Instant now);
+
+    /** Parked outreach, most recently parked first, at most {@code limit}. */
+    List<Parked> parked(int limit);
+
+    /** A parked outreach due again at {@code now}, its attempts forgotten; false if it is not parked. */
+    boolean requeue(String id, Instant now);
+
+    record Parked(Outreach outreach, String reason, int attempts, Instant parkedAt) {
+    }
+
+    /** The outreach and what became of it ({@code pending}, {@code sending}, {@code sent}, {@code skipped:<reason>},
+     * {@code parked}). */
     Optional<Stored> find(String id);
 
     record Stored(Outreach outreach, String status) {

@@ -1,19 +1,26 @@
 package io.halqe.domain.outreach;
 
+import io.halqe.domain.core.ItemFailure;
+import io.halqe.domain.core.Undeliverable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends what has fallen due, in bounded batches, under the contact policy. Overlapping sweeps are safe: each item is
  * claimed with a conditional write before anything else, the customer's contact slot is claimed atomically, and a
  * failed send gives the item back to be retried — so an invitation goes out at most once. After an invitation, its
- * reminders (and the next relationship survey, if the survey has a cadence) are scheduled.
+ * reminders (and the next relationship survey, if the survey has a cadence) are scheduled. Each item is handled on its
+ * own: one that fails is retried with backoff ({@link #backoff}) and parked after {@link #MAX_ATTEMPTS}, one the
+ * provider refuses for good ({@link Undeliverable}) is parked at once, and the sweep goes on with the others.
  */
 public final class SweepDueOutreach {
 
     public static final int BATCH = 100;
+    public static final int MAX_ATTEMPTS = 5;
 
     private final OutreachRepository outreach;
     private final ContactGate gate;
@@ -30,7 +37,13 @@ public final class SweepDueOutreach {
         this.defaultZone = defaultZone;
     }
 
-    public record Swept(int sent, int skipped, int deferred) {
+    /** What the sweep did; {@code failures} went on being handled (retried later, or parked). */
+    public record Swept(int sent, int skipped, int deferred, List<ItemFailure> failures) {
+    }
+
+    /** 5, 10, 20, 40 minutes after the 1st to 4th failed attempt. */
+    static Duration backoff(int attempts) {
+        return Duration.ofMinutes(5L << Math.min(attempts - 1, 10));
     }
 
     public Swept sweep(Instant now) {
@@ -38,6 +51,7 @@ public final class SweepDueOutreach {
         int sent = 0;
         int skipped = 0;
         int deferred = 0;
+        List<ItemFailure> failures = new ArrayList<>();
         for (Outreach due : outreach.due(now, BATCH)) {
             if (!outreach.claim(due, now)) {
                 continue;
@@ -63,12 +77,21 @@ public final class SweepDueOutreach {
                         skipped++;
                     }
                 }
+            } catch (Undeliverable refused) {
+                outreach.park(due, ItemFailure.reason(refused), now);
+                failures.add(new ItemFailure(due.id(), "parked", refused));
             } catch (RuntimeException failure) {
-                outreach.release(due, due.dueAt());
-                throw failure;
+                int attempts = outreach.recordFailure(due, ItemFailure.reason(failure));
+                if (attempts >= MAX_ATTEMPTS) {
+                    outreach.park(due, ItemFailure.reason(failure), now);
+                    failures.add(new ItemFailure(due.id(), "parked after " + attempts + " attempts", failure));
+                } else {
+                    outreach.release(due, now.plus(backoff(attempts)));
+                    failures.add(new ItemFailure(due.id(), "retried in " + backoff(attempts), failure));
+                }
             }
         }
-        return new Swept(sent, skipped, deferred);
+        return new Swept(sent, skipped, deferred, List.copyOf(failures));
     }
 
     private ContactDecision decide(Outreach due, Instant now) {

@@ -5,7 +5,6 @@ import io.halqe.domain.core.Notifier;
 import io.halqe.domain.core.Mailer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
@@ -49,7 +48,7 @@ class EscalateOverdueCasesTest {
         open("c-2", CaseStatus.OPEN);
         open("c-3", CaseStatus.ACKNOWLEDGED);
         // WHEN the sweep runs past their due time
-        assertThat(guarded.escalate(DUE.plusSeconds(60))).isEqualTo(3);
+        assertThat(guarded.escalate(DUE.plusSeconds(60)).escalated()).isEqualTo(3);
         // THEN all 3 are escalated, one email and one alert went out, and the other 2 wait for the hour's summary
         assertThat(emails).hasSize(1);
         assertThat(alerts).hasSize(1);
@@ -65,11 +64,11 @@ class EscalateOverdueCasesTest {
         open("c-work", CaseStatus.IN_PROGRESS);
         open("c-done", CaseStatus.RESOLVED);
         // WHEN the sweep runs before the due time THEN nothing happens
-        assertThat(escalate.escalate(DUE.minusSeconds(1))).isZero();
+        assertThat(escalate.escalate(DUE.minusSeconds(1)).escalated()).isZero();
         assertThat(emails).isEmpty();
         // WHEN it runs after, twice
-        assertThat(escalate.escalate(DUE.plusSeconds(60))).isEqualTo(2);
-        assertThat(escalate.escalate(DUE.plusSeconds(360))).isZero();
+        assertThat(escalate.escalate(DUE.plusSeconds(60)).escalated()).isEqualTo(2);
+        assertThat(escalate.escalate(DUE.plusSeconds(360)).escalated()).isZero();
         // THEN the two unresolved cases are escalated once each: an email to the contact and an SNS alert
         assertThat(cases.work("c-open").escalatedAt()).isEqualTo(DUE.plusSeconds(60));
         assertThat(cases.work("c-done").escalatedAt()).isNull();
@@ -83,13 +82,22 @@ class EscalateOverdueCasesTest {
     }
 
     @Test
-    void escalate_shouldRetryOnTheNextSweep_whenSendingFailed() {
+    void escalate_shouldRetryOnTheNextSweep_andStillEscalateTheOthers_whenOneSendFails() {
+        // GIVEN two overdue cases, and SES failing the first send
         open("c-open", CaseStatus.OPEN);
+        open("c-work", CaseStatus.IN_PROGRESS);
         mailFailuresLeft = 1;
-        assertThatThrownBy(() -> escalate.escalate(DUE.plusSeconds(60))).hasMessageContaining("SES throttled");
+        // WHEN the sweep runs THEN the failing case is reported and left, and the other still escalates
+        var first = escalate.escalate(DUE.plusSeconds(60));
+        assertThat(first.escalated()).isEqualTo(1);
+        assertThat(first.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.item()).isEqualTo("c-open");
+            assertThat(failure.failure()).hasMessageContaining("SES throttled");
+        });
         assertThat(cases.work("c-open").escalatedAt()).isNull();
-        assertThat(escalate.escalate(DUE.plusSeconds(360))).isEqualTo(1);
-        assertThat(emails).hasSize(1);
-        assertThat(alerts).hasSize(1);
+        // AND the next sweep escalates it, once
+        assertThat(escalate.escalate(DUE.plusSeconds(360)).escalated()).isEqualTo(1);
+        assertThat(emails).hasSize(2);
+        assertThat(alerts).hasSize(2);
     }
 }

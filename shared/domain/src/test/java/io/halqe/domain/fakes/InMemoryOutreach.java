@@ -44,6 +44,36 @@ public final class InMemoryOutreach implements OutreachRepository, ContactLog {
         items.put(outreach.id(), new Stored(outreach.withDueAt(dueAt), "pending"));
     }
 
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Parked> parked = new LinkedHashMap<>();
+
+    @Override
+    public int recordFailure(Outreach outreach, String reason) {
+        return attempts.merge(outreach.id(), 1, Integer::sum);
+    }
+
+    @Override
+    public void park(Outreach outreach, String reason, Instant now) {
+        items.put(outreach.id(), new Stored(outreach, "parked"));
+        parked.put(outreach.id(), new Parked(outreach, reason, attempts.getOrDefault(outreach.id(), 0), now));
+    }
+
+    @Override
+    public List<Parked> parked(int limit) {
+        return parked.values().stream().sorted(Comparator.comparing(Parked::parkedAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public boolean requeue(String id, Instant now) {
+        Parked was = parked.remove(id);
+        if (was == null) {
+            return false;
+        }
+        attempts.remove(id);
+        items.put(id, new Stored(was.outreach().withDueAt(now), "pending"));
+        return true;
+    }
+
     @Override
     public boolean schedule(Outreach outreach) {
         return items.putIfAbsent(outreach.id(), new Stored(outreach, "pending")) == null;

@@ -1,7 +1,6 @@
 package io.halqe.domain.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.domain.fakes.InMemoryOutreach;
 import io.halqe.domain.fakes.InMemorySuppressionList;
@@ -130,12 +129,45 @@ class SweepDueOutreachTest {
     }
 
     @Test
-    void sweep_shouldRetryAFailedSend_withoutLosingTheCustomersSlot() {
-        outreach.schedule(invitation("o1", SARA, NOW));
+    void sweep_shouldRetryAFailedSendAfterItsBackoff_withoutLosingTheCustomersSlot_andGoOnWithTheOthers() {
+        // GIVEN two invitations due, and the first send failing once
+        outreach.schedule(invitation("o1", SARA, NOW.minusSeconds(2)));
+        outreach.schedule(invitation("o2", new Customer("c2", "b@example.com", null, null, "en"), NOW.minusSeconds(1)));
         sendFailuresLeft = 1;
-        assertThatThrownBy(() -> sweep.sweep(NOW)).hasMessageContaining("SES throttled");
+        // WHEN the sweep runs THEN the failure is reported, the other is sent, and the failed one waits 5 minutes
+        var swept = sweep.sweep(NOW);
+        assertThat(swept.sent()).isEqualTo(1);
+        assertThat(swept.failures()).singleElement().satisfies(failure -> assertThat(failure.outcome())
+                .isEqualTo("retried in PT5M"));
         assertThat(outreach.status("o1")).isEqualTo("pending");
-        assertThat(sweep.sweep(NOW.plusSeconds(300)).sent()).isEqualTo(1);
+        assertThat(sweep.sweep(NOW.plusSeconds(60)).sent()).isZero();
+        assertThat(sweep.sweep(NOW.plusSeconds(301)).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void sweep_shouldParkAnItem_afterFiveFailedAttempts_orAtOnceWhenTheProviderRefusesIt() {
+        // GIVEN an invitation whose send always fails, and one the provider refuses for good
+        outreach.schedule(invitation("o1", SARA, NOW));
+        SweepDueOutreach refusing = new SweepDueOutreach(outreach, new ContactGate(outreach, suppression, () -> policy,
+                ZoneId.of("UTC")), (survey, invitation) -> false, (due, at) -> {
+                    if (due.id().equals("o2")) {
+                        throw new io.halqe.domain.core.Undeliverable("SES: Illegal address", null);
+                    }
+                    throw new IllegalStateException("SMS provider down");
+                }, ZoneId.of("UTC"));
+        outreach.schedule(invitation("o2", new Customer("c2", "b@example.com", null, null, "en"), NOW));
+        // WHEN sweeps run for the next two hours
+        for (int minute = 0; minute <= 120; minute += 5) {
+            refusing.sweep(NOW.plus(Duration.ofMinutes(minute)));
+        }
+        // THEN both are parked, with their reasons: the refused one at once, the failing one after 5 attempts
+        assertThat(outreach.parked(10)).extracting(parked -> parked.outreach().id() + " " + parked.attempts() + " "
+                + parked.reason()).containsExactlyInAnyOrder("o2 0 Undeliverable: SES: Illegal address",
+                "o1 5 IllegalStateException: SMS provider down");
+        assertThat(outreach.due(NOW.plus(Duration.ofDays(1)), 10)).isEmpty();
+        // AND a parked one can be put back in the sweep
+        assertThat(outreach.requeue("o1", NOW.plus(Duration.ofHours(3)))).isTrue();
+        assertThat(outreach.status("o1")).isEqualTo("pending");
     }
 
     @Test
