@@ -192,6 +192,24 @@ final class AwsEmulator implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ EventBridge
 
     private ObjectNode putEvents(JsonNode request) {
+        // the request's own limits, checked before any entry is put, as EventBridge refuses the whole request
+        JsonNode requested = request.path("Entries");
+        if (requested.size() > io.halqe.aws.messaging.PutEventsLimits.MAX_ENTRIES) {
+            throw new IllegalArgumentException("1 validation error detected: Value at 'entries' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to 10");
+        }
+        long total = 0;
+        for (JsonNode entry : requested) {
+            JsonNode detail = entry.path("Detail");
+            List<String> resources = new java.util.ArrayList<>();
+            entry.path("Resources").forEach(resource -> resources.add(resource.asText()));
+            total += io.halqe.aws.messaging.PutEventsLimits.entrySize(entry.path("Source").asText(""),
+                    entry.path("DetailType").asText(""), detail.isTextual() ? detail.asText() : detail.toString(),
+                    resources, entry.has("Time"));
+        }
+        if (total > io.halqe.aws.messaging.PutEventsLimits.MAX_REQUEST_BYTES) {
+            throw new IllegalArgumentException("Total size of the entries in the request is over the limit.");
+        }
         ArrayNode entries = Json.array();
         int failed = 0;
         for (JsonNode entry : request.path("Entries")) {

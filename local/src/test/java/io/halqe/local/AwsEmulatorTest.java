@@ -199,6 +199,37 @@ class AwsEmulatorTest {
     }
 
     @Test
+    void putEvents_shouldBeRefusedWhole_whenOverTenEntriesOrOver256Kb_asEventBridgeRefusesIt_andThePublisherSplits() {
+        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build()) {
+            int before = bus.events().size();
+            // WHEN ten entries of 30 KB each (300 KB) are put in one request, and eleven small ones
+            String big = "{\"comment\":\"" + "x".repeat(30 * 1024) + "\"}";
+            var tooBig = java.util.stream.IntStream.range(0, 10).mapToObj(i -> PutEventsRequestEntry.builder()
+                    .source("halqe").detailType("ResponseEnriched").detail(big).build()).toList();
+            var tooMany = java.util.stream.IntStream.range(0, 11).mapToObj(i -> PutEventsRequestEntry.builder()
+                    .source("halqe").detailType("Ping").detail("{}").build()).toList();
+            // THEN both requests are refused whole with a ValidationException, and nothing reached the bus
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> events.putEvents(request -> request.entries(tooBig)))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.eventbridge.model.EventBridgeException.class,
+                            refused -> {
+                                assertThat(refused.statusCode()).isEqualTo(400);
+                                assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                                assertThat(refused.getMessage()).contains("over the limit");
+                            });
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> events.putEvents(request -> request.entries(tooMany)))
+                    .hasMessageContaining("less than or equal to 10");
+            assertThat(bus.events()).hasSize(before);
+            // AND our publisher sends the same ten in requests within the limits: all ten arrive
+            new io.halqe.aws.messaging.EventBridgePublisher(events, "halqe-local").publish(
+                    java.util.stream.IntStream.range(0, 10).mapToObj(i -> new io.halqe.domain.events.CaseOpened(
+                            "1", "case-" + i, "r-" + i, "s", "support", "o@example.com", java.time.Instant.EPOCH,
+                            "x".repeat(30 * 1024))).toList());
+            assertThat(bus.events()).hasSize(before + 10);
+        }
+    }
+
+    @Test
     void putEvents_shouldReportAFailedEntry_whenTheBusDoesNotExistOrTheDetailIsNotJson() {
         // GIVEN a real EventBridge client
         try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)

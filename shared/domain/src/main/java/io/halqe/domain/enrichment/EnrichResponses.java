@@ -192,19 +192,35 @@ public final class EnrichResponses {
                 enrichment.themes(), enrichment.feedbackType(), enrichment.comment(), enrichment.language());
     }
 
+    /** The most of the comment an event carries; the whole answer stays in the Responses table. */
+    public static final int COMMENT_EXCERPT = 1_000;
+
+    /**
+     * The event for an enriched response: its scores, choices and analysis, and one bounded excerpt of the comment
+     * (text answers are not repeated in {@code answers}), so ten long comments still fit one PutEvents request.
+     */
     public static ResponseEnriched eventFor(Response response, Enrichment enrichment) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        response.answers().forEach((id, answer) -> answers.put(id, switch (answer) {
-            case Answer.Score score -> score.value();
-            case Answer.Text text -> text.value();
-            case Answer.Choices choices -> choices.values();
-        }));
+        response.answers().forEach((id, answer) -> {
+            switch (answer) {
+                case Answer.Score score -> answers.put(id, score.value());
+                case Answer.Choices choices -> answers.put(id, choices.values());
+                case Answer.Text text -> { }
+            }
+        });
         return new ResponseEnriched(ResponseEnriched.VERSION, response.id(), response.surveyId(),
                 response.surveyVersion(), response.submittedAt(), enrichment.language(), enrichment.npsScore(),
-                enrichment.npsCategory() == null ? null : enrichment.npsCategory().wireName(), enrichment.comment(),
-                enrichment.wordCount(), answers, response.hidden(), response.customerId(), response.partial(),
+                enrichment.npsCategory() == null ? null : enrichment.npsCategory().wireName(),
+                excerpt(enrichment.comment()), enrichment.wordCount(), answers, response.hidden(), response.customerId(), response.partial(),
                 enrichment.sentiment(), enrichment.sentimentScore(), enrichment.themes(), enrichment.feedbackType(),
                 enrichment.keyPhrases(), enrichment.customer(), enrichment.teams(), enrichment.owners(),
                 response.invitationId());
+    }
+
+    private static String excerpt(String comment) {
+        if (comment == null || comment.codePointCount(0, comment.length()) <= COMMENT_EXCERPT) {
+            return comment;
+        }
+        return comment.substring(0, comment.offsetByCodePoints(0, COMMENT_EXCERPT)) + "…";
     }
 }
