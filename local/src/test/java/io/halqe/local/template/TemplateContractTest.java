@@ -211,6 +211,33 @@ class TemplateContractTest {
     }
 
     @Test
+    void trustBoundaries_shouldHold_inTheGrants_andEveryDeadLetterQueueShouldRaiseAnAlarm() {
+        // every PutEvents grant pins the source to halqe: no function can put events as another system
+        TEMPLATE.functions().forEach(function -> {
+            String policies = String.valueOf(function.policies());
+            assertThat(policies).as("%s", function.logicalId()).doesNotContain("EventBridgePutEventsPolicy");
+            if (policies.contains("events:PutEvents")) {
+                assertThat(policies).as("%s", function.logicalId()).contains("events:source=halqe");
+            }
+            // no read policy (which grants Scan) on the tables that hold people; reads of them are spelt out
+            for (Object policy : (List<?>) function.policies()) {
+                if (policy instanceof Map<?, ?> named && named.containsKey("DynamoDBReadPolicy")) {
+                    assertThat(referencedResources(named.get("DynamoDBReadPolicy"))).as("%s read policies", function.logicalId())
+                            .doesNotContain("DirectoryTable", "CasesTable", "ResponsesTable").isNotEmpty();
+                }
+            }
+        });
+        // the public function writes the directory only in the suppression list's partition
+        assertThat(String.valueOf(TEMPLATE.function("SubmissionFunction").policies()))
+                .contains("dynamodb:LeadingKeys=[SUPPRESSED]").contains("dynamodb:LeadingKeys=[src#*]");
+        // and each queue of failed work has an alarm on it
+        Set<String> alarmed = new java.util.HashSet<>();
+        TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").keySet().forEach(id -> alarmed.addAll(
+                referencedResources(TEMPLATE.properties(id).get("Dimensions"))));
+        assertThat(alarmed).containsAll(TEMPLATE.resourcesOfType("AWS::SQS::Queue").keySet());
+    }
+
+    @Test
     void tablesApiAndOutputs_shouldBeAsDesigned() {
         TEMPLATE.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> {
             Map<String, Object> p = TEMPLATE.properties(id);
