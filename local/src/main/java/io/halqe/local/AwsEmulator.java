@@ -37,8 +37,11 @@ final class AwsEmulator implements AutoCloseable {
     private final Outbox outbox;
     private final LocalEventBus bus;
     private final Clock clock;
+    private final Faults faults;
 
-    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets) throws IOException {
+    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets, Faults faults)
+            throws IOException {
+        this.faults = faults;
         this.secrets = Map.copyOf(secrets);
         this.outbox = outbox;
         this.bus = bus;
@@ -63,6 +66,15 @@ final class AwsEmulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            String injected = path.equals("/v2/email/outbound-emails") ? "ses"
+                    : "AWSEvents.PutEvents".equals(target) ? "events"
+                    : (target != null && target.startsWith("AmazonSimpleNotificationService.")) || contentType.startsWith(
+                    "application/x-www-form-urlencoded") ? "sns" : null;
+            if (injected != null && faults.strike(injected)) {
+                // what a service says when it is briefly unavailable; the SDK retries it
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             try {
                 if (path.equals("/v2/email/outbound-emails") && exchange.getRequestMethod().equals("POST")) {
                     sendJson(exchange, 200, sesSendEmail(Json.parse(body)), "application/json");

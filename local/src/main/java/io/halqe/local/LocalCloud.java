@@ -68,6 +68,7 @@ public final class LocalCloud implements AutoCloseable {
     private volatile boolean ready;
 
     private DynamoDbLocalServer dynamoServer;
+    private FaultyDynamoDbProxy faultyDynamo;
     private DynamoDbClient dynamo;
     private DynamoDbStreamsClient streams;
     private Map<String, String> tableNames = Map.of();
@@ -148,7 +149,10 @@ public final class LocalCloud implements AutoCloseable {
         String busName = template.eventBus().map(resolver::eventBusName).orElse("default");
         bus = new LocalEventBus(busName, REGION, clock, invocations);
         scheduler = new LocalScheduler(invocations);
-        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver));
+        if (options.faults().rate("dynamodb") > 0) {
+            faultyDynamo = new FaultyDynamoDbProxy(dynamoServer.endpoint(), options.faults());
+        }
+        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver), options.faults());
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
         worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations);
@@ -178,6 +182,15 @@ public final class LocalCloud implements AutoCloseable {
     /** The emulated AWS APIs (SES v2, SNS, EventBridge) that the functions' clients call. */
     public URI awsEndpoint() {
         return aws.endpoint();
+    }
+
+    /** Where the functions reach DynamoDB: DynamoDB Local, or the proxy that injects faults into their calls. */
+    URI functionsDynamoDbEndpoint() {
+        return faultyDynamo != null ? faultyDynamo.endpoint() : dynamoServer.endpoint();
+    }
+
+    public Faults faults() {
+        return options.faults();
     }
 
     public URI dynamoDbEndpoint() {
@@ -302,6 +315,9 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (aws != null) {
             aws.close();
+        }
+        if (faultyDynamo != null) {
+            faultyDynamo.close();
         }
         if (streams != null) {
             streams.close();

@@ -18,6 +18,8 @@ public final class LocalCloudMain {
                 case "--port" -> options = options.withPort(Integer.parseInt(args[++i]));
                 case "--template" -> options = options.withTemplate(Path.of(args[++i]));
                 case "--no-seed" -> options = options.withSeedDemo(false);
+                case "--faults" -> options = options.withFaults(Faults.parse(args[++i], faultsSeed(args)));
+                case "--faults-seed" -> i++;
                 case "--parameter" -> {
                     // a template parameter, as sam deploy --parameter-overrides takes it: Name=Value
                     String[] parameter = args[++i].split("=", 2);
@@ -29,7 +31,8 @@ public final class LocalCloudMain {
                 }
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]"
-                            + " [--parameter Name=Value]...");
+                            + " [--parameter Name=Value]..."
+                            + " [--faults dynamodb=0.1,ses=0.05,sns=0.05,events=0.05,timeout=0.02 [--faults-seed N]]");
                     return;
                 }
                 default -> {
@@ -44,6 +47,16 @@ public final class LocalCloudMain {
         cloud.awaitClose();
     }
 
+    /** The seed of the injected faults' sequence (--faults-seed N; 1 if not given), so a run can be repeated. */
+    private static long faultsSeed(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--faults-seed")) {
+                return Long.parseLong(args[i + 1]);
+            }
+        }
+        return 1;
+    }
+
     private static void printBanner(LocalCloud cloud) {
         String base = cloud.baseUrl().toString();
         System.out.println();
@@ -56,6 +69,9 @@ public final class LocalCloudMain {
         System.out.println("  Drain work:    curl -X POST " + base + "/_local/drain");
         System.out.println("  Move time:     curl -X POST -d '{\"advance\":\"P3D\"}' " + base + "/_local/clock");
         System.out.println("  Dead letters:  " + base + "/_local/dead-letters");
+        if (cloud.faults().any()) {
+            System.out.println("  Faults:        " + cloud.faults() + " of the functions' calls and invocations fail");
+        }
         System.out.println();
     }
 }

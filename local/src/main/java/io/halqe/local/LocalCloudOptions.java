@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param background      process streams, bus and schedules every 250 ms without being asked (tests that want
  *                        full control call {@link LocalCloud#drain()} instead)
  * @param parameters      template parameter values that win over the local defaults
+ * @param faults          faults to inject into the functions' calls and invocations ({@link Faults#NONE}: none)
  */
 public record LocalCloudOptions(int port, Optional<Path> template, String apiKey, boolean seedDemo, boolean background,
-                                Map<String, String> parameters) {
+                                Map<String, String> parameters, Faults faults) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_API_KEY = "local-dev-key";
@@ -30,32 +31,36 @@ public record LocalCloudOptions(int port, Optional<Path> template, String apiKey
     public static LocalCloudOptions defaults() {
         String key = Optional.ofNullable(System.getenv("HALQE_API_KEY")).filter(value -> !value.isBlank())
                 .orElse(DEFAULT_API_KEY);
-        return new LocalCloudOptions(DEFAULT_PORT, Optional.empty(), key, true, true, Map.of());
+        return new LocalCloudOptions(DEFAULT_PORT, Optional.empty(), key, true, true, Map.of(), Faults.NONE);
     }
 
     public LocalCloudOptions withPort(int port) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
     }
 
     public LocalCloudOptions withTemplate(Path template) {
-        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters);
+        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters, faults);
     }
 
     public LocalCloudOptions withApiKey(String apiKey) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
     }
 
     public LocalCloudOptions withSeedDemo(boolean seedDemo) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
     }
 
     public LocalCloudOptions withBackground(boolean background) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
     }
 
     public LocalCloudOptions withParameter(String name, String value) {
         Map<String, String> copy = new HashMap<>(parameters);
         copy.put(name, value);
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy, faults);
+    }
+
+    public LocalCloudOptions withFaults(Faults faults) {
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
     }
 }

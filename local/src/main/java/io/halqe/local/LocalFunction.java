@@ -40,6 +40,7 @@ public final class LocalFunction {
     private final PojoSerializer<Object> output;
     private final Duration timeout;
     private final int memoryMb;
+    private volatile Faults faults = Faults.NONE;
 
     private LocalFunction(String logicalId, String functionName, Object handler, PojoSerializer<Object> input,
                           PojoSerializer<Object> output, Duration timeout, int memoryMb) {
@@ -100,6 +101,11 @@ public final class LocalFunction {
         }
     }
 
+    /** A share of invocations then time out after doing their work: the caller sees a failure and retries. */
+    void injectTimeouts(Faults faults) {
+        this.faults = faults;
+    }
+
     public String logicalId() {
         return logicalId;
     }
@@ -113,8 +119,17 @@ public final class LocalFunction {
     }
 
     /** Invokes the handler with an event (JSON) and returns its output (JSON; {@code null} output is "null"). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public synchronized String invoke(String eventJson) {
+        String output = run(eventJson);
+        if (faults.strike("timeout")) {
+            throw new InvocationException(functionName + " timed out after doing its work (injected fault)",
+                    new java.util.concurrent.TimeoutException("Task timed out after " + timeout.toSeconds() + " seconds"));
+        }
+        return output;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private String run(String eventJson) {
         String requestId = UUID.randomUUID().toString();
         LocalLambdaContext context = new LocalLambdaContext(functionName, requestId, timeout, memoryMb);
         try {

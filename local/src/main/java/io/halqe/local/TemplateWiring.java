@@ -64,6 +64,7 @@ final class TemplateWiring {
             String functionName = resolver.functionName(definition.logicalId());
             LocalFunction function = LocalFunction.create(definition.logicalId(), functionName, definition.handler(),
                     environment(definition, functionName, memory), timeout, memory, loader);
+            function.injectTimeouts(cloud.faults());
             functions.put(definition.logicalId(), function);
             int asyncRetries = (int) number(SamTemplate.map(properties.get("EventInvokeConfig")).get("MaximumRetryAttempts"),
                     DEFAULT_ASYNC_RETRIES);
@@ -100,7 +101,7 @@ final class TemplateWiring {
         environment.put("AWS_DEFAULT_REGION", LocalCloud.REGION);
         environment.put("AWS_ACCESS_KEY_ID", "local");
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDbEndpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.functionsDynamoDbEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SESV2", awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_SNS", awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", awsEndpoint);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The local cloud as a user runs it: the README's run command ({@code ./halqe local --port N}) as its own process, with
@@ -32,6 +33,12 @@ public final class LocalCloudJar implements AutoCloseable {
      * these template parameters ({@code Name=Value}) over the local defaults.
      */
     public static LocalCloudJar start(String host, String apiKey, String... parameters) throws Exception {
+        return start(host, apiKey, List.of(), parameters);
+    }
+
+    /** The same, with further arguments of the run command ({@code --faults …}). */
+    public static LocalCloudJar start(String host, String apiKey, List<String> arguments, String... parameters)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -42,32 +49,33 @@ public final class LocalCloudJar implements AutoCloseable {
             throw new IllegalStateException("no local/target/halqe-local.jar: the package phase makes it");
         }
         Path log = Files.createTempFile("halqe-local", ".log");
-        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("bash",
-                root.resolve("halqe").toString(), "local", "--port", Integer.toString(port)));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("halqe").toString(), "local",
+                "--port", Integer.toString(port)));
+        command.addAll(arguments);
         for (String parameter : parameters) {
-            arguments.add("--parameter");
-            arguments.add(parameter);
+            command.add("--parameter");
+            command.add(parameter);
         }
-        ProcessBuilder command = new ProcessBuilder(arguments)
+        ProcessBuilder process = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        command.environment().remove("JAVA_HOME");
-        command.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        process.environment().remove("JAVA_HOME");
+        process.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
         // where the launcher looks for a JDK 21+: the usual places, and this JVM's home for one installed elsewhere
-        command.environment().put("HALQE_JDK_CANDIDATES", "/usr/lib/jvm/* " + System.getProperty("java.home"));
-        command.environment().put("HALQE_API_KEY", apiKey);
-        Process process = command.start();
+        process.environment().put("HALQE_JDK_CANDIDATES", "/usr/lib/jvm/* " + System.getProperty("java.home"));
+        process.environment().put("HALQE_API_KEY", apiKey);
+        Process started = process.start();
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return new LocalCloudJar(process, base);
+                    return new LocalCloudJar(started, base);
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                process.destroy();
+            if (!started.isAlive() || Instant.now().isAfter(deadline)) {
+                started.destroy();
                 throw new IllegalStateException("the local cloud did not become healthy:\n" + Files.readString(log));
             }
             Thread.sleep(200);
