@@ -91,6 +91,13 @@ public final class LocalEventBus {
         if (!detail.isObject()) {
             return new PutResult(null, "MalformedDetail", "Detail is malformed.");
         }
+        List<String> named = new java.util.ArrayList<>();
+        entry.path("Resources").forEach(resource -> named.add(resource.asText()));
+        if (io.halqe.aws.messaging.PutEventsLimits.entrySize(source, detailType,
+                detailField != null && detailField.isTextual() ? detailField.asText() : detail.toString(), named,
+                entry.has("Time")) > io.halqe.aws.messaging.PutEventsLimits.MAX_REQUEST_BYTES) {
+            return new PutResult(null, "ValidationException", "Total size of the entries in the request is over the limit.");
+        }
         Instant time = clock.instant();
         JsonNode timeField = entry.get("Time");
         if (timeField != null && timeField.isNumber()) {

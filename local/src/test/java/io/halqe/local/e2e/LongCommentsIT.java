@@ -41,4 +41,17 @@ class LongCommentsIT extends LocalCloudProcess {
         assertThat(outbox.get("notifications")).hasSize(10);
         assertThat(getJson("/_local/dead-letters", false).path("deadLetters")).isEmpty();
     }
+
+    @Test
+    void anOversizeEvent_shouldBeRefusedByTheLocalBus_asEventBridgeRefusesIt() throws Exception {
+        // WHEN an event of 300 KB is put on the local bus
+        String detail = JSON.writeValueAsString(JSON.createObjectNode().put("comment", "x".repeat(300 * 1024)));
+        HttpResponse<String> put = send(java.net.http.HttpRequest.newBuilder(base.resolve("/_local/events"))
+                .header("content-type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(JSON.createObjectNode()
+                        .put("Source", "demo.shop").put("DetailType", "Big").put("Detail", detail)))));
+        // THEN it is refused as EventBridge refuses it, and nothing is delivered
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(put.body()).contains("ValidationException").contains("over the limit");
+    }
 }
