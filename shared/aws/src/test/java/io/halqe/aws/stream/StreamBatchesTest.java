@@ -1,0 +1,81 @@
+package io.halqe.aws.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.halqe.aws.runtime.StructuredLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class StreamBatchesTest {
+
+    private final List<String> logged = new ArrayList<>();
+
+    private static DynamodbEvent batch(int size) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(IntStream.rangeClosed(1, size).mapToObj(i -> {
+            DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+            record.setDynamodb(new StreamRecord().withSequenceNumber(Integer.toString(100 + i)));
+            return record;
+        }).toList());
+        return event;
+    }
+
+    private StructuredLog log() {
+        return StructuredLog.of(new Context() {
+            public String getAwsRequestId() { return "test"; }
+            public String getLogGroupName() { return null; }
+            public String getLogStreamName() { return null; }
+            public String getFunctionName() { return "test"; }
+            public String getFunctionVersion() { return null; }
+            public String getInvokedFunctionArn() { return null; }
+            public CognitoIdentity getIdentity() { return null; }
+            public ClientContext getClientContext() { return null; }
+            public int getRemainingTimeInMillis() { return 1000; }
+            public int getMemoryLimitInMB() { return 128; }
+            public LambdaLogger getLogger() {
+                return new LambdaLogger() {
+                    public void log(String message) { logged.add(message); }
+                    public void log(byte[] message) { logged.add(new String(message)); }
+                };
+            }
+        }, "test");
+    }
+
+    @Test
+    void process_shouldDoTheRecordsBeforeAPoisonRecord_andReportOnlyFromIt() {
+        // GIVEN a batch of eight whose sixth record always fails
+        List<String> done = new ArrayList<>();
+        // WHEN it is processed
+        StreamsEventResponse response = StreamBatches.process(batch(8), records -> {
+            List<String> sequence = records.stream().map(record -> record.getDynamodb().getSequenceNumber()).toList();
+            if (sequence.contains("106")) {
+                throw new IllegalStateException("poison");
+            }
+            done.addAll(sequence);
+        }, log());
+        // THEN the five before it are done, and Lambda is told to retry from the poison record only
+        assertThat(done).containsExactly("101", "102", "103", "104", "105");
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("106");
+        // AND the failure is logged once, with its stack trace
+        assertThat(logged).singleElement().asString().contains("\"sequenceNumber\":\"106\"").contains("stackTrace")
+                .contains("poison");
+    }
+
+    @Test
+    void process_shouldReportNothing_whenTheWholeBatchSucceeds() {
+        List<Integer> calls = new ArrayList<>();
+        StreamsEventResponse response = StreamBatches.process(batch(5), records -> calls.add(records.size()), log());
+        assertThat(calls).containsExactly(5);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+    }
+}
