@@ -98,6 +98,11 @@ public final class Adapters {
         return new DynamoDeliveryLedger(dynamo(), casesTable());
     }
 
+    /** Claims of what must never be sent twice (a case's customer email, an announcement per address): kept for good. */
+    public DynamoDeliveryLedger customerEmailLedger() {
+        return DynamoDeliveryLedger.forever(dynamo(), casesTable());
+    }
+
     public DynamoDeliveryLedger ledger(Duration keepClaims) {
         return new DynamoDeliveryLedger(dynamo(), casesTable(), keepClaims);
     }

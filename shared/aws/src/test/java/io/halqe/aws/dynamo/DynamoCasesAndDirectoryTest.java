@@ -35,6 +35,27 @@ class DynamoCasesAndDirectoryTest {
     }
 
     @Test
+    void ledger_shouldLetACrashedSendBeRetriedAfterItsLease_andKeepADoneOneForGood_whenItMustNeverBeSentAgain() {
+        var forever = DynamoDeliveryLedger.forever(db.client(), db.tableName("CasesTable"));
+        // GIVEN a claim whose holder died before sending
+        assertThat(forever.claim("close#c-1#customer", AT)).isTrue();
+        // THEN nobody else may take it within its lease, and anyone may after it
+        assertThat(forever.claim("close#c-1#customer", AT.plusSeconds(60))).isFalse();
+        assertThat(forever.claim("close#c-1#customer", AT.plus(java.time.Duration.ofMinutes(6)))).isTrue();
+        // WHEN that one sends and completes
+        forever.complete("close#c-1#customer", AT.plus(java.time.Duration.ofMinutes(6)));
+        // THEN it is never claimed again, and the item has no expiry left
+        assertThat(forever.claim("close#c-1#customer", AT.plus(java.time.Duration.ofDays(400)))).isFalse();
+        var item = db.client().getItem(request -> request.tableName(db.tableName("CasesTable")).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DELIVERY#close#c-1#customer"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DELIVERY")))).item();
+        assertThat(item).doesNotContainKey("expiresAt").doesNotContainKey("leaseUntil");
+        // AND a done claim of the week-long ledger expires a week after it was done
+        assertThat(ledger.once("alert#r-9#email", AT, () -> { })).isTrue();
+        assertThat(ledger.once("alert#r-9#email", AT.plusSeconds(3600), () -> { })).isFalse();
+    }
+
+    @Test
     void openIfAbsent_shouldKeepTheFirstCase_whenOpenedTwice() {
         var first = cases.openIfAbsent(followUp("r1", AT.plusSeconds(100)));
         var second = cases.openIfAbsent(followUp("r1", AT.plusSeconds(999)));

@@ -10,6 +10,10 @@ public interface DeliveryLedger {
 
     void release(String key);
 
+    /** The claimed act happened: the key stays claimed for as long as this ledger keeps what was done. */
+    default void complete(String key, Instant at) {
+    }
+
     /**
      * Claims the key and acts; if acting fails the claim is given back (so the retry acts) and the failure propagates.
      * False when the key was claimed before and nothing was done.
@@ -20,10 +24,11 @@ public interface DeliveryLedger {
         }
         try {
             action.run();
-            return true;
         } catch (RuntimeException failure) {
             release(key);
             throw failure;
         }
+        complete(key, at);
+        return true;
     }
 }
