@@ -70,6 +70,8 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
                 record.getDynamodb().getSequenceNumber(), LocalDate.ofInstant(response.submittedAt(), reportingZone),
                 ScoreCells.of(response), Tally.of(response.answers()),
                 previous.map(ScoreCells::of).orElse(java.util.Set.of()),
-                previous.map(partial -> Tally.of(partial.answers())).orElse(Tally.EMPTY));
+                previous.map(partial -> Tally.of(partial.answers())).orElse(Tally.EMPTY),
+                // values an answer without a signed link named itself: anyone could have sent them
+                response.invitationId() == null ? ScoreCells.hiddenFieldCells(response) : java.util.Set.of());
     }
 }

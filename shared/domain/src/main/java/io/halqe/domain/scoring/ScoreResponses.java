@@ -14,13 +14,19 @@ import java.util.Set;
  * partition, the highest sequence number applied (a partition streams through one shard lineage, so its
  * sequence numbers only grow); records at or below it were counted before and are skipped, so redelivered or
  * bisected batches change nothing. A dimension keeps at most {@link #MAX_VALUES_PER_DIMENSION} values a day; later
- * ones count under {@link #OTHER}, which bounds the item.
+ * ones count under {@link #OTHER}, which bounds the item (and unsigned answers open fewer, {@link #UNSIGNED_NEW_VALUES}).
  */
 public final class ScoreResponses {
 
     public static final String ALL = "all=all";
     public static final String OTHER = "(other)";
     public static final int MAX_VALUES_PER_DIMENSION = 50;
+    /**
+     * An unsigned answer's own values (hidden fields from a page URL) open a new value only while its dimension has
+     * fewer than this many that day: junk sent by anyone takes at most these slots, and never pushes an established
+     * value, or a signed link's, into "(other)".
+     */
+    public static final int UNSIGNED_NEW_VALUES = 10;
     private static final int MAX_ATTEMPTS = 3;
 
     private final AggregateStore store;
@@ -54,7 +60,8 @@ public final class ScoreResponses {
                 highest.merge(record.partition(), record.sequenceNumber(),
                         (a, b) -> SequenceNumbers.ORDER.compare(a, b) >= 0 ? a : b);
                 for (String cell : record.cells()) {
-                    delta.merge(bounded(cell, values), record.contribution(), Tally::plus);
+                    String counted = record.unsignedCells().contains(cell) ? boundedUnsigned(cell, values) : bounded(cell, values);
+                    delta.merge(counted, record.contribution(), Tally::plus);
                 }
                 for (String cell : record.retractedCells()) {
                     delta.merge(counted(cell, values), record.retracted().negated(), Tally::plus);
@@ -89,6 +96,12 @@ public final class ScoreResponses {
     /** Where a value counted before was counted: its own cell, or "(other)" if it came when the dimension was full. */
     private static String counted(String cell, Map<String, Set<String>> values) {
         return values.getOrDefault(dimension(cell), Set.of()).contains(cell) ? cell : dimension(cell) + "=" + OTHER;
+    }
+
+    private static String boundedUnsigned(String cell, Map<String, Set<String>> values) {
+        Set<String> known = values.computeIfAbsent(dimension(cell), d -> new HashSet<>());
+        return known.contains(cell) || known.size() < UNSIGNED_NEW_VALUES ? bounded(cell, values)
+                : dimension(cell) + "=" + OTHER;
     }
 
     public static String dimension(String cell) {

@@ -56,7 +56,8 @@ class ScoreResponsesTest {
         // WHEN its late completion (9, and now on theme delivery) is scored, twice over
         ScoredResponse completion = new ScoredResponse("s1", 2, "25", DAY, Set.of(ScoreResponses.ALL, "plan=pro",
                 "theme=delivery"), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 9))),
-                Set.of(ScoreResponses.ALL, "plan=pro"), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 3))));
+                Set.of(ScoreResponses.ALL, "plan=pro"), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 3))),
+                Set.of());
         scoring.apply(List.of(completion));
         scoring.apply(List.of(completion));
         // THEN the survey counts one promoter and no detractor; the theme has its one answer
@@ -66,6 +67,25 @@ class ScoreResponsesTest {
         assertThat(all.promoters()).isEqualTo(1);
         assertThat(store.total("s1", "plan=pro").promoters()).isEqualTo(1);
         assertThat(store.total("s1", "theme=delivery").responses()).isEqualTo(1);
+    }
+
+    @Test
+    void unsignedAnswers_shouldNotPushAnEstablishedValueIntoOther_whenTheyFloodADimensionWithJunk() {
+        // GIVEN 50 unsigned answers in a day, each with a junk value of the hidden field plan
+        List<ScoredResponse> junk = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Set<String> cells = Set.of(ScoreResponses.ALL, "plan=junk-" + i);
+            junk.add(new ScoredResponse("s1", 0, Long.toString(100 + i), DAY, cells,
+                    Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 5))), Set.of(), Tally.EMPTY,
+                    Set.of("plan=junk-" + i)));
+        }
+        scoring.apply(junk);
+        // WHEN a signed answer from a customer on plan pro comes later that day
+        scoring.apply(List.of(nps(1, 500, 9)));
+        // THEN pro has its own cell; the junk took 10 values and the rest counts under (other)
+        assertThat(store.total("s1", "plan=pro").responses()).isEqualTo(1);
+        assertThat(store.total("s1", "plan=" + ScoreResponses.OTHER).responses()).isEqualTo(40);
+        assertThat(store.total("s1", ScoreResponses.ALL).responses()).isEqualTo(51);
     }
 
     @Test
