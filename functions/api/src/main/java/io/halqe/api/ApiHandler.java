@@ -53,7 +53,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_CASES_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
-                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER"));
+                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT"));
     }
 
     private ApiHandler(Adapters adapters) {

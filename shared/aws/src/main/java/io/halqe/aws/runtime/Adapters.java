@@ -209,8 +209,10 @@ public final class Adapters {
         return new SnsNotifier(clients.sns(), required(config.alertsTopicArn(), "alertsTopicArn"));
     }
 
-    public SnsSmsSender sms() {
-        return new SnsSmsSender(clients.sns());
+    /** SMS through SNS, within the stack's SmsMonthlyLimit. */
+    public io.halqe.domain.links.SmsSender sms() {
+        return new io.halqe.domain.links.MonthlySmsLimit(new SnsSmsSender(clients.sns()), counters(),
+                config.smsMonthlyLimit(), java.time.Clock.systemUTC());
     }
 
     public EventBridgePublisher events() {

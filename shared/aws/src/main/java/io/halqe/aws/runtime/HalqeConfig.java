@@ -24,7 +24,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           String linkSecretArn, String senderEmail, String sesConfigurationSet, String publicBaseUrl,
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
                           String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
-                          String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour) {
+                          String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
+                          int smsMonthlyLimit) {
 
     private static final String PREFIX = "HALQE_";
 
@@ -39,7 +40,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.duration("detractorCaseSla", Duration.ofHours(48)), read.text("defaultTeam"),
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
                 read.days("responseRetentionDays"), read.branding(), read.text("limitsTable"),
-                read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10));
+                read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
+                read.whole("smsMonthlyLimit", 1000));
         read.finish();
         return config;
     }
