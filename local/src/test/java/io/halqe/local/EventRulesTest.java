@@ -61,5 +61,8 @@ class EventRulesTest {
         assertThat(bus.matchingRules(bus.events().get(1))).containsExactly("ApiFunction.CrmCustomers");
         assertThat(bus.matchingRules(bus.events().get(2))).isEmpty();
         assertThat(invocations.pending()).isEqualTo(2);
+        // AND a CustomerUpserted from a source CrmEventSources does not name writes no customer
+        bus.put(entry("someone.else", "CustomerUpserted", "{\"id\":\"c2\"}"));
+        assertThat(bus.matchingRules(bus.events().get(3))).isEmpty();
     }
 }

@@ -138,7 +138,13 @@ public final class LocalResolver {
 
     private Object resolveIntrinsic(String fn, Object argument) {
         return switch (fn) {
-            case "Ref" -> ref(String.valueOf(resolve(argument)));
+            case "Ref" -> {
+                String name = String.valueOf(resolve(argument));
+                SamTemplate.Parameter parameter = template.parameters().get(name);
+                // a CommaDelimitedList parameter is a list where it is used, as in CloudFormation
+                yield parameter != null && "CommaDelimitedList".equals(parameter.type())
+                        ? java.util.Arrays.stream(parameter(name).split(",")).map(String::strip).toList() : ref(name);
+            }
             case "Fn::GetAtt" -> {
                 List<Object> parts = SamTemplate.list(argument instanceof String s ? List.of(s.split("\\.", 2)) : argument);
                 yield getAtt(String.valueOf(resolve(parts.get(0))), String.valueOf(resolve(parts.get(1))));
