@@ -54,14 +54,23 @@ public final class SendDigests {
                 .sorted(java.util.Comparator.comparing(DigestEntry::at))
                 .collect(Collectors.groupingBy(DigestEntry::recipient, LinkedHashMap::new, Collectors.toList()));
         int sent = 0;
+        RuntimeException firstFailure = null;
         for (var recipient : byRecipient.entrySet()) {
             String key = "digest#" + period.id() + "#" + periodKey + "#" + recipient.getKey();
-            if (recipient.getKey().equals(AlertStorms.TEAM_ALERTS)) {
-                sent += publishStormSummaries(key, periodKey, recipient.getValue(), now);
-            } else if (ledger.once(key, now, () -> mailer.send(
-                    AlertEmails.digest(recipient.getKey(), period, periodKey, recipient.getValue(), settings)))) {
-                sent++;
+            try {
+                if (recipient.getKey().equals(AlertStorms.TEAM_ALERTS)) {
+                    sent += publishStormSummaries(key, periodKey, recipient.getValue(), now);
+                } else if (ledger.once(key, now, () -> mailer.send(
+                        AlertEmails.digest(recipient.getKey(), period, periodKey, recipient.getValue(), settings)))) {
+                    sent++;
+                }
+            } catch (RuntimeException failure) {
+                // every other recipient still gets theirs; the retry sends this one alone (the others are claimed)
+                firstFailure = firstFailure == null ? failure : firstFailure;
             }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return sent;
     }

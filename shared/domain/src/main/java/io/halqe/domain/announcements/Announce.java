@@ -92,20 +92,31 @@ public final class Announce {
         int notified = 0;
         int already = 0;
         int suppressed = 0;
+        RuntimeException firstFailure = null;
         for (var entry : recipients.entrySet()) {
             Recipient recipient = entry.getValue();
             if (suppression.isSuppressed(recipient.email())) {
                 suppressed++;
                 continue;
             }
-            boolean sent = ledger.once("announce#" + announcementId + "#" + SuppressionList.idOf(entry.getKey()), at, () -> mailer.send(
-                    CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
-                            messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at), brand)));
+            boolean sent;
+            try {
+                sent = ledger.once("announce#" + announcementId + "#" + SuppressionList.idOf(entry.getKey()), at, () -> mailer.send(
+                        CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
+                                messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at), brand)));
+            } catch (RuntimeException failure) {
+                // the others still hear; this one's claim was given back, so announcing again reaches it alone
+                firstFailure = firstFailure == null ? failure : firstFailure;
+                continue;
+            }
             if (!sent) {
                 already++;
                 continue;
             }
             notified++;
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return new Outcome.Sent(announcementId, matched, recipients.size(), notified, already, suppressed, withoutEmail);
     }

@@ -52,6 +52,27 @@ class SendDigestsTest {
     }
 
     @Test
+    void send_shouldStillMailTheOthers_whenOneRecipientsDigestFails_andSendThatOneAloneOnTheRetry() {
+        // GIVEN digests for two recipients, and SES failing the first send once
+        entry("daily", "2026-11-23", "eng@example.com", "r1", "Crashes", null);
+        entry("daily", "2026-11-23", "product@example.com", "r3", "Export fails", null);
+        int[] failuresLeft = {1};
+        SendDigests flaky = new SendDigests(digests, email -> {
+            if (failuresLeft[0]-- > 0) {
+                throw new IllegalStateException("SES throttled");
+            }
+            emails.add(email);
+        }, alerts::add, ledger, new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN));
+        // WHEN the run fails on the first THEN the second was still mailed, and the run reports the failure
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flaky.send(Instant.parse("2026-11-23T23:00:00Z")))
+                .hasMessageContaining("throttled");
+        assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("product@example.com");
+        // AND the retry sends the first one alone
+        assertThat(flaky.send(Instant.parse("2026-11-23T23:05:00Z"))).isEqualTo(1);
+        assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("product@example.com", "eng@example.com");
+    }
+
+    @Test
     void send_shouldCatchUp_whenTheRunAfterTheDayWasMissed() {
         entry("daily", "2026-11-23", "eng@example.com", "r1", "Crashes", null);
         // WHEN the first run after the day comes a whole day late
