@@ -37,7 +37,8 @@ record CustomerRoutes(ManageCustomers customers, CustomerDirectory directory) im
 
     private APIGatewayV2HTTPResponse put(HttpRequest request) {
         String customerId = request.pathParameter("customerId");
-        CustomerProfile profile = body(request, CustomerProfile.class);
+        // health is computed from the customer's answers and shown by GET: a PUT of what GET returned may carry it
+        CustomerProfile profile = body(request, CustomerProfile.class, "health");
         if (profile.id() != null && !profile.id().equals(customerId)) {
             return HttpResponses.error(400, "invalid_customer", "id must match the customer in the path (" + customerId + ")", "id");
         }

@@ -61,7 +61,7 @@ final class Queries {
         }
     }
 
-    static <T> T body(HttpRequest request, Class<T> type) {
-        return request.json(type, MAX_BODY_BYTES);
+    static <T> T body(HttpRequest request, Class<T> type, String... readOnly) {
+        return request.json(type, MAX_BODY_BYTES, readOnly);
     }
 }

@@ -298,6 +298,30 @@ class ApiHandlerTest {
         assertThat(json(undeclared).at("/error/field").asText()).isEqualTo("hidden.vip");
     }
 
+    @Test
+    void whatAGetReturns_shouldBeAcceptedByThePut_evenNowThatUnknownFieldsAreRefused() throws Exception {
+        // GIVEN the strict bodies (an unknown field is a 400) WHEN each editable thing is read and written back as read
+        for (String[] pair : new String[][] {{"/api/surveys/demo-nps", "/api/surveys/demo-nps"}, {"/api/routing", "/api/routing"},
+            {"/api/alert-rules", "/api/alert-rules"}, {"/api/triggers", "/api/triggers"},
+            {"/api/contact-policy", "/api/contact-policy"}}) {
+            APIGatewayV2HTTPResponse read = get(pair[0], null, KEY);
+            assertThat(read.getStatusCode()).as(pair[0]).isEqualTo(200);
+            APIGatewayV2HTTPResponse written = send("PUT", pair[1], "application/json", read.getBody());
+            // THEN it is accepted: nothing a GET returns is refused as unknown
+            assertThat(written.getStatusCode()).as("PUT %s %s", pair[1], written.getBody()).isEqualTo(200);
+        }
+        // AND a customer read back (with its computed health) is written back as it was read
+        assertThat(send("PUT", "/api/customers/round-trip-1", "application/json",
+                "{\"id\":\"round-trip-1\",\"name\":\"Roya\",\"email\":\"roya@example.com\"}").getStatusCode()).isIn(200, 201);
+        APIGatewayV2HTTPResponse customer = get("/api/customers/round-trip-1", null, KEY);
+        assertThat(customer.getBody()).contains("\"health\"");
+        APIGatewayV2HTTPResponse again = send("PUT", "/api/customers/round-trip-1", "application/json", customer.getBody());
+        assertThat(again.getStatusCode()).as(again.getBody()).isIn(200, 201);
+        // (but a field no GET shows is still refused by name)
+        assertThat(json(send("PUT", "/api/customers/round-trip-1", "application/json",
+                "{\"id\":\"round-trip-1\",\"nmae\":\"Roya\"}")).at("/error/field").asText()).isEqualTo("nmae");
+    }
+
     private static APIGatewayV2HTTPResponse send(String method, String path, String contentType, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
         event.getRequestContext().getHttp().setMethod(method);

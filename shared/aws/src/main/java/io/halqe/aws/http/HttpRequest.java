@@ -124,14 +124,26 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
         return new HttpProblem(400, "invalid_encoding", "the body is not valid UTF-8", null);
     }
 
-    /** The JSON body as {@code type}, at most {@code maxBytes}; a wrong shape names the field it broke on. */
-    public <T> T json(Class<T> type, int maxBytes) {
+    /**
+     * The JSON body as {@code type}, at most {@code maxBytes}; a wrong shape names the field it broke on, and so does
+     * an unknown field — except {@code readOnly} ones, which a GET shows and a PUT of the same body may carry back.
+     */
+    public <T> T json(Class<T> type, int maxBytes, String... readOnly) {
         String body = body();
         if (body.length() > maxBytes) {
             throw new HttpProblem(413, "payload_too_large", "the body must be at most " + maxBytes + " bytes", null);
         }
         try {
-            T value = Json.STRICT.readValue(body, type);
+            T value;
+            if (readOnly.length == 0) {
+                value = Json.STRICT.readValue(body, type);
+            } else {
+                var tree = Json.STRICT.readTree(body);
+                if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    object.remove(java.util.List.of(readOnly));
+                }
+                value = tree == null ? null : Json.STRICT.treeToValue(tree, type);
+            }
             if (value == null) {
                 throw new HttpProblem(400, "invalid_json", "the body must be a JSON object", null);
             }
