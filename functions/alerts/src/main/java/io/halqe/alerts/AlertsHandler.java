@@ -36,6 +36,11 @@ public final class AlertsHandler implements RequestStreamHandler {
     private final SendTeamDigests teamDigests;
     private final RecordEmailFeedback emailFeedback;
 
+    /** Whether a response is in the Responses table: one repository, built at init, read per event. */
+    private static java.util.function.BiPredicate<String, String> storedIn(io.halqe.domain.response.ResponseRepository responses) {
+        return (survey, response) -> responses.find(survey, response).isPresent();
+    }
+
     public AlertsHandler() {
         this(Adapters.forFunction("HALQE_CASES_TABLE", "HALQE_DIRECTORY_TABLE", "HALQE_EVENT_BUS_NAME",
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_DEFAULT_TEAM",
@@ -48,7 +53,7 @@ public final class AlertsHandler implements RequestStreamHandler {
         this(new ApplyAlertRules(new EventRulerAlertMatcher(adapters.alertRules()::current), adapters.cases(),
                         adapters.teams(), adapters.mailer(), adapters.teamAlerts(), adapters.events(), adapters.ledger(),
                         adapters.digests(), settings(adapters.config()), adapters.alertStorms(),
-                        (survey, response) -> adapters.responses().find(survey, response).isPresent()),
+                        storedIn(adapters.responses())),
                 new SendDigests(adapters.digests(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(DIGEST_CLAIMS_KEPT),
                         settings(adapters.config())),
                 new SendTeamDigests(adapters.surveys(), adapters.aggregates(), adapters.cases(), adapters.teams(),

@@ -3,6 +3,8 @@ package io.halqe.domain.alerts;
 import io.halqe.domain.core.Counters;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Alert-storm protection: one alert rule on one survey sends at most {@code perHour} emails, and as many SNS alerts,
@@ -27,11 +29,8 @@ public final class AlertStorms {
         this.zone = zone;
     }
 
-    /**
-     * Counts one notification of {@code ruleId} on {@code surveyId} by {@code channel} (email or sns) in the hour of
-     * {@code at}: true while the hour's quota lasts. Call it once per (rule, response, channel): inside its ledger claim.
-     */
-    public boolean admit(String surveyId, String ruleId, String channel, Instant at) {
+    /** Counts one notification of {@code ruleId} on {@code surveyId} by {@code channel} in the hour of {@code at}. */
+    private boolean admit(String surveyId, String ruleId, String channel, Instant at) {
         if (perHour <= 0) {
             return true;
         }
@@ -40,9 +39,18 @@ public final class AlertStorms {
         return counters.increment("storm#" + surveyId + "#" + ruleId + "#" + channel + "#" + hour, forgetAt) <= perHour;
     }
 
-    /** A match past the quota, kept for the summary of its hour ({@code entry} names the recipient). */
-    public void fold(DigestEntry entry) {
-        digests.add(entry);
+    /**
+     * One notification of {@code ruleId} on {@code surveyId} by {@code channel}: sent while the hour's quota lasts,
+     * else its {@code folded} entries (one per recipient) are kept for the hour's summary. Call it once per (rule,
+     * response, channel): inside its ledger claim.
+     */
+    public void sendOrFold(String surveyId, String ruleId, String channel, Instant at, Runnable send,
+                           Supplier<List<DigestEntry>> folded) {
+        if (admit(surveyId, ruleId, channel, at)) {
+            send.run();
+        } else {
+            folded.get().forEach(digests::add);
+        }
     }
 
     /** The key of the hour {@code at} falls in: what a folded entry's {@code periodKey} is. */

@@ -98,14 +98,10 @@ public final class ApplyAlertRules {
         List<String> recipients = recipients(rule, response, team);
         String once = rule.id() + "#" + response.responseId();
         if (rule.actions().emailsNow()) {
-            ledger.once(once + "#email", eventTime, () -> {
-                if (storms.admit(response.surveyId(), rule.id(), "email", eventTime)) {
-                    mailer.send(AlertEmails.immediate(rule, response, team, opened, recipients, settings));
-                } else {
-                    recipients.forEach(recipient -> storms.fold(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime),
-                            recipient, rule, team, response, opened, eventTime)));
-                }
-            });
+            ledger.once(once + "#email", eventTime, () -> storms.sendOrFold(response.surveyId(), rule.id(), "email",
+                    eventTime, () -> mailer.send(AlertEmails.immediate(rule, response, team, opened, recipients, settings)),
+                    () -> recipients.stream().map(recipient -> entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime),
+                            recipient, rule, team, response, opened, eventTime)).toList()));
         } else if (rule.actions().collectsIntoDigest()) {
             DigestPeriod period = DigestPeriod.of(rule.actions().email());
             String periodKey = period.key(eventTime, settings.reportingZone());
@@ -114,14 +110,10 @@ public final class ApplyAlertRules {
             }
         }
         if (rule.actions().sns()) {
-            ledger.once(once + "#sns", eventTime, () -> {
-                if (storms.admit(response.surveyId(), rule.id(), "sns", eventTime)) {
-                    notifier.publish(teamAlert(rule, response, team, opened));
-                } else {
-                    storms.fold(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime), AlertStorms.TEAM_ALERTS, rule,
-                            team, response, opened, eventTime));
-                }
-            });
+            ledger.once(once + "#sns", eventTime, () -> storms.sendOrFold(response.surveyId(), rule.id(), "sns",
+                    eventTime, () -> notifier.publish(teamAlert(rule, response, team, opened)),
+                    () -> List.of(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime), AlertStorms.TEAM_ALERTS, rule,
+                            team, response, opened, eventTime))));
         }
     }
 

@@ -76,20 +76,10 @@ public final class EscalateOverdueCases {
     private boolean escalate(FollowUpCase overdue, Instant now) {
         String once = "escalate#" + overdue.id();
         // past the hour's quota an escalation is folded into the hour's summary, as alert rules are
-        ledger.once(once + "#email", now, () -> {
-            if (storms.admit(overdue.surveyId(), RULE, "email", now)) {
-                mailer.send(email(overdue, now));
-            } else {
-                storms.fold(folded(escalationContact, overdue, now));
-            }
-        });
-        ledger.once(once + "#sns", now, () -> {
-            if (storms.admit(overdue.surveyId(), RULE, "sns", now)) {
-                notifier.publish(alert(overdue, now));
-            } else {
-                storms.fold(folded(AlertStorms.TEAM_ALERTS, overdue, now));
-            }
-        });
+        ledger.once(once + "#email", now, () -> storms.sendOrFold(overdue.surveyId(), RULE, "email", now,
+                () -> mailer.send(email(overdue, now)), () -> List.of(folded(escalationContact, overdue, now))));
+        ledger.once(once + "#sns", now, () -> storms.sendOrFold(overdue.surveyId(), RULE, "sns", now,
+                () -> notifier.publish(alert(overdue, now)), () -> List.of(folded(AlertStorms.TEAM_ALERTS, overdue, now))));
         return cases.markEscalated(overdue.id(), now);
     }
 
