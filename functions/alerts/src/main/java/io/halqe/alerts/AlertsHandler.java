@@ -55,7 +55,7 @@ public final class AlertsHandler implements RequestStreamHandler {
                         adapters.digests(), settings(adapters.config()), adapters.alertStorms(),
                         storedIn(adapters.responses())),
                 new SendDigests(adapters.digests(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(DIGEST_CLAIMS_KEPT),
-                        settings(adapters.config())),
+                        settings(adapters.config()), adapters.counters(), adapters.parkedWork()),
                 new SendTeamDigests(adapters.surveys(), adapters.aggregates(), adapters.cases(), adapters.teams(),
                         adapters.mailer(), adapters.ledger(DIGEST_CLAIMS_KEPT), settings(adapters.config())),
                 new RecordEmailFeedback(adapters.suppression()));
@@ -87,11 +87,14 @@ public final class AlertsHandler implements RequestStreamHandler {
                 }
             }
             case Inbound.Schedule schedule -> {
-                int sent = digests.send(schedule.scheduledTime());
+                SendDigests.Sent sent = digests.send(schedule.scheduledTime());
+                // a failed digest is retried by a later run or parked: the run itself succeeds
+                sent.failures().forEach(failure -> log.error("digest failed", Map.of("item", failure.item(),
+                        "outcome", failure.outcome()), failure.failure()));
                 int teamsSent = teamDigests.send(schedule.scheduledTime());
-                log.info("digests sent", Map.of("asOf", schedule.scheduledTime(), "alertDigests", sent,
-                        "teamDigests", teamsSent));
-                Json.MAPPER.writeValue(output, Map.of("digestsSent", sent, "teamDigestsSent", teamsSent));
+                log.info("digests sent", Map.of("asOf", schedule.scheduledTime(), "alertDigests", sent.sent(),
+                        "failed", sent.failures().size(), "teamDigests", teamsSent));
+                Json.MAPPER.writeValue(output, Map.of("digestsSent", sent.sent(), "teamDigestsSent", teamsSent));
             }
             case Inbound.Bus bus -> {
                 ResponseEnriched response = bus.event().detailAs(ResponseEnriched.class);

@@ -60,7 +60,9 @@ class AlertsHandlerTest {
                 new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
                         db.tableName("LimitsTable")), 10, digests, ZoneId.of("UTC")),
                 (survey, response) -> true),
-                new SendDigests(digests, emails::add, alerts::add, ledger, settings),
+                new SendDigests(digests, emails::add, alerts::add, ledger, settings,
+                        new io.halqe.aws.dynamo.DynamoCounters(db.client(), db.tableName("LimitsTable")),
+                        new io.halqe.aws.dynamo.DynamoParkedWork(db.client(), cases, db.tableName("ResponsesTable"))),
                 new io.halqe.domain.alerts.SendTeamDigests(
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
                         new io.halqe.aws.dynamo.DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),

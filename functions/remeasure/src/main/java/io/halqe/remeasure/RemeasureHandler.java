@@ -59,7 +59,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 new FinalizeDrafts(adapters.responses()),
                 new EscalateOverdueCases(adapters.cases(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(),
                         HalqeConfig.required(adapters.config().escalationEmail(), "escalationEmail"),
-                        adapters.config().publicBaseUrl(), adapters.alertStorms()),
+                        adapters.config().publicBaseUrl(), adapters.alertStorms(), adapters.parkedWork()),
                 new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
                         adapters.customers()),
                 new RecordRemeasurement(adapters.cases(), adapters.responses()),

@@ -137,7 +137,8 @@ class RemeasureHandlerTest {
                         new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000",
                         new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
                                 db.tableName("LimitsTable")), 10, new io.halqe.aws.dynamo.DynamoDigestStore(db.client(), cases),
-                                java.time.ZoneOffset.UTC)),
+                                java.time.ZoneOffset.UTC),
+                        new io.halqe.aws.dynamo.DynamoParkedWork(db.client(), cases, db.tableName("ResponsesTable"))),
                 new io.halqe.domain.outreach.ScheduleTouchpoints(
                         new io.halqe.aws.routing.EventRulerTriggerMatcher(triggers::current), outreach, directory),
                 new io.halqe.domain.cases.RecordRemeasurement(new DynamoCaseRepository(db.client(), cases), responses),

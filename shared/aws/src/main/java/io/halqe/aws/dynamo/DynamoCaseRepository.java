@@ -92,10 +92,12 @@ public final class DynamoCaseRepository implements CaseRepository {
 
     @Override
     public List<FollowUpCase> overdue(CaseStatus status, java.time.Instant now, int limit) {
-        // escalated cases stay in the range until resolved; the filter skips them (few: they are worked on)
+        // escalated cases stay in the range until resolved; the filter skips them (few: they are worked on), and
+        // those whose escalation is parked or backing off
         return dynamo.queryPaginator(request -> request.tableName(table).indexName("byStatus")
                         .keyConditionExpression("#status = :status AND dueKey < :now")
-                        .filterExpression("attribute_not_exists(escalatedAt)")
+                        .filterExpression("attribute_not_exists(escalatedAt) AND attribute_not_exists(escalationParked) "
+                                + "AND (attribute_not_exists(escalationRetryAt) OR escalationRetryAt <= :now)")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":status", Items.s(status.wireName()),
                                 ":now", Items.s(now.toString())))
@@ -121,6 +123,43 @@ public final class DynamoCaseRepository implements CaseRepository {
             return true;
         } catch (ConditionalCheckFailedException missingOrRecorded) {
             return false;
+        }
+    }
+
+    @Override
+    public int recordEscalationFailure(String caseId) {
+        var updated = dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                .updateExpression("ADD escalationAttempts :one")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":one", Items.n(1)))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+        return Items.integer(updated.attributes(), "escalationAttempts");
+    }
+
+    @Override
+    public void deferEscalation(String caseId, java.time.Instant retryAt) {
+        dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                .updateExpression("SET escalationRetryAt = :retryAt")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":retryAt", Items.s(retryAt.toString()))));
+    }
+
+    @Override
+    public void parkEscalation(String caseId) {
+        dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                .updateExpression("SET escalationParked = :true")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+    }
+
+    @Override
+    public void clearEscalationFailures(String caseId) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
+                    .updateExpression("REMOVE escalationAttempts, escalationRetryAt, escalationParked")
+                    .conditionExpression("attribute_exists(pk)"));
+        } catch (ConditionalCheckFailedException gone) {
+            // the case was erased meanwhile: nothing left to escalate
         }
     }
 

@@ -116,6 +116,11 @@ public final class Adapters {
         return new DynamoDigestStore(dynamo(), casesTable());
     }
 
+    /** Parked work lives in the Cases table; the responses table is where parked stream records are re-queued. */
+    public io.halqe.aws.dynamo.DynamoParkedWork parkedWork() {
+        return new io.halqe.aws.dynamo.DynamoParkedWork(dynamo(), casesTable(), config.responsesTable());
+    }
+
     private String casesTable() {
         return required(config.casesTable(), "casesTable");
     }

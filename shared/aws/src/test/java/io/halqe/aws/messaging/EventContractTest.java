@@ -164,6 +164,23 @@ class EventContractTest {
             public boolean recordRemeasurement(String caseId, io.halqe.domain.cases.CaseWork.Remeasurement measured) {
                 return false;
             }
+
+            @Override
+            public int recordEscalationFailure(String caseId) {
+                return 0;
+            }
+
+            @Override
+            public void deferEscalation(String caseId, Instant retryAt) {
+            }
+
+            @Override
+            public void parkEscalation(String caseId) {
+            }
+
+            @Override
+            public void clearEscalationFailures(String caseId) {
+            }
         };
         TeamDirectory teams = new TeamDirectory() {
             @Override

@@ -6,11 +6,11 @@ import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.ItemFailure;
-
-import io.halqe.domain.core.Notifier;
-
 import io.halqe.domain.core.Mailer;
-
+import io.halqe.domain.core.Notifier;
+import io.halqe.domain.core.Undeliverable;
+import io.halqe.domain.parking.ParkedWork;
+import io.halqe.domain.parking.Retries;
 import io.halqe.domain.text.Html;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +21,10 @@ import java.util.Map;
 /**
  * A case still open, acknowledged or in progress past its due time escalates once: the escalation contact gets an
  * email, the alerts topic an SNS message (rule {@code sla-escalation}, severity high), and the case {@code escalatedAt}.
- * Sends are claimed in the delivery ledger first and the mark comes last, so a failed send is retried by the next
- * sweep and overlapping sweeps send once.
+ * Sends are claimed in the delivery ledger first and the mark comes last, so a failed send is retried by a later
+ * sweep and overlapping sweeps send once. A case whose escalation fails waits out a growing pause
+ * ({@link Retries#backoff}) and is parked after {@link Retries#MAX_ATTEMPTS}, or at once when the provider refuses the
+ * address for good; the others escalate meanwhile.
  */
 public final class EscalateOverdueCases {
 
@@ -39,9 +41,10 @@ public final class EscalateOverdueCases {
     private final String escalationContact;
     private final String publicBaseUrl;
     private final AlertStorms storms;
+    private final ParkedWork parked;
 
     public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
-                                String escalationContact, String publicBaseUrl, AlertStorms storms) {
+                                String escalationContact, String publicBaseUrl, AlertStorms storms, ParkedWork parked) {
         this.cases = cases;
         this.mailer = mailer;
         this.notifier = notifier;
@@ -49,13 +52,14 @@ public final class EscalateOverdueCases {
         this.escalationContact = escalationContact;
         this.publicBaseUrl = publicBaseUrl;
         this.storms = storms;
+        this.parked = parked;
     }
 
-    /** How many cases this sweep escalated, and the ones that failed (retried by the next sweep). */
+    /** How many cases this sweep escalated, and the ones that failed (retried later, or parked). */
     public record Escalated(int escalated, List<ItemFailure> failures) {
     }
 
-    /** Each case on its own: one whose send fails is left for the next sweep, and the others still escalate. */
+    /** Each case on its own: one whose send fails is retried later or parked, and the others still escalate. */
     public Escalated escalate(Instant now) {
         int escalated = 0;
         List<ItemFailure> failures = new ArrayList<>();
@@ -66,11 +70,23 @@ public final class EscalateOverdueCases {
                         escalated++;
                     }
                 } catch (RuntimeException failure) {
-                    failures.add(new ItemFailure(overdue.id(), "retried by the next sweep", failure));
+                    failures.add(failed(overdue, failure, now));
                 }
             }
         }
         return new Escalated(escalated, List.copyOf(failures));
+    }
+
+    private ItemFailure failed(FollowUpCase overdue, RuntimeException failure, Instant now) {
+        int attempts = cases.recordEscalationFailure(overdue.id());
+        if (failure instanceof Undeliverable || attempts >= Retries.MAX_ATTEMPTS) {
+            parked.park(ParkedWork.Parked.of(ParkedWork.Kind.ESCALATION, overdue.id(), ItemFailure.reason(failure),
+                    attempts, now, java.util.Map.of()));
+            cases.parkEscalation(overdue.id());
+            return new ItemFailure(overdue.id(), "parked after " + attempts + " attempts", failure);
+        }
+        cases.deferEscalation(overdue.id(), now.plus(Retries.backoff(attempts)));
+        return new ItemFailure(overdue.id(), "retried in " + Retries.backoff(attempts), failure);
     }
 
     private boolean escalate(FollowUpCase overdue, Instant now) {

@@ -1,20 +1,31 @@
 package io.halqe.domain.alerts;
 
+import io.halqe.domain.core.Counters;
 import io.halqe.domain.core.DeliveryLedger;
+import io.halqe.domain.core.ItemFailure;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.core.Notifier;
+import io.halqe.domain.core.Undeliverable;
+import io.halqe.domain.parking.ParkedWork;
+import io.halqe.domain.parking.Retries;
+import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.text.Html;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Sends each recipient one email per closed day or week with the matches collected for them. A period is sent once
  * it has been over for {@link #GRACE} (late and retried events still land in it first), and the one before it is
  * retried too, so a missed run catches up; the delivery ledger makes each (period, recipient) go out once.
+ * A recipient's digest that fails is tried again by the next hourly runs and parked after {@link Retries#MAX_ATTEMPTS}
+ * attempts, or when its period would drop out of the runs, or at once when the address is refused for good; a team
+ * re-queues it once the cause is fixed, and the next run sends it.
  */
 public final class SendDigests {
 
@@ -26,53 +37,107 @@ public final class SendDigests {
     private final Notifier notifier;
     private final DeliveryLedger ledger;
     private final AlertSettings settings;
+    private final Counters attempts;
+    private final ParkedWork parked;
 
-    public SendDigests(DigestStore digests, Mailer mailer, Notifier notifier, DeliveryLedger ledger, AlertSettings settings) {
+    public SendDigests(DigestStore digests, Mailer mailer, Notifier notifier, DeliveryLedger ledger, AlertSettings settings,
+                       Counters attempts, ParkedWork parked) {
         this.digests = digests;
         this.mailer = mailer;
         this.notifier = notifier;
         this.ledger = ledger;
         this.settings = settings;
+        this.attempts = attempts;
+        this.parked = parked;
     }
 
-    /** Returns how many digest emails went out. */
-    public int send(Instant now) {
-        int sent = 0;
+    /** What a run sent, and the digests that failed (tried again by a later run, or parked). */
+    public record Sent(int sent, List<ItemFailure> failures) {
+    }
+
+    public Sent send(Instant now) {
+        Run run = new Run(now, parkedIds());
+        for (ParkedWork.Parked requeued : parked.requeued(ParkedWork.Kind.DIGEST, 100)) {
+            var detail = requeued.detail();
+            DigestPeriod period = DigestPeriod.of(detail.get("period"));
+            List<DigestEntry> entries = digests.entries(period, detail.get("periodKey")).stream()
+                    .filter(entry -> entry.recipient().equals(detail.get("recipient"))).toList();
+            if (sendRecipient(period, detail.get("periodKey"), detail.get("recipient"), entries, true, run)) {
+                parked.remove(requeued.id());
+            }
+        }
         Instant settled = now.minus(GRACE);
         for (DigestPeriod period : DigestPeriod.values()) {
             Instant lastClosed = period.previousStart(settled, settings.reportingZone());
             Instant beforeThat = period.previousStart(lastClosed, settings.reportingZone());
-            for (Instant start : List.of(beforeThat, lastClosed)) {
-                sent += sendPeriod(period, period.key(start, settings.reportingZone()), now);
-            }
+            // the next hourly run no longer tries a period that has dropped out of its two: this is its last chance
+            Instant nextLastClosed = period.previousStart(settled.plus(Duration.ofHours(1)), settings.reportingZone());
+            boolean lastChance = !period.previousStart(nextLastClosed, settings.reportingZone()).equals(beforeThat);
+            sendPeriod(period, period.key(beforeThat, settings.reportingZone()), lastChance, run);
+            sendPeriod(period, period.key(lastClosed, settings.reportingZone()), false, run);
         }
-        return sent;
+        return new Sent(run.sent, List.copyOf(run.failures));
     }
 
-    private int sendPeriod(DigestPeriod period, String periodKey, Instant now) {
+    private static final class Run {
+        final Instant now;
+        final Set<String> parkedIds;
+        int sent;
+        final List<ItemFailure> failures = new ArrayList<>();
+
+        Run(Instant now, Set<String> parkedIds) {
+            this.now = now;
+            this.parkedIds = parkedIds;
+        }
+    }
+
+    private Set<String> parkedIds() {
+        return parked.list(1000).stream().filter(entry -> entry.kind() == ParkedWork.Kind.DIGEST)
+                .map(ParkedWork.Parked::id).collect(Collectors.toSet());
+    }
+
+    private void sendPeriod(DigestPeriod period, String periodKey, boolean lastChance, Run run) {
         Map<String, List<DigestEntry>> byRecipient = digests.entries(period, periodKey).stream()
                 .sorted(java.util.Comparator.comparing(DigestEntry::at))
                 .collect(Collectors.groupingBy(DigestEntry::recipient, LinkedHashMap::new, Collectors.toList()));
-        int sent = 0;
-        RuntimeException firstFailure = null;
         for (var recipient : byRecipient.entrySet()) {
-            String key = "digest#" + period.id() + "#" + periodKey + "#" + recipient.getKey();
-            try {
-                if (recipient.getKey().equals(AlertStorms.TEAM_ALERTS)) {
-                    sent += publishStormSummaries(key, periodKey, recipient.getValue(), now);
-                } else if (ledger.once(key, now, () -> mailer.send(
-                        AlertEmails.digest(recipient.getKey(), period, periodKey, recipient.getValue(), settings)))) {
-                    sent++;
-                }
-            } catch (RuntimeException failure) {
-                // every other recipient still gets theirs; the retry sends this one alone (the others are claimed)
-                firstFailure = firstFailure == null ? failure : firstFailure;
+            if (!run.parkedIds.contains(parkedItem(period, periodKey, recipient.getKey()).id())) {
+                sendRecipient(period, periodKey, recipient.getKey(), recipient.getValue(), lastChance, run);
             }
         }
-        if (firstFailure != null) {
-            throw firstFailure;
+    }
+
+    /** One recipient's digest on its own: every other recipient still gets theirs whatever happens here. */
+    private boolean sendRecipient(DigestPeriod period, String periodKey, String recipient, List<DigestEntry> entries,
+                                  boolean lastChance, Run run) {
+        String key = "digest#" + period.id() + "#" + periodKey + "#" + recipient;
+        try {
+            if (recipient.equals(AlertStorms.TEAM_ALERTS)) {
+                run.sent += publishStormSummaries(key, periodKey, entries, run.now);
+            } else if (ledger.once(key, run.now, () -> mailer.send(
+                    AlertEmails.digest(recipient, period, periodKey, entries, settings)))) {
+                run.sent++;
+            }
+            return true;
+        } catch (RuntimeException failure) {
+            int attempt = (int) attempts.increment("attempt#" + key, run.now.plus(Duration.ofDays(16)));
+            ParkedWork.Parked item = parkedItem(period, periodKey, recipient);
+            if (lastChance || attempt >= Retries.MAX_ATTEMPTS || failure instanceof Undeliverable) {
+                parked.park(new ParkedWork.Parked(item.id(), item.kind(), item.item(), ItemFailure.reason(failure),
+                        attempt, run.now, item.detail()));
+                run.failures.add(new ItemFailure(item.id(), "parked after " + attempt + " attempts", failure));
+            } else {
+                run.failures.add(new ItemFailure(item.id(), "retried by the next run", failure));
+            }
+            return false;
         }
-        return sent;
+    }
+
+    /** Named by the recipient's hash, so no address is in the id a team re-queues by. */
+    private static ParkedWork.Parked parkedItem(DigestPeriod period, String periodKey, String recipient) {
+        return ParkedWork.Parked.of(ParkedWork.Kind.DIGEST, period.id() + "#" + periodKey + "#"
+                        + SuppressionList.idOf(recipient).substring(0, 16), "", 0, Instant.EPOCH,
+                Map.of("period", period.id(), "periodKey", periodKey, "recipient", recipient));
     }
 
     /** One SNS message per rule and survey for the alerts an hour's storm folded. */

@@ -37,8 +37,23 @@ public interface CaseRepository {
     /** Closes the case with its resolution (closing a closed case changes nothing); empty if there is no such case. */
     Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at);
 
-    /** Cases with this status due before {@code now} and not escalated yet, soonest due first. */
+    /**
+     * Cases with this status due before {@code now} and not escalated yet, soonest due first — leaving out those whose
+     * escalation is parked or waiting out its backoff.
+     */
     List<FollowUpCase> overdue(CaseStatus status, java.time.Instant now, int limit);
+
+    /** Counts a failed escalation; returns the attempts so far. */
+    int recordEscalationFailure(String caseId);
+
+    /** Leaves the case out of the escalation sweep until {@code retryAt}. */
+    void deferEscalation(String caseId, java.time.Instant retryAt);
+
+    /** Leaves the case out of the escalation sweep until {@link #clearEscalationFailures} (its escalation is parked). */
+    void parkEscalation(String caseId);
+
+    /** Forgets failed escalation attempts, so the next sweep escalates the case again. */
+    void clearEscalationFailures(String caseId);
 
     /** Records the escalation unless the case was escalated before or is resolved or closed; false then. */
     boolean markEscalated(String caseId, java.time.Instant at);

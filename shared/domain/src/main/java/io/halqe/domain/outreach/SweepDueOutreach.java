@@ -1,5 +1,7 @@
 package io.halqe.domain.outreach;
 
+import io.halqe.domain.parking.Retries;
+
 import io.halqe.domain.core.ItemFailure;
 import io.halqe.domain.core.Undeliverable;
 import java.time.Duration;
@@ -14,13 +16,12 @@ import java.util.List;
  * claimed with a conditional write before anything else, the customer's contact slot is claimed atomically, and a
  * failed send gives the item back to be retried — so an invitation goes out at most once. After an invitation, its
  * reminders (and the next relationship survey, if the survey has a cadence) are scheduled. Each item is handled on its
- * own: one that fails is retried with backoff ({@link #backoff}) and parked after {@link #MAX_ATTEMPTS}, one the
+ * own: one that fails is retried with backoff ({@link Retries#backoff}) and parked after {@link Retries#MAX_ATTEMPTS}, one the
  * provider refuses for good ({@link Undeliverable}) is parked at once, and the sweep goes on with the others.
  */
 public final class SweepDueOutreach {
 
     public static final int BATCH = 100;
-    public static final int MAX_ATTEMPTS = 5;
 
     private final OutreachRepository outreach;
     private final ContactGate gate;
@@ -39,11 +40,6 @@ public final class SweepDueOutreach {
 
     /** What the sweep did; {@code failures} went on being handled (retried later, or parked). */
     public record Swept(int sent, int skipped, int deferred, List<ItemFailure> failures) {
-    }
-
-    /** 5, 10, 20, 40 minutes after the 1st to 4th failed attempt. */
-    static Duration backoff(int attempts) {
-        return Duration.ofMinutes(5L << Math.min(attempts - 1, 10));
     }
 
     public Swept sweep(Instant now) {
@@ -82,12 +78,12 @@ public final class SweepDueOutreach {
                 failures.add(new ItemFailure(due.id(), "parked", refused));
             } catch (RuntimeException failure) {
                 int attempts = outreach.recordFailure(due, ItemFailure.reason(failure));
-                if (attempts >= MAX_ATTEMPTS) {
+                if (attempts >= Retries.MAX_ATTEMPTS) {
                     outreach.park(due, ItemFailure.reason(failure), now);
                     failures.add(new ItemFailure(due.id(), "parked after " + attempts + " attempts", failure));
                 } else {
-                    outreach.release(due, now.plus(backoff(attempts)));
-                    failures.add(new ItemFailure(due.id(), "retried in " + backoff(attempts), failure));
+                    outreach.release(due, now.plus(Retries.backoff(attempts)));
+                    failures.add(new ItemFailure(due.id(), "retried in " + Retries.backoff(attempts), failure));
                 }
             }
         }

@@ -138,7 +138,8 @@ class ApplyAlertRulesTest {
         assertThat(emails).hasSize(2);
         assertThat(alerts).hasSize(2);
         // AND once the hour is over (and the digests' grace), one summary email and one SNS message tell the other 3
-        SendDigests summaries = new SendDigests(digests, emails::add, alerts::add, cases, settings);
+        SendDigests summaries = new SendDigests(digests, emails::add, alerts::add, cases, settings,
+                new io.halqe.domain.fakes.InMemoryCounters(), new io.halqe.domain.fakes.InMemoryParkedWork());
         summaries.send(AT.plus(Duration.ofHours(4)));
         summaries.send(AT.plus(Duration.ofHours(5)));
         assertThat(emails).hasSize(3);

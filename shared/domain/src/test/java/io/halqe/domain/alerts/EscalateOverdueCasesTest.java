@@ -23,6 +23,7 @@ class EscalateOverdueCasesTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<Notifier.Notification> alerts = new ArrayList<>();
     private int mailFailuresLeft;
+    private final io.halqe.domain.fakes.InMemoryParkedWork parked = new io.halqe.domain.fakes.InMemoryParkedWork();
     private final EscalateOverdueCases escalate = new EscalateOverdueCases(cases, email -> {
         if (mailFailuresLeft-- > 0) {
             throw new IllegalStateException("SES throttled");
@@ -30,7 +31,7 @@ class EscalateOverdueCasesTest {
         emails.add(email);
     }, alerts::add, cases, "escalations@example.com", "https://fb.example.com",
             new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 0, new io.halqe.domain.fakes.InMemoryDigests(),
-                    java.time.ZoneOffset.UTC));
+                    java.time.ZoneOffset.UTC), parked);
 
     private void open(String id, CaseStatus status) {
         cases.openIfAbsent(new FollowUpCase(id, "r-" + id, "demo-nps", status, "support", "lead@example.com",
@@ -43,7 +44,7 @@ class EscalateOverdueCasesTest {
         var digests = new io.halqe.domain.fakes.InMemoryDigests();
         var guarded = new EscalateOverdueCases(cases, emails::add, alerts::add, cases, "escalations@example.com",
                 "https://fb.example.com", new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 1, digests,
-                java.time.ZoneOffset.UTC));
+                java.time.ZoneOffset.UTC), parked);
         open("c-1", CaseStatus.OPEN);
         open("c-2", CaseStatus.OPEN);
         open("c-3", CaseStatus.ACKNOWLEDGED);
@@ -95,9 +96,53 @@ class EscalateOverdueCasesTest {
             assertThat(failure.failure()).hasMessageContaining("SES throttled");
         });
         assertThat(cases.work("c-open").escalatedAt()).isNull();
-        // AND the next sweep escalates it, once
+        // AND a sweep within the 5-minute backoff leaves it alone
+        assertThat(escalate.escalate(DUE.plusSeconds(120)).escalated()).isZero();
+        // AND the next sweep after it escalates it, once
         assertThat(escalate.escalate(DUE.plusSeconds(360)).escalated()).isEqualTo(1);
         assertThat(emails).hasSize(2);
         assertThat(alerts).hasSize(2);
+        assertThat(parked.parked).isEmpty();
+    }
+
+    @Test
+    void escalate_shouldParkTheCaseWithItsReason_whenItFailsFiveTimes_andEscalateItOnceRequeued() {
+        // GIVEN an overdue case whose email keeps failing, and another overdue case
+        open("c-bad", CaseStatus.OPEN);
+        mailFailuresLeft = 5;
+        Instant now = DUE.plusSeconds(60);
+        // WHEN sweeps run every 5 minutes for four hours
+        for (int sweep = 0; sweep < 48; sweep++) {
+            escalate.escalate(now.plus(Duration.ofMinutes(5L * sweep)));
+        }
+        // THEN it was tried five times (backing off), then parked with why, and the sweep no longer takes it
+        assertThat(parked.list(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo("escalation:c-bad");
+            assertThat(entry.attempts()).isEqualTo(5);
+            assertThat(entry.reason()).contains("SES throttled");
+        });
+        assertThat(cases.overdue(CaseStatus.OPEN, now.plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThat(emails).isEmpty();
+        // WHEN a team re-queues it (the sweep's failures forgotten) THEN the next sweep escalates it once
+        cases.clearEscalationFailures("c-bad");
+        parked.remove("escalation:c-bad");
+        assertThat(escalate.escalate(now.plus(Duration.ofDays(1))).escalated()).isEqualTo(1);
+        assertThat(emails).hasSize(1);
+    }
+
+    @Test
+    void escalate_shouldParkAtOnce_whenTheProviderRefusesTheAddressForGood() {
+        // GIVEN an overdue case and an escalation contact the provider refuses
+        open("c-1", CaseStatus.OPEN);
+        var refusing = new EscalateOverdueCases(cases, email -> {
+            throw new io.halqe.domain.core.Undeliverable("the address is not valid", null);
+        }, alerts::add, cases, "escalations@example.com", "https://fb.example.com",
+                new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 0, new io.halqe.domain.fakes.InMemoryDigests(),
+                        java.time.ZoneOffset.UTC), parked);
+        // WHEN the sweep runs
+        var result = refusing.escalate(DUE.plusSeconds(60));
+        // THEN it is parked after that one attempt
+        assertThat(result.failures()).singleElement().extracting(failure -> failure.outcome()).isEqualTo("parked after 1 attempts");
+        assertThat(parked.parked).containsKey("escalation:c-1");
     }
 }

@@ -18,8 +18,10 @@ class SendDigestsTest {
     private final InMemoryCases ledger = new InMemoryCases();
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<io.halqe.domain.core.Notifier.Notification> alerts = new ArrayList<>();
+    private final io.halqe.domain.fakes.InMemoryParkedWork parked = new io.halqe.domain.fakes.InMemoryParkedWork();
+    private final io.halqe.domain.fakes.InMemoryCounters attempts = new io.halqe.domain.fakes.InMemoryCounters();
     private final SendDigests send = new SendDigests(digests, emails::add, alerts::add, ledger,
-            new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN));
+            new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN), attempts, parked);
 
     private void entry(String period, String key, String recipient, String responseId, String comment, String caseId) {
         digests.add(new DigestEntry(period, key, recipient, "bug", "Bug report", "medium", "engineering", responseId,
@@ -34,9 +36,9 @@ class SendDigestsTest {
         entry("daily", "2026-11-23", "eng@example.com", "r2", "Button broken", null);
         entry("daily", "2026-11-23", "product@example.com", "r3", "Export fails", null);
         // WHEN the hourly run comes before the day ended + grace (Tehran midnight is 20:30Z, + 2h)
-        assertThat(send.send(Instant.parse("2026-11-23T22:00:00Z"))).isZero();
+        assertThat(send.send(Instant.parse("2026-11-23T22:00:00Z")).sent()).isZero();
         // AND after it
-        int sent = send.send(Instant.parse("2026-11-23T23:00:00Z"));
+        int sent = send.send(Instant.parse("2026-11-23T23:00:00Z")).sent();
         // THEN one email per recipient, listing their matches escaped, with the case link
         assertThat(sent).isEqualTo(2);
         assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("eng@example.com", "product@example.com");
@@ -46,8 +48,8 @@ class SendDigestsTest {
                 .contains("https://fb.example.com/api/cases/case-r1").contains("Bug report (2)");
         assertThat(engineering.text()).contains("Button broken").contains("demo-nps · 3/10 · Sara · usability");
         // AND later runs (including the catch-up of the day before) send nothing again
-        assertThat(send.send(Instant.parse("2026-11-24T00:00:00Z"))).isZero();
-        assertThat(send.send(Instant.parse("2026-11-24T23:00:00Z"))).isZero();
+        assertThat(send.send(Instant.parse("2026-11-24T00:00:00Z")).sent()).isZero();
+        assertThat(send.send(Instant.parse("2026-11-24T23:00:00Z")).sent()).isZero();
         assertThat(emails).hasSize(2);
     }
 
@@ -62,13 +64,14 @@ class SendDigestsTest {
                 throw new IllegalStateException("SES throttled");
             }
             emails.add(email);
-        }, alerts::add, ledger, new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN));
+        }, alerts::add, ledger, new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN),
+                attempts, parked);
         // WHEN the run fails on the first THEN the second was still mailed, and the run reports the failure
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flaky.send(Instant.parse("2026-11-23T23:00:00Z")))
-                .hasMessageContaining("throttled");
+        assertThat(flaky.send(Instant.parse("2026-11-23T23:00:00Z")).failures()).singleElement()
+                .satisfies(failure -> assertThat(failure.failure()).hasMessageContaining("throttled"));
         assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("product@example.com");
         // AND the retry sends the first one alone
-        assertThat(flaky.send(Instant.parse("2026-11-23T23:05:00Z"))).isEqualTo(1);
+        assertThat(flaky.send(Instant.parse("2026-11-23T23:05:00Z")).sent()).isEqualTo(1);
         assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("product@example.com", "eng@example.com");
     }
 
@@ -76,16 +79,16 @@ class SendDigestsTest {
     void send_shouldCatchUp_whenTheRunAfterTheDayWasMissed() {
         entry("daily", "2026-11-23", "eng@example.com", "r1", "Crashes", null);
         // WHEN the first run after the day comes a whole day late
-        assertThat(send.send(Instant.parse("2026-11-24T23:00:00Z"))).isEqualTo(1);
+        assertThat(send.send(Instant.parse("2026-11-24T23:00:00Z")).sent()).isEqualTo(1);
     }
 
     @Test
     void send_shouldSendTheWeeklyDigest_afterTheIsoWeekEnds() {
         // GIVEN an entry in ISO week 48 of 2026 (Mon 23 – Sun 29 November)
         entry("weekly", "2026-W48", "marketing@example.com", "r9", "Wonderful", null);
-        assertThat(send.send(Instant.parse("2026-11-29T12:00:00Z"))).isZero();
+        assertThat(send.send(Instant.parse("2026-11-29T12:00:00Z")).sent()).isZero();
         // WHEN Monday 30 November has begun in Tehran (Sunday 20:30Z) and the grace has passed
-        assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z"))).isEqualTo(1);
+        assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z")).sent()).isEqualTo(1);
         assertThat(emails.get(0).subject()).isEqualTo("[Halqe] Weekly digest 2026-W48: 1 match");
     }
 
@@ -96,5 +99,60 @@ class SendDigestsTest {
         }
         send.send(Instant.parse("2026-11-23T23:00:00Z"));
         assertThat(emails.get(0).text()).contains("… and 5 more.");
+    }
+
+    @Test
+    void send_shouldParkARecipientsDigestWithItsReason_whenItsPeriodIsAboutToDropOut_andSendItOnceRequeued() {
+        // GIVEN a daily digest whose email keeps failing, and another recipient's that goes out
+        entry("daily", "2026-11-23", "eng@example.com", "r1", "Crashes", null);
+        entry("daily", "2026-11-23", "product@example.com", "r3", "Export fails", null);
+        boolean[] failing = {true};
+        SendDigests flaky = new SendDigests(digests, email -> {
+            if (failing[0] && email.to().contains("eng@example.com")) {
+                throw new IllegalStateException("SES throttled");
+            }
+            emails.add(email);
+        }, alerts::add, ledger, new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN),
+                attempts, parked);
+        // WHEN hourly runs go on while it fails: four are retried, the fifth attempt parks it
+        Instant first = Instant.parse("2026-11-23T23:00:00Z");
+        for (int hour = 0; hour < 4; hour++) {
+            assertThat(flaky.send(first.plusSeconds(3600L * hour)).failures()).singleElement()
+                    .satisfies(failure -> assertThat(failure.outcome()).isEqualTo("retried by the next run"));
+        }
+        assertThat(flaky.send(first.plusSeconds(3600L * 4)).failures()).singleElement()
+                .satisfies(failure -> assertThat(failure.outcome()).isEqualTo("parked after 5 attempts"));
+        // THEN it is listed with why, named without the address, and later runs leave it alone
+        assertThat(parked.list(10)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).startsWith("digest:daily#2026-11-23#").doesNotContain("eng@");
+            assertThat(entry.reason()).contains("SES throttled");
+        });
+        assertThat(flaky.send(first.plusSeconds(3600L * 5)).failures()).isEmpty();
+        assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("product@example.com");
+        // WHEN the cause is fixed and a team re-queues it THEN the next run sends it, once, and it leaves the list
+        failing[0] = false;
+        parked.markRequeued(parked.list(10).getFirst().id(), first.plusSeconds(3600L * 6));
+        assertThat(flaky.send(first.plusSeconds(3600L * 6)).sent()).isEqualTo(1);
+        assertThat(flaky.send(first.plusSeconds(3600L * 7)).sent()).isZero();
+        assertThat(emails).extracting(e -> e.to().get(0)).containsExactly("product@example.com", "eng@example.com");
+        assertThat(parked.parked).isEmpty();
+        assertThat(parked.requeued).isEmpty();
+    }
+
+    @Test
+    void send_shouldParkAtOnce_whenTheDigestsLastRunFails() {
+        // GIVEN a daily digest failing, first tried in the last hourly run that still covers its day
+        entry("daily", "2026-11-23", "eng@example.com", "r1", "Crashes", null);
+        SendDigests failing = new SendDigests(digests, email -> {
+            throw new IllegalStateException("SES down");
+        }, alerts::add, ledger, new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN),
+                attempts, parked);
+        // WHEN that run fails (the 23rd is tried while it is one of the two closed days: until the 25th begins in
+        // Tehran at 20:30Z on the 24th, plus a day, plus the 2 h grace — the run at 22:00Z on the 25th is the last)
+        var run = failing.send(Instant.parse("2026-11-25T22:00:00Z"));
+        // THEN it is parked, not silently dropped when its day leaves the runs
+        assertThat(run.failures()).singleElement().satisfies(failure ->
+                assertThat(failure.outcome()).isEqualTo("parked after 1 attempts"));
+        assertThat(parked.parked).hasSize(1);
     }
 }

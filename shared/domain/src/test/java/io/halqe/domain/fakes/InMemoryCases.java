@@ -110,7 +110,35 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
     public java.util.List<FollowUpCase> overdue(CaseStatus status, Instant now, int limit) {
         return cases.values().stream().filter(c -> c.status() == status && c.dueAt().isBefore(now))
                 .filter(c -> work(c.id()).escalatedAt() == null)
+                .filter(c -> !escalationParked.contains(c.id()))
+                .filter(c -> !escalationRetryAt.getOrDefault(c.id(), Instant.MIN).isAfter(now))
                 .sorted(java.util.Comparator.comparing(FollowUpCase::dueAt)).limit(limit).toList();
+    }
+
+    public final Map<String, Integer> escalationAttempts = new LinkedHashMap<>();
+    public final Map<String, Instant> escalationRetryAt = new LinkedHashMap<>();
+    public final java.util.Set<String> escalationParked = new java.util.LinkedHashSet<>();
+
+    @Override
+    public int recordEscalationFailure(String caseId) {
+        return escalationAttempts.merge(caseId, 1, Integer::sum);
+    }
+
+    @Override
+    public void deferEscalation(String caseId, Instant retryAt) {
+        escalationRetryAt.put(caseId, retryAt);
+    }
+
+    @Override
+    public void parkEscalation(String caseId) {
+        escalationParked.add(caseId);
+    }
+
+    @Override
+    public void clearEscalationFailures(String caseId) {
+        escalationAttempts.remove(caseId);
+        escalationRetryAt.remove(caseId);
+        escalationParked.remove(caseId);
     }
 
     @Override
