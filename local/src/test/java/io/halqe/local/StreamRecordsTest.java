@@ -123,6 +123,28 @@ class StreamRecordsTest {
     }
 
     @Test
+    void filter_shouldPassAParkedRecordsResponseOnce_whenATeamRequeuesItForThatFunction() {
+        StreamRecords.Filter scoring = templateFilter("ScoringFunction");
+        StreamRecords.Filter enrichment = templateFilter("EnrichmentFunction");
+        Map<String, AttributeValue> enriched = Map.of("type", AttributeValue.fromS("response"), "status", AttributeValue.fromS("enriched"));
+        Map<String, AttributeValue> received = Map.of("type", AttributeValue.fromS("response"), "status", AttributeValue.fromS("received"));
+        java.util.function.BiFunction<Map<String, AttributeValue>, String, Map<String, AttributeValue>> marked = (image, function) -> {
+            Map<String, AttributeValue> copy = new java.util.HashMap<>(image);
+            copy.put("requeuedFor", AttributeValue.fromS(function));
+            return copy;
+        };
+        // WHEN the mark appears on an enriched response THEN scoring gets it, enrichment does not
+        assertThat(scoring.matches(StreamRecords.toLambdaRecord(record(OperationType.MODIFY, marked.apply(enriched, "scoring"), enriched), ARN, "us-east-1"))).isTrue();
+        assertThat(enrichment.matches(StreamRecords.toLambdaRecord(record(OperationType.MODIFY, marked.apply(enriched, "scoring"), enriched), ARN, "us-east-1"))).isFalse();
+        // AND on a received response, enrichment gets it, scoring does not
+        assertThat(enrichment.matches(StreamRecords.toLambdaRecord(record(OperationType.MODIFY, marked.apply(received, "enrichment"), received), ARN, "us-east-1"))).isTrue();
+        assertThat(scoring.matches(StreamRecords.toLambdaRecord(record(OperationType.MODIFY, marked.apply(received, "enrichment"), received), ARN, "us-east-1"))).isFalse();
+        // AND a later change to a marked response (the mark already there) or the mark's removal passes neither
+        assertThat(scoring.matches(StreamRecords.toLambdaRecord(record(OperationType.MODIFY, marked.apply(enriched, "scoring"), marked.apply(enriched, "scoring")), ARN, "us-east-1"))).isFalse();
+        assertThat(scoring.matches(StreamRecords.toLambdaRecord(record(OperationType.MODIFY, enriched, marked.apply(enriched, "scoring")), ARN, "us-east-1"))).isFalse();
+    }
+
+    @Test
     void firstFailure_shouldFindTheEarliestReportedRecord_whenTheResponseNamesSequenceNumbers() {
         // GIVEN a batch of three records
         List<ObjectNode> batch = List.of(seq("1"), seq("2"), seq("3"));

@@ -17,6 +17,7 @@ import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.announcements.Announce;
+import io.halqe.domain.recovery.RequeueParked;
 import io.halqe.domain.cases.CloseCase;
 import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.customers.ManageCustomers;
@@ -77,6 +78,9 @@ public final class ApiHandler implements RequestStreamHandler {
         var suppression = adapters.suppression();
         var unsubscribeLinks = adapters.unsubscribeLinks();
         var policies = adapters.contactPolicies();
+        var parked = adapters.parkedWork();
+        var announce = new Announce(responses, mailer, suppression, unsubscribeLinks, config.branding(),
+                adapters.customerEmailLedger(), parked);
         return new Router().add(
                 new SurveyRoutes(surveys),
                 new ResponseRoutes(responses),
@@ -84,11 +88,9 @@ public final class ApiHandler implements RequestStreamHandler {
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
                         config.branding(), adapters.customerEmailLedger(), adapters.outreach(), policies::current)),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
-                new OutreachRoutes(adapters.invitations(),
-                        new Announce(responses, mailer, suppression, unsubscribeLinks, config.branding(), adapters.customerEmailLedger()),
-                        new CheckContact(adapters.contactGate())),
+                new OutreachRoutes(adapters.invitations(), announce, new CheckContact(adapters.contactGate())),
                 new SuppressionRoutes(suppression),
-                new ParkedRoutes(adapters.outreach()),
+                new ParkedRoutes(adapters.outreach(), parked, new RequeueParked(parked, cases, announce)),
                 new PrivacyRoutes(new EraseCustomer(adapters.customers(), responses, cases, suppression,
                         List.of(adapters.outreachPersonalData(), adapters.digestPersonalData()),
                         new ForgetResponseCells(adapters.aggregates(), config.timeZone())),

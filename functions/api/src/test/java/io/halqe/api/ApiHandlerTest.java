@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import io.halqe.aws.dynamo.ResponseItems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,7 @@ class ApiHandlerTest {
 
     private static io.halqe.aws.dynamo.DynamoContactPolicies POLICIES;
     private static io.halqe.aws.dynamo.DynamoOutreachRepository OUTREACH;
+    private static io.halqe.aws.dynamo.DynamoParkedWork PARKED;
 
     @BeforeAll
     static void start() {
@@ -71,6 +73,9 @@ class ApiHandlerTest {
                 "api-test-signing-key-0123456789abcdef".getBytes(), "http://localhost:3000");
         var ledger = new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("CasesTable"));
         var tehran = java.time.ZoneId.of("Asia/Tehran");
+        PARKED = new io.halqe.aws.dynamo.DynamoParkedWork(db.client(), db.tableName("CasesTable"), db.tableName("ResponsesTable"));
+        var announce = new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, io.halqe.domain.survey.Branding.NONE,
+                ledger, PARKED);
         INVITATION_LINKS = new io.halqe.domain.links.InvitationLinks(LINKS,
                 new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable")));
         var gate = new io.halqe.domain.outreach.ContactGate(
@@ -90,10 +95,9 @@ class ApiHandlerTest {
                 new OutreachRoutes(new CreateInvitation(surveys, INVITATION_LINKS, new io.halqe.domain.links.InvitationChannels(
                         EMAILS::add, (phone, text) -> TEXTS.add(phone + " " + text), unsubscribeLinks,
                         io.halqe.domain.survey.Branding.NONE), gate, OUTREACH, DIRECTORY, "http://localhost:3000"),
-                        new Announce(responses, EMAILS::add, suppression, unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger),
-                        new io.halqe.domain.outreach.CheckContact(gate)),
+                        announce, new io.halqe.domain.outreach.CheckContact(gate)),
                 new SuppressionRoutes(suppression),
-                new ParkedRoutes(OUTREACH),
+                new ParkedRoutes(OUTREACH, PARKED, new io.halqe.domain.recovery.RequeueParked(PARKED, cases, announce)),
                 new PrivacyRoutes(new io.halqe.domain.privacy.EraseCustomer(DIRECTORY, responses, cases, suppression,
                         List.of(io.halqe.aws.dynamo.ScannedPersonalData.outreach(db.client(), db.tableName("OutreachTable")),
                                 io.halqe.aws.dynamo.ScannedPersonalData.digests(db.client(), db.tableName("CasesTable"))),
@@ -653,5 +657,47 @@ class ApiHandlerTest {
                 .replace("\"name\":\"After checkout\"", "\"name\":42"));
         assertThat(wrong.getStatusCode()).isEqualTo(400);
         assertThat(json(wrong).at("/error/field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void parked_shouldListEveryKindNewestFirst_andRequeueEachToItsLoopOnce() throws Exception {
+        // GIVEN a case whose escalation was parked, and a scoring record parked an hour later
+        var cases = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        cases.openIfAbsent(new io.halqe.domain.cases.FollowUpCase("case-park-1", "park-1", "demo-nps",
+                io.halqe.domain.cases.CaseStatus.OPEN, "support", "lead@example.com", "Detractor (1/10)", 1, null, "en",
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), java.time.Instant.parse("2026-11-02T00:00:00Z")));
+        cases.recordEscalationFailure("case-park-1");
+        cases.parkEscalation("case-park-1");
+        java.time.Instant at = java.time.Instant.parse("2026-11-03T00:00:00Z");
+        PARKED.park(io.halqe.domain.parking.ParkedWork.Parked.of(io.halqe.domain.parking.ParkedWork.Kind.ESCALATION,
+                "case-park-1", "Undeliverable: refused", 1, at, Map.of()));
+        var responseKey = ResponseItems.key("demo-nps", "park-2");
+        db.client().putItem(request -> request.tableName(db.tableName("ResponsesTable")).item(Map.of(
+                "pk", responseKey.get("pk"), "sk", responseKey.get("sk"),
+                "type", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("response"))));
+        PARKED.park(io.halqe.domain.parking.ParkedWork.Parked.of(io.halqe.domain.parking.ParkedWork.Kind.SCORING,
+                "park-2", "IllegalStateException: poison", 3, at.plusSeconds(3600),
+                Map.of("pk", responseKey.get("pk").s(), "sk", responseKey.get("sk").s())));
+        // WHEN the list is read
+        JsonNode items = json(get("/api/admin/parked", null, "Bearer local-dev-key")).path("items");
+        // THEN both are there, newest first, with kind, item and why, and no stored detail
+        assertThat(items).extracting(item -> item.path("id").asText()).startsWith("scoring:park-2", "escalation:case-park-1");
+        assertThat(items.get(0).path("reason").asText()).contains("poison");
+        assertThat(items.get(0).has("detail")).isFalse();
+        // WHEN the escalation is re-queued, twice
+        var requeued = call("POST", "/api/admin/parked/escalation:case-park-1/requeue", null, "Bearer local-dev-key", null);
+        var again = call("POST", "/api/admin/parked/escalation:case-park-1/requeue", null, "Bearer local-dev-key", null);
+        // THEN the first puts the case back in the sweep, the second finds nothing parked
+        assertThat(requeued.getStatusCode()).isEqualTo(200);
+        assertThat(json(requeued).path("next").asText()).contains("sweep");
+        assertThat(cases.overdue(io.halqe.domain.cases.CaseStatus.OPEN, at, 100))
+                .extracting(io.halqe.domain.cases.FollowUpCase::id).contains("case-park-1");
+        assertThat(again.getStatusCode()).isEqualTo(404);
+        assertThat(json(again).path("error").path("field").asText()).isEqualTo("id");
+        // AND re-queuing the scoring record marks its response for the scoring function
+        assertThat(call("POST", "/api/admin/parked/scoring:park-2/requeue", null, "Bearer local-dev-key", null)
+                .getStatusCode()).isEqualTo(200);
+        assertThat(db.client().getItem(request -> request.tableName(db.tableName("ResponsesTable")).key(responseKey))
+                .item().get("requeuedFor").s()).isEqualTo("scoring");
     }
 }

@@ -8,9 +8,11 @@ import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.StructuredLog;
+import io.halqe.aws.stream.ParkAfterAttempts;
 import io.halqe.aws.stream.StreamBatches;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.enrichment.EnrichResponses;
+import io.halqe.domain.parking.ParkedWork;
 import java.time.Instant;
 
 /**
@@ -20,19 +22,23 @@ import java.time.Instant;
 public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final EnrichResponses enrichResponses;
+    private final StreamBatches.PoisonRecords poison;
 
     public EnrichmentHandler() {
         this(Adapters.forFunction("HALQE_RESPONSES_TABLE", "HALQE_EVENT_BUS_NAME", "HALQE_DIRECTORY_TABLE",
-                "HALQE_SURVEYS_TABLE"));
+                "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE"));
     }
 
     private EnrichmentHandler(Adapters adapters) {
         this(new EnrichResponses(adapters.responses(), adapters.events(), new TextAnalyzer(), adapters.customers(),
-                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys()));
+                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys()),
+                new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
+                        java.time.Clock.systemUTC()));
     }
 
-    public EnrichmentHandler(EnrichResponses enrichResponses) {
+    public EnrichmentHandler(EnrichResponses enrichResponses, StreamBatches.PoisonRecords poison) {
         this.enrichResponses = enrichResponses;
+        this.poison = poison;
     }
 
     @Override
@@ -40,6 +46,6 @@ public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, St
         return StreamBatches.process(event,
                 batch -> enrichResponses.enrich(batch.stream()
                         .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now()),
-                StructuredLog.of(context, "enrichment"));
+                StructuredLog.of(context, "enrichment"), poison);
     }
 }

@@ -71,7 +71,7 @@ class EnrichmentHandlerTest {
             published.addAll(events);
         }, ANALYZER, new DynamoCustomerDirectory(db.client(), directoryTable),
                 new EventRulerRouter(new DynamoRoutingRules(db.client(), directoryTable)::current),
-                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))));
+                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER);
     }
 
     @Test
@@ -147,7 +147,7 @@ class EnrichmentHandlerTest {
         EnrichmentHandler handler = new EnrichmentHandler(new EnrichResponses(new DynamoResponseRepository(counted,
                 db.tableName("ResponsesTable")), published::addAll, ANALYZER, new DynamoCustomerDirectory(counted, directoryTable),
                 new EventRulerRouter(new DynamoRoutingRules(counted, directoryTable)::current),
-                new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))));
+                new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER);
         // WHEN the batch is handled
         var result = handler.handleRequest(batch, context("enrichment"));
         // THEN the customers' profiles and health come in batched reads (100 customers × 2 items = 2 BatchGetItem of

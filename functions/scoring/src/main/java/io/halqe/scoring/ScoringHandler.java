@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.StructuredLog;
+import io.halqe.aws.stream.ParkAfterAttempts;
 import io.halqe.aws.stream.StreamBatches;
+import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.DetectShifts;
 import io.halqe.domain.scoring.ScoreCells;
@@ -29,21 +31,26 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
     private final ScoreResponses scoreResponses;
     private final DetectShifts detectShifts;
     private final ZoneId reportingZone;
+    private final StreamBatches.PoisonRecords poison;
 
     public ScoringHandler() {
-        this(Adapters.forFunction("HALQE_AGGREGATES_TABLE", "HALQE_TIME_ZONE", "HALQE_EVENT_BUS_NAME"));
+        this(Adapters.forFunction("HALQE_AGGREGATES_TABLE", "HALQE_TIME_ZONE", "HALQE_EVENT_BUS_NAME",
+                "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE"));
     }
 
     private ScoringHandler(Adapters adapters) {
         this(new ScoreResponses(adapters.aggregates()),
                 new DetectShifts(adapters.aggregates(), adapters.events(), adapters.aggregatesLedger()),
-                adapters.config().timeZone());
+                adapters.config().timeZone(), new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(),
+                        ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()));
     }
 
-    public ScoringHandler(ScoreResponses scoreResponses, DetectShifts detectShifts, ZoneId reportingZone) {
+    public ScoringHandler(ScoreResponses scoreResponses, DetectShifts detectShifts, ZoneId reportingZone,
+                          StreamBatches.PoisonRecords poison) {
         this.scoreResponses = scoreResponses;
         this.detectShifts = detectShifts;
         this.reportingZone = reportingZone;
+        this.poison = poison;
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
                     scored.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
                             scored.stream().map(ScoredResponse::surveyId).collect(Collectors.toSet()), today));
                 },
-                StructuredLog.of(context, "scoring"));
+                StructuredLog.of(context, "scoring"), poison);
     }
 
     /** Counted on the day it was answered in the reporting time zone, in every cell it belongs to. */

@@ -13,28 +13,63 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A DynamoDB stream batch processed as one unit (one directory lookup, one aggregate write per day). When it fails,
  * it is split in halves, in order, down to the record that fails: the records before it are done, and only from it on
- * is reported failed (Lambda checkpoints before it, retries from it and, with BisectBatchOnFunctionError, isolates
- * it), so one poison record neither stops nor sends back the good ones. Handlers are idempotent, which is what makes
- * running a half again safe.
+ * is reported failed (Lambda checkpoints before it and retries from it), so one poison record neither stops nor sends
+ * back the good ones. A record that keeps failing is parked ({@link PoisonRecords}) before Lambda would give up on it,
+ * and the records after it go on. Handlers are idempotent, which is what makes running a half again safe.
  */
 public final class StreamBatches {
 
     private StreamBatches() {
     }
 
+    /** What becomes of a record that failed on its own. */
+    public interface PoisonRecords {
+        /** True once the record is parked, so the records after it go on; false to have Lambda retry from it. */
+        boolean park(DynamodbEvent.DynamodbStreamRecord record, RuntimeException failure);
+
+        PoisonRecords NEVER = (record, failure) -> false;
+    }
+
     public static StreamsEventResponse process(DynamodbEvent event,
                                                Consumer<List<DynamodbEvent.DynamodbStreamRecord>> batchHandler,
-                                               StructuredLog log) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Optional<DynamodbEvent.DynamodbStreamRecord> failed = firstFailing(records, batchHandler, log);
-        return new StreamsEventResponse(failed.map(record -> List.of(
-                new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).orElse(List.of()));
+                                               StructuredLog log, PoisonRecords poison) {
+        List<DynamodbEvent.DynamodbStreamRecord> remaining = event.getRecords() == null ? List.of() : event.getRecords();
+        while (true) {
+            Optional<Failed> failed = firstFailing(remaining, batchHandler);
+            if (failed.isEmpty()) {
+                return new StreamsEventResponse(List.of());
+            }
+            DynamodbEvent.DynamodbStreamRecord record = failed.get().record();
+            String sequence = record.getDynamodb().getSequenceNumber();
+            if (!parked(record, failed.get().failure(), poison, log)) {
+                log.error("a record failed and will be retried", Map.of("records", 1, "sequenceNumber", sequence),
+                        failed.get().failure());
+                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
+            }
+            log.error("a record failed again and was parked; the records after it go on",
+                    Map.of("records", 1, "sequenceNumber", sequence), failed.get().failure());
+            remaining = remaining.subList(remaining.indexOf(record) + 1, remaining.size());
+        }
+    }
+
+    private static boolean parked(DynamodbEvent.DynamodbStreamRecord record, RuntimeException failure,
+                                  PoisonRecords poison, StructuredLog log) {
+        try {
+            return poison.park(record, failure);
+        } catch (RuntimeException parkingFailed) {
+            // parking is best effort: Lambda's retry is the fallback
+            log.error("parking a failed record failed", Map.of("sequenceNumber",
+                    record.getDynamodb().getSequenceNumber()), parkingFailed);
+            return false;
+        }
+    }
+
+    private record Failed(DynamodbEvent.DynamodbStreamRecord record, RuntimeException failure) {
     }
 
     /** Runs the records (whole, else half by half, in order); the first record that fails on its own, if any. */
-    private static Optional<DynamodbEvent.DynamodbStreamRecord> firstFailing(
-            List<DynamodbEvent.DynamodbStreamRecord> records, Consumer<List<DynamodbEvent.DynamodbStreamRecord>> handler,
-            StructuredLog log) {
+    private static Optional<Failed> firstFailing(List<DynamodbEvent.DynamodbStreamRecord> records,
+                                                 Consumer<List<DynamodbEvent.DynamodbStreamRecord>> handler) {
         if (records.isEmpty()) {
             return Optional.empty();
         }
@@ -43,15 +78,12 @@ public final class StreamBatches {
             return Optional.empty();
         } catch (RuntimeException failure) {
             if (records.size() == 1) {
-                DynamodbEvent.DynamodbStreamRecord record = records.getFirst();
-                log.error("a record failed and will be retried", Map.of("records", 1,
-                        "sequenceNumber", record.getDynamodb().getSequenceNumber()), failure);
-                return Optional.of(record);
+                return Optional.of(new Failed(records.getFirst(), failure));
             }
         }
         int half = records.size() / 2;
-        return firstFailing(records.subList(0, half), handler, log)
-                .or(() -> firstFailing(records.subList(half, records.size()), handler, log));
+        return firstFailing(records.subList(0, half), handler)
+                .or(() -> firstFailing(records.subList(half, records.size()), handler));
     }
 
     public static Map<String, AttributeValue> newImage(DynamodbEvent.DynamodbStreamRecord record) {

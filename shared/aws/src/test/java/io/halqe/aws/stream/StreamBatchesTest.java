@@ -61,7 +61,7 @@ class StreamBatchesTest {
                 throw new IllegalStateException("poison");
             }
             done.addAll(sequence);
-        }, log());
+        }, log(), StreamBatches.PoisonRecords.NEVER);
         // THEN the five before it are done, and Lambda is told to retry from the poison record only
         assertThat(done).containsExactly("101", "102", "103", "104", "105");
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
@@ -74,8 +74,55 @@ class StreamBatchesTest {
     @Test
     void process_shouldReportNothing_whenTheWholeBatchSucceeds() {
         List<Integer> calls = new ArrayList<>();
-        StreamsEventResponse response = StreamBatches.process(batch(5), records -> calls.add(records.size()), log());
+        StreamsEventResponse response = StreamBatches.process(batch(5), records -> calls.add(records.size()), log(),
+                StreamBatches.PoisonRecords.NEVER);
         assertThat(calls).containsExactly(5);
         assertThat(response.getBatchItemFailures()).isEmpty();
+    }
+
+    @Test
+    void process_shouldGoOnWithTheRecordsAfterAPoisonRecord_whenItIsParked() {
+        // GIVEN a batch of eight whose third and sixth records always fail, and a parking that takes the sixth only
+        List<String> done = new ArrayList<>();
+        List<String> parked = new ArrayList<>();
+        StreamBatches.PoisonRecords parkSixth = (record, failure) -> {
+            if (record.getDynamodb().getSequenceNumber().equals("106")) {
+                parked.add(record.getDynamodb().getSequenceNumber() + ": " + failure.getMessage());
+                return true;
+            }
+            return false;
+        };
+        // WHEN the batch without the third is processed
+        var records = new ArrayList<>(batch(8).getRecords());
+        records.remove(2);
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records);
+        StreamsEventResponse response = StreamBatches.process(event, failOn("106"), log(), parkSixth);
+        // THEN every other record is done, the sixth parked with why, and nothing is reported failed
+        assertThat(notHandled(event, "106")).isEmpty();
+        assertThat(parked).containsExactly("106: poison");
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        // AND with the third back, Lambda retries from the third, whose parking declined
+        StreamsEventResponse whole = StreamBatches.process(batch(8), failOn("103"), log(), parkSixth);
+        assertThat(whole.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("103");
+    }
+
+    private final List<String> handled = new ArrayList<>();
+
+    private java.util.function.Consumer<List<DynamodbEvent.DynamodbStreamRecord>> failOn(String poison) {
+        return records -> {
+            List<String> sequence = records.stream().map(record -> record.getDynamodb().getSequenceNumber()).toList();
+            if (sequence.contains(poison)) {
+                throw new IllegalStateException("poison");
+            }
+            handled.addAll(sequence);
+        };
+    }
+
+    /** The records of the event the handler did not finish, other than {@code skipped}. */
+    private List<String> notHandled(DynamodbEvent event, String skipped) {
+        return event.getRecords().stream().map(record -> record.getDynamodb().getSequenceNumber())
+                .filter(sequence -> !sequence.equals(skipped) && !handled.contains(sequence)).toList();
     }
 }

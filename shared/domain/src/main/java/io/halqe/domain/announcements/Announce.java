@@ -6,7 +6,9 @@ import io.halqe.domain.cases.CustomerEmail;
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.response.Enrichment;
+import io.halqe.domain.core.ItemFailure;
 import io.halqe.domain.core.Page;
+import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.ResponseStatus;
@@ -41,8 +43,9 @@ public final class Announce {
 
     public sealed interface Outcome {
         /** Counts per recipient address, not per response: {@code matchedResponses} is the only per-response figure. */
+        /** {@code failed} customers were not reached: the announcement is parked as {@code parkedId} to re-queue. */
         record Sent(String announcementId, int matchedResponses, int customers, int notified, int alreadyNotified,
-                    int suppressed, int withoutEmail) implements Outcome {
+                    int suppressed, int withoutEmail, int failed, String parkedId) implements Outcome {
         }
 
         record Invalid(Problem problem) implements Outcome {
@@ -55,15 +58,17 @@ public final class Announce {
     private final UnsubscribeLinks unsubscribe;
     private final Branding brand;
     private final DeliveryLedger ledger;
+    private final ParkedWork parked;
 
     public Announce(ResponseRepository responses, Mailer mailer, SuppressionList suppression, UnsubscribeLinks unsubscribe,
-                    Branding brand, DeliveryLedger ledger) {
+                    Branding brand, DeliveryLedger ledger, ParkedWork parked) {
         this.responses = responses;
         this.mailer = mailer;
         this.suppression = suppression;
         this.unsubscribe = unsubscribe;
         this.ledger = ledger;
         this.brand = brand;
+        this.parked = parked;
     }
 
     public Outcome announce(Request request, Instant at) {
@@ -92,6 +97,7 @@ public final class Announce {
         int notified = 0;
         int already = 0;
         int suppressed = 0;
+        int failed = 0;
         RuntimeException firstFailure = null;
         for (var entry : recipients.entrySet()) {
             Recipient recipient = entry.getValue();
@@ -107,6 +113,7 @@ public final class Announce {
             } catch (RuntimeException failure) {
                 // the others still hear; this one's claim was given back, so announcing again reaches it alone
                 firstFailure = firstFailure == null ? failure : firstFailure;
+                failed++;
                 continue;
             }
             if (!sent) {
@@ -115,10 +122,50 @@ public final class Announce {
             }
             notified++;
         }
+        String parkedId = null;
         if (firstFailure != null) {
-            throw firstFailure;
+            // the SDK retried each send already; the customers not reached wait for a team to re-queue it
+            var entry = ParkedWork.Parked.of(ParkedWork.Kind.ANNOUNCEMENT, announcementId, ItemFailure.reason(firstFailure),
+                    failed, at, detailOf(request));
+            parked.park(entry);
+            parkedId = entry.id();
         }
-        return new Outcome.Sent(announcementId, matched, recipients.size(), notified, already, suppressed, withoutEmail);
+        return new Outcome.Sent(announcementId, matched, recipients.size(), notified, already, suppressed, withoutEmail,
+                failed, parkedId);
+    }
+
+    /** The request as parked work keeps it, to announce again on re-queue (which reaches only those not reached). */
+    static Map<String, String> detailOf(Request request) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("surveyId", request.surveyId());
+        putIfPresent(detail, "theme", request.theme());
+        putIfPresent(detail, "feedbackType", request.feedbackType());
+        putIfPresent(detail, "from", request.from() == null ? null : request.from().toString());
+        putIfPresent(detail, "to", request.to() == null ? null : request.to().toString());
+        detail.put("message", request.message());
+        if (request.messages() != null) {
+            request.messages().forEach((language, text) -> detail.put("messages." + language, text));
+        }
+        return detail;
+    }
+
+    public static Request requestOf(Map<String, String> detail) {
+        Map<String, String> messages = new TreeMap<>();
+        detail.forEach((name, value) -> {
+            if (name.startsWith("messages.")) {
+                messages.put(name.substring("messages.".length()), value);
+            }
+        });
+        return new Request(detail.get("surveyId"), detail.get("theme"), detail.get("feedbackType"),
+                detail.get("from") == null ? null : Instant.parse(detail.get("from")),
+                detail.get("to") == null ? null : Instant.parse(detail.get("to")), detail.get("message"),
+                messages.isEmpty() ? null : messages);
+    }
+
+    private static void putIfPresent(Map<String, String> detail, String name, String value) {
+        if (value != null) {
+            detail.put(name, value);
+        }
     }
 
     private record Recipient(String email, String language) {

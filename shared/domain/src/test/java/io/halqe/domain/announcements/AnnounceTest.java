@@ -2,7 +2,6 @@ package io.halqe.domain.announcements;
 
 import io.halqe.domain.core.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.customers.CustomerProfile;
@@ -31,7 +30,8 @@ class AnnounceTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final InMemorySuppressionList suppression = new InMemorySuppressionList();
     private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
-    private final Announce announce = new Announce(responses, emails::add, suppression, links, io.halqe.domain.survey.Branding.NONE, ledger);
+    private final io.halqe.domain.fakes.InMemoryParkedWork parked = new io.halqe.domain.fakes.InMemoryParkedWork();
+    private final Announce announce = new Announce(responses, emails::add, suppression, links, io.halqe.domain.survey.Branding.NONE, ledger, parked);
 
     @BeforeEach
     void feedbackAboutDeliveryAndPrice() {
@@ -120,14 +120,22 @@ class AnnounceTest {
                 throw new IllegalStateException("SES throttled");
             }
             sent.add(email);
-        }, suppression, links, io.halqe.domain.survey.Branding.NONE, ledger);
-        var request = request("delivery", "suggestion", "We added delivery slots.", null);
-        assertThatThrownBy(() -> flaky.announce(request, AT)).hasMessageContaining("throttled");
+        }, suppression, links, io.halqe.domain.survey.Branding.NONE, ledger, parked);
+        var request = request("delivery", "suggestion", "We added delivery slots.", java.util.Map.of("ar", "أضفنا مواعيد"));
+        // WHEN the first attempt fails for the one customer
+        var first = (Announce.Outcome.Sent) flaky.announce(request, AT);
 
-        // WHEN
-        flaky.announce(request, AT);
-
-        // THEN
+        // THEN the announcement is parked with why, keeping all it needs to be announced again
+        assertThat(first.failed()).isEqualTo(1);
+        assertThat(first.notified()).isZero();
+        assertThat(parked.find(first.parkedId())).get().satisfies(entry -> {
+            assertThat(entry.reason()).contains("SES throttled");
+            assertThat(Announce.requestOf(entry.detail())).isEqualTo(request);
+        });
+        // AND announcing the parked request again reaches the customer
+        var again = (Announce.Outcome.Sent) flaky.announce(Announce.requestOf(parked.find(first.parkedId()).orElseThrow().detail()), AT);
+        assertThat(again.notified()).isEqualTo(1);
+        assertThat(again.failed()).isZero();
         assertThat(sent).extracting(email -> email.to().get(0)).containsExactly("omar@example.com");
     }
 
