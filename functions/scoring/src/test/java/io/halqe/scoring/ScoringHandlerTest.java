@@ -20,15 +20,20 @@ class ScoringHandlerTest {
     @RegisterExtension
     static final LocalDynamoDbPerClass db = new LocalDynamoDbPerClass();
 
+    /** The scoring function as Lambda constructs it, from its environment. */
+    private static ScoringHandler handler(String timeZone) {
+        return LambdaEnvironment.with(HandlerTesting.environment(db,
+                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", timeZone,
+                        "HALQE_EVENT_BUS_NAME", "halqe-test", "HALQE_CASES_TABLE", db.tableName("CasesTable"),
+                        "HALQE_LIMITS_TABLE", db.tableName("LimitsTable"))),
+                ScoringHandler::new);
+    }
+
     @Test
     void sampleModify_shouldCountTheDetractorOnce_whenDeliveredTwice() {
         db.clear(db.tableName("AggregatesTable"));
         // GIVEN the scoring function as Lambda constructs it
-        ScoringHandler handler = LambdaEnvironment.with(HandlerTesting.environment(db,
-                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", "Asia/Tehran",
-                        "HALQE_EVENT_BUS_NAME", "halqe-test", "HALQE_CASES_TABLE", db.tableName("CasesTable"),
-                        "HALQE_LIMITS_TABLE", db.tableName("LimitsTable"))),
-                ScoringHandler::new);
+        ScoringHandler handler = handler("Asia/Tehran");
         DynamodbEvent event = EventLoader.loadDynamoDbEvent(sampleEvent("scoring", "response-enriched.json"));
         // WHEN the sample batch is delivered twice
         var first = handler.handleRequest(event, context("scoring"));
@@ -50,11 +55,7 @@ class ScoringHandlerTest {
     void poisonRecord_shouldBeRetriedTwice_thenParked_whileTheRecordAfterItIsCounted() {
         // GIVEN the scoring function as Lambda constructs it, and a batch whose first record cannot be read
         db.clear(db.tableName("AggregatesTable"));
-        ScoringHandler handler = LambdaEnvironment.with(HandlerTesting.environment(db,
-                Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", "UTC",
-                        "HALQE_EVENT_BUS_NAME", "halqe-test", "HALQE_CASES_TABLE", db.tableName("CasesTable"),
-                        "HALQE_LIMITS_TABLE", db.tableName("LimitsTable"))),
-                ScoringHandler::new);
+        ScoringHandler handler = handler("UTC");
         DynamodbEvent good = EventLoader.loadDynamoDbEvent(sampleEvent("scoring", "response-enriched.json"));
         DynamodbEvent.DynamodbStreamRecord poison = EventLoader.loadDynamoDbEvent(
                 sampleEvent("scoring", "response-enriched.json")).getRecords().getFirst();
