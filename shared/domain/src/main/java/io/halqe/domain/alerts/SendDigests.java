@@ -56,7 +56,7 @@ public final class SendDigests {
     }
 
     public Sent send(Instant now) {
-        Run run = new Run(now, parkedIds());
+        Run run = new Run(now);
         for (ParkedWork.Parked requeued : parked.requeued(ParkedWork.Kind.DIGEST, 100)) {
             var detail = requeued.detail();
             DigestPeriod period = DigestPeriod.of(detail.get("period"));
@@ -79,15 +79,22 @@ public final class SendDigests {
         return new Sent(run.sent, List.copyOf(run.failures));
     }
 
-    private static final class Run {
+    private final class Run {
         final Instant now;
-        final Set<String> parkedIds;
+        private Set<String> parkedIds;
         int sent;
         final List<ItemFailure> failures = new ArrayList<>();
 
-        Run(Instant now, Set<String> parkedIds) {
+        Run(Instant now) {
             this.now = now;
-            this.parkedIds = parkedIds;
+        }
+
+        /** Read once a run, and only when some period has entries: most hourly runs have none. */
+        boolean isParked(String id) {
+            if (parkedIds == null) {
+                parkedIds = parkedIds();
+            }
+            return parkedIds.contains(id);
         }
     }
 
@@ -101,7 +108,7 @@ public final class SendDigests {
                 .sorted(java.util.Comparator.comparing(DigestEntry::at))
                 .collect(Collectors.groupingBy(DigestEntry::recipient, LinkedHashMap::new, Collectors.toList()));
         for (var recipient : byRecipient.entrySet()) {
-            if (!run.parkedIds.contains(parkedItem(period, periodKey, recipient.getKey()).id())) {
+            if (!run.isParked(parkedItem(period, periodKey, recipient.getKey()).id())) {
                 sendRecipient(period, periodKey, recipient.getKey(), recipient.getValue(), lastChance, run);
             }
         }
