@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
@@ -41,9 +39,6 @@ import java.util.Map;
  * {@code CustomerUpserted} events from the bus, so every write to the customer directory goes through one place.
  */
 public final class ApiHandler implements RequestStreamHandler {
-
-    private static final ObjectWriter RESPONSE_WRITER = Json.MAPPER.copy()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
 
     private final AdminKey adminKey;
     private final Router routes;
@@ -102,7 +97,7 @@ public final class ApiHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         switch (Inbound.read(input)) {
-            case Inbound.Http http -> RESPONSE_WRITER.writeValue(output, handle(HttpRequest.of(http.event())));
+            case Inbound.Http http -> HttpResponses.write(handle(HttpRequest.of(http.event())), output);
             case Inbound.Bus bus -> upsertFromCrm(bus.event(), StructuredLog.of(context, "api"));
             case Inbound other -> throw Inbound.unexpected("api", other);
         }

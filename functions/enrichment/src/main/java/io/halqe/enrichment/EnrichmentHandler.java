@@ -1,39 +1,50 @@
 package io.halqe.enrichment;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
+import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.aws.stream.ParkAfterAttempts;
 import io.halqe.aws.stream.StreamBatches;
+import io.halqe.aws.stream.StreamEvents;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.domain.parking.ParkedWork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 
 /**
  * New responses from the Responses stream → the customer's profile (one batched lookup), text analytics in en/fa/ar,
  * routing → the enriched response, the customer's history, and {@code ResponseEnriched} on the bus.
  */
-public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class EnrichmentHandler implements RequestStreamHandler {
 
     private final EnrichResponses enrichResponses;
     private final StreamBatches.PoisonRecords poison;
 
     public EnrichmentHandler() {
         this(Adapters.forFunction("HALQE_RESPONSES_TABLE", "HALQE_EVENT_BUS_NAME", "HALQE_DIRECTORY_TABLE",
-                "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE"));
+                "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_DETRACTOR_CASE_SLA"));
     }
 
     private EnrichmentHandler(Adapters adapters) {
         this(new EnrichResponses(adapters.responses(), adapters.events(), new TextAnalyzer(), adapters.customers(),
-                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys()),
+                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
+                alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
                         java.time.Clock.systemUTC()));
+    }
+
+    private static java.util.function.Predicate<io.halqe.domain.events.ResponseEnriched> alertingUnder(
+            EventRulerAlertMatcher alertRules) {
+        return response -> !alertRules.matching(response).isEmpty();
     }
 
     public EnrichmentHandler(EnrichResponses enrichResponses, StreamBatches.PoisonRecords poison) {
@@ -41,7 +52,12 @@ public final class EnrichmentHandler implements RequestHandler<DynamodbEvent, St
         this.poison = poison;
     }
 
+    /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+    }
+
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event,
                 batch -> enrichResponses.enrich(batch.stream()

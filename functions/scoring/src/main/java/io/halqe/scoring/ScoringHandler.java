@@ -1,7 +1,7 @@
 package io.halqe.scoring;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
@@ -9,6 +9,7 @@ import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.aws.stream.ParkAfterAttempts;
 import io.halqe.aws.stream.StreamBatches;
+import io.halqe.aws.stream.StreamEvents;
 import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.DetectShifts;
@@ -16,6 +17,9 @@ import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.ScoredResponse;
 import io.halqe.domain.scoring.Tally;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,7 +30,7 @@ import java.util.stream.Collectors;
  * touchpoint, team, theme), one conditional write per day a batch touches: the whole batch is one unit, which is
  * what makes it cheap.
  */
-public final class ScoringHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class ScoringHandler implements RequestStreamHandler {
 
     private final ScoreResponses scoreResponses;
     private final DetectShifts detectShifts;
@@ -53,7 +57,12 @@ public final class ScoringHandler implements RequestHandler<DynamodbEvent, Strea
         this.poison = poison;
     }
 
+    /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+    }
+
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event,
                 batch -> {

@@ -1,10 +1,12 @@
 package io.halqe.submission;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpRequest;
+import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.json.Json;
 import io.halqe.aws.http.Router;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.domain.links.InvitationLinks;
@@ -13,9 +15,12 @@ import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
 import io.halqe.domain.survey.SurveyRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /** Public routes: the hosted page, the embed script, response submission and unsubscribing. */
-public final class SubmissionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SubmissionHandler implements RequestStreamHandler {
 
     private final Router routes;
 
@@ -51,7 +56,12 @@ public final class SubmissionHandler implements RequestHandler<APIGatewayV2HTTPE
                 .post("/u/{token}", unsubscribe::unsubscribe);
     }
 
+    /** Lambda's entry: the request read and the answer written with our own mapper (no serializer reflection). */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpResponses.write(handleRequest(Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class), context), output);
+    }
+
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(HttpRequest.of(event));
     }

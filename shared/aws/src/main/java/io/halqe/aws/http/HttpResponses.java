@@ -1,14 +1,26 @@
 package io.halqe.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.halqe.aws.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** API Gateway HTTP API (payload 2.0) responses; errors always carry {@code {"error":{"code","message"}}}. */
 public final class HttpResponses {
 
+    /** The payload 2.0 answer as API Gateway reads it; fields left unset are left out. */
+    private static final ObjectWriter WRITER = Json.MAPPER.copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
+
     private HttpResponses() {
+    }
+
+    public static void write(APIGatewayV2HTTPResponse response, OutputStream output) throws IOException {
+        WRITER.writeValue(output, response);
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {

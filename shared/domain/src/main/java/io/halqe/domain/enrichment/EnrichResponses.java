@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Enriches a batch of new responses: one batched directory lookup for the batch's customers, text analytics, the
@@ -48,9 +49,23 @@ public final class EnrichResponses {
     private final CustomerDirectory directory;
     private final Router router;
     private final SurveyRepository surveys;
+    private final Predicate<ResponseEnriched> alerting;
 
+    /** Every answer marked alerting: the alerts function then holds each against the rules itself. */
     public EnrichResponses(ResponseRepository responses, EventPublisher events, TextAnalyzer analyzer,
                            CustomerDirectory directory, Router router, SurveyRepository surveys) {
+        this(responses, events, analyzer, directory, router, surveys, response -> true);
+    }
+
+    /**
+     * {@code alerting} tells whether an alert rule in force matches an answer (the rules read as fresh as the alerts
+     * function reads them): one that none matches is published with {@code alerting} false, and the alerts function
+     * is not invoked for it.
+     */
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, TextAnalyzer analyzer,
+                           CustomerDirectory directory, Router router, SurveyRepository surveys,
+                           Predicate<ResponseEnriched> alerting) {
+        this.alerting = alerting;
         this.responses = responses;
         this.events = events;
         this.analyzer = analyzer;
@@ -74,7 +89,8 @@ public final class EnrichResponses {
             Enrichment enrichment = enrichmentOf(response, profile, health, taxonomyOf(survey),
                     survey.map(Survey::touchpoint).orElse(null), now);
             responses.markEnriched(response, enrichment);
-            enriched.add(eventFor(response, enrichment));
+            ResponseEnriched event = eventFor(response, enrichment);
+            enriched.add(event.withAlerting(alerting.test(event)));
             if (profile != null) {
                 history.computeIfAbsent(profile.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
             }
