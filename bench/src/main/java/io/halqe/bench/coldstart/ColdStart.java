@@ -48,7 +48,7 @@ public final class ColdStart {
     private final Path work;
     private final List<Path> runtime;
     private final List<Path> extraJars;
-    private int seq;
+    private int started;
 
     private ColdStart(Path java, Path work, List<Path> extraJars) {
         this.java = java;
@@ -80,7 +80,7 @@ public final class ColdStart {
             System.out.printf("%nCold start: %d rounds (+%d warm-up) of floor, function, ... on %s; %d cpus, load %.1f%n",
                     rounds, warmupRounds, java, Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            bench.cold(functions, floor, warmupRounds, rounds);
+            bench.cold(cloud, functions, floor, warmupRounds, rounds);
             Function submission = functions.stream().filter(f -> f.name().equals("submission")).findFirst().orElse(null);
             if (submission != null && Integer.parseInt(warm[1]) > 0) {
                 bench.warm(submission, floor, Integer.parseInt(warm[0]), Integer.parseInt(warm[1]));
@@ -88,7 +88,13 @@ public final class ColdStart {
         }
     }
 
-    private void cold(List<Function> functions, Function floor, int warmupRounds, int rounds) throws Exception {
+    /**
+     * The cold samples; before each function's, the response its events name is stored (a response of its own,
+     * {@link BenchEvents}), as submission would have stored it.
+     */
+    private void cold(LocalCloud cloud, List<Function> functions, Function floor, int warmupRounds, int rounds)
+            throws Exception {
+        String insertedEvent = Files.readString(Path.of("events/enrichment/response-inserted.json"));
         Map<String, Function> byName = new LinkedHashMap<>();
         functions.forEach(function -> byName.put(function.name(), function));
         List<ColdStartPlan.Pair> pairs = new ArrayList<>();
@@ -101,11 +107,16 @@ public final class ColdStart {
                 continue;
             }
             // the floor runs with the memory of the function it is paired with
-            Function started = step.floor() ? new Function(floor.name(), floor.handlerClass(), floor.dir(),
+            Function function = step.floor() ? new Function(floor.name(), floor.handlerClass(), floor.dir(),
                     paired.memoryMb(), floor.environment(), paired.event()) : paired;
+            String seq = BenchEvents.seq(++started);
+            if (!step.floor()) {
+                cloud.dynamoDb().putItem(request -> request.tableName(cloud.tableNames().get("ResponsesTable"))
+                        .item(BenchEvents.storedResponse(insertedEvent, seq)));
+            }
             Sample sample;
             try {
-                sample = coldSample(started);
+                sample = coldSample(function, seq);
             } catch (IllegalStateException e) {
                 if (step.floor()) {
                     throw e;
@@ -143,9 +154,12 @@ public final class ColdStart {
         System.out.println("(medians over the rounds; ratio: the median of each round's function / the floor just before it)");
     }
 
-    private Sample coldSample(Function function) throws Exception {
+    private Sample coldSample(Function function, String seq) throws Exception {
         ChildJvm.Output output = child(function, classpath(function.dir())).run("cold", function.handlerClass(),
-                function.event().toString(), Integer.toString(++seq));
+                function.event().toString(), seq);
+        // every child's whole output, to see what a sample did (bench/target/coldstart/logs)
+        Files.writeString(Files.createDirectories(work.resolve("logs")).resolve(seq + "-" + function.name() + ".log"),
+                output.all());
         String[] cold = output.line("cold");
         double total = Long.parseLong(cold[4]) - output.spawnedMillis();
         return new Sample(total, Long.parseLong(cold[2]) / 1e6, Long.parseLong(cold[3]) / 1e6,

@@ -74,7 +74,7 @@ public final class LambdaLauncher {
         StringBuilder timesA = new StringBuilder();
         StringBuilder timesB = new StringBuilder();
         for (int i = 0; i < warmUps + measured; i++) {
-            String seq = Integer.toString(1_000_000 + i);
+            String seq = String.format("%012d", 1_000_000 + i);
             long first;
             long second;
             if (i % 2 == 0) {
