@@ -40,8 +40,11 @@ public final class ColdStart {
     record Function(String name, String handlerClass, Path dir, int memoryMb, Map<String, String> environment, Path event) {
     }
 
-    /** One cold sample's times (ms): spawn to the first invocation's end, and the parts the launcher saw. */
-    record Sample(double totalMs, double initMs, double invokeMs, String output) {
+    /**
+     * One cold sample's times (ms): spawn to the first invocation's end, the parts the launcher saw, and the CPU time
+     * the JVM had used by then.
+     */
+    record Sample(double totalMs, double initMs, double invokeMs, double cpuMs, String output) {
     }
 
     private final Path java;
@@ -127,8 +130,9 @@ public final class ColdStart {
                 continue;
             }
             boolean counted = step.round() > warmupRounds;
-            System.out.printf("  round %d%s %-10s %7.0f ms (init %5.0f, first invocation %5.0f)%n", step.round(),
-                    counted ? " " : "*", step.sample(), sample.totalMs(), sample.initMs(), sample.invokeMs());
+            System.out.printf("  round %d%s %-10s %7.0f ms (init %5.0f, first invocation %5.0f; cpu %5.0f)%n",
+                    step.round(), counted ? " " : "*", step.sample(), sample.totalMs(), sample.initMs(),
+                    sample.invokeMs(), sample.cpuMs());
             if (step.floor()) {
                 lastFloor = sample;
             } else {
@@ -136,22 +140,25 @@ public final class ColdStart {
                     System.out.println("    ! " + step.sample() + " answered: " + abbreviate(sample.output()));
                 }
                 if (counted) {
-                    pairs.add(new ColdStartPlan.Pair(step.round(), step.sample(), lastFloor.totalMs(), sample.totalMs()));
+                    pairs.add(new ColdStartPlan.Pair(step.round(), step.sample(), lastFloor.totalMs(), sample.totalMs(),
+                            lastFloor.cpuMs(), sample.cpuMs()));
                     samples.computeIfAbsent(step.sample(), name -> new ArrayList<>()).add(sample);
                 }
             }
         }
-        System.out.printf("%n%-12s %8s %8s %7s %8s %10s  first output%n", "function", "cold ms", "floor ms", "ratio",
-                "init ms", "invoke ms");
+        System.out.printf("%n%-12s %8s %8s %7s %13s %9s %8s %10s  first output%n", "function", "cold ms", "floor ms",
+                "ratio", "ratio range", "cpu ratio", "init ms", "invoke ms");
         for (ColdStartPlan.Summary summary : ColdStartPlan.summarize(pairs)) {
             List<Sample> its = samples.get(summary.function());
-            System.out.printf("%-12s %8.0f %8.0f %6.2fx %8.0f %10.0f  %s%n", summary.function(), summary.medianMs(),
-                    summary.medianFloorMs(), summary.medianRatio(),
+            System.out.printf("%-12s %8.0f %8.0f %6.2fx %6.2f-%5.2fx %8.2fx %8.0f %10.0f  %s%n", summary.function(),
+                    summary.medianMs(), summary.medianFloorMs(), summary.medianRatio(), summary.minRatio(),
+                    summary.maxRatio(), summary.medianCpuRatio(),
                     ColdStartPlan.median(its.stream().map(Sample::initMs).toList()),
                     ColdStartPlan.median(its.stream().map(Sample::invokeMs).toList()), abbreviate(its.get(0).output()));
         }
         failed.forEach((name, reason) -> System.out.printf("%-12s FAILED: %s%n", name, reason));
-        System.out.println("(medians over the rounds; ratio: the median of each round's function / the floor just before it)");
+        System.out.println("(medians over the rounds; ratio: the median of each round's function / the floor just before it,"
+                + " wall time from spawn to the first invocation's end; cpu ratio: the same for the JVMs' CPU time)");
     }
 
     private Sample coldSample(Function function, String seq) throws Exception {
@@ -163,7 +170,7 @@ public final class ColdStart {
         String[] cold = output.line("cold");
         double total = Long.parseLong(cold[4]) - output.spawnedMillis();
         return new Sample(total, Long.parseLong(cold[2]) / 1e6, Long.parseLong(cold[3]) / 1e6,
-                String.join(" ", output.line("output")));
+                Long.parseLong(cold[5]) / 1e6, String.join(" ", output.line("output")));
     }
 
     /** The submission handler and the floor in one JVM (submission's classpath, then the floor's classes). */

@@ -22,15 +22,27 @@ public final class ColdStartPlan {
         }
     }
 
-    /** A function's cold start next to the floor started just before it, in one round (milliseconds). */
-    public record Pair(int round, String function, double floorMs, double functionMs) {
+    /**
+     * A function's cold start next to the floor started just before it, in one round: wall time (what Lambda bills)
+     * and the JVM's CPU time (all its threads; steadier than wall time on a machine others are loading), in ms.
+     */
+    public record Pair(int round, String function, double floorMs, double functionMs, double floorCpuMs,
+                       double functionCpuMs) {
         public double ratio() {
             return functionMs / floorMs;
         }
+
+        public double cpuRatio() {
+            return functionCpuMs / floorCpuMs;
+        }
     }
 
-    /** Per function over the rounds: medians of its cold starts, of its floors, and of the round-by-round ratios. */
-    public record Summary(String function, int samples, double medianMs, double medianFloorMs, double medianRatio) {
+    /**
+     * Per function over the rounds: medians of its cold starts and of its floors, the median, lowest and highest of
+     * the round-by-round ratios (the spread says how far to trust the median), and the median CPU-time ratio.
+     */
+    public record Summary(String function, int samples, double medianMs, double medianFloorMs, double medianRatio,
+                          double minRatio, double maxRatio, double medianCpuRatio) {
     }
 
     private ColdStartPlan() {
@@ -53,10 +65,14 @@ public final class ColdStartPlan {
         Map<String, List<Pair>> byFunction = new LinkedHashMap<>();
         pairs.forEach(pair -> byFunction.computeIfAbsent(pair.function(), name -> new ArrayList<>()).add(pair));
         List<Summary> summaries = new ArrayList<>();
-        byFunction.forEach((function, its) -> summaries.add(new Summary(function, its.size(),
-                median(its.stream().map(Pair::functionMs).toList()),
-                median(its.stream().map(Pair::floorMs).toList()),
-                median(its.stream().map(Pair::ratio).toList()))));
+        byFunction.forEach((function, its) -> {
+            List<Double> ratios = its.stream().map(Pair::ratio).toList();
+            summaries.add(new Summary(function, its.size(), median(its.stream().map(Pair::functionMs).toList()),
+                    median(its.stream().map(Pair::floorMs).toList()), median(ratios),
+                    ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                    median(its.stream().map(Pair::cpuRatio).toList())));
+        });
         return summaries;
     }
 

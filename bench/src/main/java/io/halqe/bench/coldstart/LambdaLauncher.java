@@ -34,6 +34,9 @@ public final class LambdaLauncher {
 
     public static final String TAG = "@@bench ";
 
+    /** The running invocation's deadline: 30 s (the template's Timeout) after it began, as Lambda's context tells it. */
+    private static long deadline;
+
     private final Object handler;
     private final PojoSerializer<Object> input;
     private final PojoSerializer<Object> output;
@@ -57,8 +60,10 @@ public final class LambdaLauncher {
             long endMillis = System.currentTimeMillis();
             // after the end: the management classes are not the function's cost
             long vmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+            long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
             System.out.println(TAG + "cold " + vmStartMillis + " " + mainMillis + " " + initNanos + " " + invokeNanos
-                    + " " + endMillis);
+                    + " " + endMillis + " " + cpuNanos);
             System.out.println(TAG + "output " + result.replace('\n', ' '));
         } else {
             warm(Integer.parseInt(args[1]), Integer.parseInt(args[2]), load(args[3]), Files.readString(Path.of(args[4])),
@@ -117,6 +122,7 @@ public final class LambdaLauncher {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private String invoke(String event) {
+        deadline = System.currentTimeMillis() + 30_000;
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (handler instanceof RequestStreamHandler stream) {
@@ -165,18 +171,60 @@ public final class LambdaLauncher {
     private static final Context CONTEXT = new Context() {
         // no UUID: its SecureRandom would be a cost of the launcher's, not the function's
         private final String requestId = "bench-" + System.nanoTime();
-        private final long deadline = System.currentTimeMillis() + 30_000;
 
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/" + getFunctionName(); }
-        @Override public String getLogStreamName() { return "bench"; }
-        @Override public String getFunctionName() { return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "bench"); }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + getFunctionName(); }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadline - System.currentTimeMillis()); }
-        @Override public int getMemoryLimitInMB() { return Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")); }
-        @Override public LambdaLogger getLogger() { return LOGGER; }
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/" + getFunctionName();
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "bench";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "bench");
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:local:000000000000:function:" + getFunctionName();
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, deadline - System.currentTimeMillis());
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return LOGGER;
+        }
     };
 }

@@ -30,22 +30,25 @@ class ColdStartPlanTest {
     void summarize_shouldTakeTheMedianOfEachRoundsRatio_whenTheFloorDrifts() {
         // GIVEN three rounds of one function whose floor slows down with the machine's load
         List<ColdStartPlan.Pair> pairs = List.of(
-                new ColdStartPlan.Pair(1, "api", 1000, 2000),
-                new ColdStartPlan.Pair(2, "api", 2000, 3000),
-                new ColdStartPlan.Pair(3, "api", 4000, 4400),
-                new ColdStartPlan.Pair(1, "alerts", 1000, 1300));
+                new ColdStartPlan.Pair(1, "api", 1000, 2000, 800, 1600),
+                new ColdStartPlan.Pair(2, "api", 2000, 3000, 900, 1800),
+                new ColdStartPlan.Pair(3, "api", 4000, 4400, 1000, 1700),
+                new ColdStartPlan.Pair(1, "alerts", 1000, 1300, 800, 1000));
 
         // WHEN they are summarized
         List<ColdStartPlan.Summary> summaries = ColdStartPlan.summarize(pairs);
 
         // THEN each function has its medians, and its ratio is the median of the rounds' ratios (2.0, 1.5, 1.1),
-        // not the ratio of the medians (3000 / 2000)
+        // not the ratio of the medians (3000 / 2000), with their spread; CPU ratios (2.0, 2.0, 1.7) likewise
         assertThat(summaries).extracting(ColdStartPlan.Summary::function).containsExactly("api", "alerts");
         ColdStartPlan.Summary api = summaries.get(0);
         assertThat(api.samples()).isEqualTo(3);
         assertThat(api.medianMs()).isEqualTo(3000);
         assertThat(api.medianFloorMs()).isEqualTo(2000);
         assertThat(api.medianRatio()).isCloseTo(1.5, within(1e-9));
+        assertThat(api.minRatio()).isCloseTo(1.1, within(1e-9));
+        assertThat(api.maxRatio()).isCloseTo(2.0, within(1e-9));
+        assertThat(api.medianCpuRatio()).isCloseTo(2.0, within(1e-9));
         assertThat(summaries.get(1).medianRatio()).isCloseTo(1.3, within(1e-9));
     }
 
