@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.halqe.aws.dynamo.ResponseItems;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,6 +41,20 @@ public final class BenchEvents {
     /** An invocation's number as {@code @SEQ@} takes it: 12 digits, so a response id stays a UUID. */
     public static String seq(long number) {
         return String.format("%012d", number);
+    }
+
+    /**
+     * The first invocation number after {@code after} whose response id hashes to the sample's partition: the
+     * samples' keys (pk {@code S#demo-nps#7}) stay the ones the repositories compute for the id, so a function that
+     * looks the response up by its id finds it.
+     */
+    public static long nextSeq(long after) {
+        int samplePartition = ResponseItems.partitionOf(SAMPLE_RESPONSE_ID);
+        long number = after + 1;
+        while (ResponseItems.partitionOf(RESPONSE_ID_PREFIX + seq(number)) != samplePartition) {
+            number++;
+        }
+        return number;
     }
 
     /**

@@ -28,7 +28,18 @@ public record ChildJvm(Path java, List<Path> classpath, int memoryMb, Map<String
         public String[] line(String kind) {
             return tagged.stream().filter(line -> line.startsWith(kind + " ") || line.equals(kind)).findFirst()
                     .map(line -> line.substring(kind.length()).trim().split(" "))
-                    .orElseThrow(() -> new IllegalStateException("no '" + kind + "' line in:\n" + tail(all)));
+                    .orElseThrow(() -> new IllegalStateException("no '" + kind + "' line in:\n" + ChildJvm.tail(all)));
+        }
+
+        /** Every tagged line {@code <kind> ...}, the rest after the kind, in the order printed. */
+        public List<String> lines(String kind) {
+            return tagged.stream().filter(line -> line.startsWith(kind + " ") || line.equals(kind))
+                    .map(line -> line.substring(kind.length()).trim()).toList();
+        }
+
+        /** The last lines the child printed (stdout and stderr): what a failure report shows. */
+        public String tail() {
+            return ChildJvm.tail(all);
         }
     }
 
@@ -88,7 +99,7 @@ public record ChildJvm(Path java, List<Path> classpath, int memoryMb, Map<String
         return new Output(spawned, tagged, all);
     }
 
-    private static String tail(String text) {
+    static String tail(String text) {
         return text.length() <= 4000 ? text : "…" + text.substring(text.length() - 4000);
     }
 }

@@ -1,16 +1,13 @@
 package io.halqe.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
 import io.halqe.local.LocalFunction;
 import io.halqe.local.runtime.SamTemplate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Cold start and warm latency of each function's Lambda zip against a floor handler, on this machine. Run from the
@@ -51,13 +46,13 @@ public final class ColdStart {
     private final Path work;
     private final List<Path> runtime;
     private final List<Path> extraJars;
-    private int started;
+    private long started;
 
-    private ColdStart(Path java, Path work, List<Path> extraJars) {
+    private ColdStart(Path java, Path work, List<Path> extraJars) throws IOException {
         this.java = java;
         this.work = work;
         // the runtime's part of the classpath, first, as on Lambda: the launcher and the runtime's serializers
-        this.runtime = List.of(codeOf(LambdaLauncher.class), codeOf(LambdaEventSerializers.class));
+        this.runtime = LambdaZips.runtime(work);
         this.extraJars = List.copyOf(extraJars);
     }
 
@@ -112,7 +107,8 @@ public final class ColdStart {
             // the floor runs with the memory of the function it is paired with
             Function function = step.floor() ? new Function(floor.name(), floor.handlerClass(), floor.dir(),
                     paired.memoryMb(), floor.environment(), paired.event()) : paired;
-            String seq = BenchEvents.seq(++started);
+            started = BenchEvents.nextSeq(started);
+            String seq = BenchEvents.seq(started);
             if (!step.floor()) {
                 cloud.dynamoDb().putItem(request -> request.tableName(cloud.tableNames().get("ResponsesTable"))
                         .item(BenchEvents.storedResponse(insertedEvent, seq)));
@@ -178,7 +174,8 @@ public final class ColdStart {
         List<Path> classpath = new ArrayList<>(classpath(submission.dir()));
         classpath.add(floor.dir());
         List<String> have = classpath.stream().map(path -> path.getFileName().toString()).toList();
-        jars(floor.dir()).stream().filter(jar -> !have.contains(jar.getFileName().toString())).forEach(classpath::add);
+        LambdaZips.jars(floor.dir()).stream().filter(jar -> !have.contains(jar.getFileName().toString()))
+                .forEach(classpath::add);
         Map<String, String> environment = new LinkedHashMap<>(submission.environment());
         environment.put("FLOOR_TABLE", floor.environment().get("FLOOR_TABLE"));
         ChildJvm.Output output = new ChildJvm(java, classpath, submission.memoryMb(),
@@ -206,8 +203,8 @@ public final class ColdStart {
             Files.writeString(event, BenchEvents.personalize(
                     Files.readString(root.resolve("events").resolve(name).resolve(BenchEvents.SAMPLES.get(name)))));
             LocalFunction local = cloud.functions().get(definition.logicalId());
-            functions.add(new Function(name, definition.handlerClass(), unzip(zip, work.resolve(name)), local.memoryMb(),
-                    local.environment(), event));
+            functions.add(new Function(name, definition.handlerClass(), LambdaZips.unzip(zip, work.resolve(name)),
+                    local.memoryMb(), local.environment(), event));
         }
         if (functions.isEmpty()) {
             throw new IllegalStateException("no function to measure (--only names zips: " + BenchEvents.SAMPLES.keySet() + ")");
@@ -229,7 +226,7 @@ public final class ColdStart {
         if (!Files.exists(zip)) {
             throw new IllegalStateException("no " + zip + ": ./halqe package builds it");
         }
-        return new Function("floor", "io.halqe.bench.floor.FloorHandler", unzip(zip, work.resolve("floor")),
+        return new Function("floor", "io.halqe.bench.floor.FloorHandler", LambdaZips.unzip(zip, work.resolve("floor")),
                 like.memoryMb(), environment, like.event());
     }
 
@@ -238,51 +235,13 @@ public final class ColdStart {
                 ChildJvm.lambdaEnvironment(function.dir(), function.environment()));
     }
 
-    /**
-     * The runtime's jars, then the zip's root and its lib/*.jar, as Lambda's class loader sees a zip; then
-     * --extra-jars (what a zip would need and lacks, to measure it as it would be).
-     */
+    /** The zip as Lambda loads it, then --extra-jars (what a zip lacks, to measure it as it would be). */
     private List<Path> classpath(Path dir) throws IOException {
-        List<Path> classpath = new ArrayList<>(runtime);
-        classpath.add(dir);
-        classpath.addAll(jars(dir));
+        List<Path> classpath = new ArrayList<>(LambdaZips.classpath(runtime, dir));
         if (!dir.getFileName().toString().equals("floor")) {
             classpath.addAll(extraJars);
         }
         return classpath;
-    }
-
-    private static List<Path> jars(Path dir) throws IOException {
-        Path lib = dir.resolve("lib");
-        if (!Files.isDirectory(lib)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(lib)) {
-            return files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
-    private static Path unzip(Path zip, Path into) throws IOException {
-        if (!Files.exists(zip)) {
-            throw new IllegalStateException("no " + zip + ": ./halqe package builds the zips");
-        }
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : file.stream().toList()) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IllegalStateException(zip + " has an entry outside its root: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = file.getInputStream(entry)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
-        return into;
     }
 
     /** An HTTP answer of 4xx/5xx or a stream batch with failed items: the sample did not do its real work. */
@@ -303,14 +262,6 @@ public final class ColdStart {
 
     private static String abbreviate(String text) {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
-    }
-
-    private static Path codeOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -27,6 +27,7 @@ import java.nio.file.Path;
  * <pre>
  *   cold &lt;handler class&gt; &lt;event file&gt; &lt;seq&gt;      init + first invocation, once
  *   warm &lt;warm-ups&gt; &lt;measured&gt; &lt;class A&gt; &lt;event A&gt; &lt;class B&gt; &lt;event B&gt;   A and B alternately, in one JVM
+ *   invoke &lt;handler class&gt; &lt;seq&gt; &lt;event file&gt;...   init, then each event in turn (ZipsWorkIT)
  * </pre>
  * {@code @SEQ@} in an event becomes a number unique to that invocation (idempotency keys, source addresses).
  */
@@ -65,6 +66,14 @@ public final class LambdaLauncher {
             System.out.println(TAG + "cold " + vmStartMillis + " " + mainMillis + " " + initNanos + " " + invokeNanos
                     + " " + endMillis + " " + cpuNanos);
             System.out.println(TAG + "output " + result.replace('\n', ' '));
+        } else if (args[0].equals("invoke")) {
+            LambdaLauncher function = load(args[1]);
+            for (int i = 3; i < args.length; i++) {
+                // named before it runs: a child that dies mid-invocation says which event it was on
+                System.out.println(TAG + "invoking " + args[i]);
+                String result = function.invoke(Files.readString(Path.of(args[i])).replace("@SEQ@", args[2]));
+                System.out.println(TAG + "result " + result.replace('\n', ' '));
+            }
         } else {
             warm(Integer.parseInt(args[1]), Integer.parseInt(args[2]), load(args[3]), Files.readString(Path.of(args[4])),
                     load(args[5]), Files.readString(Path.of(args[6])));

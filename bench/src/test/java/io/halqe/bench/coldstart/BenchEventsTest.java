@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.halqe.aws.dynamo.ResponseItems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,13 +53,32 @@ class BenchEventsTest {
         // GIVEN enrichment's sample INSERT
         String inserted = sample("enrichment");
 
-        // WHEN the response of invocation 3 is made from it
-        Map<String, AttributeValue> item = BenchEvents.storedResponse(inserted, BenchEvents.seq(3));
+        // WHEN the response of the first invocation is made from it
+        String seq = BenchEvents.seq(BenchEvents.nextSeq(0));
+        Map<String, AttributeValue> item = BenchEvents.storedResponse(inserted, seq);
 
         // THEN it is that image with the invocation's response id in its key and attributes
+        String responseId = "3f2c1b9e-0d7a-4b6e-9a51-" + seq;
         assertThat(item.get("pk").s()).isEqualTo("S#demo-nps#7");
-        assertThat(item.get("sk").s()).isEqualTo("R#3f2c1b9e-0d7a-4b6e-9a51-000000000003");
-        assertThat(item.get("responseId").s()).isEqualTo("3f2c1b9e-0d7a-4b6e-9a51-000000000003");
+        assertThat(item.get("sk").s()).isEqualTo("R#" + responseId);
+        assertThat(item.get("responseId").s()).isEqualTo(responseId);
         assertThat(item.get("answers").m()).containsKey("nps");
+    }
+
+    @Test
+    void nextSeq_shouldKeepTheResponseInTheSamplesPartition_whenInvocationsFollowEachOther() {
+        // GIVEN the samples' key: the sample response in partition 7
+        assertThat(ResponseItems.partitionOf(BenchEvents.SAMPLE_RESPONSE_ID)).isEqualTo(7);
+
+        // WHEN the next invocation numbers are taken one after another
+        long first = BenchEvents.nextSeq(0);
+        long second = BenchEvents.nextSeq(first);
+
+        // THEN they grow, and each one's response id is where the samples' key says (repositories find it by id)
+        assertThat(second).isGreaterThan(first).isGreaterThan(0);
+        for (long number : new long[] {first, second}) {
+            String responseId = BenchEvents.SAMPLE_RESPONSE_ID.substring(0, 24) + BenchEvents.seq(number);
+            assertThat(ResponseItems.key("demo-nps", responseId).get("pk").s()).isEqualTo("S#demo-nps#7");
+        }
     }
 }
