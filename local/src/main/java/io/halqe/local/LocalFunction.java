@@ -40,10 +40,11 @@ public final class LocalFunction {
     private final PojoSerializer<Object> output;
     private final Duration timeout;
     private final int memoryMb;
+    private final Map<String, String> environment;
     private volatile Faults faults = Faults.NONE;
 
     private LocalFunction(String logicalId, String functionName, Object handler, PojoSerializer<Object> input,
-                          PojoSerializer<Object> output, Duration timeout, int memoryMb) {
+                          PojoSerializer<Object> output, Duration timeout, int memoryMb, Map<String, String> environment) {
         this.logicalId = logicalId;
         this.functionName = functionName;
         this.handler = handler;
@@ -51,6 +52,7 @@ public final class LocalFunction {
         this.output = output;
         this.timeout = timeout;
         this.memoryMb = memoryMb;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -69,7 +71,7 @@ public final class LocalFunction {
         }
         Object handler = LambdaEnvironment.with(environment, () -> construct(logicalId, type));
         if (handler instanceof RequestStreamHandler) {
-            return new LocalFunction(logicalId, functionName, handler, null, null, timeout, memoryMb);
+            return new LocalFunction(logicalId, functionName, handler, null, null, timeout, memoryMb, environment);
         }
         if (!(handler instanceof RequestHandler<?, ?>)) {
             throw new IllegalStateException(logicalId + ": " + className
@@ -77,18 +79,18 @@ public final class LocalFunction {
         }
         Type[] types = requestHandlerTypes(type);
         return new LocalFunction(logicalId, functionName, handler, serializer(types[0], loader),
-                serializer(types[1], loader), timeout, memoryMb);
+                serializer(types[1], loader), timeout, memoryMb, environment);
     }
 
     /** Wraps a handler object built elsewhere (tests). */
     public static LocalFunction of(String logicalId, Object handler) {
         ClassLoader loader = handler.getClass().getClassLoader();
         if (handler instanceof RequestStreamHandler) {
-            return new LocalFunction(logicalId, logicalId, handler, null, null, Duration.ofSeconds(30), 1024);
+            return new LocalFunction(logicalId, logicalId, handler, null, null, Duration.ofSeconds(30), 1024, Map.of());
         }
         Type[] types = requestHandlerTypes(handler.getClass());
         return new LocalFunction(logicalId, logicalId, handler, serializer(types[0], loader),
-                serializer(types[1], loader), Duration.ofSeconds(30), 1024);
+                serializer(types[1], loader), Duration.ofSeconds(30), 1024, Map.of());
     }
 
     private static Object construct(String logicalId, Class<?> type) {
@@ -116,6 +118,15 @@ public final class LocalFunction {
 
     public Object handler() {
         return handler;
+    }
+
+    /** The variables it was constructed with, as Lambda would set them (the cold-start benchmark's child JVMs get them). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public int memoryMb() {
+        return memoryMb;
     }
 
     /** Invokes the handler with an event (JSON) and returns its output (JSON; {@code null} output is "null"). */
