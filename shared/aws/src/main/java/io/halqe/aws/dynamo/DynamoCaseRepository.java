@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Cases: pk {@code CASE#<id>}, sk {@code CASE}; index {@code byStatus} (status, {@code dueKey} = dueAt#id) lists
- * a status soonest-due first — the queue a team works from and the sweep escalation reads.
+ * a status soonest-due first — the queue a team works from and the sweep escalation reads. The index holds the keys
+ * and what its queries filter on (team, owner, the escalation marks; parked work's kind), so work on a case (notes,
+ * tags, a resolution) leaves it alone; lists read the cases by BatchGetItem.
  */
 public final class DynamoCaseRepository implements CaseRepository {
 
@@ -62,7 +64,7 @@ public final class DynamoCaseRepository implements CaseRepository {
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":status", Items.s(status.wireName())))
                 .limit(limit).exclusiveStartKey(start));
-        return new Page<>(page.items().stream().map(DynamoCaseRepository::fromItem).toList(),
+        return new Page<>(BatchReads.items(dynamo, table, page.items()).stream().map(DynamoCaseRepository::fromItem).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));
     }
 
@@ -94,7 +96,7 @@ public final class DynamoCaseRepository implements CaseRepository {
     public List<FollowUpCase> overdue(CaseStatus status, java.time.Instant now, int limit) {
         // escalated cases stay in the range until resolved; the filter skips them (few: they are worked on), and
         // those whose escalation is parked or backing off
-        return dynamo.queryPaginator(request -> request.tableName(table).indexName("byStatus")
+        var due = dynamo.queryPaginator(request -> request.tableName(table).indexName("byStatus")
                         .keyConditionExpression("#status = :status AND dueKey < :now")
                         .filterExpression("attribute_not_exists(escalatedAt) AND attribute_not_exists(escalationParked) "
                                 + "AND (attribute_not_exists(escalationRetryAt) OR escalationRetryAt <= :now)")
@@ -102,7 +104,8 @@ public final class DynamoCaseRepository implements CaseRepository {
                         .expressionAttributeValues(Map.of(":status", Items.s(status.wireName()),
                                 ":now", Items.s(now.toString())))
                         .limit(limit))
-                .items().stream().limit(limit).map(DynamoCaseRepository::fromItem).toList();
+                .items().stream().limit(limit).toList();
+        return BatchReads.items(dynamo, table, due).stream().map(DynamoCaseRepository::fromItem).toList();
     }
 
     @Override
@@ -273,7 +276,7 @@ public final class DynamoCaseRepository implements CaseRepository {
                 .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
                 .expressionAttributeNames(names).expressionAttributeValues(values)
                 .limit(limit).exclusiveStartKey(start));
-        return new Page<>(page.items().stream().map(DynamoCaseRepository::fromItem).toList(),
+        return new Page<>(BatchReads.items(dynamo, table, page.items()).stream().map(DynamoCaseRepository::fromItem).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));
     }
 

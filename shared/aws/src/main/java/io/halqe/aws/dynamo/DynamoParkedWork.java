@@ -130,7 +130,7 @@ public final class DynamoParkedWork implements ParkedWork {
         if (kind != null) {
             values.put(":kind", Items.s(kind.wireName()));
         }
-        return dynamo.queryPaginator(request -> {
+        var keys = dynamo.queryPaginator(request -> {
                     request.tableName(table).indexName("byStatus").keyConditionExpression("#status = :status")
                             .expressionAttributeNames(Map.of("#status", "status"))
                             .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
@@ -138,7 +138,9 @@ public final class DynamoParkedWork implements ParkedWork {
                         request.filterExpression("kind = :kind");
                     }
                 })
-                .items().stream().limit(limit).map(DynamoParkedWork::fromItem).toList();
+                .items().stream().limit(limit).toList();
+        // the index holds keys and kind: the parked work itself is read from the table
+        return BatchReads.items(dynamo, table, keys).stream().map(DynamoParkedWork::fromItem).toList();
     }
 
     private static Parked fromItem(Map<String, AttributeValue> item) {

@@ -15,7 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
-/** Responses (key design in {@link ResponseItems}); index {@code byId} finds one by id, {@code bySurvey} lists them. */
+/**
+ * Responses (key design in {@link ResponseItems}); index {@code byId} finds one by id, {@code bySurvey} lists them,
+ * {@code byDraftDue} lists drafts due to be finalized. The indexes hold keys only, so enriching an answer (or any
+ * write that leaves the index keys alone) writes the table and no index; lists read the answers by BatchGetItem.
+ */
 public final class DynamoResponseRepository implements ResponseRepository {
 
     private static final Set<String> SURVEY_PAGE_KEY = Set.of("pk", "sk", "surveyId", "submittedKey");
@@ -39,7 +43,7 @@ public final class DynamoResponseRepository implements ResponseRepository {
         }
         // a key attribute's value may not be empty, so the first listing has no lower bound at all
         String range = afterKey == null ? "submittedKey < :before" : "submittedKey BETWEEN :after AND :before";
-        List<Keyed> found = new java.util.ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
         for (var item : dynamo.queryPaginator(request -> request.tableName(table).indexName("bySurvey")
                 .keyConditionExpression("surveyId = :survey AND " + range)
                 .expressionAttributeValues(values).scanIndexForward(true).limit(Math.max(1, limit))).items()) {
@@ -47,12 +51,14 @@ public final class DynamoResponseRepository implements ResponseRepository {
             if (key.equals(afterKey) || key.compareTo(before.toString()) >= 0) {
                 continue;
             }
-            found.add(new Keyed(ResponseItems.fromItem(item), key));
-            if (found.size() >= limit) {
+            keys.add(item);
+            if (keys.size() >= limit) {
                 break;
             }
         }
-        return found;
+        // the index holds keys only: the answers themselves are read from the table
+        return BatchReads.items(dynamo, table, keys).stream()
+                .map(item -> new Keyed(ResponseItems.fromItem(item), Items.string(item, "submittedKey"))).toList();
     }
 
     @Override
@@ -97,12 +103,15 @@ public final class DynamoResponseRepository implements ResponseRepository {
 
     @Override
     public List<Response> abandonedDrafts(Instant now, int limit) {
-        return dynamo.query(request -> request.tableName(table).indexName("byDraftDue")
+        var keys = dynamo.query(request -> request.tableName(table).indexName("byDraftDue")
                         .keyConditionExpression("draftShard = :draft AND finalizeKey <= :now")
                         .expressionAttributeValues(Map.of(":draft", Items.s(ResponseItems.DRAFT_SHARD),
                                 ":now", Items.s(now + "#\uffff")))
                         .limit(limit))
-                .items().stream().map(ResponseItems::fromItem).toList();
+                .items();
+        // a draft completed since the index was read is not one any more
+        return BatchReads.items(dynamo, table, keys).stream().map(ResponseItems::fromItem)
+                .filter(draft -> draft.status() == io.halqe.domain.response.ResponseStatus.DRAFT).toList();
     }
 
     @Override
@@ -167,7 +176,7 @@ public final class DynamoResponseRepository implements ResponseRepository {
                 .keyConditionExpression("surveyId = :survey")
                 .expressionAttributeValues(Map.of(":survey", Items.s(surveyId)))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
-        return new Page<>(page.items().stream().map(ResponseItems::fromItem).toList(),
+        return new Page<>(BatchReads.items(dynamo, table, page.items()).stream().map(ResponseItems::fromItem).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));
     }
 }

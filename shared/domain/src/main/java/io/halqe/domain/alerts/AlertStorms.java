@@ -3,7 +3,10 @@ package io.halqe.domain.alerts;
 import io.halqe.domain.core.Counters;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,14 +32,24 @@ public final class AlertStorms {
         this.zone = zone;
     }
 
-    /** Counts one notification of {@code ruleId} on {@code surveyId} by {@code channel} in the hour of {@code at}. */
-    private boolean admit(String surveyId, String ruleId, String channel, Instant at) {
-        if (perHour <= 0) {
-            return true;
+    /**
+     * Counts one notification of {@code ruleId} on {@code surveyId} by each of {@code channels} in the hour of
+     * {@code at} (one counter write for them all) and returns the channels still within the hour's quota.
+     */
+    public Set<String> admitted(String surveyId, String ruleId, Collection<String> channels, Instant at) {
+        if (perHour <= 0 || channels.isEmpty()) {
+            return Set.copyOf(channels);
         }
         String hour = hourKey(at);
         Instant forgetAt = DigestPeriod.HOUR.start(at, zone).plusSeconds(2 * 3600);
-        return counters.increment("storm#" + surveyId + "#" + ruleId + "#" + channel + "#" + hour, forgetAt) <= perHour;
+        Set<String> admitted = new HashSet<>();
+        counters.incrementAll("storm#" + surveyId + "#" + ruleId + "#" + hour, channels, forgetAt)
+                .forEach((channel, count) -> {
+                    if (count <= perHour) {
+                        admitted.add(channel);
+                    }
+                });
+        return admitted;
     }
 
     /**
@@ -46,7 +59,12 @@ public final class AlertStorms {
      */
     public void sendOrFold(String surveyId, String ruleId, String channel, Instant at, Runnable send,
                            Supplier<List<DigestEntry>> folded) {
-        if (admit(surveyId, ruleId, channel, at)) {
+        sendOrFold(admitted(surveyId, ruleId, List.of(channel), at).contains(channel), send, folded);
+    }
+
+    /** Sends if {@link #admitted}, else keeps the {@code folded} entries for the hour's summary. */
+    public void sendOrFold(boolean admitted, Runnable send, Supplier<List<DigestEntry>> folded) {
+        if (admitted) {
             send.run();
         } else {
             folded.get().forEach(digests::add);

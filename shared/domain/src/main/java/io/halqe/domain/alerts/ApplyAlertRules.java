@@ -27,6 +27,7 @@ import java.util.function.BiPredicate;
  * Runs the alert rules that match an enriched response. The response gets at most one case (the first matching rule
  * that opens one decides its team, owner and due time); each rule's email and SNS publish happen at most once per
  * (rule, response) however often the event arrives, and a failed send gives its claim back so the retry sends it.
+ * Every send about one response is claimed in one ledger write and marked done in another.
  * Only responses that are stored are acted on: an event is a notice, not proof.
  */
 public final class ApplyAlertRules {
@@ -70,16 +71,82 @@ public final class ApplyAlertRules {
         if (!matched.isEmpty() && !stored.test(response.surveyId(), response.responseId())) {
             return new Outcome(List.of(), Optional.empty());
         }
-        // the case first, so every rule's email and alert can link to it
-        FollowUpCase opened = matched.stream().filter(rule -> rule.actions().openCase() != null).findFirst()
-                .map(rule -> openCase(rule, response, eventTime)).orElse(null);
-        for (AlertRule rule : matched) {
-            act(rule, response, opened, eventTime);
+        AlertRule caseRule = matched.stream().filter(rule -> rule.actions().openCase() != null).findFirst().orElse(null);
+        Sends sends = new Sends(response.responseId(), eventTime, sendKeys(caseRule, matched, response));
+        FollowUpCase opened = null;
+        try {
+            // the case first, so every rule's email and alert can link to it
+            opened = caseRule == null ? null : openCase(caseRule, response, eventTime, sends);
+            for (AlertRule rule : matched) {
+                act(rule, response, opened, eventTime, sends);
+            }
+        } finally {
+            sends.settle();
         }
         return new Outcome(matched.stream().map(AlertRule::id).toList(), Optional.ofNullable(opened));
     }
 
-    private FollowUpCase openCase(AlertRule rule, ResponseEnriched response, Instant eventTime) {
+    /** What is sent at most once about a response: its case's CaseOpened, each rule's immediate email and SNS alert. */
+    private static List<String> sendKeys(AlertRule caseRule, List<AlertRule> matched, ResponseEnriched response) {
+        List<String> keys = new ArrayList<>();
+        if (caseRule != null) {
+            keys.add(openedKey(FollowUpCase.idFor(response.responseId())));
+        }
+        for (AlertRule rule : matched) {
+            if (rule.actions().emailsNow()) {
+                keys.add(onceKey(rule, response) + "#email");
+            }
+            if (rule.actions().sns()) {
+                keys.add(onceKey(rule, response) + "#sns");
+            }
+        }
+        return keys;
+    }
+
+    private static String openedKey(String caseId) {
+        return "case#" + caseId + "#opened";
+    }
+
+    private static String onceKey(AlertRule rule, ResponseEnriched response) {
+        return rule.id() + "#" + response.responseId();
+    }
+
+    /**
+     * A response's sends, claimed together in one ledger write; once tried, the ones done are completed together and
+     * the rest (the one that failed, those not reached) given back, so a redelivery sends exactly those.
+     */
+    private final class Sends {
+        private final String group;
+        private final Instant at;
+        private final Set<String> owned;
+        private final List<String> done = new ArrayList<>();
+
+        Sends(String responseId, Instant at, List<String> keys) {
+            this.group = "alerts#" + responseId;
+            this.at = at;
+            this.owned = keys.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(ledger.claimAll(group, keys, at));
+        }
+
+        boolean owns(String key) {
+            return owned.contains(key);
+        }
+
+        void done(String key) {
+            owned.remove(key);
+            done.add(key);
+        }
+
+        void settle() {
+            if (!done.isEmpty()) {
+                ledger.completeAll(group, done, at);
+            }
+            if (!owned.isEmpty()) {
+                ledger.releaseAll(group, owned);
+            }
+        }
+    }
+
+    private FollowUpCase openCase(AlertRule rule, ResponseEnriched response, Instant eventTime, Sends sends) {
         Team team = team(rule, response);
         String owner = accountOwner(response).orElseGet(() -> teamOwner(team));
         String reason = rule.name() + (response.npsScore() == null ? "" : " (" + response.npsScore() + "/10)");
@@ -87,21 +154,37 @@ public final class ApplyAlertRules {
                 FollowUpCase.idFor(response.responseId()), response.responseId(), response.surveyId(), CaseStatus.OPEN,
                 team.id(), owner, reason, response.npsScore(), response.comment(), response.language(), eventTime,
                 eventTime.plus(Duration.parse(rule.actions().openCase().dueIn())))).followUpCase();
-        ledger.once("case#" + opened.id() + "#opened", eventTime, () -> events.publish(List.of(new CaseOpened(
-                CaseOpened.VERSION, opened.id(), opened.responseId(), opened.surveyId(), opened.team(), opened.owner(),
-                opened.dueAt(), opened.reason()))));
+        String key = openedKey(opened.id());
+        if (sends.owns(key)) {
+            events.publish(List.of(new CaseOpened(CaseOpened.VERSION, opened.id(), opened.responseId(),
+                    opened.surveyId(), opened.team(), opened.owner(), opened.dueAt(), opened.reason())));
+            sends.done(key);
+        }
         return opened;
     }
 
-    private void act(AlertRule rule, ResponseEnriched response, FollowUpCase opened, Instant eventTime) {
+    private void act(AlertRule rule, ResponseEnriched response, FollowUpCase opened, Instant eventTime, Sends sends) {
         Team team = opened != null && rule.actions().openCase() != null ? teamById(opened.team()) : team(rule, response);
         List<String> recipients = recipients(rule, response, team);
-        String once = rule.id() + "#" + response.responseId();
+        String email = onceKey(rule, response) + "#email";
+        String sns = onceKey(rule, response) + "#sns";
+        // the hour's storm quota, counted for this rule's channels in one go
+        List<String> channels = new ArrayList<>();
+        if (rule.actions().emailsNow() && sends.owns(email)) {
+            channels.add("email");
+        }
+        if (rule.actions().sns() && sends.owns(sns)) {
+            channels.add("sns");
+        }
+        Set<String> admitted = storms.admitted(response.surveyId(), rule.id(), channels, eventTime);
         if (rule.actions().emailsNow()) {
-            ledger.once(once + "#email", eventTime, () -> storms.sendOrFold(response.surveyId(), rule.id(), "email",
-                    eventTime, () -> mailer.send(AlertEmails.immediate(rule, response, team, opened, recipients, settings)),
-                    () -> recipients.stream().map(recipient -> entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime),
-                            recipient, rule, team, response, opened, eventTime)).toList()));
+            if (sends.owns(email)) {
+                storms.sendOrFold(admitted.contains("email"),
+                        () -> mailer.send(AlertEmails.immediate(rule, response, team, opened, recipients, settings)),
+                        () -> recipients.stream().map(recipient -> entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime),
+                                recipient, rule, team, response, opened, eventTime)).toList());
+                sends.done(email);
+            }
         } else if (rule.actions().collectsIntoDigest()) {
             DigestPeriod period = DigestPeriod.of(rule.actions().email());
             String periodKey = period.key(eventTime, settings.reportingZone());
@@ -109,11 +192,11 @@ public final class ApplyAlertRules {
                 digests.add(entry(period.id(), periodKey, recipient, rule, team, response, opened, eventTime));
             }
         }
-        if (rule.actions().sns()) {
-            ledger.once(once + "#sns", eventTime, () -> storms.sendOrFold(response.surveyId(), rule.id(), "sns",
-                    eventTime, () -> notifier.publish(teamAlert(rule, response, team, opened)),
+        if (rule.actions().sns() && sends.owns(sns)) {
+            storms.sendOrFold(admitted.contains("sns"), () -> notifier.publish(teamAlert(rule, response, team, opened)),
                     () -> List.of(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime), AlertStorms.TEAM_ALERTS, rule,
-                            team, response, opened, eventTime))));
+                            team, response, opened, eventTime)));
+            sends.done(sns);
         }
     }
 

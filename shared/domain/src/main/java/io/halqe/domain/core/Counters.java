@@ -7,4 +7,16 @@ public interface Counters {
 
     /** Adds one to {@code key} and returns its new count. */
     long increment(String key, Instant expiresAt);
+
+    /**
+     * Adds one to each of {@code fields} of {@code key} — in one write where the store allows — and returns their new
+     * counts. A field counts apart from every other field and from {@link #increment} of the same key.
+     */
+    default java.util.Map<String, Long> incrementAll(String key, java.util.Collection<String> fields, Instant expiresAt) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String field : fields) {
+            counts.put(field, increment(key + "#" + field, expiresAt));
+        }
+        return counts;
+    }
 }
