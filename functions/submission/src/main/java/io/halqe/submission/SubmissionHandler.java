@@ -14,10 +14,12 @@ import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
+import io.halqe.domain.survey.CachedSurveys;
 import io.halqe.domain.survey.SurveyRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 
 /** Public routes: the hosted page, the embed script, response submission and unsubscribing. */
 public final class SubmissionHandler implements RequestStreamHandler {
@@ -32,7 +34,9 @@ public final class SubmissionHandler implements RequestStreamHandler {
 
     private SubmissionHandler(Adapters adapters) {
         // the base URL is only for making links; reading one needs the key alone, so unsubscribe links go without it
-        this(adapters.surveys(), adapters.responses(), adapters.invitationLinks(), adapters.unsubscribeLinks(),
+        // survey definitions kept 30 s: a warm submission reads no survey
+        this(new CachedSurveys(adapters.surveys(), Clock.systemUTC()), adapters.responses(), adapters.invitationLinks(),
+                adapters.unsubscribeLinks(),
                 adapters.suppression(), new SubmissionRoute.Limit(adapters.sourceLimit(), adapters.sourceHashes()::of));
     }
 
