@@ -23,11 +23,12 @@ import java.util.concurrent.Future;
  * The local cloud's throughput end to end: starts the jar as its own process (as the end-to-end tests do), creates a
  * survey through the admin API, submits answers over HTTP from several clients at once (20% detractors, 30% passives,
  * 50% promoters, short comments in en, fa and ar), then reads the metrics until every answer is scored and drains
- * (alerts and the rest done). Prints requests/s taken in and answers/s scored end to end. Run from the repository
- * root:
+ * (alerts and the rest done). Prints requests/s taken in and answers/s scored end to end, first for a warm-up round
+ * on a survey of its own, then for the measured one. Run from the repository root:
  * <pre>{@code
- * ./halqe package -o -q -pl local,bench -am -DskipTests && "$(./halqe jdk)/bin/java" -cp bench/target/benchmarks.jar io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8]
+ * ./halqe package -o -q -pl local,bench -am -DskipTests && "$(./halqe jdk)/bin/java" -cp bench/target/benchmarks.jar io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=1000]
  * }</pre>
+ * ({@code -Dhalqe.localJar=PATH} runs another build of the local cloud, to compare.)
  */
 public final class LocalCloudThroughput {
 
@@ -38,14 +39,17 @@ public final class LocalCloudThroughput {
     private static final String[] LANGUAGES = {"en", "fa", "ar"};
 
     private final URI base;
+    private final ProcessHandle cloud;
 
-    private LocalCloudThroughput(URI base) {
+    private LocalCloudThroughput(URI base, ProcessHandle cloud) {
         this.base = base;
+        this.cloud = cloud;
     }
 
     public static void main(String[] args) throws Exception {
         int answers = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -54,7 +58,13 @@ public final class LocalCloudThroughput {
         try {
             URI base = URI.create("http://127.0.0.1:" + port);
             waitHealthy(cloud, base);
-            new LocalCloudThroughput(base).run(answers, clients);
+            LocalCloudThroughput bench = new LocalCloudThroughput(base, cloud.toHandle());
+            if (warmup > 0) {
+                System.out.println("-- warm-up (a fresh JVM spends its first minute compiling)");
+                bench.run(warmup, clients);
+            }
+            System.out.println("-- measured");
+            bench.run(answers, clients);
         } finally {
             cloud.destroy();
             cloud.waitFor();
@@ -65,6 +75,7 @@ public final class LocalCloudThroughput {
         String surveyId = "bench-" + System.currentTimeMillis();
         send("POST", "/api/surveys", survey(surveyId), 201);
         List<ObjectNode> bodies = answers(answers);
+        double[] cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         try (ExecutorService senders = Executors.newFixedThreadPool(clients)) {
             List<Future<?>> sent = new ArrayList<>();
@@ -90,10 +101,16 @@ public final class LocalCloudThroughput {
         send("POST", "/_local/drain", null, 200);
         double settled = seconds(start);
         int afterDrain = scored(surveyId);
+        double[] cpuAfter = cpuSeconds();
+        double cloudCpu = cpuAfter[0] - cpuBefore[0];
+        double dynamoCpu = cpuAfter[1] - cpuBefore[1];
         System.out.printf("answers %d, clients %d%n", answers, clients);
         System.out.printf("in:          %.1f s, %.0f requests/s%n", submitted, answers / submitted);
         System.out.printf("scored:      %.1f s, %.0f answers/s end to end (count %d)%n", allScored, answers / allScored, scored);
         System.out.printf("all settled: %.1f s, %.0f answers/s (count after drain %d)%n", settled, answers / settled, afterDrain);
+        // the machine may be shared: the CPU the local cloud (and DynamoDB Local) spent says what it costs regardless
+        System.out.printf("cpu:         %.1f ms per answer (local cloud %.1f s, DynamoDB Local %.1f s)%n",
+                (cloudCpu + dynamoCpu) * 1000 / answers, cloudCpu, dynamoCpu);
         if (afterDrain != answers) {
             throw new IllegalStateException("scored " + afterDrain + " answers, not " + answers);
         }
@@ -143,13 +160,22 @@ public final class LocalCloudThroughput {
         return response.body();
     }
 
+    /** CPU seconds so far of the local cloud's process and of its children (DynamoDB Local). */
+    private double[] cpuSeconds() {
+        return new double[] {cpuSeconds(cloud), cloud.descendants().mapToDouble(LocalCloudThroughput::cpuSeconds).sum()};
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    }
+
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
     /** The jar on a free port, with this JVM's java, the per-source answer limit off. */
     private static Process startCloud(int port) throws IOException {
-        Path jar = Path.of("local/target/halqe-local.jar");
+        Path jar = Path.of(System.getProperty("halqe.localJar", "local/target/halqe-local.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("no " + jar.toAbsolutePath() + ": run from the repository root after packaging");
         }

@@ -221,7 +221,8 @@ final class LocalWorker implements AutoCloseable {
     /** One attempt of a queued asynchronous invocation. */
     private final class AsyncJob implements Job {
         private final AsyncInvocations.Invocation invocation;
-        private RuntimeException failure = new IllegalStateException("the invocation did not run");
+        private boolean ran;
+        private RuntimeException failure;
 
         AsyncJob(AsyncInvocations.Invocation invocation) {
             this.invocation = invocation;
@@ -230,11 +231,12 @@ final class LocalWorker implements AutoCloseable {
         @Override
         public void run() {
             failure = AsyncInvocations.attempt(invocation);
+            ran = true;
         }
 
         @Override
         public void settle() {
-            invocations.settle(invocation, failure);
+            invocations.settle(invocation, ran ? failure : new IllegalStateException("the invocation did not run"));
         }
     }
 
