@@ -165,8 +165,9 @@ public final class LocalFunction {
         if (environment != null) {
             return environment;
         }
+        Environment built = newEnvironment.get();
         environmentsBuilt.incrementAndGet();
-        return newEnvironment.get();
+        return built;
     }
 
     private void release(Environment environment) {
