@@ -3,8 +3,8 @@ package io.halqe.local;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed] [--workers N]}: starts the local cloud,
- * prints where to find it and runs until the JVM is stopped.
+ * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed] [--workers N]}: starts the
+ * local cloud, prints where to find it and runs until the JVM is stopped.
  */
 public final class LocalCloudMain {
 
