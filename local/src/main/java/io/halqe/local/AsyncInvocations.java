@@ -5,8 +5,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Lambda's asynchronous invocations (EventBridge rules, schedules): queued, invoked by the worker, a failed one is
- * retried up to its maximum, then goes to the dead letters.
+ * Lambda's asynchronous invocations (EventBridge rules, schedules): queued, then taken and run by the worker (several
+ * at once, as Lambda runs them); a failed one is queued again up to its maximum of retries, then goes to the dead
+ * letters.
  */
 final class AsyncInvocations {
 
@@ -30,15 +31,41 @@ final class AsyncInvocations {
         return queue.size();
     }
 
-    private synchronized Invocation next() {
+    /** The oldest queued invocation, taken off the queue; null when none is queued. */
+    synchronized Invocation next() {
         return queue.pollFirst();
     }
 
-    private synchronized void retry(Invocation invocation) {
-        queue.addLast(invocation);
+    /** Runs one attempt on the calling thread; returns its failure, or null when it succeeded. */
+    static RuntimeException attempt(Invocation invocation) {
+        try {
+            invocation.function().invoke(invocation.payload());
+            return null;
+        } catch (RuntimeException e) {
+            System.out.println("[local] " + invocation.function().functionName() + " failed (" + invocation.source()
+                    + ", attempt " + (invocation.attempts() + 1) + "): " + rootMessage(e));
+            return e;
+        }
     }
 
-    /** Invokes what is queued now (retries go to the back); true when anything ran. */
+    /** After an attempt: a failure goes to the back of the queue while retries are left, else to the dead letters. */
+    void settle(Invocation invocation, RuntimeException failure) {
+        if (failure == null) {
+            return;
+        }
+        int attempt = invocation.attempts() + 1;
+        if (attempt <= invocation.maxRetries()) {
+            synchronized (this) {
+                queue.addLast(new Invocation(invocation.function(), invocation.source(), invocation.payload(),
+                        invocation.maxRetries(), attempt));
+            }
+        } else {
+            deadLetters.add(new DeadLetters.DeadLetter(invocation.function().logicalId(), invocation.source(),
+                    rootMessage(failure), attempt, parseOrText(invocation.payload()), clock.instant()));
+        }
+    }
+
+    /** Runs what is queued now, one at a time on the calling thread (retries go to the back); true when any ran. */
     boolean processQueued() {
         int count = pending();
         for (int i = 0; i < count; i++) {
@@ -46,20 +73,7 @@ final class AsyncInvocations {
             if (invocation == null) {
                 break;
             }
-            int attempt = invocation.attempts() + 1;
-            try {
-                invocation.function().invoke(invocation.payload());
-            } catch (RuntimeException e) {
-                System.out.println("[local] " + invocation.function().functionName() + " failed (" + invocation.source()
-                        + ", attempt " + attempt + "): " + rootMessage(e));
-                if (attempt <= invocation.maxRetries()) {
-                    retry(new Invocation(invocation.function(), invocation.source(), invocation.payload(),
-                            invocation.maxRetries(), attempt));
-                } else {
-                    deadLetters.add(new DeadLetters.DeadLetter(invocation.function().logicalId(), invocation.source(),
-                            rootMessage(e), attempt, parseOrText(invocation.payload()), clock.instant()));
-                }
-            }
+            settle(invocation, attempt(invocation));
         }
         return count > 0;
     }

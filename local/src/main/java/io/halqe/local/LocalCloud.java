@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *     cloud.outbox().emails();
  * }
  * }</pre>
- * Background work (streams, bus, schedules) runs on one worker thread; HTTP requests invoke their function on the
- * request's thread; each function runs one invocation at a time.
+ * Background work (streams, bus, schedules) runs on a bounded pool of worker threads ({@link LocalWorker}); HTTP
+ * requests invoke their function on the request's thread; a function runs concurrent invocations in separate
+ * execution environments, as Lambda does ({@link LocalFunction}).
  * <p>This class is the lifecycle and the API tests use. It starts the parts in order and closes them in reverse:
  * DynamoDB Local with the template's tables; the bus, scheduler and AWS emulation; the functions and their events
  * ({@link TemplateWiring}); the worker and clock ({@link LocalWorker}); the port ({@link HttpFront}, with
@@ -155,7 +156,7 @@ public final class LocalCloud implements AutoCloseable {
         aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver), options.faults());
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
-        worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations);
+        worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations, options.workers());
         front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this));
         front.start();
         if (options.background()) {

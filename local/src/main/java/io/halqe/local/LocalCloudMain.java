@@ -3,8 +3,8 @@ package io.halqe.local;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]}: starts the local cloud,
- * prints where to find it and runs until the JVM is stopped.
+ * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed] [--workers N]}: starts the
+ * local cloud, prints where to find it and runs until the JVM is stopped.
  */
 public final class LocalCloudMain {
 
@@ -20,6 +20,7 @@ public final class LocalCloudMain {
                 case "--no-seed" -> options = options.withSeedDemo(false);
                 case "--faults" -> options = options.withFaults(Faults.parse(args[++i], faultsSeed(args)));
                 case "--faults-seed" -> i++;
+                case "--workers" -> options = options.withWorkers(Integer.parseInt(args[++i]));
                 case "--parameter" -> {
                     // a template parameter, as sam deploy --parameter-overrides takes it: Name=Value
                     String[] parameter = args[++i].split("=", 2);
@@ -31,7 +32,7 @@ public final class LocalCloudMain {
                 }
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]"
-                            + " [--parameter Name=Value]..."
+                            + " [--parameter Name=Value]... [--workers N]"
                             + " [--faults dynamodb=0.1,ses=0.05,sns=0.05,events=0.05,timeout=0.02 [--faults-seed N]]");
                     return;
                 }

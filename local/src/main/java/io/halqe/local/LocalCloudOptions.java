@@ -16,51 +16,62 @@ import java.util.Optional;
  *                        full control call {@link LocalCloud#drain()} instead)
  * @param parameters      template parameter values that win over the local defaults
  * @param faults          faults to inject into the functions' calls and invocations ({@link Faults#NONE}: none)
+ * @param workers         threads that run background invocations (stream batches, bus targets, schedules) at once
  */
 public record LocalCloudOptions(int port, Optional<Path> template, String apiKey, boolean seedDemo, boolean background,
-                                Map<String, String> parameters, Faults faults) {
+                                Map<String, String> parameters, Faults faults, int workers) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_API_KEY = "local-dev-key";
+    /** The invocations mostly wait on DynamoDB Local and the emulation, so a few threads per core keep it busy. */
+    public static final int DEFAULT_WORKERS = 8;
 
     public LocalCloudOptions {
         parameters = Map.copyOf(parameters);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
     }
 
     /** Port 3000, the repository's template, key from {@code HALQE_API_KEY} or local-dev-key, demo seeded. */
     public static LocalCloudOptions defaults() {
         String key = Optional.ofNullable(System.getenv("HALQE_API_KEY")).filter(value -> !value.isBlank())
                 .orElse(DEFAULT_API_KEY);
-        return new LocalCloudOptions(DEFAULT_PORT, Optional.empty(), key, true, true, Map.of(), Faults.NONE);
+        return new LocalCloudOptions(DEFAULT_PORT, Optional.empty(), key, true, true, Map.of(), Faults.NONE,
+                DEFAULT_WORKERS);
     }
 
     public LocalCloudOptions withPort(int port) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
     }
 
     public LocalCloudOptions withTemplate(Path template) {
-        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters, faults);
+        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters, faults, workers);
     }
 
     public LocalCloudOptions withApiKey(String apiKey) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
     }
 
     public LocalCloudOptions withSeedDemo(boolean seedDemo) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
     }
 
     public LocalCloudOptions withBackground(boolean background) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
     }
 
     public LocalCloudOptions withParameter(String name, String value) {
         Map<String, String> copy = new HashMap<>(parameters);
         copy.put(name, value);
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy, faults);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy, faults, workers);
     }
 
     public LocalCloudOptions withFaults(Faults faults) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+    }
+
+    public LocalCloudOptions withWorkers(int workers) {
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
     }
 }

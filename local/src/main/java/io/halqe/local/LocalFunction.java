@@ -16,13 +16,21 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * One function of the template: its handler, constructed once with the function's environment, invoked the way the
- * Java runtime does — the event JSON becomes the handler's input type through the runtime's own serializers, the
- * output goes back to JSON the same way. One invocation at a time, like one Lambda instance.
+ * One function of the template: its handler, constructed with the function's environment, invoked the way the Java
+ * runtime does — the event JSON becomes the handler's input type through the runtime's own serializers, the output
+ * goes back to JSON the same way. Like Lambda, concurrent invocations run in separate execution environments: each has
+ * its own handler instance (and serializers), built when no idle one is left and kept for the next invocation, so a
+ * handler instance never runs two invocations at once. A handler object given by a test is its one environment, and
+ * its invocations wait for each other.
  */
 public final class LocalFunction {
 
@@ -33,31 +41,40 @@ public final class LocalFunction {
         }
     }
 
+    /** One execution environment: a handler instance and the serializers of its types (null for a stream handler). */
+    private record Environment(Object handler, PojoSerializer<Object> input, PojoSerializer<Object> output) {
+    }
+
     private final String logicalId;
     private final String functionName;
-    private final Object handler;
-    private final PojoSerializer<Object> input;
-    private final PojoSerializer<Object> output;
+    /** Builds another environment; null when there is only the one given. */
+    private final Supplier<Environment> newEnvironment;
+    private final Deque<Environment> idle = new ConcurrentLinkedDeque<>();
+    private final Semaphore onlyEnvironment;
+    private final String handlerClass;
     private final Duration timeout;
     private final int memoryMb;
+    private final AtomicInteger environmentsBuilt = new AtomicInteger(1);
     private final Map<String, String> environment;
     private volatile Faults faults = Faults.NONE;
 
-    private LocalFunction(String logicalId, String functionName, Object handler, PojoSerializer<Object> input,
-                          PojoSerializer<Object> output, Duration timeout, int memoryMb, Map<String, String> environment) {
+    private LocalFunction(String logicalId, String functionName, Environment first, Supplier<Environment> newEnvironment,
+                          Duration timeout, int memoryMb, Map<String, String> environment) {
         this.logicalId = logicalId;
         this.functionName = functionName;
-        this.handler = handler;
-        this.input = input;
-        this.output = output;
+        this.newEnvironment = newEnvironment;
+        this.onlyEnvironment = newEnvironment == null ? new Semaphore(1) : null;
+        this.handlerClass = first.handler().getClass().getName();
         this.timeout = timeout;
         this.memoryMb = memoryMb;
         this.environment = Map.copyOf(environment);
+        idle.add(first);
     }
 
     /**
      * Loads the handler class ({@code pkg.Class} or {@code pkg.Class::method}) and constructs it with its no-arg
-     * constructor inside {@link LambdaEnvironment#with}, so it reads {@code environment} as its configuration.
+     * constructor inside {@link LambdaEnvironment#with}, so it reads {@code environment} as its configuration. The
+     * first environment is built here, so a handler that cannot start fails the local cloud's start.
      */
     public static LocalFunction create(String logicalId, String functionName, String handlerSpec,
                                        Map<String, String> environment, Duration timeout, int memoryMb,
@@ -69,28 +86,28 @@ public final class LocalFunction {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(logicalId + ": handler class " + className + " is not on the classpath", e);
         }
-        Object handler = LambdaEnvironment.with(environment, () -> construct(logicalId, type));
-        if (handler instanceof RequestStreamHandler) {
-            return new LocalFunction(logicalId, functionName, handler, null, null, timeout, memoryMb, environment);
-        }
-        if (!(handler instanceof RequestHandler<?, ?>)) {
-            throw new IllegalStateException(logicalId + ": " + className
-                    + " implements neither RequestHandler nor RequestStreamHandler");
-        }
-        Type[] types = requestHandlerTypes(type);
-        return new LocalFunction(logicalId, functionName, handler, serializer(types[0], loader),
-                serializer(types[1], loader), timeout, memoryMb, environment);
+        Map<String, String> variables = Map.copyOf(environment);
+        Supplier<Environment> build = () -> environment(logicalId,
+                LambdaEnvironment.with(variables, () -> construct(logicalId, type)), loader);
+        return new LocalFunction(logicalId, functionName, build.get(), build, timeout, memoryMb, variables);
     }
 
-    /** Wraps a handler object built elsewhere (tests). */
+    /** Wraps a handler object built elsewhere (tests): one environment, one invocation at a time. */
     public static LocalFunction of(String logicalId, Object handler) {
-        ClassLoader loader = handler.getClass().getClassLoader();
+        return new LocalFunction(logicalId, logicalId, environment(logicalId, handler, handler.getClass().getClassLoader()),
+                null, Duration.ofSeconds(30), 1024, Map.of());
+    }
+
+    private static Environment environment(String logicalId, Object handler, ClassLoader loader) {
         if (handler instanceof RequestStreamHandler) {
-            return new LocalFunction(logicalId, logicalId, handler, null, null, Duration.ofSeconds(30), 1024, Map.of());
+            return new Environment(handler, null, null);
+        }
+        if (!(handler instanceof RequestHandler<?, ?>)) {
+            throw new IllegalStateException(logicalId + ": " + handler.getClass().getName()
+                    + " implements neither RequestHandler nor RequestStreamHandler");
         }
         Type[] types = requestHandlerTypes(handler.getClass());
-        return new LocalFunction(logicalId, logicalId, handler, serializer(types[0], loader),
-                serializer(types[1], loader), Duration.ofSeconds(30), 1024, Map.of());
+        return new Environment(handler, serializer(types[0], loader), serializer(types[1], loader));
     }
 
     private static Object construct(String logicalId, Class<?> type) {
@@ -116,8 +133,9 @@ public final class LocalFunction {
         return functionName;
     }
 
-    public Object handler() {
-        return handler;
+    /** How many execution environments exist (the most invocations that ran at once). */
+    int environments() {
+        return environmentsBuilt.get();
     }
 
     /** The variables it was constructed with, as Lambda would set them (the cold-start benchmark's child JVMs get them). */
@@ -129,9 +147,18 @@ public final class LocalFunction {
         return memoryMb;
     }
 
-    /** Invokes the handler with an event (JSON) and returns its output (JSON; {@code null} output is "null"). */
-    public synchronized String invoke(String eventJson) {
-        String output = run(eventJson);
+    /**
+     * Invokes the handler with an event (JSON) and returns its output (JSON; {@code null} output is "null"), in an
+     * idle execution environment or a new one.
+     */
+    public String invoke(String eventJson) {
+        Environment environment = acquire();
+        String output;
+        try {
+            output = run(environment, eventJson);
+        } finally {
+            release(environment);
+        }
         if (faults.strike("timeout")) {
             throw new InvocationException(functionName + " timed out after doing its work (injected fault)",
                     new java.util.concurrent.TimeoutException("Task timed out after " + timeout.toSeconds() + " seconds"));
@@ -139,20 +166,43 @@ public final class LocalFunction {
         return output;
     }
 
+    private Environment acquire() {
+        if (onlyEnvironment != null) {
+            onlyEnvironment.acquireUninterruptibly();
+            return idle.getFirst();
+        }
+        // the most recently used first: it is the warm one
+        Environment environment = idle.pollFirst();
+        if (environment != null) {
+            return environment;
+        }
+        Environment built = newEnvironment.get();
+        environmentsBuilt.incrementAndGet();
+        return built;
+    }
+
+    private void release(Environment environment) {
+        if (onlyEnvironment != null) {
+            onlyEnvironment.release();
+        } else {
+            idle.offerFirst(environment);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private String run(String eventJson) {
+    private String run(Environment environment, String eventJson) {
         String requestId = UUID.randomUUID().toString();
         LocalLambdaContext context = new LocalLambdaContext(functionName, requestId, timeout, memoryMb);
         try {
-            if (handler instanceof RequestStreamHandler streamHandler) {
+            if (environment.handler() instanceof RequestStreamHandler streamHandler) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 streamHandler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out, context);
                 return out.size() == 0 ? "null" : out.toString(StandardCharsets.UTF_8);
             }
-            Object event = input.fromJson(eventJson);
-            Object result = ((RequestHandler) handler).handleRequest(event, context);
+            Object event = environment.input().fromJson(eventJson);
+            Object result = ((RequestHandler) environment.handler()).handleRequest(event, context);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            output.toJson(result, out);
+            environment.output().toJson(result, out);
             return out.size() == 0 ? "null" : out.toString(StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException | Error e) {
             throw new InvocationException(functionName + " failed: " + e, e);
@@ -213,6 +263,6 @@ public final class LocalFunction {
 
     @Override
     public String toString() {
-        return logicalId + "(" + handler.getClass().getName() + ")";
+        return logicalId + "(" + handlerClass + ")";
     }
 }

@@ -4,50 +4,85 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one thread that does the cloud's background work: due schedules, stream polls and queued asynchronous
- * invocations (bus targets, retries). Drains and clock moves run on it too, so a test's {@code drain()} never races
- * a background pass and the clock never moves under a running pass.
+ * The cloud's background work: due schedules, stream batches and queued asynchronous invocations (bus targets,
+ * retries). One coordinator thread decides what runs and keeps the books (shard positions, lanes, retries); a
+ * bounded pool runs the invocations themselves, as many at once as Lambda would allow: one batch per shard lane, and
+ * asynchronous invocations side by side. Schedules fire on the coordinator, one after the other.
+ * <p>Drains and clock moves run on the coordinator too, and a drain returns only once nothing is queued, readable
+ * or running, so a test's {@code drain()} never races a background pass and the clock never moves while an
+ * invocation runs.
  */
 final class LocalWorker implements AutoCloseable {
 
-    private static final int MAX_PASSES = 100_000;
+    /** Work the coordinator hands to the pool: {@link #run} there, then {@link #settle} back on the coordinator. */
+    interface Job {
+        void run();
+
+        void settle();
+    }
+
+    private static final int MAX_ROUNDS = 1_000_000;
+    private static final long WAIT_MILLIS = 50;
 
     private final LocalClock clock;
     private final LocalScheduler scheduler;
     private final List<StreamSubscription> subscriptions;
     private final AsyncInvocations invocations;
-    private final ScheduledExecutorService executor;
+    private final int threads;
+    private final ScheduledExecutorService coordinator;
+    private final ExecutorService pool;
+    private final BlockingQueue<Job> finished = new LinkedBlockingQueue<>();
     private volatile Thread thread;
+    // the coordinator's alone
+    private int running;
+    private int asyncRunning;
 
     LocalWorker(LocalClock clock, LocalScheduler scheduler, List<StreamSubscription> subscriptions,
-                AsyncInvocations invocations) {
+                AsyncInvocations invocations, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("the worker needs at least one thread, not " + threads);
+        }
         this.clock = clock;
         this.scheduler = scheduler;
         this.subscriptions = List.copyOf(subscriptions);
         this.invocations = invocations;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread worker = new Thread(runnable, "halqe-local-worker");
-            worker.setDaemon(true);
+        this.threads = threads;
+        this.coordinator = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread worker = daemon(runnable, "halqe-local-worker");
             thread = worker;
             return worker;
         });
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory poolThreads = runnable -> daemon(runnable, "halqe-local-pool-" + count.incrementAndGet());
+        this.pool = Executors.newFixedThreadPool(threads, poolThreads);
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Drains every 250 ms without being asked, as AWS would process streams, events and schedules. */
     void startBackgroundPasses() {
-        executor.scheduleWithFixedDelay(this::backgroundPass, 250, 250, TimeUnit.MILLISECONDS);
+        coordinator.scheduleWithFixedDelay(this::backgroundPass, 250, 250, TimeUnit.MILLISECONDS);
     }
 
-    /** Returns once streams, bus and due schedules have no pending work. */
+    /** Returns once streams, bus and due schedules have no pending work and nothing runs. */
     void drain() {
-        onWorker(() -> {
+        onCoordinator(() -> {
             drainNow();
             return null;
         });
@@ -61,7 +96,7 @@ final class LocalWorker implements AutoCloseable {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the local clock only moves forward: " + duration);
         }
-        return onWorker(() -> {
+        return onCoordinator(() -> {
             Instant target = clock.instant().plus(duration);
             int fired = drainNow();
             while (true) {
@@ -69,6 +104,7 @@ final class LocalWorker implements AutoCloseable {
                 if (due.isEmpty()) {
                     break;
                 }
+                // drainNow returned with nothing running: the clock moves under no invocation
                 clock.moveTo(due.get().next());
                 scheduler.fire(due.get(), false);
                 fired++;
@@ -82,8 +118,8 @@ final class LocalWorker implements AutoCloseable {
         });
     }
 
-    /** Runs the work on the worker thread and waits for it; called on the worker itself, at once (waiting would deadlock). */
-    private <T> T onWorker(Callable<T> work) {
+    /** Runs the work on the coordinator and waits for it; on the coordinator itself, at once (waiting would deadlock). */
+    private <T> T onCoordinator(Callable<T> work) {
         if (Thread.currentThread() == thread) {
             try {
                 return work.call();
@@ -92,7 +128,7 @@ final class LocalWorker implements AutoCloseable {
             }
         }
         try {
-            return executor.submit(work).get();
+            return coordinator.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -109,10 +145,14 @@ final class LocalWorker implements AutoCloseable {
         }
     }
 
-    /** On the worker: repeat until a full pass does nothing. Returns how many schedules fired. */
+    /**
+     * On the coordinator: fires due schedules, reads the streams, hands every ready batch and queued invocation to the
+     * pool and settles what finishes, until a round finds nothing to do with nothing running. Returns how many
+     * schedules fired. What is running when it fails (a stream read throws) stays counted and is settled next time.
+     */
     private int drainNow() {
         int fired = 0;
-        for (int pass = 0; pass < MAX_PASSES; pass++) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean worked = false;
             Optional<LocalScheduler.Schedule> due;
             while ((due = scheduler.earliestDue(clock.instant())).isPresent()) {
@@ -120,19 +160,89 @@ final class LocalWorker implements AutoCloseable {
                 fired++;
                 worked = true;
             }
+            long now = System.nanoTime();
+            boolean idle = running == 0;
             for (StreamSubscription subscription : subscriptions) {
-                worked |= subscription.poll();
+                worked |= subscription.read(now, idle);
+                for (StreamBatch batch : subscription.batches()) {
+                    start(batch);
+                    worked = true;
+                }
             }
-            worked |= invocations.processQueued();
-            if (!worked) {
+            AsyncInvocations.Invocation invocation;
+            // a bounded share, so stream batches find a free thread soon
+            while (asyncRunning < threads && (invocation = invocations.next()) != null) {
+                asyncRunning++;
+                start(new AsyncJob(invocation));
+                worked = true;
+            }
+            if (!worked && running == 0) {
                 return fired;
             }
+            if (running > 0) {
+                settleFinished();
+            }
         }
-        throw new IllegalStateException("drain did not settle after " + MAX_PASSES + " passes");
+        throw new IllegalStateException("drain did not settle after " + MAX_ROUNDS + " rounds");
+    }
+
+    private void start(Job job) {
+        running++;
+        pool.execute(() -> {
+            try {
+                job.run();
+            } catch (Throwable t) {
+                System.out.println("[local] background invocation failed: " + AsyncInvocations.rootMessage(t));
+            } finally {
+                finished.add(job);
+            }
+        });
+    }
+
+    /** Waits a little for a job to finish, then settles every finished one. */
+    private void settleFinished() {
+        Job job;
+        try {
+            job = finished.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        while (job != null) {
+            running--;
+            if (job instanceof AsyncJob) {
+                asyncRunning--;
+            }
+            job.settle();
+            job = finished.poll();
+        }
+    }
+
+    /** One attempt of a queued asynchronous invocation. */
+    private final class AsyncJob implements Job {
+        private final AsyncInvocations.Invocation invocation;
+        private boolean ran;
+        private RuntimeException failure;
+
+        AsyncJob(AsyncInvocations.Invocation invocation) {
+            this.invocation = invocation;
+        }
+
+        @Override
+        public void run() {
+            failure = AsyncInvocations.attempt(invocation);
+            ran = true;
+        }
+
+        @Override
+        public void settle() {
+            invocations.settle(invocation, ran ? failure : new IllegalStateException("the invocation did not run"));
+        }
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        coordinator.shutdownNow();
+        pool.shutdownNow();
     }
 }

@@ -22,17 +22,28 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * One {@code Type: DynamoDB} event source mapping: its own position in every shard of the table's stream, the
  * filter, batches of up to BatchSize, ReportBatchItemFailures (retry from the first failed record), up to
  * MaximumRetryAttempts retries, then the failed records go to the dead letters and the mapping moves on.
+ * <p>As in Lambda, shards are processed concurrently, each in ParallelizationFactor lanes: a record goes to the lane
+ * of its partition key, a lane has one batch in flight at a time, so the records of one key are handed over in order
+ * and a child shard starts once its parent is done. The worker's coordinator alone calls {@link #read} and
+ * {@link #batches} and settles the batches, so this bookkeeping is confined to its thread; only the invocations run
+ * elsewhere.
  */
 final class StreamSubscription {
 
+    /** Lambda's limits for a DynamoDB stream's ParallelizationFactor. */
+    static final int MAX_PARALLELIZATION = 10;
     private static final int UNBOUNDED_RETRIES_LOCALLY = 10;
+    /** While invocations run, how often a shard is read for more. */
+    private static final long BUSY_READ_NANOS = 50_000_000L;
 
     private final String name;
     private final LocalFunction function;
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
+    private final String partitionKey;
     private final StreamRecords.Filter filter;
     private final int batchSize;
+    private final int parallelization;
     private final int maxRetries;
     private final boolean reportBatchItemFailures;
     private final String region;
@@ -41,33 +52,69 @@ final class StreamSubscription {
     private final Map<String, ShardPosition> shards = new LinkedHashMap<>();
     private long lastDescribe;
 
+    /** Records of one shard whose partition keys hash to it, in stream order; at most one batch in flight. */
+    static final class Lane {
+        final Deque<ObjectNode> pending = new ArrayDeque<>();
+        int attempts;
+        boolean inFlight;
+
+        boolean idle() {
+            return pending.isEmpty() && !inFlight;
+        }
+    }
+
     private static final class ShardPosition {
         final String shardId;
         final String parentShardId;
+        final Lane[] lanes;
         String iterator;
         String lastSequence;
         boolean started;
         boolean finished;
-        final Deque<ObjectNode> pending = new ArrayDeque<>();
-        int attempts;
+        long lastRead;
 
-        ShardPosition(String shardId, String parentShardId) {
+        ShardPosition(String shardId, String parentShardId, int lanes) {
             this.shardId = shardId;
             this.parentShardId = parentShardId;
+            this.lanes = new Lane[lanes];
+            for (int i = 0; i < lanes; i++) {
+                this.lanes[i] = new Lane();
+            }
+        }
+
+        boolean idle() {
+            for (Lane lane : lanes) {
+                if (!lane.idle()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A mapping's settings, as the template gives them. */
+    record Settings(List<String> filterPatterns, int batchSize, int parallelizationFactor, int maxRetries,
+                    boolean reportBatchItemFailures) {
+        Settings {
+            if (parallelizationFactor < 1 || parallelizationFactor > MAX_PARALLELIZATION) {
+                throw new IllegalArgumentException("ParallelizationFactor must be 1 to " + MAX_PARALLELIZATION
+                        + ", not " + parallelizationFactor);
+            }
         }
     }
 
     StreamSubscription(String name, LocalFunction function, DynamoDbStreamsClient streams, String streamArn,
-                       List<String> filterPatterns, int batchSize, int maxRetries, boolean reportBatchItemFailures,
-                       String region, DeadLetters deadLetters, Clock clock) {
+                       String partitionKey, Settings settings, String region, DeadLetters deadLetters, Clock clock) {
         this.name = name;
         this.function = function;
         this.streams = streams;
         this.streamArn = streamArn;
-        this.filter = StreamRecords.Filter.of(filterPatterns);
-        this.batchSize = Math.max(1, Math.min(batchSize, 10_000));
-        this.maxRetries = maxRetries < 0 ? UNBOUNDED_RETRIES_LOCALLY : maxRetries;
-        this.reportBatchItemFailures = reportBatchItemFailures;
+        this.partitionKey = partitionKey;
+        this.filter = StreamRecords.Filter.of(settings.filterPatterns());
+        this.batchSize = Math.max(1, Math.min(settings.batchSize(), 10_000));
+        this.parallelization = settings.parallelizationFactor();
+        this.maxRetries = settings.maxRetries() < 0 ? UNBOUNDED_RETRIES_LOCALLY : settings.maxRetries();
+        this.reportBatchItemFailures = settings.reportBatchItemFailures();
         this.region = region;
         this.deadLetters = deadLetters;
         this.clock = clock;
@@ -77,8 +124,12 @@ final class StreamSubscription {
         return name;
     }
 
-    /** Reads what is new in every shard and invokes the function for it; true when anything was read or invoked. */
-    boolean poll() {
+    /**
+     * Reads what is new in every shard being processed into its lanes: each of them when {@code everyShard} (nothing
+     * runs, so this read decides whether the work is done), else those not read in the last 50 ms. True when a record
+     * was read or a shard finished.
+     */
+    boolean read(long nanoTime, boolean everyShard) {
         refreshShards(false);
         boolean worked = false;
         boolean shardFinished = false;
@@ -86,9 +137,11 @@ final class StreamSubscription {
             if (shard.finished || !parentDone(shard)) {
                 continue;
             }
-            worked |= read(shard);
-            worked |= process(shard);
-            if (shard.iterator == null && shard.started && shard.pending.isEmpty()) {
+            if (everyShard || nanoTime - shard.lastRead >= BUSY_READ_NANOS) {
+                shard.lastRead = nanoTime;
+                worked |= read(shard);
+            }
+            if (shard.iterator == null && shard.started && shard.idle()) {
                 shard.finished = true;
                 shardFinished = true;
             }
@@ -98,6 +151,46 @@ final class StreamSubscription {
             worked = true;
         }
         return worked;
+    }
+
+    /** The next batch of every lane that has records and no batch in flight; each is marked in flight. */
+    List<StreamBatch> batches() {
+        List<StreamBatch> batches = new ArrayList<>();
+        for (ShardPosition shard : shards.values()) {
+            for (Lane lane : shard.lanes) {
+                if (lane.inFlight || lane.pending.isEmpty()) {
+                    continue;
+                }
+                List<ObjectNode> batch = new ArrayList<>(Math.min(batchSize, lane.pending.size()));
+                for (ObjectNode record : lane.pending) {
+                    if (batch.size() == batchSize) {
+                        break;
+                    }
+                    batch.add(record);
+                }
+                lane.inFlight = true;
+                batches.add(new StreamBatch(this, lane, batch));
+            }
+        }
+        return batches;
+    }
+
+    LocalFunction function() {
+        return function;
+    }
+
+    boolean reportBatchItemFailures() {
+        return reportBatchItemFailures;
+    }
+
+    int maxRetries() {
+        return maxRetries;
+    }
+
+    /** The failed records that used up their retries, as Lambda's on-failure destination would get them. */
+    void deadLetter(List<ObjectNode> failed, String error, int attempts) {
+        deadLetters.add(new DeadLetters.DeadLetter(function.logicalId(), "stream:" + name, error, attempts,
+                StreamRecords.event(failed), clock.instant()));
     }
 
     private boolean parentDone(ShardPosition shard) {
@@ -117,7 +210,7 @@ final class StreamSubscription {
             DescribeStreamResponse response = streams.describeStream(request -> request.streamArn(streamArn)
                     .exclusiveStartShardId(exclusiveStart));
             for (Shard shard : response.streamDescription().shards()) {
-                shards.computeIfAbsent(shard.shardId(), id -> new ShardPosition(id, shard.parentShardId()));
+                shards.computeIfAbsent(shard.shardId(), id -> new ShardPosition(id, shard.parentShardId(), parallelization));
             }
             start = response.streamDescription().lastEvaluatedShardId();
         } while (start != null);
@@ -148,10 +241,19 @@ final class StreamSubscription {
             shard.lastSequence = record.dynamodb().sequenceNumber();
             ObjectNode json = StreamRecords.toLambdaRecord(record, streamArn, region);
             if (filter.matches(json)) {
-                shard.pending.addLast(json);
+                shard.lanes[lane(json)].pending.addLast(json);
             }
         }
         return !response.records().isEmpty();
+    }
+
+    /** The lane of a record: by its partition key's value, so one key's records stay in one lane, in order. */
+    private int lane(JsonNode record) {
+        if (parallelization == 1) {
+            return 0;
+        }
+        JsonNode key = record.path("dynamodb").path("Keys").path(partitionKey);
+        return Math.floorMod(key.toString().hashCode(), parallelization);
     }
 
     private String iterator(ShardPosition shard) {
@@ -166,84 +268,5 @@ final class StreamSubscription {
         } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
             return null;
         }
-    }
-
-    /** Invokes batches until the shard's pending records are done (succeeded, or dead-lettered after retries). */
-    private boolean process(ShardPosition shard) {
-        boolean invoked = false;
-        while (!shard.pending.isEmpty()) {
-            List<ObjectNode> batch = new ArrayList<>();
-            for (ObjectNode record : shard.pending) {
-                if (batch.size() == batchSize) {
-                    break;
-                }
-                batch.add(record);
-            }
-            invoked = true;
-            int firstFailed;
-            String error;
-            try {
-                String output = function.invoke(StreamRecords.event(batch).toString());
-                firstFailed = reportBatchItemFailures ? firstFailure(batch, output) : -1;
-                error = firstFailed < 0 ? null : "batchItemFailures reported from record " + firstFailed;
-            } catch (RuntimeException e) {
-                firstFailed = 0;
-                error = AsyncInvocations.rootMessage(e);
-                System.out.println("[local] " + function.functionName() + " failed on a batch of " + batch.size()
-                        + " (" + name + "): " + error);
-            }
-            int succeeded = firstFailed < 0 ? batch.size() : firstFailed;
-            for (int i = 0; i < succeeded; i++) {
-                shard.pending.removeFirst();
-            }
-            if (firstFailed < 0) {
-                shard.attempts = 0;
-                continue;
-            }
-            if (succeeded > 0) {
-                shard.attempts = 0;
-            }
-            shard.attempts++;
-            if (shard.attempts > maxRetries) {
-                List<ObjectNode> failed = batch.subList(firstFailed, batch.size());
-                deadLetters.add(new DeadLetters.DeadLetter(function.logicalId(), "stream:" + name, error,
-                        shard.attempts, StreamRecords.event(failed), clock.instant()));
-                for (int i = 0; i < failed.size(); i++) {
-                    shard.pending.removeFirst();
-                }
-                shard.attempts = 0;
-            }
-        }
-        return invoked;
-    }
-
-    /** Index of the first record the response names as failed; -1 when none; 0 when it names an unknown record. */
-    static int firstFailure(List<? extends JsonNode> batch, String output) {
-        JsonNode response;
-        try {
-            response = Json.parse(output);
-        } catch (IllegalArgumentException notJson) {
-            return -1;
-        }
-        JsonNode failures = response.path("batchItemFailures");
-        if (!failures.isArray() || failures.isEmpty()) {
-            return -1;
-        }
-        int first = Integer.MAX_VALUE;
-        for (JsonNode failure : failures) {
-            String id = failure.path("itemIdentifier").asText(null);
-            int index = -1;
-            for (int i = 0; i < batch.size(); i++) {
-                if (batch.get(i).path("dynamodb").path("SequenceNumber").asText().equals(id)) {
-                    index = i;
-                    break;
-                }
-            }
-            if (id == null || id.isEmpty() || index < 0) {
-                return 0;
-            }
-            first = Math.min(first, index);
-        }
-        return first;
     }
 }

@@ -118,20 +118,30 @@ final class TemplateWiring {
                 .orElseThrow(() -> new IllegalStateException(definition.logicalId() + "." + event.name()
                         + ": Stream must be !GetAtt <Table>.StreamArn"));
         String tableName = cloud.tableNames().get(tableId);
-        String streamArn = cloud.dynamoDb().describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+        var table = cloud.dynamoDb().describeTable(request -> request.tableName(tableName)).table();
+        String streamArn = table.latestStreamArn();
         if (streamArn == null) {
             throw new IllegalStateException(tableId + " has no stream (StreamSpecification)");
         }
+        String partitionKey = table.keySchema().stream().filter(key -> key.keyTypeAsString().equals("HASH"))
+                .findFirst().orElseThrow().attributeName();
         List<String> patterns = new ArrayList<>();
         for (Object filter : SamTemplate.list(SamTemplate.map(properties.get("FilterCriteria")).get("Filters"))) {
             Object pattern = resolver.resolve(SamTemplate.map(filter).get("Pattern"));
             patterns.add(pattern instanceof String text ? text : Json.write(pattern));
         }
         boolean reportFailures = SamTemplate.list(properties.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-        subscriptions.add(new StreamSubscription(definition.logicalId() + "." + event.name() + " <- " + tableId,
-                function, streams, streamArn, patterns, (int) number(properties.get("BatchSize"), 100),
-                (int) number(properties.get("MaximumRetryAttempts"), -1), reportFailures, LocalCloud.REGION,
-                deadLetters, cloud.clock()));
+        String name = definition.logicalId() + "." + event.name() + " <- " + tableId;
+        StreamSubscription.Settings settings;
+        try {
+            settings = new StreamSubscription.Settings(patterns, (int) number(properties.get("BatchSize"), 100),
+                    (int) number(properties.get("ParallelizationFactor"), 1),
+                    (int) number(properties.get("MaximumRetryAttempts"), -1), reportFailures);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException(name + ": " + invalid.getMessage(), invalid);
+        }
+        subscriptions.add(new StreamSubscription(name, function, streams, streamArn, partitionKey, settings,
+                LocalCloud.REGION, deadLetters, cloud.clock()));
     }
 
     /** The table of {@code !GetAtt Table.StreamArn}, in its short or long form. */

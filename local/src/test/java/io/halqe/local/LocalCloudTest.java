@@ -3,6 +3,7 @@ package io.halqe.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.halqe.local.testhandlers.LaneRecorder;
 import io.halqe.local.testhandlers.NotifyHandler;
 import io.halqe.local.testhandlers.StreamRecorder;
 import io.halqe.local.testhandlers.TickRecorder;
@@ -48,6 +49,7 @@ class LocalCloudTest {
         cloud.drain();
         cloud.outbox().clear();
         StreamRecorder.BATCHES.clear();
+        LaneRecorder.BATCHES.clear();
         TickRecorder.TICKS.clear();
         NotifyHandler.FAILURES_LEFT.set(0);
     }
@@ -201,6 +203,45 @@ class LocalCloudTest {
         cloud.drain();
         // THEN the recorder saw only items, in order, at most two per batch
         assertThat(StreamRecorder.BATCHES).containsExactly(List.of("s1", "s3"), List.of("s4"));
+    }
+
+    @Test
+    void streams_shouldRunLanesSideBySideAndKeepEachKeysOrder_whenTheMappingHasAParallelizationFactor() {
+        // GIVEN four records for each of six partition keys, written in turn (ParallelizationFactor 3, BatchSize 2)
+        List<String> keys = List.of("lane-a", "lane-b", "lane-c", "lane-d", "lane-e", "lane-f");
+        for (int i = 0; i < 4; i++) {
+            for (String key : keys) {
+                Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS(key),
+                        "sk", AttributeValue.fromS("s" + i), "type", AttributeValue.fromS("lane"));
+                cloud.dynamoDb().putItem(request -> request.tableName(cloud.tableNames().get("ItemsTable")).item(item));
+            }
+        }
+        // WHEN the work is drained
+        cloud.drain();
+        // THEN every record came once, and each key's records in the order written
+        List<LaneRecorder.Batch> batches = LaneRecorder.BATCHES.stream()
+                .sorted(java.util.Comparator.comparingLong(LaneRecorder.Batch::start)).toList();
+        Map<String, List<String>> received = new java.util.TreeMap<>();
+        batches.forEach(batch -> batch.keys().forEach(key -> received
+                .computeIfAbsent(key.substring(0, key.indexOf('/')), k -> new java.util.ArrayList<>())
+                .add(key.substring(key.indexOf('/') + 1))));
+        assertThat(received).containsOnlyKeys(keys);
+        assertThat(received.values()).allSatisfy(sks -> assertThat(sks).containsExactly("s0", "s1", "s2", "s3"));
+        // AND batches ran side by side, but never two holding the same key
+        List<List<LaneRecorder.Batch>> overlapping = new java.util.ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            for (int j = i + 1; j < batches.size(); j++) {
+                if (batches.get(i).overlaps(batches.get(j))) {
+                    overlapping.add(List.of(batches.get(i), batches.get(j)));
+                }
+            }
+        }
+        assertThat(overlapping).isNotEmpty().allSatisfy(pair -> assertThat(partitionKeys(pair.get(0)))
+                .doesNotContainAnyElementsOf(partitionKeys(pair.get(1))));
+    }
+
+    private static List<String> partitionKeys(LaneRecorder.Batch batch) {
+        return batch.keys().stream().map(key -> key.substring(0, key.indexOf('/'))).toList();
     }
 
     @Test

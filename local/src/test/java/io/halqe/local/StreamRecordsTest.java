@@ -150,10 +150,10 @@ class StreamRecordsTest {
         List<ObjectNode> batch = List.of(seq("1"), seq("2"), seq("3"));
         // WHEN responses report failures
         // THEN the earliest failed index counts; an unknown id fails the whole batch; none is success
-        assertThat(StreamSubscription.firstFailure(batch, "{\"batchItemFailures\":[{\"itemIdentifier\":\"3\"},{\"itemIdentifier\":\"2\"}]}")).isEqualTo(1);
-        assertThat(StreamSubscription.firstFailure(batch, "{\"batchItemFailures\":[{\"itemIdentifier\":\"9\"}]}")).isZero();
-        assertThat(StreamSubscription.firstFailure(batch, "{\"batchItemFailures\":[]}")).isEqualTo(-1);
-        assertThat(StreamSubscription.firstFailure(batch, "null")).isEqualTo(-1);
+        assertThat(StreamBatch.firstFailure(batch, "{\"batchItemFailures\":[{\"itemIdentifier\":\"3\"},{\"itemIdentifier\":\"2\"}]}")).isEqualTo(1);
+        assertThat(StreamBatch.firstFailure(batch, "{\"batchItemFailures\":[{\"itemIdentifier\":\"9\"}]}")).isZero();
+        assertThat(StreamBatch.firstFailure(batch, "{\"batchItemFailures\":[]}")).isEqualTo(-1);
+        assertThat(StreamBatch.firstFailure(batch, "null")).isEqualTo(-1);
     }
 
     private static ObjectNode seq(String sequence) {

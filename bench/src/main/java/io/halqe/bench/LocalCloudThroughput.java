@@ -1,0 +1,206 @@
+package io.halqe.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The local cloud's throughput end to end: starts the jar as its own process (as the end-to-end tests do), creates a
+ * survey through the admin API, submits answers over HTTP from several clients at once (20% detractors, 30% passives,
+ * 50% promoters, short comments in en, fa and ar), then reads the metrics until every answer is scored and drains
+ * (alerts and the rest done). Prints requests/s taken in and answers/s scored end to end, first for a warm-up round
+ * on a survey of its own, then for the measured one. Run from the repository root:
+ * <pre>{@code
+ * ./halqe package -o -q -pl local,bench -am -DskipTests && "$(./halqe jdk)/bin/java" -cp bench/target/benchmarks.jar io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=1000]
+ * }</pre>
+ * ({@code -Dhalqe.localJar=PATH} runs another build of the local cloud, to compare.)
+ */
+public final class LocalCloudThroughput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final String KEY = "bench-admin-key";
+    private static final String[] LANGUAGES = {"en", "fa", "ar"};
+
+    private final URI base;
+    private final ProcessHandle cloud;
+
+    private LocalCloudThroughput(URI base, ProcessHandle cloud) {
+        this.base = base;
+        this.cloud = cloud;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int answers = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process cloud = startCloud(port);
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port);
+            waitHealthy(cloud, base);
+            LocalCloudThroughput bench = new LocalCloudThroughput(base, cloud.toHandle());
+            if (warmup > 0) {
+                System.out.println("-- warm-up (a fresh JVM spends its first minute compiling)");
+                bench.run(warmup, clients);
+            }
+            System.out.println("-- measured");
+            bench.run(answers, clients);
+        } finally {
+            cloud.destroy();
+            cloud.waitFor();
+        }
+    }
+
+    private void run(int answers, int clients) throws Exception {
+        String surveyId = "bench-" + System.currentTimeMillis();
+        send("POST", "/api/surveys", survey(surveyId), 201);
+        List<ObjectNode> bodies = answers(answers);
+        double[] cpuBefore = cpuSeconds();
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                int first = client;
+                sent.add(senders.submit(() -> {
+                    for (int i = first; i < bodies.size(); i += clients) {
+                        send("POST", "/s/" + surveyId + "/responses", bodies.get(i).toString(), 201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        }
+        double submitted = seconds(start);
+        int scored;
+        while ((scored = scored(surveyId)) < answers) {
+            Thread.sleep(100);
+        }
+        double allScored = seconds(start);
+        send("POST", "/_local/drain", null, 200);
+        double settled = seconds(start);
+        int afterDrain = scored(surveyId);
+        double[] cpuAfter = cpuSeconds();
+        double cloudCpu = cpuAfter[0] - cpuBefore[0];
+        double dynamoCpu = cpuAfter[1] - cpuBefore[1];
+        System.out.printf("answers %d, clients %d%n", answers, clients);
+        System.out.printf("in:          %.1f s, %.0f requests/s%n", submitted, answers / submitted);
+        System.out.printf("scored:      %.1f s, %.0f answers/s end to end (count %d)%n", allScored, answers / allScored, scored);
+        System.out.printf("all settled: %.1f s, %.0f answers/s (count after drain %d)%n", settled, answers / settled, afterDrain);
+        // the machine may be shared: the CPU the local cloud (and DynamoDB Local) spent says what it costs regardless
+        System.out.printf("cpu:         %.1f ms per answer (local cloud %.1f s, DynamoDB Local %.1f s)%n",
+                (cloudCpu + dynamoCpu) * 1000 / answers, cloudCpu, dynamoCpu);
+        if (afterDrain != answers) {
+            throw new IllegalStateException("scored " + afterDrain + " answers, not " + answers);
+        }
+    }
+
+    /** NPS with a comment, the mix of a typical survey: 20% detractors, 30% passives, 50% promoters. */
+    private static List<ObjectNode> answers(int count) {
+        Random random = new Random(7);
+        List<Comments.Comment> comments = Comments.batch(count);
+        List<ObjectNode> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int roll = random.nextInt(10);
+            int nps = roll < 2 ? random.nextInt(7) : roll < 5 ? 7 + random.nextInt(2) : 9 + random.nextInt(2);
+            ObjectNode body = JSON.createObjectNode().put("language", LANGUAGES[i % 3]);
+            body.putObject("answers").put("nps", nps).put("comment", comments.get(i).text());
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    private static String survey(String id) {
+        ObjectNode survey = JSON.createObjectNode().put("id", id).put("name", "Throughput").put("kind", "relationship")
+                .put("defaultLanguage", "en").put("requireSignedLink", false);
+        survey.putArray("languages").add("en").add("fa").add("ar");
+        var questions = survey.putArray("questions");
+        questions.addObject().put("id", "nps").put("type", "nps").put("required", true)
+                .putObject("text").put("en", "How likely are you to recommend us?").put("fa", "چقدر احتمال دارد ما را توصیه کنید؟")
+                .put("ar", "ما مدى احتمال أن توصي بنا؟");
+        questions.addObject().put("id", "comment").put("type", "text")
+                .putObject("text").put("en", "Why?").put("fa", "چرا؟").put("ar", "لماذا؟");
+        return survey.toString();
+    }
+
+    private int scored(String surveyId) throws Exception {
+        return JSON.readTree(send("GET", "/api/surveys/" + surveyId + "/metrics", null, 200)).path("responses").asInt();
+    }
+
+    private String send(String method, String path, String body, int expected) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    /** CPU seconds so far of the local cloud's process and of its children (DynamoDB Local). */
+    private double[] cpuSeconds() {
+        return new double[] {cpuSeconds(cloud), cloud.descendants().mapToDouble(LocalCloudThroughput::cpuSeconds).sum()};
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** The jar on a free port, with this JVM's java, the per-source answer limit off. */
+    private static Process startCloud(int port) throws IOException {
+        Path jar = Path.of(System.getProperty("halqe.localJar", "local/target/halqe-local.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("no " + jar.toAbsolutePath() + ": run from the repository root after packaging");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Files.createTempFile("halqe-bench-local", ".log");
+        System.out.println("local cloud log: " + log);
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--port", Integer.toString(port),
+                "--parameter", "AnonymousAnswersPerMinute=0").redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("HALQE_API_KEY", KEY);
+        return builder.start();
+    }
+
+    private static void waitHealthy(Process cloud, URI base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && cloud.isAlive()) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the local cloud did not become healthy");
+    }
+}
