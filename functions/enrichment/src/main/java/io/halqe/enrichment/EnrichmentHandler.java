@@ -8,17 +8,21 @@ import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.runtime.SnapStartPriming;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.aws.stream.ParkAfterAttempts;
 import io.halqe.aws.stream.StreamBatches;
 import io.halqe.aws.stream.StreamEvents;
+import io.halqe.aws.stream.StreamPriming;
 import io.halqe.domain.analytics.TextAnalyzer;
+import io.halqe.domain.analytics.ThemeTaxonomy;
 import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.domain.parking.ParkedWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * New responses from the Responses stream → the customer's profile (one batched lookup), text analytics in en/fa/ar,
@@ -35,11 +39,25 @@ public final class EnrichmentHandler implements RequestStreamHandler {
     }
 
     private EnrichmentHandler(Adapters adapters) {
-        this(new EnrichResponses(adapters.responses(), adapters.events(), new TextAnalyzer(), adapters.customers(),
+        this(adapters, new TextAnalyzer());
+    }
+
+    /** Before the snapshot: a batch read and answered, and the analyzer's lexicons and taxonomy loaded in each language. */
+    private static void prime(TextAnalyzer analyzer) {
+        StreamPriming.readAndAnswer();
+        for (var comment : List.of(List.of("en", "the delivery was late and support never answered"),
+                List.of("fa", "ارسال خیلی دیر بود و پشتیبانی جواب نداد"), List.of("ar", "التوصيل كان متأخرا والدعم لم يرد"))) {
+            analyzer.analyze(comment.get(1), comment.get(0), 3, ThemeTaxonomy.defaults());
+        }
+    }
+
+    private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
+        this(new EnrichResponses(adapters.responses(), adapters.events(), analyzer, adapters.customers(),
                 new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
                         java.time.Clock.systemUTC()));
+        SnapStartPriming.register("enrichment", () -> prime(analyzer));
     }
 
     private static java.util.function.Predicate<io.halqe.domain.events.ResponseEnriched> alertingUnder(

@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.runtime.SnapStartPriming;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.aws.stream.ParkAfterAttempts;
 import io.halqe.aws.stream.StreamBatches;
 import io.halqe.aws.stream.StreamEvents;
+import io.halqe.aws.stream.StreamPriming;
 import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.DetectShifts;
@@ -47,6 +49,8 @@ public final class ScoringHandler implements RequestStreamHandler {
                 new DetectShifts(adapters.aggregates(), adapters.events(), adapters.aggregatesLedger()),
                 adapters.config().timeZone(), new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(),
                         ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()));
+        // before the snapshot: a batch read and answered with our mapper
+        SnapStartPriming.register("scoring", StreamPriming::readAndAnswer);
     }
 
     public ScoringHandler(ScoreResponses scoreResponses, DetectShifts detectShifts, ZoneId reportingZone,

@@ -5,6 +5,7 @@ import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.customers.CustomerProfile;
@@ -135,5 +136,28 @@ class EnrichResponsesTest {
         // THEN the answer stays anonymous: no profile, no history for c-1
         assertThat(responses.stored.get("r-forged").enrichment().customer()).isNull();
         assertThat(directory.histories).doesNotContainKey("c-1");
+    }
+
+    @Test
+    void enrich_shouldMarkOnlyTheAnswersAnAlertRuleMatches_whenTheRulesAreGiven() {
+        // GIVEN alert rules that match detractors only
+        EnrichResponses marking = new EnrichResponses(responses, published::addAll, ANALYZER, directory,
+                (detail, owner) -> new Routes(List.of(), List.of(), List.of()), new InMemorySurveys(DemoSurveys.demoNps()),
+                event -> "detractor".equals(event.npsCategory()));
+        // WHEN a detractor's and a promoter's answers are enriched
+        marking.enrich(List.of(received("r-d", 2, "it broke after a week", null), received("r-p", 10, "great", null)), NOW);
+        // THEN only the detractor's event is marked alerting: the bus delivers only it to the alerts function
+        assertThat(published).map(event -> (ResponseEnriched) event)
+                .extracting(ResponseEnriched::responseId, ResponseEnriched::alerting)
+                .containsExactly(tuple("r-d", true), tuple("r-p", false));
+    }
+
+    @Test
+    void enrich_shouldMarkEveryAnswerAlerting_whenNoRulesAreGiven() {
+        // GIVEN the enrichment built without alert rules (the alerts function then holds every answer against them)
+        // WHEN a promoter's answer is enriched
+        enrich.enrich(List.of(received("r-p", 10, "great", null)), NOW);
+        // THEN it is marked alerting, so no match can be lost
+        assertThat(((ResponseEnriched) published.get(0)).alerting()).isTrue();
     }
 }
