@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
  * (alerts and the rest done). Prints requests/s taken in and answers/s scored end to end, first for a warm-up round
  * on a survey of its own, then for the measured one. Run from the repository root:
  * <pre>{@code
- * ./halqe package -o -q -pl local,bench -am -DskipTests && "$(./halqe jdk)/bin/java" -cp bench/target/benchmarks.jar io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=1000]
+ * ./halqe package -o -q -pl local,bench -am && "$(./halqe jdk)/bin/java" -cp "bench/target/classes:bench/target/lib/*" io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=1000]
  * }</pre>
  * ({@code -Dhalqe.localJar=PATH} runs another build of the local cloud, to compare.)
  */
