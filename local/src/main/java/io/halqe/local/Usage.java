@@ -1,5 +1,6 @@
 package io.halqe.local;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -40,8 +41,9 @@ public final class Usage {
                            Map<String, Units> dynamoDb) {
 
         public Snapshot {
-            invocations = Map.copyOf(invocations);
-            dynamoDb = Map.copyOf(dynamoDb);
+            // sorted by function, for a stable printout
+            invocations = Collections.unmodifiableMap(new TreeMap<>(invocations));
+            dynamoDb = Collections.unmodifiableMap(new TreeMap<>(dynamoDb));
         }
 
         public long invocations(String function) {
