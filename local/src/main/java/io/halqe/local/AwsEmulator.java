@@ -38,10 +38,12 @@ final class AwsEmulator implements AutoCloseable {
     private final LocalEventBus bus;
     private final Clock clock;
     private final Faults faults;
+    private final Usage usage;
 
-    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets, Faults faults)
+    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets, Faults faults, Usage usage)
             throws IOException {
         this.faults = faults;
+        this.usage = usage;
         this.secrets = Map.copyOf(secrets);
         this.outbox = outbox;
         this.bus = bus;
@@ -81,6 +83,7 @@ final class AwsEmulator implements AutoCloseable {
                 } else if (target != null && target.equals("AWSEvents.PutEvents")) {
                     sendJson(exchange, 200, putEvents(Json.parse(body)), "application/x-amz-json-1.1");
                 } else if (target != null && target.equals("secretsmanager.GetSecretValue")) {
+                    usage.secretsCall();
                     getSecretValue(exchange, Json.parse(body));
                 } else if (target != null && target.startsWith("AmazonSimpleNotificationService.")) {
                     snsJson(exchange, target.substring(target.indexOf('.') + 1), body);
@@ -193,6 +196,7 @@ final class AwsEmulator implements AutoCloseable {
                 throw new SesRefusal("BadRequestException", "Illegal address");
             }
         }
+        usage.sesSend();
         outbox.add(new Outbox.Email(messageId, to, cc, bcc, from, subject, text, html,
                 request.path("ConfigurationSetName").asText(null), headers, clock.instant()));
         System.out.println("[local] email to " + to + ": " + subject);
@@ -211,13 +215,16 @@ final class AwsEmulator implements AutoCloseable {
                     + "constraint: Member must have length less than or equal to 10");
         }
         long total = 0;
+        List<Long> sizes = new ArrayList<>();
         for (JsonNode entry : requested) {
             JsonNode detail = entry.path("Detail");
             List<String> resources = new java.util.ArrayList<>();
             entry.path("Resources").forEach(resource -> resources.add(resource.asText()));
-            total += io.halqe.aws.messaging.PutEventsLimits.entrySize(entry.path("Source").asText(""),
+            long size = io.halqe.aws.messaging.PutEventsLimits.entrySize(entry.path("Source").asText(""),
                     entry.path("DetailType").asText(""), detail.isTextual() ? detail.asText() : detail.toString(),
                     resources, entry.has("Time"));
+            sizes.add(size);
+            total += size;
         }
         if (total > io.halqe.aws.messaging.PutEventsLimits.MAX_REQUEST_BYTES) {
             throw new IllegalArgumentException("Total size of the entries in the request is over the limit.");
@@ -228,6 +235,8 @@ final class AwsEmulator implements AutoCloseable {
             LocalEventBus.PutResult result = bus.put(entry);
             ObjectNode out = entries.addObject();
             if (result.eventId() != null) {
+                // billed per entry put, in 64 KB chunks
+                usage.eventEntry(sizes.get(entries.size() - 1));
                 out.put("EventId", result.eventId());
             } else {
                 failed++;
@@ -322,6 +331,12 @@ final class AwsEmulator implements AutoCloseable {
         }
         String topic = topicArn != null ? topicArn : targetArn != null ? targetArn : phone;
         String messageId = UUID.randomUUID().toString();
+        // billed per publish in 64 KB chunks of the payload: message, subject and attributes
+        long bytes = message.getBytes(StandardCharsets.UTF_8).length
+                + (subject == null ? 0 : subject.getBytes(StandardCharsets.UTF_8).length)
+                + attributes.entrySet().stream().mapToLong(attribute -> attribute.getKey().length()
+                + (attribute.getValue() == null ? 0 : attribute.getValue().getBytes(StandardCharsets.UTF_8).length)).sum();
+        usage.snsPublish(bytes);
         outbox.add(new Outbox.Notification(messageId, topic, subject, message, attributes, clock.instant()));
         System.out.println("[local] notification to " + topic + ": " + (subject != null ? subject : message));
         return messageId;

@@ -33,16 +33,18 @@ final class HttpFront {
     private final HttpApiCors cors;
     private final Clock clock;
     private final LocalControlApi control;
+    private final Usage usage;
     private volatile boolean started;
 
     /** {@code server} is bound already: the cloud needs its port before the template's parameters resolve. */
     HttpFront(HttpServer server, HttpRoutes<LocalFunction> routes, HttpApiCors cors, Clock clock,
-              LocalControlApi control) {
+              LocalControlApi control, Usage usage) {
         this.server = server;
         this.routes = routes;
         this.cors = cors;
         this.clock = clock;
         this.control = control;
+        this.usage = usage;
     }
 
     void start() {
@@ -84,6 +86,8 @@ final class HttpFront {
     }
 
     private void handleApi(HttpExchange exchange, String rawPath, byte[] body) throws IOException {
+        // API Gateway bills every request it receives, preflights and unrouted ones included
+        usage.httpRequest();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Map<String, List<String>> requestHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
         String origin = exchange.getRequestHeaders().getFirst("Origin");

@@ -62,6 +62,7 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalClock clock = new LocalClock();
     private final Outbox outbox = new Outbox();
     private final DeadLetters deadLetters = new DeadLetters();
+    private final Usage usage = new Usage();
     private final AsyncInvocations invocations;
     private final HttpServer http;
     private final URI baseUrl;
@@ -153,11 +154,12 @@ public final class LocalCloud implements AutoCloseable {
         if (options.faults().rate("dynamodb") > 0) {
             faultyDynamo = new FaultyDynamoDbProxy(dynamoServer.endpoint(), options.faults());
         }
-        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver), options.faults());
+        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver), options.faults(), usage);
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
         worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations, options.workers());
-        front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this));
+        front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this),
+                usage);
         front.start();
         if (options.background()) {
             worker.startBackgroundPasses();
@@ -234,6 +236,19 @@ public final class LocalCloud implements AutoCloseable {
     /** A phone answers STOP: SNS's opt-out list now holds it. */
     public void optOutSms(String phone) {
         aws.optOut(phone);
+    }
+
+    /** The calls counted since start or the last {@link #resetUsage}, per service, as AWS would bill them. */
+    public Usage.Snapshot usage() {
+        return usage.snapshot();
+    }
+
+    public void resetUsage() {
+        usage.reset();
+    }
+
+    Usage meter() {
+        return usage;
     }
 
     public Outbox outbox() {

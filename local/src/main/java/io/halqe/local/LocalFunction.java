@@ -57,6 +57,7 @@ public final class LocalFunction {
     private final AtomicInteger environmentsBuilt = new AtomicInteger(1);
     private final Map<String, String> environment;
     private volatile Faults faults = Faults.NONE;
+    private volatile Usage usage;
 
     private LocalFunction(String logicalId, String functionName, Environment first, Supplier<Environment> newEnvironment,
                           Duration timeout, int memoryMb, Map<String, String> environment) {
@@ -125,6 +126,11 @@ public final class LocalFunction {
         this.faults = faults;
     }
 
+    /** Its invocations (and their DynamoDB units) are counted into {@code usage}. */
+    void meterInto(Usage usage) {
+        this.usage = usage;
+    }
+
     public String logicalId() {
         return logicalId;
     }
@@ -155,7 +161,9 @@ public final class LocalFunction {
         Environment environment = acquire();
         String output;
         try {
-            output = run(environment, eventJson);
+            Usage metered = usage;
+            output = metered == null ? run(environment, eventJson)
+                    : metered.invocation(logicalId, memoryMb, () -> run(environment, eventJson));
         } finally {
             release(environment);
         }

@@ -65,6 +65,7 @@ final class TemplateWiring {
             LocalFunction function = LocalFunction.create(definition.logicalId(), functionName, definition.handler(),
                     environment(definition, functionName, memory), timeout, memory, loader);
             function.injectTimeouts(cloud.faults());
+            function.meterInto(cloud.meter());
             functions.put(definition.logicalId(), function);
             int asyncRetries = (int) number(SamTemplate.map(properties.get("EventInvokeConfig")).get("MaximumRetryAttempts"),
                     DEFAULT_ASYNC_RETRIES);
