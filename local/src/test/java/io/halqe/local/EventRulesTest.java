@@ -37,15 +37,17 @@ class EventRulesTest {
     }
 
     @Test
-    void put_shouldQueueTheAlertsFunction_whenAnyResponseEnrichedArrives() {
-        // GIVEN the template's rules on the local bus (alert rules are data, matched inside the function)
+    void put_shouldQueueTheAlertsFunction_onlyForResponsesMarkedAlerting() {
+        // GIVEN the template's rules on the local bus (the enrichment marks an answer an alert rule matches)
         addTemplateRules();
-        // WHEN a detractor and a promoter are put
-        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"detractor\",\"surveyId\":\"demo-nps\"}"));
+        // WHEN a marked detractor, an unmarked promoter and an event from before the mark are put
+        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"detractor\",\"surveyId\":\"demo-nps\",\"alerting\":true}"));
+        bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"promoter\",\"surveyId\":\"demo-nps\",\"alerting\":false}"));
         bus.put(entry("halqe", "ResponseEnriched", "{\"npsCategory\":\"promoter\",\"surveyId\":\"demo-nps\"}"));
-        // THEN the alerts function has one invocation queued for each
-        assertThat(invocations.pending()).isEqualTo(2);
+        // THEN the alerts function has one invocation queued, for the marked one
+        assertThat(invocations.pending()).isEqualTo(1);
         assertThat(bus.matchingRules(bus.events().get(0))).containsExactly("AlertsFunction.EnrichedResponses");
+        assertThat(bus.matchingRules(bus.events().get(1))).doesNotContain("AlertsFunction.EnrichedResponses");
     }
 
     @Test

@@ -300,16 +300,19 @@ class LocalCloudTest {
         send(request("/_local/events").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"Source\":\"test\",\"DetailType\":\"ItemAdded\",\"Detail\":\"{\\\"kind\\\":\\\"urgent\\\",\\\"sk\\\":\\\"e2\\\"}\"}")));
         cloud.drain();
-        // THEN the first fails twice and is dead-lettered, the second fails once and then succeeds
+        // THEN one of them fails twice and is dead-lettered, the other fails once and then succeeds (the bus delivers
+        // them concurrently, as EventBridge does: which one meets the failures first is not fixed)
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(Json.parse(put.body()).path("EventId").asText()).isNotBlank();
         List<DeadLetters.DeadLetter> dead = cloud.deadLetters().subList(deadBefore, cloud.deadLetters().size());
         assertThat(dead).singleElement().satisfies(letter -> {
             assertThat(letter.source()).isEqualTo("rule:NotifyFunction.Urgent");
-            assertThat(letter.payload().path("detail").path("sk").asText()).isEqualTo("e1");
+            assertThat(letter.payload().path("detail").path("sk").asText()).isIn("e1", "e2");
             assertThat(letter.attempts()).isEqualTo(2);
         });
-        assertThat(cloud.outbox().emails()).extracting(Outbox.Email::subject).containsExactly("Urgent e2");
+        String deadOne = dead.getFirst().payload().path("detail").path("sk").asText();
+        assertThat(cloud.outbox().emails()).extracting(Outbox.Email::subject)
+                .containsExactly("Urgent " + ("e1".equals(deadOne) ? "e2" : "e1"));
         JsonNode letters = Json.parse(send(request("/_local/dead-letters")).body()).path("deadLetters");
         assertThat(letters.size()).isGreaterThanOrEqualTo(1);
     }

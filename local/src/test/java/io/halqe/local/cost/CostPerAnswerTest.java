@@ -3,21 +3,13 @@ package io.halqe.local.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.local.ListPrices;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
 import io.halqe.local.Usage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,8 +56,6 @@ class CostPerAnswerTest {
     private static final Map<String, Billed> BILLED = Map.of(SUBMISSION, new Billed(100, 0), ENRICHMENT,
             new Billed(100, 20), SCORING, new Billed(100, 20), ALERTS, new Billed(100, 0));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalCloud cloud;
     private static Usage.Snapshot burst;
     private static List<JsonNode> burstEnriched;
@@ -234,21 +224,6 @@ class CostPerAnswerTest {
     }
 
     private static void post(int nps, String comment) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode answers = body.putObject("answers").put("nps", nps);
-        if (comment != null) {
-            answers.put("comment", comment);
-        }
-        try {
-            HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/demo-nps/responses"))
-                    .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        AnonymousAnswers.post(cloud.baseUrl(), nps, comment);
     }
 }

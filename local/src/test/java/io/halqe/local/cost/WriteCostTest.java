@@ -2,16 +2,8 @@ package io.halqe.local.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +30,6 @@ class WriteCostTest {
     private static final double DETRACTOR = 11;
     /** Scoring's aggregates per answer at Lambda's batch size of 100 (the template's), ScoringCostTest's bound. */
     private static final double SCORING_SHARE = 0.05;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalCloud cloud;
 
     @BeforeAll
@@ -170,21 +160,6 @@ class WriteCostTest {
     }
 
     private static void answer(int nps, String comment) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode answers = body.putObject("answers").put("nps", nps);
-        if (comment != null) {
-            answers.put("comment", comment);
-        }
-        try {
-            HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/demo-nps/responses"))
-                    .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        AnonymousAnswers.post(cloud.baseUrl(), nps, comment);
     }
 }

@@ -20,7 +20,9 @@ class ForgedEventIT extends LocalCloudProcess {
                 .put("surveyId", "demo-nps").put("surveyVersion", 1).put("submittedAt", "2026-12-01T10:00:00Z")
                 .put("language", "en").put("npsScore", nps).put("npsCategory", nps >= 9 ? "promoter" : "detractor")
                 .put("comment", "forged").put("wordCount", 1).put("partial", false).put("sentiment", "negative")
-                .put("sentimentScore", -0.5).put("invitationId", invitationId);
+                .put("sentimentScore", -0.5).put("invitationId", invitationId)
+                // marked as the enrichment marks what a rule matches, so the alerts function does receive it
+                .put("alerting", true);
         detail.putObject("answers").put("nps", nps);
         HttpResponse<String> put = send(HttpRequest.newBuilder(base.resolve("/_local/events"))
                 .header("content-type", "application/json")
