@@ -17,12 +17,15 @@ import io.halqe.aws.stream.StreamPriming;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.analytics.ThemeTaxonomy;
 import io.halqe.domain.enrichment.EnrichResponses;
+import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.parking.ParkedWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * New responses from the Responses stream → the customer's profile (one batched lookup), text analytics in en/fa/ar,
@@ -42,6 +45,20 @@ public final class EnrichmentHandler implements RequestStreamHandler {
         this(adapters, new TextAnalyzer());
     }
 
+    private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
+        this(new EnrichResponses(adapters.responses(), adapters.events(), analyzer, adapters.customers(),
+                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
+                alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
+                new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
+                        Clock.systemUTC()));
+        SnapStartPriming.register("enrichment", () -> prime(analyzer));
+    }
+
+    /** Whether an alert rule in force matches the answer: the mark the alerts function's bus rule takes. */
+    private static Predicate<ResponseEnriched> alertingUnder(EventRulerAlertMatcher alertRules) {
+        return response -> !alertRules.matching(response).isEmpty();
+    }
+
     /** Before the snapshot: a batch read and answered, and the analyzer's lexicons and taxonomy loaded in each language. */
     private static void prime(TextAnalyzer analyzer) {
         StreamPriming.readAndAnswer();
@@ -49,20 +66,6 @@ public final class EnrichmentHandler implements RequestStreamHandler {
                 List.of("fa", "ارسال خیلی دیر بود و پشتیبانی جواب نداد"), List.of("ar", "التوصيل كان متأخرا والدعم لم يرد"))) {
             analyzer.analyze(comment.get(1), comment.get(0), 3, ThemeTaxonomy.defaults());
         }
-    }
-
-    private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
-        this(new EnrichResponses(adapters.responses(), adapters.events(), analyzer, adapters.customers(),
-                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
-                alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
-                new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
-                        java.time.Clock.systemUTC()));
-        SnapStartPriming.register("enrichment", () -> prime(analyzer));
-    }
-
-    private static java.util.function.Predicate<io.halqe.domain.events.ResponseEnriched> alertingUnder(
-            EventRulerAlertMatcher alertRules) {
-        return response -> !alertRules.matching(response).isEmpty();
     }
 
     public EnrichmentHandler(EnrichResponses enrichResponses, StreamBatches.PoisonRecords poison) {
