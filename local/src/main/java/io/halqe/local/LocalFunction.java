@@ -55,12 +55,12 @@ public final class LocalFunction {
     private final Duration timeout;
     private final int memoryMb;
     private final AtomicInteger environmentsBuilt = new AtomicInteger(1);
-    private final Map<String, String> environment;
+    private final Map<String, String> variables;
     private volatile Faults faults = Faults.NONE;
     private volatile Usage usage;
 
     private LocalFunction(String logicalId, String functionName, Environment first, Supplier<Environment> newEnvironment,
-                          Duration timeout, int memoryMb, Map<String, String> environment) {
+                          Duration timeout, int memoryMb, Map<String, String> variables) {
         this.logicalId = logicalId;
         this.functionName = functionName;
         this.newEnvironment = newEnvironment;
@@ -68,7 +68,7 @@ public final class LocalFunction {
         this.handlerClass = first.handler().getClass().getName();
         this.timeout = timeout;
         this.memoryMb = memoryMb;
-        this.environment = Map.copyOf(environment);
+        this.variables = Map.copyOf(variables);
         idle.add(first);
     }
 
@@ -145,8 +145,8 @@ public final class LocalFunction {
     }
 
     /** The variables it was constructed with, as Lambda would set them (the cold-start benchmark's child JVMs get them). */
-    public Map<String, String> environment() {
-        return environment;
+    public Map<String, String> variables() {
+        return variables;
     }
 
     public int memoryMb() {

@@ -207,7 +207,7 @@ public final class ColdStart {
                     Files.readString(root.resolve("events").resolve(name).resolve(BenchEvents.SAMPLES.get(name)))));
             LocalFunction local = cloud.functions().get(definition.logicalId());
             functions.add(new Function(name, definition.handlerClass(), LambdaZips.unzip(zip, work.resolve(name)),
-                    local.memoryMb(), local.environment(), event));
+                    local.memoryMb(), local.variables(), event));
         }
         if (functions.isEmpty()) {
             throw new IllegalStateException("no function to measure (--only names zips: " + BenchEvents.SAMPLES.keySet() + ")");

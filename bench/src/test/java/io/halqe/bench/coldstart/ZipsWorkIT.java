@@ -222,7 +222,7 @@ class ZipsWorkIT {
             arguments.add(file.toString());
         }
         ChildJvm child = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"),
-                LambdaZips.classpath(runtime, dir), local.memoryMb(), ChildJvm.lambdaEnvironment(dir, local.environment()));
+                LambdaZips.classpath(runtime, dir), local.memoryMb(), ChildJvm.lambdaEnvironment(dir, local.variables()));
         ChildJvm.Output output;
         try {
             output = child.run(arguments.toArray(String[]::new));

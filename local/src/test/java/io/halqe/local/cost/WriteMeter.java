@@ -129,11 +129,10 @@ public final class WriteMeter implements ExecutionInterceptor {
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (recording != null && context.request() instanceof PutItemRequest || context.request() instanceof UpdateItemRequest
-                || context.request() instanceof DeleteItemRequest || context.request() instanceof TransactWriteItemsRequest) {
-            if (recording != null) {
-                REFUSED.add(context.exception());
-            }
+        SdkRequest request = context.request();
+        if (recording != null && (request instanceof PutItemRequest || request instanceof UpdateItemRequest
+                || request instanceof DeleteItemRequest || request instanceof TransactWriteItemsRequest)) {
+            REFUSED.add(context.exception());
         }
     }
 
