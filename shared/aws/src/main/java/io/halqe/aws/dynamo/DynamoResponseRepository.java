@@ -4,6 +4,7 @@ import io.halqe.domain.response.Enrichment;
 import io.halqe.domain.core.InvalidCursorException;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseIds;
 import io.halqe.domain.response.ResponseRepository;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Responses (key design in {@link ResponseItems}); index {@code byId} finds one by id, {@code bySurvey} lists them,
+ * Responses (key design in {@link ResponseItems}); an id names its survey, so one is found by key (the sparse index
+ * {@code byId} finds those from before ids did), {@code bySurvey} lists them,
  * {@code byDraftDue} lists drafts due to be finalized. The indexes hold keys only, so enriching an answer (or any
  * write that leaves the index keys alone) writes the table and no index; lists read the answers by BatchGetItem.
  */
@@ -135,10 +137,17 @@ public final class DynamoResponseRepository implements ResponseRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ResponseItems.fromItem(item));
     }
 
+    /** By key when the id names its survey; else (an id from before that form) through the sparse byId index. */
     @Override
     public Optional<Response> find(String responseId) {
+        Optional<Response> byKey = ResponseIds.surveyOf(responseId).flatMap(survey -> find(survey, responseId));
+        return byKey.isPresent() ? byKey : findByLegacyId(responseId);
+    }
+
+    private Optional<Response> findByLegacyId(String responseId) {
         var keys = dynamo.query(request -> request.tableName(table).indexName("byId")
-                .keyConditionExpression("responseId = :id")
+                .keyConditionExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#id", ResponseItems.LEGACY_ID))
                 .expressionAttributeValues(Map.of(":id", Items.s(responseId)))).items();
         if (keys.isEmpty()) {
             return Optional.empty();

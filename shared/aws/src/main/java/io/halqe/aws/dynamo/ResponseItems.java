@@ -6,6 +6,7 @@ import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.FinalizeDrafts;
 import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseIds;
 import io.halqe.domain.response.ResponseStatus;
 import io.halqe.domain.survey.QuestionType;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Response items: pk {@code S#<surveyId>#<partition>}, sk {@code R#<responseId>}, with the partition a hash of the
  * id. A survey's responses spread over {@link #PARTITIONS} partition keys (hot surveys don't hit one partition), and
  * each partition key streams through one shard lineage — the property scoring's watermark relies on.
- * Answers are stored natively: {@code {"type":"nps","value":7}}, {@code {"type":"text","value":"…"}},
+ * An id that names its survey ({@link ResponseIds}) is read from the sort key and nowhere else stored, so the
+ * {@code byId} index holds only older ids. Answers are stored natively: {@code {"type":"nps","value":7}}, {@code {"type":"text","value":"…"}},
  * {@code {"type":"choices","values":[…]}}.
  */
 public final class ResponseItems {
@@ -31,6 +33,8 @@ public final class ResponseItems {
     public static final String DRAFT_SHARD = "draft";
     /** On a late completion: the partial answer it replaced, as it was scored (see {@link #previous}). */
     public static final String PREVIOUS = "previous";
+    /** The attribute the sparse byId index is keyed on: only ids that do not name their survey carry it. */
+    static final String LEGACY_ID = "responseId";
 
     private ResponseItems() {
     }
@@ -53,7 +57,10 @@ public final class ResponseItems {
     public static Map<String, AttributeValue> toItem(Response response) {
         Map<String, AttributeValue> item = new HashMap<>(key(response.surveyId(), response.id()));
         item.put("type", Items.s(TYPE));
-        item.put("responseId", Items.s(response.id()));
+        if (!ResponseIds.surveyOf(response.id()).equals(java.util.Optional.of(response.surveyId()))) {
+            // an id that does not name its survey is found through the byId index; one that does, by its key
+            item.put(LEGACY_ID, Items.s(response.id()));
+        }
         item.put("surveyId", Items.s(response.surveyId()));
         item.put("surveyVersion", Items.n(response.surveyVersion()));
         item.put("language", Items.s(response.language()));
@@ -94,12 +101,17 @@ public final class ResponseItems {
         if (item.get("hidden") != null) {
             item.get("hidden").m().forEach((name, value) -> hidden.put(name, value.s()));
         }
-        return new Response(Items.string(item, "responseId"), Items.string(item, "surveyId"),
+        return new Response(idOf(item), Items.string(item, "surveyId"),
                 Items.integer(item, "surveyVersion"), answers, Items.string(item, "language"),
                 Items.instant(item, "submittedAt"),
                 ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
                 enrichment == null ? null : enrichment(enrichment.m()), hidden, Items.string(item, "customerId"),
                 Items.string(item, "invitationId"), item.get("partial") != null && Boolean.TRUE.equals(item.get("partial").bool()));
+    }
+
+    /** The response id, from the sort key {@code R#<responseId>}. */
+    public static String idOf(Map<String, AttributeValue> item) {
+        return Items.string(item, "sk").substring(2);
     }
 
     /** The partial answer a late completion replaced, if this item is one. */

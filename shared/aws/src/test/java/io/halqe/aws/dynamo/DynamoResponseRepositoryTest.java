@@ -123,6 +123,25 @@ class DynamoResponseRepositoryTest {
     }
 
     @Test
+    void find_shouldReadByKeyAndLeaveTheIdIndexAlone_whenTheIdNamesItsSurvey() {
+        // GIVEN a response whose id names its survey, and one whose id is from before ids did
+        String scoped = io.halqe.domain.response.ResponseIds.random("s-scoped");
+        Response named = response(scoped, "s-scoped", 8, AT);
+        Response legacy = response("0b6f3c2e-legacy", "s-scoped", 4, AT);
+        responses.insertIfAbsent(named);
+        responses.insertIfAbsent(legacy);
+        // WHEN each is found by its id alone
+        // THEN both are found; only the older form has an entry in the byId index (a new answer writes none)
+        assertThat(responses.find(scoped)).contains(named);
+        assertThat(responses.find("0b6f3c2e-legacy")).contains(legacy);
+        var indexed = db.client().scan(r -> r.tableName(db.tableName("ResponsesTable")).indexName("byId")).items();
+        assertThat(indexed).extracting(item -> item.get("sk").s()).contains("R#0b6f3c2e-legacy")
+                .doesNotContain("R#" + scoped);
+        // and an id naming a survey it is not stored under is not found
+        assertThat(responses.find(io.halqe.domain.response.ResponseIds.random("s-elsewhere"))).isEmpty();
+    }
+
+    @Test
     void find_shouldBeEmpty_whenIdIsUnknown() {
         assertThat(responses.find("nobody")).isEmpty();
     }

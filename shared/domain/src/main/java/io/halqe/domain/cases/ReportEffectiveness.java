@@ -46,15 +46,15 @@ public final class ReportEffectiveness {
             }
             overall.add(work.remeasurement());
             byTeam.computeIfAbsent(closed.team(), t -> new Tally()).add(work.remeasurement());
-            for (String theme : themes(closed.responseId())) {
+            for (String theme : themes(closed.surveyId(), closed.responseId())) {
                 byTheme.computeIfAbsent(theme, t -> new Tally()).add(work.remeasurement());
             }
         }
         return new Report(overall.figures("all"), figures(byTeam), figures(byTheme));
     }
 
-    private List<String> themes(String responseId) {
-        List<String> themes = responses.find(responseId).map(Response::enrichment)
+    private List<String> themes(String surveyId, String responseId) {
+        List<String> themes = responses.find(surveyId, responseId).map(Response::enrichment)
                 .map(enrichment -> enrichment.themes()).orElse(List.of());
         return themes.isEmpty() ? List.of("(none)") : themes;
     }

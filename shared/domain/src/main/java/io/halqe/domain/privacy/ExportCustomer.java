@@ -55,7 +55,7 @@ public final class ExportCustomer {
         List<Response> answers = new ArrayList<>();
         List<CaseRecord> opened = new ArrayList<>();
         for (FeedbackEntry entry : history) {
-            responses.find(entry.responseId()).ifPresent(answers::add);
+            responses.find(entry.surveyId(), entry.responseId()).ifPresent(answers::add);
             String caseId = FollowUpCase.idFor(entry.responseId());
             cases.find(caseId).ifPresent(found -> opened.add(new CaseRecord(found, cases.work(caseId))));
         }

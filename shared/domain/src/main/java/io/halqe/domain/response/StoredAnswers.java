@@ -13,6 +13,6 @@ public final class StoredAnswers implements AnswerLookup {
 
     @Override
     public boolean answered(String surveyId, String invitationId) {
-        return responses.find(SubmitResponse.responseIdForInvitation(surveyId, invitationId)).isPresent();
+        return responses.find(surveyId, SubmitResponse.responseIdForInvitation(surveyId, invitationId)).isPresent();
     }
 }

@@ -9,13 +9,11 @@ import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import io.halqe.domain.text.Digits;
 import io.halqe.domain.text.TextNormalizer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -130,21 +128,17 @@ public final class SubmitResponse {
      * and reopened links store nothing new.
      */
     private static String responseId(SubmissionRequest request, Invitation invitation) {
-        String scoped;
         if (invitation != null) {
             return responseIdForInvitation(request.surveyId(), invitation.id());
         } else if (request.idempotencyKey() != null) {
-            scoped = request.surveyId() + "\n" + request.idempotencyKey();
-        } else {
-            return UUID.randomUUID().toString();
+            return ResponseIds.named(request.surveyId(), request.idempotencyKey());
         }
-        return UUID.nameUUIDFromBytes(scoped.getBytes(StandardCharsets.UTF_8)).toString();
+        return ResponseIds.random(request.surveyId());
     }
 
     /** The one response an invitation can have (so a reminder can tell whether it was answered). */
     public static String responseIdForInvitation(String surveyId, String invitationId) {
-        return UUID.nameUUIDFromBytes((surveyId + "\ninvitation:" + invitationId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return ResponseIds.named(surveyId, "invitation:" + invitationId);
     }
 
     /**
