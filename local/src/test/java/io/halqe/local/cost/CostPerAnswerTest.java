@@ -37,7 +37,7 @@ class CostPerAnswerTest {
      * answer: 3 by the submission, 1.2 by enrichment, 2.4 by the alerts of the 45% a rule matches), Lambda $3.2,
      * EventBridge $1.2, HTTP API $1.0. Lower it as the pipeline gets cheaper.
      */
-    private static final double BOUND_MET_DOLLARS = 11.00;
+    private static final double BOUND_MET_DOLLARS = 10.00;
     private static final String SUBMISSION = "SubmissionFunction";
     private static final String ENRICHMENT = "EnrichmentFunction";
     private static final String SCORING = "ScoringFunction";

@@ -167,7 +167,7 @@ public final class DynamoResponseRepository implements ResponseRepository {
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":enriched", Items.s("enriched"),
                             ":received", Items.s("received"),
-                            ":enrichment", ResponseItems.enrichment(enrichment))));
+                            ":enrichment", ResponseItems.enrichment(enrichment, response.answers()))));
             return true;
         } catch (ConditionalCheckFailedException alreadyEnriched) {
             return false;

@@ -69,7 +69,7 @@ public final class ResponseItems {
         item.put("status", Items.s(response.status().name().toLowerCase(Locale.ROOT)));
         item.put("answers", answers(response.answers()));
         if (response.enrichment() != null) {
-            item.put("enrichment", enrichment(response.enrichment()));
+            item.put("enrichment", enrichment(response.enrichment(), response.answers()));
         }
         if (!response.hidden().isEmpty()) {
             Map<String, AttributeValue> hidden = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ public final class ResponseItems {
                 Items.integer(item, "surveyVersion"), answers, Items.string(item, "language"),
                 Items.instant(item, "submittedAt"),
                 ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
-                enrichment == null ? null : enrichment(enrichment.m()), hidden, Items.string(item, "customerId"),
+                enrichment == null ? null : enrichment(enrichment.m(), answers), hidden, Items.string(item, "customerId"),
                 Items.string(item, "invitationId"), item.get("partial") != null && Boolean.TRUE.equals(item.get("partial").bool()));
     }
 
@@ -141,37 +141,92 @@ public final class ResponseItems {
         };
     }
 
-    static AttributeValue enrichment(Enrichment enrichment) {
+    /**
+     * The enrichment map, kept small because enrichment's update is charged for the whole item: a comment that is the
+     * answer's only text answer is named by its question ({@code commentOf}) rather than stored twice, each distinct
+     * match is stored once as {@code [kind, term, detail]} (with a count when it repeats), and empty lists are left out.
+     */
+    static AttributeValue enrichment(Enrichment enrichment, Map<String, Answer> answers) {
         Map<String, AttributeValue> map = new HashMap<>();
         if (enrichment.npsScore() != null) {
             map.put("npsScore", Items.n(enrichment.npsScore()));
             map.put("npsCategory", Items.s(enrichment.npsCategory().wireName()));
         }
         if (enrichment.comment() != null) {
-            map.put("comment", Items.s(enrichment.comment()));
+            java.util.Optional<String> question = onlyTextAnswer(answers)
+                    .filter(text -> text.getValue().equals(enrichment.comment())).map(Map.Entry::getKey);
+            map.put(question.isPresent() ? "commentOf" : "comment", Items.s(question.orElse(enrichment.comment())));
         }
         map.put("language", Items.s(enrichment.language()));
         map.put("wordCount", Items.n(enrichment.wordCount()));
         map.put("sentiment", Items.s(enrichment.sentiment()));
         map.put("sentimentScore", AttributeValue.fromN(Double.toString(enrichment.sentimentScore())));
-        map.put("themes", strings(enrichment.themes()));
+        putStrings(map, "themes", enrichment.themes());
         if (enrichment.feedbackType() != null) {
             map.put("feedbackType", Items.s(enrichment.feedbackType()));
         }
-        map.put("keyPhrases", strings(enrichment.keyPhrases()));
-        map.put("matches", AttributeValue.fromL(enrichment.matches().stream().map(match -> AttributeValue.fromM(Map.of(
-                "kind", Items.s(match.kind()), "term", Items.s(match.term()),
-                "detail", Items.s(match.detail() == null ? "" : match.detail())))).toList()));
+        putStrings(map, "keyPhrases", enrichment.keyPhrases());
+        if (!enrichment.matches().isEmpty()) {
+            map.put("matches", matches(enrichment.matches()));
+        }
         if (enrichment.customer() != null) {
             map.put("customer", AttributeValue.fromM(CustomerItems.toMap(enrichment.customer())));
         }
-        map.put("teams", strings(enrichment.teams()));
-        map.put("owners", strings(enrichment.owners()));
+        putStrings(map, "teams", enrichment.teams());
+        putStrings(map, "owners", enrichment.owners());
         if (enrichment.touchpoint() != null) {
             map.put("touchpoint", Items.s(enrichment.touchpoint()));
         }
         map.put("enrichedAt", Items.s(enrichment.enrichedAt().toString()));
         return AttributeValue.fromM(map);
+    }
+
+    /** The question and text of the answer's only text answer, if it has exactly one. */
+    private static java.util.Optional<Map.Entry<String, String>> onlyTextAnswer(Map<String, Answer> answers) {
+        List<Map.Entry<String, String>> texts = answers.entrySet().stream()
+                .filter(answer -> answer.getValue() instanceof Answer.Text)
+                .map(answer -> Map.entry(answer.getKey(), ((Answer.Text) answer.getValue()).value())).toList();
+        return texts.size() == 1 ? java.util.Optional.of(texts.get(0)) : java.util.Optional.empty();
+    }
+
+    /** Distinct matches in order of first appearance, each {@code [kind, term, detail]} plus its count when above 1. */
+    private static AttributeValue matches(List<Match> matches) {
+        Map<Match, Integer> counts = new LinkedHashMap<>();
+        matches.forEach(match -> counts.merge(match, 1, Integer::sum));
+        return AttributeValue.fromL(counts.entrySet().stream().map(counted -> {
+            Match match = counted.getKey();
+            List<AttributeValue> fields = new java.util.ArrayList<>(List.of(Items.s(match.kind()), Items.s(match.term()),
+                    Items.s(match.detail())));
+            if (counted.getValue() > 1) {
+                fields.add(Items.n(counted.getValue()));
+            }
+            return AttributeValue.fromL(fields);
+        }).toList());
+    }
+
+    private static List<Match> matches(AttributeValue stored) {
+        List<Match> matches = new java.util.ArrayList<>();
+        for (AttributeValue match : stored.l()) {
+            if (match.hasM()) {
+                // stored before matches were lists: one map per match, repeats included
+                matches.add(new Match(Items.string(match.m(), "kind"), Items.string(match.m(), "term"),
+                        Items.string(match.m(), "detail")));
+            } else {
+                List<AttributeValue> fields = match.l();
+                Match one = new Match(fields.get(0).s(), fields.get(1).s(), fields.get(2).s());
+                int count = fields.size() > 3 ? Integer.parseInt(fields.get(3).n()) : 1;
+                for (int i = 0; i < count; i++) {
+                    matches.add(one);
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static void putStrings(Map<String, AttributeValue> map, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            map.put(name, strings(values));
+        }
     }
 
     private static AttributeValue strings(List<String> values) {
@@ -183,17 +238,20 @@ public final class ResponseItems {
         return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
 
-    private static Enrichment enrichment(Map<String, AttributeValue> map) {
+    private static Enrichment enrichment(Map<String, AttributeValue> map, Map<String, Answer> answers) {
         String category = Items.string(map, "npsCategory");
         AttributeValue score = map.get("sentimentScore");
-        List<Match> matches = map.get("matches") == null ? List.of() : map.get("matches").l().stream()
-                .map(match -> new Match(Items.string(match.m(), "kind"), Items.string(match.m(), "term"),
-                        Items.string(match.m(), "detail"))).toList();
+        String comment = Items.string(map, "comment");
+        String commentOf = Items.string(map, "commentOf");
+        if (comment == null && commentOf != null && answers.get(commentOf) instanceof Answer.Text text) {
+            comment = text.value();
+        }
         return new Enrichment(Items.integer(map, "npsScore"),
                 category == null ? null : NpsCategory.valueOf(category.toUpperCase(Locale.ROOT)),
-                Items.string(map, "comment"), Items.string(map, "language"), (int) Items.number(map, "wordCount"),
+                comment, Items.string(map, "language"), (int) Items.number(map, "wordCount"),
                 Items.string(map, "sentiment"), score == null ? 0 : Double.parseDouble(score.n()), strings(map, "themes"),
-                Items.string(map, "feedbackType"), strings(map, "keyPhrases"), matches,
+                Items.string(map, "feedbackType"), strings(map, "keyPhrases"),
+                map.get("matches") == null ? List.of() : matches(map.get("matches")),
                 map.get("customer") == null ? null : CustomerItems.fromMap(map.get("customer").m()),
                 strings(map, "teams"), strings(map, "owners"), Items.string(map, "touchpoint"), Items.instant(map, "enrichedAt"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
+import io.halqe.domain.analytics.Match;
 import io.halqe.domain.response.Enrichment;
 import io.halqe.domain.response.NpsCategory;
 import io.halqe.domain.response.Answer;
@@ -20,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoResponseRepositoryTest {
 
@@ -86,6 +88,56 @@ class DynamoResponseRepositoryTest {
         Response stored = responses.find("r-enrich").orElseThrow();
         assertThat(stored.status()).isEqualTo(ResponseStatus.ENRICHED);
         assertThat(stored.enrichment()).isEqualTo(enrichment);
+    }
+
+    @Test
+    void markEnriched_shouldStoreTheCommentOnceAndEachMatchOnce_whenTheCommentIsTheOnlyTextAnswer() {
+        // GIVEN a received response whose only text answer is its comment, and an analysis that finds terms repeatedly
+        Response received = response("r-compact", "s-compact", 2, AT);
+        responses.insertIfAbsent(received);
+        Match late = new Match("theme", "تحویل", "delivery");
+        Match negative = new Match("sentiment", "دیر", "-0.60");
+        Enrichment enrichment = new Enrichment(2, NpsCategory.DETRACTOR, "تحویل دیر بود", "fa", 3, "negative", -0.62,
+                List.of("delivery"), "complaint", List.of(), List.of(late, negative, late, late), null, List.of("support"),
+                List.of(), null, AT.plusSeconds(1));
+        // WHEN it is enriched
+        responses.markEnriched(received, enrichment);
+        // THEN the enrichment names the comment's question instead of copying it, stores each distinct match once with
+        // its count, and leaves empty lists out
+        var stored = db.client().getItem(r -> r.tableName(db.tableName("ResponsesTable"))
+                .key(ResponseItems.key("s-compact", "r-compact"))).item().get("enrichment").m();
+        assertThat(stored).doesNotContainKeys("comment", "keyPhrases", "owners").containsEntry("commentOf", AttributeValue.fromS("comment"));
+        assertThat(stored.get("matches").l()).hasSize(2);
+        // AND it reads back whole, each repeat beside its first appearance
+        Enrichment read = responses.find("r-compact").orElseThrow().enrichment();
+        assertThat(read.comment()).isEqualTo("تحویل دیر بود");
+        assertThat(read.matches()).containsExactly(late, late, late, negative);
+        assertThat(read).usingRecursiveComparison().ignoringFields("matches").isEqualTo(enrichment);
+    }
+
+    @Test
+    void find_shouldReadAnEnrichmentStoredInTheEarlierFormat_whenTheCommentAndMatchMapsAreStoredWhole() {
+        // GIVEN an enriched item as stored before enrichment was compacted: the comment copied, each match a map
+        Response received = response("r-earlier", "s-earlier", 2, AT);
+        responses.insertIfAbsent(received);
+        Map<String, AttributeValue> earlier = Map.of("npsScore", AttributeValue.fromN("2"),
+                "npsCategory", AttributeValue.fromS("detractor"), "comment", AttributeValue.fromS("late again"),
+                "language", AttributeValue.fromS("en"), "wordCount", AttributeValue.fromN("2"),
+                "sentiment", AttributeValue.fromS("negative"), "sentimentScore", AttributeValue.fromN("-0.5"),
+                "themes", AttributeValue.fromL(List.of()), "matches", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        "kind", AttributeValue.fromS("theme"), "term", AttributeValue.fromS("late"),
+                        "detail", AttributeValue.fromS("delivery"))))),
+                "enrichedAt", AttributeValue.fromS(AT.toString()));
+        db.client().updateItem(r -> r.tableName(db.tableName("ResponsesTable")).key(ResponseItems.key("s-earlier", "r-earlier"))
+                .updateExpression("SET enrichment = :e, #status = :enriched")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":e", AttributeValue.fromM(earlier), ":enriched", AttributeValue.fromS("enriched"))));
+        // WHEN it is read
+        Enrichment read = responses.find("r-earlier").orElseThrow().enrichment();
+        // THEN the stored comment and each match are read as stored
+        assertThat(read.comment()).isEqualTo("late again");
+        assertThat(read.matches()).containsExactly(new Match("theme", "late", "delivery"));
+        assertThat(read.themes()).isEmpty();
     }
 
     @Test
