@@ -36,8 +36,8 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
             throw new HttpProblem(400, "invalid_query", "from must not be after to", "from");
         }
         String groupBy = request.query("groupBy").orElse(null);
-        if (groupBy != null && !groupBy.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
-            throw new HttpProblem(400, "invalid_query", "groupBy must be a dimension name such as plan", "groupBy");
+        if (groupBy != null) {
+            Dimensions.checkSyntax(survey.get(), groupBy);
         }
         ReadMetrics.Interval interval = null;
         var rawInterval = request.query("interval");
@@ -47,8 +47,17 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
             } catch (IllegalArgumentException unknown) {
                 throw new HttpProblem(400, "invalid_query", "interval must be day, week or month", "interval");
             }
+            if (from != null && to != null && ReadMetrics.points(from, to, interval) > ReadMetrics.MAX_POINTS) {
+                throw new HttpProblem(400, "invalid_query", "a " + rawInterval.get().toLowerCase(Locale.ROOT)
+                        + " series from " + from + " to " + to + " has more than " + ReadMetrics.MAX_POINTS
+                        + " points: choose a shorter range or a longer interval", "interval");
+            }
         }
         var result = metrics.read(surveyId, from, to, groupBy, interval);
+        if (groupBy != null) {
+            // a dimension no answer in the range counts in is refused unless the survey or its customers define it
+            Dimensions.checkKnown(survey.get(), groupBy, result.dimensions());
+        }
         return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result));
     }
 }

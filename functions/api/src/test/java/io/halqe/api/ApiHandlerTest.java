@@ -212,7 +212,12 @@ class ApiHandlerTest {
         assertThat(november.at("/groups/0/key").asText()).isEqualTo("basic");
         assertThat(november.at("/groups/0/nps/score").asDouble()).isEqualTo(-100.0);
         assertThat(november.at("/groups/1/key").asText()).isEqualTo("pro");
-        assertThat(november.at("/series/0/start").asText()).isEqualTo("2026-11-23");
+        // every week of the range, from the one November 1 falls in; only the week of the 23rd has answers
+        assertThat(november.get("series")).hasSize(6);
+        assertThat(november.at("/series/0/start").asText()).isEqualTo("2026-10-26");
+        assertThat(november.at("/series/0/responses").asInt()).isZero();
+        assertThat(november.at("/series/4/start").asText()).isEqualTo("2026-11-23");
+        assertThat(november.at("/series/4/responses").asInt()).isEqualTo(3);
         assertThat(november.at("/csat/n").asInt()).isZero();
         // bad parameters
         assertThat(get("/api/surveys/demo-nps/metrics", Map.of("interval", "year"), "Bearer local-dev-key").getStatusCode())

@@ -1,9 +1,11 @@
 package io.halqe.domain.scoring;
 
+import io.halqe.domain.survey.QuestionType;
+
 /**
  * Scores with 95% intervals from a tally. NPS (and eNPS) use the normal approximation with variance
  * (p + d - (p - d)^2) / n on the -1..1 scale; CSAT (share of 4-5) a Wilson interval; CES and ratings a normal
- * interval on the mean (sample variance), and CES also its share of "easy" (5-7). Below {@link #LOW_SAMPLE} answers
+ * interval on the mean (sample variance) kept within the question's scale, and CES also its share of "easy" (5-7). Below {@link #LOW_SAMPLE} answers
  * a figure is flagged as low-sample: its interval is too wide to act on alone.
  */
 public final class Metrics {
@@ -52,23 +54,25 @@ public final class Metrics {
     }
 
     public static Ces ces(Tally tally) {
-        Mean mean = mean(tally.cesN(), tally.cesSum(), tally.cesSumOfSquares());
+        Mean mean = mean(tally.cesN(), tally.cesSum(), tally.cesSumOfSquares(), QuestionType.CES);
         return new Ces(mean.mean(), tally.cesN() == 0 ? null : round(100.0 * tally.cesEasy() / tally.cesN()), mean.n(),
                 mean.ci95(), mean.lowSample());
     }
 
     public static Mean rating(Tally tally) {
-        return mean(tally.ratingN(), tally.ratingSum(), tally.ratingSumOfSquares());
+        return mean(tally.ratingN(), tally.ratingSum(), tally.ratingSumOfSquares(), QuestionType.RATING);
     }
 
-    private static Mean mean(long n, long sum, long sumOfSquares) {
+    /** The normal interval on the mean, cut to the scale: a mean of 1-7 answers cannot lie outside 1-7. */
+    private static Mean mean(long n, long sum, long sumOfSquares, QuestionType scale) {
         if (n == 0) {
             return new Mean(null, 0, null, true);
         }
         double mean = (double) sum / n;
         double variance = n > 1 ? (sumOfSquares - n * mean * mean) / (n - 1) : 0;
         double halfWidth = Z95 * Math.sqrt(Math.max(0, variance) / n);
-        return new Mean(round(mean), n, new double[] {round(mean - halfWidth), round(mean + halfWidth)}, n < LOW_SAMPLE);
+        return new Mean(round(mean), n, new double[] {round(Math.max(scale.min(), mean - halfWidth)),
+                round(Math.min(scale.max(), mean + halfWidth))}, n < LOW_SAMPLE);
     }
 
     private static double[] wilson(double p, long n) {

@@ -2,15 +2,19 @@ package io.halqe.domain.scoring;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
  * Scores over a range of days: the overall tally, one per value of a dimension ({@code groupBy}, e.g. plan), and a
- * series per day, ISO week (starting Monday) or month. Reads O(days in range), whatever the number of responses.
+ * series per day, ISO week (starting Monday) or month with every bucket of the range, empty ones included (a chart
+ * must not join the points either side of a quiet week). Reads O(days in range), whatever the number of responses.
  */
 public final class ReadMetrics {
 
@@ -22,8 +26,12 @@ public final class ReadMetrics {
     public record Point(LocalDate start, Tally tally) {
     }
 
-    public record Result(Tally overall, List<Group> groups, List<Point> series) {
+    /** {@code dimensions}: every dimension some answer in the range counts in, for telling an unknown one apart. */
+    public record Result(Tally overall, List<Group> groups, List<Point> series, Set<String> dimensions) {
     }
+
+    /** The most buckets a series may have: a daily series over more than about three years is refused. */
+    public static final int MAX_POINTS = 1_200;
 
     private final AggregateStore store;
 
@@ -34,8 +42,10 @@ public final class ReadMetrics {
     public Result read(String surveyId, LocalDate from, LocalDate to, String groupBy, Interval interval) {
         Tally overall = Tally.EMPTY;
         Map<String, Tally> groups = new TreeMap<>();
-        Map<LocalDate, Tally> series = new TreeMap<>();
+        TreeMap<LocalDate, Tally> series = new TreeMap<>();
+        Set<String> dimensions = new TreeSet<>();
         for (AggregateStore.StoredDay day : store.days(surveyId, from, to)) {
+            day.cells().keySet().forEach(cell -> dimensions.add(ScoreResponses.dimension(cell)));
             Tally all = day.cells().getOrDefault(ScoreResponses.ALL, Tally.EMPTY);
             overall = overall.plus(all);
             if (interval != null) {
@@ -52,8 +62,34 @@ public final class ReadMetrics {
         List<Group> groupList = new ArrayList<>();
         groups.forEach((key, tally) -> groupList.add(new Group(key, tally)));
         List<Point> points = new ArrayList<>();
-        series.forEach((start, tally) -> points.add(new Point(start, tally)));
-        return new Result(overall, groupList, points);
+        if (interval != null) {
+            LocalDate first = from != null ? from : series.isEmpty() ? null : series.firstKey();
+            LocalDate last = to != null ? to : series.isEmpty() ? null : series.lastKey();
+            if (first != null && last != null) {
+                for (LocalDate start = start(first, interval); !start.isAfter(last); start = next(start, interval)) {
+                    points.add(new Point(start, series.getOrDefault(start, Tally.EMPTY)));
+                }
+            }
+        }
+        return new Result(overall, groupList, points, dimensions);
+    }
+
+    /** How many buckets a series from {@code from} to {@code to} has. */
+    public static long points(LocalDate from, LocalDate to, Interval interval) {
+        LocalDate first = start(from, interval);
+        return switch (interval) {
+            case DAY -> ChronoUnit.DAYS.between(first, to) + 1;
+            case WEEK -> ChronoUnit.WEEKS.between(first, to) + 1;
+            case MONTH -> ChronoUnit.MONTHS.between(first, to.withDayOfMonth(1)) + 1;
+        };
+    }
+
+    private static LocalDate next(LocalDate start, Interval interval) {
+        return switch (interval) {
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+        };
     }
 
     static LocalDate start(LocalDate day, Interval interval) {

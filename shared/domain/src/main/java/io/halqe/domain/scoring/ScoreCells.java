@@ -1,8 +1,10 @@
 package io.halqe.domain.scoring;
 
 import io.halqe.domain.customers.CustomerProfile;
+import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Enrichment;
 import io.halqe.domain.response.Response;
+import io.halqe.domain.survey.QuestionType;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -11,11 +13,15 @@ import java.util.Set;
 /**
  * The cells an enriched response counts in: everything ({@code all=all}); its language; the customer's segment,
  * plan, region and free-form attributes as they were at answer time; the link's hidden fields (which win over a
- * customer field of the same name); the survey's touchpoint; each routed team, each theme, and each (team, theme).
+ * customer field of the same name); the survey's touchpoint; each routed team, each theme, and each (team, theme);
+ * and the answer's own choices: {@code question:<id>=<option>} for each option chosen in a single- or multi-choice
+ * question, {@code question:<id>=yes|no} for a yes/no question — so scores can be grouped by what people answered.
  */
 public final class ScoreCells {
 
     public static final String TEAM_THEME = "teamTheme";
+    /** The dimension of a question's answers: {@code question:<questionId>}. */
+    public static final String QUESTION = "question:";
     private static final int MAX_VALUE = 100;
 
     private ScoreCells() {
@@ -50,6 +56,16 @@ public final class ScoreCells {
             enrichment.teams().forEach(team -> enrichment.themes().forEach(theme ->
                     cells.add(ScoreResponses.cell(TEAM_THEME, clip(team) + "/" + clip(theme)))));
         }
+        response.answers().forEach((question, answer) -> {
+            switch (answer) {
+                case Answer.Choices choices -> choices.values().forEach(option ->
+                        cells.add(ScoreResponses.cell(QUESTION + question, clip(option))));
+                case Answer.Score score when score.type() == QuestionType.YESNO ->
+                        cells.add(ScoreResponses.cell(QUESTION + question, score.value() == 1 ? "yes" : "no"));
+                default -> {
+                }
+            }
+        });
         return cells;
     }
 

@@ -57,4 +57,15 @@ class MetricsTest {
         assertThat(ces.easyShare()).isEqualTo(33.33);
         assertThat(ces.ci95()[1] - 4.0).isCloseTo(1.959963984540054 * Math.sqrt(4.0 / 3), within(0.01));
     }
+
+    @Test
+    void meanIntervals_shouldStayOnTheirScales_whenFewAnswersSpreadToTheEnds() {
+        // GIVEN CES answers 7, 1, 1 (mean 3, normal interval about -0.9 to 6.9) and ratings 5, 1 (mean 3, about -0.9 to 6.9)
+        var ces = Metrics.ces(new Tally(3, 0, 0, 0, 0, 0, 3, 9, 49 + 1 + 1, 1, 0, 0, 0));
+        var rating = Metrics.rating(new Tally(2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 25 + 1));
+        // THEN each interval is cut to its scale: CES 1-7, rating 1-5
+        assertThat(ces.ci95()).containsExactly(1.0, 6.92);
+        assertThat(rating.ci95()[0]).isEqualTo(1.0);
+        assertThat(rating.ci95()[1]).isEqualTo(5.0);
+    }
 }

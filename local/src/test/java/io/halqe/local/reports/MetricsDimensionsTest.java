@@ -1,0 +1,161 @@
+package io.halqe.local.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudOptions;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Metrics as a new user reads them, from an empty local cloud: a survey created through the admin API with choice and
+ * yes/no questions, answered through its public endpoint, then grouped by those answers; dimensions that do not exist
+ * are refused, series have every bucket, and intervals stay on their scale.
+ */
+class MetricsDimensionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SURVEY = """
+            {"id":"plans","name":"Plans","kind":"relationship","defaultLanguage":"en","languages":["en"],
+             "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
+                          {"id":"plan","type":"single","text":{"en":"Your plan"},"options":[{"id":"basic","text":{"en":"Basic"}},
+                                                                                       {"id":"pro","text":{"en":"Pro"}}]},
+                          {"id":"addons","type":"multi","text":{"en":"Add-ons"},"options":[{"id":"backup","text":{"en":"Backup"}},
+                                                                                       {"id":"phone","text":{"en":"Phone"}}]},
+                          {"id":"renew","type":"yesno","text":{"en":"Will you renew?"}},
+                          {"id":"ces","type":"ces","text":{"en":"How easy was it?"}}],
+             "thankYou":{"en":"Thanks!"}}""";
+    private static LocalCloud cloud;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // GIVEN an empty local cloud, a survey created through the API and six answers through its public endpoint
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
+        assertThat(send("POST", "/api/surveys", SURVEY, true).statusCode()).isEqualTo(201);
+        answer("{\"nps\":10,\"plan\":\"pro\",\"addons\":[\"backup\",\"phone\"],\"renew\":true,\"ces\":7}");
+        answer("{\"nps\":9,\"plan\":\"pro\",\"addons\":[\"backup\"],\"renew\":true,\"ces\":1}");
+        answer("{\"nps\":2,\"plan\":\"basic\",\"renew\":false,\"ces\":1}");
+        answer("{\"nps\":3,\"plan\":\"basic\",\"addons\":[],\"renew\":false}");
+        answer("{\"nps\":8,\"plan\":\"basic\"}");
+        answer("{\"nps\":10}");
+        cloud.drain();
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    @Test
+    void groupByQuestion_shouldGroupByItsAnswers_whenTheQuestionIsSingleChoiceMultiChoiceOrYesNo() throws Exception {
+        // WHEN the scores are grouped by each choice question
+        JsonNode plan = metrics("groupBy=question:plan");
+        JsonNode addons = metrics("groupBy=question:addons");
+        JsonNode renew = metrics("groupBy=question:renew");
+        // THEN each group holds the answers that chose it (a multi-choice answer counts in each option it chose)
+        assertThat(groups(plan)).containsExactly("basic:3:-66.67", "pro:2:100.0");
+        assertThat(groups(addons)).containsExactly("backup:2:100.0", "phone:1:100.0");
+        assertThat(groups(renew)).containsExactly("no:2:-100.0", "yes:2:100.0");
+        assertThat(plan.get("groupBy").asText()).isEqualTo("question:plan");
+        assertThat(plan.get("responses").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void groupBy_shouldBeRefusedSayingWhatIsAvailable_whenNoSuchDimensionExists() throws Exception {
+        // WHEN scores are grouped by a score, by an unknown name, by a question that is not a choice, or by a CRM field
+        // nobody has while the survey has a question of that name
+        HttpResponse<String> nps = send("GET", "/api/surveys/plans/metrics?groupBy=nps", null, true);
+        HttpResponse<String> unknown = send("GET", "/api/surveys/plans/metrics?groupBy=colour", null, true);
+        HttpResponse<String> scored = send("GET", "/api/surveys/plans/metrics?groupBy=question:ces", null, true);
+        HttpResponse<String> missing = send("GET", "/api/surveys/plans/metrics?groupBy=question:colour", null, true);
+        HttpResponse<String> crmPlan = send("GET", "/api/surveys/plans/metrics?groupBy=plan", null, true);
+        // THEN each is a 400 on groupBy that names what can be grouped by, never an empty list
+        for (HttpResponse<String> refused : List.of(nps, unknown, scored, missing, crmPlan)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode error = JSON.readTree(refused.body()).get("error");
+            assertThat(error.get("code").asText()).isEqualTo("invalid_query");
+            assertThat(error.get("field").asText()).isEqualTo("groupBy");
+            assertThat(error.get("message").asText()).contains("question:plan");
+        }
+        assertThat(JSON.readTree(crmPlan.body()).at("/error/message").asText()).contains("use question:plan");
+        // AND a dimension the answers do count in is still served
+        assertThat(metrics("groupBy=language").at("/groups/0/key").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void dailySeries_shouldHaveEveryDayOfTheRange_whenMostDaysHaveNoAnswers() throws Exception {
+        // GIVEN the 30 days up to today in the reporting zone
+        ZoneId zone = ZoneId.of(metrics("").get("timeZone").asText());
+        LocalDate today = cloud.clock().instant().atZone(zone).toLocalDate();
+        // WHEN a daily series is read over them
+        JsonNode month = metrics("interval=day&from=" + today.minusDays(29) + "&to=" + today);
+        // THEN it has 30 points, consecutive, the quiet ones saying n = 0
+        JsonNode series = month.get("series");
+        assertThat(series).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(series.get(i).get("start").asText()).isEqualTo(today.minusDays(29 - i).toString());
+            assertThat(series.get(i).get("responses").asInt()).isEqualTo(i == 29 ? 6 : 0);
+        }
+        assertThat(series.get(0).at("/nps/n").asInt()).isZero();
+        // AND a series too long to serve is refused rather than cut
+        assertThat(send("GET", "/api/surveys/plans/metrics?interval=day&from=2000-01-01&to=" + today, null, true)
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void cesInterval_shouldStayOnItsScale_whenTheAnswersAreFewAndSpread() throws Exception {
+        // GIVEN CES answers 7, 1, 1 (a mean of 3 with a wide normal interval)
+        // WHEN the metrics are read
+        JsonNode ces = metrics("").get("ces");
+        // THEN the interval is cut to the 1-7 scale
+        assertThat(ces.get("n").asInt()).isEqualTo(3);
+        assertThat(ces.at("/ci95/0").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(ces.at("/ci95/1").asDouble()).isLessThanOrEqualTo(7.0);
+        assertThat(ces.at("/ci95/0").asDouble()).isEqualTo(1.0);
+    }
+
+    private static List<String> groups(JsonNode metrics) {
+        List<String> groups = new ArrayList<>();
+        metrics.get("groups").forEach(group -> groups.add(group.get("key").asText() + ":" + group.get("responses").asInt()
+                + ":" + group.at("/nps/score").asDouble()));
+        return groups;
+    }
+
+    private static JsonNode metrics(String query) throws Exception {
+        HttpResponse<String> response = send("GET", "/api/surveys/plans/metrics?" + query, null, true);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static void answer(String answers) throws Exception {
+        HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/plans/responses"))
+                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":" + answers + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, boolean admin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "application/json");
+        if (admin) {
+            request.header("authorization", "Bearer " + cloud.apiKey());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
