@@ -173,6 +173,10 @@ public final class ResponseItems {
             map.put("customer", AttributeValue.fromM(CustomerItems.toMap(enrichment.customer())));
         }
         putStrings(map, "teams", enrichment.teams());
+        if (!enrichment.owningTeams().equals(enrichment.teams())) {
+            // stored only when it differs, empty included (a detractor routed to support for its score alone)
+            map.put("owningTeams", strings(enrichment.owningTeams()));
+        }
         putStrings(map, "owners", enrichment.owners());
         if (enrichment.touchpoint() != null) {
             map.put("touchpoint", Items.s(enrichment.touchpoint()));
@@ -253,7 +257,8 @@ public final class ResponseItems {
                 Items.string(map, "feedbackType"), strings(map, "keyPhrases"),
                 map.get("matches") == null ? List.of() : matches(map.get("matches")),
                 map.get("customer") == null ? null : CustomerItems.fromMap(map.get("customer").m()),
-                strings(map, "teams"), strings(map, "owners"), Items.string(map, "touchpoint"), Items.instant(map, "enrichedAt"));
+                strings(map, "teams"), strings(map, "owners"), Items.string(map, "touchpoint"), Items.instant(map, "enrichedAt"),
+                map.get("owningTeams") == null ? null : strings(map, "owningTeams"));
     }
 
     static List<String> keyAttributes() {

@@ -29,6 +29,7 @@ public final class EventRulerRouter implements Router {
     public Routes route(Map<String, Object> detail, String accountOwner) {
         Set<String> teams = new LinkedHashSet<>();
         Set<String> owners = new LinkedHashSet<>();
+        Set<String> owning = new LinkedHashSet<>();
         // in rule order, so the first rules decide the order of teams
         List<RoutingRule> matched = patterns.matching(rules.get(), RoutingRule::id, RoutingRule::pattern,
                 Json.write(detail));
@@ -36,10 +37,14 @@ public final class EventRulerRouter implements Router {
             if (rule.team() != null && !rule.team().isBlank()) {
                 teams.add(rule.team());
             }
+            if (rule.owns()) {
+                owning.add(rule.team());
+            }
             if (rule.toAccountOwner() && accountOwner != null) {
                 owners.add(accountOwner);
             }
         }
-        return new Routes(List.copyOf(teams), List.copyOf(owners), matched.stream().map(RoutingRule::id).toList());
+        return new Routes(List.copyOf(teams), List.copyOf(owners), matched.stream().map(RoutingRule::id).toList(),
+                List.copyOf(owning));
     }
 }

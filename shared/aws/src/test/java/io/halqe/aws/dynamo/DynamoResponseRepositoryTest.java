@@ -91,7 +91,7 @@ class DynamoResponseRepositoryTest {
     }
 
     @Test
-    void markEnriched_shouldStoreTheCommentOnceAndEachMatchOnce_whenTheCommentIsTheOnlyTextAnswer() {
+    void markEnriched_shouldStoreTheCommentOnceEachMatchOnceAndWhoOwnsIt_whenTheCommentIsTheOnlyTextAnswer() {
         // GIVEN a received response whose only text answer is its comment, and an analysis that finds terms repeatedly
         Response received = response("r-compact", "s-compact", 2, AT);
         responses.insertIfAbsent(received);
@@ -99,7 +99,7 @@ class DynamoResponseRepositoryTest {
         Match negative = new Match("sentiment", "دیر", "-0.60");
         Enrichment enrichment = new Enrichment(2, NpsCategory.DETRACTOR, "تحویل دیر بود", "fa", 3, "negative", -0.62,
                 List.of("delivery"), "complaint", List.of(), List.of(late, negative, late, late), null, List.of("support"),
-                List.of(), null, AT.plusSeconds(1));
+                List.of(), null, AT.plusSeconds(1), List.of());
         // WHEN it is enriched
         responses.markEnriched(received, enrichment);
         // THEN the enrichment names the comment's question instead of copying it, stores each distinct match once with
@@ -108,6 +108,8 @@ class DynamoResponseRepositoryTest {
                 .key(ResponseItems.key("s-compact", "r-compact"))).item().get("enrichment").m();
         assertThat(stored).doesNotContainKeys("comment", "keyPhrases", "owners").containsEntry("commentOf", AttributeValue.fromS("comment"));
         assertThat(stored.get("matches").l()).hasSize(2);
+        // AND support, routed the answer for its score alone, is stored as owning none of it
+        assertThat(stored.get("owningTeams").l()).isEmpty();
         // AND it reads back whole, each repeat beside its first appearance
         Enrichment read = responses.find("r-compact").orElseThrow().enrichment();
         assertThat(read.comment()).isEqualTo("تحویل دیر بود");

@@ -148,23 +148,29 @@ public final class EnrichResponses {
         TextAnalysis analysis = analyzer.analyze(text, response.language(), nps, taxonomy);
         CustomerProfile customer = profile == null ? null : withHealth(profile, response, nps, analysis, health);
         NpsCategory category = nps == null ? null : NpsCategory.of(nps);
-        Map<String, Object> routable = routable(response, category, nps, analysis, customer);
+        Map<String, Object> routable = routable(response, category, nps, analysis, customer, touchpoint);
         Routes routes = router.route(routable, customer == null ? null : customer.accountOwner());
         return new Enrichment(nps, category, text, analysis.language(), wordCount(text),
                 wire(analysis.sentiment()), analysis.sentimentScore(), analysis.themes(),
                 analysis.feedbackType() == null ? null : wire(analysis.feedbackType()), analysis.keyPhrases(),
-                analysis.matches(), customer, routes.teams(), routes.owners(), touchpoint, now);
+                analysis.matches(), customer, routes.teams(), routes.owners(), touchpoint, now, routes.owningTeams());
     }
 
     private static int wordCount(String text) {
         return text == null || text.isBlank() ? 0 : text.strip().split("[\\s\\u200C]+").length;
     }
 
-    /** What routing rules match on: the same fields as the ResponseEnriched detail. */
+    /**
+     * What routing rules match on: the same fields as the ResponseEnriched detail, and the survey's touchpoint (so a
+     * team can own a touchpoint: {@code {"touchpoint":["checkout"]}}).
+     */
     private static Map<String, Object> routable(Response response, NpsCategory category, Integer nps,
-                                                TextAnalysis analysis, CustomerProfile customer) {
+                                                TextAnalysis analysis, CustomerProfile customer, String touchpoint) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("surveyId", response.surveyId());
+        if (touchpoint != null) {
+            detail.put("touchpoint", touchpoint);
+        }
         detail.put("language", analysis.language());
         if (nps != null) {
             detail.put("npsScore", nps);

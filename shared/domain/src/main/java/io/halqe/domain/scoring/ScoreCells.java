@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The cells an enriched response counts in: everything ({@code all=all}); its language; the customer's segment,
  * plan, region and free-form attributes as they were at answer time; the link's hidden fields (which win over a
- * customer field of the same name); the survey's touchpoint; each routed team, each theme, and each (team, theme);
+ * customer field of the same name); the survey's touchpoint; each team that owns it, each theme, and each (team, theme);
  * and the answer's own choices: {@code question:<id>=<option>} for each option chosen in a single- or multi-choice
  * question, {@code question:<id>=yes|no} for a yes/no question — so scores can be grouped by what people answered.
  */
@@ -50,10 +50,11 @@ public final class ScoreCells {
             if (enrichment.touchpoint() != null) {
                 cells.add(ScoreResponses.cell("touchpoint", clip(enrichment.touchpoint())));
             }
-            enrichment.teams().forEach(team -> cells.add(ScoreResponses.cell("team", clip(team))));
+            // the teams that own the answer, never those it was routed to for its score (support's detractors)
+            enrichment.owningTeams().forEach(team -> cells.add(ScoreResponses.cell("team", clip(team))));
             enrichment.themes().forEach(theme -> cells.add(ScoreResponses.cell("theme", clip(theme))));
             // a team's own themes, for its weekly digest ("team/theme")
-            enrichment.teams().forEach(team -> enrichment.themes().forEach(theme ->
+            enrichment.owningTeams().forEach(team -> enrichment.themes().forEach(theme ->
                     cells.add(ScoreResponses.cell(TEAM_THEME, clip(team) + "/" + clip(theme)))));
         }
         response.answers().forEach((question, answer) -> {
