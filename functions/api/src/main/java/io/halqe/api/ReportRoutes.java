@@ -6,7 +6,9 @@ import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.domain.cases.ReportEffectiveness;
+import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.survey.ManageSurveys;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,8 +21,31 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
     @Override
     public void addTo(Router router) {
         router.get("/api/surveys/{surveyId}/metrics", this::metrics)
+                .get("/api/surveys/{surveyId}/drivers", this::drivers)
                 .get("/api/reports/effectiveness", request -> HttpResponses.json(200, effectiveness.report(
                         Queries.instant(request, "from"), Queries.instant(request, "to"))));
+    }
+
+    /**
+     * {@code ?from=&to=&by=theme|type|touchpoint|<dimension>|question:<id>} (by defaults to theme): each value's share,
+     * NPS with and without it, and impact, the costliest first.
+     */
+    private APIGatewayV2HTTPResponse drivers(HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
+        var survey = surveys.get(surveyId);
+        if (survey.isEmpty()) {
+            return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
+        }
+        Range range = range(request);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
+        String by = request.query("by").filter(value -> !value.isBlank()).orElse("theme");
+        String dimension = by.equals("type") ? ScoreCells.FEEDBACK_TYPE : by;
+        Dimensions.checkSyntax(survey.get(), dimension, "by");
+        var result = metrics.read(surveyId, from, to, dimension, null);
+        Dimensions.checkKnown(survey.get(), dimension, result.dimensions(), "by");
+        return HttpResponses.json(200, Views.drivers(survey.get(), from, to, reportingZone, by,
+                KeyDrivers.of(result.overall(), result.groups()), result.overall()));
     }
 
     /** {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}. */
@@ -30,14 +55,12 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
         if (survey.isEmpty()) {
             return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
         }
-        LocalDate from = Queries.date(request, "from", reportingZone);
-        LocalDate to = Queries.date(request, "to", reportingZone);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new HttpProblem(400, "invalid_query", "from must not be after to", "from");
-        }
+        Range range = range(request);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         String groupBy = request.query("groupBy").orElse(null);
         if (groupBy != null) {
-            Dimensions.checkSyntax(survey.get(), groupBy);
+            Dimensions.checkSyntax(survey.get(), groupBy, "groupBy");
         }
         ReadMetrics.Interval interval = null;
         var rawInterval = request.query("interval");
@@ -56,8 +79,21 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
         var result = metrics.read(surveyId, from, to, groupBy, interval);
         if (groupBy != null) {
             // a dimension no answer in the range counts in is refused unless the survey or its customers define it
-            Dimensions.checkKnown(survey.get(), groupBy, result.dimensions());
+            Dimensions.checkKnown(survey.get(), groupBy, result.dimensions(), "groupBy");
         }
         return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result));
+    }
+
+    /** {@code from} and {@code to}, either open, days in the reporting zone. */
+    private record Range(LocalDate from, LocalDate to) {
+    }
+
+    private Range range(HttpRequest request) {
+        LocalDate from = Queries.date(request, "from", reportingZone);
+        LocalDate to = Queries.date(request, "to", reportingZone);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new HttpProblem(400, "invalid_query", "from must not be after to", "from");
+        }
+        return new Range(from, to);
     }
 }

@@ -7,6 +7,7 @@ import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
+import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.survey.Survey;
@@ -66,6 +67,7 @@ final class Views {
             view.put("customer", enrichment.customer());
             view.put("teams", enrichment.teams());
             view.put("owners", enrichment.owners());
+            view.put("owningTeams", enrichment.owningTeams());
             view.put("enrichedAt", enrichment.enrichedAt().toString());
         }
         return view;
@@ -155,6 +157,30 @@ final class Views {
                 return item;
             }).toList());
         }
+        return view;
+    }
+
+    static Map<String, Object> drivers(Survey survey, LocalDate from, LocalDate to, ZoneId zone, String by,
+                                       List<KeyDrivers.Driver> drivers, Tally overall) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("surveyId", survey.id());
+        view.put("from", from == null ? null : from.toString());
+        view.put("to", to == null ? null : to.toString());
+        view.put("timeZone", zone.getId());
+        view.put("by", by);
+        view.put("responses", overall.responses());
+        view.put("nps", Metrics.nps(overall));
+        view.put("drivers", drivers.stream().map(driver -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("key", driver.key());
+            item.put("responses", driver.responses());
+            item.put("share", driver.share());
+            item.put("npsWith", driver.with());
+            item.put("npsWithout", driver.without());
+            item.put("impact", driver.impact());
+            item.put("impactCi95", driver.ci95());
+            return item;
+        }).toList());
         return view;
     }
 

@@ -11,6 +11,8 @@ import io.halqe.domain.core.Page;
 import io.halqe.domain.scoring.AggregateStore;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;
+import io.halqe.domain.scoring.KeyDrivers;
+import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
@@ -54,7 +56,8 @@ public final class SendTeamDigests {
     }
 
     /** One team's week: per survey, NPS tallies of the last {@link #WEEKS} weeks (index 0 = the week reported). */
-    record TeamWeek(String team, Map<String, Tally[]> weeksBySurvey, Map<String, Long> themes,
+    /** {@code themes}: this week's tally of the team's own answers per theme, every survey together. */
+    record TeamWeek(String team, Map<String, Tally[]> weeksBySurvey, Map<String, Tally> themes,
                     List<FollowUpCase> unresolved) {
     }
 
@@ -77,8 +80,7 @@ public final class SendTeamDigests {
                         series[index] = series[index].plus(tally);
                     } else if (dimension.equals(ScoreCells.TEAM_THEME) && index == 0 && value.contains("/")) {
                         String team = value.substring(0, value.indexOf('/'));
-                        week(weeks, team).themes().merge(value.substring(value.indexOf('/') + 1), tally.responses(),
-                                Long::sum);
+                        week(weeks, team).themes().merge(value.substring(value.indexOf('/') + 1), tally, Tally::plus);
                     }
                 });
             }
@@ -113,8 +115,20 @@ public final class SendTeamDigests {
 
     /** The team's top themes of the week, most answers first. */
     static List<Map.Entry<String, Long>> topThemes(TeamWeek week, int limit) {
-        return week.themes().entrySet().stream()
+        return week.themes().entrySet().stream().map(theme -> Map.entry(theme.getKey(), theme.getValue().responses()))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).toList();
+    }
+
+    /**
+     * The themes that cost the team's NPS most this week ({@link KeyDrivers} over the team's own answers, every
+     * survey together): those with a positive impact, the costliest first.
+     */
+    static List<KeyDrivers.Driver> topDrivers(TeamWeek week, int limit) {
+        Tally thisWeek = week.weeksBySurvey().values().stream().map(series -> series[0]).reduce(Tally.EMPTY, Tally::plus);
+        List<ReadMetrics.Group> groups = week.themes().entrySet().stream()
+                .map(theme -> new ReadMetrics.Group(theme.getKey(), theme.getValue())).toList();
+        return KeyDrivers.of(thisWeek, groups).stream().filter(driver -> driver.impact() != null && driver.impact() > 0)
                 .limit(limit).toList();
     }
 }

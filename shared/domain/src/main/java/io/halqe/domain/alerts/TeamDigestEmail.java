@@ -3,6 +3,7 @@ package io.halqe.domain.alerts;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.core.Team;
+import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.text.Html;
@@ -48,6 +49,19 @@ final class TeamDigestEmail {
             String listed = String.join(", ", themes.stream().map(t -> t.getKey() + " (" + t.getValue() + ")").toList());
             text.append("\nTop themes: ").append(listed).append('\n');
             html.append("<p><b>Top themes:</b> ").append(Html.escape(listed)).append("</p>");
+        }
+        List<KeyDrivers.Driver> drivers = SendTeamDigests.topDrivers(week, 3);
+        if (!drivers.isEmpty()) {
+            text.append("\nWhat costs the most (NPS points gained if these answers scored like the rest):\n");
+            html.append("<p><b>What costs the most</b> (NPS points gained if these answers scored like the rest):</p><ol>");
+            for (KeyDrivers.Driver driver : drivers) {
+                String item = "%s: +%s points (95%% CI %s to %s), %d answers, NPS %s".formatted(driver.key(),
+                        number(driver.impact()), number(driver.ci95()[0]), number(driver.ci95()[1]), driver.responses(),
+                        number(driver.with().score()));
+                text.append("- ").append(item).append('\n');
+                html.append("<li>").append(Html.escape(item)).append("</li>");
+            }
+            html.append("</ol>");
         }
         List<FollowUpCase> overdue = week.unresolved().stream().filter(c -> c.dueAt().isBefore(now))
                 .sorted(java.util.Comparator.comparing(FollowUpCase::dueAt)).toList();

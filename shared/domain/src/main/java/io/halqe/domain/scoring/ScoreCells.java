@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The cells an enriched response counts in: everything ({@code all=all}); its language; the customer's segment,
  * plan, region and free-form attributes as they were at answer time; the link's hidden fields (which win over a
- * customer field of the same name); the survey's touchpoint; each team that owns it, each theme, and each (team, theme);
+ * customer field of the same name); the survey's touchpoint; each team that owns it, each theme, the comment's
+ * feedback type ({@code feedbackType}), and each (team, theme);
  * and the answer's own choices: {@code question:<id>=<option>} for each option chosen in a single- or multi-choice
  * question, {@code question:<id>=yes|no} for a yes/no question — so scores can be grouped by what people answered.
  */
@@ -22,6 +23,8 @@ public final class ScoreCells {
     public static final String TEAM_THEME = "teamTheme";
     /** The dimension of a question's answers: {@code question:<questionId>}. */
     public static final String QUESTION = "question:";
+    /** The dimension of the comment's feedback type (complaint, praise, question, suggestion, bug). */
+    public static final String FEEDBACK_TYPE = "feedbackType";
     private static final int MAX_VALUE = 100;
 
     private ScoreCells() {
@@ -53,6 +56,9 @@ public final class ScoreCells {
             // the teams that own the answer, never those it was routed to for its score (support's detractors)
             enrichment.owningTeams().forEach(team -> cells.add(ScoreResponses.cell("team", clip(team))));
             enrichment.themes().forEach(theme -> cells.add(ScoreResponses.cell("theme", clip(theme))));
+            if (enrichment.feedbackType() != null) {
+                cells.add(ScoreResponses.cell(FEEDBACK_TYPE, enrichment.feedbackType()));
+            }
             // a team's own themes, for its weekly digest ("team/theme")
             enrichment.owningTeams().forEach(team -> enrichment.themes().forEach(theme ->
                     cells.add(ScoreResponses.cell(TEAM_THEME, clip(team) + "/" + clip(theme)))));
@@ -84,7 +90,7 @@ public final class ScoreCells {
     /** Names the aggregates use themselves. */
     private static boolean reserved(String dimension) {
         return dimension.equals("all") || dimension.equals("language") || dimension.equals("touchpoint")
-                || dimension.equals("team") || dimension.equals("theme") || dimension.equals(TEAM_THEME) || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
+                || dimension.equals("team") || dimension.equals("theme") || dimension.equals(FEEDBACK_TYPE) || dimension.equals(TEAM_THEME) || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
     }
 
     private static void put(Map<String, String> segments, String dimension, String value) {

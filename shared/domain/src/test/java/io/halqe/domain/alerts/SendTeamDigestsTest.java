@@ -80,6 +80,11 @@ class SendTeamDigestsTest {
                     .contains("Top themes: delivery (4), <b>ux</b> (2), price (1)")
                     .contains("Open cases: 2, overdue: 1").contains("case-late")
                     .contains("https://fb.example.com/api/cases/case-late").doesNotContain("case-new (");
+            // the three themes that cost most, as KeyDrivers computes them: delivery's 4 detractors out of 30 answers
+            // cost 73.08 − 50 = 23.08 points (the rest: 20 promoters, 1 detractor in 26), <b>ux</b> 10.71, price 5.17
+            assertThat(email.text()).containsSubsequence("What costs the most", "- delivery: +23.1 points (95% CI ",
+                    "4 answers, NPS -100", "- <b>ux</b>: +10.7 points", "- price: +5.2 points");
+            assertThat(email.html()).contains("<li>&lt;b&gt;ux&lt;/b&gt;: +10.7 points");
             // eight weeks, oldest first: six without answers, then week 47 (NPS 0) and week 48 (NPS 50)
             assertThat(email.text()).contains("······▅▇");
             assertThat(email.html()).contains("Support &lt;CX&gt;").contains("&lt;b&gt;ux&lt;/b&gt;")
