@@ -11,7 +11,9 @@ import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
+import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.domain.config.Env;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.announcements.Announce;
@@ -47,7 +49,7 @@ public final class ApiHandler implements RequestStreamHandler {
     public ApiHandler() {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_DIRECTORY_TABLE",
                 "HALQE_CASES_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LINK_SECRET_ARN",
-                "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE",
+                "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT"));
     }
@@ -91,7 +93,9 @@ public final class ApiHandler implements RequestStreamHandler {
                         new ForgetResponseCells(adapters.aggregates(), config.timeZone())),
                         new ExportCustomer(adapters.customers(), responses, cases, suppression)),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
-                        config.timeZone()));
+                        config.timeZone(), ReportingCalendars.of(config.reportingCalendar()).orElseThrow(() ->
+                                new Env.MissingConfigurationException("HALQE_REPORTING_CALENDAR",
+                                        "must be gregorian or persian, not " + config.reportingCalendar()))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.halqe.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.aws.http.HttpProblem;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
@@ -8,6 +9,7 @@ import io.halqe.aws.http.Router;
 import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.survey.ManageSurveys;
 import java.time.LocalDate;
@@ -15,8 +17,13 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /** Scores over time and by dimension, and how well closing the loop works. */
-record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone)
-        implements Router.Group {
+record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone,
+                    ReportingCalendar reportingCalendar) implements Router.Group {
+
+    /** The reporting calendar (ReportingCalendar parameter), Gregorian by default. */
+    ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone) {
+        this(surveys, metrics, effectiveness, reportingZone, ReportingCalendar.GREGORIAN);
+    }
 
     @Override
     public void addTo(Router router) {
@@ -70,18 +77,28 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
             } catch (IllegalArgumentException unknown) {
                 throw new HttpProblem(400, "invalid_query", "interval must be day, week or month", "interval");
             }
-            if (from != null && to != null && ReadMetrics.points(from, to, interval) > ReadMetrics.MAX_POINTS) {
-                throw new HttpProblem(400, "invalid_query", "a " + rawInterval.get().toLowerCase(Locale.ROOT)
-                        + " series from " + from + " to " + to + " has more than " + ReadMetrics.MAX_POINTS
-                        + " points: choose a shorter range or a longer interval", "interval");
-            }
         }
-        var result = metrics.read(surveyId, from, to, groupBy, interval);
+        ReportingCalendar calendar = calendar(request);
+        if (interval != null && from != null && to != null
+                && ReadMetrics.points(from, to, interval, calendar) > ReadMetrics.MAX_POINTS) {
+            throw new HttpProblem(400, "invalid_query", "a " + rawInterval.get().toLowerCase(Locale.ROOT)
+                    + " series from " + from + " to " + to + " has more than " + ReadMetrics.MAX_POINTS
+                    + " points: choose a shorter range or a longer interval", "interval");
+        }
+        var result = metrics.read(surveyId, from, to, groupBy, interval, calendar);
         if (groupBy != null) {
             // a dimension no answer in the range counts in is refused unless the survey or its customers define it
             Dimensions.checkKnown(survey.get(), groupBy, result.dimensions(), "groupBy");
         }
-        return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result));
+        return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result,
+                calendar, interval));
+    }
+
+    /** {@code calendar=gregorian|persian}, the reporting calendar when absent. */
+    private ReportingCalendar calendar(HttpRequest request) {
+        var named = request.query("calendar").filter(value -> !value.isBlank());
+        return named.isEmpty() ? reportingCalendar : ReportingCalendars.of(named.get()).orElseThrow(() ->
+                new HttpProblem(400, "invalid_query", "calendar must be gregorian or persian", "calendar"));
     }
 
     /** {@code from} and {@code to}, either open, days in the reporting zone. */

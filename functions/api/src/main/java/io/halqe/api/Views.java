@@ -10,6 +10,7 @@ import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyKind;
 import java.time.LocalDate;
@@ -133,12 +134,14 @@ final class Views {
     }
 
     static Map<String, Object> metrics(Survey survey, LocalDate from, LocalDate to, ZoneId zone, String groupBy,
-                                       ReadMetrics.Result result) {
+                                       ReadMetrics.Result result, ReportingCalendar calendar,
+                                       ReadMetrics.Interval interval) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("surveyId", survey.id());
         view.put("from", from == null ? null : from.toString());
         view.put("to", to == null ? null : to.toString());
         view.put("timeZone", zone.getId());
+        view.put("calendar", calendar.id());
         view.putAll(scores(result.overall(), survey.kind() == SurveyKind.EMPLOYEE));
         if (groupBy != null) {
             view.put("groupBy", groupBy);
@@ -153,6 +156,9 @@ final class Views {
             view.put("series", result.series().stream().map(point -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("start", point.start().toString());
+                if (interval == ReadMetrics.Interval.MONTH) {
+                    item.put("month", calendar.monthLabel(point.start()));
+                }
                 item.putAll(scores(point.tally(), survey.kind() == SurveyKind.EMPLOYEE));
                 return item;
             }).toList());

@@ -229,6 +229,37 @@ class ApiHandlerTest {
     }
 
     @Test
+    void monthlyMetrics_shouldFollowSolarHijriMonths_whenCalendarIsPersian() throws Exception {
+        // GIVEN a survey answered on 2024-03-19 (29 Esfand 1402) and 2024-03-20 (Nowruz, 1 Farvardin 1403)
+        String survey = CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"nowruz\"");
+        assertThat(call("POST", "/api/surveys", null, KEY, survey).getStatusCode()).isEqualTo(201);
+        var aggregates = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
+        aggregates.add(new DayKey("nowruz", java.time.LocalDate.parse("2024-03-19")), null,
+                Map.of("all=all", new Tally(2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(1, "1"));
+        aggregates.add(new DayKey("nowruz", java.time.LocalDate.parse("2024-03-20")), null,
+                Map.of("all=all", new Tally(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)), Map.of(2, "1"));
+        Map<String, String> months = Map.of("from", "2024-02-01", "to", "2024-04-30", "interval", "month");
+        // WHEN monthly metrics are read in the Persian calendar, and in the Gregorian one
+        JsonNode persian = json(get("/api/surveys/nowruz/metrics", withCalendar(months, "persian"), KEY));
+        JsonNode gregorian = json(get("/api/surveys/nowruz/metrics", months, KEY));
+        // THEN the Persian months are Bahman, Esfand 1402 and Farvardin, Ordibehesht 1403, Nowruz splitting the two days
+        assertThat(persian.get("calendar").asText()).isEqualTo("persian");
+        assertThat(persian.get("series")).extracting(point -> point.get("start").asText() + " " + point.get("month").asText()
+                + " " + point.get("responses").asInt()).containsExactly("2024-01-21 1402-11 0", "2024-02-20 1402-12 2",
+                "2024-03-20 1403-01 1", "2024-04-20 1403-02 0");
+        // AND the Gregorian months put both days in March
+        assertThat(gregorian.get("series")).extracting(point -> point.get("month").asText() + " "
+                + point.get("responses").asInt()).containsExactly("2024-02 0", "2024-03 3", "2024-04 0");
+        assertThat(get("/api/surveys/nowruz/metrics", withCalendar(months, "julian"), KEY).getStatusCode()).isEqualTo(400);
+    }
+
+    private static Map<String, String> withCalendar(Map<String, String> query, String calendar) {
+        Map<String, String> with = new HashMap<>(query);
+        with.put("calendar", calendar);
+        return with;
+    }
+
+    @Test
     void badRequests_shouldGet4xxWithAnErrorObject() throws Exception {
         String key = "Bearer local-dev-key";
         assertThat(get("/api/surveys/demo-nps/responses", Map.of("limit", "5000"), key).getStatusCode()).isEqualTo(400);
@@ -616,7 +647,7 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(35);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(36);
     }
 
     @Test

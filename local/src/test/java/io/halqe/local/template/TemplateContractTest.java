@@ -288,7 +288,8 @@ class TemplateContractTest {
         // the public routes, and the admin API route by route (each function's router is held to its own routes)
         assertThat(routes).contains("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
-                "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics").hasSize(6 + 35)
+                "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
+                "GET /api/surveys/{surveyId}/drivers").hasSize(6 + 36)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
                 .allMatch(route -> route.split(" ")[1].startsWith("/api/"));
         Map<String, Object> api = TEMPLATE.properties("HttpApi");

@@ -25,7 +25,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
                           String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
                           String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
-                          int smsMonthlyLimit) {
+                          int smsMonthlyLimit, String reportingCalendar) {
 
     private static final String PREFIX = "HALQE_";
 
@@ -41,7 +41,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
                 read.days("responseRetentionDays"), read.branding(), read.text("limitsTable"),
                 read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
-                read.whole("smsMonthlyLimit", 1000));
+                read.whole("smsMonthlyLimit", 1000), read.optional("reportingCalendar", "gregorian"));
         read.finish();
         return config;
     }

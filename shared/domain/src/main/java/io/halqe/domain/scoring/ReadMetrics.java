@@ -1,9 +1,7 @@
 package io.halqe.domain.scoring;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Scores over a range of days: the overall tally, one per value of a dimension ({@code groupBy}, e.g. plan), and a
- * series per day, ISO week (starting Monday) or month with every bucket of the range, empty ones included (a chart
+ * series per day, week or month of the reporting calendar (ISO weeks from Monday, or Solar Hijri months and weeks
+ * from Saturday) with every bucket of the range, empty ones included (a chart
  * must not join the points either side of a quiet week). Reads O(days in range), whatever the number of responses.
  */
 public final class ReadMetrics {
@@ -40,6 +39,12 @@ public final class ReadMetrics {
     }
 
     public Result read(String surveyId, LocalDate from, LocalDate to, String groupBy, Interval interval) {
+        return read(surveyId, from, to, groupBy, interval, ReportingCalendar.GREGORIAN);
+    }
+
+    /** Weeks and months as {@code calendar} has them (a Solar Hijri month, a week from Saturday). */
+    public Result read(String surveyId, LocalDate from, LocalDate to, String groupBy, Interval interval,
+                       ReportingCalendar calendar) {
         Tally overall = Tally.EMPTY;
         Map<String, Tally> groups = new TreeMap<>();
         TreeMap<LocalDate, Tally> series = new TreeMap<>();
@@ -49,7 +54,7 @@ public final class ReadMetrics {
             Tally all = day.cells().getOrDefault(ScoreResponses.ALL, Tally.EMPTY);
             overall = overall.plus(all);
             if (interval != null) {
-                series.merge(start(day.day(), interval), all, Tally::plus);
+                series.merge(start(day.day(), interval, calendar), all, Tally::plus);
             }
             if (groupBy != null) {
                 day.cells().forEach((cell, tally) -> {
@@ -66,7 +71,8 @@ public final class ReadMetrics {
             LocalDate first = from != null ? from : series.isEmpty() ? null : series.firstKey();
             LocalDate last = to != null ? to : series.isEmpty() ? null : series.lastKey();
             if (first != null && last != null) {
-                for (LocalDate start = start(first, interval); !start.isAfter(last); start = next(start, interval)) {
+                for (LocalDate start = start(first, interval, calendar); !start.isAfter(last);
+                     start = next(start, interval, calendar)) {
                     points.add(new Point(start, series.getOrDefault(start, Tally.EMPTY)));
                 }
             }
@@ -75,28 +81,29 @@ public final class ReadMetrics {
     }
 
     /** How many buckets a series from {@code from} to {@code to} has. */
-    public static long points(LocalDate from, LocalDate to, Interval interval) {
-        LocalDate first = start(from, interval);
+    public static long points(LocalDate from, LocalDate to, Interval interval, ReportingCalendar calendar) {
+        LocalDate first = start(from, interval, calendar);
         return switch (interval) {
             case DAY -> ChronoUnit.DAYS.between(first, to) + 1;
             case WEEK -> ChronoUnit.WEEKS.between(first, to) + 1;
-            case MONTH -> ChronoUnit.MONTHS.between(first, to.withDayOfMonth(1)) + 1;
+            // months differ in length between calendars; about 30 days each is close enough to bound a request
+            case MONTH -> ChronoUnit.DAYS.between(first, to) / 29 + 1;
         };
     }
 
-    private static LocalDate next(LocalDate start, Interval interval) {
+    private static LocalDate next(LocalDate start, Interval interval, ReportingCalendar calendar) {
         return switch (interval) {
             case DAY -> start.plusDays(1);
             case WEEK -> start.plusWeeks(1);
-            case MONTH -> start.plusMonths(1);
+            case MONTH -> calendar.nextMonth(start);
         };
     }
 
-    static LocalDate start(LocalDate day, Interval interval) {
+    static LocalDate start(LocalDate day, Interval interval, ReportingCalendar calendar) {
         return switch (interval) {
             case DAY -> day;
-            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> day.withDayOfMonth(1);
+            case WEEK -> calendar.weekStart(day);
+            case MONTH -> calendar.monthStart(day);
         };
     }
 }

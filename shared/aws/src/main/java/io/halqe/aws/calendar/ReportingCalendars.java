@@ -1,0 +1,58 @@
+package io.halqe.aws.calendar;
+
+import com.github.mfathi91.time.PersianDate;
+import io.halqe.domain.scoring.ReportingCalendar;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+
+/** The calendars reports can be bucketed in, by the id {@code calendar=} and the ReportingCalendar parameter use. */
+public final class ReportingCalendars {
+
+    /**
+     * The Solar Hijri calendar Iran reads months in (1 Farvardin at the March equinox), with weeks from Saturday; its
+     * arithmetic is persian-date-time's, checked against a reference conversion of known dates.
+     */
+    public static final ReportingCalendar PERSIAN = new ReportingCalendar() {
+        @Override
+        public String id() {
+            return "persian";
+        }
+
+        @Override
+        public LocalDate weekStart(LocalDate day) {
+            return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+        }
+
+        @Override
+        public LocalDate monthStart(LocalDate day) {
+            return firstOfMonth(PersianDate.fromGregorian(day)).toGregorian();
+        }
+
+        @Override
+        public LocalDate nextMonth(LocalDate monthStart) {
+            return firstOfMonth(PersianDate.fromGregorian(monthStart)).plusMonths(1).toGregorian();
+        }
+
+        @Override
+        public String monthLabel(LocalDate monthStart) {
+            PersianDate persian = PersianDate.fromGregorian(monthStart);
+            return "%04d-%02d".formatted(persian.getYear(), persian.getMonthValue());
+        }
+    };
+
+    private static PersianDate firstOfMonth(PersianDate date) {
+        return PersianDate.of(date.getYear(), date.getMonthValue(), 1);
+    }
+
+    public static final List<ReportingCalendar> ALL = List.of(ReportingCalendar.GREGORIAN, PERSIAN);
+
+    private ReportingCalendars() {
+    }
+
+    public static Optional<ReportingCalendar> of(String id) {
+        return ALL.stream().filter(calendar -> calendar.id().equals(id)).findFirst();
+    }
+}
