@@ -12,6 +12,7 @@ import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.survey.ManageSurveys;
+import io.halqe.domain.survey.Survey;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -38,36 +39,26 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
      * NPS with and without it, and impact, the costliest first.
      */
     private APIGatewayV2HTTPResponse drivers(HttpRequest request) {
-        String surveyId = request.pathParameter("surveyId");
-        var survey = surveys.get(surveyId);
-        if (survey.isEmpty()) {
-            return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
-        }
-        Range range = range(request);
-        LocalDate from = range.from();
-        LocalDate to = range.to();
+        Survey survey = survey(request);
+        LocalDate from = Queries.date(request, "from", reportingZone);
+        LocalDate to = to(request, from);
         String by = request.query("by").filter(value -> !value.isBlank()).orElse("theme");
         String dimension = by.equals("type") ? ScoreCells.FEEDBACK_TYPE : by;
-        Dimensions.checkSyntax(survey.get(), dimension, "by");
-        var result = metrics.read(surveyId, from, to, dimension, null);
-        Dimensions.checkKnown(survey.get(), dimension, result.dimensions(), "by");
-        return HttpResponses.json(200, Views.drivers(survey.get(), from, to, reportingZone, by,
+        Dimensions.checkSyntax(survey, dimension, "by");
+        var result = metrics.read(survey.id(), from, to, dimension, null);
+        Dimensions.checkKnown(survey, dimension, result.dimensions(), "by");
+        return HttpResponses.json(200, Views.drivers(survey, from, to, reportingZone, by,
                 KeyDrivers.of(result.overall(), result.groups()), result.overall()));
     }
 
     /** {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}. */
     private APIGatewayV2HTTPResponse metrics(HttpRequest request) {
-        String surveyId = request.pathParameter("surveyId");
-        var survey = surveys.get(surveyId);
-        if (survey.isEmpty()) {
-            return HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId);
-        }
-        Range range = range(request);
-        LocalDate from = range.from();
-        LocalDate to = range.to();
+        Survey survey = survey(request);
+        LocalDate from = Queries.date(request, "from", reportingZone);
+        LocalDate to = to(request, from);
         String groupBy = request.query("groupBy").orElse(null);
         if (groupBy != null) {
-            Dimensions.checkSyntax(survey.get(), groupBy, "groupBy");
+            Dimensions.checkSyntax(survey, groupBy, "groupBy");
         }
         ReadMetrics.Interval interval = null;
         var rawInterval = request.query("interval");
@@ -85,12 +76,12 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
                     + " series from " + from + " to " + to + " has more than " + ReadMetrics.MAX_POINTS
                     + " points: choose a shorter range or a longer interval", "interval");
         }
-        var result = metrics.read(surveyId, from, to, groupBy, interval, calendar);
+        var result = metrics.read(survey.id(), from, to, groupBy, interval, calendar);
         if (groupBy != null) {
             // a dimension no answer in the range counts in is refused unless the survey or its customers define it
-            Dimensions.checkKnown(survey.get(), groupBy, result.dimensions(), "groupBy");
+            Dimensions.checkKnown(survey, groupBy, result.dimensions(), "groupBy");
         }
-        return HttpResponses.json(200, Views.metrics(survey.get(), from, to, reportingZone, groupBy, result,
+        return HttpResponses.json(200, Views.metrics(survey, from, to, reportingZone, groupBy, result,
                 calendar, interval));
     }
 
@@ -101,16 +92,18 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
                 new HttpProblem(400, "invalid_query", "calendar must be gregorian or persian", "calendar"));
     }
 
-    /** {@code from} and {@code to}, either open, days in the reporting zone. */
-    private record Range(LocalDate from, LocalDate to) {
+    private Survey survey(HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
+        return surveys.get(surveyId).orElseThrow(() ->
+                new HttpProblem(404, "survey_not_found", "there is no survey " + surveyId, null));
     }
 
-    private Range range(HttpRequest request) {
-        LocalDate from = Queries.date(request, "from", reportingZone);
+    /** {@code to}, a day in the reporting zone, not before {@code from}. */
+    private LocalDate to(HttpRequest request, LocalDate from) {
         LocalDate to = Queries.date(request, "to", reportingZone);
         if (from != null && to != null && from.isAfter(to)) {
             throw new HttpProblem(400, "invalid_query", "from must not be after to", "from");
         }
-        return new Range(from, to);
+        return to;
     }
 }
