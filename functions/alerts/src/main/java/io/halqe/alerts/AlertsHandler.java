@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.aws.runtime.HalqeConfig;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
@@ -44,7 +45,7 @@ public final class AlertsHandler implements RequestStreamHandler {
     public AlertsHandler() {
         this(Adapters.forFunction("HALQE_CASES_TABLE", "HALQE_DIRECTORY_TABLE", "HALQE_EVENT_BUS_NAME",
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_DEFAULT_TEAM",
-                "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_DETRACTOR_CASE_SLA", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE",
+                "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_DETRACTOR_CASE_SLA", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_SURVEYS_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
                 "HALQE_RESPONSES_TABLE"));
     }
@@ -72,7 +73,7 @@ public final class AlertsHandler implements RequestStreamHandler {
     private static AlertSettings settings(HalqeConfig config) {
         return new AlertSettings(HalqeConfig.required(config.defaultTeam(), "defaultTeam"),
                 HalqeConfig.required(config.defaultOwnerEmail(), "defaultOwnerEmail"), config.publicBaseUrl(),
-                config.timeZone());
+                config.timeZone(), ReportingCalendars.required(config.reportingCalendar()));
     }
 
     @Override

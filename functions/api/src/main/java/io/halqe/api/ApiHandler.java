@@ -13,7 +13,6 @@ import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.aws.runtime.Adapters;
-import io.halqe.domain.config.Env;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.announcements.Announce;
@@ -93,9 +92,7 @@ public final class ApiHandler implements RequestStreamHandler {
                         new ForgetResponseCells(adapters.aggregates(), config.timeZone())),
                         new ExportCustomer(adapters.customers(), responses, cases, suppression)),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
-                        config.timeZone(), ReportingCalendars.of(config.reportingCalendar()).orElseThrow(() ->
-                                new Env.MissingConfigurationException("HALQE_REPORTING_CALENDAR",
-                                        "must be gregorian or persian, not " + config.reportingCalendar()))));
+                        config.timeZone(), ReportingCalendars.required(config.reportingCalendar())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.halqe.aws.calendar;
 
 import com.github.mfathi91.time.PersianDate;
+import io.halqe.domain.config.Env;
 import io.halqe.domain.scoring.ReportingCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -38,8 +39,13 @@ public final class ReportingCalendars {
 
         @Override
         public String monthLabel(LocalDate monthStart) {
-            PersianDate persian = PersianDate.fromGregorian(monthStart);
-            return "%04d-%02d".formatted(persian.getYear(), persian.getMonthValue());
+            return formatDate(monthStart).substring(0, 7);
+        }
+
+        @Override
+        public String formatDate(LocalDate day) {
+            PersianDate persian = PersianDate.fromGregorian(day);
+            return "%04d-%02d-%02d".formatted(persian.getYear(), persian.getMonthValue(), persian.getDayOfMonth());
         }
     };
 
@@ -54,5 +60,11 @@ public final class ReportingCalendars {
 
     public static Optional<ReportingCalendar> of(String id) {
         return ALL.stream().filter(calendar -> calendar.id().equals(id)).findFirst();
+    }
+
+    /** The calendar the ReportingCalendar parameter names; another value is a wiring mistake, told at init. */
+    public static ReportingCalendar required(String id) {
+        return of(id).orElseThrow(() -> new Env.MissingConfigurationException("HALQE_REPORTING_CALENDAR",
+                "must be gregorian or persian, not " + id));
     }
 }

@@ -73,6 +73,8 @@ class ReportingCalendarsTest {
                 .matches(day -> day.getDayOfWeek() == DayOfWeek.SATURDAY);
         assertThat(ReportingCalendar.GREGORIAN.weekStart(wednesday)).isEqualTo(LocalDate.parse("2026-11-30"));
         assertThat(ReportingCalendars.of("persian")).contains(persian);
+        assertThat(persian.formatDate(LocalDate.parse("2024-03-20"))).isEqualTo("1403-01-01");
+        assertThat(persian.formatDate(LocalDate.parse("2025-03-20"))).isEqualTo("1403-12-30");
         assertThat(ReportingCalendars.of("julian")).isEmpty();
     }
 }

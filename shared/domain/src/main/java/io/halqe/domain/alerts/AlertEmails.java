@@ -52,7 +52,7 @@ final class AlertEmails {
         facts.put("Team", team.name());
         String link = opened == null ? null : settings.caseLink(opened.id());
         if (opened != null) {
-            facts.put("Case", opened.id() + ", owner " + opened.owner() + ", due " + opened.dueAt());
+            facts.put("Case", opened.id() + ", owner " + opened.owner() + ", due " + settings.date(opened.dueAt()));
         }
         String comment = response.comment() == null || response.comment().isBlank() ? "(no comment)" : response.comment();
 

@@ -72,7 +72,8 @@ final class TeamDigestEmail {
             html.append("<ul>");
             for (FollowUpCase late : overdue.subList(0, Math.min(LISTED_CASES, overdue.size()))) {
                 String link = settings.caseLink(late.id());
-                String item = late.id() + " (" + late.reason() + "), owner " + late.owner() + ", due " + late.dueAt();
+                String item = late.id() + " (" + late.reason() + "), owner " + late.owner() + ", due "
+                        + settings.date(late.dueAt());
                 text.append("- ").append(item).append(link == null ? "" : " " + link).append('\n');
                 html.append("<li>").append(link == null ? Html.escape(item)
                         : "<a href=\"" + Html.escape(link) + "\">" + Html.escape(item) + "</a>").append("</li>");

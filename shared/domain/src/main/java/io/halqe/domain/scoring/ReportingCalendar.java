@@ -24,6 +24,9 @@ public interface ReportingCalendar {
     /** The month {@code monthStart} begins, as this calendar writes it: {@code 2026-11}, {@code 1405-09}. */
     String monthLabel(LocalDate monthStart);
 
+    /** A day as this calendar writes it: {@code 2026-12-01}, {@code 1405-09-10}. */
+    String formatDate(LocalDate day);
+
     ReportingCalendar GREGORIAN = new ReportingCalendar() {
         @Override
         public String id() {
@@ -48,6 +51,11 @@ public interface ReportingCalendar {
         @Override
         public String monthLabel(LocalDate monthStart) {
             return monthStart.toString().substring(0, 7);
+        }
+
+        @Override
+        public String formatDate(LocalDate day) {
+            return day.toString();
         }
     };
 }
