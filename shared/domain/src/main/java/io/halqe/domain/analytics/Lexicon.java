@@ -162,9 +162,14 @@ final class Lexicon {
         index.put(TextNormalization.normalize(term, language), language, entry, CoreEntry::merge, exactOnly);
     }
 
+    /**
+     * Each word on its own: normalizing the whole line would join Persian affix-like words to their neighbours
+     * («می از» → «میاز»), and «از» would be lost as a stop word.
+     */
     private void addWords(Set<String> target, String line) {
-        for (String word : TextNormalization.normalize(line, language).split(" ")) {
-            if (!word.isEmpty()) {
+        for (String raw : line.split("\\s+")) {
+            String word = TextNormalization.normalize(raw, language);
+            if (!word.isEmpty() && word.indexOf(' ') < 0) {
                 target.add(word);
             }
         }

@@ -56,6 +56,17 @@ class ComplaintReadingTest {
     }
 
     @Test
+    void analyze_shouldReadPersian_whenItIsTypedWithArabicLettersAndOnlyStopWordsTellTheLanguage() {
+        // GIVEN a Persian complaint typed with ك and no Persian-only letters: «از» is what tells it from Arabic
+        // WHEN analyzed
+        TextAnalysis a = analyze("مخلوط كن بعد از دو هفته از كار افتاد.");
+
+        // THEN it is Persian, and the problem event is read
+        assertThat(a.language()).isEqualTo("fa");
+        assertThat(a.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
     void analyze_shouldBeNegative_whenAnArabicProblemEventHasNoSentimentWord() {
         // GIVEN «deducted twice», «tore after the first wash», «couldn't log in», «nobody answered», «the
         // technician never came», «still waiting for the refund»
