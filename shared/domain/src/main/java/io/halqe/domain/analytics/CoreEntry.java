@@ -23,6 +23,8 @@ final class CoreEntry {
     /** Pair ids this term is the event side of ("charged") and the modifier side of ("twice"), as bits. */
     long pairEvent;
     long pairModifier;
+    /** A word a failure marker never makes a problem of ("can't [wait]", "didn't [know]", «نمیدونم»). */
+    boolean problemExempt;
     /** A lukewarm marker ("nothing special", معمولی, عادي): it pulls its sentence towards neutral. */
     boolean lukewarm;
     /** A concessive ("although", با اینکه, مع أن): its own clause is the one that counts less. */
@@ -51,6 +53,7 @@ final class CoreEntry {
         a.pairEvent = first.pairEvent;
         a.pairModifier = first.pairModifier;
         a.lukewarm = first.lukewarm;
+        a.problemExempt = first.problemExempt;
         a.concessive = first.concessive;
         if (!Double.isNaN(b.sentiment)) {
             a.sentiment = b.sentiment;
@@ -68,6 +71,7 @@ final class CoreEntry {
         a.pairEvent |= b.pairEvent;
         a.pairModifier |= b.pairModifier;
         a.lukewarm |= b.lukewarm;
+        a.problemExempt |= b.problemExempt;
         a.concessive |= b.concessive;
         return a;
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  * <p>Complaint reading adds {@code problem} ("weight term": a sentiment term that names a problem event),
  * {@code problem-marker} and {@code problem-marker-post} (failure markers: the content word after, or before, them
  * is a problem event — see {@link ProblemEvents}), {@code problem-pair} ("event, event | modifier, modifier": an
- * event word with a modifier in its clause is a problem, "charged … twice"), {@code lukewarm} (pulls its sentence
+ * event word with a modifier in its clause is a problem, "charged … twice"), {@code problem-exempt} (words a marker
+ * never makes a problem of: "can't [wait]", "didn't [know]"), {@code lukewarm} (pulls its sentence
  * towards neutral) and {@code concessive} ("although": its own clause counts less) — one term per line.
  */
 final class Lexicon {
@@ -65,6 +66,11 @@ final class Lexicon {
                 put(line, entry, true);
             }
             case "problem-pair" -> addPair(line, where);
+            case "problem-exempt" -> {
+                CoreEntry entry = new CoreEntry();
+                entry.problemExempt = true;
+                put(line, entry, false);
+            }
             case "lukewarm" -> {
                 CoreEntry entry = new CoreEntry();
                 entry.lukewarm = true;

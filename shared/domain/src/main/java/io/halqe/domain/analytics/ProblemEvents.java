@@ -17,7 +17,8 @@ import java.util.List;
  *       «دوبار», «انخصم» … «مرتين»), at most {@value #PAIR_DISTANCE} words apart.</li>
  * </ul>
  *
- * A marker whose content word is a sentiment term (or a shielding phrase) finds nothing: "never had a problem",
+ * A marker whose content word is a sentiment term, a shielding phrase or a {@code [problem-exempt]} word ("didn't
+ * [know]", "can't [wait]") finds nothing: "never had a problem",
  * «هیچ مشکلی نداشتم» are negations, which the sentiment stage weighs. Named problem events ("tore", پاره شد، تمزق)
  * are sentiment terms of the {@code [problem]} section and are not found here.
  */
@@ -80,7 +81,8 @@ final class ProblemEvents {
         int seen = 0;
         for (int k = from; k >= 0 && k < words.size() && words.clause(k) == clause && seen < REACH; k += step) {
             CoreEntry entry = covering[k];
-            if (entry != null && (entry.hasSentimentRole() || entry.negator != 0 || entry.problemMarker != 0)) {
+            if (entry != null && (entry.hasSentimentRole() || entry.negator != 0 || entry.problemMarker != 0
+                    || entry.problemExempt)) {
                 return -1;
             }
             if (entry == null && comment.isStopword(k) || entry != null && entry.intensifier != 0) {

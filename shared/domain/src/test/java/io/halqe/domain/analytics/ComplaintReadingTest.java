@@ -94,6 +94,18 @@ class ComplaintReadingTest {
         assertSentiment(Sentiment.NEUTRAL, "The seam never tore.", "ما هي مواعيد عمل الفرع يوم الجمعة؟");
     }
 
+    @Test
+    void analyze_shouldNotComplain_whenAFailureMarkerIntroducesKnowingWaitingOrPraise() {
+        // GIVEN failure markers before knowing, waiting, ease and effort, and ما/لا that are no negation
+        // WHEN analyzed
+        // THEN each is positive: no problem event is read into them
+        assertSentiment(Sentiment.POSITIVE, "Didn't know this shop before, great find.",
+                "Couldn't be easier to set up.", "It didn't take long to arrive.", "Never had to call support once.",
+                "Can't wait for the next drop!", "کم و کسری نداشت، ممنون", "همکاراتون کوتاهی نکردن",
+                "خیلی خوبه", "ما شاء الله ما قصروا والتوصيل سريع", "أفضل ما جربت", "لا تفوتكم العروض");
+        assertThemes("کم و کسری نداشت، ممنون");
+    }
+
     // --- lukewarm
 
     @Test
