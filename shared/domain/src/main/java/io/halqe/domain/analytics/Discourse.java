@@ -1,5 +1,7 @@
 package io.halqe.domain.analytics;
 
+import java.util.Arrays;
+
 /**
  * How much each word of a comment counts for sentiment because of where it stands: around a contrast ("but", ولی،
  * لكن) or a concessive ("although", با اینکه، مع أن), and whether a lukewarm marker ("nothing special", معمولی،
@@ -14,7 +16,7 @@ final class Discourse {
     static final double LUKEWARM_NEGATIVE = 0.4;
 
     private final double[] weight;
-    /** Per word: the contrast segment it is in (words of one sentence before and after its last "but" differ). */
+    /** Per word: its stretch of a sentence, sentences being split at every contrast word ("but"). */
     private final int[] segment;
     private final boolean[] lukewarmSegment;
 
@@ -29,7 +31,7 @@ final class Discourse {
         int n = words.size();
         double[] weight = new double[n];
         int[] segment = new int[n];
-        java.util.Arrays.fill(weight, 1);
+        Arrays.fill(weight, 1);
         boolean[] contrast = comment.contrastStarts();
         // the last contrast of each sentence splits it: before it counts half, from it on 1.5 times
         for (int i = 0, id = 0; i < n; i++) {

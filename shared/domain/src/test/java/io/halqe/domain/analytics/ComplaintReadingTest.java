@@ -190,6 +190,7 @@ class ComplaintReadingTest {
         assertThemes("The garage did a poor service on my car.", "product_quality");
         assertThemes("Love the training plan my coach wrote for me.", "product_quality");
         assertThemes("The chair has great lumbar support.", "product_quality");
+        assertThemes("The parcel came late and support never called back.", "delivery", "support");
         assertThemes("The new version supports dark mode, very handy.", "usability");
         assertThemes("The technician never showed up.", "support");
         assertThemes("نسخه جدید برنامه از حالت شب پشتیبانی می‌کنه، عالیه.", "usability");
