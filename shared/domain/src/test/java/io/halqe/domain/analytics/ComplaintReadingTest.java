@@ -64,6 +64,9 @@ class ComplaintReadingTest {
         // THEN it is Persian, and the problem event is read
         assertThat(a.language()).isEqualTo("fa");
         assertThat(a.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        // AND a short complaint told by a Persian-only lexicon word («نتونستم») is Persian too
+        assertThat(analyze("نتونستم وارد بشم").language()).isEqualTo("fa");
+        assertThat(analyze("نتونستم وارد بشم").sentiment()).isEqualTo(Sentiment.NEGATIVE);
     }
 
     @Test
