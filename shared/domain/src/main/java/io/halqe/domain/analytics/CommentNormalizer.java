@@ -42,8 +42,9 @@ final class CommentNormalizer {
             return new NormalizedComment(language, evidence, words, null, List.of());
         }
         // "but" ends what it contrasts: negators and intensifiers do not reach across it, nor do phrases
-        words = words.withClauseBreaksAt(lexicon.contrast);
-        return new NormalizedComment(language, evidence, words, lexicon, lexicon.index.findAll(words));
+        boolean[] contrastStarts = lexicon.contrastStarts(words);
+        words = words.withClauseBreaksAt(contrastStarts);
+        return new NormalizedComment(language, evidence, words, lexicon, lexicon.index.findAll(words), contrastStarts);
     }
 
     private Lexicon lexiconFor(String language, Tokens words) {

@@ -13,10 +13,31 @@ final class CoreEntry {
     FeedbackType cue;
     /** A question word that marks a question only at the start of a sentence ("how", "can i"). */
     boolean questionAtStart;
+    /** A sentiment term that names a problem event ("tore", "از کار افتاد", "تمزق"): its evidence says so. */
+    boolean problem;
+    /**
+     * {@link #PRE}: a failure marker that makes the next content word a problem event ("never [showed up]", "could
+     * not [log in]", لم [يصل]); {@link #POST}: one that makes the content word before it one («[دانلود] نمیشه»).
+     */
+    int problemMarker;
+    /** Pair ids this term is the event side of ("charged") and the modifier side of ("twice"), as bits. */
+    long pairEvent;
+    long pairModifier;
+    /** A word a failure marker never makes a problem of ("can't [wait]", "didn't [know]", «نمیدونم»). */
+    boolean problemExempt;
+    /** A lukewarm marker ("nothing special", معمولی, عادي): it pulls its sentence towards neutral. */
+    boolean lukewarm;
+    /** A concessive ("although", با اینکه, مع أن): its own clause is the one that counts less. */
+    boolean concessive;
 
     /** A weight of 0 marks a phrase that only shields its words ("outstanding balance" is no praise). */
     boolean hasSentiment() {
         return !Double.isNaN(sentiment) && sentiment != 0;
+    }
+
+    /** A sentiment term or a shielding phrase (weight 0): a failure marker never reaches across either. */
+    boolean hasSentimentRole() {
+        return !Double.isNaN(sentiment) || lukewarm;
     }
 
     /** A new entry with the roles of both ({@code b} wins on conflicts); neither argument changes. */
@@ -27,6 +48,13 @@ final class CoreEntry {
         a.intensifier = first.intensifier;
         a.cue = first.cue;
         a.questionAtStart = first.questionAtStart;
+        a.problem = first.problem;
+        a.problemMarker = first.problemMarker;
+        a.pairEvent = first.pairEvent;
+        a.pairModifier = first.pairModifier;
+        a.lukewarm = first.lukewarm;
+        a.problemExempt = first.problemExempt;
+        a.concessive = first.concessive;
         if (!Double.isNaN(b.sentiment)) {
             a.sentiment = b.sentiment;
         }
@@ -38,6 +66,13 @@ final class CoreEntry {
             a.cue = b.cue;
         }
         a.questionAtStart |= b.questionAtStart;
+        a.problem |= b.problem;
+        a.problemMarker |= b.problemMarker;
+        a.pairEvent |= b.pairEvent;
+        a.pairModifier |= b.pairModifier;
+        a.lukewarm |= b.lukewarm;
+        a.problemExempt |= b.problemExempt;
+        a.concessive |= b.concessive;
         return a;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * <p>Persian evidence: Persian stop words (2 each), the letters only Persian uses پ چ ژ گ (1.5 each), the Persian
  * forms ی ک (0.5 each), ZWNJ (2 each), words with the verb prefix می/نمی (1 each). Arabic evidence: Arabic stop
  * words (2 each), ة and ى (1.5 each), أ and إ (0.3 each), the Arabic forms ي ك (0.2 each: Persian typed on an Arabic
- * keyboard uses them too, so the words decide), words with the article ال (1 each). Words common to both languages
+ * keyboard uses them too, so the words decide), words with the article ال (1 each). Words of one lexicon and not the
+ * other count 1 each for their language («نتونستم», «انخصم»). Words common to both languages
  * (من، ما، و …) count for neither. A tie goes to the fallback language if it is fa or ar, else by letter forms.
  */
 final class LanguageDetector {
@@ -21,6 +22,9 @@ final class LanguageDetector {
 
     private final Set<String> faMarkers = new HashSet<>();
     private final Set<String> arMarkers = new HashSet<>();
+    /** Lexicon words of one language and not the other («نتونستم», «انخصم»): weaker evidence than stop words. */
+    private final Set<String> faLexiconWords = new HashSet<>();
+    private final Set<String> arLexiconWords = new HashSet<>();
     private final Set<String> enMarkers;
     private final Set<String> enVocabulary;
     private final Set<String> foreignLatin;
@@ -34,6 +38,14 @@ final class LanguageDetector {
         shared.retainAll(arMarkers);
         faMarkers.removeAll(shared);
         arMarkers.removeAll(shared);
+        faLexiconWords.addAll(fa.index.vocabulary);
+        for (String w : ar.index.vocabulary) {
+            arLexiconWords.add(w.replace('\u064A', '\u06CC').replace('\u0643', '\u06A9'));
+        }
+        Set<String> sharedWords = new HashSet<>(faLexiconWords);
+        sharedWords.retainAll(arLexiconWords);
+        faLexiconWords.removeAll(sharedWords);
+        arLexiconWords.removeAll(sharedWords);
         enMarkers = en.stopwords;
         enVocabulary = en.index.vocabulary;
         foreignLatin = en.foreignStopwords;
@@ -95,6 +107,10 @@ final class LanguageDetector {
                 ar += 2;
             } else if (w.length() >= 4 && (w.startsWith("می") || w.startsWith("نمی"))) {
                 fa += 1;
+            } else if (faLexiconWords.contains(w)) {
+                fa += 1;
+            } else if (arLexiconWords.contains(w)) {
+                ar += 1;
             } else if (w.length() >= 5 && w.startsWith("ال")) {
                 ar += 1;
             }

@@ -11,10 +11,20 @@ import java.util.List;
  * @param lexicon          the lexicon the words were matched against; null for a language without one
  * @param terms            the lexicon's terms among the words (sentiment words, negators, intensifiers, type cues),
  *                         in text order
+ * @param contrastStarts   by word: a contrast word or phrase ("but", «إلا أن») starts there
  */
 record NormalizedComment(String language, Match languageEvidence, Tokens words, Lexicon lexicon,
-                         List<FoundTerm<CoreEntry>> terms) {
+                         List<FoundTerm<CoreEntry>> terms, boolean[] contrastStarts) {
     NormalizedComment {
         terms = List.copyOf(terms);
+    }
+
+    NormalizedComment(String language, Match languageEvidence, Tokens words, Lexicon lexicon,
+                      List<FoundTerm<CoreEntry>> terms) {
+        this(language, languageEvidence, words, lexicon, terms, new boolean[words.size()]);
+    }
+
+    boolean isStopword(int word) {
+        return lexicon != null && lexicon.stopwords.contains(words.word(word));
     }
 }

@@ -17,15 +17,41 @@ final class SentimentScorer {
 
     ScoredSentiment score(NormalizedComment comment, Integer npsScore) {
         List<Match> evidence = new ArrayList<>();
-        double sum = 0;
+        Discourse discourse = Discourse.of(comment);
+        List<Contribution> contributions = new ArrayList<>();
         boolean anyTerm = false;
         for (FoundTerm<CoreEntry> term : comment.terms()) {
             if (term.payload().hasSentiment()) {
-                Contribution contribution = contribution(term, comment);
-                sum += contribution.value();
-                evidence.addAll(contribution.evidence());
+                contributions.add(contribution(term, comment, discourse));
+                anyTerm = true;
+            } else if (term.payload().cue == FeedbackType.BUG) {
+                // a bug report is a problem event even in words that carry no opinion (يقفل، باز نمیشه)
+                double value = ProblemEvents.WEIGHT * discourse.weight(term.start());
+                contributions.add(new Contribution(term.start(), "problem", term.text(),
+                        value * moodWeight(term.start(), value, comment), false, List.of()));
+                anyTerm = true;
+            } else if (term.payload().lukewarm) {
+                evidence.add(new Match("lukewarm", term.text(), "towards neutral"));
                 anyTerm = true;
             }
+        }
+        markNeitherNor(contributions, discourse);
+        double sum = 0;
+        for (Contribution contribution : contributions) {
+            // in a lukewarm stretch a denial ("not bad", «مو ممتاز») is a hedge, not a verdict
+            double value = contribution.negated() && discourse.isLukewarm(contribution.start()) ? 0
+                    : contribution.value() * discourse.lukewarmFactor(contribution.start(), contribution.value());
+            sum += value;
+            evidence.addAll(contribution.evidence());
+            evidence.add(new Match(contribution.kind(), contribution.text(), signed(value)));
+        }
+        for (ProblemEvents.Event event : ProblemEvents.find(comment)) {
+            double value = ProblemEvents.WEIGHT * discourse.weight(event.start());
+            value *= moodWeight(event.start(), value, comment);
+            value *= discourse.lukewarmFactor(event.start(), value);
+            sum += value;
+            evidence.add(new Match("problem", event.text(), signed(value)));
+            anyTerm = true;
         }
         if (!anyTerm && npsScore == null) {
             return new ScoredSentiment(Sentiment.NEUTRAL, 0, false, evidence);
@@ -46,11 +72,31 @@ final class SentimentScorer {
         return new ScoredSentiment(label(score), rounded(score), true, evidence);
     }
 
-    /** One sentiment term's weighed value, and the evidence: its intensifiers, its negation, then the value. */
-    private record Contribution(double value, List<Match> evidence) {
+    /**
+     * One sentiment term's weighed value before a lukewarm pull, and the evidence before it: its intensifiers and
+     * its negation.
+     */
+    private record Contribution(int start, String kind, String text, double value, boolean negated,
+                                List<Match> evidence) {
     }
 
-    private static Contribution contribution(FoundTerm<CoreEntry> term, NormalizedComment comment) {
+    /**
+     * "Not bad, not great", «نه خوبه نه بد», «مو سيء ومو ممتاز»: praise and criticism both denied in one stretch
+     * of a sentence is a lukewarm verdict.
+     */
+    private static void markNeitherNor(List<Contribution> contributions, Discourse discourse) {
+        for (Contribution a : contributions) {
+            for (Contribution b : contributions) {
+                if (a.negated() && b.negated() && a.value() > 0 && b.value() < 0
+                        && discourse.sameSegment(a.start(), b.start())) {
+                    discourse.markLukewarm(a.start());
+                }
+            }
+        }
+    }
+
+    private static Contribution contribution(FoundTerm<CoreEntry> term, NormalizedComment comment,
+                                             Discourse discourse) {
         Tokens words = comment.words();
         List<Match> evidence = new ArrayList<>(2);
         int clause = words.clause(term.start());
@@ -75,39 +121,27 @@ final class SentimentScorer {
         }
         double weight = term.payload().sentiment;
         double value = weight * factor;
-        if (negatedBy != null) {
+        boolean negated = negatedBy != null || comment.lexicon().negatorWords.contains(words.word(term.start()));
+        if (negatedBy != null && term.payload().problem) {
+            value = 0; // "it never broke" reports no event, and is no praise either
+            evidence.add(new Match("negation", negatedBy, "negates " + term.text()));
+        } else if (negatedBy != null) {
             value = weight > 0 ? -0.8 * value : -0.5 * value; // "not bad" is only mildly good
             evidence.add(new Match("negation", negatedBy, "negates " + term.text()));
         }
-        value *= contrastWeight(term, comment);
-        value *= moodWeight(term, value, comment);
-        evidence.add(new Match("sentiment", term.text(), signed(value)));
-        return new Contribution(value, evidence);
-    }
-
-    /** Within a sentence that has a contrast word: 0.5 before it, 1.5 after it (the last one counts). */
-    private static double contrastWeight(FoundTerm<CoreEntry> term, NormalizedComment comment) {
-        Tokens words = comment.words();
-        int sentence = words.sentence(term.start());
-        int contrastAt = -1;
-        for (int i = 0; i < words.size(); i++) {
-            if (words.sentence(i) == sentence && comment.lexicon().contrast.contains(words.word(i))) {
-                contrastAt = i;
-            }
-        }
-        if (contrastAt < 0) {
-            return 1;
-        }
-        return term.start() < contrastAt ? 0.5 : 1.5;
+        value *= discourse.weight(term.start());
+        value *= moodWeight(term.start(), value, comment);
+        return new Contribution(term.start(), term.payload().problem ? "problem" : "sentiment", term.text(), value,
+                negated, evidence);
     }
 
     /**
      * A wish or a suggestion describes a state that is not there: its positive words ("it would be great if")
      * count for nothing and its negative ones half; in a question every term counts half.
      */
-    private static double moodWeight(FoundTerm<CoreEntry> term, double value, NormalizedComment comment) {
+    private static double moodWeight(int start, double value, NormalizedComment comment) {
         Tokens words = comment.words();
-        int sentence = words.sentence(term.start());
+        int sentence = words.sentence(start);
         for (FoundTerm<CoreEntry> other : comment.terms()) {
             if (other.payload().cue == FeedbackType.SUGGESTION && words.sentence(other.start()) == sentence) {
                 return value > 0 ? 0 : 0.5;

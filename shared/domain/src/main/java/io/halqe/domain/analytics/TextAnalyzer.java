@@ -24,8 +24,17 @@ import java.util.List;
  * (خوب نیست، راضی نبودم) or by the Persian verb prefix ن-; a negated weight w becomes −0.8·w if positive and −0.5·w
  * if negative ("not bad" is only mildly good). An <b>intensifier</b> (very, خیلی, جدا …) at most one word before or
  * after a term in its clause multiplies its weight by the intensifier's factor (downtoners have factors below 1).
- * In a sentence with a contrast word (but, however, ولی، اما، لكن) terms before it count half and terms after it
- * 1.5 times. In a sentence with a suggestion cue (a wish: "it would be great if") positive terms count for
+ * In a sentence with a contrast word or phrase (but, however, ولی، اما، ولیکن، لكن، بس، إلا أن، غير أن) terms
+ * before the last one count half and terms after it 1.5 times; in a sentence without one, the clause of a
+ * concessive (although, though, با اینکه، هرچند، مع أن، رغم) counts half and the rest of the sentence 1.5 times.
+ * <b>Problem events</b> count −0.7 each (weighed by contrast and mood like terms) without any sentiment word
+ * ({@link ProblemEvents}): a failure marker (never, could not, won't, لم، ما، نتونستم) with the content word after it,
+ * a Persian post-posed one (نشد، نداد، نبود) with the word before it, an event with its modifier ("charged … twice",
+ * «دوبار … کم شد», «انخصم … مرتين»), a bug cue, or a named event ("tore", «از کار افتاد», «تمزق»; a negated one
+ * counts nothing). A marker whose word is a sentiment term finds nothing: "never had a problem" is a negation.
+ * A <b>lukewarm</b> marker ("nothing special", "as expected", معمولی، قابل قبول، عادي، يمشي الحال), or praise and
+ * criticism both denied ("not bad, not great"), makes its side of the sentence's contrast lukewarm: positive values
+ * there count 0.15 times, negative ones 0.4 times and denied ones nothing. In a sentence with a suggestion cue (a wish: "it would be great if") positive terms count for
  * nothing and negative ones half; in a question (a sentence ending in ? or ؟) terms count half.
  * With S the sum, the text score is {@code S / sqrt(S² + 0.5)}; terms that count for nothing still count as
  * sentiment evidence for the NPS prior below.
@@ -40,6 +49,9 @@ import java.util.List;
  * <h2>Themes</h2>
  * Terms of the taxonomy for the detected language (plus the English terms, as comments mix in English words) are
  * matched on normalized words through {@link Morphology} (plurals, clitics, the Arabic article), longest phrase first.
+ * Words whose theme depends on their neighbours follow {@link ThemeContext}'s rules: with a cue nearby in the
+ * sentence a trigger loses themes and gains others (a phone's "charge" is product quality, not billing; «شارژ
+ * ساختمان» is billing; «شحن الجوال» is no shipping; "lumbar support" is no support team).
  *
  * <h2>Feedback type</h2>
  * Precedence: BUG (a bug cue: crash, error, doesn't work, خطا، کار نمی‌کند، لا يعمل …) &gt; SUGGESTION (should, I wish,

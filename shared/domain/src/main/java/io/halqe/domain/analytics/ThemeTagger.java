@@ -18,6 +18,7 @@ final class ThemeTagger {
     static final int MAX_CACHED_TAXONOMIES = 32;
 
     private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
+    private final ThemeContext context = new ThemeContext();
     private final Map<ThemeTaxonomy, Indexes> otherIndexes =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -28,24 +29,75 @@ final class ThemeTagger {
 
     /** @param taxonomy themes to tag with; null means {@link ThemeTaxonomy#defaults()} */
     TaggedThemes tag(NormalizedComment comment, ThemeTaxonomy taxonomy) {
+        ThemeTaxonomy themes = taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy;
         List<FoundTerm<List<String>>> terms = index(taxonomy, comment.language()).findAll(comment.words());
+        List<ThemeContext.Decision> decisions = context.decide(comment);
         List<String> found = new ArrayList<>();
         List<Match> evidence = new ArrayList<>();
         for (FoundTerm<List<String>> term : terms) {
             for (String id : term.payload()) {
+                ThemeContext.Decision dropping = dropping(decisions, term, id);
+                if (dropping != null) {
+                    evidence.add(new Match("theme-context", term.text(), "not " + id + " near " + dropping.cue()));
+                    continue;
+                }
                 evidence.add(new Match("theme", term.text(), id));
                 if (!found.contains(id)) {
                     found.add(id);
                 }
             }
         }
+        for (ThemeContext.Decision decision : decisions) {
+            if (insideLongerTerm(decision, terms)) {
+                continue;
+            }
+            for (String id : decision.rule().add()) {
+                if (hasTheme(themes, id)) {
+                    evidence.add(new Match("theme", decision.trigger(), id));
+                    if (!found.contains(id)) {
+                        found.add(id);
+                    }
+                }
+            }
+        }
         List<String> inTaxonomyOrder = new ArrayList<>(found.size());
-        for (Theme theme : (taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy).themes()) {
+        for (Theme theme : themes.themes()) {
             if (found.contains(theme.id())) {
                 inTaxonomyOrder.add(theme.id());
             }
         }
         return new TaggedThemes(inTaxonomyOrder, terms, evidence);
+    }
+
+    /** The decision that takes theme {@code id} from a term: one on the same words, not inside a longer term. */
+    private static ThemeContext.Decision dropping(List<ThemeContext.Decision> decisions, FoundTerm<?> term,
+                                                  String id) {
+        for (ThemeContext.Decision decision : decisions) {
+            if (decision.covers(term) && decision.rule().drop().contains(id)
+                    && term.end() - term.start() <= decision.end() - decision.start()) {
+                return decision;
+            }
+        }
+        return null;
+    }
+
+    /** "customer service", «شحن الرصيد»: a longer theme term around the trigger already says what it means. */
+    private static boolean insideLongerTerm(ThemeContext.Decision decision, List<? extends FoundTerm<?>> terms) {
+        for (FoundTerm<?> term : terms) {
+            if (decision.covers(term) && term.end() - term.start() > decision.end() - decision.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasTheme(ThemeTaxonomy taxonomy, String id) {
+        for (Theme theme : taxonomy.themes()) {
+            if (theme.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PhraseIndex<List<String>> index(ThemeTaxonomy taxonomy, String language) {

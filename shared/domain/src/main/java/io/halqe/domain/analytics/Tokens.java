@@ -150,12 +150,12 @@ final class Tokens {
         return joined.build(scripts);
     }
 
-    /** The same words with a new clause starting at each of {@code breakWords} (a contrast word such as "but"). */
-    Tokens withClauseBreaksAt(Set<String> breakWords) {
+    /** The same words with a new clause starting at each word marked in {@code breakAt} (a contrast word: "but"). */
+    Tokens withClauseBreaksAt(boolean[] breakAt) {
         int[] broken = null;
         int breaks = 0;
         for (int i = 0; i < size; i++) {
-            if (breakWords.contains(words[i])) {
+            if (breakAt[i]) {
                 if (broken == null) {
                     broken = Arrays.copyOf(clause, size);
                 }

@@ -83,4 +83,20 @@ class ThemeTaggerTest {
         assertThat(tagged.terms()).isEmpty();
         assertThat(tagged.evidence()).isEmpty();
     }
+
+    @Test
+    void tag_shouldAddOnlyThemesOfTheTaxonomy_whenAContextRuleMovesATermToAnotherTheme() {
+        // GIVEN a survey taxonomy with billing but no product_quality, and a phone's charge
+        ThemeTaxonomy billingOnly = new ThemeTaxonomy(List.of(
+                new Theme("billing", Map.of("en", List.of("charge", "invoice")))));
+
+        // WHEN tagged with it and with the defaults
+        TaggedThemes survey = tag("My phone battery won't hold a charge", billingOnly);
+        TaggedThemes defaults = tag("My phone battery won't hold a charge", null);
+
+        // THEN billing is taken away in both, and product_quality is only added where the taxonomy has it
+        assertThat(survey.ids()).isEmpty();
+        assertThat(survey.evidence()).contains(new Match("theme-context", "charge", "not billing near battery"));
+        assertThat(defaults.ids()).containsExactly("product_quality");
+    }
 }
