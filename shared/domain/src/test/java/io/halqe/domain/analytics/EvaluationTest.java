@@ -97,10 +97,7 @@ class EvaluationTest {
     @Test
     void analyzer_shouldGeneralize_whenRunOnTheBlindHoldout() throws IOException {
         Evaluation holdout = evaluate(read("analytics/holdout.tsv"), "holdout.tsv");
-        for (Score s : holdout.byLanguage().values()) {
-            assertThat(s.rate(s.language)).isGreaterThanOrEqualTo(MIN_LANGUAGE);
-            assertThat(s.rate(s.sentiment)).isGreaterThanOrEqualTo(MIN_SENTIMENT);
-        }
+        assertPerLanguage(holdout, "held-out", MIN_SENTIMENT);
         assertThat(holdout.overall().rate(holdout.overall().themes)).as("held-out theme-set accuracy")
                 .isGreaterThanOrEqualTo(HOLDOUT_MIN_THEMES);
     }
@@ -115,11 +112,7 @@ class EvaluationTest {
         // GIVEN the complaints development set WHEN each comment is analyzed
         Evaluation dev = evaluate(read("analytics/complaints-dev.tsv"), "complaints-dev.tsv");
         // THEN sentiment meets the target per language and theme sets the floor overall
-        for (Map.Entry<String, Score> e : dev.byLanguage().entrySet()) {
-            Score s = e.getValue();
-            assertThat(s.rate(s.sentiment)).as(e.getKey() + " complaints-dev sentiment accuracy")
-                    .isGreaterThanOrEqualTo(MIN_SENTIMENT);
-        }
+        assertPerLanguage(dev, "complaints-dev", MIN_SENTIMENT);
         assertThat(dev.overall().rate(dev.overall().themes)).as("complaints-dev theme-set accuracy")
                 .isGreaterThanOrEqualTo(COMPLAINTS_MIN_THEMES);
     }
@@ -135,12 +128,7 @@ class EvaluationTest {
         // GIVEN the blind set WHEN each comment is analyzed
         Evaluation blind = evaluate(read("analytics/blind.tsv"), "blind.tsv");
         // THEN language and sentiment meet the aims, per language and overall
-        for (Map.Entry<String, Score> e : blind.byLanguage().entrySet()) {
-            Score s = e.getValue();
-            assertThat(s.rate(s.language)).as(e.getKey() + " blind language accuracy").isGreaterThanOrEqualTo(MIN_LANGUAGE);
-            assertThat(s.rate(s.sentiment)).as(e.getKey() + " blind sentiment accuracy")
-                    .isGreaterThanOrEqualTo(BLIND_MIN_SENTIMENT_PER_LANGUAGE);
-        }
+        assertPerLanguage(blind, "blind", BLIND_MIN_SENTIMENT_PER_LANGUAGE);
         Score all = blind.overall();
         assertThat(all.rate(all.sentiment)).as("blind sentiment accuracy").isGreaterThanOrEqualTo(BLIND_MIN_SENTIMENT);
         // AND themes stay above their floors
@@ -200,6 +188,15 @@ class EvaluationTest {
         }
         System.out.println(table);
         return new Evaluation(scores, overall);
+    }
+
+    /** Language accuracy at the target and sentiment accuracy at {@code minSentiment}, in each language of a set. */
+    private static void assertPerLanguage(Evaluation evaluation, String set, double minSentiment) {
+        evaluation.byLanguage().forEach((language, s) -> {
+            assertThat(s.rate(s.language)).as(language + " " + set + " language accuracy").isGreaterThanOrEqualTo(MIN_LANGUAGE);
+            assertThat(s.rate(s.sentiment)).as(language + " " + set + " sentiment accuracy")
+                    .isGreaterThanOrEqualTo(minSentiment);
+        });
     }
 
     private static void assertTargets(String name, Score s) {
