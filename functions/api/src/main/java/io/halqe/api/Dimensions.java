@@ -6,21 +6,22 @@ import io.halqe.domain.survey.Question;
 import io.halqe.domain.survey.QuestionType;
 import io.halqe.domain.survey.Survey;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What {@code groupBy} (metrics) and {@code by} (drivers) may name: the answer's language, touchpoint, team or theme; the customer's segment, plan, region
- * or any CRM attribute some answer in the range carries; one of the survey's hidden fields; or
- * {@code question:<id>} for one of its single-choice, multi-choice or yes/no questions. Anything else is a 400 that says
- * what is available, never an empty list that looks like an answer.
+ * What {@code groupBy} (metrics) and {@code by} (drivers) may name: the answer's language, touchpoint, team, theme or
+ * feedback type; the customer's segment, plan, region, health or any CRM attribute some answer in the range carries;
+ * one of the survey's hidden fields; or {@code question:<id>} for one of its single-choice, multi-choice or yes/no
+ * questions. Anything else is a 400 that says what is available, never an empty list that looks like an answer.
  */
 final class Dimensions {
 
     /** Always known: the analysis's own dimensions and the customer profile's fixed fields. */
-    static final List<String> BUILT_IN = List.of("language", "touchpoint", "team", "theme", "feedbackType", "segment", "plan",
-            "region", "health");
+    static final List<String> BUILT_IN = List.of("language", "touchpoint", "team", "theme", "feedbackType", "segment",
+            "plan", "region", "health");
     private static final String NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
 
     private Dimensions() {
@@ -33,7 +34,7 @@ final class Dimensions {
             Question question = question(survey, id).orElseThrow(() -> refused(field, "survey " + survey.id()
                     + " has no question " + id + "; questions to group by: " + groupableNames(survey)));
             if (!groupable(question.type())) {
-                throw refused(field, "question " + id + " is a " + question.type().name().toLowerCase(java.util.Locale.ROOT)
+                throw refused(field, "question " + id + " is a " + question.type().name().toLowerCase(Locale.ROOT)
                         + " question: its answers are scored or read, not grouped by; questions to group by: "
                         + groupableNames(survey));
             }
@@ -60,7 +61,8 @@ final class Dimensions {
         groupable(survey).forEach(id -> available.add(ScoreCells.QUESTION + id));
         String hint = sameName.map(question -> " (to group by the answers to question " + groupBy + ", use question:"
                 + groupBy + ")").orElse("");
-        throw refused(field, "no answer counts in a dimension " + groupBy + hint + "; available: " + String.join(", ", available));
+        throw refused(field, "no answer counts in a dimension " + groupBy + hint + "; available: "
+                + String.join(", ", available));
     }
 
     private static Optional<Question> question(Survey survey, String id) {

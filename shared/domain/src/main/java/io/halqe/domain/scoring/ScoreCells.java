@@ -25,6 +25,8 @@ public final class ScoreCells {
     public static final String QUESTION = "question:";
     /** The dimension of the comment's feedback type (complaint, praise, question, suggestion, bug). */
     public static final String FEEDBACK_TYPE = "feedbackType";
+    private static final Set<String> RESERVED = Set.of("all", "language", "touchpoint", "team", "theme", FEEDBACK_TYPE,
+            TEAM_THEME);
     private static final int MAX_VALUE = 100;
 
     private ScoreCells() {
@@ -89,8 +91,7 @@ public final class ScoreCells {
 
     /** Names the aggregates use themselves. */
     private static boolean reserved(String dimension) {
-        return dimension.equals("all") || dimension.equals("language") || dimension.equals("touchpoint")
-                || dimension.equals("team") || dimension.equals("theme") || dimension.equals(FEEDBACK_TYPE) || dimension.equals(TEAM_THEME) || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
+        return RESERVED.contains(dimension) || !dimension.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
     }
 
     private static void put(Map<String, String> segments, String dimension, String value) {
