@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.runtime.Adapters;
-import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.aws.runtime.HalqeConfig;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
@@ -73,7 +72,7 @@ public final class AlertsHandler implements RequestStreamHandler {
     private static AlertSettings settings(HalqeConfig config) {
         return new AlertSettings(HalqeConfig.required(config.defaultTeam(), "defaultTeam"),
                 HalqeConfig.required(config.defaultOwnerEmail(), "defaultOwnerEmail"), config.publicBaseUrl(),
-                config.timeZone(), ReportingCalendars.required(config.reportingCalendar()));
+                config.timeZone(), HalqeConfig.required(config.reportingCalendar(), "reportingCalendar"));
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
-import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
@@ -92,7 +91,7 @@ public final class ApiHandler implements RequestStreamHandler {
                         new ForgetResponseCells(adapters.aggregates(), config.timeZone())),
                         new ExportCustomer(adapters.customers(), responses, cases, suppression)),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
-                        config.timeZone(), ReportingCalendars.required(config.reportingCalendar())));
+                        config.timeZone(), required(config.reportingCalendar(), "reportingCalendar")));
     }
 
     @Override

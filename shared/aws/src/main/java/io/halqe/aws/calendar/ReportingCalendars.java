@@ -1,7 +1,6 @@
 package io.halqe.aws.calendar;
 
 import com.github.mfathi91.time.PersianDate;
-import io.halqe.domain.config.Env;
 import io.halqe.domain.scoring.ReportingCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -60,11 +59,5 @@ public final class ReportingCalendars {
 
     public static Optional<ReportingCalendar> of(String id) {
         return ALL.stream().filter(calendar -> calendar.id().equals(id)).findFirst();
-    }
-
-    /** The calendar the ReportingCalendar parameter names; another value is a wiring mistake, told at init. */
-    public static ReportingCalendar required(String id) {
-        return of(id).orElseThrow(() -> new Env.MissingConfigurationException("HALQE_REPORTING_CALENDAR",
-                "must be gregorian or persian, not " + id));
     }
 }

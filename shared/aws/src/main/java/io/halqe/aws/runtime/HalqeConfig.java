@@ -1,5 +1,7 @@
 package io.halqe.aws.runtime;
 
+import io.halqe.aws.calendar.ReportingCalendars;
+import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.survey.Branding;
 import io.halqe.domain.survey.LocalizedText;
@@ -25,7 +27,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
                           String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
                           String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
-                          int smsMonthlyLimit, String reportingCalendar) {
+                          int smsMonthlyLimit, ReportingCalendar reportingCalendar) {
 
     private static final String PREFIX = "HALQE_";
 
@@ -41,7 +43,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
                 read.days("responseRetentionDays"), read.branding(), read.text("limitsTable"),
                 read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
-                read.whole("smsMonthlyLimit", 1000), read.optional("reportingCalendar", "gregorian"));
+                read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"));
         read.finish();
         return config;
     }
@@ -52,7 +54,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
     }
 
     /** A setting this function did not ask for, or that is missing: a wiring mistake, told at init. */
-    public static String required(String value, String component) {
+    public static <T> T required(T value, String component) {
         if (value == null) {
             throw new Env.MissingConfigurationException(variableOf(component), "is not set for this function");
         }
@@ -102,6 +104,17 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 problems.add(variableOf(component) + " is not a time zone such as Asia/Tehran: " + value);
                 return null;
             }
+        }
+
+        ReportingCalendar calendar(String component) {
+            String value = optional(component, "gregorian");
+            if (value == null) {
+                return null;
+            }
+            return ReportingCalendars.of(value).orElseGet(() -> {
+                problems.add(variableOf(component) + " is not gregorian or persian: " + value);
+                return null;
+            });
         }
 
         Duration duration(String component, Duration fallback) {

@@ -37,6 +37,18 @@ class HalqeConfigTest {
     }
 
     @Test
+    void load_shouldReadTheReportingCalendar_andRefuseOneItDoesNotKnow() {
+        // GIVEN functions that name HALQE_REPORTING_CALENDAR: unset, persian, and an unknown one
+        var unset = HalqeConfig.load(new Env(Map.of()), "HALQE_REPORTING_CALENDAR");
+        var persian = HalqeConfig.load(new Env(Map.of("HALQE_REPORTING_CALENDAR", "persian")), "HALQE_REPORTING_CALENDAR");
+        // THEN Gregorian is the default, persian is the Solar Hijri calendar, and another is an init error
+        assertThat(unset.reportingCalendar().id()).isEqualTo("gregorian");
+        assertThat(persian.reportingCalendar().id()).isEqualTo("persian");
+        assertThatThrownBy(() -> HalqeConfig.load(new Env(Map.of("HALQE_REPORTING_CALENDAR", "julian")),
+                "HALQE_REPORTING_CALENDAR")).hasMessageContaining("HALQE_REPORTING_CALENDAR is not gregorian or persian");
+    }
+
+    @Test
     void required_shouldSayWhichVariableIsMissing_whenAFunctionUsesASettingItDidNotName() {
         var config = HalqeConfig.load(new Env(Map.of()));
         assertThatThrownBy(() -> HalqeConfig.required(config.outreachTable(), "outreachTable"))
