@@ -25,6 +25,7 @@ import io.halqe.domain.outreach.CheckContact;
 import io.halqe.domain.privacy.EraseCustomer;
 import io.halqe.domain.privacy.ExportCustomer;
 import io.halqe.domain.scoring.ForgetResponseCells;
+import io.halqe.domain.scoring.ReadEmergingTopics;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.survey.ManageSurveys;
 import java.io.IOException;
@@ -90,6 +91,8 @@ public final class ApiHandler implements RequestStreamHandler {
                         List.of(adapters.outreachPersonalData(), adapters.digestPersonalData()),
                         new ForgetResponseCells(adapters.aggregates(), config.timeZone())),
                         new ExportCustomer(adapters.customers(), responses, cases, suppression)),
+                new TopicRoutes(surveys, new ReadEmergingTopics(adapters.aggregates(), responses, config.timeZone()),
+                        config.timeZone()),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
                         config.timeZone(), required(config.reportingCalendar(), "reportingCalendar")));
     }

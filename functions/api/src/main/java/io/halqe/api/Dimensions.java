@@ -12,16 +12,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What {@code groupBy} (metrics) and {@code by} (drivers) may name: the answer's language, touchpoint, team, theme or
- * feedback type; the customer's segment, plan, region, health or any CRM attribute some answer in the range carries;
+ * What {@code groupBy} (metrics) and {@code by} (drivers) may name: the answer's language, touchpoint, team, theme,
+ * feedback type or comment phrase ({@code <language>:<phrase>}, those no lexicon term covers); the customer's segment, plan, region, health or any CRM attribute some answer in the range carries;
  * one of the survey's hidden fields; or {@code question:<id>} for one of its single-choice, multi-choice or yes/no
  * questions. Anything else is a 400 that says what is available, never an empty list that looks like an answer.
  */
 final class Dimensions {
 
     /** Always known: the analysis's own dimensions and the customer profile's fixed fields. */
-    static final List<String> BUILT_IN = List.of("language", "touchpoint", "team", "theme", "feedbackType", "segment",
-            "plan", "region", "health");
+    static final List<String> BUILT_IN = List.of("language", "touchpoint", "team", "theme", "feedbackType", "phrase",
+            "segment", "plan", "region", "health");
     private static final String NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
 
     private Dimensions() {

@@ -106,7 +106,10 @@ class ApiHandlerTest {
                         new io.halqe.domain.privacy.ExportCustomer(DIRECTORY, responses, cases, suppression)),
                 new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),
-                        new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran)), customers);
+                        new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran),
+                new TopicRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadEmergingTopics(
+                        new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), responses, tehran),
+                        tehran)), customers);
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
                     Map.of("nps", new Answer.Score(QuestionType.NPS, 2 + i), "comment", new Answer.Text("<i>slow</i>")),
@@ -647,7 +650,7 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(36);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(38);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.halqe.domain.core.Team;
 import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.scoring.AggregateStore;
+import io.halqe.domain.scoring.EmergingTopics;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.KeyDrivers;
@@ -27,7 +28,9 @@ import java.util.TreeMap;
 /**
  * Each team's weekly digest, once the ISO week (reporting zone) has been over for {@link SendDigests#GRACE}: per
  * survey the team's NPS with its 95% interval and the change since the week before, an eight-week trend chart, the
- * team's top themes, and its open and overdue cases. One email per (team, week), claimed in the delivery ledger.
+ * team's top themes, the phrases emerging in those surveys' comments ({@link EmergingTopics}, survey-wide: a new
+ * problem is news to every team that answers for the survey), and its open and overdue cases. One email per
+ * (team, week), claimed in the delivery ledger.
  */
 public final class SendTeamDigests {
 
@@ -56,9 +59,12 @@ public final class SendTeamDigests {
     }
 
     /** One team's week: per survey, NPS tallies of the last {@link #WEEKS} weeks (index 0 = the week reported). */
-    /** {@code themes}: this week's tally of the team's own answers per theme, every survey together. */
+    /**
+     * {@code themes}: this week's tally of the team's own answers per theme, every survey together;
+     * {@code emerging}: per survey of the team, the phrases emerging this week that its themes do not cover.
+     */
     record TeamWeek(String team, Map<String, Tally[]> weeksBySurvey, Map<String, Tally> themes,
-                    List<FollowUpCase> unresolved) {
+                    List<FollowUpCase> unresolved, Map<String, List<EmergingTopics.Topic>> emerging) {
     }
 
     /** Returns how many team digests went out. */
@@ -67,9 +73,13 @@ public final class SendTeamDigests {
         LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
         String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
         Map<String, TeamWeek> weeks = new TreeMap<>();
+        Map<String, List<EmergingTopics.Topic>> emerging = new TreeMap<>();
         for (Survey survey : Page.all(cursor -> surveys.list(PAGE, cursor))) {
-            for (AggregateStore.StoredDay day : aggregates.days(survey.id(), monday.minusWeeks(WEEKS - 1),
-                    monday.plusDays(6))) {
+            List<AggregateStore.StoredDay> days = aggregates.days(survey.id(), monday.minusWeeks(WEEKS - 1),
+                    monday.plusDays(6));
+            emerging.put(survey.id(), EmergingTopics.notCoveredBy(survey.themes(),
+                    EmergingTopics.of(days, monday.plusDays(6))));
+            for (AggregateStore.StoredDay day : days) {
                 int index = (int) ChronoUnit.WEEKS.between(day.day(), monday.plusDays(6));
                 day.cells().forEach((cell, tally) -> {
                     String dimension = ScoreResponses.dimension(cell);
@@ -90,6 +100,11 @@ public final class SendTeamDigests {
                 week(weeks, open.team()).unresolved().add(open);
             }
         }
+        weeks.values().forEach(week -> week.weeksBySurvey().keySet().forEach(surveyId -> {
+            if (!emerging.getOrDefault(surveyId, List.of()).isEmpty()) {
+                week.emerging().put(surveyId, emerging.get(surveyId));
+            }
+        }));
         int sent = 0;
         for (TeamWeek week : weeks.values()) {
             Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
@@ -104,7 +119,8 @@ public final class SendTeamDigests {
     }
 
     private static TeamWeek week(Map<String, TeamWeek> weeks, String team) {
-        return weeks.computeIfAbsent(team, t -> new TeamWeek(t, new TreeMap<>(), new TreeMap<>(), new ArrayList<>()));
+        return weeks.computeIfAbsent(team, t -> new TeamWeek(t, new TreeMap<>(), new TreeMap<>(), new ArrayList<>(),
+                new TreeMap<>()));
     }
 
     private static Tally[] emptySeries() {

@@ -3,6 +3,7 @@ package io.halqe.domain.alerts;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.core.Team;
+import io.halqe.domain.scoring.EmergingTopics;
 import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.Tally;
@@ -19,6 +20,7 @@ final class TeamDigestEmail {
 
     private static final String BLOCKS = "▁▂▃▄▅▆▇█";
     private static final int LISTED_CASES = 10;
+    private static final int LISTED_TOPICS = 5;
 
     private TeamDigestEmail() {
     }
@@ -63,6 +65,7 @@ final class TeamDigestEmail {
             }
             html.append("</ol>");
         }
+        emerging(week, text, html);
         List<FollowUpCase> overdue = week.unresolved().stream().filter(c -> c.dueAt().isBefore(now))
                 .sorted(java.util.Comparator.comparing(FollowUpCase::dueAt)).toList();
         String counts = "Open cases: " + week.unresolved().size() + ", overdue: " + overdue.size();
@@ -82,6 +85,23 @@ final class TeamDigestEmail {
         }
         html.append("</body></html>");
         return new Mailer.Email(List.of(to), subject, text.toString(), html.toString());
+    }
+
+    /** Per survey, the phrases that rose this week (at most {@link #LISTED_TOPICS}), the steepest rise first. */
+    private static void emerging(SendTeamDigests.TeamWeek week, StringBuilder text, StringBuilder html) {
+        week.emerging().forEach((surveyId, topics) -> {
+            String heading = "New this week in " + surveyId + " (phrases no theme covers, rising against the "
+                    + EmergingTopics.BASELINE_WEEKS + " weeks before):";
+            text.append('\n').append(heading).append('\n');
+            html.append("<p><b>").append(Html.escape(heading)).append("</b></p><ul>");
+            for (EmergingTopics.Topic topic : topics.subList(0, Math.min(LISTED_TOPICS, topics.size()))) {
+                String item = "\"%s\" (%s): %d answers, %s%% (before: %s%%)".formatted(topic.phrase(),
+                        topic.language(), topic.answers(), number(topic.share()), number(topic.shareBefore()));
+                text.append("- ").append(item).append('\n');
+                html.append("<li>").append(Html.escape(item)).append("</li>");
+            }
+            html.append("</ul>");
+        });
     }
 
     private static String describe(Metrics.Nps nps) {

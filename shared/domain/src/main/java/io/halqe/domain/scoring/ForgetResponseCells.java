@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Takes an erased person's answer back out of the score cells named by their hidden fields (an order id is a cell of
- * its own): those cells lose the answer's counts, and vanish when nothing is left in them. The other cells — all
- * answers, language, team, theme — keep it, so the survey's figures do not change.
+ * its own) and by their comment's phrases (a name): those cells lose the answer's counts, and vanish when nothing is
+ * left in them. The other cells — all answers, language, team, theme — keep it, so the survey's figures do not change.
  */
 public final class ForgetResponseCells {
 
@@ -24,9 +24,10 @@ public final class ForgetResponseCells {
         this.reportingZone = reportingZone;
     }
 
-    /** The number of cells changed; 0 for an answer that was never scored or has no hidden fields. */
+    /** The number of cells changed; 0 for an answer that was never scored or names no one. */
     public int forget(Response response) {
-        if (response.enrichment() == null || response.hidden().isEmpty()) {
+        java.util.Set<String> personal = ScoreCells.personalCells(response);
+        if (response.enrichment() == null || personal.isEmpty()) {
             return 0;
         }
         DayKey day = new DayKey(response.surveyId(), LocalDate.ofInstant(response.submittedAt(), reportingZone));
@@ -37,7 +38,7 @@ public final class ForgetResponseCells {
                 return 0;
             }
             Map<String, Tally> delta = new LinkedHashMap<>();
-            ScoreCells.hiddenFieldCells(response).stream().filter(stored.cells()::containsKey)
+            personal.stream().filter(stored.cells()::containsKey)
                     .forEach(cell -> delta.put(cell, counted));
             if (delta.isEmpty() || aggregates.add(day, stored, delta, Map.of())) {
                 return delta.size();

@@ -16,7 +16,9 @@ import java.util.Set;
  * customer field of the same name); the survey's touchpoint; each team that owns it, each theme, the comment's
  * feedback type ({@code feedbackType}), and each (team, theme);
  * and the answer's own choices: {@code question:<id>=<option>} for each option chosen in a single- or multi-choice
- * question, {@code question:<id>=yes|no} for a yes/no question — so scores can be grouped by what people answered.
+ * question, {@code question:<id>=yes|no} for a yes/no question — so scores can be grouped by what people answered;
+ * and {@code phrase=<language>:<phrase>} for each of the comment's key phrases no lexicon term covers (no theme,
+ * sentiment or problem term): what {@link EmergingTopics} watches for phrases the taxonomy does not know yet.
  */
 public final class ScoreCells {
 
@@ -25,8 +27,10 @@ public final class ScoreCells {
     public static final String QUESTION = "question:";
     /** The dimension of the comment's feedback type (complaint, praise, question, suggestion, bug). */
     public static final String FEEDBACK_TYPE = "feedbackType";
+    /** The dimension of the comment's uncovered key phrases, valued {@code <language>:<phrase>}. */
+    public static final String PHRASE = "phrase";
     private static final Set<String> RESERVED = Set.of("all", "language", "touchpoint", "team", "theme", FEEDBACK_TYPE,
-            TEAM_THEME);
+            TEAM_THEME, PHRASE);
     private static final int MAX_VALUE = 100;
 
     private ScoreCells() {
@@ -64,6 +68,7 @@ public final class ScoreCells {
             // a team's own themes, for its weekly digest ("team/theme")
             enrichment.owningTeams().forEach(team -> enrichment.themes().forEach(theme ->
                     cells.add(ScoreResponses.cell(TEAM_THEME, clip(team) + "/" + clip(theme)))));
+            cells.addAll(phraseCells(response));
         }
         response.answers().forEach((question, answer) -> {
             switch (answer) {
@@ -86,6 +91,33 @@ public final class ScoreCells {
                 cells.add(ScoreResponses.cell(dimension, clip(value)));
             }
         });
+        return cells;
+    }
+
+    /**
+     * The comment's key phrases that are no lexicon term (the analyzer ranks theme and sentiment terms first, and
+     * its evidence names every term it found), each as {@code phrase=<language>:<phrase>}.
+     */
+    public static Set<String> phraseCells(Response response) {
+        Enrichment enrichment = response.enrichment();
+        Set<String> cells = new LinkedHashSet<>();
+        if (enrichment == null || enrichment.keyPhrases().isEmpty()) {
+            return cells;
+        }
+        Set<String> terms = new java.util.HashSet<>();
+        enrichment.matches().forEach(match -> terms.add(match.term()));
+        enrichment.keyPhrases().stream().filter(phrase -> !terms.contains(phrase)).forEach(phrase ->
+                cells.add(ScoreResponses.cell(PHRASE, enrichment.language() + ":" + clip(phrase))));
+        return cells;
+    }
+
+    /**
+     * The cells that may name a person: the link's hidden fields (an order id) and the comment's own phrases (a
+     * name); an erasure takes the answer back out of them.
+     */
+    public static Set<String> personalCells(Response response) {
+        Set<String> cells = hiddenFieldCells(response);
+        cells.addAll(phraseCells(response));
         return cells;
     }
 

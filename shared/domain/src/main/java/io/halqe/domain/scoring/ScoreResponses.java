@@ -13,14 +13,21 @@ import java.util.Set;
  * version, so concurrent batches from other shards retry rather than overwrite). Each day keeps, per response
  * partition, the highest sequence number applied (a partition streams through one shard lineage, so its
  * sequence numbers only grow); records at or below it were counted before and are skipped, so redelivered or
- * bisected batches change nothing. A dimension keeps at most {@link #MAX_VALUES_PER_DIMENSION} values a day; later
- * ones count under {@link #OTHER}, which bounds the item (and unsigned answers open fewer, {@link #UNSIGNED_NEW_VALUES}).
+ * bisected batches change nothing. A dimension keeps at most {@link #MAX_VALUES_PER_DIMENSION} values a day
+ * ({@link #MAX_PHRASES_PER_DAY} comment phrases); later ones count under {@link #OTHER}, which bounds the item (and
+ * unsigned answers open fewer, {@link #UNSIGNED_NEW_VALUES}).
  */
 public final class ScoreResponses {
 
     public static final String ALL = "all=all";
     public static final String OTHER = "(other)";
     public static final int MAX_VALUES_PER_DIMENSION = 50;
+    /**
+     * Comment phrases a day keeps apart: more, as a phrase is worth watching only when it recurs. A phrase takes a
+     * value the first time it comes while there is room, so one that recurs through the day (the kind that emerges)
+     * has its own count on all but the busiest days; each costs ~30 bytes of the day's item.
+     */
+    public static final int MAX_PHRASES_PER_DAY = 200;
     /**
      * An unsigned answer's own values (hidden fields from a page URL) open a new value only while its dimension has
      * fewer than this many that day: junk sent by anyone takes at most these slots, and never pushes an established
@@ -86,7 +93,8 @@ public final class ScoreResponses {
     /** The cell itself, or its dimension's "(other)" cell once the dimension has its fill of values that day. */
     private static String bounded(String cell, Map<String, Set<String>> values) {
         Set<String> known = values.computeIfAbsent(dimension(cell), d -> new HashSet<>());
-        if (known.contains(cell) || known.size() < MAX_VALUES_PER_DIMENSION) {
+        int room = dimension(cell).equals(ScoreCells.PHRASE) ? MAX_PHRASES_PER_DAY : MAX_VALUES_PER_DIMENSION;
+        if (known.contains(cell) || known.size() < room) {
             known.add(cell);
             return cell;
         }

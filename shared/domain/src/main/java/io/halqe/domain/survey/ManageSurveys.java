@@ -2,6 +2,12 @@ package io.halqe.domain.survey;
 
 import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Page;
+import io.halqe.domain.analytics.Theme;
+import io.halqe.domain.analytics.ThemeTaxonomy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Definitions through the admin API: validated, versioned, never edited in place. */
@@ -55,6 +61,34 @@ public final class ManageSurveys {
             return new Outcome.Invalid(problem.get());
         }
         return surveys.replace(next) ? new Outcome.Saved(next) : new Outcome.Conflict(surveyId);
+    }
+
+    /**
+     * Files {@code term} under the survey's theme {@code themeId} (a new version of the survey): added to the
+     * survey's own theme of that id; a default theme is copied into the survey with it; an unknown id becomes a new
+     * theme. Answers enriched from then on are tagged with it. A term the theme has already changes nothing.
+     */
+    public Outcome addThemeTerm(String surveyId, String themeId, String language, String term) {
+        Optional<Survey> current = surveys.find(surveyId);
+        if (current.isEmpty()) {
+            return new Outcome.NotFound(surveyId);
+        }
+        Theme base = current.get().themes().stream().filter(theme -> theme.id().equals(themeId)).findFirst()
+                .or(() -> ThemeTaxonomy.defaults().themes().stream().filter(theme -> theme.id().equals(themeId))
+                        .findFirst())
+                .orElse(new Theme(themeId, Map.of()));
+        List<String> terms = base.terms().getOrDefault(language, List.of());
+        if (terms.contains(term) && current.get().themes().contains(base)) {
+            return new Outcome.Saved(current.get());
+        }
+        Map<String, List<String>> byLanguage = new LinkedHashMap<>(base.terms());
+        List<String> extended = new ArrayList<>(terms);
+        if (!extended.contains(term)) {
+            extended.add(term);
+        }
+        byLanguage.put(language, extended);
+        return update(surveyId, current.get().withThemes(new ThemeTaxonomy(current.get().themes())
+                .with(List.of(new Theme(themeId, byLanguage))).themes()));
     }
 
     public Optional<Survey> get(String surveyId) {

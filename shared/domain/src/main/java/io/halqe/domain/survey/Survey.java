@@ -63,6 +63,13 @@ public record Survey(
                 branding);
     }
 
+    /** The same definition with other theme overrides. */
+    public Survey withThemes(List<Theme> newThemes) {
+        return new Survey(id, version, name, kind, defaultLanguage, languages, questions, hiddenFields,
+                requireSignedLink, touchpoint, allowedOrigins, thankYou, followUp, newThemes, emailSubject, smsText,
+                display, branding);
+    }
+
     /** The first scale question (NPS, CSAT, CES, rating): the one an email can ask with one click. */
     public Optional<Question> firstScaleQuestion() {
         return questions.stream().filter(question -> question.type().isScale() && question.type() != QuestionType.YESNO)

@@ -121,19 +121,20 @@ class EraseCustomerTest {
     }
 
     @Test
-    void erase_shouldEmptyTheCellsNamedByTheirHiddenValues_andKeepEveryOtherFigure() {
+    void erase_shouldEmptyTheCellsNamedByTheirHiddenValuesAndPhrases_andKeepEveryOtherFigure() {
         // GIVEN the answer was scored: in all answers, and in the cell its order id names
         Response answer = responses.stored.get("r1");
         var day = new io.halqe.domain.scoring.DayKey("demo-nps", java.time.LocalDate.ofInstant(AT, java.time.ZoneOffset.UTC));
         var tally = io.halqe.domain.scoring.Tally.of(answer.answers());
         var other = io.halqe.domain.scoring.Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 10)));
-        aggregates.add(day, null, Map.of("all=all", tally.plus(other), "orderId=A-1", tally, "orderId=B-2", other), Map.of());
+        aggregates.add(day, null, Map.of("all=all", tally.plus(other), "orderId=A-1", tally, "orderId=B-2", other,
+                "phrase=fa:order never came", tally, "phrase=fa:fast", other), Map.of());
         // WHEN the customer is erased
         var receipt = erase.erase("c-1", AT.plusSeconds(60));
-        // THEN their order's cell is gone, everyone else's figures stay
+        // THEN their order's cell and their comment's phrase are gone, everyone else's figures stay
         var cells = aggregates.items.get(day).cells();
-        assertThat(cells).doesNotContainKey("orderId=A-1").containsEntry("orderId=B-2", other)
-                .containsEntry("all=all", tally.plus(other));
-        assertThat(receipt.erased()).containsEntry("scoreCells", 1);
+        assertThat(cells).doesNotContainKeys("orderId=A-1", "phrase=fa:order never came").containsEntry("orderId=B-2", other)
+                .containsEntry("phrase=fa:fast", other).containsEntry("all=all", tally.plus(other));
+        assertThat(receipt.erased()).containsEntry("scoreCells", 2);
     }
 }

@@ -44,4 +44,24 @@ class ScoreCellsTest {
         assertThat(ScoreCells.of(response)).contains("question:plan=pro", "question:addons=backup",
                 "question:addons=phone", "question:renew=no").noneMatch(cell -> cell.startsWith("question:nps"));
     }
+
+    @Test
+    void phraseCells_shouldNameOnlyPhrasesNoLexiconTermCovers_withTheirLanguage() {
+        // GIVEN an analysis whose key phrases are a theme term, a sentiment term and two plain phrases
+        Enrichment enrichment = new Enrichment(3, NpsCategory.DETRACTOR, "the login page stopped working, new cups",
+                "en", 7, "negative", -0.8, List.of("usability"), "bug",
+                List.of("login", "page", "stopped working", "new cups"),
+                List.of(new io.halqe.domain.analytics.Match("theme", "login", "usability"),
+                        new io.halqe.domain.analytics.Match("sentiment", "stopped working", "-0.80")),
+                null, List.of(), List.of(), null, AT, List.of());
+        Response response = Response.received("r", "s", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 3)), "en",
+                AT).enriched(enrichment);
+        // WHEN its cells are computed
+        var cells = ScoreCells.of(response);
+        // THEN only the uncovered phrases count, as <language>:<phrase>, and they are among the personal cells
+        assertThat(ScoreCells.phraseCells(response)).containsExactly("phrase=en:page", "phrase=en:new cups");
+        assertThat(cells).contains("phrase=en:page", "phrase=en:new cups")
+                .doesNotContain("phrase=en:login", "phrase=en:stopped working");
+        assertThat(ScoreCells.personalCells(response)).containsExactlyInAnyOrder("phrase=en:page", "phrase=en:new cups");
+    }
 }

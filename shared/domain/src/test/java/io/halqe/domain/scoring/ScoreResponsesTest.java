@@ -124,6 +124,24 @@ class ScoreResponsesTest {
     }
 
     @Test
+    void apply_shouldKeepMorePhrasesApart_thanOtherDimensions() {
+        // GIVEN a day with more distinct comment phrases than a dimension's usual fill, and more than phrases get
+        List<ScoredResponse> batch = new ArrayList<>();
+        for (int i = 0; i < ScoreResponses.MAX_PHRASES_PER_DAY + 7; i++) {
+            batch.add(new ScoredResponse("s1", 0, Long.toString(100 + i), DAY,
+                    Set.of(ScoreResponses.ALL, "phrase=en:word" + i), Tally.of(Map.of())));
+        }
+        // WHEN the day is scored
+        scoring.apply(batch);
+        // THEN the first MAX_PHRASES_PER_DAY keep cells of their own and the rest count under (other)
+        long phraseCells = store.items.values().iterator().next().cells().keySet().stream()
+                .filter(cell -> cell.startsWith("phrase=") && !cell.endsWith(ScoreResponses.OTHER)).count();
+        assertThat(phraseCells).isEqualTo(ScoreResponses.MAX_PHRASES_PER_DAY)
+                .isGreaterThan(ScoreResponses.MAX_VALUES_PER_DIMENSION);
+        assertThat(store.total("s1", "phrase=(other)").responses()).isEqualTo(7);
+    }
+
+    @Test
     void sequenceOrder_shouldCompareNumerically_whenLengthsDiffer() {
         assertThat(SequenceNumbers.ORDER.compare("900", "1000")).isNegative();
         assertThat(SequenceNumbers.ORDER.compare("0012", "11")).isPositive();

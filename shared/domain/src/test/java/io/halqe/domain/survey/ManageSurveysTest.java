@@ -132,4 +132,32 @@ class ManageSurveysTest {
         assertThat(surveys.find("styled").orElseThrow().display()).isEqualTo(new Display(5, 25, 30));
         assertThat(surveys.find("styled").orElseThrow().branding().colorOrDefault()).isEqualTo("#112233");
     }
+
+    @Test
+    void addThemeTerm_shouldCopyADefaultTheme_thenExtendTheSurveysOwn_andChangeNothingTheSecondTime() {
+        // GIVEN a survey with no themes of its own
+        manage.create(valid());
+        // WHEN "new cups" is filed under the default theme delivery, then "kettle" under a new theme
+        var first = manage.addThemeTerm("demo-nps", "delivery", "en", "new cups");
+        var second = manage.addThemeTerm("demo-nps", "kitchen", "en", "kettle");
+        var again = manage.addThemeTerm("demo-nps", "delivery", "en", "new cups");
+        // THEN the survey's delivery theme keeps every default term and gains the new one, in a new version
+        Survey saved = surveys.find("demo-nps").orElseThrow();
+        io.halqe.domain.analytics.Theme delivery = saved.themes().stream().filter(t -> t.id().equals("delivery"))
+                .findFirst().orElseThrow();
+        assertThat(delivery.terms().get("en")).contains("courier", "late", "new cups");
+        assertThat(delivery.terms().get("fa")).isNotEmpty();
+        assertThat(saved.themes()).extracting(io.halqe.domain.analytics.Theme::id).containsExactly("delivery", "kitchen");
+        assertThat(first).isInstanceOf(ManageSurveys.Outcome.Saved.class);
+        assertThat(second).isInstanceOf(ManageSurveys.Outcome.Saved.class);
+        assertThat(saved.version()).isEqualTo(3);
+        // AND filing a term the theme has already makes no new version
+        assertThat(again).isEqualTo(new ManageSurveys.Outcome.Saved(saved));
+        // AND a term the definition cannot hold is refused with its field
+        assertThat(manage.addThemeTerm("demo-nps", "kitchen", "en", "x".repeat(101)))
+                .isInstanceOfSatisfying(ManageSurveys.Outcome.Invalid.class,
+                        invalid -> assertThat(invalid.problem().field()).startsWith("themes["));
+        assertThat(manage.addThemeTerm("nope", "kitchen", "en", "kettle"))
+                .isEqualTo(new ManageSurveys.Outcome.NotFound("nope"));
+    }
 }
