@@ -50,7 +50,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
-                "HALQE_SMS_MONTHLY_LIMIT"));
+                "HALQE_SMS_MONTHLY_LIMIT", "HALQE_REPORTING_CALENDAR"));
     }
 
     private RemeasureHandler(Adapters adapters) {
@@ -59,7 +59,10 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 new FinalizeDrafts(adapters.responses()),
                 new EscalateOverdueCases(adapters.cases(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(),
                         HalqeConfig.required(adapters.config().escalationEmail(), "escalationEmail"),
-                        adapters.config().publicBaseUrl(), adapters.alertStorms(), adapters.parkedWork()),
+                        adapters.config().publicBaseUrl(), adapters.alertStorms(), adapters.parkedWork(),
+                        new io.halqe.domain.alerts.AlertSettings(null, null, adapters.config().publicBaseUrl(),
+                                adapters.config().timeZone(), HalqeConfig.required(adapters.config().reportingCalendar(),
+                                "reportingCalendar"))::date),
                 new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
                         adapters.customers()),
                 new RecordRemeasurement(adapters.cases(), adapters.responses()),

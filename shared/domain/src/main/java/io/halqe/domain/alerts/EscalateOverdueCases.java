@@ -42,9 +42,19 @@ public final class EscalateOverdueCases {
     private final String publicBaseUrl;
     private final AlertStorms storms;
     private final ParkedWork parked;
+    private final java.util.function.Function<Instant, String> dates;
 
+    /** Dates in emails as ISO instants (the Gregorian reporting calendar). */
     public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
                                 String escalationContact, String publicBaseUrl, AlertStorms storms, ParkedWork parked) {
+        this(cases, mailer, notifier, ledger, escalationContact, publicBaseUrl, storms, parked, Instant::toString);
+    }
+
+    /** {@code dates}: how the email writes a moment for the team ({@link AlertSettings#date}). */
+    public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
+                                String escalationContact, String publicBaseUrl, AlertStorms storms, ParkedWork parked,
+                                java.util.function.Function<Instant, String> dates) {
+        this.dates = dates;
         this.cases = cases;
         this.mailer = mailer;
         this.notifier = notifier;
@@ -116,7 +126,8 @@ public final class EscalateOverdueCases {
 
                 Comment:
                 %s
-                %s""".formatted(overdue.id(), overdue.status().wireName(), overdue.dueAt(), now, overdue.team(),
+                %s""".formatted(overdue.id(), overdue.status().wireName(), dates.apply(overdue.dueAt()),
+                dates.apply(now), overdue.team(),
                 overdue.owner(), overdue.reason(), comment, link == null ? "" : "\nOpen it: " + link + "\n");
         String html = """
                 <!doctype html><html><body style="font-family:sans-serif">
@@ -124,7 +135,8 @@ public final class EscalateOverdueCases {
                 <p>Team %s, owner %s. %s</p>
                 <blockquote dir="auto" style="border-left:3px solid #c33;padding-left:8px">%s</blockquote>%s
                 </body></html>
-                """.formatted(Html.escape(overdue.id()), overdue.status().wireName(), overdue.dueAt(),
+                """.formatted(Html.escape(overdue.id()), overdue.status().wireName(),
+                Html.escape(dates.apply(overdue.dueAt())),
                 Html.escape(overdue.team()), Html.escape(overdue.owner()), Html.escape(overdue.reason()),
                 Html.escape(comment).replace("\n", "<br>"),
                 link == null ? "" : "<p><a href=\"" + Html.escape(link) + "\">Open the case</a></p>");

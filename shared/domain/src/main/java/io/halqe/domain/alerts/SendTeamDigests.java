@@ -111,7 +111,7 @@ public final class SendTeamDigests {
             String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
                     : team.ownerEmail();
             if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
-                    () -> mailer.send(TeamDigestEmail.of(team, to, weekKey, week, now, settings)))) {
+                    () -> mailer.send(TeamDigestEmail.of(team, to, weekKey, monday, week, now, settings)))) {
                 sent++;
             }
         }

@@ -9,6 +9,7 @@ import io.halqe.domain.scoring.Metrics;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.text.Html;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +26,16 @@ final class TeamDigestEmail {
     private TeamDigestEmail() {
     }
 
-    static Mailer.Email of(Team team, String to, String weekKey, SendTeamDigests.TeamWeek week, Instant now,
-                           AlertSettings settings) {
+    /** {@code monday}: the week's first day; its days are written in the reporting calendar. */
+    static Mailer.Email of(Team team, String to, String weekKey, LocalDate monday, SendTeamDigests.TeamWeek week,
+                           Instant now, AlertSettings settings) {
         String subject = Html.singleLine("[Halqe] " + team.name() + " — week " + weekKey);
-        StringBuilder text = new StringBuilder(team.name()).append(" — week ").append(weekKey).append("\n\n");
+        String days = settings.calendar().formatDate(monday) + " to " + settings.calendar().formatDate(monday.plusDays(6));
+        StringBuilder text = new StringBuilder(team.name()).append(" — week ").append(weekKey).append(" (")
+                .append(days).append(")\n\n");
         StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">")
                 .append("<h2 style=\"font-size:16px\">").append(Html.escape(team.name())).append(" — week ")
-                .append(Html.escape(weekKey)).append("</h2>");
+                .append(Html.escape(weekKey)).append(" (").append(Html.escape(days)).append(")</h2>");
         if (week.weeksBySurvey().isEmpty()) {
             text.append("No answers routed to the team in the last ").append(SendTeamDigests.WEEKS).append(" weeks.\n");
             html.append("<p>No answers routed to the team in the last ").append(SendTeamDigests.WEEKS).append(" weeks.</p>");

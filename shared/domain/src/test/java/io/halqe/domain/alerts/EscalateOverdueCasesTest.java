@@ -59,6 +59,23 @@ class EscalateOverdueCasesTest {
     }
 
     @Test
+    void escalate_shouldWriteTheDueTimeAsTheTeamReadsDates_whenGiven() {
+        // GIVEN escalation emails that write moments the way the reporting calendar does (here: marked)
+        var dated = new EscalateOverdueCases(cases, emails::add, alerts::add, cases, "escalations@example.com", null,
+                new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 0, new io.halqe.domain.fakes.InMemoryDigests(),
+                        java.time.ZoneOffset.UTC), parked, at -> "<" + at.getEpochSecond() + ">");
+        open("c-1", CaseStatus.OPEN);
+        // WHEN the sweep escalates it
+        dated.escalate(DUE.plusSeconds(60));
+        // THEN both parts say when it was due that way, and the HTML escapes what the calendar wrote
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.text()).contains("was due <" + DUE.getEpochSecond() + "> (now <"
+                    + DUE.plusSeconds(60).getEpochSecond() + ">)").doesNotContain(DUE.toString());
+            assertThat(email.html()).contains("was due <b>&lt;" + DUE.getEpochSecond() + "&gt;</b>");
+        });
+    }
+
+    @Test
     void escalate_shouldEscalateOnlyUnresolvedCasesPastDue_once() {
         // GIVEN an open case, one in progress, one resolved — all due at DUE
         open("c-open", CaseStatus.OPEN);

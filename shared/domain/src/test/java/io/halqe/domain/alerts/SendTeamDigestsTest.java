@@ -12,6 +12,7 @@ import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemorySurveys;
 import io.halqe.domain.scoring.AggregateStore;
 import io.halqe.domain.scoring.DayKey;
+import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.scoring.Tally;
 import io.halqe.domain.survey.DemoSurveys;
 import java.time.Duration;
@@ -89,6 +90,58 @@ class SendTeamDigestsTest {
             assertThat(email.text()).contains("······▅▇");
             assertThat(email.html()).contains("Support &lt;CX&gt;").contains("&lt;b&gt;ux&lt;/b&gt;")
                     .doesNotContain("<b>ux</b>").contains("<table role=\"presentation\"");
+        });
+    }
+
+    @Test
+    void send_shouldListThePhrasesEmergingInTheTeamsSurveys_andWriteTheWeeksDaysInTheReportingCalendar() {
+        // GIVEN four quiet weeks for support, then week 48 where 6 of 30 answers say "new cups" (and 3 a script)
+        for (int week = 1; week <= 4; week++) {
+            day(LocalDate.parse("2026-11-25").minusWeeks(week).toString(), 20, 10, 10, Map.of());
+        }
+        day("2026-11-25", 20, 5, 5, Map.of());
+        var week48 = aggregates.items.get(new DayKey("demo-nps", LocalDate.parse("2026-11-25")));
+        Map<String, Tally> cells = new java.util.HashMap<>(week48.cells());
+        cells.put("phrase=en:new cups", new Tally(6, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        cells.put("phrase=en:<script>", new Tally(3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        aggregates.items.put(new DayKey("demo-nps", LocalDate.parse("2026-11-25")),
+                new AggregateStore.StoredDay(week48.day(), 1, cells, Map.of()));
+        // AND teams that read dates in another calendar (here one that marks each day it writes)
+        ReportingCalendar marked = new ReportingCalendar() {
+            public String id() {
+                return "marked";
+            }
+
+            public LocalDate weekStart(LocalDate day) {
+                return ReportingCalendar.GREGORIAN.weekStart(day);
+            }
+
+            public LocalDate monthStart(LocalDate day) {
+                return ReportingCalendar.GREGORIAN.monthStart(day);
+            }
+
+            public LocalDate nextMonth(LocalDate monthStart) {
+                return ReportingCalendar.GREGORIAN.nextMonth(monthStart);
+            }
+
+            public String monthLabel(LocalDate monthStart) {
+                return "M" + monthStart;
+            }
+
+            public String formatDate(LocalDate day) {
+                return "D" + day;
+            }
+        };
+        var sendMarked = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates, cases, teams,
+                emails::add, cases, new AlertSettings("support", "fallback@example.com", null, ZoneId.of("UTC"), marked));
+        // WHEN the week's digest goes out
+        assertThat(sendMarked.send(AFTER_WEEK_48)).isEqualTo(1);
+        // THEN it names the week's days in that calendar and lists both phrases, steepest rise first, escaped in HTML
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.text()).startsWith("Support <CX> — week 2026-W48 (D2026-11-23 to D2026-11-29)")
+                    .containsSubsequence("New this week in demo-nps", "- \"new cups\" (en): 6 answers, 20% (before: 0%)",
+                            "- \"<script>\" (en): 3 answers, 10% (before: 0%)");
+            assertThat(email.html()).contains("&quot;&lt;script&gt;&quot; (en): 3 answers").doesNotContain("<script>");
         });
     }
 
