@@ -49,8 +49,8 @@ public final class EnrichmentHandler implements RequestStreamHandler {
 
     /** The built-in analyzer reads every comment, or is the fallback of the Bedrock model the stack names. */
     private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
-        this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer), adapters.customers(),
-                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
+        this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer),
+                adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
                         Clock.systemUTC()));

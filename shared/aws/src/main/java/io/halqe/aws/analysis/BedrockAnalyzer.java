@@ -55,7 +55,8 @@ public final class BedrockAnalyzer implements Analyzer {
             } else {
                 ConverseResponse response = bedrock.converse(AnalysisPrompt.request(modelId, text, npsScore, themes));
                 count(response.usage());
-                ModelAnswer answer = ModelAnswer.read(answerText(response), themes, new Match("model", modelId, "decided"));
+                ModelAnswer answer = ModelAnswer.read(answerText(response), themes,
+                        new Match("model", modelId, "decided"));
                 switch (answer) {
                     case ModelAnswer.Valid valid -> {
                         return valid.analysis();

@@ -190,8 +190,9 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 priced("analyzerOutputPricePerMillion", output);
             }
             // a setting the function did not name, or a malformed one (init fails then), is its default
-            return new AnalyzerSettings(modelId, budget == null ? BigDecimal.TEN : budget, Duration.ofMillis(timeoutMillis),
-                    input == null ? BigDecimal.ZERO : input, output == null ? BigDecimal.ZERO : output);
+            return new AnalyzerSettings(modelId, budget == null ? BigDecimal.TEN : budget,
+                    Duration.ofMillis(timeoutMillis), input == null ? BigDecimal.ZERO : input,
+                    output == null ? BigDecimal.ZERO : output);
         }
 
         /** A price left at 0 (or not named) while a model is set: the budget would never be spent. */
@@ -203,7 +204,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
             }
         }
 
-        /** An amount of US dollars from 0, {@code fallback} when absent; null (a problem told) when malformed. */
+        /** US dollars from 0, {@code fallback} when unset; null when the function does not name it or it is malformed. */
         BigDecimal usd(String component, String fallback) {
             String value = optional(component, fallback);
             if (value == null) {
