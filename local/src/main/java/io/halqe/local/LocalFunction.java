@@ -153,6 +153,11 @@ public final class LocalFunction {
         return memoryMb;
     }
 
+    /** The template's Timeout, resolved (a condition may set it). */
+    public Duration timeout() {
+        return timeout;
+    }
+
     /**
      * Invokes the handler with an event (JSON) and returns its output (JSON; {@code null} output is "null"), in an
      * idle execution environment or a new one.

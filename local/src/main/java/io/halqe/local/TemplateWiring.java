@@ -59,7 +59,9 @@ final class TemplateWiring {
                 ? Thread.currentThread().getContextClassLoader() : TemplateWiring.class.getClassLoader();
         for (SamTemplate.Function definition : template.functions()) {
             Map<String, Object> properties = definition.properties();
-            Duration timeout = Duration.ofSeconds(number(properties.getOrDefault("Timeout", globals.get("Timeout")), 3));
+            // resolved: a function's timeout may depend on a condition (enrichment's, on AnalyzerOn)
+            Duration timeout = Duration.ofSeconds(number(resolver.resolve(properties.getOrDefault("Timeout",
+                    globals.get("Timeout"))), 3));
             int memory = (int) number(properties.getOrDefault("MemorySize", globals.get("MemorySize")), 128);
             String functionName = resolver.functionName(definition.logicalId());
             LocalFunction function = LocalFunction.create(definition.logicalId(), functionName, definition.handler(),

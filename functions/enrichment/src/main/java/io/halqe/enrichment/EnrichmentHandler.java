@@ -38,19 +38,23 @@ public final class EnrichmentHandler implements RequestStreamHandler {
 
     public EnrichmentHandler() {
         this(Adapters.forFunction("HALQE_RESPONSES_TABLE", "HALQE_EVENT_BUS_NAME", "HALQE_DIRECTORY_TABLE",
-                "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_DETRACTOR_CASE_SLA"));
+                "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_DETRACTOR_CASE_SLA",
+                "HALQE_ANALYZER_MODEL_ID", "HALQE_ANALYZER_MONTHLY_BUDGET_USD", "HALQE_ANALYZER_TIMEOUT_MILLIS",
+                "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION"));
     }
 
     private EnrichmentHandler(Adapters adapters) {
         this(adapters, new TextAnalyzer());
     }
 
+    /** The built-in analyzer reads every comment, or is the fallback of the Bedrock model the stack names. */
     private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
-        this(new EnrichResponses(adapters.responses(), adapters.events(), analyzer, adapters.customers(),
-                new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
+        this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer),
+                adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
                         Clock.systemUTC()));
+        // the built-in analyzer only: priming must send nothing to a model (and spend nothing) before the snapshot
         SnapStartPriming.register("enrichment", () -> prime(analyzer));
     }
 

@@ -119,7 +119,31 @@ class TemplateContractTest {
             try (ZipFile archive = new ZipFile(zip.toFile())) {
                 assertThat(archive.stream().map(ZipEntry::getName))
                         .as("jars of %s", function.logicalId())
-                        .noneMatch(name -> name.matches("lib/(dynamodb|sesv2|sns|eventbridge|secretsmanager|sdk-core|aws-lambda-java-events|joda-time)-.*\\.jar"));
+                        .noneMatch(name -> name.matches("lib/(dynamodb|sesv2|sns|eventbridge|secretsmanager|bedrockruntime|sdk-core|aws-lambda-java-events|joda-time)-.*\\.jar"));
+            }
+        }
+    }
+
+    @Test
+    void bedrockRuntime_shouldBeInTheEnrichmentZipAlone_whenPackaged() throws Exception {
+        // GIVEN every function's zip as `mvn package` builds it
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            // WHEN the classes of its shrunk SDK jar are listed
+            Set<String> bedrock = new TreeSet<>();
+            try (ZipFile archive = new ZipFile(ROOT.resolve(function.codeUri()).toFile());
+                 var shrunk = new java.util.jar.JarInputStream(archive.getInputStream(archive.getEntry("lib/shrunk.jar")))) {
+                for (ZipEntry entry = shrunk.getNextEntry(); entry != null; entry = shrunk.getNextEntry()) {
+                    if (entry.getName().startsWith("software/amazon/awssdk/services/bedrockruntime/")) {
+                        bedrock.add(entry.getName());
+                    }
+                }
+            }
+            // THEN only enrichment carries Bedrock Runtime (its Converse call), and no other function any of it
+            if (function.logicalId().equals("EnrichmentFunction")) {
+                assertThat(bedrock).as("Bedrock Runtime in %s", function.logicalId())
+                        .contains("software/amazon/awssdk/services/bedrockruntime/BedrockRuntimeClient.class");
+            } else {
+                assertThat(bedrock).as("Bedrock Runtime in %s", function.logicalId()).isEmpty();
             }
         }
     }
@@ -190,7 +214,10 @@ class TemplateContractTest {
     }
 
     private static void inspect(Object policy, List<String> problems) {
-        if (policy instanceof Map<?, ?> map) {
+        if (policy instanceof Intrinsic intrinsic) {
+            // a conditional grant (!If) is held to the same rules as the others
+            inspect(intrinsic.argument(), problems);
+        } else if (policy instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
                 if ("DynamoDBCrudPolicy".equals(key)) {
                     problems.add("DynamoDBCrudPolicy where a read or write policy suffices");
@@ -206,6 +233,35 @@ class TemplateContractTest {
         } else if (policy instanceof List<?> list) {
             list.forEach(item -> inspect(item, problems));
         }
+    }
+
+    @Test
+    void bedrock_shouldBeGrantedToEnrichmentAlone_onlyWhenAModelIsNamed_andForThatModelOnly() {
+        // GIVEN the template's grants, resolved as a stack without and with AnalyzerModelId would have them
+        Map<String, String> required = Map.of("SenderEmail", "feedback@halqe.local", "SenderIdentity", "halqe.local",
+                "AlertRecipients", "owner@demo.halqe.local", "EscalationEmail", "lead@demo.halqe.local",
+                "AdminApiKeySha256", "ab".repeat(32));
+        var off = new io.halqe.local.runtime.LocalResolver(TEMPLATE, required);
+        var withModel = new java.util.HashMap<>(required);
+        withModel.put("AnalyzerModelId", "amazon.nova-micro-v1:0");
+        var on = new io.halqe.local.runtime.LocalResolver(TEMPLATE, withModel);
+        // THEN no other function is granted anything of Bedrock
+        TEMPLATE.functions().stream().filter(function -> !function.logicalId().equals("EnrichmentFunction"))
+                .forEach(function -> assertThat(String.valueOf(function.policies())).as(function.logicalId())
+                        .doesNotContain("bedrock"));
+        Object enrichment = TEMPLATE.function("EnrichmentFunction").policies();
+        // AND enrichment is granted nothing of it while no model is named
+        assertThat(String.valueOf(off.resolve(enrichment))).doesNotContain("bedrock").doesNotContain("analyzer#");
+        // AND with a model: InvokeModel on that foundation model alone, and the analyzer's counters in the Limits table
+        String granted = String.valueOf(on.resolve(enrichment));
+        assertThat(granted).contains("Action=[bedrock:InvokeModel], Resource=arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0}")
+                .contains("dynamodb:LeadingKeys=[analyzer#*]");
+        assertThat(java.util.regex.Pattern.compile("(?<!arn:aws:)bedrock:[A-Za-z*]+").matcher(granted).results()
+                .map(m -> m.group()).distinct().toList()).as("Bedrock actions").containsExactly("bedrock:InvokeModel");
+        // AND its timeout makes room for a batch of model calls only then
+        Object timeout = TEMPLATE.function("EnrichmentFunction").properties().get("Timeout");
+        assertThat(off.resolve(timeout)).isEqualTo(TEMPLATE.globalsFunction().get("Timeout"));
+        assertThat(((Number) on.resolve(timeout)).intValue()).isGreaterThanOrEqualTo(100 * 2500 / 1000 + 30);
     }
 
     @Test

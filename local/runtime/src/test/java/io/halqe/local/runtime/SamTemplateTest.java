@@ -109,6 +109,20 @@ class SamTemplateTest {
     }
 
     @Test
+    void resolver_shouldLeaveTheBedrockAnalyzerOff_whenNoModelIsNamed() {
+        // GIVEN the enrichment function's environment with the parameters' defaults
+        Map<String, String> environment = RESOLVER.resolveStrings(TEMPLATE.function("EnrichmentFunction").environment());
+        // THEN no model is named, its condition is false, and the budget, timeout and prices have their defaults
+        assertThat(RESOLVER.condition("AnalyzerOn")).isFalse();
+        assertThat(environment).containsEntry("HALQE_ANALYZER_MODEL_ID", "")
+                .containsEntry("HALQE_ANALYZER_MONTHLY_BUDGET_USD", "10")
+                .containsEntry("HALQE_ANALYZER_TIMEOUT_MILLIS", "2000")
+                .containsEntry("HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "0")
+                .containsEntry("HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION", "0");
+        assertThat(RESOLVER.resolve(TEMPLATE.function("EnrichmentFunction").properties().get("Timeout"))).isEqualTo(30);
+    }
+
+    @Test
     void resolver_shouldFail_whenARequiredParameterHasNoValue() {
         // GIVEN a resolver without parameter values
         LocalResolver bare = new LocalResolver(TEMPLATE, Map.of());

@@ -26,12 +26,16 @@ public final class DynamoCounters implements Counters {
         this.table = table;
     }
 
+    /** One UpdateItem: the item is created at 0 when absent, so adding 0 reads the count (no GetItem grant needed). */
     @Override
-    public long increment(String key, Instant expiresAt) {
+    public long add(String key, long amount, Instant expiresAt) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("counters only count up: " + amount);
+        }
         var updated = dynamo.updateItem(request -> request.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(key)))
-                .updateExpression("ADD n :one SET expiresAt = if_not_exists(expiresAt, :expires)")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                .updateExpression("ADD n :amount SET expiresAt = if_not_exists(expiresAt, :expires)")
+                .expressionAttributeValues(Map.of(":amount", AttributeValue.fromN(Long.toString(amount)),
                         ":expires", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
                 .returnValues(ReturnValue.UPDATED_NEW));
         return Long.parseLong(updated.attributes().get("n").n());

@@ -2,6 +2,8 @@ package io.halqe.aws.runtime;
 
 import static io.halqe.aws.runtime.HalqeConfig.required;
 
+import io.halqe.aws.analysis.AnalyzerSettings;
+import io.halqe.aws.analysis.BedrockAnalyzer;
 import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoAlertRules;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
@@ -29,6 +31,8 @@ import io.halqe.aws.messaging.EventBridgePublisher;
 import io.halqe.aws.messaging.SesMailer;
 import io.halqe.aws.messaging.SnsNotifier;
 import io.halqe.aws.messaging.SnsSmsSender;
+import io.halqe.domain.analytics.Analyzer;
+import io.halqe.domain.analytics.ModelBudget;
 import io.halqe.domain.links.CreateInvitation;
 import io.halqe.domain.links.InvitationChannels;
 import io.halqe.domain.outreach.ContactGate;
@@ -167,6 +171,20 @@ public final class Adapters {
     /** The stack's AlertsPerRuleHour, counted in the Limits table, folded into digests of the reporting zone's hours. */
     public io.halqe.domain.alerts.AlertStorms alertStorms() {
         return new io.halqe.domain.alerts.AlertStorms(counters(), config.alertsPerRuleHour(), digests(), config.timeZone());
+    }
+
+    /**
+     * How comments are read: {@code builtIn}, unless the stack names a Bedrock model (AnalyzerModelId); then that model,
+     * within its monthly budget (counted in the Limits table), falling back to {@code builtIn}.
+     */
+    public Analyzer analyzer(Analyzer builtIn) {
+        AnalyzerSettings settings = config.analyzer();
+        if (settings == null || !settings.enabled()) {
+            return builtIn;
+        }
+        return new BedrockAnalyzer(clients.bedrockRuntime(settings.timeout()), settings.modelId(),
+                new ModelBudget(counters(), settings.monthlyBudgetUsd(), settings.inputUsdPerMillion(),
+                        settings.outputUsdPerMillion(), java.time.Clock.systemUTC()), builtIn);
     }
 
     public io.halqe.aws.dynamo.DynamoCounters counters() {

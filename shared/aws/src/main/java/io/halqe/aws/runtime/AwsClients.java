@@ -2,6 +2,7 @@ package io.halqe.aws.runtime;
 
 import io.halqe.domain.config.Env;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -9,9 +10,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -51,6 +54,17 @@ public final class AwsClients {
 
     public SecretsManagerClient secretsManager() {
         return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").httpClient(http).build();
+    }
+
+    /**
+     * Bedrock Runtime for the optional analyzer. No retries, and {@code apiCallTimeout} bounds the whole call: the
+     * built-in analyzer is the retry, at once, so a throttled or slow model never holds a stream batch up.
+     */
+    public BedrockRuntimeClient bedrockRuntime(Duration apiCallTimeout) {
+        return configure(BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME").httpClient(http)
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(apiCallTimeout))
+                .build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String serviceId) {

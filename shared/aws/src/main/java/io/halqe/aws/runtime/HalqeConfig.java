@@ -1,10 +1,12 @@
 package io.halqe.aws.runtime;
 
+import io.halqe.aws.analysis.AnalyzerSettings;
 import io.halqe.aws.calendar.ReportingCalendars;
 import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.config.Env;
 import io.halqe.domain.survey.Branding;
 import io.halqe.domain.survey.LocalizedText;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every setting a function reads, read once at init from the environment variables template.yaml sets: each
@@ -27,9 +30,16 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
                           String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
                           String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
-                          int smsMonthlyLimit, ReportingCalendar reportingCalendar) {
+                          int smsMonthlyLimit, ReportingCalendar reportingCalendar, AnalyzerSettings analyzer) {
 
     private static final String PREFIX = "HALQE_";
+    /** A Bedrock model id (anthropic.claude-3-haiku-20240307-v1:0): the IAM grant is built from it, so no ARN. */
+    private static final Pattern MODEL_ID = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,127}");
+    /**
+     * At most 2.5 s a call: a stream batch of up to 100 comments, each one call, must fit the function's 300 s
+     * timeout (template.yaml raises it from 30 s when the model is on) with the rest of the batch's work.
+     */
+    static final int MAX_ANALYZER_TIMEOUT_MILLIS = 2_500;
 
     /** The settings named by {@code variables} (the variables' names, as template.yaml sets them), from {@code env}. */
     public static HalqeConfig load(Env env, String... variables) {
@@ -43,7 +53,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
                 read.days("responseRetentionDays"), read.branding(), read.text("limitsTable"),
                 read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
-                read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"));
+                read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"), read.analyzer());
         read.finish();
         return config;
     }
@@ -153,6 +163,76 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 return number;
             } catch (NumberFormatException e) {
                 problems.add(variableOf(component) + " is not a whole number from 0 (off): " + value);
+                return fallback;
+            }
+        }
+
+        /**
+         * The optional Bedrock analyzer: null when the function does not name its model id; off when the id is empty.
+         * With a model, prices must be above 0, or the monthly budget would count nothing.
+         */
+        AnalyzerSettings analyzer() {
+            String modelId = optional("analyzerModelId", "");
+            BigDecimal budget = usd("analyzerMonthlyBudgetUsd", "10");
+            int timeoutMillis = between("analyzerTimeoutMillis", 2_000, 100, MAX_ANALYZER_TIMEOUT_MILLIS);
+            BigDecimal input = usd("analyzerInputPricePerMillion", "0");
+            BigDecimal output = usd("analyzerOutputPricePerMillion", "0");
+            if (modelId == null) {
+                return null;
+            }
+            modelId = modelId.strip();
+            if (!modelId.isEmpty()) {
+                if (!MODEL_ID.matcher(modelId).matches()) {
+                    problems.add(variableOf("analyzerModelId") + " is not a Bedrock model id such as "
+                            + "anthropic.claude-3-haiku-20240307-v1:0: " + modelId);
+                }
+                priced("analyzerInputPricePerMillion", input);
+                priced("analyzerOutputPricePerMillion", output);
+            }
+            // a setting the function did not name, or a malformed one (init fails then), is its default
+            return new AnalyzerSettings(modelId, budget == null ? BigDecimal.TEN : budget,
+                    Duration.ofMillis(timeoutMillis), input == null ? BigDecimal.ZERO : input,
+                    output == null ? BigDecimal.ZERO : output);
+        }
+
+        /** A price left at 0 (or not named) while a model is set: the budget would never be spent. */
+        private void priced(String component, BigDecimal price) {
+            boolean malformed = price == null && requested.contains(variableOf(component));
+            if (!malformed && (price == null || price.signum() == 0)) {
+                problems.add(variableOf(component) + " must be above 0 when " + variableOf("analyzerModelId")
+                        + " is set: the monthly budget counts the model's spend by it");
+            }
+        }
+
+        /** US dollars from 0, {@code fallback} when unset; null when the function does not name it or it is malformed. */
+        BigDecimal usd(String component, String fallback) {
+            String value = optional(component, fallback);
+            if (value == null) {
+                return null;
+            }
+            try {
+                BigDecimal amount = new BigDecimal(value.strip());
+                if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+                    throw new NumberFormatException();
+                }
+                return amount;
+            } catch (NumberFormatException e) {
+                problems.add(variableOf(component) + " is not an amount of US dollars from 0, such as 10 or 0.25: " + value);
+                return null;
+            }
+        }
+
+        /** A whole number from {@code min} to {@code max}, {@code fallback} when absent. */
+        int between(String component, int fallback, int min, int max) {
+            String value = optional(component, Integer.toString(fallback));
+            try {
+                int number = value == null ? fallback : Integer.parseInt(value.strip());
+                if (number < min || number > max) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problems.add(variableOf(component) + " is not a whole number from " + min + " to " + max + ": " + value);
                 return fallback;
             }
         }

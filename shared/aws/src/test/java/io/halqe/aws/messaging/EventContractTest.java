@@ -207,7 +207,7 @@ class EventContractTest {
         new ApplyAlertRules(new io.halqe.aws.routing.EventRulerAlertMatcher(() -> rules), cases, teams, email -> { },
                 alerts::add, published::addAll, CLAIMS_EVERY_KEY, noDigests,
                 new AlertSettings("support", "owner@example.com", "", java.time.ZoneId.of("UTC")),
-                new io.halqe.domain.alerts.AlertStorms((key, expiresAt) -> 1, 0, noDigests, java.time.ZoneOffset.UTC),
+                new io.halqe.domain.alerts.AlertStorms((key, amount, expiresAt) -> 1, 0, noDigests, java.time.ZoneOffset.UTC),
                 (survey, response) -> true)
                 .handle(new ResponseEnriched("1", "r1", "demo-nps", 1, AT, "en", 2, "detractor", "late", 1,
                         Map.of("nps", 2), Map.of(), null, false, "negative", -0.4, List.of("delivery"), "complaint",

@@ -70,4 +70,51 @@ class HalqeConfigTest {
         assertThatThrownBy(() -> HalqeConfig.load(new Env(Map.of("HALQE_BRAND_COLOR", "red")), "HALQE_BRAND_COLOR"))
                 .hasMessageContaining("the account branding's color must be a colour such as #005fcc");
     }
+
+    private static final String[] ANALYZER = {"HALQE_ANALYZER_MODEL_ID", "HALQE_ANALYZER_MONTHLY_BUDGET_USD",
+            "HALQE_ANALYZER_TIMEOUT_MILLIS", "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION",
+            "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION"};
+
+    @Test
+    void load_shouldLeaveTheBedrockAnalyzerOff_whenTheModelIdIsEmpty() {
+        // GIVEN the enrichment function's Analyzer* variables as the template's defaults set them
+        var config = HalqeConfig.load(new Env(Map.of("HALQE_ANALYZER_MODEL_ID", "", "HALQE_ANALYZER_MONTHLY_BUDGET_USD",
+                "10", "HALQE_ANALYZER_TIMEOUT_MILLIS", "2000", "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "0",
+                "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION", "0")), ANALYZER);
+        // WHEN read THEN the analyzer is off (prices of 0 are fine without a model); a function not naming them has none
+        assertThat(config.analyzer().enabled()).isFalse();
+        assertThat(config.analyzer().timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(HalqeConfig.load(new Env(Map.of())).analyzer()).isNull();
+    }
+
+    @Test
+    void load_shouldReadTheBedrockAnalyzer_whenAModelAndItsPricesAreSet() {
+        // GIVEN a model, a $25 budget, 1.5 s calls and the model's prices per million tokens
+        var config = HalqeConfig.load(new Env(Map.of("HALQE_ANALYZER_MODEL_ID", " amazon.nova-micro-v1:0 ",
+                "HALQE_ANALYZER_MONTHLY_BUDGET_USD", "25", "HALQE_ANALYZER_TIMEOUT_MILLIS", "1500",
+                "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "0.035", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION", "0.14")),
+                ANALYZER);
+        // WHEN read THEN every setting is there, exactly
+        assertThat(config.analyzer()).isEqualTo(new io.halqe.aws.analysis.AnalyzerSettings("amazon.nova-micro-v1:0",
+                new java.math.BigDecimal("25"), Duration.ofMillis(1500), new java.math.BigDecimal("0.035"),
+                new java.math.BigDecimal("0.14")));
+        assertThat(config.analyzer().enabled()).isTrue();
+    }
+
+    @Test
+    void load_shouldNameEveryBadAnalyzerSetting_atInit_whenTheyAreMalformed() {
+        // GIVEN an ARN for a model id, a budget in words, a timeout past what a batch allows, and free prices
+        // WHEN read THEN init fails naming each of them
+        assertThatThrownBy(() -> HalqeConfig.load(new Env(Map.of(
+                        "HALQE_ANALYZER_MODEL_ID", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0",
+                        "HALQE_ANALYZER_MONTHLY_BUDGET_USD", "ten dollars", "HALQE_ANALYZER_TIMEOUT_MILLIS", "5000",
+                        "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "0", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION", "-1")),
+                ANALYZER))
+                .isInstanceOf(Env.MissingConfigurationException.class)
+                .hasMessageContaining("HALQE_ANALYZER_MODEL_ID is not a Bedrock model id")
+                .hasMessageContaining("HALQE_ANALYZER_MONTHLY_BUDGET_USD is not an amount of US dollars")
+                .hasMessageContaining("HALQE_ANALYZER_TIMEOUT_MILLIS is not a whole number from 100 to 2500: 5000")
+                .hasMessageContaining("HALQE_ANALYZER_INPUT_PRICE_PER_MILLION must be above 0 when HALQE_ANALYZER_MODEL_ID is set")
+                .hasMessageContaining("HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION is not an amount of US dollars from 0");
+    }
 }

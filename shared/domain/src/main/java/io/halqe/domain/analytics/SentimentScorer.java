@@ -156,8 +156,7 @@ final class SentimentScorer {
     }
 
     private static Sentiment label(double score) {
-        return score >= POSITIVE_THRESHOLD ? Sentiment.POSITIVE
-                : score <= NEGATIVE_THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        return Sentiment.ofScore(score);
     }
 
     private static double rounded(double score) {

@@ -63,7 +63,7 @@ import java.util.List;
  * Up to five, in text order: matched theme terms first, then sentiment terms, then bigrams of adjacent content words,
  * then single content words (stop words, negators and intensifiers never count).
  */
-public final class TextAnalyzer {
+public final class TextAnalyzer implements Analyzer {
 
     private final CommentNormalizer normalizer = new CommentNormalizer();
     private final SentimentScorer sentimentScorer = new SentimentScorer();
@@ -82,6 +82,7 @@ public final class TextAnalyzer {
      * @param npsScore         0-10 or null; only a prior, see the class comment
      * @param taxonomy         themes to tag with; null means {@link ThemeTaxonomy#defaults()}
      */
+    @Override
     public TextAnalysis analyze(String text, String fallbackLanguage, Integer npsScore, ThemeTaxonomy taxonomy) {
         NormalizedComment comment = normalizer.normalize(text, fallbackLanguage);
         ScoredSentiment sentiment = sentimentScorer.score(comment, npsScore);

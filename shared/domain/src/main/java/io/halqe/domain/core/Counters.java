@@ -5,8 +5,16 @@ import java.time.Instant;
 /** Shared counters that forget: each key counts up atomically and is gone after {@code expiresAt}. */
 public interface Counters {
 
+    /**
+     * Adds {@code amount} (0 or more) to {@code key} and returns its new count; adding 0 reads the count in the same
+     * way, so a caller needs no other permission than to add.
+     */
+    long add(String key, long amount, Instant expiresAt);
+
     /** Adds one to {@code key} and returns its new count. */
-    long increment(String key, Instant expiresAt);
+    default long increment(String key, Instant expiresAt) {
+        return add(key, 1, expiresAt);
+    }
 
     /**
      * Adds one to each of {@code fields} of {@code key} — in one write where the store allows — and returns their new

@@ -6,7 +6,7 @@ import io.halqe.domain.response.Enrichment;
 
 import io.halqe.domain.analytics.FeedbackType;
 import io.halqe.domain.analytics.TextAnalysis;
-import io.halqe.domain.analytics.TextAnalyzer;
+import io.halqe.domain.analytics.Analyzer;
 import io.halqe.domain.analytics.ThemeTaxonomy;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerHealth;
@@ -45,14 +45,14 @@ public final class EnrichResponses {
 
     private final ResponseRepository responses;
     private final EventPublisher events;
-    private final TextAnalyzer analyzer;
+    private final Analyzer analyzer;
     private final CustomerDirectory directory;
     private final Router router;
     private final SurveyRepository surveys;
     private final Predicate<ResponseEnriched> alerting;
 
     /** Every answer marked alerting: the alerts function then holds each against the rules itself. */
-    public EnrichResponses(ResponseRepository responses, EventPublisher events, TextAnalyzer analyzer,
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
                            CustomerDirectory directory, Router router, SurveyRepository surveys) {
         this(responses, events, analyzer, directory, router, surveys, response -> true);
     }
@@ -62,7 +62,7 @@ public final class EnrichResponses {
      * function reads them): one that none matches is published with {@code alerting} false, and the alerts function
      * is not invoked for it.
      */
-    public EnrichResponses(ResponseRepository responses, EventPublisher events, TextAnalyzer analyzer,
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
                            CustomerDirectory directory, Router router, SurveyRepository surveys,
                            Predicate<ResponseEnriched> alerting) {
         this.alerting = alerting;

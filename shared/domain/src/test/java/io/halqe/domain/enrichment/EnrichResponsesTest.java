@@ -7,7 +7,13 @@ import io.halqe.domain.response.Enrichment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.halqe.domain.analytics.Analyzer;
+import io.halqe.domain.analytics.FeedbackType;
+import io.halqe.domain.analytics.Match;
+import io.halqe.domain.analytics.Sentiment;
+import io.halqe.domain.analytics.TextAnalysis;
 import io.halqe.domain.analytics.TextAnalyzer;
+import io.halqe.domain.analytics.ThemeTaxonomy;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.events.DomainEvent;
 import io.halqe.domain.events.ResponseEnriched;
@@ -89,6 +95,29 @@ class EnrichResponsesTest {
         // AND the customer's history has the answer, and their health is stored
         assertThat(directory.histories.get("c-1")).containsKey("r1");
         assertThat(directory.health.get("c-1").segment()).isEqualTo("detractor");
+    }
+
+    @Test
+    void enrich_shouldTakeTheWiredAnalyzersReading_whenAnotherAnalyzerIsPlugged() {
+        // GIVEN an analyzer behind the port that answers as a model would, and records what it was asked
+        List<String> asked = new ArrayList<>();
+        Analyzer model = (text, fallbackLanguage, nps, taxonomy) -> {
+            asked.add(text + "|" + fallbackLanguage + "|" + nps + "|" + taxonomy.themes().size());
+            return new TextAnalysis("en", Sentiment.NEGATIVE, -0.8, List.of("price"), FeedbackType.COMPLAINT,
+                    List.of("too expensive"), List.of(new Match("model", "test-model", "decided")));
+        };
+        EnrichResponses withModel = new EnrichResponses(responses, published::addAll, model, directory,
+                (detail, owner) -> new Routes(List.of(), List.of(), List.of()), new InMemorySurveys(DemoSurveys.demoNps()));
+        // WHEN an answer is enriched
+        withModel.enrich(List.of(received("m1", 4, "costs too much", null)), NOW);
+        // THEN the model was asked with the comment, language, score and taxonomy, and its reading is stored and told
+        assertThat(asked).containsExactly("costs too much|en|4|" + ThemeTaxonomy.defaults().themes().size());
+        Enrichment enrichment = responses.stored.get("m1").enrichment();
+        assertThat(enrichment.themes()).containsExactly("price");
+        assertThat(enrichment.feedbackType()).isEqualTo("complaint");
+        assertThat(enrichment.matches()).containsExactly(new Match("model", "test-model", "decided"));
+        assertThat(published).singleElement().isInstanceOfSatisfying(ResponseEnriched.class,
+                event -> assertThat(event.sentimentScore()).isEqualTo(-0.8));
     }
 
     @Test

@@ -11,7 +11,12 @@ public final class InMemoryCounters implements Counters {
     private final Map<String, Long> counts = new HashMap<>();
 
     @Override
-    public synchronized long increment(String key, Instant expiresAt) {
-        return counts.merge(key, 1L, Long::sum);
+    public synchronized long add(String key, long amount, Instant expiresAt) {
+        return counts.merge(key, amount, Long::sum);
+    }
+
+    /** The count of {@code key}, 0 when it was never added to. */
+    public synchronized long count(String key) {
+        return counts.getOrDefault(key, 0L);
     }
 }
