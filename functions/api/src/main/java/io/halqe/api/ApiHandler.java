@@ -14,6 +14,10 @@ import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
+import io.halqe.domain.access.AuditLog;
+import io.halqe.domain.access.ManageApiKeys;
+import io.halqe.domain.access.Principal;
+import io.halqe.domain.access.Scope;
 import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.recovery.RequeueParked;
 import io.halqe.domain.cases.CloseCase;
@@ -34,14 +38,17 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The admin API behind the bearer key ({@code /api/...}, one route group per resource); and the CRM's
- * {@code CustomerUpserted} events from the bus, so every write to the customer directory goes through one place.
+ * The admin API ({@code /api/...}, one route group per resource) behind a bearer credential: each route requires one
+ * scope ({@link Permissions}), and every change it makes is recorded in the audit log with who made it. Also the
+ * CRM's {@code CustomerUpserted} events from the bus, so every write to the customer directory goes through one place.
  */
 public final class ApiHandler implements RequestStreamHandler {
 
-    private final AdminKey adminKey;
+    private final Access access;
+    private final AuditLog audit;
     private final Router routes;
     private final ManageCustomers customers;
 
@@ -50,16 +57,19 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_CASES_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
-                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT"));
+                "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT",
+                "HALQE_AUDIT_TABLE"));
     }
 
     private ApiHandler(Adapters adapters) {
-        this(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")), routes(adapters),
+        this(new Access(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")),
+                new ManageApiKeys(adapters.apiKeys())), adapters.auditLog(), routes(adapters),
                 new ManageCustomers(adapters.customers()));
     }
 
-    public ApiHandler(AdminKey adminKey, Router routes, ManageCustomers customers) {
-        this.adminKey = adminKey;
+    public ApiHandler(Access access, AuditLog audit, Router routes, ManageCustomers customers) {
+        this.access = access;
+        this.audit = audit;
         this.routes = routes;
         this.customers = customers;
     }
@@ -78,6 +88,7 @@ public final class ApiHandler implements RequestStreamHandler {
         var announce = new Announce(responses, mailer, suppression, unsubscribeLinks, config.branding(),
                 adapters.customerEmailLedger(), parked);
         return new Router().add(
+                new AccessRoutes(new ManageApiKeys(adapters.apiKeys()), adapters.auditLog()),
                 new SurveyRoutes(surveys),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
@@ -129,11 +140,26 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        if (!adminKey.authorizes(request.header("authorization").orElse(null))) {
-            return HttpResponses.withHeaders(HttpResponses.error(401, "unauthorized", "send Authorization: Bearer <admin key>"),
+        Optional<Principal> caller = access.authenticate(request.header("authorization").orElse(null),
+                request.receivedAt());
+        if (caller.isEmpty()) {
+            return HttpResponses.withHeaders(HttpResponses.error(401, "unauthorized",
+                    "send Authorization: Bearer <key>; the key is unknown, expired or revoked"),
                     Map.of("www-authenticate", "Bearer"));
         }
-        return routes.handle(request);
+        Optional<String> routeKey = routes.routeKeyOf(request);
+        if (routeKey.isEmpty()) {
+            return routes.handle(request);
+        }
+        Scope needed = Permissions.required(routeKey.get()).orElse(Scope.ADMIN);
+        if (!caller.get().may(needed)) {
+            return HttpResponses.error(403, "forbidden", routeKey.get() + " needs the scope " + needed.wireName());
+        }
+        APIGatewayV2HTTPResponse response = routes.handle(request.withHeader(AccessRoutes.ACTOR, caller.get().actor()));
+        if (!request.method().equals("GET") && response.getStatusCode() < 400) {
+            audit.append(Audit.entry(caller.get(), routeKey.get(), request, response));
+        }
+        return response;
     }
 
     /** The route table, for the test that holds it to the template's HttpApi events. */

@@ -53,6 +53,8 @@ class ApiHandlerTest {
     private static DynamoCustomerDirectory DIRECTORY;
     private static io.halqe.domain.links.InvitationLinks INVITATION_LINKS;
     private static ApiHandler handler;
+    private static io.halqe.domain.access.ManageApiKeys KEYS;
+    private static io.halqe.aws.dynamo.DynamoAuditLog AUDIT;
 
     private static io.halqe.aws.dynamo.DynamoContactPolicies POLICIES;
     private static io.halqe.aws.dynamo.DynamoOutreachRepository OUTREACH;
@@ -81,7 +83,12 @@ class ApiHandlerTest {
         var gate = new io.halqe.domain.outreach.ContactGate(
                 new io.halqe.aws.dynamo.DynamoContactLog(db.client(), db.tableName("OutreachTable")), suppression,
                 POLICIES::current, tehran);
-        handler = new ApiHandler(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), new Router().add(
+        KEYS = new io.halqe.domain.access.ManageApiKeys(
+                new io.halqe.aws.dynamo.DynamoApiKeys(db.client(), db.tableName("DirectoryTable")));
+        AUDIT = new io.halqe.aws.dynamo.DynamoAuditLog(db.client(), db.tableName("AuditTable"));
+        handler = new ApiHandler(new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), KEYS), AUDIT,
+                new Router().add(
+                new AccessRoutes(KEYS, AUDIT),
                 new SurveyRoutes(new ManageSurveys(surveys)),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(customers, DIRECTORY),
@@ -133,7 +140,16 @@ class ApiHandlerTest {
 
     private static APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> query, String authorization,
                                                  String body) {
+        return callAt(null, method, path, query, authorization, body);
+    }
+
+    /** As {@link #call}, received at {@code at} (null: the sample event's time). */
+    private static APIGatewayV2HTTPResponse callAt(Instant at, String method, String path, Map<String, String> query,
+                                                   String authorization, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
+        if (at != null) {
+            event.getRequestContext().setTimeEpoch(at.toEpochMilli());
+        }
         event.getRequestContext().getHttp().setMethod(method);
         event.setRouteKey(null); // the sample's route is GET /api/cases: let the router match the path set below
         event.setBody(body);
@@ -643,6 +659,108 @@ class ApiHandlerTest {
     }
 
     @Test
+    void apiKey_shouldBeShownOnce_listedWithoutItsSecret_andAllowOnlyItsScopes() throws Exception {
+        // GIVEN the bootstrap admin makes a key for a BI job that reads scores
+        var made = call("POST", "/api/keys", null, "Bearer local-dev-key",
+                "{\"name\":\"bi-export\",\"scopes\":[\"metrics:read\"]}");
+        assertThat(made.getStatusCode()).as(made.getBody()).isEqualTo(201);
+        String key = json(made).get("key").asText();
+        String id = json(made).get("id").asText();
+        assertThat(key).startsWith("hq_" + id + "_");
+        // THEN it reads scores, and is refused invitations, rule changes and keys, each 403 naming the scope
+        assertThat(get("/api/surveys/demo-nps/metrics", null, "Bearer " + key).getStatusCode()).isEqualTo(200);
+        var invitation = call("POST", "/api/invitations", null, "Bearer " + key, "{}");
+        assertThat(invitation.getStatusCode()).isEqualTo(403);
+        assertThat(json(invitation).at("/error/code").asText()).isEqualTo("forbidden");
+        assertThat(json(invitation).at("/error/message").asText()).contains("invitations:write");
+        assertThat(call("PUT", "/api/routing", null, "Bearer " + key, "{\"rules\":[]}").getStatusCode()).isEqualTo(403);
+        assertThat(get("/api/keys", null, "Bearer " + key).getStatusCode()).isEqualTo(403);
+        // AND the list shows it without its secret; a tampered copy of the key is unknown
+        String listed = get("/api/keys", null, "Bearer local-dev-key").getBody();
+        assertThat(listed).contains(id, "bi-export", "metrics:read").doesNotContain(key.substring(key.lastIndexOf('_')))
+                .doesNotContain("secretSha256");
+        String tampered = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
+        assertThat(get("/api/surveys/demo-nps/metrics", null, "Bearer " + tampered).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void apiKey_shouldStopWorking_withinAMinuteOfItsRevocation_andAtItsExpiry() throws Exception {
+        // GIVEN a key that reads cases, used once at T, and a key that expires an hour after T
+        Instant t = Instant.parse("2026-11-23T12:00:00Z");
+        var made = callAt(t, "POST", "/api/keys", null, "Bearer local-dev-key",
+                "{\"name\":\"crm2\",\"scopes\":[\"cases:read\"],\"expiresAt\":\"" + t.plusSeconds(3600) + "\"}");
+        String expiring = json(made).get("key").asText();
+        var revocable = callAt(t, "POST", "/api/keys", null, "Bearer local-dev-key",
+                "{\"name\":\"crm3\",\"scopes\":[\"cases:read\"]}");
+        String revocableKey = json(revocable).get("key").asText();
+        assertThat(callAt(t, "GET", "/api/cases", null, "Bearer " + revocableKey, null).getStatusCode()).isEqualTo(200);
+        // WHEN it is revoked at T
+        var revoked = callAt(t, "DELETE", "/api/keys/" + json(revocable).get("id").asText(), null, "Bearer local-dev-key", null);
+        assertThat(revoked.getStatusCode()).isEqualTo(200);
+        assertThat(json(revoked).get("revokedAt").asText()).isEqualTo(t.toString());
+        // THEN a minute later it is refused; the other works until its expiry and not after
+        assertThat(callAt(t.plusSeconds(61), "GET", "/api/cases", null, "Bearer " + revocableKey, null).getStatusCode())
+                .isEqualTo(401);
+        assertThat(callAt(t.plusSeconds(61), "GET", "/api/cases", null, "Bearer " + expiring, null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(callAt(t.plusSeconds(3600 + 61), "GET", "/api/cases", null, "Bearer " + expiring, null).getStatusCode())
+                .isEqualTo(401);
+        // AND a key for nobody, or one for a scope that does not exist, is refused with the field
+        assertThat(callAt(t, "DELETE", "/api/keys/nope", null, "Bearer local-dev-key", null).getStatusCode()).isEqualTo(404);
+        var unknownScope = callAt(t, "POST", "/api/keys", null, "Bearer local-dev-key",
+                "{\"name\":\"x\",\"scopes\":[\"everything\"]}");
+        assertThat(unknownScope.getStatusCode()).isEqualTo(400);
+        assertThat(json(unknownScope).at("/error/field").asText()).isEqualTo("scopes");
+        var past = callAt(t, "POST", "/api/keys", null, "Bearer local-dev-key",
+                "{\"name\":\"x\",\"scopes\":[\"cases:read\"],\"expiresAt\":\"" + t.minusSeconds(1) + "\"}");
+        assertThat(json(past).at("/error/field").asText()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void audit_shouldRecordEveryChange_withItsActor_andNoReadsOrRefusals() throws Exception {
+        // GIVEN a key allowed to change surveys, made by the bootstrap admin
+        Instant t = Instant.parse("2026-11-24T08:00:00Z");
+        var made = callAt(t, "POST", "/api/keys", null, "Bearer local-dev-key",
+                "{\"name\":\"taxonomy-bot\",\"scopes\":[\"surveys:write\",\"surveys:read\"]}");
+        String key = json(made).get("key").asText();
+        String id = json(made).get("id").asText();
+        // WHEN it files a theme term, reads the survey, and tries a change it may not make and an invalid one
+        assertThat(callAt(t.plusSeconds(1), "POST", "/api/surveys/demo-nps/themes", null, "Bearer " + key,
+                "{\"theme\":\"kitchen\",\"language\":\"en\",\"term\":\"kettle\"}").getStatusCode()).isEqualTo(200);
+        callAt(t.plusSeconds(2), "GET", "/api/surveys/demo-nps", null, "Bearer " + key, null);
+        assertThat(callAt(t.plusSeconds(3), "PUT", "/api/routing", null, "Bearer " + key, "{}").getStatusCode())
+                .isEqualTo(403);
+        assertThat(callAt(t.plusSeconds(4), "POST", "/api/surveys/demo-nps/themes", null, "Bearer " + key, "{}")
+                .getStatusCode()).isEqualTo(400);
+        // THEN the audit log names both changes that happened, by whom, to what, newest first
+        JsonNode byKey = json(callAt(t.plusSeconds(5), "GET", "/api/audit", Map.of("actor", "key:" + id,
+                "from", t.toString()), "Bearer local-dev-key", null));
+        assertThat(byKey.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").asText()).isEqualTo("POST /api/surveys/{surveyId}/themes");
+            assertThat(entry.get("target").asText()).isEqualTo("/api/surveys/demo-nps/themes");
+            assertThat(entry.get("at").asText()).isEqualTo(t.plusSeconds(1).toString());
+            assertThat(entry.at("/summary/status").asInt()).isEqualTo(200);
+            assertThat(entry.at("/summary/fields")).extracting(JsonNode::asText).containsExactly("theme", "language", "term");
+            assertThat(entry.toString()).doesNotContain("kettle");
+        });
+        JsonNode byAdmin = json(callAt(t.plusSeconds(5), "GET", "/api/audit", Map.of("actor", "bootstrap",
+                "target", "/api/keys", "from", t.toString()), "Bearer local-dev-key", null));
+        assertThat(byAdmin.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").asText()).isEqualTo("POST /api/keys");
+            assertThat(entry.at("/summary/id").asText()).isEqualTo(id);
+            assertThat(entry.toString()).doesNotContain(key.substring(key.lastIndexOf('_')));
+        });
+        // AND only admins read it
+        assertThat(get("/api/audit", null, "Bearer " + key).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void permissions_shouldNameAScopeForEveryRoute() {
+        // GIVEN the router's routes THEN each has exactly one declared scope, and nothing else is declared
+        assertThat(Permissions.REQUIRED.keySet()).containsExactlyInAnyOrderElementsOf(handler.routes().routeKeys());
+    }
+
+    @Test
     void routes_shouldBeExactlyTheHttpApiEventsOfTheTemplate() {
         // GIVEN the ApiFunction's HttpApi events in template.yaml
         List<String> declared = io.halqe.local.runtime.SamTemplate.load().functions().stream()
@@ -650,7 +768,7 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(38);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(42);
     }
 
     @Test

@@ -236,6 +236,36 @@ class TemplateContractTest {
     }
 
     @Test
+    void auditTable_shouldBeAppendOnly_whateverFunctionIsAsked() {
+        // GIVEN every statement of every function that names the audit table
+        List<String> actions = new ArrayList<>();
+        TEMPLATE.functions().forEach(function -> statements(function.policies()).stream()
+                .filter(statement -> String.valueOf(statement.get("Resource")).contains("AuditTable"))
+                .forEach(statement -> actions.add(function.logicalId() + " " + statement.get("Action"))));
+        // THEN the API function appends and reads, and nothing anywhere may update, delete or overwrite in bulk
+        assertThat(actions).containsExactly("ApiFunction [dynamodb:PutItem, dynamodb:Query]");
+        TEMPLATE.functions().forEach(function -> assertThat(String.valueOf(function.policies())).as(function.logicalId())
+                .satisfiesAnyOf(text -> assertThat(text).doesNotContain("AuditTable"),
+                        text -> assertThat(text).doesNotContain("CrudPolicy", "WritePolicy", "PartiQL")));
+    }
+
+    /** The maps with an Action among {@code policy}, wherever they sit (conditional grants included). */
+    private static List<Map<?, ?>> statements(Object policy) {
+        List<Map<?, ?>> found = new ArrayList<>();
+        if (policy instanceof Intrinsic intrinsic) {
+            found.addAll(statements(intrinsic.argument()));
+        } else if (policy instanceof Map<?, ?> map) {
+            if (map.containsKey("Action")) {
+                found.add(map);
+            }
+            map.values().forEach(value -> found.addAll(statements(value)));
+        } else if (policy instanceof List<?> list) {
+            list.forEach(item -> found.addAll(statements(item)));
+        }
+        return found;
+    }
+
+    @Test
     void bedrock_shouldBeGrantedToEnrichmentAlone_onlyWhenAModelIsNamed_andForThatModelOnly() {
         // GIVEN the template's grants, resolved as a stack without and with AnalyzerModelId would have them
         Map<String, String> required = Map.of("SenderEmail", "feedback@halqe.local", "SenderIdentity", "halqe.local",
@@ -336,7 +366,12 @@ class TemplateContractTest {
                         .containsEntry("PointInTimeRecoveryEnabled", true);
             }
             assertThat(SamTemplate.map(p.get("SSESpecification"))).as(id).containsEntry("SSEEnabled", true);
-            assertThat(SamTemplate.map(p.get("TimeToLiveSpecification"))).as(id).containsEntry("Enabled", true);
+            if (id.equals("AuditTable")) {
+                // entries are kept: nothing may expire them
+                assertThat(p).as(id).doesNotContainKey("TimeToLiveSpecification");
+            } else {
+                assertThat(SamTemplate.map(p.get("TimeToLiveSpecification"))).as(id).containsEntry("Enabled", true);
+            }
         });
         List<String> routes = new ArrayList<>();
         TEMPLATE.functions().forEach(f -> f.events("HttpApi").forEach(e ->
@@ -345,7 +380,7 @@ class TemplateContractTest {
         assertThat(routes).contains("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
-                "GET /api/surveys/{surveyId}/drivers").hasSize(6 + 38)
+                "GET /api/surveys/{surveyId}/drivers").hasSize(6 + 42)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
                 .allMatch(route -> route.split(" ")[1].startsWith("/api/"));
         Map<String, Object> api = TEMPLATE.properties("HttpApi");

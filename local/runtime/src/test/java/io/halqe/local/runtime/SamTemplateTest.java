@@ -38,7 +38,7 @@ class SamTemplateTest {
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
                 .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
                         "GET /embed.js", "GET /u/{token}", "POST /u/{token}");
-        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(38)
+        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(42)
                 .allSatisfy(event -> assertThat((String) event.properties().get("Path")).startsWith("/api/"));
         assertThat(TEMPLATE.function("EnrichmentFunction").events("DynamoDB")).singleElement().satisfies(event -> {
             assertThat(event.properties().get("BatchSize")).isEqualTo(100);
@@ -56,7 +56,7 @@ class SamTemplateTest {
         // WHEN the tables are read
         Map<String, SamTemplate.Table> tables = TEMPLATE.tables();
         // THEN each has its keys, GSIs and stream
-        assertThat(tables.keySet()).containsExactly("SurveysTable", "ResponsesTable", "AggregatesTable", "CasesTable",
+        assertThat(tables.keySet()).containsExactly("SurveysTable", "ResponsesTable", "AggregatesTable", "AuditTable", "CasesTable",
                 "DirectoryTable", "LimitsTable", "OutreachTable");
         // (the Limits table holds counters only: a key, no range, no stream)
         assertThat(tables.get("LimitsTable").createTableRequest("t").streamSpecification()).isNull();

@@ -77,6 +77,14 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
                 receivedAt, sourceIp);
     }
 
+    /** The same request with {@code name} set to {@code value} (replacing what the client sent under that name). */
+    public HttpRequest withHeader(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(headers);
+        changed.put(name.toLowerCase(Locale.ROOT), value);
+        return new HttpRequest(method, path, routeKey, pathParameters, query, changed, rawBody, base64Encoded,
+                receivedAt, sourceIp);
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }

@@ -61,6 +61,14 @@ public final class Router {
         return routes.routes().stream().map(HttpRoutes.Route::routeKey).toList();
     }
 
+    /** The route the request goes to ({@code "GET /api/cases/{caseId}"}), if any. */
+    public java.util.Optional<String> routeKeyOf(HttpRequest request) {
+        if (request.routeKey() != null && routes.byKey(request.routeKey()).isPresent()) {
+            return java.util.Optional.of(request.routeKey());
+        }
+        return routes.match(request.method(), request.path()).map(match -> match.route().routeKey());
+    }
+
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
         // API Gateway has routed the request already when it names one of our routes: take its choice and parameters
         var chosen = request.routeKey() == null ? java.util.Optional.<HttpRoutes.Route<Route>>empty()

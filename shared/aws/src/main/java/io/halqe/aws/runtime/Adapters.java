@@ -211,6 +211,14 @@ public final class Adapters {
         return new DynamoTriggers(dynamo(), directoryTable());
     }
 
+    public io.halqe.aws.dynamo.DynamoApiKeys apiKeys() {
+        return new io.halqe.aws.dynamo.DynamoApiKeys(dynamo(), directoryTable());
+    }
+
+    public io.halqe.aws.dynamo.DynamoAuditLog auditLog() {
+        return new io.halqe.aws.dynamo.DynamoAuditLog(dynamo(), HalqeConfig.required(config().auditTable(), "auditTable"));
+    }
+
     public DynamoTeamDirectory teams() {
         return new DynamoTeamDirectory(dynamo(), directoryTable());
     }

@@ -30,7 +30,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           ZoneId timeZone, Duration detractorCaseSla, String defaultTeam, String defaultOwnerEmail,
                           String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
                           String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
-                          int smsMonthlyLimit, ReportingCalendar reportingCalendar, AnalyzerSettings analyzer) {
+                          int smsMonthlyLimit, ReportingCalendar reportingCalendar, AnalyzerSettings analyzer,
+                          String auditTable) {
 
     private static final String PREFIX = "HALQE_";
     /** A Bedrock model id (anthropic.claude-3-haiku-20240307-v1:0): the IAM grant is built from it, so no ARN. */
@@ -53,7 +54,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.text("defaultOwnerEmail"), read.text("escalationEmail"), read.text("apiKeySha256"),
                 read.days("responseRetentionDays"), read.branding(), read.text("limitsTable"),
                 read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
-                read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"), read.analyzer());
+                read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"), read.analyzer(),
+                read.text("auditTable"));
         read.finish();
         return config;
     }

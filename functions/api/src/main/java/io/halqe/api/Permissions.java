@@ -1,0 +1,65 @@
+package io.halqe.api;
+
+import static java.util.Map.entry;
+
+import io.halqe.domain.access.Scope;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authorization in one place: the scope each admin route requires. A route missing here is refused to everyone
+ * (and a test holds this table to the router's routes).
+ */
+final class Permissions {
+
+    static final Map<String, Scope> REQUIRED = Map.ofEntries(
+            entry("GET /api/surveys", Scope.SURVEYS_READ),
+            entry("POST /api/surveys", Scope.SURVEYS_WRITE),
+            entry("GET /api/surveys/{surveyId}", Scope.SURVEYS_READ),
+            entry("PUT /api/surveys/{surveyId}", Scope.SURVEYS_WRITE),
+            entry("POST /api/surveys/{surveyId}/themes", Scope.SURVEYS_WRITE),
+            entry("GET /api/surveys/{surveyId}/responses", Scope.RESPONSES_READ),
+            entry("GET /api/responses/{responseId}", Scope.RESPONSES_READ),
+            entry("GET /api/surveys/{surveyId}/metrics", Scope.METRICS_READ),
+            entry("GET /api/surveys/{surveyId}/drivers", Scope.METRICS_READ),
+            entry("GET /api/surveys/{surveyId}/emerging", Scope.METRICS_READ),
+            entry("GET /api/reports/effectiveness", Scope.METRICS_READ),
+            entry("GET /api/customers/{customerId}", Scope.CUSTOMERS_READ),
+            entry("GET /api/customers/{customerId}/feedback", Scope.CUSTOMERS_READ),
+            entry("PUT /api/customers/{customerId}", Scope.CUSTOMERS_WRITE),
+            entry("POST /api/customers/import", Scope.CUSTOMERS_WRITE),
+            entry("GET /api/suppressions", Scope.CUSTOMERS_READ),
+            entry("PUT /api/suppressions", Scope.CUSTOMERS_WRITE),
+            entry("DELETE /api/suppressions/{suppressionId}", Scope.CUSTOMERS_WRITE),
+            entry("DELETE /api/customers/{customerId}", Scope.PRIVACY_WRITE),
+            entry("GET /api/customers/{customerId}/export", Scope.PRIVACY_WRITE),
+            entry("GET /api/cases", Scope.CASES_READ),
+            entry("GET /api/cases/{caseId}", Scope.CASES_READ),
+            entry("PATCH /api/cases/{caseId}", Scope.CASES_WRITE),
+            entry("POST /api/cases/{caseId}/notes", Scope.CASES_WRITE),
+            entry("POST /api/cases/{caseId}/close", Scope.CASES_WRITE),
+            entry("GET /api/routing", Scope.RULES_READ),
+            entry("PUT /api/routing", Scope.RULES_WRITE),
+            entry("GET /api/alert-rules", Scope.RULES_READ),
+            entry("PUT /api/alert-rules", Scope.RULES_WRITE),
+            entry("GET /api/triggers", Scope.RULES_READ),
+            entry("PUT /api/triggers", Scope.RULES_WRITE),
+            entry("GET /api/contact-policy", Scope.RULES_READ),
+            entry("PUT /api/contact-policy", Scope.RULES_WRITE),
+            entry("POST /api/invitations", Scope.INVITATIONS_WRITE),
+            entry("POST /api/outreach/dry-run", Scope.INVITATIONS_WRITE),
+            entry("POST /api/announcements", Scope.ANNOUNCEMENTS_WRITE),
+            entry("GET /api/admin/parked", Scope.OPERATIONS_WRITE),
+            entry("POST /api/admin/parked/{id}/requeue", Scope.OPERATIONS_WRITE),
+            entry("GET /api/keys", Scope.ADMIN),
+            entry("POST /api/keys", Scope.ADMIN),
+            entry("DELETE /api/keys/{keyId}", Scope.ADMIN),
+            entry("GET /api/audit", Scope.ADMIN));
+
+    private Permissions() {
+    }
+
+    static Optional<Scope> required(String routeKey) {
+        return Optional.ofNullable(REQUIRED.get(routeKey));
+    }
+}
