@@ -19,11 +19,11 @@ import java.util.Set;
 /** Machine keys (made, listed without their secret, revoked) and the audit log: admins only. */
 record AccessRoutes(ManageApiKeys keys, AuditLog audit) implements Router.Group {
 
-    /** The header {@link ApiHandler} sets to the authenticated caller's actor (whatever the client sent is replaced). */
-    static final String ACTOR = "x-halqe-actor";
-
-    /** {@code POST /api/keys}: {@code {"name": "bi-export", "scopes": ["metrics:read"], "expiresAt": "…"}}. */
-    record NewKey(String name, List<String> scopes, Instant expiresAt) {
+    /**
+     * {@code POST /api/keys}: {@code {"name": "bi-export", "scopes": ["metrics:read"], "teams": [], "expiresAt": "…"}};
+     * {@code teams} limits the cases and answers it sees (none: every team).
+     */
+    record NewKey(String name, List<String> scopes, List<String> teams, Instant expiresAt) {
     }
 
     @Override
@@ -47,8 +47,9 @@ record AccessRoutes(ManageApiKeys keys, AuditLog audit) implements Router.Group 
     private APIGatewayV2HTTPResponse create(HttpRequest request) {
         NewKey body = Queries.body(request, NewKey.class);
         // only an admin reaches this route (Permissions), and an admin may hand out any scope
-        Principal maker = new Principal(actor(request), Set.of(Scope.ADMIN), Set.of());
-        return switch (keys.create(body.name(), body.scopes(), body.expiresAt(), maker, request.receivedAt())) {
+        Principal maker = new Principal(Caller.actor(request), Set.of(Scope.ADMIN), Set.of());
+        return switch (keys.create(body.name(), body.scopes(), body.teams(), body.expiresAt(), maker,
+                request.receivedAt())) {
             case ManageApiKeys.Outcome.Created created -> {
                 Map<String, Object> view = view(created.key());
                 view.put("key", created.secret());
@@ -62,15 +63,12 @@ record AccessRoutes(ManageApiKeys keys, AuditLog audit) implements Router.Group 
     private APIGatewayV2HTTPResponse revoke(HttpRequest request) {
         String keyId = request.pathParameter("keyId");
         if (keyId.equals(ManageApiKeys.BOOTSTRAP)) {
-            keys.disableBootstrap(new Principal(actor(request), Set.of(Scope.ADMIN), Set.of()), request.receivedAt());
+            keys.disableBootstrap(new Principal(Caller.actor(request), Set.of(Scope.ADMIN), Set.of()),
+                    request.receivedAt());
             return HttpResponses.json(200, Map.of("id", keyId, "disabled", true));
         }
         return keys.revoke(keyId, request.receivedAt()).map(key -> HttpResponses.json(200, view(key)))
                 .orElseGet(() -> HttpResponses.error(404, "key_not_found", "there is no key " + keyId));
-    }
-
-    static String actor(HttpRequest request) {
-        return request.header(ACTOR).orElseThrow(() -> new IllegalStateException("no authenticated actor"));
     }
 
     private static Map<String, Object> view(ApiKey key) {
@@ -78,6 +76,7 @@ record AccessRoutes(ManageApiKeys keys, AuditLog audit) implements Router.Group 
         view.put("id", key.id());
         view.put("name", key.name());
         view.put("scopes", key.scopes().stream().map(Scope::wireName).sorted().toList());
+        view.put("teams", key.teams().stream().sorted().toList());
         view.put("createdBy", key.createdBy());
         view.put("createdAt", key.createdAt().toString());
         view.put("expiresAt", key.expiresAt() == null ? null : key.expiresAt().toString());

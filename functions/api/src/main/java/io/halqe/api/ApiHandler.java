@@ -155,7 +155,7 @@ public final class ApiHandler implements RequestStreamHandler {
         if (!caller.get().may(needed)) {
             return HttpResponses.error(403, "forbidden", routeKey.get() + " needs the scope " + needed.wireName());
         }
-        APIGatewayV2HTTPResponse response = routes.handle(request.withHeader(AccessRoutes.ACTOR, caller.get().actor()));
+        APIGatewayV2HTTPResponse response = routes.handle(Caller.attach(request, caller.get()));
         if (!request.method().equals("GET") && response.getStatusCode() < 400) {
             audit.append(Audit.entry(caller.get(), routeKey.get(), request, response));
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 /** Follow-up cases: the team's queue, one case, forward-only updates, notes, and closing the loop. */
 record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.Group {
 
+    /** {@code author} is accepted for older clients and ignored: a note's author is the caller. */
     record NoteRequest(String author, String text) {
     }
 
@@ -25,18 +26,35 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.G
         UpdateCase updateCase = new UpdateCase(cases);
         router.get("/api/cases", this::list)
                 .get("/api/cases/{caseId}", request -> {
-                    String caseId = request.pathParameter("caseId");
+                    String caseId = visibleCase(request);
                     return cases.find(caseId).map(found -> HttpResponses.json(200, Views.of(found, cases.work(caseId))))
-                            .orElseGet(() -> HttpResponses.error(404, "case_not_found", "there is no case " + caseId));
+                            .orElseGet(() -> notFound(caseId));
                 })
-                .patch("/api/cases/{caseId}", request -> updated(updateCase.patch(request.pathParameter("caseId"),
+                .patch("/api/cases/{caseId}", request -> updated(updateCase.patch(visibleCase(request),
                         body(request, UpdateCase.Patch.class), request.receivedAt())))
                 .post("/api/cases/{caseId}/notes", request -> {
+                    String caseId = visibleCase(request);
                     NoteRequest note = body(request, NoteRequest.class);
-                    return updated(updateCase.note(request.pathParameter("caseId"), note.author(), note.text(),
-                            request.receivedAt()));
+                    return updated(updateCase.note(caseId, Caller.actor(request), note.text(), request.receivedAt()));
                 })
                 .post("/api/cases/{caseId}/close", this::close);
+    }
+
+    /**
+     * The path's case id, once the caller may see the case: a case of another team is "not found", exactly like
+     * one that does not exist, so ids of other teams' cases cannot be probed.
+     */
+    private String visibleCase(HttpRequest request) {
+        String caseId = request.pathParameter("caseId");
+        if (!Caller.teams(request).isEmpty()
+                && cases.find(caseId).filter(found -> Caller.sees(request, java.util.List.of(found.team()))).isEmpty()) {
+            throw new HttpProblem(404, "case_not_found", "there is no case " + caseId, null);
+        }
+        return caseId;
+    }
+
+    private static APIGatewayV2HTTPResponse notFound(String caseId) {
+        return HttpResponses.error(404, "case_not_found", "there is no case " + caseId);
     }
 
     private APIGatewayV2HTTPResponse list(HttpRequest request) {
@@ -47,8 +65,20 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.G
             throw new HttpProblem(400, "invalid_query",
                     "status must be one of open, acknowledged, in_progress, resolved, closed", "status");
         }
-        var page = cases.list(wanted, request.query("team").orElse(null), request.query("owner").orElse(null),
-                Queries.limit(request), Queries.cursor(request));
+        String team = request.query("team").orElse(null);
+        var mine = Caller.teams(request);
+        if (!mine.isEmpty()) {
+            // a caller limited to teams lists one of them at a time
+            if (team == null && mine.size() == 1) {
+                team = mine.iterator().next();
+            } else if (team == null || !mine.contains(team)) {
+                throw new HttpProblem(400, "invalid_query", "name one of your teams: " + String.join(", ",
+                        new java.util.TreeSet<>(mine)), "team");
+            }
+        }
+        String listed = team;
+        var page = cases.list(wanted, listed, request.query("owner").orElse(null), Queries.limit(request),
+                Queries.cursor(request));
         return HttpResponses.json(200, Views.page(page.items().stream().map(Views::of).toList(), page.next()));
     }
 
@@ -64,7 +94,7 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.G
     }
 
     private APIGatewayV2HTTPResponse close(HttpRequest request) {
-        String caseId = request.pathParameter("caseId");
+        String caseId = visibleCase(request);
         return switch (closeCase.close(caseId, body(request, CloseCase.Request.class), request.receivedAt())) {
             case CloseCase.Outcome.Closed closed -> {
                 Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));

@@ -648,6 +648,8 @@ class ApiHandlerTest {
         assertThat(json(patched).at("/compensation/value").asText()).isEqualTo("SORRY10");
         var noted = send("POST", "/api/cases/case-work/notes", "application/json", "{\"author\":\"ali\",\"text\":\"Refund sent\"}");
         assertThat(json(noted).at("/notes/0/text").asText()).isEqualTo("Refund sent");
+        // the note's author is who sent it, not what the body claims
+        assertThat(json(noted).at("/notes/0/author").asText()).isEqualTo("bootstrap");
         assertThat(send("PATCH", "/api/cases/case-work", "application/json", "{\"status\":\"open\"}").getStatusCode())
                 .isEqualTo(400);
         JsonNode billing = json(get("/api/cases", Map.of("status", "acknowledged", "team", "billing"), KEY));
@@ -752,6 +754,37 @@ class ApiHandlerTest {
         });
         // AND only admins read it
         assertThat(get("/api/audit", null, "Bearer " + key).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void teamKey_shouldSeeOnlyItsTeamsCasesAndAnswers_andOthersShouldNotExistForIt() throws Exception {
+        // GIVEN a support case and a logistics case, and a key that works cases for logistics only
+        var repository = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        repository.openIfAbsent(new FollowUpCase("case-sup", "r0", "demo-nps", CaseStatus.OPEN, "support",
+                "owner@demo.example", "Detractor (2/10)", 2, null, "en", AT, AT.plusSeconds(172800)));
+        repository.openIfAbsent(new FollowUpCase("case-log", "r1", "demo-nps", CaseStatus.OPEN, "logistics",
+                "owner@demo.example", "Detractor (3/10)", 3, null, "en", AT, AT.plusSeconds(172800)));
+        var made = call("POST", "/api/keys", null, "Bearer local-dev-key", "{\"name\":\"logistics-desk\","
+                + "\"scopes\":[\"cases:read\",\"cases:write\",\"responses:read\"],\"teams\":[\"logistics\"]}");
+        String key = "Bearer " + json(made).get("key").asText();
+        // WHEN it reads, updates, notes and closes the other team's case, and lists cases
+        var read = get("/api/cases/case-sup", null, key);
+        var patched = call("PATCH", "/api/cases/case-sup", null, key, "{\"status\":\"acknowledged\"}");
+        var noted = call("POST", "/api/cases/case-sup/notes", null, key, "{\"text\":\"mine now\"}");
+        var closed = call("POST", "/api/cases/case-sup/close", null, key, "{\"resolution\":\"x\"}");
+        JsonNode listed = json(get("/api/cases", null, key));
+        // THEN the support case does not exist for it, is unchanged, and its list is logistics' own
+        assertThat(List.of(read, patched, noted, closed)).allSatisfy(response -> {
+            assertThat(response.getStatusCode()).isEqualTo(404);
+            assertThat(json(response).at("/error/code").asText()).isEqualTo("case_not_found");
+        });
+        assertThat(json(get("/api/cases/case-sup", null, "Bearer local-dev-key")).get("status").asText()).isEqualTo("open");
+        assertThat(listed.get("items")).extracting(item -> item.get("team").asText()).containsOnly("logistics");
+        assertThat(listed.get("items")).extracting(item -> item.get("caseId").asText()).contains("case-log");
+        assertThat(get("/api/cases", Map.of("team", "support"), key).getStatusCode()).isEqualTo(400);
+        assertThat(get("/api/cases/case-log", null, key).getStatusCode()).isEqualTo(200);
+        // AND an answer routed elsewhere is not found for it either
+        assertThat(get("/api/responses/r0", null, key).getStatusCode()).isEqualTo(404);
     }
 
     @Test

@@ -72,6 +72,9 @@ public final class DynamoApiKeys implements ApiKeyStore {
         Map<String, AttributeValue> item = new HashMap<>(key(key.id()));
         item.put("name", Items.s(key.name()));
         item.put("scopes", AttributeValue.fromL(key.scopes().stream().map(scope -> Items.s(scope.wireName())).toList()));
+        if (!key.teams().isEmpty()) {
+            item.put("teams", AttributeValue.fromL(key.teams().stream().map(Items::s).toList()));
+        }
         item.put("createdBy", Items.s(key.createdBy()));
         item.put("createdAt", Items.s(key.createdAt().toString()));
         if (key.expiresAt() != null) {
@@ -88,7 +91,9 @@ public final class DynamoApiKeys implements ApiKeyStore {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         item.getOrDefault("scopes", AttributeValue.fromL(List.of())).l()
                 .forEach(scope -> Scope.of(scope.s()).ifPresent(scopes::add));
-        return new ApiKey(item.get("sk").s(), Items.string(item, "name"), scopes, Items.string(item, "createdBy"),
+        Set<String> teams = new java.util.TreeSet<>();
+        item.getOrDefault("teams", AttributeValue.fromL(List.of())).l().forEach(team -> teams.add(team.s()));
+        return new ApiKey(item.get("sk").s(), Items.string(item, "name"), scopes, teams, Items.string(item, "createdBy"),
                 Items.instant(item, "createdAt"), Items.instant(item, "validUntil"), Items.instant(item, "revokedAt"),
                 Items.string(item, "secretSha256"));
     }

@@ -42,8 +42,17 @@ public final class ManageApiKeys {
         this.store = store;
     }
 
-    /** A key may hold only scopes its maker holds; it expires within two years (at most, and by default). */
+    /** A key with no team limit. */
     public Outcome create(String name, List<String> scopeNames, Instant expiresAt, Principal maker, Instant now) {
+        return create(name, scopeNames, List.of(), expiresAt, maker, now);
+    }
+
+    /**
+     * A key may hold only scopes its maker holds, and see only teams its maker sees; it expires within two years (at
+     * most, and by default). {@code teams}: the teams whose cases and answers it may see (empty: every team).
+     */
+    public Outcome create(String name, List<String> scopeNames, List<String> teams, Instant expiresAt, Principal maker,
+                          Instant now) {
         if (name == null || name.isBlank() || name.length() > 100) {
             return invalid("name", "must be 1 to 100 characters");
         }
@@ -61,6 +70,13 @@ public final class ManageApiKeys {
             }
             scopes.add(scope.get());
         }
+        Set<String> seen = new java.util.TreeSet<>(teams == null ? List.of() : teams);
+        if (seen.stream().anyMatch(team -> team == null || !team.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"))) {
+            return invalid("teams", "must be team ids (letters, digits, _ . -)");
+        }
+        if (!maker.teams().isEmpty() && (seen.isEmpty() || !maker.teams().containsAll(seen))) {
+            return invalid("teams", "a key cannot see teams its maker does not see: " + maker.teams());
+        }
         Instant expiry = expiresAt == null ? now.plus(LONGEST) : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(now.plus(LONGEST))) {
             return invalid("expiresAt", "must be in the future and at most two years away");
@@ -72,7 +88,7 @@ public final class ManageApiKeys {
         random.nextBytes(secretBytes);
         String id = HexFormat.of().formatHex(idBytes);
         String secret = PREFIX + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-        ApiKey key = new ApiKey(id, name.strip(), scopes, maker.actor(), now, expiry, null, sha256Hex(secret));
+        ApiKey key = new ApiKey(id, name.strip(), scopes, seen, maker.actor(), now, expiry, null, sha256Hex(secret));
         if (!store.create(key)) {
             throw new IllegalStateException("key id " + id + " was taken; a retry draws another");
         }
@@ -115,8 +131,8 @@ public final class ManageApiKeys {
     /** Disables the deploy-time key (kept as a revoked record under {@link #BOOTSTRAP}). */
     public void disableBootstrap(Principal by, Instant now) {
         if (store.find(BOOTSTRAP).isEmpty()) {
-            store.create(new ApiKey(BOOTSTRAP, "deploy-time bootstrap key", Set.of(Scope.ADMIN), by.actor(), now, null,
-                    now, ""));
+            store.create(new ApiKey(BOOTSTRAP, "deploy-time bootstrap key", Set.of(Scope.ADMIN), Set.of(), by.actor(), now,
+                    null, now, ""));
         }
     }
 
