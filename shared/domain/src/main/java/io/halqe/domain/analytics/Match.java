@@ -6,8 +6,8 @@ import java.util.Objects;
  * One piece of evidence behind an analysis.
  *
  * @param kind   {@code language}, {@code sentiment}, {@code problem}, {@code lukewarm}, {@code negation},
- *               {@code intensifier}, {@code theme}, {@code theme-context} (a theme a word's context took away) or
- *               {@code type}
+ *               {@code intensifier}, {@code theme}, {@code theme-context} (a theme a word's context took away),
+ *               {@code theme-weak} (a mere mention left out beside a theme named more surely) or {@code type}
  * @param term   what was found, in its normalized form (or a summary such as {@code nps=3} for the NPS prior)
  * @param detail what it decided: the theme id, a signed contribution such as {@code +0.60}, a feedback type, …
  */

@@ -9,13 +9,17 @@ import java.util.Map;
 
 /**
  * The themes stage: the themes of a taxonomy whose terms a comment uses. Terms of the comment's language and English
- * ones are matched, as comments mix in English words. The default taxonomy is indexed once, when constructed; the
+ * ones are matched, as comments mix in English words. A term written with a leading {@value #WEAK} is weak: a mere
+ * mention ("payment", "coupon", "calls", «پرداخت», «الاشتراك») that names its theme only when no other term or
+ * context rule names any theme, as "the checkout page fails when I apply the coupon" is about the checkout, not the
+ * price. The default taxonomy is indexed once, when constructed; the
  * indexes of the last {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come
  * together.
  */
 final class ThemeTagger {
 
     static final int MAX_CACHED_TAXONOMIES = 32;
+    static final char WEAK = '~';
 
     private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
     private final ThemeContext context = new ThemeContext();
@@ -34,16 +38,20 @@ final class ThemeTagger {
         List<ThemeContext.Decision> decisions = context.decide(comment);
         List<String> found = new ArrayList<>();
         List<Match> evidence = new ArrayList<>();
+        List<Match> weak = null;
         for (FoundTerm<List<String>> term : terms) {
-            for (String id : term.payload()) {
+            for (String payloadId : term.payload()) {
+                boolean isWeak = payloadId.charAt(0) == WEAK;
+                String id = isWeak ? payloadId.substring(1) : payloadId;
                 ThemeContext.Decision dropping = dropping(decisions, term, id);
                 if (dropping != null) {
                     evidence.add(new Match("theme-context", term.text(), "not " + id + " near " + dropping.cue()));
-                    continue;
-                }
-                evidence.add(new Match("theme", term.text(), id));
-                if (!found.contains(id)) {
-                    found.add(id);
+                } else if (isWeak) {
+                    weak = weak == null ? new ArrayList<>(2) : weak;
+                    weak.add(new Match("theme", term.text(), id));
+                } else {
+                    evidence.add(new Match("theme", term.text(), id));
+                    addOnce(found, id);
                 }
             }
         }
@@ -54,9 +62,19 @@ final class ThemeTagger {
             for (String id : decision.rule().add()) {
                 if (hasTheme(themes, id)) {
                     evidence.add(new Match("theme", decision.trigger(), id));
-                    if (!found.contains(id)) {
-                        found.add(id);
-                    }
+                    addOnce(found, id);
+                }
+            }
+        }
+        if (weak != null) {
+            boolean alone = found.isEmpty();
+            for (Match mention : weak) {
+                if (alone) {
+                    evidence.add(mention);
+                    addOnce(found, mention.detail());
+                } else {
+                    evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " beside "
+                            + found.getFirst()));
                 }
             }
         }
@@ -67,6 +85,12 @@ final class ThemeTagger {
             }
         }
         return new TaggedThemes(inTaxonomyOrder, terms, evidence);
+    }
+
+    private static void addOnce(List<String> ids, String id) {
+        if (!ids.contains(id)) {
+            ids.add(id);
+        }
     }
 
     /** The decision that takes theme {@code id} from a term: one on the same words, not inside a longer term. */
@@ -117,8 +141,9 @@ final class ThemeTagger {
                 for (Theme theme : taxonomy.themes()) {
                     for (String termLanguage : termLanguages) {
                         for (String term : theme.terms().getOrDefault(termLanguage, List.of())) {
-                            index.put(TextNormalization.normalize(term, termLanguage), termLanguage,
-                                    List.of(theme.id()), ThemeTagger::union);
+                            boolean weak = term.charAt(0) == WEAK;
+                            index.put(TextNormalization.normalize(weak ? term.substring(1) : term, termLanguage),
+                                    termLanguage, List.of(weak ? WEAK + theme.id() : theme.id()), ThemeTagger::union);
                         }
                     }
                 }

@@ -99,4 +99,152 @@ class ThemeTaggerTest {
         assertThat(survey.evidence()).contains(new Match("theme-context", "charge", "not billing near battery"));
         assertThat(defaults.ids()).containsExactly("product_quality");
     }
+
+    @Test
+    void tag_shouldLeaveAWeakMentionOut_whenAnotherTermNamesATheme() {
+        // GIVEN a coupon (a weak price term) beside the checkout, and a discount on its own
+        // WHEN tagged with the defaults
+        TaggedThemes beside = tag("Checkout page throws an error when I apply the coupon.", null);
+        TaggedThemes alone = tag("Is there a discount for students?", null);
+
+        // THEN the coupon is left out beside the checkout, with evidence why, and the discount alone names the price
+        assertThat(beside.ids()).containsExactly("usability");
+        assertThat(beside.evidence()).contains(new Match("theme-weak", "coupon", "not price beside usability"));
+        assertThat(alone.ids()).containsExactly("price");
+    }
+
+    @Test
+    void tag_shouldReadASurveysWeakTerm_whenWrittenWithATilde() {
+        // GIVEN a survey taxonomy whose "~checkout" is a mere mention of payment
+        ThemeTaxonomy shop = new ThemeTaxonomy(List.of(
+                new Theme("payment", Map.of("en", List.of("~checkout"))),
+                new Theme("queue", Map.of("en", List.of("queue")))));
+
+        // WHEN tagged alone and beside a queue
+        // THEN it names payment alone, not beside the queue
+        assertThat(tag("At the checkout", shop).ids()).containsExactly("payment");
+        assertThat(tag("At the checkout the queue was long", shop).ids()).containsExactly("queue");
+    }
+
+    @Test
+    void tag_shouldReadAFeeAsACharge_whenItStandsOnAStatement() {
+        // GIVEN a fee on a statement and a fee for a service
+        // WHEN tagged
+        TaggedThemes onStatement = tag("There's a fee on my statement I never agreed to.", null);
+        TaggedThemes forService = tag("The fee for transfers abroad is too high.", null);
+
+        // THEN the first is billing only, the second the price
+        assertThat(onStatement.ids()).containsExactly("billing");
+        assertThat(forService.ids()).containsExactly("price");
+    }
+
+    @Test
+    void tag_shouldReadAChargeAsThePrice_whenThePriceIsCalledARobbery() {
+        // GIVEN what a garage charges, called a robbery
+        // WHEN tagged
+        TaggedThemes tagged = tag("They charge 300 for an oil change, daylight robbery.", null);
+
+        // THEN it is the price, not a charge to dispute
+        assertThat(tagged.ids()).containsExactly("price");
+    }
+
+    @Test
+    void tag_shouldNotTakeACarForAParcel_whenPickedUpAfterItsService() {
+        // GIVEN a car picked up from its service, in English and Arabic
+        // WHEN tagged
+        TaggedThemes english = tag("Picked up my car after the service and the brakes still squeal.", null);
+        TaggedThemes arabic = tag("استلمت السيارة من الصيانة والفرامل لسا تصفر", null);
+
+        // THEN the workmanship is the theme, not a delivery
+        assertThat(english.ids()).containsExactly("product_quality");
+        assertThat(arabic.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldReadABagAsDelivery_whenLostAtTheAirportButNotWhenItsZipBreaks() {
+        // GIVEN bags at an airport and a bag's zip
+        // WHEN tagged
+        TaggedThemes airport = tag("Our bags never came off the belt at the airport.", null);
+        TaggedThemes zip = tag("The zip on the bag broke after a week.", null);
+
+        // THEN only the airport's bags are a delivery problem
+        assertThat(airport.ids()).containsExactly("delivery");
+        assertThat(zip.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldNotTakeARefundForAParcel_whenItWasNotReceived() {
+        // GIVEN a refund not received WHEN tagged
+        TaggedThemes tagged = tag("I still haven't received my refund.", null);
+
+        // THEN it is billing alone
+        assertThat(tagged.ids()).containsExactly("billing");
+    }
+
+    @Test
+    void tag_shouldReadArabicKhasmAsADeduction_whenItIsTakenFromACard() {
+        // GIVEN خصم taken from a card, and خصم for students
+        // WHEN tagged
+        TaggedThemes fromCard = tag("فيه خصم خاطئ من بطاقتي.", null);
+        TaggedThemes forStudents = tag("هل في خصم للطلاب؟", null);
+
+        // THEN the first is a deduction (billing), the second a discount (price)
+        assertThat(fromCard.ids()).containsExactly("billing");
+        assertThat(forStudents.ids()).containsExactly("price");
+    }
+
+    @Test
+    void tag_shouldReadArabicAlKhidmaByItsNeighbours_whenItCutsOutOrIsSlowInACafe() {
+        // GIVEN a service that cuts out and a slow service in a restaurant
+        // WHEN tagged
+        TaggedThemes outage = tag("الخدمة تفصل كل يوم الساعة ٨.", null);
+        TaggedThemes restaurant = tag("الخدمة بطيئة جدا في المطعم.", null);
+
+        // THEN the first is the network's quality, the second the staff's
+        assertThat(outage.ids()).containsExactly("product_quality");
+        assertThat(restaurant.ids()).containsExactly("support");
+    }
+
+    @Test
+    void tag_shouldReadAPowerCutAsQuality_butACallCutAsSupport() {
+        // GIVEN electricity that cuts out and a call that cuts out
+        // WHEN tagged
+        TaggedThemes power = tag("الكهرباء تنقطع كل يوم", null);
+        TaggedThemes call = tag("انتظرت على الخط وانقطعت المكالمة", null);
+
+        // THEN only the electricity is product quality
+        assertThat(power.ids()).containsExactly("product_quality");
+        assertThat(call.ids()).containsExactly("support");
+    }
+
+    @Test
+    void tag_shouldReadPersianHesabByItsNeighbours_whenBlockedOrWhenMoneyLeavesIt() {
+        // GIVEN a blocked حساب, a sign-in that takes a little (کمی) while, and a SIM top-up («شارژ … خطم»)
+        // WHEN tagged
+        TaggedThemes blocked = tag("حسابم مسدود شده", null);
+        TaggedThemes slowSignIn = tag("ورود به حساب کمی طول می‌کشد", null);
+        TaggedThemes topUp = tag("شارژ ۲۰ تومنی زدم ولی روی خطم نیومد", null);
+
+        // THEN the blocked account is usability, «کمی» takes no money, the top-up is billing
+        assertThat(blocked.ids()).containsExactly("usability");
+        assertThat(slowSignIn.ids()).containsExactly("usability");
+        assertThat(topUp.ids()).containsExactly("billing");
+    }
+
+    @Test
+    void tag_shouldNotReadAGymsFacilitiesAsAppFeatures_whenPersianAmkanatStandsNearTheGym() {
+        // GIVEN «امکانات» of a gym WHEN tagged
+        TaggedThemes tagged = tag("امکانات باشگاه خیلی کمه", null);
+
+        // THEN it names no app feature
+        assertThat(tagged.ids()).doesNotContain("usability");
+    }
+
+    @Test
+    void tag_shouldNameQuality_whenAClinicOrAUtilityIsDescribed() {
+        // GIVEN a doctor's treatment and a power cut WHEN tagged
+        // THEN each is the core service's quality
+        assertThat(tag("The doctor rushed the treatment.", null).ids()).containsExactly("product_quality");
+        assertThat(tag("Third power cut this week.", null).ids()).containsExactly("product_quality");
+    }
 }
