@@ -8,6 +8,7 @@ import io.halqe.domain.analytics.FeedbackType;
 import io.halqe.domain.analytics.Match;
 import io.halqe.domain.analytics.Sentiment;
 import io.halqe.domain.analytics.TextAnalysis;
+import io.halqe.domain.analytics.TextNormalization;
 import io.halqe.domain.analytics.Theme;
 import io.halqe.domain.analytics.ThemeTaxonomy;
 import java.util.ArrayList;
@@ -105,7 +106,10 @@ public sealed interface ModelAnswer {
             return new Invalid("keyPhrases", "not up to " + MAX_KEY_PHRASES + " phrases of up to "
                     + MAX_KEY_PHRASE_LENGTH + " characters");
         }
-        return new Valid(new TextAnalysis(language, sentiment, rounded, themes, feedbackType, keyPhrases,
+        // in the analyzer's own normal form, so a phrase counts in the same cell whoever read the comment
+        List<String> normalized = keyPhrases.stream().map(phrase -> TextNormalization.normalize(phrase, language))
+                .filter(phrase -> !phrase.isEmpty()).distinct().toList();
+        return new Valid(new TextAnalysis(language, sentiment, rounded, themes, feedbackType, normalized,
                 List.of(evidence)));
     }
 

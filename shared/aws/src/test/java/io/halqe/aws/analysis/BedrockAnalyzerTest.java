@@ -146,7 +146,8 @@ class BedrockAnalyzerTest {
                     .startsWith("AWS4-HMAC-SHA256 Credential=test/").contains("/us-east-1/bedrock/aws4_request");
             assertThat(Json.MAPPER.readTree(request.body())).isEqualTo(Json.MAPPER.readTree(resource("converse-request.json")));
         });
-        // AND the model's answer is the analysis: themes in the taxonomy's order, the model named as the evidence
+        // AND the model's answer is the analysis: themes in the taxonomy's order, key phrases in the analyzer's normal
+        // form (the answer typed «پشتيباني» with Arabic yeh), the model named as the evidence
         assertThat(analysis).isEqualTo(new TextAnalysis("fa", Sentiment.NEGATIVE, -0.82, List.of("delivery", "support"),
                 FeedbackType.COMPLAINT, List.of("ارسال خیلی دیر بود", "پشتیبانی جواب نداد"),
                 List.of(new Match("model", MODEL, "decided"))));
