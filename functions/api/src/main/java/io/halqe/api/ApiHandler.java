@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
@@ -155,9 +156,17 @@ public final class ApiHandler implements RequestStreamHandler {
         if (!caller.get().may(needed)) {
             return HttpResponses.error(403, "forbidden", routeKey.get() + " needs the scope " + needed.wireName());
         }
-        APIGatewayV2HTTPResponse response = routes.handle(Caller.attach(request, caller.get()));
-        if (!request.method().equals("GET") && response.getStatusCode() < 400) {
-            audit.append(Audit.entry(caller.get(), routeKey.get(), request, response));
+        HttpRequest attached = Caller.attach(request, caller.get());
+        if (request.method().equals("GET")) {
+            return routes.handle(attached);
+        }
+        // a change: what it changes is read before and after, for the audit log's summary
+        Optional<HttpRequest> read = Audit.readOf(attached, routes);
+        JsonNode before = read.map(routes::handle).map(Audit::state).orElse(null);
+        APIGatewayV2HTTPResponse response = routes.handle(attached);
+        if (response.getStatusCode() < 400) {
+            JsonNode after = read.map(routes::handle).map(Audit::state).orElse(null);
+            audit.append(Audit.entry(caller.get(), routeKey.get(), request, response, before, after));
         }
         return response;
     }

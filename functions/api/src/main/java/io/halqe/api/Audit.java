@@ -3,6 +3,7 @@ package io.halqe.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.http.HttpRequest;
+import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.access.AuditEntry;
 import io.halqe.domain.access.Principal;
@@ -10,22 +11,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What the audit log keeps of a change: the route and path, who, when, and a summary that names what changed without
- * copying it — the status, the fields the request sent, and the id, version or status the answer reports. Values are
- * left out on purpose: a request body can hold personal data (an import, an announcement's text, a customer's email),
- * and the log keeps entries for good.
+ * copying it — the status, the fields the request sent, the id, version or status the answer reports, and, where the
+ * changed thing can be read ({@link #readOf}), which of its fields differ before and after (with the before and
+ * after values of {@link #SHOWN} fields only). Other values are left out on purpose: a request body can hold personal
+ * data (an import, an announcement's text, a customer's email), and the log keeps entries for good.
  */
 final class Audit {
 
     private static final int MAX_FIELDS = 30;
+    /** Fields whose values say what happened and name no one. */
+    private static final List<String> SHOWN = List.of("status", "version", "team");
 
     private Audit() {
     }
 
-    static AuditEntry entry(Principal caller, String routeKey, HttpRequest request, APIGatewayV2HTTPResponse response) {
+    /**
+     * The read that shows what a change changes: the same path for PUT, PATCH and DELETE; the parent for a POST to
+     * one of a thing's actions ({@code /api/cases/{id}/close} → {@code /api/cases/{id}}). Empty when no GET route
+     * serves it (a creation, an import).
+     */
+    static Optional<HttpRequest> readOf(HttpRequest change, Router routes) {
+        String path = change.path();
+        if (change.method().equals("POST")) {
+            int slash = path.lastIndexOf('/');
+            path = path.chars().filter(c -> c == '/').count() > 3 ? path.substring(0, slash) : null;
+        } else if (change.method().equals("GET")) {
+            path = null;
+        }
+        if (path == null) {
+            return Optional.empty();
+        }
+        HttpRequest read = new HttpRequest("GET", path, null, Map.of(), Map.of(), change.headers(), null, false,
+                change.receivedAt(), change.sourceIp());
+        return routes.routeKeyOf(read).map(key -> read);
+    }
+
+    /** The body of a read that succeeded, else null. */
+    static JsonNode state(APIGatewayV2HTTPResponse read) {
+        return read.getStatusCode() == 200 ? parse(read.getBody(), read.getIsBase64Encoded()) : null;
+    }
+
+    static AuditEntry entry(Principal caller, String routeKey, HttpRequest request, APIGatewayV2HTTPResponse response,
+                            JsonNode before, JsonNode after) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", response.getStatusCode());
         List<String> sent = fieldNames(request.rawBody(), request.base64Encoded());
@@ -40,8 +72,41 @@ final class Audit {
                 }
             }
         }
+        if (before != null && before.isObject()) {
+            summary.putAll(difference(before, after));
+        }
         return new AuditEntry(UUID.randomUUID().toString(), request.receivedAt(), caller.actor(),
                 routeKey, request.path(), summary);
+    }
+
+    /** The top-level fields that differ (the thing gone: {@code deleted}); before and after of the shown ones. */
+    private static Map<String, Object> difference(JsonNode before, JsonNode after) {
+        Map<String, Object> difference = new LinkedHashMap<>();
+        if (after == null || !after.isObject()) {
+            difference.put("deleted", true);
+            return difference;
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(names::add);
+        after.fieldNames().forEachRemaining(names::add);
+        List<String> changed = names.stream().filter(name -> !java.util.Objects.equals(before.get(name), after.get(name)))
+                .limit(MAX_FIELDS).toList();
+        difference.put("changed", changed);
+        for (String name : SHOWN) {
+            if (changed.contains(name) && valueOrNull(before.get(name)) && valueOrNull(after.get(name))) {
+                difference.put(name, Map.of("before", String.valueOf(text(before.get(name))),
+                        "after", String.valueOf(text(after.get(name)))));
+            }
+        }
+        return difference;
+    }
+
+    private static boolean valueOrNull(JsonNode node) {
+        return node == null || node.isValueNode();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     private static List<String> fieldNames(String body, boolean base64) {

@@ -743,6 +743,9 @@ class ApiHandlerTest {
             assertThat(entry.get("at").asText()).isEqualTo(t.plusSeconds(1).toString());
             assertThat(entry.at("/summary/status").asInt()).isEqualTo(200);
             assertThat(entry.at("/summary/fields")).extracting(JsonNode::asText).containsExactly("theme", "language", "term");
+            // what it changed in the survey, read before and after: its themes and version, the version's values
+            assertThat(entry.at("/summary/changed")).extracting(JsonNode::asText).contains("themes", "version");
+            assertThat(entry.at("/summary/version/after").asInt()).isEqualTo(entry.at("/summary/version/before").asInt() + 1);
             assertThat(entry.toString()).doesNotContain("kettle");
         });
         JsonNode byAdmin = json(callAt(t.plusSeconds(5), "GET", "/api/audit", Map.of("actor", "bootstrap",
