@@ -9,12 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
 import io.halqe.local.Outbox;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,8 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmergingTopicsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = ReportsClient.JSON;
     private static final String SURVEY = """
             {"id":"cafe","name":"Café","kind":"relationship","defaultLanguage":"en","languages":["en","fa"],
              "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?","fa":"پیشنهاد می‌کنید؟"}},
@@ -74,6 +67,7 @@ class EmergingTopicsTest {
     private static final int ANSWERS_A_DAY = 5;
     private static final Random RANDOM = new Random(29);
     private static LocalCloud cloud;
+    private static ReportsClient api;
     private static LocalDate sunday;
     private static int answered;
 
@@ -82,7 +76,8 @@ class EmergingTopicsTest {
         // GIVEN a survey answered on each day up to the next Monday, then five times on each day of that week
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
-        assertThat(send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
+        api = new ReportsClient(cloud);
+        assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         LocalDate today = LocalDate.ofInstant(cloud.now(), ZoneOffset.UTC);
         LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         int baselineDays = (int) java.time.temporal.ChronoUnit.DAYS.between(today, monday);
@@ -125,9 +120,9 @@ class EmergingTopicsTest {
     @Order(1)
     void emerging_shouldEqualAnIndependentComputation_fromTheStoredAnswers() throws Exception {
         // WHEN the fifth week's emerging topics are read
-        JsonNode emerging = get("/api/surveys/cafe/emerging?to=" + sunday + "&limit=50");
+        JsonNode emerging = api.get("/api/surveys/cafe/emerging?to=" + sunday + "&limit=50");
         // THEN they are exactly the phrases whose share rose significantly, recomputed from the listed answers
-        List<JsonNode> answers = storedAnswers();
+        List<JsonNode> answers = api.storedAnswers("cafe");
         assertThat(answers).hasSize(answered);
         Map<String, long[]> counts = new TreeMap<>();
         long[] totals = new long[2];
@@ -176,7 +171,7 @@ class EmergingTopicsTest {
     @Order(2)
     void teamDigest_shouldListTheWeeksEmergingTopicsAndDrivers_whenTheScheduleSendsIt() throws Exception {
         // GIVEN the topics the API reports for the fifth week
-        JsonNode topics = get("/api/surveys/cafe/emerging?to=" + sunday).get("topics");
+        JsonNode topics = api.get("/api/surveys/cafe/emerging?to=" + sunday).get("topics");
         // WHEN the clock passes the next Monday's digest hour
         moveTo(sunday.plusDays(1));
         // THEN logistics (which owns the delivery answers) gets the week's digest, listing its costliest themes and
@@ -198,30 +193,30 @@ class EmergingTopicsTest {
     @Order(3)
     void fileAsTheme_shouldTakeTheTopicOffTheList_andTagTheNextAnswers() throws Exception {
         // GIVEN the suggestion for "new cups": the theme most of its examples were tagged with (a leak is quality)
-        JsonNode cups = topic(get("/api/surveys/cafe/emerging?to=" + sunday), "new cups");
+        JsonNode cups = topic(api.get("/api/surveys/cafe/emerging?to=" + sunday), "new cups");
         assertThat(cups.at("/suggestion/theme").asText()).isEqualTo("product_quality");
         assertThat(cups.at("/suggestion/newTheme").asBoolean()).isFalse();
         // WHEN it is filed as suggested
-        HttpResponse<String> filed = send("POST", "/api/surveys/cafe/themes", JSON.writeValueAsString(Map.of(
+        HttpResponse<String> filed = api.send("POST", "/api/surveys/cafe/themes", JSON.writeValueAsString(Map.of(
                 "theme", cups.at("/suggestion/theme").asText(), "language", "en",
                 "term", cups.at("/suggestion/term").asText())));
         // THEN the survey's own copy of the theme holds it beside the default terms, the topic is no longer
         // emerging, and a new answer naming the cups without a quality word is tagged with the theme
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
         assertThat(JSON.readTree(filed.body()).at("/terms/en")).extracting(JsonNode::asText).contains("new cups", "leak");
-        assertThat(topic(get("/api/surveys/cafe/emerging?to=" + sunday), "new cups")).isNull();
+        assertThat(topic(api.get("/api/surveys/cafe/emerging?to=" + sunday), "new cups")).isNull();
         String id = answer("The new cups again", 3);
         cloud.drain();
-        assertThat(get("/api/responses/" + id).get("themes")).extracting(JsonNode::asText).contains("product_quality");
+        assertThat(api.get("/api/responses/" + id).get("themes")).extracting(JsonNode::asText).contains("product_quality");
     }
 
     @Test
     @Order(4)
     void badRequests_shouldBe4xxNamingTheField() throws Exception {
         // WHEN a term comes without a theme, a week ends on no date, or the survey does not exist
-        HttpResponse<String> noTheme = send("POST", "/api/surveys/cafe/themes", "{\"language\":\"en\",\"term\":\"x\"}");
-        HttpResponse<String> badTo = send("GET", "/api/surveys/cafe/emerging?to=sunday", null);
-        HttpResponse<String> missing = send("GET", "/api/surveys/nope/emerging", null);
+        HttpResponse<String> noTheme = api.send("POST", "/api/surveys/cafe/themes", "{\"language\":\"en\",\"term\":\"x\"}");
+        HttpResponse<String> badTo = api.send("GET", "/api/surveys/cafe/emerging?to=sunday", null);
+        HttpResponse<String> missing = api.send("GET", "/api/surveys/nope/emerging", null);
         // THEN each is refused with what was wrong
         assertThat(noTheme.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(noTheme.body()).at("/error/field").asText()).isEqualTo("theme");
@@ -263,36 +258,6 @@ class EmergingTopicsTest {
         if (comment != null) {
             answers.put("comment", comment);
         }
-        HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/cafe/responses"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().set("answers", answers).toString()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
-        return JSON.readTree(sent.body()).get("responseId").asText();
-    }
-
-    private static List<JsonNode> storedAnswers() throws Exception {
-        List<JsonNode> answers = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = get("/api/surveys/cafe/responses?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
-            page.get("items").forEach(answers::add);
-            cursor = page.get("next").isNull() ? null : URLEncoder.encode(page.get("next").asText(), StandardCharsets.UTF_8);
-        } while (cursor != null);
-        return answers;
-    }
-
-    private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send("GET", path, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("content-type", "application/json").header("authorization", "Bearer " + cloud.apiKey()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.answer("cafe", answers);
     }
 }

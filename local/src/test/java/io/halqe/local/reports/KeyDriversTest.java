@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeyDriversTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = ReportsClient.JSON;
     private static final String SURVEY = """
             {"id":"drivers","name":"Drivers","kind":"relationship","defaultLanguage":"en","languages":["en"],
              "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
@@ -46,6 +41,7 @@ class KeyDriversTest {
             "The app keeps crashing when I try to pay",
             null};
     private static LocalCloud cloud;
+    private static ReportsClient api;
     private static List<JsonNode> stored;
 
     @BeforeAll
@@ -53,7 +49,8 @@ class KeyDriversTest {
         // GIVEN a survey answered 120 times, each answer a seeded draw of a score and a comment (or none)
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
-        assertThat(send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
+        api = new ReportsClient(cloud);
+        assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         Random random = new Random(17);
         for (int i = 0; i < 120; i++) {
             String comment = COMMENTS[random.nextInt(COMMENTS.length)];
@@ -64,14 +61,10 @@ class KeyDriversTest {
             if (comment != null) {
                 answers.put("comment", comment);
             }
-            HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/drivers/responses"))
-                    .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().set("answers", answers).toString()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            api.answer("drivers", answers);
         }
         cloud.drain();
-        stored = storedAnswers();
+        stored = api.storedAnswers("drivers");
         assertThat(stored).hasSize(120);
     }
 
@@ -83,7 +76,7 @@ class KeyDriversTest {
     @Test
     void themeDrivers_shouldEqualAnIndependentComputation_fromTheStoredAnswers() throws Exception {
         // WHEN the drivers by theme are read
-        JsonNode drivers = get("/api/surveys/drivers/drivers?by=theme");
+        JsonNode drivers = api.get("/api/surveys/drivers/drivers?by=theme");
         // THEN each equals what the stored answers give, and the costliest comes first
         assertMatchesRecomputation(drivers, answer -> values(answer.get("themes")));
         assertThat(drivers.get("drivers").size()).isGreaterThanOrEqualTo(3);
@@ -92,7 +85,7 @@ class KeyDriversTest {
     @Test
     void typeDrivers_shouldEqualAnIndependentComputation_fromTheStoredAnswers() throws Exception {
         // WHEN the drivers by feedback type are read THEN they equal the recomputation too
-        JsonNode drivers = get("/api/surveys/drivers/drivers?by=type");
+        JsonNode drivers = api.get("/api/surveys/drivers/drivers?by=type");
         assertThat(drivers.get("by").asText()).isEqualTo("type");
         assertMatchesRecomputation(drivers, answer -> answer.get("feedbackType").isNull() ? List.of()
                 : List.of(answer.get("feedbackType").asText()));
@@ -101,7 +94,7 @@ class KeyDriversTest {
     @Test
     void drivers_shouldBeRefused_whenByNamesNoDimension() throws Exception {
         // WHEN drivers are asked by a score THEN it is a 400 on "by"
-        HttpResponse<String> refused = send("GET", "/api/surveys/drivers/drivers?by=nps", null);
+        HttpResponse<String> refused = api.send("GET", "/api/surveys/drivers/drivers?by=nps", null);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).at("/error/field").asText()).isEqualTo("by");
     }
@@ -142,31 +135,5 @@ class KeyDriversTest {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
-    }
-
-    private static List<JsonNode> storedAnswers() throws Exception {
-        List<JsonNode> answers = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = get("/api/surveys/drivers/responses?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
-            page.get("items").forEach(answers::add);
-            cursor = page.get("next").isNull() ? null : java.net.URLEncoder.encode(page.get("next").asText(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } while (cursor != null);
-        return answers;
-    }
-
-    private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send("GET", path, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("content-type", "application/json").header("authorization", "Bearer " + cloud.apiKey()).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsDimensionsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = ReportsClient.JSON;
     private static final String SURVEY = """
             {"id":"plans","name":"Plans","kind":"relationship","defaultLanguage":"en","languages":["en"],
              "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
@@ -39,12 +34,14 @@ class MetricsDimensionsTest {
                           {"id":"ces","type":"ces","text":{"en":"How easy was it?"}}],
              "thankYou":{"en":"Thanks!"}}""";
     private static LocalCloud cloud;
+    private static ReportsClient api;
 
     @BeforeAll
     static void start() throws Exception {
         // GIVEN an empty local cloud, a survey created through the API and six answers through its public endpoint
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
-        assertThat(send("POST", "/api/surveys", SURVEY, true).statusCode()).isEqualTo(201);
+        api = new ReportsClient(cloud);
+        assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         answer("{\"nps\":10,\"plan\":\"pro\",\"addons\":[\"backup\",\"phone\"],\"renew\":true,\"ces\":7}");
         answer("{\"nps\":9,\"plan\":\"pro\",\"addons\":[\"backup\"],\"renew\":true,\"ces\":1}");
         answer("{\"nps\":2,\"plan\":\"basic\",\"renew\":false,\"ces\":1}");
@@ -77,11 +74,11 @@ class MetricsDimensionsTest {
     void groupBy_shouldBeRefusedSayingWhatIsAvailable_whenNoSuchDimensionExists() throws Exception {
         // WHEN scores are grouped by a score, by an unknown name, by a question that is not a choice, or by a CRM field
         // nobody has while the survey has a question of that name
-        HttpResponse<String> nps = send("GET", "/api/surveys/plans/metrics?groupBy=nps", null, true);
-        HttpResponse<String> unknown = send("GET", "/api/surveys/plans/metrics?groupBy=colour", null, true);
-        HttpResponse<String> scored = send("GET", "/api/surveys/plans/metrics?groupBy=question:ces", null, true);
-        HttpResponse<String> missing = send("GET", "/api/surveys/plans/metrics?groupBy=question:colour", null, true);
-        HttpResponse<String> crmPlan = send("GET", "/api/surveys/plans/metrics?groupBy=plan", null, true);
+        HttpResponse<String> nps = api.send("GET", "/api/surveys/plans/metrics?groupBy=nps", null);
+        HttpResponse<String> unknown = api.send("GET", "/api/surveys/plans/metrics?groupBy=colour", null);
+        HttpResponse<String> scored = api.send("GET", "/api/surveys/plans/metrics?groupBy=question:ces", null);
+        HttpResponse<String> missing = api.send("GET", "/api/surveys/plans/metrics?groupBy=question:colour", null);
+        HttpResponse<String> crmPlan = api.send("GET", "/api/surveys/plans/metrics?groupBy=plan", null);
         // THEN each is a 400 on groupBy that names what can be grouped by, never an empty list
         for (HttpResponse<String> refused : List.of(nps, unknown, scored, missing, crmPlan)) {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -111,7 +108,7 @@ class MetricsDimensionsTest {
         }
         assertThat(series.get(0).at("/nps/n").asInt()).isZero();
         // AND a series too long to serve is refused rather than cut
-        assertThat(send("GET", "/api/surveys/plans/metrics?interval=day&from=2000-01-01&to=" + today, null, true)
+        assertThat(api.send("GET", "/api/surveys/plans/metrics?interval=day&from=2000-01-01&to=" + today, null)
                 .statusCode()).isEqualTo(400);
     }
 
@@ -135,27 +132,12 @@ class MetricsDimensionsTest {
     }
 
     private static JsonNode metrics(String query) throws Exception {
-        HttpResponse<String> response = send("GET", "/api/surveys/plans/metrics?" + query, null, true);
+        HttpResponse<String> response = api.send("GET", "/api/surveys/plans/metrics?" + query, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static void answer(String answers) throws Exception {
-        HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/plans/responses"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":" + answers + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body, boolean admin)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("content-type", "application/json");
-        if (admin) {
-            request.header("authorization", "Bearer " + cloud.apiKey());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        api.answer("plans", JSON.readTree(answers));
     }
 }
