@@ -90,6 +90,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 adapters.customerEmailLedger(), parked);
         return new Router().add(
                 new AccessRoutes(new ManageApiKeys(adapters.apiKeys()), adapters.auditLog()),
+                new TeamRoutes(new io.halqe.domain.core.ManageTeams(adapters.teams())),
                 new SurveyRoutes(surveys),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),

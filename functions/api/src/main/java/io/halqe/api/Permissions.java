@@ -51,6 +51,8 @@ final class Permissions {
             entry("POST /api/announcements", Scope.ANNOUNCEMENTS_WRITE),
             entry("GET /api/admin/parked", Scope.OPERATIONS_WRITE),
             entry("POST /api/admin/parked/{id}/requeue", Scope.OPERATIONS_WRITE),
+            entry("GET /api/teams/{teamId}", Scope.RULES_READ),
+            entry("PUT /api/teams/{teamId}", Scope.RULES_WRITE),
             entry("GET /api/keys", Scope.ADMIN),
             entry("POST /api/keys", Scope.ADMIN),
             entry("DELETE /api/keys/{keyId}", Scope.ADMIN),

@@ -89,6 +89,8 @@ class ApiHandlerTest {
         handler = new ApiHandler(new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), KEYS), AUDIT,
                 new Router().add(
                 new AccessRoutes(KEYS, AUDIT),
+                new TeamRoutes(new io.halqe.domain.core.ManageTeams(
+                        new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")))),
                 new SurveyRoutes(new ManageSurveys(surveys)),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(customers, DIRECTORY),
@@ -791,6 +793,28 @@ class ApiHandlerTest {
     }
 
     @Test
+    void teams_shouldBeSavedWhole_andRefuseAnOwnerThatIsNoAddress() throws Exception {
+        // GIVEN no team "logistics" yet
+        assertThat(get("/api/teams/logistics", null, "Bearer local-dev-key").getStatusCode()).isEqualTo(404);
+        // WHEN it is put with its owner, members and SNS filter value, then read
+        var saved = call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key", """
+                {"name":"Logistics","ownerEmail":"lead@logistics.example","members":["sara","reza"],"snsFilter":"ops-eu"}""");
+        JsonNode read = json(get("/api/teams/logistics", null, "Bearer local-dev-key"));
+        // THEN it reads back as saved; a bad address or member is a 400 on its field and changes nothing
+        assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);
+        assertThat(read.get("ownerEmail").asText()).isEqualTo("lead@logistics.example");
+        assertThat(read.get("members")).extracting(JsonNode::asText).containsExactly("sara", "reza");
+        assertThat(read.get("snsFilter").asText()).isEqualTo("ops-eu");
+        var badOwner = call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key", "{\"ownerEmail\":\"lead\"}");
+        assertThat(badOwner.getStatusCode()).isEqualTo(400);
+        assertThat(json(badOwner).at("/error/field").asText()).isEqualTo("ownerEmail");
+        var badMember = call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key", "{\"members\":[\"a b\"]}");
+        assertThat(json(badMember).at("/error/field").asText()).isEqualTo("members");
+        assertThat(json(get("/api/teams/logistics", null, "Bearer local-dev-key")).get("ownerEmail").asText())
+                .isEqualTo("lead@logistics.example");
+    }
+
+    @Test
     void permissions_shouldNameAScopeForEveryRoute() {
         // GIVEN the router's routes THEN each has exactly one declared scope, and nothing else is declared
         assertThat(Permissions.REQUIRED.keySet()).containsExactlyInAnyOrderElementsOf(handler.routes().routeKeys());
@@ -804,7 +828,7 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(42);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(44);
     }
 
     @Test

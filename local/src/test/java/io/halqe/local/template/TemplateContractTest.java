@@ -380,7 +380,7 @@ class TemplateContractTest {
         assertThat(routes).contains("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
-                "GET /api/surveys/{surveyId}/drivers").hasSize(6 + 42)
+                "GET /api/surveys/{surveyId}/drivers").hasSize(6 + 44)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
                 .allMatch(route -> route.split(" ")[1].startsWith("/api/"));
         Map<String, Object> api = TEMPLATE.properties("HttpApi");

@@ -7,7 +7,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Directory: teams at pk {@code TEAM#<id>}, sk {@code TEAM} (customers join them here in a later issue). */
+/** Directory: teams at pk {@code TEAM#<id>}, sk {@code TEAM}: name, owner's address, members, SNS filter value. */
 public final class DynamoTeamDirectory implements TeamDirectory {
 
     private final DynamoDbClient dynamo;
@@ -24,8 +24,10 @@ public final class DynamoTeamDirectory implements TeamDirectory {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        java.util.List<String> members = new java.util.ArrayList<>();
+        item.getOrDefault("members", AttributeValue.fromL(java.util.List.of())).l().forEach(member -> members.add(member.s()));
         return Optional.of(new Team(Items.string(item, "teamId"), Items.string(item, "name"),
-                Items.string(item, "ownerEmail")));
+                Items.string(item, "ownerEmail"), members, Items.string(item, "snsFilter")));
     }
 
     @Override
@@ -33,7 +35,15 @@ public final class DynamoTeamDirectory implements TeamDirectory {
         var item = new java.util.HashMap<>(key(team.id()));
         item.put("teamId", Items.s(team.id()));
         item.put("name", Items.s(team.name()));
-        item.put("ownerEmail", Items.s(team.ownerEmail()));
+        if (team.ownerEmail() != null) {
+            item.put("ownerEmail", Items.s(team.ownerEmail()));
+        }
+        if (!team.members().isEmpty()) {
+            item.put("members", AttributeValue.fromL(team.members().stream().map(Items::s).toList()));
+        }
+        if (team.snsFilter() != null) {
+            item.put("snsFilter", Items.s(team.snsFilter()));
+        }
         dynamo.putItem(request -> request.tableName(table).item(item));
     }
 

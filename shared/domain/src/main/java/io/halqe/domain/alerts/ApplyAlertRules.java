@@ -260,7 +260,7 @@ public final class ApplyAlertRules {
             message.put("dueAt", opened.dueAt().toString());
         }
         return new Notifier.Notification(Html.singleLine(rule.name() + " on " + response.surveyId()), message,
-                Map.of("team", team.id(), "severity", rule.severity(), "surveyId", response.surveyId(),
+                Map.of("team", team.snsFilterValue(), "severity", rule.severity(), "surveyId", response.surveyId(),
                         "rule", rule.id()));
     }
 }

@@ -46,7 +46,9 @@ class ApplyAlertRulesTest {
         public Optional<Team> team(String teamId) {
             return switch (teamId) {
                 case "support" -> Optional.of(new Team("support", "Support", "lead@example.com"));
-                case "marketing" -> Optional.of(new Team("marketing", "Marketing", "marketing@example.com"));
+                // marketing's SNS subscriptions filter on its own value
+                case "marketing" -> Optional.of(new Team("marketing", "Marketing", "marketing@example.com", List.of(),
+                        "mkt-eu"));
                 default -> Optional.empty();
             };
         }
@@ -220,8 +222,10 @@ class ApplyAlertRulesTest {
             assertThat(entry.recipient()).isEqualTo("marketing@example.com");
             assertThat(entry.team()).isEqualTo("marketing");
         });
-        assertThat(alerts).singleElement().satisfies(n -> assertThat(n.attributes())
-                .containsEntry("team", "marketing").containsEntry("severity", "low"));
+        assertThat(alerts).singleElement().satisfies(n -> {
+            assertThat(n.attributes()).containsEntry("team", "mkt-eu").containsEntry("severity", "low");
+            assertThat(n.message()).containsEntry("team", "marketing");
+        });
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.halqe.api;
+
+import io.halqe.aws.http.HttpProblem;
+import io.halqe.aws.http.HttpResponses;
+import io.halqe.aws.http.Router;
+import io.halqe.domain.core.ManageTeams;
+import io.halqe.domain.core.Team;
+import java.util.List;
+
+/** Teams: who owns their alerts and digests, who works their cases, and the SNS filter value of their alerts. */
+record TeamRoutes(ManageTeams teams) implements Router.Group {
+
+    /** {@code PUT /api/teams/{id}}: {@code {"name","ownerEmail","members":["sara"],"snsFilter":"logistics"}}. */
+    record TeamBody(String name, String ownerEmail, List<String> members, String snsFilter) {
+    }
+
+    @Override
+    public void addTo(Router router) {
+        router.get("/api/teams/{teamId}", request -> {
+                    String teamId = request.pathParameter("teamId");
+                    return teams.get(teamId).map(team -> HttpResponses.json(200, team))
+                            .orElseGet(() -> HttpResponses.error(404, "team_not_found", "there is no team " + teamId
+                                    + "; PUT /api/teams/" + teamId + " makes it"));
+                })
+                .put("/api/teams/{teamId}", request -> {
+                    TeamBody body = Queries.body(request, TeamBody.class);
+                    return switch (teams.put(request.pathParameter("teamId"), new Team(null, body.name(),
+                            body.ownerEmail(), body.members(), body.snsFilter()))) {
+                        case ManageTeams.Outcome.Saved saved -> HttpResponses.json(200, saved.team());
+                        case ManageTeams.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_team",
+                                invalid.problem());
+                    };
+                });
+    }
+}
