@@ -333,8 +333,10 @@ class LocalCloudTest {
         List<Instant> times = hourly.stream().map(tick -> Instant.parse((String) tick.get("scheduledTime"))).toList();
         assertThat(times).isSorted();
         assertThat(Duration.between(times.get(0), times.get(1))).isEqualTo(Duration.ofHours(1));
+        // the daily firing falls due with the 24th hourly one, give or take the microseconds between the two schedules'
+        // creation: it comes right before or right after it
         int dailyIndex = TickRecorder.TICKS.indexOf(Map.of());
-        assertThat(dailyIndex).isEqualTo(24);
+        assertThat(dailyIndex).isBetween(23, 24);
     }
 
     @Test

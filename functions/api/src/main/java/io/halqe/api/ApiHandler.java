@@ -48,6 +48,9 @@ import java.util.Optional;
  */
 public final class ApiHandler implements RequestStreamHandler {
 
+    /** The route behind the JWT authorizer (template.yaml), through which signed-in people reach the admin routes. */
+    static final String CONSOLE_ROUTE = "ANY /console/api/{proxy+}";
+
     private final Access access;
     private final AuditLog audit;
     private final Router routes;
@@ -64,7 +67,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     private ApiHandler(Adapters adapters) {
         this(new Access(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")),
-                new ManageApiKeys(adapters.apiKeys())), adapters.auditLog(), routes(adapters),
+                new ManageApiKeys(adapters.apiKeys()), adapters.teams()), adapters.auditLog(), routes(adapters),
                 new ManageCustomers(adapters.customers()));
     }
 
@@ -113,7 +116,7 @@ public final class ApiHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         switch (Inbound.read(input)) {
-            case Inbound.Http http -> HttpResponses.write(handle(HttpRequest.of(http.event())), output);
+            case Inbound.Http http -> HttpResponses.write(handle(http.event()), output);
             case Inbound.Bus bus -> upsertFromCrm(bus.event(), StructuredLog.of(context, "api"));
             case Inbound other -> throw Inbound.unexpected("api", other);
         }
@@ -138,12 +141,27 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return handle(HttpRequest.of(event));
+        return handle(HttpRequest.of(event), verifiedClaims(event));
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        Optional<Principal> caller = access.authenticate(request.header("authorization").orElse(null),
-                request.receivedAt());
+        return handle(request, Map.of());
+    }
+
+    /**
+     * {@code ANY /console/api/{proxy+}} is the people's way in: API Gateway's JWT authorizer has verified the token
+     * and passes its claims; the rest of the path is the admin route. Every other route takes a bearer key.
+     */
+    private APIGatewayV2HTTPResponse handle(HttpRequest request, Map<String, String> verifiedClaims) {
+        Optional<Principal> caller;
+        if (CONSOLE_ROUTE.equals(request.routeKey())) {
+            caller = access.person(verifiedClaims, request.receivedAt());
+            request = new HttpRequest(request.method(), request.path().substring("/console".length()), null, Map.of(),
+                    request.query(), request.headers(), request.rawBody(), request.base64Encoded(), request.receivedAt(),
+                    request.sourceIp());
+        } else {
+            caller = access.authenticate(request.header("authorization").orElse(null), request.receivedAt());
+        }
         if (caller.isEmpty()) {
             return HttpResponses.withHeaders(HttpResponses.error(401, "unauthorized",
                     "send Authorization: Bearer <key>; the key is unknown, expired or revoked"),
@@ -170,6 +188,16 @@ public final class ApiHandler implements RequestStreamHandler {
             audit.append(Audit.entry(caller.get(), routeKey.get(), request, response, before, after));
         }
         return response;
+    }
+
+    /** The claims of the token API Gateway's JWT authorizer verified for this request; none for any other. */
+    private static Map<String, String> verifiedClaims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (!CONSOLE_ROUTE.equals(event.getRouteKey()) || context == null || context.getAuthorizer() == null
+                || context.getAuthorizer().getJwt() == null || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return Map.copyOf(context.getAuthorizer().getJwt().getClaims());
     }
 
     /** The route table, for the test that holds it to the template's HttpApi events. */

@@ -22,7 +22,8 @@ class AccessTest {
     void bootstrapKey_shouldStopWorking_withinAMinuteOfBeingDisabled_whileAnAdminKeyGoesOn() {
         // GIVEN the deploy-time key, and an admin key made with it
         ManageApiKeys keys = new ManageApiKeys(new DynamoApiKeys(db.client(), db.tableName("DirectoryTable")));
-        Access access = new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("deploy-key")), keys);
+        Access access = new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("deploy-key")), keys,
+                new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")));
         assertThat(access.authenticate("Bearer deploy-key", T)).contains(Access.BOOTSTRAP);
         var created = (ManageApiKeys.Outcome.Created) keys.create("ops", List.of("admin"), null, Access.BOOTSTRAP, T);
         // WHEN the admin disables the deploy-time key

@@ -86,7 +86,8 @@ class ApiHandlerTest {
         KEYS = new io.halqe.domain.access.ManageApiKeys(
                 new io.halqe.aws.dynamo.DynamoApiKeys(db.client(), db.tableName("DirectoryTable")));
         AUDIT = new io.halqe.aws.dynamo.DynamoAuditLog(db.client(), db.tableName("AuditTable"));
-        handler = new ApiHandler(new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), KEYS), AUDIT,
+        handler = new ApiHandler(new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), KEYS,
+                new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"))), AUDIT,
                 new Router().add(
                 new AccessRoutes(KEYS, AUDIT),
                 new TeamRoutes(new io.halqe.domain.core.ManageTeams(
@@ -794,24 +795,80 @@ class ApiHandlerTest {
 
     @Test
     void teams_shouldBeSavedWhole_andRefuseAnOwnerThatIsNoAddress() throws Exception {
-        // GIVEN no team "logistics" yet
-        assertThat(get("/api/teams/logistics", null, "Bearer local-dev-key").getStatusCode()).isEqualTo(404);
+        // GIVEN no team "warehouse" yet
+        assertThat(get("/api/teams/warehouse", null, "Bearer local-dev-key").getStatusCode()).isEqualTo(404);
         // WHEN it is put with its owner, members and SNS filter value, then read
-        var saved = call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key", """
-                {"name":"Logistics","ownerEmail":"lead@logistics.example","members":["sara","reza"],"snsFilter":"ops-eu"}""");
-        JsonNode read = json(get("/api/teams/logistics", null, "Bearer local-dev-key"));
+        var saved = call("PUT", "/api/teams/warehouse", null, "Bearer local-dev-key", """
+                {"name":"Warehouse","ownerEmail":"lead@logistics.example","members":["sara","reza"],"snsFilter":"ops-eu"}""");
+        JsonNode read = json(get("/api/teams/warehouse", null, "Bearer local-dev-key"));
         // THEN it reads back as saved; a bad address or member is a 400 on its field and changes nothing
         assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);
         assertThat(read.get("ownerEmail").asText()).isEqualTo("lead@logistics.example");
         assertThat(read.get("members")).extracting(JsonNode::asText).containsExactly("sara", "reza");
         assertThat(read.get("snsFilter").asText()).isEqualTo("ops-eu");
-        var badOwner = call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key", "{\"ownerEmail\":\"lead\"}");
+        var badOwner = call("PUT", "/api/teams/warehouse", null, "Bearer local-dev-key", "{\"ownerEmail\":\"lead\"}");
         assertThat(badOwner.getStatusCode()).isEqualTo(400);
         assertThat(json(badOwner).at("/error/field").asText()).isEqualTo("ownerEmail");
-        var badMember = call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key", "{\"members\":[\"a b\"]}");
+        var badMember = call("PUT", "/api/teams/warehouse", null, "Bearer local-dev-key", "{\"members\":[\"a b\"]}");
         assertThat(json(badMember).at("/error/field").asText()).isEqualTo("members");
-        assertThat(json(get("/api/teams/logistics", null, "Bearer local-dev-key")).get("ownerEmail").asText())
+        assertThat(json(get("/api/teams/warehouse", null, "Bearer local-dev-key")).get("ownerEmail").asText())
                 .isEqualTo("lead@logistics.example");
+    }
+
+    /** A signed-in person's request, as API Gateway hands it on after its JWT authorizer verified their token. */
+    private static APIGatewayV2HTTPResponse asPerson(String user, String groups, String method, String path, String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
+        event.getRequestContext().getHttp().setMethod(method);
+        event.setRouteKey(ApiHandler.CONSOLE_ROUTE);
+        event.setRawPath("/console" + path);
+        event.getRequestContext().getHttp().setPath("/console" + path);
+        event.setQueryStringParameters(null);
+        event.setBody(body);
+        event.setHeaders(Map.of("authorization", "Bearer eyJ.verified.token"));
+        if (user != null) {
+            var jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+            jwt.setClaims(Map.of("username", user, "cognito:groups", groups, "token_use", "access"));
+            var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+            authorizer.setJwt(jwt);
+            event.getRequestContext().setAuthorizer(authorizer);
+        }
+        return handler.handle(event);
+    }
+
+    @Test
+    void people_shouldGetWhatTheirRolesAllow_andAnAgentOnlyTheirTeamsCases() throws Exception {
+        // GIVEN a support case and a logistics case, and sara a member of logistics
+        var repository = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        repository.openIfAbsent(new FollowUpCase("case-p-sup", "r0", "demo-nps", CaseStatus.OPEN, "support",
+                "owner@demo.example", "Detractor (2/10)", 2, null, "en", AT, AT.plusSeconds(172800)));
+        repository.openIfAbsent(new FollowUpCase("case-p-log", "r1", "demo-nps", CaseStatus.OPEN, "logistics",
+                "owner@demo.example", "Detractor (3/10)", 3, null, "en", AT, AT.plusSeconds(172800)));
+        assertThat(call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key",
+                "{\"members\":[\"sara\"]}").getStatusCode()).isEqualTo(200);
+        // WHEN sara (agent), omid (agent of no team), vida (viewer), mina (manager) and arash (admin) call through
+        // the console route, and someone reaches it with no verified token
+        // THEN the agent works her team's case and not the other team's (404, as if it did not exist)
+        assertThat(asPerson("sara", "[agent]", "GET", "/api/cases/case-p-log", null).getStatusCode()).isEqualTo(200);
+        assertThat(asPerson("sara", "[agent]", "GET", "/api/cases/case-p-sup", null).getStatusCode()).isEqualTo(404);
+        var noted = asPerson("sara", "[agent]", "POST", "/api/cases/case-p-log/notes", "{\"text\":\"on it\"}");
+        assertThat(json(noted).at("/notes/0/author").asText()).isEqualTo("user:sara");
+        assertThat(json(asPerson("sara", "[agent]", "GET", "/api/cases", null)).get("items"))
+                .extracting(item -> item.get("team").asText()).containsOnly("logistics");
+        assertThat(asPerson("sara", "[agent]", "GET", "/api/surveys/demo-nps/metrics", null).getStatusCode())
+                .isEqualTo(403);
+        assertThat(asPerson("omid", "[agent]", "GET", "/api/cases/case-p-log", null).getStatusCode()).isEqualTo(404);
+        // AND a viewer reads scores only; a manager everything but keys; an admin keys too
+        assertThat(asPerson("vida", "[viewer]", "GET", "/api/surveys/demo-nps/metrics", null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(asPerson("vida", "[viewer]", "GET", "/api/cases/case-p-log", null).getStatusCode()).isEqualTo(403);
+        assertThat(asPerson("mina", "[manager]", "GET", "/api/cases/case-p-sup", null).getStatusCode()).isEqualTo(200);
+        assertThat(asPerson("mina", "[manager]", "GET", "/api/keys", null).getStatusCode()).isEqualTo(403);
+        assertThat(asPerson("arash", "[admin]", "GET", "/api/keys", null).getStatusCode()).isEqualTo(200);
+        assertThat(asPerson(null, null, "GET", "/api/cases", null).getStatusCode()).isEqualTo(401);
+        // AND the agent's note is in the audit log under her name
+        JsonNode audited = json(get("/api/audit", Map.of("actor", "user:sara"), "Bearer local-dev-key"));
+        assertThat(audited.get("items")).singleElement().satisfies(entry ->
+                assertThat(entry.get("target").asText()).isEqualTo("/api/cases/case-p-log/notes"));
     }
 
     @Test
@@ -828,7 +885,10 @@ class ApiHandlerTest {
                 .flatMap(function -> function.events().stream()).filter(event -> event.type().equals("HttpApi"))
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
-        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared).hasSize(44);
+        // (the console route is the handler's own: it hands what follows /console to the router)
+        assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
+        assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(44);
     }
 
     @Test

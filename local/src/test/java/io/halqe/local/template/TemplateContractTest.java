@@ -380,10 +380,18 @@ class TemplateContractTest {
         assertThat(routes).contains("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
-                "GET /api/surveys/{surveyId}/drivers").hasSize(6 + 44)
+                "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}").hasSize(6 + 45)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
-                .allMatch(route -> route.split(" ")[1].startsWith("/api/"));
+                .allMatch(route -> route.split(" ")[1].startsWith("/api/") || route.startsWith("ANY /console/api/"));
+        // people's tokens are checked by API Gateway on the console route, and on no other
+        List<String> authorized = new ArrayList<>();
+        TEMPLATE.functions().forEach(f -> f.events("HttpApi").stream().filter(e -> e.properties().containsKey("Auth"))
+                .forEach(e -> authorized.add(e.properties().get("Method") + " " + e.properties().get("Path") + " "
+                        + SamTemplate.map(e.properties().get("Auth")).get("Authorizer"))));
+        assertThat(authorized).containsExactly("ANY /console/api/{proxy+} People");
         Map<String, Object> api = TEMPLATE.properties("HttpApi");
+        assertThat(SamTemplate.map(SamTemplate.map(SamTemplate.map(api.get("Auth")).get("Authorizers")).get("People")))
+                .containsEntry("IdentitySource", "$request.header.Authorization").containsKey("JwtConfiguration");
         assertThat(api).doesNotContainKey("CorsConfiguration").containsKey("DefaultRouteSettings");
         assertThat(SamTemplate.map(api.get("RouteSettings"))).containsKey("POST /s/{surveyId}/responses");
         assertThat(SamTemplate.map(TEMPLATE.raw().get("Outputs"))).containsKeys("SurveyBaseUrl", "ApiUrl");

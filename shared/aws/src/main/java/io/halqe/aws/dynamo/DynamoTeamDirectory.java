@@ -7,8 +7,13 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Directory: teams at pk {@code TEAM#<id>}, sk {@code TEAM}: name, owner's address, members, SNS filter value. */
-public final class DynamoTeamDirectory implements TeamDirectory {
+/**
+ * Directory: teams at pk {@code TEAM#<id>}, sk {@code TEAM}: name, owner's address, members, SNS filter value; and
+ * each membership at pk {@code MEMBER#<user>}, sk {@code TEAM#<id>}, so a person's teams are one Query. Saving a team
+ * takes removed members' memberships away first and adds the new ones last: a save cut short leaves someone with
+ * less access, never more.
+ */
+public final class DynamoTeamDirectory implements TeamDirectory, io.halqe.domain.access.Memberships {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,7 +36,31 @@ public final class DynamoTeamDirectory implements TeamDirectory {
     }
 
     @Override
+    public java.util.Set<String> teamsOf(String user) {
+        java.util.Set<String> teams = new java.util.TreeSet<>();
+        for (var item : dynamo.queryPaginator(request -> request.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", Items.s("MEMBER#" + user))).consistentRead(true)).items()) {
+            teams.add(item.get("sk").s().substring("TEAM#".length()));
+        }
+        return teams;
+    }
+
+    @Override
     public void save(Team team) {
+        java.util.Set<String> before = team(team.id()).map(saved -> java.util.Set.copyOf(saved.members()))
+                .orElse(java.util.Set.of());
+        before.stream().filter(member -> !team.members().contains(member)).forEach(removed ->
+                dynamo.deleteItem(request -> request.tableName(table).key(membership(removed, team.id()))));
+        write(team);
+        team.members().forEach(member -> dynamo.putItem(request -> request.tableName(table)
+                .item(membership(member, team.id()))));
+    }
+
+    private static Map<String, AttributeValue> membership(String member, String teamId) {
+        return Map.of("pk", Items.s("MEMBER#" + member), "sk", Items.s("TEAM#" + teamId));
+    }
+
+    private void write(Team team) {
         var item = new java.util.HashMap<>(key(team.id()));
         item.put("teamId", Items.s(team.id()));
         item.put("name", Items.s(team.name()));
