@@ -36,6 +36,15 @@ public final class HttpApiEvents {
     private HttpApiEvents() {
     }
 
+    /** What a JWT authorizer adds to the event it let through: {@code requestContext.authorizer.jwt}. */
+    static void withJwtClaims(ObjectNode event, Map<String, String> claims, List<String> scopes) {
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claimNode = jwt.putObject("claims");
+        claims.forEach(claimNode::put);
+        ArrayNode scopeNode = jwt.putArray("scopes");
+        scopes.forEach(scopeNode::add);
+    }
+
     public static ObjectNode requestEvent(Request request, String routeKey, Map<String, String> pathParameters,
                                           String requestId, Instant time) {
         ObjectNode event = Json.object();

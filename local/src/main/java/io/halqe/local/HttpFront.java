@@ -34,11 +34,13 @@ final class HttpFront {
     private final Clock clock;
     private final LocalControlApi control;
     private final Usage usage;
+    private final Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers;
     private volatile boolean started;
 
     /** {@code server} is bound already: the cloud needs its port before the template's parameters resolve. */
     HttpFront(HttpServer server, HttpRoutes<LocalFunction> routes, HttpApiCors cors, Clock clock,
-              LocalControlApi control, Usage usage) {
+              LocalControlApi control, Usage usage, Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers) {
+        this.authorizers = Map.copyOf(authorizers);
         this.server = server;
         this.routes = routes;
         this.cors = cors;
@@ -104,11 +106,22 @@ final class HttpFront {
             return;
         }
         HttpRoutes.Route<LocalFunction> route = match.get().route();
+        // a route with a JWT authorizer: API Gateway checks the token and answers 401 itself, the function never runs
+        var authorizer = authorizers.get(route.routeKey());
+        var verified = authorizer == null ? Optional.<io.halqe.local.auth.JwtAuthorizer.Verified>empty()
+                : authorizer.verify(exchange.getRequestHeaders().getFirst("Authorization"), List.of());
+        if (authorizer != null && verified.isEmpty()) {
+            cors.apply(exchange, origin);
+            exchange.getResponseHeaders().set("www-authenticate", "Bearer");
+            sendJson(exchange, 401, message("Unauthorized"));
+            return;
+        }
         String requestId = UUID.randomUUID().toString();
         HttpApiEvents.Request request = new HttpApiEvents.Request(method, rawPath, exchange.getRequestURI().getRawQuery(),
                 requestHeaders, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
         ObjectNode event = HttpApiEvents.requestEvent(request, route.routeKey(), match.get().pathParameters(), requestId,
                 clock.instant());
+        verified.ifPresent(jwt -> HttpApiEvents.withJwtClaims(event, jwt.claims(), jwt.scopes()));
         String output;
         try {
             output = route.target().invoke(event.toString());

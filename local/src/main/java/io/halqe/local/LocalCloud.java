@@ -56,6 +56,7 @@ public final class LocalCloud implements AutoCloseable {
     public record ClockAdvance(Instant now, int fired) {
     }
 
+    private io.halqe.local.auth.LocalSignIn signIn;
     private final LocalCloudOptions options;
     private final SamTemplate template;
     private final LocalResolver resolver;
@@ -158,8 +159,12 @@ public final class LocalCloud implements AutoCloseable {
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
         worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations, options.workers());
+        signIn = io.halqe.local.auth.LocalSignIn.of(template, resolver, options.users(), clock);
+        Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers = new LinkedHashMap<>();
+        wired.routeAuthorizers().forEach((route, name) -> authorizers.put(route, signIn.authorizer(name).orElseThrow(() ->
+                new IllegalStateException(route + " names the authorizer " + name + ", which no HttpApi defines"))));
         front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this),
-                usage);
+                usage, authorizers);
         front.start();
         if (options.background()) {
             worker.startBackgroundPasses();
@@ -257,6 +262,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public List<DeadLetters.DeadLetter> deadLetters() {
         return deadLetters.all();
+    }
+
+    /** The stand-in for the template's user pool (login page, tokens, JWKS), when the template has one. */
+    public java.util.Optional<io.halqe.local.auth.LocalIssuer> issuer() {
+        return signIn == null ? java.util.Optional.empty() : signIn.issuer();
     }
 
     public LocalClock clock() {

@@ -21,6 +21,8 @@ public final class LocalCloudMain {
                 case "--faults" -> options = options.withFaults(Faults.parse(args[++i], faultsSeed(args)));
                 case "--faults-seed" -> i++;
                 case "--workers" -> options = options.withWorkers(Integer.parseInt(args[++i]));
+                // a person who can sign in at /_local/auth/login: name:password:group[,group]
+                case "--user" -> options = options.withUser(io.halqe.local.auth.LocalUser.parse(args[++i]));
                 case "--parameter" -> {
                     // a template parameter, as sam deploy --parameter-overrides takes it: Name=Value
                     String[] parameter = args[++i].split("=", 2);
@@ -32,7 +34,7 @@ public final class LocalCloudMain {
                 }
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]"
-                            + " [--parameter Name=Value]... [--workers N]"
+                            + " [--parameter Name=Value]... [--workers N] [--user name:password:group[,group]]..."
                             + " [--faults dynamodb=0.1,ses=0.05,sns=0.05,events=0.05,timeout=0.02 [--faults-seed N]]");
                     return;
                 }

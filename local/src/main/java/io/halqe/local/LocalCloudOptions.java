@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param parameters      template parameter values that win over the local defaults
  * @param faults          faults to inject into the functions' calls and invocations ({@link Faults#NONE}: none)
  * @param workers         threads that run background invocations (stream batches, bus targets, schedules) at once
+ * @param users           people who can sign in at {@code /_local/auth/login} (none by default)
  */
 public record LocalCloudOptions(int port, Optional<Path> template, String apiKey, boolean seedDemo, boolean background,
-                                Map<String, String> parameters, Faults faults, int workers) {
+                                Map<String, String> parameters, Faults faults, int workers,
+                                java.util.List<io.halqe.local.auth.LocalUser> users) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_API_KEY = "local-dev-key";
@@ -28,6 +30,7 @@ public record LocalCloudOptions(int port, Optional<Path> template, String apiKey
 
     public LocalCloudOptions {
         parameters = Map.copyOf(parameters);
+        users = users == null ? java.util.List.of() : java.util.List.copyOf(users);
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, not " + workers);
         }
@@ -38,40 +41,46 @@ public record LocalCloudOptions(int port, Optional<Path> template, String apiKey
         String key = Optional.ofNullable(System.getenv("HALQE_API_KEY")).filter(value -> !value.isBlank())
                 .orElse(DEFAULT_API_KEY);
         return new LocalCloudOptions(DEFAULT_PORT, Optional.empty(), key, true, true, Map.of(), Faults.NONE,
-                DEFAULT_WORKERS);
+                DEFAULT_WORKERS, java.util.List.of());
     }
 
     public LocalCloudOptions withPort(int port) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, users);
     }
 
     public LocalCloudOptions withTemplate(Path template) {
-        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, Optional.of(template), apiKey, seedDemo, background, parameters, faults, workers, users);
     }
 
     public LocalCloudOptions withApiKey(String apiKey) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, users);
     }
 
     public LocalCloudOptions withSeedDemo(boolean seedDemo) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, users);
     }
 
     public LocalCloudOptions withBackground(boolean background) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, users);
     }
 
     public LocalCloudOptions withParameter(String name, String value) {
         Map<String, String> copy = new HashMap<>(parameters);
         copy.put(name, value);
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, copy, faults, workers, users);
     }
 
     public LocalCloudOptions withFaults(Faults faults) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, users);
+    }
+
+    public LocalCloudOptions withUser(io.halqe.local.auth.LocalUser user) {
+        java.util.List<io.halqe.local.auth.LocalUser> more = new java.util.ArrayList<>(users);
+        more.add(user);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, more);
     }
 
     public LocalCloudOptions withWorkers(int workers) {
-        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers);
+        return new LocalCloudOptions(port, template, apiKey, seedDemo, background, parameters, faults, workers, users);
     }
 }

@@ -46,6 +46,15 @@ final class LocalControlApi {
 
     private void route(HttpExchange exchange, String path, byte[] body) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (path.startsWith("/_local/auth/")) {
+            var issuer = cloud.issuer();
+            if (issuer.isEmpty()) {
+                LocalAuthPages.noIssuer(exchange);
+            } else if (!LocalAuthPages.handle(exchange, method, path, body, issuer.get())) {
+                sendJson(exchange, 404, message("Not Found"));
+            }
+            return;
+        }
         switch (method + " " + path) {
             case "GET /_local/health" -> {
                 ObjectNode status = Json.object();

@@ -24,8 +24,9 @@ final class TemplateWiring {
     private static final int DEFAULT_ASYNC_RETRIES = 2;
 
     /** What the template wired; its bus rules and schedules went to the cloud's bus and scheduler. */
+    /** {@code routeAuthorizers}: route key → the name of the authorizer the route names ({@code Auth.Authorizer}). */
     record Wired(Map<String, LocalFunction> functions, HttpRoutes<LocalFunction> routes,
-                 List<StreamSubscription> subscriptions) {
+                 List<StreamSubscription> subscriptions, Map<String, String> routeAuthorizers) {
     }
 
     private final LocalCloud cloud;
@@ -35,6 +36,7 @@ final class TemplateWiring {
     private final DeadLetters deadLetters;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final HttpRoutes<LocalFunction> routes = new HttpRoutes<>();
+    private final Map<String, String> routeAuthorizers = new LinkedHashMap<>();
     private final List<StreamSubscription> subscriptions = new ArrayList<>();
 
     private TemplateWiring(LocalCloud cloud, DynamoDbStreamsClient streams, DeadLetters deadLetters) {
@@ -50,7 +52,7 @@ final class TemplateWiring {
         TemplateWiring wiring = new TemplateWiring(cloud, streams, deadLetters);
         wiring.wireFunctions();
         return new Wired(Collections.unmodifiableMap(wiring.functions), wiring.routes,
-                List.copyOf(wiring.subscriptions));
+                List.copyOf(wiring.subscriptions), Map.copyOf(wiring.routeAuthorizers));
     }
 
     private void wireFunctions() {
@@ -74,9 +76,16 @@ final class TemplateWiring {
             for (SamTemplate.Event event : definition.events()) {
                 Map<String, Object> eventProperties = event.properties();
                 switch (event.type()) {
-                    case "HttpApi" -> routes.add(
-                            resolver.resolveString(eventProperties.getOrDefault("Method", "ANY")),
-                            resolver.resolveString(eventProperties.getOrDefault("Path", "/")), function);
+                    case "HttpApi" -> {
+                        String method = resolver.resolveString(eventProperties.getOrDefault("Method", "ANY"));
+                        String path = resolver.resolveString(eventProperties.getOrDefault("Path", "/"));
+                        routes.add(method, path, function);
+                        Object authorizer = SamTemplate.map(eventProperties.get("Auth")).get("Authorizer");
+                        if (authorizer != null) {
+                            routeAuthorizers.put(method.toUpperCase(java.util.Locale.ROOT) + " " + path,
+                                    String.valueOf(authorizer));
+                        }
+                    }
                     case "DynamoDB" -> subscribe(definition, event, function);
                     case "EventBridgeRule", "CloudWatchEvent" -> {
                         Object pattern = resolver.resolve(eventProperties.get("Pattern"));

@@ -15,7 +15,6 @@ import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
-import io.halqe.domain.access.AuditLog;
 import io.halqe.domain.access.ManageApiKeys;
 import io.halqe.domain.access.Principal;
 import io.halqe.domain.access.Scope;
@@ -52,7 +51,7 @@ public final class ApiHandler implements RequestStreamHandler {
     static final String CONSOLE_ROUTE = "ANY /console/api/{proxy+}";
 
     private final Access access;
-    private final AuditLog audit;
+    private final Audit audit;
     private final Router routes;
     private final ManageCustomers customers;
 
@@ -67,11 +66,12 @@ public final class ApiHandler implements RequestStreamHandler {
 
     private ApiHandler(Adapters adapters) {
         this(new Access(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")),
-                new ManageApiKeys(adapters.apiKeys()), adapters.teams()), adapters.auditLog(), routes(adapters),
+                new ManageApiKeys(adapters.apiKeys()), adapters.teams()),
+                new Audit(adapters.auditLog(), adapters.auditPseudonyms()::of), routes(adapters),
                 new ManageCustomers(adapters.customers()));
     }
 
-    public ApiHandler(Access access, AuditLog audit, Router routes, ManageCustomers customers) {
+    ApiHandler(Access access, Audit audit, Router routes, ManageCustomers customers) {
         this.access = access;
         this.audit = audit;
         this.routes = routes;
@@ -185,7 +185,7 @@ public final class ApiHandler implements RequestStreamHandler {
         APIGatewayV2HTTPResponse response = routes.handle(attached);
         if (response.getStatusCode() < 400) {
             JsonNode after = read.map(routes::handle).map(Audit::state).orElse(null);
-            audit.append(Audit.entry(caller.get(), routeKey.get(), request, response, before, after));
+            audit.record(caller.get(), routeKey.get(), routes.routed(request).orElse(request), response, before, after);
         }
         return response;
     }

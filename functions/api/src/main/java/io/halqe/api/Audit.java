@@ -24,10 +24,34 @@ import java.util.UUID;
 final class Audit {
 
     private static final int MAX_FIELDS = 30;
+    /** Path parameters that name a person: the log keeps a keyed hash of them, so an erasure leaves no id behind. */
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("customerId");
     /** Fields whose values say what happened and name no one. */
     private static final List<String> SHOWN = List.of("status", "version", "team");
 
-    private Audit() {
+    private final io.halqe.domain.access.AuditLog log;
+    private final java.util.function.UnaryOperator<String> pseudonym;
+
+    /** {@code pseudonym}: a keyed hash, the same for the same person, that no one can read an id back from. */
+    Audit(io.halqe.domain.access.AuditLog log, java.util.function.UnaryOperator<String> pseudonym) {
+        this.log = log;
+        this.pseudonym = pseudonym;
+    }
+
+    void record(Principal caller, String routeKey, HttpRequest routed, APIGatewayV2HTTPResponse response,
+                JsonNode before, JsonNode after) {
+        log.append(entry(caller, routeKey, routed, response, before, after));
+    }
+
+    /** The changed thing's path: the route's, each parameter filled in, a person's id as {@code ~<keyed hash>}. */
+    private String target(String routeKey, HttpRequest request) {
+        String target = routeKey.substring(routeKey.indexOf(' ') + 1);
+        for (var parameter : request.pathParameters().entrySet()) {
+            String value = PERSONAL.contains(parameter.getKey()) ? "~" + pseudonym.apply(parameter.getValue())
+                    : parameter.getValue();
+            target = target.replace("{" + parameter.getKey() + "}", value);
+        }
+        return target;
     }
 
     /**
@@ -56,8 +80,8 @@ final class Audit {
         return read.getStatusCode() == 200 ? parse(read.getBody(), read.getIsBase64Encoded()) : null;
     }
 
-    static AuditEntry entry(Principal caller, String routeKey, HttpRequest request, APIGatewayV2HTTPResponse response,
-                            JsonNode before, JsonNode after) {
+    private AuditEntry entry(Principal caller, String routeKey, HttpRequest request, APIGatewayV2HTTPResponse response,
+                             JsonNode before, JsonNode after) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", response.getStatusCode());
         List<String> sent = fieldNames(request.rawBody(), request.base64Encoded());
@@ -66,9 +90,12 @@ final class Audit {
         }
         JsonNode answer = parse(response.getBody(), response.getIsBase64Encoded());
         if (answer != null && answer.isObject()) {
+            // a customer's own id names a person: kept as its pseudonym, like the path
+            boolean aboutAPerson = routeKey.contains("/api/customers");
             for (String name : List.of("id", "responseId", "caseId", "version", "status", "disabled", "revokedAt")) {
                 if (answer.hasNonNull(name) && answer.get(name).isValueNode()) {
-                    summary.put(name, answer.get(name).asText());
+                    String value = answer.get(name).asText();
+                    summary.put(name, aboutAPerson && name.equals("id") ? "~" + pseudonym.apply(value) : value);
                 }
             }
         }
@@ -76,7 +103,7 @@ final class Audit {
             summary.putAll(difference(before, after));
         }
         return new AuditEntry(UUID.randomUUID().toString(), request.receivedAt(), caller.actor(),
-                routeKey, request.path(), summary);
+                routeKey, target(routeKey, request), summary);
     }
 
     /** The top-level fields that differ (the thing gone: {@code deleted}); before and after of the shown ones. */

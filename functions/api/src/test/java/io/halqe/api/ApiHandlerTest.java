@@ -87,7 +87,8 @@ class ApiHandlerTest {
                 new io.halqe.aws.dynamo.DynamoApiKeys(db.client(), db.tableName("DirectoryTable")));
         AUDIT = new io.halqe.aws.dynamo.DynamoAuditLog(db.client(), db.tableName("AuditTable"));
         handler = new ApiHandler(new Access(AdminKey.fromSha256Hex(AdminKey.sha256Hex("local-dev-key")), KEYS,
-                new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"))), AUDIT,
+                new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"))),
+                new Audit(AUDIT, id -> "h(" + id.length() + ")"),
                 new Router().add(
                 new AccessRoutes(KEYS, AUDIT),
                 new TeamRoutes(new io.halqe.domain.core.ManageTeams(
@@ -760,6 +761,15 @@ class ApiHandlerTest {
         });
         // AND only admins read it
         assertThat(get("/api/audit", null, "Bearer " + key).getStatusCode()).isEqualTo(403);
+        // AND a customer's id in a path is kept as its pseudonym, so an erasure leaves no id in the log
+        assertThat(callAt(t.plusSeconds(6), "PUT", "/api/customers/audited-77", null, "Bearer local-dev-key",
+                "{\"id\":\"audited-77\",\"email\":\"a77@example.com\"}").getStatusCode()).isEqualTo(201);
+        JsonNode customerChange = json(callAt(t.plusSeconds(7), "GET", "/api/audit", Map.of("actor", "bootstrap",
+                "from", t.plusSeconds(6).toString()), "Bearer local-dev-key", null));
+        assertThat(customerChange.get("items")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("target").asText()).isEqualTo("/api/customers/~h(10)");
+            assertThat(entry.toString()).doesNotContain("audited-77").doesNotContain("a77@example.com");
+        });
     }
 
     @Test

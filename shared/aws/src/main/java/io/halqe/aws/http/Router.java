@@ -61,6 +61,15 @@ public final class Router {
         return routes.routes().stream().map(HttpRoutes.Route::routeKey).toList();
     }
 
+    /** The request as routed: the route it goes to and that route's path parameters; empty when none takes it. */
+    public java.util.Optional<HttpRequest> routed(HttpRequest request) {
+        if (request.routeKey() != null && routes.byKey(request.routeKey()).isPresent()) {
+            return java.util.Optional.of(request);
+        }
+        return routes.match(request.method(), request.path())
+                .map(match -> request.routedTo(match.route().routeKey(), match.pathParameters()));
+    }
+
     /** The route the request goes to ({@code "GET /api/cases/{caseId}"}), if any. */
     public java.util.Optional<String> routeKeyOf(HttpRequest request) {
         if (request.routeKey() != null && routes.byKey(request.routeKey()).isPresent()) {

@@ -12,8 +12,13 @@ public final class SourceHashes {
     private final SecretKeySpec key;
 
     public SourceHashes(Keyring keyring) {
+        this(keyring, "halqe:source");
+    }
+
+    /** Hashes for another use ({@code purpose}): the same value hashes differently for each. */
+    public SourceHashes(Keyring keyring, String purpose) {
         this.key = new SecretKeySpec(SignedTokens.mac(new SecretKeySpec(keyring.keys().get(keyring.current()), "HmacSHA256"),
-                "halqe:source"), "HmacSHA256");
+                purpose), "HmacSHA256");
     }
 
     public String of(String address) {

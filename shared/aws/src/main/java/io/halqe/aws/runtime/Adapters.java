@@ -195,6 +195,11 @@ public final class Adapters {
         return new io.halqe.aws.links.SourceHashes(keyring());
     }
 
+    /** Keyed hashes of the people the audit log names (a customer id in a path), apart from the source hashes. */
+    public io.halqe.aws.links.SourceHashes auditPseudonyms() {
+        return new io.halqe.aws.links.SourceHashes(keyring(), "halqe:audit");
+    }
+
     public DynamoContactPolicies contactPolicies() {
         return new DynamoContactPolicies(dynamo(), directoryTable());
     }
