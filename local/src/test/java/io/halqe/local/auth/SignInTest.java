@@ -6,21 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +26,7 @@ class SignInTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static LocalCloud cloud;
-    private static JsonNode discovery;
+    private static SignInFlow flow;
     private static String supportCase;
 
     @BeforeAll
@@ -57,8 +47,7 @@ class SignInTest {
         JsonNode cases = JSON.readTree(withKey("GET", "/api/cases?team=support", null).body());
         supportCase = cases.at("/items/0/caseId").asText();
         assertThat(supportCase).isNotEmpty();
-        discovery = JSON.readTree(send(HttpRequest.newBuilder(
-                cloud.baseUrl().resolve("/_local/auth/.well-known/openid-configuration")).GET()).body());
+        flow = new SignInFlow(cloud.baseUrl());
     }
 
     @AfterAll
@@ -69,9 +58,9 @@ class SignInTest {
     @Test
     void signIn_shouldGiveAnAgentHerTeamsCases_andAViewerScoresOnly() throws Exception {
         // WHEN sara, reza and vida sign in
-        String sara = signIn("sara", "sara-secret");
-        String reza = signIn("reza", "reza-secret");
-        String vida = signIn("vida", "vida-secret");
+        String sara = flow.signIn("sara", "sara-secret");
+        String reza = flow.signIn("reza", "reza-secret");
+        String vida = flow.signIn("vida", "vida-secret");
         // THEN sara reads and notes support's case, as herself; reza, of logistics, does not find it
         assertThat(console("GET", "/cases/" + supportCase, sara, null).statusCode()).isEqualTo(200);
         HttpResponse<String> noted = console("POST", "/cases/" + supportCase + "/notes", sara, "{\"text\":\"calling\"}");
@@ -85,7 +74,7 @@ class SignInTest {
     @Test
     void tokens_shouldBeRefusedByTheGateway_whenTamperedExpiredOrMissing() throws Exception {
         // GIVEN a token of reza's
-        String token = signIn("reza", "reza-secret");
+        String token = flow.signIn("reza", "reza-secret");
         String[] parts = token.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
         // WHEN it is sent altered, not at all, or as a machine key THEN the gateway answers 401 itself
@@ -103,86 +92,18 @@ class SignInTest {
     @Test
     void login_shouldRefuseAWrongPassword_andTheTokenEndpointAWrongVerifierOrAReusedCode() throws Exception {
         // WHEN the password is wrong THEN the page says so and gives no code
-        HttpResponse<String> wrong = login("sara", "guess", challenge("v".repeat(43)));
+        HttpResponse<String> wrong = flow.login("sara", "guess", SignInFlow.challenge("v".repeat(43)));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("Incorrect username or password.");
         // WHEN a code is redeemed with another verifier, or twice THEN invalid_grant
         String verifier = "w".repeat(43);
-        String code = code(login("sara", "sara-secret", challenge(verifier)));
-        assertThat(token(code, "x".repeat(43)).statusCode()).isEqualTo(400);
-        String second = code(login("sara", "sara-secret", challenge(verifier)));
-        assertThat(token(second, verifier).statusCode()).isEqualTo(200);
-        HttpResponse<String> reused = token(second, verifier);
+        String code = flow.code(flow.login("sara", "sara-secret", SignInFlow.challenge(verifier)));
+        assertThat(flow.token(code, "x".repeat(43)).statusCode()).isEqualTo(400);
+        String second = flow.code(flow.login("sara", "sara-secret", SignInFlow.challenge(verifier)));
+        assertThat(flow.token(second, verifier).statusCode()).isEqualTo(200);
+        HttpResponse<String> reused = flow.token(second, verifier);
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(reused.body()).get("error").asText()).isEqualTo("invalid_grant");
-    }
-
-    /** The whole flow: the login page, the form posted, the code exchanged with its verifier; the access token. */
-    private static String signIn(String user, String password) throws Exception {
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString()
-                .repeat(2).getBytes(StandardCharsets.US_ASCII));
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(discovery.get("authorization_endpoint")
-                .asText() + "?" + form(authorization(challenge(verifier))))).GET());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<form method=\"post\"");
-        HttpResponse<String> tokens = token(code(login(user, password, challenge(verifier))), verifier);
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return JSON.readTree(tokens.body()).get("access_token").asText();
-    }
-
-    private static HttpResponse<String> login(String user, String password, String challenge) throws Exception {
-        Map<String, String> fields = authorization(challenge);
-        fields.put("username", user);
-        fields.put("password", password);
-        return send(HttpRequest.newBuilder(URI.create(discovery.get("authorization_endpoint").asText()))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-    }
-
-    private static String code(HttpResponse<String> redirect) {
-        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
-        String location = redirect.headers().firstValue("location").orElseThrow();
-        assertThat(location).startsWith(callback()).contains("state=s1");
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        assertThat(code.find()).isTrue();
-        return code.group(1);
-    }
-
-    private static HttpResponse<String> token(String code, String verifier) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("grant_type", "authorization_code");
-        fields.put("code", code);
-        fields.put("client_id", discovery.get("client_id").asText());
-        fields.put("redirect_uri", callback());
-        fields.put("code_verifier", verifier);
-        return send(HttpRequest.newBuilder(URI.create(discovery.get("token_endpoint").asText()))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-    }
-
-    private static Map<String, String> authorization(String challenge) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("response_type", "code");
-        fields.put("client_id", discovery.get("client_id").asText());
-        fields.put("redirect_uri", callback());
-        fields.put("state", "s1");
-        fields.put("code_challenge", challenge);
-        fields.put("code_challenge_method", "S256");
-        return fields;
-    }
-
-    private static String callback() {
-        return cloud.baseUrl() + "/console/callback";
-    }
-
-    private static String challenge(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(field -> field.getKey() + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     private static HttpResponse<String> console(String method, String path, String token, String body) throws Exception {
