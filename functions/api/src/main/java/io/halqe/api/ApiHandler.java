@@ -167,15 +167,16 @@ public final class ApiHandler implements RequestStreamHandler {
                     "send Authorization: Bearer <key>; the key is unknown, expired or revoked"),
                     Map.of("www-authenticate", "Bearer"));
         }
-        Optional<String> routeKey = routes.routeKeyOf(request);
-        if (routeKey.isEmpty()) {
+        Optional<HttpRequest> routed = routes.routed(request);
+        if (routed.isEmpty()) {
             return routes.handle(request);
         }
-        Scope needed = Permissions.required(routeKey.get()).orElse(Scope.ADMIN);
+        String routeKey = routed.get().routeKey();
+        Scope needed = Permissions.required(routeKey).orElse(Scope.ADMIN);
         if (!caller.get().may(needed)) {
-            return HttpResponses.error(403, "forbidden", routeKey.get() + " needs the scope " + needed.wireName());
+            return HttpResponses.error(403, "forbidden", routeKey + " needs the scope " + needed.wireName());
         }
-        HttpRequest attached = Caller.attach(request, caller.get());
+        HttpRequest attached = Caller.attach(routed.get(), caller.get());
         if (request.method().equals("GET")) {
             return routes.handle(attached);
         }
@@ -185,7 +186,7 @@ public final class ApiHandler implements RequestStreamHandler {
         APIGatewayV2HTTPResponse response = routes.handle(attached);
         if (response.getStatusCode() < 400) {
             JsonNode after = read.map(routes::handle).map(Audit::state).orElse(null);
-            audit.record(caller.get(), routeKey.get(), routes.routed(request).orElse(request), response, before, after);
+            audit.record(caller.get(), routed.get(), response, before, after);
         }
         return response;
     }

@@ -38,14 +38,15 @@ final class Audit {
         this.pseudonym = pseudonym;
     }
 
-    void record(Principal caller, String routeKey, HttpRequest routed, APIGatewayV2HTTPResponse response,
-                JsonNode before, JsonNode after) {
-        log.append(entry(caller, routeKey, routed, response, before, after));
+    /** {@code routed}: the change as routed (its route key and path parameters). */
+    void record(Principal caller, HttpRequest routed, APIGatewayV2HTTPResponse response, JsonNode before,
+                JsonNode after) {
+        log.append(entry(caller, routed, response, before, after));
     }
 
     /** The changed thing's path: the route's, each parameter filled in, a person's id as {@code ~<keyed hash>}. */
-    private String target(String routeKey, HttpRequest request) {
-        String target = routeKey.substring(routeKey.indexOf(' ') + 1);
+    private String target(HttpRequest request) {
+        String target = request.routeKey().substring(request.routeKey().indexOf(' ') + 1);
         for (var parameter : request.pathParameters().entrySet()) {
             String value = PERSONAL.contains(parameter.getKey()) ? "~" + pseudonym.apply(parameter.getValue())
                     : parameter.getValue();
@@ -72,7 +73,7 @@ final class Audit {
         }
         HttpRequest read = new HttpRequest("GET", path, null, Map.of(), Map.of(), change.headers(), null, false,
                 change.receivedAt(), change.sourceIp());
-        return routes.routeKeyOf(read).map(key -> read);
+        return routes.routed(read);
     }
 
     /** The body of a read that succeeded, else null. */
@@ -80,8 +81,9 @@ final class Audit {
         return read.getStatusCode() == 200 ? parse(read.getBody(), read.getIsBase64Encoded()) : null;
     }
 
-    private AuditEntry entry(Principal caller, String routeKey, HttpRequest request, APIGatewayV2HTTPResponse response,
-                             JsonNode before, JsonNode after) {
+    private AuditEntry entry(Principal caller, HttpRequest request, APIGatewayV2HTTPResponse response, JsonNode before,
+                             JsonNode after) {
+        String routeKey = request.routeKey();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", response.getStatusCode());
         List<String> sent = fieldNames(request.rawBody(), request.base64Encoded());
@@ -103,7 +105,7 @@ final class Audit {
             summary.putAll(difference(before, after));
         }
         return new AuditEntry(UUID.randomUUID().toString(), request.receivedAt(), caller.actor(),
-                routeKey, target(routeKey, request), summary);
+                routeKey, target(request), summary);
     }
 
     /** The top-level fields that differ (the thing gone: {@code deleted}); before and after of the shown ones. */

@@ -70,14 +70,6 @@ public final class Router {
                 .map(match -> request.routedTo(match.route().routeKey(), match.pathParameters()));
     }
 
-    /** The route the request goes to ({@code "GET /api/cases/{caseId}"}), if any. */
-    public java.util.Optional<String> routeKeyOf(HttpRequest request) {
-        if (request.routeKey() != null && routes.byKey(request.routeKey()).isPresent()) {
-            return java.util.Optional.of(request.routeKey());
-        }
-        return routes.match(request.method(), request.path()).map(match -> match.route().routeKey());
-    }
-
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
         // API Gateway has routed the request already when it names one of our routes: take its choice and parameters
         var chosen = request.routeKey() == null ? java.util.Optional.<HttpRoutes.Route<Route>>empty()
