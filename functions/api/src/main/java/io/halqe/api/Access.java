@@ -25,28 +25,36 @@ final class Access {
     private static final int CACHED = 1_000;
     static final Principal BOOTSTRAP = new Principal("bootstrap", Set.of(Scope.ADMIN), Set.of());
 
-    private record Resolved(Optional<Principal> principal, Instant until) {
-    }
-
-    private record Teams(Set<String> teams, Instant until) {
-    }
-
     private final AdminKey bootstrapKey;
     private final ManageApiKeys keys;
-    private final Map<String, Resolved> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Resolved> eldest) {
-            return size() > CACHED;
-        }
-    };
-
     private final Memberships memberships;
-    private final Map<String, Teams> teamsOf = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Teams> eldest) {
-            return size() > CACHED;
+    /** By the SHA-256 of a credential: who it is (empty: nobody). */
+    private final Fresh<Optional<Principal>> credentials = new Fresh<>();
+    /** By user name: the teams listing them as a member. */
+    private final Fresh<Set<String>> teamsOf = new Fresh<>();
+
+    /** The last {@link #CACHED} values looked up, each for {@link #FRESHNESS}; one execution environment at a time. */
+    private static final class Fresh<V> {
+        private record Held<V>(V value, Instant until) {
         }
-    };
+
+        private final Map<String, Held<V>> entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Held<V>> eldest) {
+                return size() > CACHED;
+            }
+        };
+
+        V get(String key, Instant now, java.util.function.Supplier<V> lookUp) {
+            Held<V> cached = entries.get(key);
+            if (cached != null && now.isBefore(cached.until())) {
+                return cached.value();
+            }
+            V value = lookUp.get();
+            entries.put(key, new Held<>(value, now.plus(FRESHNESS)));
+            return value;
+        }
+    }
 
     Access(AdminKey bootstrapKey, ManageApiKeys keys, Memberships memberships) {
         this.bootstrapKey = bootstrapKey;
@@ -56,15 +64,7 @@ final class Access {
 
     /** A person, from verified claims: empty when there are none (the request did not pass the authorizer). */
     Optional<Principal> person(Map<String, String> verifiedClaims, Instant now) {
-        return People.principal(verifiedClaims, user -> {
-            Teams cached = teamsOf.get(user);
-            if (cached != null && now.isBefore(cached.until())) {
-                return cached.teams();
-            }
-            Set<String> teams = memberships.teamsOf(user);
-            teamsOf.put(user, new Teams(teams, now.plus(FRESHNESS)));
-            return teams;
-        });
+        return People.principal(verifiedClaims, user -> teamsOf.get(user, now, () -> memberships.teamsOf(user)));
     }
 
     Optional<Principal> authenticate(String authorizationHeader, Instant now) {
@@ -73,14 +73,8 @@ final class Access {
         }
         String credential = authorizationHeader.substring(7).strip();
         String hash = ManageApiKeys.sha256Hex(credential);
-        Resolved cached = cache.get(hash);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.principal();
-        }
-        Optional<Principal> principal = bootstrapKey.authorizes(authorizationHeader)
+        return credentials.get(hash, now, () -> bootstrapKey.isKeyWithSha256(hash)
                 ? Optional.of(BOOTSTRAP).filter(admin -> !keys.bootstrapDisabled())
-                : keys.authenticate(credential, now);
-        cache.put(hash, new Resolved(principal, now.plus(FRESHNESS)));
-        return principal;
+                : keys.authenticate(credential, now));
     }
 }

@@ -1,8 +1,7 @@
 package io.halqe.api;
 
-import java.nio.charset.StandardCharsets;
+import io.halqe.domain.access.ManageApiKeys;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The admin bearer key, held only as its SHA-256 and compared in constant time. */
@@ -23,21 +22,11 @@ public final class AdminKey {
     }
 
     public static String sha256Hex(String key) {
-        return HexFormat.of().formatHex(digest(key));
+        return ManageApiKeys.sha256Hex(key);
     }
 
-    public boolean authorizes(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(sha256, digest(authorizationHeader.substring(7).strip()));
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Whether a credential, given as its hex SHA-256 ({@link ManageApiKeys#sha256Hex}), is this key. */
+    boolean isKeyWithSha256(String credentialSha256Hex) {
+        return MessageDigest.isEqual(sha256, HexFormat.of().parseHex(credentialSha256Hex));
     }
 }
