@@ -93,9 +93,7 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
     }
 
     private Survey survey(HttpRequest request) {
-        String surveyId = request.pathParameter("surveyId");
-        return surveys.get(surveyId).orElseThrow(() ->
-                new HttpProblem(404, "survey_not_found", "there is no survey " + surveyId, null));
+        return SurveyRoutes.existing(surveys, request);
     }
 
     /** {@code to}, a day in the reporting zone, not before {@code from}. */

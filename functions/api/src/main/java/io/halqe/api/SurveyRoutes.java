@@ -19,19 +19,28 @@ record SurveyRoutes(ManageSurveys surveys) implements Router.Group {
                     return HttpResponses.json(200, Views.page(page.items(), page.next()));
                 })
                 .post("/api/surveys", request -> saved(surveys.create(body(request, Survey.class)), 201))
-                .get("/api/surveys/{surveyId}", request -> {
-                    String surveyId = request.pathParameter("surveyId");
-                    return surveys.get(surveyId).map(found -> HttpResponses.json(200, found))
-                            .orElseGet(() -> HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId));
-                })
+                .get("/api/surveys/{surveyId}", request -> HttpResponses.json(200, existing(surveys, request)))
                 .put("/api/surveys/{surveyId}", request ->
                         saved(surveys.update(request.pathParameter("surveyId"), body(request, Survey.class)), 200));
     }
 
+    /** The survey the path names; a 404 when there is none. */
+    static Survey existing(ManageSurveys surveys, io.halqe.aws.http.HttpRequest request) {
+        String surveyId = request.pathParameter("surveyId");
+        return surveys.get(surveyId).orElseThrow(() ->
+                new HttpProblem(404, "survey_not_found", "there is no survey " + surveyId, null));
+    }
+
     private static APIGatewayV2HTTPResponse saved(ManageSurveys.Outcome outcome, int createdStatus) {
+        return saved(outcome, createdStatus, "invalid_survey", survey -> survey);
+    }
+
+    /** An edit's outcome as the API answers it: {@code view} of the saved survey, or what went wrong. */
+    static APIGatewayV2HTTPResponse saved(ManageSurveys.Outcome outcome, int createdStatus, String invalidCode,
+                                          java.util.function.Function<Survey, Object> view) {
         return switch (outcome) {
-            case ManageSurveys.Outcome.Saved saved -> HttpResponses.json(createdStatus, saved.survey());
-            case ManageSurveys.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_survey", invalid.problem());
+            case ManageSurveys.Outcome.Saved saved -> HttpResponses.json(createdStatus, view.apply(saved.survey()));
+            case ManageSurveys.Outcome.Invalid invalid -> throw HttpProblem.invalid(invalidCode, invalid.problem());
             case ManageSurveys.Outcome.Exists exists -> HttpResponses.error(409, "survey_exists",
                     "survey " + exists.surveyId() + " exists; PUT /api/surveys/" + exists.surveyId() + " makes a new version");
             case ManageSurveys.Outcome.NotFound notFound -> HttpResponses.error(404, "survey_not_found",

@@ -33,9 +33,7 @@ record TopicRoutes(ManageSurveys surveys, ReadEmergingTopics emerging, ZoneId re
 
     /** {@code ?to=&limit=}: the week of seven days ending on {@code to} (today by default) against the four before. */
     private APIGatewayV2HTTPResponse emerging(HttpRequest request) {
-        String surveyId = request.pathParameter("surveyId");
-        Survey survey = surveys.get(surveyId).orElseThrow(() ->
-                new HttpProblem(404, "survey_not_found", "there is no survey " + surveyId, null));
+        Survey survey = SurveyRoutes.existing(surveys, request);
         LocalDate to = Queries.date(request, "to", reportingZone);
         if (to == null) {
             to = LocalDate.ofInstant(request.receivedAt(), reportingZone);
@@ -65,16 +63,11 @@ record TopicRoutes(ManageSurveys surveys, ReadEmergingTopics emerging, ZoneId re
             throw new HttpProblem(400, "invalid_theme", "term must be a word or phrase", "term");
         }
         String surveyId = request.pathParameter("surveyId");
-        return switch (surveys.addThemeTerm(surveyId, body.theme().strip(), body.language(), body.term().strip())) {
-            case ManageSurveys.Outcome.Saved saved -> HttpResponses.json(200, saved.survey().themes().stream()
-                    .filter(theme -> theme.id().equals(body.theme().strip())).findFirst().orElseThrow());
-            case ManageSurveys.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_theme", invalid.problem());
-            case ManageSurveys.Outcome.NotFound notFound -> HttpResponses.error(404, "survey_not_found",
-                    "there is no survey " + notFound.surveyId());
-            case ManageSurveys.Outcome.Conflict conflict -> HttpResponses.error(409, "edit_conflict",
-                    "survey " + conflict.surveyId() + " changed meanwhile; retry");
-            case ManageSurveys.Outcome.Exists exists -> throw new IllegalStateException("not a creation");
-        };
+        String theme = body.theme().strip();
+        // the survey's own copy of the theme, as filed
+        return SurveyRoutes.saved(surveys.addThemeTerm(surveyId, theme, body.language(), body.term().strip()), 200,
+                "invalid_theme", saved -> saved.themes().stream().filter(filed -> filed.id().equals(theme))
+                        .findFirst().orElseThrow());
     }
 
     private static Map<String, Object> view(ReadEmergingTopics.Finding finding) {
