@@ -1,5 +1,6 @@
 package io.halqe.domain.access;
 
+import io.halqe.domain.core.ManageTeams;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.core.Problem;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class ManageApiKeys {
             scopes.add(scope.get());
         }
         Set<String> seen = new java.util.TreeSet<>(teams == null ? List.of() : teams);
-        if (seen.stream().anyMatch(team -> team == null || !team.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"))) {
+        if (seen.stream().anyMatch(team -> team == null || !team.matches(ManageTeams.ID))) {
             return invalid("teams", "must be team ids (letters, digits, _ . -)");
         }
         if (!maker.teams().isEmpty() && (seen.isEmpty() || !maker.teams().containsAll(seen))) {

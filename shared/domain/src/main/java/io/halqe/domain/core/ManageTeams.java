@@ -9,7 +9,8 @@ import java.util.Optional;
 public final class ManageTeams {
 
     public static final int MAX_MEMBERS = 200;
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+    /** A team id, and a user name: letters, digits, _ . or -, at most 64. */
+    public static final String ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
     public sealed interface Outcome {
         record Saved(Team team) implements Outcome {
