@@ -770,16 +770,21 @@ class ApiHandlerTest {
             assertThat(entry.get("target").asText()).isEqualTo("/api/customers/~h(10)");
             assertThat(entry.toString()).doesNotContain("audited-77").doesNotContain("a77@example.com");
         });
+        // AND without "to" the log is read up to the request's own time, whatever the wall clock says (a local
+        // cloud's clock moved months ahead)
+        Instant later = Instant.parse("2027-06-01T00:00:00Z");
+        assertThat(callAt(later, "PUT", "/api/teams/audit-later", null, "Bearer local-dev-key", "{}").getStatusCode())
+                .isEqualTo(200);
+        JsonNode upToNow = json(callAt(later.plusSeconds(1), "GET", "/api/audit", Map.of("target", "/api/teams/audit-later"),
+                "Bearer local-dev-key", null));
+        assertThat(upToNow.get("items")).singleElement().satisfies(entry ->
+                assertThat(entry.get("at").asText()).isEqualTo(later.toString()));
     }
 
     @Test
     void teamKey_shouldSeeOnlyItsTeamsCasesAndAnswers_andOthersShouldNotExistForIt() throws Exception {
         // GIVEN a support case and a logistics case, and a key that works cases for logistics only
-        var repository = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
-        repository.openIfAbsent(new FollowUpCase("case-sup", "r0", "demo-nps", CaseStatus.OPEN, "support",
-                "owner@demo.example", "Detractor (2/10)", 2, null, "en", AT, AT.plusSeconds(172800)));
-        repository.openIfAbsent(new FollowUpCase("case-log", "r1", "demo-nps", CaseStatus.OPEN, "logistics",
-                "owner@demo.example", "Detractor (3/10)", 3, null, "en", AT, AT.plusSeconds(172800)));
+        openSupportAndLogisticsCases("case-sup", "case-log");
         var made = call("POST", "/api/keys", null, "Bearer local-dev-key", "{\"name\":\"logistics-desk\","
                 + "\"scopes\":[\"cases:read\",\"cases:write\",\"responses:read\"],\"teams\":[\"logistics\"]}");
         String key = "Bearer " + json(made).get("key").asText();
@@ -825,6 +830,15 @@ class ApiHandlerTest {
                 .isEqualTo("lead@logistics.example");
     }
 
+    /** An open detractor case for support (answer r0) and one for logistics (answer r1). */
+    private static void openSupportAndLogisticsCases(String supportCase, String logisticsCase) {
+        var repository = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
+        repository.openIfAbsent(new FollowUpCase(supportCase, "r0", "demo-nps", CaseStatus.OPEN, "support",
+                "owner@demo.example", "Detractor (2/10)", 2, null, "en", AT, AT.plusSeconds(172800)));
+        repository.openIfAbsent(new FollowUpCase(logisticsCase, "r1", "demo-nps", CaseStatus.OPEN, "logistics",
+                "owner@demo.example", "Detractor (3/10)", 3, null, "en", AT, AT.plusSeconds(172800)));
+    }
+
     /** A signed-in person's request, as API Gateway hands it on after its JWT authorizer verified their token. */
     private static APIGatewayV2HTTPResponse asPerson(String user, String groups, String method, String path, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
@@ -848,11 +862,7 @@ class ApiHandlerTest {
     @Test
     void people_shouldGetWhatTheirRolesAllow_andAnAgentOnlyTheirTeamsCases() throws Exception {
         // GIVEN a support case and a logistics case, and sara a member of logistics
-        var repository = new DynamoCaseRepository(db.client(), db.tableName("CasesTable"));
-        repository.openIfAbsent(new FollowUpCase("case-p-sup", "r0", "demo-nps", CaseStatus.OPEN, "support",
-                "owner@demo.example", "Detractor (2/10)", 2, null, "en", AT, AT.plusSeconds(172800)));
-        repository.openIfAbsent(new FollowUpCase("case-p-log", "r1", "demo-nps", CaseStatus.OPEN, "logistics",
-                "owner@demo.example", "Detractor (3/10)", 3, null, "en", AT, AT.plusSeconds(172800)));
+        openSupportAndLogisticsCases("case-p-sup", "case-p-log");
         assertThat(call("PUT", "/api/teams/logistics", null, "Bearer local-dev-key",
                 "{\"members\":[\"sara\"]}").getStatusCode()).isEqualTo(200);
         // WHEN sara (agent), omid (agent of no team), vida (viewer), mina (manager) and arash (admin) call through

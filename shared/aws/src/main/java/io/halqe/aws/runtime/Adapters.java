@@ -221,7 +221,7 @@ public final class Adapters {
     }
 
     public io.halqe.aws.dynamo.DynamoAuditLog auditLog() {
-        return new io.halqe.aws.dynamo.DynamoAuditLog(dynamo(), HalqeConfig.required(config().auditTable(), "auditTable"));
+        return new io.halqe.aws.dynamo.DynamoAuditLog(dynamo(), required(config.auditTable(), "auditTable"));
     }
 
     public DynamoTeamDirectory teams() {
