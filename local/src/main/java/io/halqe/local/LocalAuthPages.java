@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /_local/auth/…}: the local issuer's login page ({@code GET|POST login}), token endpoint
- * ({@code POST token}, form-encoded) and public keys ({@code GET jwks.json}), as Cognito's managed login, OAuth and
- * JWKS endpoints would answer them.
+ * {@code /_local/auth/…}: the local issuer's login page ({@code GET|POST login}, also {@code GET oauth2/authorize}
+ * as managed login names it), token endpoint ({@code POST token} or {@code oauth2/token}, form-encoded) and public
+ * keys ({@code GET jwks.json}), as Cognito's managed login, OAuth and JWKS endpoints would answer them.
  */
 final class LocalAuthPages {
+
+    /** Where the local cloud answers for a user pool's managed login domain: {@code oauth2/authorize}, {@code oauth2/token}. */
+    static final String MANAGED_LOGIN = "/_local/auth";
 
     private LocalAuthPages() {
     }
@@ -36,9 +39,9 @@ final class LocalAuthPages {
                 send(exchange, 200, issuer.jwks().getBytes(StandardCharsets.UTF_8), "application/json");
                 return true;
             }
-            case "GET /_local/auth/login" -> answer = issuer.loginPage(form(query));
+            case "GET /_local/auth/login", "GET /_local/auth/oauth2/authorize" -> answer = issuer.loginPage(form(query));
             case "POST /_local/auth/login" -> answer = issuer.login(form(new String(body, StandardCharsets.UTF_8)));
-            case "POST /_local/auth/token" -> answer = issuer.token(form(new String(body, StandardCharsets.UTF_8)));
+            case "POST /_local/auth/token", "POST /_local/auth/oauth2/token" -> answer = issuer.token(form(new String(body, StandardCharsets.UTF_8)));
             default -> {
                 return false;
             }

@@ -100,12 +100,18 @@ final class TemplateWiring {
         }
     }
 
+    /** A Cognito managed login domain ({@code https://<prefix>.auth.<region>.amazoncognito.com}). */
+    private static final java.util.regex.Pattern COGNITO_DOMAIN =
+            java.util.regex.Pattern.compile("https://[^/]+\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com/?");
+
     /** The template's variables resolved, plus what the Lambda runtime sets, with every AWS endpoint local. */
     private Map<String, String> environment(SamTemplate.Function definition, String functionName, int memory) {
         Map<String, String> environment = new LinkedHashMap<>();
         resolver.resolveStrings(definition.environment()).forEach((name, value) -> {
             if (value != null) {
-                environment.put(name, value);
+                // the user pool's managed login is the local issuer's
+                environment.put(name, COGNITO_DOMAIN.matcher(value).matches()
+                        ? cloud.baseUrl() + LocalAuthPages.MANAGED_LOGIN : value);
             }
         });
         String awsEndpoint = cloud.awsEndpoint().toString();

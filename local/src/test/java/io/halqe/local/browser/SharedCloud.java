@@ -20,6 +20,11 @@ import java.time.Instant;
 final class SharedCloud {
 
     static final String KEY = "browser-admin-key";
+    /** People who sign in (README, "Signing in locally"): two agents, each a member of one team once a test says so. */
+    static final String AGENT = "sara";
+    static final String OTHER_AGENT = "omid";
+    /** A user's password is their name and this. */
+    static final String PASSWORD_SUFFIX = "-Passw0rd-12";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LocalCloudJar cloud;
@@ -31,7 +36,9 @@ final class SharedCloud {
     static synchronized String base() {
         if (cloud == null) {
             try {
-                cloud = LocalCloudJar.start("localhost", KEY);
+                cloud = LocalCloudJar.start("localhost", KEY, java.util.List.of(
+                        "--user", AGENT + ":" + AGENT + PASSWORD_SUFFIX + ":agent",
+                        "--user", OTHER_AGENT + ":" + OTHER_AGENT + PASSWORD_SUFFIX + ":agent"));
             } catch (Exception e) {
                 throw new IllegalStateException("the local cloud did not start", e);
             }

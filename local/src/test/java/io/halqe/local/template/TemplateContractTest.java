@@ -380,9 +380,11 @@ class TemplateContractTest {
         assertThat(routes).contains("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
-                "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}").hasSize(6 + 45)
+                "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}", "GET /console/{proxy+}")
+                .hasSize(6 + 46)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
-                .allMatch(route -> route.split(" ")[1].startsWith("/api/") || route.startsWith("ANY /console/api/"));
+                .allMatch(route -> route.split(" ")[1].startsWith("/api/") || route.startsWith("ANY /console/api/")
+                        || route.equals("GET /console/{proxy+}"));
         // people's tokens are checked by API Gateway on the console route, and on no other
         List<String> authorized = new ArrayList<>();
         TEMPLATE.functions().forEach(f -> f.events("HttpApi").stream().filter(e -> e.properties().containsKey("Auth"))

@@ -38,8 +38,8 @@ class SamTemplateTest {
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
                 .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
                         "GET /embed.js", "GET /u/{token}", "POST /u/{token}");
-        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(45)
-                .allSatisfy(event -> assertThat((String) event.properties().get("Path")).matches("/(console/)?api/.*"));
+        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(46)
+                .allSatisfy(event -> assertThat((String) event.properties().get("Path")).matches("/(console/)?api/.*|/console/\\{proxy\\+}"));
         assertThat(TEMPLATE.function("EnrichmentFunction").events("DynamoDB")).singleElement().satisfies(event -> {
             assertThat(event.properties().get("BatchSize")).isEqualTo(100);
             assertThat(event.properties().get("Stream"))

@@ -31,6 +31,14 @@ public record AlertSettings(String defaultTeam, String defaultOwnerEmail, String
     }
 
     public String caseLink(String caseId) {
-        return publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl + "/api/cases/" + caseId;
+        return caseLink(publicBaseUrl, caseId);
+    }
+
+    /**
+     * Where a team member opens a case from an email: the console's page for it, which signs the reader in first
+     * (the API's own {@code /api/cases/…} wants a key a browser does not send). None without a public address.
+     */
+    public static String caseLink(String publicBaseUrl, String caseId) {
+        return publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl + "/console/cases/" + caseId;
     }
 }

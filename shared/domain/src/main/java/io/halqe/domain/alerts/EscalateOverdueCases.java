@@ -116,7 +116,7 @@ public final class EscalateOverdueCases {
     }
 
     private Mailer.Email email(FollowUpCase overdue, Instant now) {
-        String link = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl + "/api/cases/" + overdue.id();
+        String link = AlertSettings.caseLink(publicBaseUrl, overdue.id());
         String subject = Html.singleLine("[Halqe] Overdue: " + overdue.reason() + " on " + overdue.surveyId()
                 + " — case " + overdue.id());
         String comment = overdue.comment() == null ? "(no comment)" : overdue.comment();

@@ -106,7 +106,7 @@ class ApplyAlertRulesTest {
         // AND the owner's email shows the answer, the customer, the enrichment and the case link
         assertThat(emails).singleElement().satisfies(email -> {
             assertThat(email.to()).containsExactly("lead@example.com");
-            assertThat(email.text()).contains("Late again", "https://feedback.example.com/api/cases/case-r1",
+            assertThat(email.text()).contains("Late again", "https://feedback.example.com/console/cases/case-r1",
                     "Answer csat: 2", "Hidden orderId: o-9", "Sara Ahmadi <sara@example.com>", "Plan: pro",
                     "Sentiment: negative (-0.60)", "Themes: delivery", "Feedback type: complaint",
                     "Key phrases: late again");

@@ -94,7 +94,7 @@ class EscalateOverdueCasesTest {
             assertThat(email.to()).containsExactly("escalations@example.com");
             assertThat(email.html()).contains("&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>");
         });
-        assertThat(emails.get(0).text()).contains("https://fb.example.com/api/cases/c-open");
+        assertThat(emails.get(0).text()).contains("https://fb.example.com/console/cases/c-open");
         assertThat(alerts).hasSize(2).allSatisfy(alert -> assertThat(alert.attributes())
                 .containsEntry("rule", "sla-escalation").containsEntry("severity", "high").containsEntry("team", "support"));
     }

@@ -45,7 +45,7 @@ class SendDigestsTest {
         Mailer.Email engineering = emails.get(0);
         assertThat(engineering.subject()).isEqualTo("[Halqe] Daily digest 2026-11-23: 2 matches");
         assertThat(engineering.html()).contains("Crashes &lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>")
-                .contains("https://fb.example.com/api/cases/case-r1").contains("Bug report (2)");
+                .contains("https://fb.example.com/console/cases/case-r1").contains("Bug report (2)");
         assertThat(engineering.text()).contains("Button broken").contains("demo-nps · 3/10 · Sara · usability");
         // AND later runs (including the catch-up of the day before) send nothing again
         assertThat(send.send(Instant.parse("2026-11-24T00:00:00Z")).sent()).isZero();

@@ -80,7 +80,7 @@ class SendTeamDigestsTest {
             assertThat(email.text()).contains("demo-nps: NPS 50 (95% CI ", ", n=30); +50 since last week (0)")
                     .contains("Top themes: delivery (4), <b>ux</b> (2), price (1)")
                     .contains("Open cases: 2, overdue: 1").contains("case-late")
-                    .contains("https://fb.example.com/api/cases/case-late").doesNotContain("case-new (");
+                    .contains("https://fb.example.com/console/cases/case-late").doesNotContain("case-new (");
             // the three themes that cost most, as KeyDrivers computes them: delivery's 4 detractors out of 30 answers
             // cost 73.08 − 50 = 23.08 points (the rest: 20 promoters, 1 detractor in 26), <b>ux</b> 10.71, price 5.17
             assertThat(email.text()).containsSubsequence("What costs the most", "- delivery: +23.1 points (95% CI ",
