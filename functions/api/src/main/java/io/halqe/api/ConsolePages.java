@@ -7,92 +7,83 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /console/{proxy+}}: the pages a team member's browser opens before the console exists — the case an
- * email links to ({@code /console/cases/{id}}), the sign-in's return ({@code /console/callback}) and the reader's
- * open cases ({@code /console/cases}). They carry no data: their script signs the reader in (authorization code with PKCE, at the
- * user pool's managed login) and reads through {@code /console/api/…} with the token, where the JWT authorizer and
- * the caller's role and teams decide what it sees.
+ * {@code GET /console/{proxy+}}: the console (built from {@code console/} into this function's jar). Its hashed
+ * script and style at {@code /console/assets/…}, and for every page path ({@code /console/cases/{id}} from an email,
+ * {@code /console/callback} from the sign-in) the one page that loads them, with the managed login's address and the
+ * console's client id added. The page carries no data: its script signs the reader in (authorization code with
+ * PKCE) and reads through {@code /console/api/…}, where the JWT authorizer and the caller's role and teams decide.
  */
 final class ConsolePages {
 
     /** The route in template.yaml; no authorizer, as a browser following an email link carries no token yet. */
     static final String ROUTE = "GET /console/{proxy+}";
 
-    /** Case ids as the alerts function makes them, and no more (a path segment, nothing to escape). */
-    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-    private static final String SCRIPT = resource("console-pages.js");
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
-            + "padding:0 1rem;line-height:1.5;color:#1d1d1f}dt{font-weight:600}dd{margin:0 0 .6rem}"
-            + "[role=alert]{color:#a40000}li{margin-bottom:.4rem}";
+    private static final String ROOT = "/io/halqe/console/";
+    private static final Pattern ASSET = Pattern.compile("/console/assets/[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final Pattern PAGE = Pattern.compile("/console(/[A-Za-z0-9._:-]+)*/?");
+    private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "woff2", "font/woff2");
 
     private final String signInUrl;
     private final String clientId;
-    private final SecureRandom random = new SecureRandom();
+    private final String page;
+    private final Map<String, Optional<String>> assets = new ConcurrentHashMap<>();
 
     /** {@code signInUrl}: the user pool's managed login ({@code https://<prefix>.auth.<region>.amazoncognito.com}). */
     ConsolePages(String signInUrl, String clientId) {
         this.signInUrl = blank(signInUrl) ? null : signInUrl.replaceAll("/+$", "");
         this.clientId = blank(clientId) ? null : clientId;
+        String built = text(ROOT + "index.html")
+                .orElseThrow(() -> new IllegalStateException("the api jar lacks the console (" + ROOT + "index.html)"));
+        this.page = built.replace("</head>", "<meta name=\"halqe-sign-in\" content=\""
+                + Html.escape(this.signInUrl == null ? "" : this.signInUrl) + "\"><meta name=\"halqe-client\" content=\""
+                + Html.escape(this.clientId == null ? "" : this.clientId) + "\"></head>");
     }
 
     APIGatewayV2HTTPResponse serve(String path) {
-        String view;
-        String caseId = "";
-        if (path.equals("/console") || path.equals("/console/") || path.equals("/console/cases")) {
-            view = "home";
-        } else if (path.equals("/console/callback")) {
-            view = "callback";
-        } else if (path.startsWith("/console/cases/") && CASE_ID.matcher(path.substring(15)).matches()) {
-            view = "case";
-            caseId = path.substring(15);
-        } else {
-            return page(404, "notfound", "", "Not found", "There is no such page in the console.");
+        if (ASSET.matcher(path).matches()) {
+            String extension = path.substring(path.lastIndexOf('.') + 1);
+            Optional<String> asset = TYPES.containsKey(extension)
+                    ? assets.computeIfAbsent(path, ignored -> text(ROOT + path.substring("/console/".length())))
+                    : Optional.empty();
+            return asset.map(body -> HttpResponses.response(200, TYPES.get(extension), body,
+                            // hashed names: a new build is a new name
+                            Map.of("cache-control", "public, max-age=31536000, immutable")))
+                    .orElseGet(ConsolePages::notFound);
+        }
+        if (!PAGE.matcher(path).matches() || path.contains("..")) {
+            return notFound();
         }
         if (signInUrl == null || clientId == null) {
-            return page(503, "unconfigured", caseId, "Sign-in is not set up",
-                    "This deployment has no sign-in configured (HALQE_SIGN_IN_URL, HALQE_CONSOLE_CLIENT_ID).");
+            return HttpResponses.response(503, "text/plain; charset=utf-8", "This deployment has no sign-in set up "
+                    + "(HALQE_SIGN_IN_URL, HALQE_CONSOLE_CLIENT_ID).", Map.of());
         }
-        return page(200, view, caseId, view.equals("case") ? "Case " + caseId : "Halqe", "Signing you in…");
-    }
-
-    private APIGatewayV2HTTPResponse page(int status, String view, String caseId, String title, String message) {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String nonce = HexFormat.of().formatHex(bytes);
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
-                + "<title>" + Html.escape(title)
-                + " — Halqe</title><style nonce=\"" + nonce + "\">" + STYLE + "</style></head>"
-                + "<body data-view=\"" + view + "\" data-case=\"" + Html.escape(caseId) + "\" data-sign-in=\""
-                + Html.escape(signInUrl == null ? "" : signInUrl) + "\" data-client=\""
-                + Html.escape(clientId == null ? "" : clientId) + "\"><main><h1 id=\"title\">" + Html.escape(title)
-                + "</h1><div id=\"out\" aria-live=\"polite\"><p>" + Html.escape(message) + "</p></div></main>"
-                + (status == 200 ? "<script nonce=\"" + nonce + "\">" + SCRIPT + "</script>" : "") + "</body></html>";
-        String tokenOrigin = signInUrl == null ? "" : " " + signInUrl;
-        return HttpResponses.response(status, "text/html; charset=utf-8", html, Map.of(
-                "content-security-policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-"
-                        + nonce + "'; connect-src 'self'" + tokenOrigin + "; img-src 'self' data:; form-action 'none'; "
-                        + "base-uri 'none'; frame-ancestors 'none'",
+        return HttpResponses.response(200, "text/html; charset=utf-8", page, Map.of(
+                "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' "
+                        + signInUrl + "; img-src 'self' data:; font-src 'self'; form-action 'none'; base-uri 'none'; "
+                        + "frame-ancestors 'none'",
                 // the callback's address carries the sign-in code: it goes to no other site
                 "referrer-policy", "no-referrer"));
+    }
+
+    private static APIGatewayV2HTTPResponse notFound() {
+        return HttpResponses.response(404, "text/plain; charset=utf-8", "There is no such page in the console.",
+                Map.of());
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
-    private static String resource(String name) {
-        try (InputStream in = ConsolePages.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the api jar lacks " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static Optional<String> text(String resource) {
+        try (InputStream in = ConsolePages.class.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -906,7 +906,7 @@ class ApiHandlerTest {
         // THEN it gets the page that signs the reader in, with nothing of the case on it
         assertThat(page.getStatusCode()).isEqualTo(200);
         assertThat(page.getHeaders().get("content-type")).startsWith("text/html");
-        assertThat(page.getBody()).contains("data-case=\"case-page-sup\"").doesNotContain("Detractor (2/10)");
+        assertThat(page.getBody()).contains("<meta name=\"halqe-client\"").doesNotContain("Detractor (2/10)");
         // AND the case itself still answers only to a signed-in person
         assertThat(asPerson(null, null, "GET", "/api/cases/case-page-sup", null).getStatusCode()).isEqualTo(401);
     }

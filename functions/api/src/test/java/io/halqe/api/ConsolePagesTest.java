@@ -9,41 +9,44 @@ import org.junit.jupiter.api.Test;
 
 class ConsolePagesTest {
 
-    private static final Pattern NONCE = Pattern.compile("script-src 'nonce-([0-9a-f]{32})'");
+    private static final Pattern SCRIPT = Pattern.compile("src=\"(/console/assets/[^\"]+\\.js)\"");
     private final ConsolePages pages = new ConsolePages("https://halqe-1.auth.eu-west-1.amazoncognito.com/",
             "client-123");
 
     @Test
-    void casePage_shouldCarryTheSignInSettingsAndANoncedScript_butNoCaseData() {
-        // WHEN a case page is asked for
+    void casePage_shouldBeTheConsoleWithItsSignInSettings_underAPolicyWithNoInlineScript() {
+        // WHEN a case page is asked for, as an email's link does
         APIGatewayV2HTTPResponse page = pages.serve("/console/cases/case-42");
-        // THEN it names the case, the managed login and the client for its script, which runs under a fresh nonce
+        // THEN it is the console's page with the managed login and the client id added for its script
         assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(page.getBody()).contains("data-view=\"case\"", "data-case=\"case-42\"",
-                "data-sign-in=\"https://halqe-1.auth.eu-west-1.amazoncognito.com\"", "data-client=\"client-123\"",
-                "<title>Case case-42 — Halqe</title>", "/oauth2/authorize", "code_challenge_method: 'S256'");
+        assertThat(page.getBody()).contains(
+                "<meta name=\"halqe-sign-in\" content=\"https://halqe-1.auth.eu-west-1.amazoncognito.com\">",
+                "<meta name=\"halqe-client\" content=\"client-123\">", "<div id=\"app\">")
+                .doesNotContain("<script>", "case-42");
+        // AND it may run its own files only, talk to itself and the token endpoint, be framed by no one, and send
+        // no referrer (the callback's address carries the code)
         String policy = page.getHeaders().get("content-security-policy");
-        Matcher nonce = NONCE.matcher(policy);
-        assertThat(nonce.find()).as(policy).isTrue();
-        assertThat(page.getBody()).contains("<script nonce=\"" + nonce.group(1) + "\">");
-        // AND it may talk to itself and the token endpoint only, be framed by no one, and leak no code in referrers
-        assertThat(policy).contains("connect-src 'self' https://halqe-1.auth.eu-west-1.amazoncognito.com;",
-                "frame-ancestors 'none'", "default-src 'none'");
+        assertThat(policy).contains("default-src 'none'", "script-src 'self';", "style-src 'self';",
+                "connect-src 'self' https://halqe-1.auth.eu-west-1.amazoncognito.com;", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "nonce");
         assertThat(page.getHeaders()).containsEntry("referrer-policy", "no-referrer")
                 .containsEntry("cache-control", "no-store");
-        assertThat(pages.serve("/console/cases/case-42").getHeaders().get("content-security-policy"))
-                .isNotEqualTo(policy);
     }
 
     @Test
-    void pages_shouldServeTheCallbackAndTheCaseList_andNothingElse() {
-        // WHEN the sign-in's return, the list and the bare console path are asked for THEN each is the same shell
-        assertThat(pages.serve("/console/callback").getBody()).contains("data-view=\"callback\"");
-        assertThat(pages.serve("/console/cases").getBody()).contains("data-view=\"home\"");
-        assertThat(pages.serve("/console/").getBody()).contains("data-view=\"home\"");
-        // AND anything else, or a case id that is no case id, is a page that is not found, with no script
-        for (String path : new String[] {"/console/cases/<script>alert(1)</script>", "/console/admin",
-                "/console/cases/a/b", "/console/cases/"}) {
+    void assets_shouldBeServedWithTheirTypeAndForever_andNothingBesideThem() {
+        // GIVEN the script the page loads
+        Matcher script = SCRIPT.matcher(pages.serve("/console/").getBody());
+        assertThat(script.find()).isTrue();
+        // WHEN it is asked for THEN it is JavaScript, cached for a year (its name changes with its content)
+        APIGatewayV2HTTPResponse asset = pages.serve(script.group(1));
+        assertThat(asset.getStatusCode()).isEqualTo(200);
+        assertThat(asset.getHeaders()).containsEntry("content-type", "text/javascript; charset=utf-8")
+                .containsEntry("cache-control", "public, max-age=31536000, immutable");
+        assertThat(asset.getBody()).contains("/oauth2/token");
+        // AND a file that is not there, or a path out of the assets, is not found
+        for (String path : new String[] {"/console/assets/missing-abc.js", "/console/assets/../index.html",
+                "/console/assets/index.html", "/console/cases/<script>alert(1)</script>", "/console/cases/a/../../x"}) {
             APIGatewayV2HTTPResponse missing = pages.serve(path);
             assertThat(missing.getStatusCode()).as(path).isEqualTo(404);
             assertThat(missing.getBody()).as(path).doesNotContain("<script", "alert(1)");
@@ -57,6 +60,6 @@ class ConsolePagesTest {
         // WHEN a case page is asked for THEN it says so (503) instead of sending the reader nowhere
         APIGatewayV2HTTPResponse page = unconfigured.serve("/console/cases/case-42");
         assertThat(page.getStatusCode()).isEqualTo(503);
-        assertThat(page.getBody()).contains("no sign-in configured").doesNotContain("<script");
+        assertThat(page.getBody()).contains("no sign-in set up");
     }
 }

@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call, SignInNeeded, type ApiAnswer } from './api';
+import type { SignInSettings } from './auth';
+
+export type Loaded<T> = { state: 'loading' } | { state: 'answered'; answer: ApiAnswer<T> } | { state: 'failed'; reason: string };
+
+/** One GET through the console's API, read when the page shows; a reader who must sign in first is sent to. */
+export function useRead<T>(settings: SignInSettings, path: string): Loaded<T> {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  useEffect(() => {
+    call<T>(settings, 'GET', path).then((answer) => setLoaded({ state: 'answered', answer }), (failure: Error) => {
+      if (!(failure instanceof SignInNeeded)) {
+        setLoaded({ state: 'failed', reason: failure.message });
+      }
+    });
+  }, [path]);
+  return loaded;
+}
