@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, soonestDueFirst, type FollowUpCase } from './cases';
+import { isOverdue, mayWorkCases, nextStatuses, soonestDueFirst, type FollowUpCase } from './cases';
 
 function followUp(caseId: string, dueAt: string, status: FollowUpCase['status'] = 'open'): FollowUpCase {
   return { caseId, status, responseId: 'r', surveyId: 's', team: 'support', owner: null, reason: 'Detractor',
@@ -18,5 +18,20 @@ describe('the cases inbox', () => {
     expect(isOverdue(followUp('a', '2026-12-03T11:59:00Z'), now)).toBe(true);
     expect(isOverdue(followUp('b', '2026-12-03T12:01:00Z'), now)).toBe(false);
     expect(isOverdue(followUp('c', '2026-12-03T11:00:00Z', 'resolved'), now)).toBe(false);
+  });
+});
+
+describe('working a case', () => {
+  it('nextStatuses_shouldMoveForwardOnly_andLeaveClosingToItsForm', () => {
+    expect(nextStatuses('open')).toEqual(['acknowledged', 'in_progress', 'resolved']);
+    expect(nextStatuses('in_progress')).toEqual(['resolved']);
+    expect(nextStatuses('resolved')).toEqual([]);
+  });
+
+  it('mayWorkCases_shouldBeAgentsManagersAndAdmins_notViewers', () => {
+    expect(mayWorkCases(['agent'])).toBe(true);
+    expect(mayWorkCases(['manager'])).toBe(true);
+    expect(mayWorkCases(['viewer'])).toBe(false);
+    expect(mayWorkCases([])).toBe(false);
   });
 });

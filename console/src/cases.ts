@@ -20,6 +20,10 @@ export interface FollowUpCase {
   openedAt: string;
   dueAt: string;
   notes?: CaseNote[];
+  tags?: string[];
+  rootCause?: string | null;
+  actionsTaken?: string | null;
+  compensation?: { type: string; value: string } | null;
   resolution?: string | null;
   closedAt?: string | null;
   escalatedAt?: string | null;
@@ -34,4 +38,16 @@ export function soonestDueFirst(cases: FollowUpCase[]): FollowUpCase[] {
 /** Past its due time and still not resolved or closed. */
 export function isOverdue(followUp: FollowUpCase, now: number): boolean {
   return followUp.status !== 'resolved' && followUp.status !== 'closed' && new Date(followUp.dueAt).getTime() < now;
+}
+
+const ORDER: FollowUpCase['status'][] = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed'];
+
+/** Where a case may move by an update: forward only, and never to closed (closing has its own form). */
+export function nextStatuses(status: FollowUpCase['status']): FollowUpCase['status'][] {
+  return ORDER.slice(ORDER.indexOf(status) + 1).filter((next) => next !== 'closed');
+}
+
+/** Agents, managers and admins work cases; a viewer only reads scores. */
+export function mayWorkCases(groups: string[]): boolean {
+  return groups.some((group) => group === 'agent' || group === 'manager' || group === 'admin');
 }

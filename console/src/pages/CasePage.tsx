@@ -1,7 +1,10 @@
-import type { SignInSettings } from '../auth';
-import type { FollowUpCase } from '../cases';
+import { useEffect, useState } from 'preact/hooks';
+import { whoAmI, type SignInSettings } from '../auth';
+import { mayWorkCases, type FollowUpCase } from '../cases';
 import type { Key, Texts } from '../i18n';
 import { useRead } from '../load';
+import { CaseActions } from './CaseActions';
+import { CloseForm } from './CloseForm';
 
 /** One case, as the email's "Open the case" link shows it. */
 export function CasePage({ settings, t, caseId }: { settings: SignInSettings; t: Texts; caseId: string }) {
@@ -18,12 +21,33 @@ export function CasePage({ settings, t, caseId }: { settings: SignInSettings; t:
   } else if (loaded.answer.status !== 200 || !loaded.answer.body) {
     body = <p role="alert">{t.t('case.unreadable', { status: loaded.answer.status })}</p>;
   } else {
-    body = <CaseFacts followUp={loaded.answer.body} t={t} />;
+    body = <CaseWork settings={settings} t={t} initial={loaded.answer.body} />;
   }
   return (
     <>
       <h1 id="title">{t.t('case.title', { id: caseId })}</h1>
       <div id="out" aria-live="polite">{body}</div>
+    </>
+  );
+}
+
+/** The case as it stands, and — for a role that works cases — what can be done with it. */
+function CaseWork({ settings, t, initial }: { settings: SignInSettings; t: Texts; initial: FollowUpCase }) {
+  const [followUp, setFollowUp] = useState(initial);
+  const [closedNote, setClosedNote] = useState<string | null>(null);
+  useEffect(() => setFollowUp(initial), [initial]);
+  const works = mayWorkCases(whoAmI(sessionStorage)?.groups ?? []);
+  return (
+    <>
+      <CaseFacts followUp={followUp} t={t} />
+      {works ? <CaseActions settings={settings} t={t} followUp={followUp}
+        onChange={(changed) => setFollowUp({ ...followUp, ...changed })} /> : null}
+      {works && followUp.status !== 'closed' ? <CloseForm settings={settings} t={t} followUp={followUp}
+        onClosed={(closed, outcome) => {
+          setFollowUp({ ...followUp, ...closed });
+          setClosedNote(outcome);
+        }} /> : null}
+      {closedNote ? <p role="status" id="close-outcome">{closedNote}</p> : null}
     </>
   );
 }
@@ -37,7 +61,8 @@ function CaseFacts({ followUp, t }: { followUp: FollowUpCase; t: Texts }) {
     ['field.comment', followUp.comment], ['field.language', followUp.language], ['field.survey', followUp.surveyId],
     ['field.answer', followUp.responseId], ['field.opened', when(followUp.openedAt)], ['field.due', when(followUp.dueAt)],
     ['field.escalated', when(followUp.escalatedAt)], ['field.resolution', followUp.resolution],
-    ['field.closed', when(followUp.closedAt)],
+    ['field.closed', when(followUp.closedAt)], ['field.tags', (followUp.tags ?? []).join(', ')],
+    ['field.root-cause', followUp.rootCause], ['field.actions-taken', followUp.actionsTaken],
   ];
   const notes = followUp.notes ?? [];
   return (

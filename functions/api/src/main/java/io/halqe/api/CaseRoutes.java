@@ -37,7 +37,8 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.G
                     NoteRequest note = body(request, NoteRequest.class);
                     return updated(updateCase.note(caseId, Caller.actor(request), note.text(), request.receivedAt()));
                 })
-                .post("/api/cases/{caseId}/close", this::close);
+                .post("/api/cases/{caseId}/close", this::close)
+                .post("/api/cases/{caseId}/close/preview", this::preview);
     }
 
     /**
@@ -90,6 +91,30 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.G
             case UpdateCase.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_case", invalid.problem());
             case UpdateCase.Outcome.Conflict conflict -> HttpResponses.error(409, "edit_conflict",
                     "case " + conflict.caseId() + " changed meanwhile; read it again and retry");
+        };
+    }
+
+    /** {@code {"customerMessage"}}: the email closing would send, for the agent to read before closing. */
+    record PreviewRequest(String customerMessage) {
+    }
+
+    private APIGatewayV2HTTPResponse preview(HttpRequest request) {
+        String caseId = visibleCase(request);
+        return switch (closeCase.preview(caseId, body(request, PreviewRequest.class).customerMessage())) {
+            case CloseCase.PreviewOutcome.Previewed previewed -> {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("to", previewed.to());
+                view.put("language", previewed.language());
+                view.put("direction", previewed.language().equals("fa") || previewed.language().equals("ar") ? "rtl" : "ltr");
+                view.put("subject", previewed.email().subject());
+                view.put("text", previewed.email().text());
+                view.put("html", previewed.email().html());
+                view.put("wouldSend", previewed.notSentBecause() == null);
+                view.put("notSentBecause", previewed.notSentBecause());
+                yield HttpResponses.json(200, view);
+            }
+            case CloseCase.PreviewOutcome.NotFound notFound -> notFound(caseId);
+            case CloseCase.PreviewOutcome.Invalid invalid -> throw HttpProblem.invalid("invalid_preview", invalid.problem());
         };
     }
 

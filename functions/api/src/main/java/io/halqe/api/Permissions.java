@@ -38,6 +38,7 @@ final class Permissions {
             entry("PATCH /api/cases/{caseId}", Scope.CASES_WRITE),
             entry("POST /api/cases/{caseId}/notes", Scope.CASES_WRITE),
             entry("POST /api/cases/{caseId}/close", Scope.CASES_WRITE),
+            entry("POST /api/cases/{caseId}/close/preview", Scope.CASES_WRITE),
             entry("GET /api/routing", Scope.RULES_READ),
             entry("PUT /api/routing", Scope.RULES_WRITE),
             entry("GET /api/alert-rules", Scope.RULES_READ),
@@ -57,6 +58,9 @@ final class Permissions {
             entry("POST /api/keys", Scope.ADMIN),
             entry("DELETE /api/keys/{keyId}", Scope.ADMIN),
             entry("GET /api/audit", Scope.ADMIN));
+
+    /** Routes that take a body but change nothing (a preview): not audited, like a GET. */
+    static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview");
 
     private Permissions() {
     }

@@ -930,7 +930,7 @@ class ApiHandlerTest {
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE, ConsolePages.ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
                 .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE) && !route.equals(ConsolePages.ROUTE))
-                .toList()).hasSize(44);
+                .toList()).hasSize(45);
     }
 
     @Test

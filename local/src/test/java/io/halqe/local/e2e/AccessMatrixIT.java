@@ -115,6 +115,8 @@ class AccessMatrixIT {
                 new Call("GET", "/api/cases/{caseId}", c, null, WORKS_CASES, true),
                 new Call("PATCH", "/api/cases/{caseId}", c, "{\"tags\":[\"matrix\"]}", WORKS_CASES, true),
                 new Call("POST", "/api/cases/{caseId}/notes", c + "/notes", "{\"text\":\"matrix\"}", WORKS_CASES, true),
+                new Call("POST", "/api/cases/{caseId}/close/preview", c + "/close/preview",
+                        "{\"customerMessage\":\"matrix\"}", WORKS_CASES, true),
                 new Call("POST", "/api/cases/{caseId}/close", c + "/close", "{}", WORKS_CASES, true),
                 new Call("GET", "/api/routing", "/api/routing", null, RUNS, false),
                 new Call("PUT", "/api/routing", "/api/routing", "{}", RUNS, false),
@@ -144,6 +146,7 @@ class AccessMatrixIT {
         SamTemplate.load().function("ApiFunction").events("HttpApi").forEach(event -> declared.add(
                 event.properties().get("Method") + " " + event.properties().get("Path")));
         declared.remove("ANY /console/api/{proxy+}");
+        declared.remove("GET /console/{proxy+}");
         assertThat(calls()).extracting(call -> call.method() + " " + call.route())
                 .containsExactlyInAnyOrderElementsOf(declared);
         // WHEN each person makes each call through the console route
@@ -163,7 +166,7 @@ class AccessMatrixIT {
                     wrong.add(person.getKey() + " (" + person.getValue() + ") " + call.method() + " " + call.path()
                             + ": " + status + ", expected " + expected + " — " + answer.body());
                 }
-                if (status < 300 && !call.method().equals("GET")) {
+                if (status < 300 && !call.method().equals("GET") && !call.route().endsWith("/preview")) {
                     changed.computeIfAbsent(person.getKey(), p -> new ArrayList<>()).add(call);
                 }
             }

@@ -38,7 +38,7 @@ class SamTemplateTest {
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
                 .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
                         "GET /embed.js", "GET /u/{token}", "POST /u/{token}");
-        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(46)
+        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(47)
                 .allSatisfy(event -> assertThat((String) event.properties().get("Path")).matches("/(console/)?api/.*|/console/\\{proxy\\+}"));
         assertThat(TEMPLATE.function("EnrichmentFunction").events("DynamoDB")).singleElement().satisfies(event -> {
             assertThat(event.properties().get("BatchSize")).isEqualTo(100);

@@ -31,6 +31,20 @@ public final class CloseCase {
     public record Request(String resolution, Boolean notifyCustomer, String customerMessage) {
     }
 
+    /** {@code to}: the customer's address, null when there is none; {@code notSentBecause}: null when it would go. */
+    public sealed interface PreviewOutcome {
+        record Previewed(String to, String language, Mailer.Email email, String notSentBecause) implements PreviewOutcome {
+        }
+
+        record NotFound(String caseId) implements PreviewOutcome {
+        }
+
+        record Invalid(Problem problem) implements PreviewOutcome {
+        }
+    }
+
+    private static final int MAX_MESSAGE = 5000;
+
     public sealed interface Outcome {
         /** {@code resurveyAt}: when the customer is surveyed again (null: no known address). */
         record Closed(FollowUpCase followUpCase, boolean customerNotified, String notNotifiedBecause, Instant resurveyAt)
@@ -74,7 +88,7 @@ public final class CloseCase {
             return new Outcome.Invalid(new Problem("resolution", "is required (at most 2000 characters)"));
         }
         if (notify && (request.customerMessage() == null || request.customerMessage().isBlank()
-                || request.customerMessage().length() > 5000)) {
+                || request.customerMessage().length() > MAX_MESSAGE)) {
             return new Outcome.Invalid(new Problem("customerMessage", "is required to notify the customer (at most 5000 characters)"));
         }
         Optional<FollowUpCase> closed = cases.close(caseId, request.resolution().strip(), at);
@@ -84,21 +98,48 @@ public final class CloseCase {
         Optional<Response> response = respondents.response(closed.get().responseId());
         CustomerProfile customer = response.flatMap(respondents::profileOf).orElse(null);
         String email = customer == null ? null : customer.email();
+        String language = response.map(Response::language).orElse("en");
         Instant resurveyAt = email == null ? null : scheduleResurvey(closed.get(), customer,
                 response.map(Response::language).orElse(null), at);
         if (!notify) {
             return new Outcome.Closed(closed.get(), false, "not requested", resurveyAt);
         }
-        if (email == null) {
-            return new Outcome.Closed(closed.get(), false, "no email address for this customer", resurveyAt);
-        }
-        if (suppression.isSuppressed(email)) {
-            return new Outcome.Closed(closed.get(), false, "the customer unsubscribed", resurveyAt);
+        Optional<String> unsendable = unsendable(email);
+        if (unsendable.isPresent()) {
+            return new Outcome.Closed(closed.get(), false, unsendable.get(), resurveyAt);
         }
         ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
-                CustomerEmail.Purpose.CASE_FOLLOW_UP, email, response.map(Response::language).orElse("en"),
-                request.customerMessage(), unsubscribe.urlFor(email, at), brand)));
+                CustomerEmail.Purpose.CASE_FOLLOW_UP, email, language, request.customerMessage(),
+                unsubscribe.urlFor(email, at), brand)));
         return new Outcome.Closed(closed.get(), true, null, resurveyAt);
+    }
+
+    /**
+     * What closing with {@code customerMessage} would email the customer — the same email, in their language — and
+     * whether it would go; nothing is changed or sent. The unsubscribe link is a stand-in (a real one is made at
+     * sending), so the preview carries no working token.
+     */
+    public PreviewOutcome preview(String caseId, String customerMessage) {
+        if (customerMessage == null || customerMessage.isBlank() || customerMessage.length() > MAX_MESSAGE) {
+            return new PreviewOutcome.Invalid(new Problem("customerMessage", "is required (at most 5000 characters)"));
+        }
+        Optional<FollowUpCase> found = cases.find(caseId);
+        if (found.isEmpty()) {
+            return new PreviewOutcome.NotFound(caseId);
+        }
+        Optional<Response> response = respondents.response(found.get().responseId());
+        String email = response.flatMap(respondents::profileOf).map(CustomerProfile::email).orElse(null);
+        String language = response.map(Response::language).orElse("en");
+        return new PreviewOutcome.Previewed(email, language, CustomerEmail.build(CustomerEmail.Purpose.CASE_FOLLOW_UP,
+                email == null ? "customer@example.invalid" : email, language, customerMessage, "#unsubscribe", brand),
+                unsendable(email).orElse(null));
+    }
+
+    private Optional<String> unsendable(String email) {
+        if (email == null) {
+            return Optional.of("no email address for this customer");
+        }
+        return suppression.isSuppressed(email) ? Optional.of("the customer unsubscribed") : Optional.empty();
     }
 
     /** One re-survey per case (its id names the case); a repeated close keeps the first. */

@@ -98,6 +98,31 @@ class CloseCaseTest {
     }
 
     @Test
+    void preview_shouldBeTheEmailClosingWouldSend_inTheCustomersLanguage_withoutChangingOrSendingAnything() {
+        // WHEN the agent previews a message to the Persian customer
+        var outcome = close.preview("case-r1", "هزینه‌ی ارسال را برگرداندیم <b>و</b> پیک را عوض کردیم.");
+        // THEN it is the follow-up email in Persian, right to left, escaped, to her address, and it would go
+        assertThat(outcome).isInstanceOfSatisfying(CloseCase.PreviewOutcome.Previewed.class, previewed -> {
+            assertThat(previewed.to()).isEqualTo("sara@example.com");
+            assertThat(previewed.language()).isEqualTo("fa");
+            assertThat(previewed.notSentBecause()).isNull();
+            assertThat(previewed.email().subject()).isEqualTo("پیگیری بازخورد شما");
+            assertThat(previewed.email().html()).contains("dir=\"rtl\"", "&lt;b&gt;و&lt;/b&gt;").doesNotContain("/u/");
+            assertThat(previewed.email().text()).contains("پیک را عوض کردیم");
+        });
+        // AND the case is still open, nothing was sent, no re-survey was scheduled
+        assertThat(cases.cases.get("case-r1").status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(emails).isEmpty();
+        assertThat(outreach.items).isEmpty();
+        // AND for an unsubscribed customer it says the email would not go; an empty message or unknown case is refused
+        suppression.suppress("sara@example.com", "unsubscribed", AT);
+        assertThat(close.preview("case-r1", "Fixed.")).isInstanceOfSatisfying(CloseCase.PreviewOutcome.Previewed.class,
+                previewed -> assertThat(previewed.notSentBecause()).isEqualTo("the customer unsubscribed"));
+        assertThat(close.preview("case-r1", " ")).isInstanceOf(CloseCase.PreviewOutcome.Invalid.class);
+        assertThat(close.preview("nope", "Fixed.")).isEqualTo(new CloseCase.PreviewOutcome.NotFound("nope"));
+    }
+
+    @Test
     void close_shouldNameTheField_whenTheRequestIsIncomplete_andReportUnknownCases() {
         assertThat(close.close("case-r1", new CloseCase.Request(" ", false, null), AT))
                 .isInstanceOfSatisfying(CloseCase.Outcome.Invalid.class, i -> assertThat(i.problem().field()).isEqualTo("resolution"));
