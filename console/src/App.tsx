@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SignInSettings } from './auth';
+import { whoAmI, type SignInSettings } from './auth';
+import { mayWorkCases } from './cases';
 import { isRightToLeft, LANGUAGES, remember, texts, type Language } from './i18n';
 import { Callback } from './pages/Callback';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
+import { Overview } from './pages/Overview';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fa: 'فارسی', ar: 'العربية' };
 const CASE_PATH = /^\/console\/cases\/([A-Za-z0-9][A-Za-z0-9._:-]{0,127})$/;
@@ -26,13 +28,21 @@ export function App({ settings, path, initialLanguage }:
     page = <Callback settings={settings} t={t} />;
   } else if (caseId) {
     page = <CasePage settings={settings} t={t} caseId={caseId} />;
+  } else if (path.startsWith('/console/cases')) {
+    page = <CasesPage settings={settings} t={t} />;
+  } else if (path === '/console/overview' || !agentOnly(whoAmI(sessionStorage)?.groups ?? [])) {
+    page = <Overview settings={settings} t={t} />;
   } else {
     page = <CasesPage settings={settings} t={t} />;
   }
   return (
     <>
       <header>
-        <a class="brand" href="/console/cases">{t.t('app.name')}</a>
+        <a class="brand" href="/console/">{t.t('app.name')}</a>
+        <nav aria-label={t.t('app.name')}>
+          <a href="/console/overview" aria-current={path === '/console/overview' ? 'page' : undefined}>{t.t('nav.overview')}</a>
+          <a href="/console/cases" aria-current={path.startsWith('/console/cases') ? 'page' : undefined}>{t.t('nav.cases')}</a>
+        </nav>
         <label>
           {t.t('language')}{' '}
           <select value={language} onChange={(event) => choose((event.target as HTMLSelectElement).value as Language)}>
@@ -43,4 +53,9 @@ export function App({ settings, path, initialLanguage }:
       <main>{page}</main>
     </>
   );
+}
+
+/** An agent (and no more) works cases and sees no scores: their console opens on their cases. */
+function agentOnly(groups: string[]): boolean {
+  return mayWorkCases(groups) && !groups.includes('manager') && !groups.includes('admin') && !groups.includes('viewer');
 }

@@ -75,6 +75,31 @@ const en = {
   'close.submit': 'Close the case',
   'close.notified': 'Closed. The customer was told.',
   'close.not-notified': 'Closed. The customer was not told: {reason}.',
+  'nav.overview': 'Overview',
+  'nav.cases': 'Cases',
+  'overview.title': 'Overview',
+  'overview.survey': 'Survey',
+  'overview.period': 'Period',
+  'overview.interval': 'Points by',
+  'overview.last-days': 'Last {days} days',
+  'overview.forbidden': 'Your role does not see scores.',
+  'overview.unreadable': 'The scores could not be read ({status}).',
+  'overview.no-answers': 'No answers in this period.',
+  'overview.ci': '95% interval {low} to {high}',
+  'overview.n': '{n} answers',
+  'overview.low-sample': 'low sample',
+  'overview.versus': '{delta} on the period before',
+  'overview.interval95': '95% interval',
+  'overview.table': 'The figures as a table',
+  'overview.from': 'From',
+  'overview.answers': 'Answers',
+  'measure.nps': 'NPS',
+  'measure.enps': 'eNPS',
+  'measure.csat': 'CSAT',
+  'measure.ces': 'CES',
+  'interval.day': 'day',
+  'interval.week': 'week',
+  'interval.month': 'month',
   'failed': 'Something went wrong: {reason}',
 };
 
@@ -149,6 +174,31 @@ const fa: Record<Key, string> = {
   'close.submit': 'بستن پرونده',
   'close.notified': 'بسته شد. به مشتری خبر دادیم.',
   'close.not-notified': 'بسته شد. به مشتری خبر داده نشد: {reason}.',
+  'nav.overview': 'نمای کلی',
+  'nav.cases': 'پرونده‌ها',
+  'overview.title': 'نمای کلی',
+  'overview.survey': 'نظرسنجی',
+  'overview.period': 'بازه',
+  'overview.interval': 'نقطه‌ها بر حسب',
+  'overview.last-days': '{days} روز گذشته',
+  'overview.forbidden': 'نقش شما امتیازها را نمی‌بیند.',
+  'overview.unreadable': 'امتیازها خوانده نشد ({status}).',
+  'overview.no-answers': 'در این بازه پاسخی نیست.',
+  'overview.ci': 'بازه‌ی ۹۵٪ از {low} تا {high}',
+  'overview.n': '{n} پاسخ',
+  'overview.low-sample': 'نمونه‌ی کم',
+  'overview.versus': '{delta} نسبت به بازه‌ی قبل',
+  'overview.interval95': 'بازه‌ی ۹۵٪',
+  'overview.table': 'ارقام در جدول',
+  'overview.from': 'از',
+  'overview.answers': 'پاسخ‌ها',
+  'measure.nps': 'NPS',
+  'measure.enps': 'eNPS',
+  'measure.csat': 'CSAT',
+  'measure.ces': 'CES',
+  'interval.day': 'روز',
+  'interval.week': 'هفته',
+  'interval.month': 'ماه',
   'failed': 'مشکلی پیش آمد: {reason}',
 };
 
@@ -221,6 +271,31 @@ const ar: Record<Key, string> = {
   'close.submit': 'إغلاق الحالة',
   'close.notified': 'أُغلقت. تم إخبار العميل.',
   'close.not-notified': 'أُغلقت. لم يُخبر العميل: {reason}.',
+  'nav.overview': 'نظرة عامة',
+  'nav.cases': 'الحالات',
+  'overview.title': 'نظرة عامة',
+  'overview.survey': 'الاستبيان',
+  'overview.period': 'الفترة',
+  'overview.interval': 'النقاط حسب',
+  'overview.last-days': 'آخر {days} يومًا',
+  'overview.forbidden': 'دورك لا يرى الدرجات.',
+  'overview.unreadable': 'تعذّرت قراءة الدرجات ({status}).',
+  'overview.no-answers': 'لا إجابات في هذه الفترة.',
+  'overview.ci': 'فترة ثقة ٩٥٪ من {low} إلى {high}',
+  'overview.n': '{n} إجابة',
+  'overview.low-sample': 'عينة صغيرة',
+  'overview.versus': '{delta} مقارنة بالفترة السابقة',
+  'overview.interval95': 'فترة ثقة ٩٥٪',
+  'overview.table': 'الأرقام في جدول',
+  'overview.from': 'من',
+  'overview.answers': 'الإجابات',
+  'measure.nps': 'NPS',
+  'measure.enps': 'eNPS',
+  'measure.csat': 'CSAT',
+  'measure.ces': 'CES',
+  'interval.day': 'يوم',
+  'interval.week': 'أسبوع',
+  'interval.month': 'شهر',
   'failed': 'حدث خطأ: {reason}',
 };
 
@@ -249,6 +324,7 @@ export interface Texts {
   language: Language;
   t(key: Key, values?: Record<string, string | number>): string;
   date(iso: string): string;
+  day(isoDate: string): string;
   number(value: number): string;
   relative(iso: string, now: number): string;
 }
@@ -256,6 +332,7 @@ export interface Texts {
 export function texts(language: Language): Texts {
   const locale = LOCALES[language];
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
@@ -264,6 +341,7 @@ export function texts(language: Language): Texts {
       name in values ? (typeof values[name] === 'number' ? numbers.format(values[name] as number)
         : String(values[name])) : '{' + name + '}'),
     date: (iso) => dates.format(new Date(iso)),
+    day: (isoDate) => days.format(new Date(isoDate + 'T00:00:00Z')),
     number: (value) => numbers.format(value),
     relative: (iso, now) => {
       const minutes = Math.round((new Date(iso).getTime() - now) / 60000);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { columns, measuresOf, period, value, type Metrics } from './metrics';
+
+describe('the overview figures', () => {
+  it('columns_shouldGiveTheBandAndMarkLowSamplePoints_andLeaveEmptyBucketsEmpty', () => {
+    const series = [
+      { start: '2026-11-02', responses: 40, nps: { score: 20, n: 40, ci95: [5, 35] as [number, number], lowSample: false } },
+      { start: '2026-11-09', responses: 0, nps: { score: null, n: 0, ci95: null, lowSample: true } },
+      { start: '2026-11-16', responses: 8, nps: { score: -25, n: 8, ci95: [-80, 30] as [number, number], lowSample: true } },
+    ];
+    const out = columns(series, 'nps');
+    expect(out.x).toEqual([Date.UTC(2026, 10, 2) / 1000, Date.UTC(2026, 10, 9) / 1000, Date.UTC(2026, 10, 16) / 1000]);
+    expect(out.y).toEqual([20, null, -25]);
+    expect(out.low).toEqual([5, null, -80]);
+    expect(out.high).toEqual([35, null, 30]);
+    expect(out.lowSample).toEqual([false, false, true]);
+  });
+
+  it('period_shouldBeTheLastDaysEndingToday_andTheSameLengthBefore', () => {
+    expect(period(30, new Date('2026-12-03T10:00:00Z'))).toEqual(
+      { from: '2026-11-04', to: '2026-12-03', previousFrom: '2026-10-05', previousTo: '2026-11-03' });
+  });
+
+  it('value_andMeasures_shouldReadScoresAndMeans', () => {
+    const metrics: Metrics = { surveyId: 's', from: 'a', to: 'b', responses: 3,
+      nps: { score: 33.3, n: 3, ci95: [-50, 100], lowSample: true },
+      ces: { mean: 5.2, n: 2, ci95: [4, 6], lowSample: true }, csat: { score: null, n: 0, ci95: null, lowSample: true } };
+    expect(measuresOf(metrics)).toEqual(['nps', 'ces']);
+    expect(value(metrics.ces)).toBe(5.2);
+    expect(value(null)).toBeNull();
+  });
+});

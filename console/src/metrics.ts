@@ -1,0 +1,77 @@
+// The figures of GET /api/surveys/{id}/metrics as the overview shows them: a headline per measure and a series
+// with its 95% interval as a band, the low-sample points marked.
+
+export interface Figure {
+  score?: number | null;
+  mean?: number | null;
+  n: number;
+  ci95: [number, number] | null;
+  lowSample: boolean;
+}
+
+export interface Point {
+  start: string;
+  month?: string;
+  responses: number;
+  nps?: Figure | null;
+  enps?: Figure | null;
+  csat?: Figure | null;
+  ces?: Figure | null;
+}
+
+export interface Metrics {
+  surveyId: string;
+  from: string;
+  to: string;
+  responses: number;
+  nps?: Figure | null;
+  enps?: Figure | null;
+  csat?: Figure | null;
+  ces?: Figure | null;
+  series?: Point[];
+}
+
+export type Measure = 'nps' | 'enps' | 'csat' | 'ces';
+export type Interval = 'day' | 'week' | 'month';
+
+/** The figure's value: a score (NPS, eNPS, CSAT) or a mean (CES); null when nothing was answered. */
+export function value(figure: Figure | null | undefined): number | null {
+  if (!figure) {
+    return null;
+  }
+  return figure.score ?? figure.mean ?? null;
+}
+
+/** uPlot's columns: x (seconds), the value, the interval's low and high, and whether each point is low-sample. */
+export interface Columns {
+  x: number[];
+  y: (number | null)[];
+  low: (number | null)[];
+  high: (number | null)[];
+  lowSample: boolean[];
+}
+
+export function columns(series: Point[], measure: Measure): Columns {
+  const out: Columns = { x: [], y: [], low: [], high: [], lowSample: [] };
+  for (const point of series) {
+    const figure = point[measure] ?? null;
+    out.x.push(Date.parse(point.start + 'T00:00:00Z') / 1000);
+    out.y.push(value(figure));
+    out.low.push(figure?.ci95 ? figure.ci95[0] : null);
+    out.high.push(figure?.ci95 ? figure.ci95[1] : null);
+    out.lowSample.push(figure ? figure.lowSample && figure.n > 0 : false);
+  }
+  return out;
+}
+
+/** The last {@code days} days ending today (in ISO dates), and the same length just before, to compare. */
+export function period(days: number, today: Date): { from: string; to: string; previousFrom: string; previousTo: string } {
+  const day = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()
+    + offset)).toISOString().slice(0, 10);
+  return { from: day(-(days - 1)), to: day(0), previousFrom: day(-(2 * days - 1)), previousTo: day(-days) };
+}
+
+/** Which measures a survey's answers carry, NPS (or eNPS) first. */
+export function measuresOf(metrics: Metrics): Measure[] {
+  return (['nps', 'enps', 'csat', 'ces'] as Measure[]).filter((measure) => (metrics[measure]?.n ?? 0) > 0);
+}

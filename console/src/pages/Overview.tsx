@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call, SignInNeeded } from '../api';
+import type { SignInSettings } from '../auth';
+import type { Key, Texts } from '../i18n';
+import { columns, measuresOf, period, value, type Interval, type Measure, type Metrics } from '../metrics';
+import { useRead } from '../load';
+import { TrendChart } from './TrendChart';
+
+interface SurveySummary {
+  id: string;
+  name?: Record<string, string> | null;
+}
+
+const PRESETS = [7, 30, 90, 365];
+
+/** Scores at a glance: each measure with its interval against the period before, and its trend. */
+export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }) {
+  const surveys = useRead<{ items: SurveySummary[] }>(settings, '/api/surveys?limit=100');
+  const [surveyId, setSurveyId] = useState<string | null>(null);
+  const [days, setDays] = useState(30);
+  const [interval, setInterval] = useState<Interval>('day');
+  const [measure, setMeasure] = useState<Measure>('nps');
+  const [metrics, setMetrics] = useState<{ current: Metrics; previous: Metrics | null } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const list = surveys.state === 'answered' && surveys.answer.status === 200 ? surveys.answer.body?.items ?? [] : [];
+  const chosen = surveyId ?? list[0]?.id ?? null;
+
+  useEffect(() => {
+    if (!chosen) {
+      return;
+    }
+    const range = period(days, new Date());
+    const path = (from: string, to: string, series: boolean) => '/api/surveys/' + encodeURIComponent(chosen)
+      + '/metrics?from=' + from + '&to=' + to + (series ? '&interval=' + interval : '');
+    setProblem(null);
+    Promise.all([call<Metrics>(settings, 'GET', path(range.from, range.to, true)),
+      call<Metrics>(settings, 'GET', path(range.previousFrom, range.previousTo, false))]).then(([current, previous]) => {
+      if (current.status !== 200 || !current.body) {
+        setProblem(t.t(current.status === 403 ? 'overview.forbidden' : 'overview.unreadable', { status: current.status }));
+        return;
+      }
+      setMetrics({ current: current.body, previous: previous.status === 200 ? previous.body : null });
+      const present = measuresOf(current.body);
+      if (present.length > 0 && !present.includes(measure)) {
+        setMeasure(present[0]);
+      }
+    }, (failure: Error) => {
+      if (!(failure instanceof SignInNeeded)) {
+        setProblem(t.t('failed', { reason: failure.message }));
+      }
+    });
+  }, [chosen, days, interval]);
+
+  if (surveys.state === 'answered' && surveys.answer.status === 403) {
+    return <><h1 id="title">{t.t('overview.title')}</h1><p role="alert">{t.t('overview.forbidden')}</p></>;
+  }
+  const current = metrics?.current;
+  return (
+    <>
+      <h1 id="title">{t.t('overview.title')}</h1>
+      <form class="filters" onSubmit={(event) => event.preventDefault()}>
+        <label>{t.t('overview.survey')}
+          <select id="survey" value={chosen ?? ''} onChange={(event) => setSurveyId((event.target as HTMLSelectElement).value)}>
+            {list.map((survey) => <option value={survey.id}>{survey.name?.[t.language] ?? survey.name?.en ?? survey.id}</option>)}
+          </select>
+        </label>
+        <label>{t.t('overview.period')}
+          <select id="period" value={String(days)} onChange={(event) => setDays(Number((event.target as HTMLSelectElement).value))}>
+            {PRESETS.map((preset) => <option value={String(preset)}>{t.t('overview.last-days', { days: preset })}</option>)}
+          </select>
+        </label>
+        <label>{t.t('overview.interval')}
+          <select id="interval" value={interval} onChange={(event) => setInterval((event.target as HTMLSelectElement).value as Interval)}>
+            {(['day', 'week', 'month'] as Interval[]).map((option) => <option value={option}>{t.t(('interval.' + option) as Key)}</option>)}
+          </select>
+        </label>
+      </form>
+      <div id="out" aria-live="polite">
+        {problem ? <p role="alert">{problem}</p> : null}
+        {current ? <Figures t={t} current={current} previous={metrics?.previous ?? null} measure={measure}
+          onMeasure={setMeasure} /> : <p>{t.t('signing-in')}</p>}
+        {current?.series ? (
+          <>
+            <TrendChart data={columns(current.series, measure)} label={t.t(('measure.' + measure) as Key)}
+              bandLabel={t.t('overview.interval95')} lowSampleLabel={t.t('overview.low-sample')}
+              width={Math.min(720, window.innerWidth - 40)} />
+            <SeriesTable t={t} current={current} measure={measure} />
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function Figures({ t, current, previous, measure, onMeasure }: { t: Texts; current: Metrics; previous: Metrics | null;
+  measure: Measure; onMeasure: (measure: Measure) => void }) {
+  const present = measuresOf(current);
+  if (present.length === 0) {
+    return <p>{t.t('overview.no-answers')}</p>;
+  }
+  return (
+    <ul class="figures">
+      {present.map((shown) => {
+        const figure = current[shown];
+        const now = value(figure);
+        const before = previous ? value(previous[shown]) : null;
+        return (
+          <li class={shown === measure ? 'chosen' : undefined} data-measure={shown}>
+            <button type="button" aria-pressed={shown === measure} onClick={() => onMeasure(shown)}>
+              <span class="name">{t.t(('measure.' + shown) as Key)}</span>
+              <span class="value">{now === null ? '—' : t.number(now)}</span>
+              {figure?.ci95 ? <span class="ci">{t.t('overview.ci', { low: figure.ci95[0], high: figure.ci95[1] })}</span> : null}
+              <span class="n">{t.t('overview.n', { n: figure?.n ?? 0 })}{figure?.lowSample ? ' · ' + t.t('overview.low-sample') : ''}</span>
+              {now !== null && before !== null ? (
+                <span class="delta">{t.t('overview.versus', { delta: (now - before >= 0 ? '+' : '') + t.number(Math.round((now - before) * 10) / 10) })}</span>
+              ) : null}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function SeriesTable({ t, current, measure }: { t: Texts; current: Metrics; measure: Measure }) {
+  return (
+    <details>
+      <summary>{t.t('overview.table')}</summary>
+      <table id="series">
+        <thead><tr><th scope="col">{t.t('overview.from')}</th><th scope="col">{t.t(('measure.' + measure) as Key)}</th>
+          <th scope="col">{t.t('overview.interval95')}</th><th scope="col">{t.t('overview.answers')}</th></tr></thead>
+        <tbody>
+          {(current.series ?? []).map((point) => {
+            const figure = point[measure];
+            const shown = value(figure);
+            return (
+              <tr class={figure?.lowSample && (figure?.n ?? 0) > 0 ? 'low-sample' : undefined}>
+                <td>{t.day(point.start)}</td><td>{shown === null ? '—' : t.number(shown)}</td>
+                <td>{figure?.ci95 ? t.number(figure.ci95[0]) + ' … ' + t.number(figure.ci95[1]) : '—'}</td>
+                <td>{t.number(point.responses)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
