@@ -9,6 +9,7 @@ import io.halqe.aws.http.Router;
 import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.ReadMetrics;
+import io.halqe.domain.scoring.ScoreResponses;
 import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.scoring.ScoreCells;
 import io.halqe.domain.survey.ManageSurveys;
@@ -51,7 +52,10 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
                 KeyDrivers.of(result.overall(), result.groups()), result.overall()));
     }
 
-    /** {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}. */
+    /**
+     * {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}, or
+     * {@code &where=plan=enterprise} for one value's figures.
+     */
     private APIGatewayV2HTTPResponse metrics(HttpRequest request) {
         Survey survey = survey(request);
         LocalDate from = Queries.date(request, "from", reportingZone);
@@ -76,13 +80,43 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
                     + " series from " + from + " to " + to + " has more than " + ReadMetrics.MAX_POINTS
                     + " points: choose a shorter range or a longer interval", "interval");
         }
-        var result = metrics.read(survey.id(), from, to, groupBy, interval, calendar);
+        String where = where(request, survey, groupBy);
+        var result = metrics.read(survey.id(), from, to, groupBy, interval, calendar, where);
         if (groupBy != null) {
             // a dimension no answer in the range counts in is refused unless the survey or its customers define it
             Dimensions.checkKnown(survey, groupBy, result.dimensions(), "groupBy");
         }
-        return HttpResponses.json(200, Views.metrics(survey, from, to, reportingZone, groupBy, result,
-                calendar, interval));
+        if (!where.equals(ScoreResponses.ALL)) {
+            Dimensions.checkKnown(survey, ScoreResponses.dimension(where), result.dimensions(), "where");
+        }
+        var view = Views.metrics(survey, from, to, reportingZone, groupBy, result, calendar, interval);
+        if (!where.equals(ScoreResponses.ALL)) {
+            view.put("where", where);
+        }
+        return HttpResponses.json(200, view);
+    }
+
+    /**
+     * {@code where=plan=enterprise}: the figures of the answers with that value only (any dimension {@code groupBy}
+     * takes); not with {@code groupBy}, as answers are counted by one dimension at a time.
+     */
+    private static String where(HttpRequest request, Survey survey, String groupBy) {
+        var raw = request.query("where").filter(value -> !value.isBlank());
+        if (raw.isEmpty()) {
+            return ScoreResponses.ALL;
+        }
+        int equals = raw.get().indexOf('=');
+        if (equals <= 0 || equals == raw.get().length() - 1 || raw.get().length() > 200) {
+            throw new HttpProblem(400, "invalid_query", "where must be <dimension>=<value>, e.g. plan=enterprise",
+                    "where");
+        }
+        if (groupBy != null) {
+            throw new HttpProblem(400, "invalid_query", "where and groupBy cannot be combined: answers are counted by "
+                    + "one dimension at a time", "where");
+        }
+        String dimension = raw.get().substring(0, equals);
+        Dimensions.checkSyntax(survey, dimension, "where");
+        return ScoreResponses.cell(dimension, raw.get().substring(equals + 1));
     }
 
     /** {@code calendar=gregorian|persian}, the reporting calendar when absent. */

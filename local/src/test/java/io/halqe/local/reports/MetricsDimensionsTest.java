@@ -71,6 +71,29 @@ class MetricsDimensionsTest {
     }
 
     @Test
+    void where_shouldGiveOneValuesFiguresAndSeries_andBeRefusedWithGroupByOrAnUnknownDimension() throws Exception {
+        // WHEN the figures of the basic plan's answers alone are read, with their daily series
+        JsonNode basic = metrics("where=question:plan%3Dbasic&interval=day");
+        // THEN they are those of its three answers (2, 3 and 8: two detractors, one passive), the series adding up
+        assertThat(basic.get("where").asText()).isEqualTo("question:plan=basic");
+        assertThat(basic.at("/nps/n").asInt()).isEqualTo(3);
+        assertThat(basic.at("/nps/detractors").asInt()).isEqualTo(2);
+        assertThat(basic.at("/nps/score").asDouble()).isCloseTo(-66.7, org.assertj.core.data.Offset.offset(0.05));
+        int inSeries = 0;
+        for (JsonNode point : basic.get("series")) {
+            inSeries += point.get("responses").asInt();
+        }
+        assertThat(inSeries).isEqualTo(3);
+        // AND a filter with a grouping, with no value, or on a dimension nothing counts in, is a 400 on where
+        for (String query : new String[] {"where=question:plan%3Dbasic&groupBy=language", "where=question:plan",
+                "where=colour%3Dred"}) {
+            HttpResponse<String> refused = api.send("GET", "/api/surveys/plans/metrics?" + query, null);
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/error/field").asText()).as(query).isEqualTo("where");
+        }
+    }
+
+    @Test
     void groupBy_shouldBeRefusedSayingWhatIsAvailable_whenNoSuchDimensionExists() throws Exception {
         // WHEN scores are grouped by a score, by an unknown name, by a question that is not a choice, or by a CRM field
         // nobody has while the survey has a question of that name

@@ -45,13 +45,25 @@ public final class ReadMetrics {
     /** Weeks and months as {@code calendar} has them (a Solar Hijri month, a week from Saturday). */
     public Result read(String surveyId, LocalDate from, LocalDate to, String groupBy, Interval interval,
                        ReportingCalendar calendar) {
+        return read(surveyId, from, to, groupBy, interval, calendar, ScoreResponses.ALL);
+    }
+
+    /**
+     * The overall tally and the series of the answers in one cell only ({@code where}: {@code plan=enterprise}),
+     * read from that cell's own counters; the day items count each dimension alone, so a filtered read has no groups.
+     */
+    public Result read(String surveyId, LocalDate from, LocalDate to, String groupBy, Interval interval,
+                       ReportingCalendar calendar, String where) {
+        if (groupBy != null && !ScoreResponses.ALL.equals(where)) {
+            throw new IllegalArgumentException("a read filtered to " + where + " cannot be grouped");
+        }
         Tally overall = Tally.EMPTY;
         Map<String, Tally> groups = new TreeMap<>();
         TreeMap<LocalDate, Tally> series = new TreeMap<>();
         Set<String> dimensions = new TreeSet<>();
         for (AggregateStore.StoredDay day : store.days(surveyId, from, to)) {
             day.cells().keySet().forEach(cell -> dimensions.add(ScoreResponses.dimension(cell)));
-            Tally all = day.cells().getOrDefault(ScoreResponses.ALL, Tally.EMPTY);
+            Tally all = day.cells().getOrDefault(where, Tally.EMPTY);
             overall = overall.plus(all);
             if (interval != null) {
                 series.merge(start(day.day(), interval, calendar), all, Tally::plus);
