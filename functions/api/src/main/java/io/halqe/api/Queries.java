@@ -38,6 +38,19 @@ final class Queries {
         return request.query("cursor").orElse(null);
     }
 
+    /** {@code where=plan=enterprise}: the cell of one dimension's value ({@code plan=enterprise}), when asked for. */
+    static java.util.Optional<String> where(HttpRequest request) {
+        var raw = request.query("where").filter(value -> !value.isBlank());
+        if (raw.isPresent()) {
+            int equals = raw.get().indexOf('=');
+            if (equals <= 0 || equals == raw.get().length() - 1 || raw.get().length() > 200) {
+                throw new HttpProblem(400, "invalid_query", "where must be <dimension>=<value>, e.g. plan=enterprise",
+                        "where");
+            }
+        }
+        return raw;
+    }
+
     static Instant instant(HttpRequest request, String name) {
         return request.query(name).map(value -> {
             try {

@@ -101,22 +101,16 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
      * takes); not with {@code groupBy}, as answers are counted by one dimension at a time.
      */
     private static String where(HttpRequest request, Survey survey, String groupBy) {
-        var raw = request.query("where").filter(value -> !value.isBlank());
-        if (raw.isEmpty()) {
+        var cell = Queries.where(request);
+        if (cell.isEmpty()) {
             return ScoreResponses.ALL;
-        }
-        int equals = raw.get().indexOf('=');
-        if (equals <= 0 || equals == raw.get().length() - 1 || raw.get().length() > 200) {
-            throw new HttpProblem(400, "invalid_query", "where must be <dimension>=<value>, e.g. plan=enterprise",
-                    "where");
         }
         if (groupBy != null) {
             throw new HttpProblem(400, "invalid_query", "where and groupBy cannot be combined: answers are counted by "
                     + "one dimension at a time", "where");
         }
-        String dimension = raw.get().substring(0, equals);
-        Dimensions.checkSyntax(survey, dimension, "where");
-        return ScoreResponses.cell(dimension, raw.get().substring(equals + 1));
+        Dimensions.checkSyntax(survey, ScoreResponses.dimension(cell.get()), "where");
+        return cell.get();
     }
 
     /** {@code calendar=gregorian|persian}, the reporting calendar when absent. */

@@ -84,6 +84,19 @@ class MetricsDimensionsTest {
             inSeries += point.get("responses").asInt();
         }
         assertThat(inSeries).isEqualTo(3);
+        // AND the answers behind them are listed by the same filter, and only they (a page of one reads on)
+        HttpResponse<String> feed = api.send("GET", "/api/surveys/plans/responses?where=question:plan%3Dbasic&limit=1",
+                null);
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+        JsonNode first = JSON.readTree(feed.body());
+        assertThat(first.get("items")).hasSize(1);
+        HttpResponse<String> all = api.send("GET", "/api/surveys/plans/responses?where=question:plan%3Dbasic", null);
+        List<Integer> scores = new ArrayList<>();
+        JSON.readTree(all.body()).get("items").forEach(item -> {
+            assertThat(item.at("/answers/plan").toString()).contains("\"basic\"");
+            scores.add(item.at("/answers/nps").asInt());
+        });
+        assertThat(scores).containsExactlyInAnyOrder(2, 3, 8);
         // AND a filter with a grouping, with no value, or on a dimension nothing counts in, is a 400 on where
         for (String query : new String[] {"where=question:plan%3Dbasic&groupBy=language", "where=question:plan",
                 "where=colour%3Dred"}) {
