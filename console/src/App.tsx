@@ -5,6 +5,7 @@ import { isRightToLeft, LANGUAGES, remember, texts, type Language } from './i18n
 import { Callback } from './pages/Callback';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
+import { Answers } from './pages/Answers';
 import { Overview } from './pages/Overview';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fa: 'فارسی', ar: 'العربية' };
@@ -28,6 +29,8 @@ export function App({ settings, path, initialLanguage }:
     page = <Callback settings={settings} t={t} />;
   } else if (caseId) {
     page = <CasePage settings={settings} t={t} caseId={caseId} />;
+  } else if (path === '/console/answers') {
+    page = <Answers settings={settings} t={t} search={location.search} />;
   } else if (path.startsWith('/console/cases')) {
     page = <CasesPage settings={settings} t={t} />;
   } else if (path === '/console/overview' || !agentOnly(whoAmI(sessionStorage)?.groups ?? [])) {

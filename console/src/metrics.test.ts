@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columns, measuresOf, period, value, type Metrics } from './metrics';
+import { answersHref, columns, measuresOf, period, value, type Metrics } from './metrics';
 
 describe('the overview figures', () => {
   it('columns_shouldGiveTheBandAndMarkLowSamplePoints_andLeaveEmptyBucketsEmpty', () => {
@@ -28,5 +28,14 @@ describe('the overview figures', () => {
     expect(measuresOf(metrics)).toEqual(['nps', 'ces']);
     expect(value(metrics.ces)).toBe(5.2);
     expect(value(null)).toBeNull();
+  });
+});
+
+describe('from a figure to its answers', () => {
+  it('answersHref_shouldCarryTheSurveyTheFilterAndThePeriod', () => {
+    const href = new URL(answersHref('checkout', 'theme=delivery', '2026-11-04', '2026-12-03'), 'https://x.example');
+    expect(href.pathname).toBe('/console/answers');
+    expect(Object.fromEntries(href.searchParams)).toEqual(
+      { survey: 'checkout', where: 'theme=delivery', from: '2026-11-04', to: '2026-12-03' });
   });
 });

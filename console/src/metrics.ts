@@ -75,3 +75,11 @@ export function period(days: number, today: Date): { from: string; to: string; p
 export function measuresOf(metrics: Metrics): Measure[] {
   return (['nps', 'enps', 'csat', 'ces'] as Measure[]).filter((measure) => (metrics[measure]?.n ?? 0) > 0);
 }
+
+/** The console's page of the answers behind a figure: those the metrics count in {@code where}'s cell. */
+export function answersHref(surveyId: string, where: string, from: string, to: string): string {
+  return '/console/answers?' + new URLSearchParams({ survey: surveyId, where, from, to }).toString();
+}
+
+/** The dimensions the overview filters by: the customer's (from the CRM) and the answer's own. */
+export const FILTERS = ['plan', 'segment', 'region', 'language', 'touchpoint', 'team', 'theme'] as const;

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, SignInNeeded } from '../api';
 import type { SignInSettings } from '../auth';
 import type { Key, Texts } from '../i18n';
-import { columns, measuresOf, period, value, type Interval, type Measure, type Metrics } from '../metrics';
+import { answersHref, columns, FILTERS, measuresOf, period, value, type Interval, type Measure, type Metrics }
+  from '../metrics';
 import { useRead } from '../load';
+import { Drivers } from './Drivers';
 import { TrendChart } from './TrendChart';
 
 interface SurveySummary {
@@ -22,6 +24,10 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
   const [measure, setMeasure] = useState<Measure>('nps');
   const [metrics, setMetrics] = useState<{ current: Metrics; previous: Metrics | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [dimension, setDimension] = useState('');
+  const [filterValue, setFilterValue] = useState('');
+  const [values, setValues] = useState<string[]>([]);
+  const where = dimension && filterValue ? dimension + '=' + filterValue : '';
   const list = surveys.state === 'answered' && surveys.answer.status === 200 ? surveys.answer.body?.items ?? [] : [];
   const chosen = surveyId ?? list[0]?.id ?? null;
 
@@ -31,7 +37,8 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
     }
     const range = period(days, new Date());
     const path = (from: string, to: string, series: boolean) => '/api/surveys/' + encodeURIComponent(chosen)
-      + '/metrics?from=' + from + '&to=' + to + (series ? '&interval=' + interval : '');
+      + '/metrics?from=' + from + '&to=' + to + (series ? '&interval=' + interval : '')
+      + (where ? '&where=' + encodeURIComponent(where) : '');
     setProblem(null);
     Promise.all([call<Metrics>(settings, 'GET', path(range.from, range.to, true)),
       call<Metrics>(settings, 'GET', path(range.previousFrom, range.previousTo, false))]).then(([current, previous]) => {
@@ -49,7 +56,20 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
         setProblem(t.t('failed', { reason: failure.message }));
       }
     });
-  }, [chosen, days, interval]);
+  }, [chosen, days, interval, where]);
+
+  // the values the chosen dimension has in the period, to filter by one of them
+  useEffect(() => {
+    setValues([]);
+    if (!chosen || !dimension) {
+      return;
+    }
+    const range = period(days, new Date());
+    call<{ groups: { key: string }[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?from='
+      + range.from + '&to=' + range.to + '&groupBy=' + dimension).then((answer) => {
+      setValues(answer.status === 200 && answer.body ? answer.body.groups.map((group) => group.key) : []);
+    }, () => setValues([]));
+  }, [chosen, days, dimension]);
 
   if (surveys.state === 'answered' && surveys.answer.status === 403) {
     return <><h1 id="title">{t.t('overview.title')}</h1><p role="alert">{t.t('overview.forbidden')}</p></>;
@@ -74,6 +94,24 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
             {(['day', 'week', 'month'] as Interval[]).map((option) => <option value={option}>{t.t(('interval.' + option) as Key)}</option>)}
           </select>
         </label>
+        <label>{t.t('overview.filter')}
+          <select id="filter-dimension" value={dimension} onChange={(event) => {
+            setDimension((event.target as HTMLSelectElement).value);
+            setFilterValue('');
+          }}>
+            <option value="">{t.t('overview.everyone')}</option>
+            {FILTERS.map((name) => <option value={name}>{t.t(('dimension.' + name) as Key)}</option>)}
+          </select>
+        </label>
+        {dimension ? (
+          <label>{t.t('overview.value')}
+            <select id="filter-value" value={filterValue}
+              onChange={(event) => setFilterValue((event.target as HTMLSelectElement).value)}>
+              <option value="">—</option>
+              {values.map((name) => <option value={name}>{name}</option>)}
+            </select>
+          </label>
+        ) : null}
       </form>
       <div id="out" aria-live="polite">
         {problem ? <p role="alert">{problem}</p> : null}
@@ -85,8 +123,12 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
               bandLabel={t.t('overview.interval95')} lowSampleLabel={t.t('overview.low-sample')}
               width={Math.min(720, window.innerWidth - 40)} />
             <SeriesTable t={t} current={current} measure={measure} />
+            <p><a id="answers-link" href={answersHref(current.surveyId, where, current.from, current.to)}>
+              {t.t('overview.see-answers')}</a></p>
           </>
         ) : null}
+        {chosen && current && !where ? <Drivers settings={settings} t={t} surveyId={chosen} from={current.from}
+          to={current.to} /> : null}
       </div>
     </>
   );
