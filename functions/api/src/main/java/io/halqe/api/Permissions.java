@@ -56,7 +56,12 @@ final class Permissions {
             entry("GET /api/keys", Scope.ADMIN),
             entry("POST /api/keys", Scope.ADMIN),
             entry("DELETE /api/keys/{keyId}", Scope.ADMIN),
-            entry("GET /api/audit", Scope.ADMIN));
+            entry("GET /api/audit", Scope.ADMIN),
+            entry("GET /api/users", Scope.ADMIN),
+            entry("POST /api/users", Scope.ADMIN),
+            entry("GET /api/users/{username}", Scope.ADMIN),
+            entry("PUT /api/users/{username}", Scope.ADMIN),
+            entry("DELETE /api/users/{username}", Scope.ADMIN));
 
     private Permissions() {
     }
