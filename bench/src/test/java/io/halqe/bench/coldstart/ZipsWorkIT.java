@@ -184,10 +184,10 @@ class ZipsWorkIT {
         new DynamoCaseRepository(cloud.dynamoDb(), table("CasesTable")).openIfAbsent(open);
         String customerId = "cust-zip-api";
 
-        // WHEN GET /api/cases?status=open, a CRM's CustomerUpserted and a user's creation (through the Cognito
-        // client, shrunk to its calls) are invoked in one fresh JVM
+        // WHEN GET /api/cases?status=open, a CRM's CustomerUpserted, and a user made, listed, given another role and
+        // deleted (every call of the Cognito client, shrunk to them) are invoked in one fresh JVM
         Ran ran = run("api", event -> event.replace("\"cust-42\"", "\"" + customerId + "\""), "get-open-cases.json",
-                "customer-upserted.json", "post-user.json");
+                "customer-upserted.json", "post-user.json", "get-users.json", "put-user.json", "delete-user.json");
 
         // THEN the open case is listed
         JsonNode listed = ran.result(0);
@@ -197,10 +197,14 @@ class ZipsWorkIT {
         // AND the customer is stored as the event has it
         assertThat(new DynamoCustomerDirectory(cloud.dynamoDb(), table("DirectoryTable")).find(customerId)
                 .map(CustomerProfile::email)).as(ran.why("the customer stored")).contains("sara@example.com");
-        // AND the user is made in the pool, which emailed her the invitation
+        // AND the user is made in the pool, which emailed her the invitation, listed, made an agent and deleted
         assertThat(ran.result(2).path("statusCode").asInt()).as(ran.why("POST /api/users answered 201")).isEqualTo(201);
         assertThat(cloud.outbox().emails()).as(ran.why("the invitation sent"))
                 .anySatisfy(email -> assertThat(email.to()).contains("zip-user@example.com"));
+        assertThat(ran.result(3).path("body").asText()).as(ran.why("GET /api/users lists her")).contains("zip-user");
+        assertThat(JSON.readTree(ran.result(4).path("body").asText()).at("/user/role").asText())
+                .as(ran.why("PUT /api/users/zip-user made her an agent")).isEqualTo("agent");
+        assertThat(ran.result(5).path("statusCode").asInt()).as(ran.why("DELETE answered 204")).isEqualTo(204);
     }
 
     @Test
