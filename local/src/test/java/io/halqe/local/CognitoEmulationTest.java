@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.halqe.aws.access.CognitoUserDirectory;
 import io.halqe.domain.access.Role;
+import io.halqe.domain.core.InvalidCursorException;
 import io.halqe.local.auth.LocalUser;
 import io.halqe.local.auth.LocalUserPool;
 import io.halqe.local.runtime.LocalResolver;
@@ -74,11 +75,14 @@ class CognitoEmulationTest {
             assertThat(account.enabled()).isTrue();
             assertThat(account.createdAt()).isNotNull();
         });
-        // AND the name is taken (in any case), and nobody is found, assigned or deleted as an outcome, not an error
+        // AND the name is taken (in any case); nobody (or a name the pool refuses) is found, assigned or deleted as an
+        // outcome, not an error; a token not the pool's is a bad cursor
         assertThat(users.create("Sara", "other@example.com")).isFalse();
         assertThat(users.find("nobody")).isEmpty();
         assertThat(users.assign("nobody", Role.AGENT)).isFalse();
         assertThat(users.delete("nobody")).isFalse();
+        assertThat(users.find("no body")).isEmpty();
+        assertThatThrownBy(() -> users.list(10, "not a token")).isInstanceOf(InvalidCursorException.class);
         // AND a page of one holds arash (confirmed, admin), the next sara
         var first = users.list(1, null);
         assertThat(first.items()).singleElement().satisfies(account -> {

@@ -38,6 +38,8 @@ public final class LocalUserPool {
 
     public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final int MAX_LIST = 60;
+    /** Cognito's user name: 1 to 128 letters, marks, symbols, numbers or punctuation. */
+    private static final String USERNAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}";
 
     /** What Cognito sends a new user: their name and temporary password. */
     public record Invitation(String to, String username, String temporaryPassword, Instant at) {
@@ -232,9 +234,9 @@ public final class LocalUserPool {
 
     private ObjectNode adminCreateUser(JsonNode request) {
         String username = request.path("Username").asText("");
-        if (username.isEmpty() || username.length() > 128 || !username.matches("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+")) {
+        if (!username.matches(USERNAME)) {
             throw new Refusal("InvalidParameterException", "1 validation error detected: Value at 'username' failed to"
-                    + " satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+                    + " satisfy constraint: Member must satisfy regular expression pattern: " + USERNAME);
         }
         Account account = new Account(username, clock.instant());
         request.path("UserAttributes").forEach(attribute -> account.attributes.put(attribute.path("Name").asText(),
@@ -313,8 +315,13 @@ public final class LocalUserPool {
         if (request.hasNonNull("Filter")) {
             throw new Refusal("InvalidParameterException", "the local pool does not filter users");
         }
-        String from = request.hasNonNull("PaginationToken") ? new String(Base64.getUrlDecoder().decode(
-                request.path("PaginationToken").asText()), StandardCharsets.UTF_8) : "";
+        String from;
+        try {
+            from = request.hasNonNull("PaginationToken") ? new String(Base64.getUrlDecoder().decode(
+                    request.path("PaginationToken").asText()), StandardCharsets.UTF_8) : "";
+        } catch (IllegalArgumentException notOurs) {
+            throw new Refusal("InvalidParameterException", "Invalid pagination token.");
+        }
         ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode users = answer.putArray("Users");
         synchronized (accounts) {
@@ -332,7 +339,12 @@ public final class LocalUserPool {
     }
 
     private Account existing(JsonNode request) {
-        Account account = accounts.get(key(request.path("Username").asText("")));
+        String username = request.path("Username").asText("");
+        if (!username.matches(USERNAME)) {
+            throw new Refusal("InvalidParameterException", "1 validation error detected: Value at 'username' failed to"
+                    + " satisfy constraint: Member must satisfy regular expression pattern: " + USERNAME);
+        }
+        Account account = accounts.get(key(username));
         if (account == null) {
             throw new Refusal("UserNotFoundException", "User does not exist.");
         }

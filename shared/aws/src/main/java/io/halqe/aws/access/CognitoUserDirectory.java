@@ -2,6 +2,7 @@ package io.halqe.aws.access;
 
 import io.halqe.domain.access.Role;
 import io.halqe.domain.access.UserDirectory;
+import io.halqe.domain.core.InvalidCursorException;
 import io.halqe.domain.core.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
@@ -19,7 +22,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * The people's user pool (template.yaml's PeoplePool): accounts made with a verified email, which Cognito sends the
  * temporary password to; a person's role is the group of that name. The calls are the ones the template grants the
  * API: AdminCreateUser, AdminGetUser, ListUsers, AdminListGroupsForUser, AdminAddUserToGroup,
- * AdminRemoveUserFromGroup, AdminDeleteUser.
+ * AdminRemoveUserFromGroup, AdminDeleteUser. A name the pool refuses as a name (InvalidParameterException) is nobody's.
  */
 public final class CognitoUserDirectory implements UserDirectory {
 
@@ -52,15 +55,23 @@ public final class CognitoUserDirectory implements UserDirectory {
             var user = cognito.adminGetUser(request -> request.userPoolId(poolId).username(username));
             return Optional.of(new Account(user.username(), email(user.userAttributes()), role(groupsOf(username)),
                     Boolean.TRUE.equals(user.enabled()), user.userStatusAsString(), user.userCreateDate()));
-        } catch (UserNotFoundException none) {
+        } catch (UserNotFoundException | InvalidParameterException none) {
             return Optional.empty();
         }
     }
 
     @Override
     public Page<Account> list(int limit, String cursor) {
-        var page = cognito.listUsers(request -> request.userPoolId(poolId).limit(Math.max(1, Math.min(limit, MAX_PAGE)))
-                .paginationToken(cursor));
+        ListUsersResponse page;
+        try {
+            page = cognito.listUsers(request -> request.userPoolId(poolId).limit(Math.max(1, Math.min(limit, MAX_PAGE)))
+                    .paginationToken(cursor));
+        } catch (InvalidParameterException invalid) {
+            if (cursor != null) {
+                throw new InvalidCursorException();
+            }
+            throw invalid;
+        }
         List<Account> accounts = new ArrayList<>();
         for (UserType user : page.users()) {
             accounts.add(account(user, role(groupsOf(user.username()))));
@@ -81,7 +92,7 @@ public final class CognitoUserDirectory implements UserDirectory {
             cognito.adminAddUserToGroup(request -> request.userPoolId(poolId).username(username)
                     .groupName(role.wireName()));
             return true;
-        } catch (UserNotFoundException none) {
+        } catch (UserNotFoundException | InvalidParameterException none) {
             return false;
         }
     }
@@ -91,7 +102,7 @@ public final class CognitoUserDirectory implements UserDirectory {
         try {
             cognito.adminDeleteUser(request -> request.userPoolId(poolId).username(username));
             return true;
-        } catch (UserNotFoundException none) {
+        } catch (UserNotFoundException | InvalidParameterException none) {
             return false;
         }
     }

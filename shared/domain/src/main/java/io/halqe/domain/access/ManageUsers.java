@@ -146,6 +146,11 @@ public final class ManageUsers {
         if (teamIds.size() > MAX_TEAMS || new LinkedHashSet<>(teamIds).size() != teamIds.size()) {
             return Optional.of(new Problem("teams", "must be at most " + MAX_TEAMS + " distinct team ids"));
         }
+        if (!teamIds.isEmpty() && !name.matches(ManageTeams.ID)) {
+            // made outside the API (an address as the name, say): a team lists members by names of its own form
+            return Optional.of(new Problem("teams", "cannot list " + name + ": team members are named with letters,"
+                    + " digits, _ . or -"));
+        }
         for (String teamId : teamIds) {
             if (teamId == null || !teamId.matches(ManageTeams.ID)) {
                 return Optional.of(new Problem("teams", "must be team ids (letters, digits, _ . -)"));

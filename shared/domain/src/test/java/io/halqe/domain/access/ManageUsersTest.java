@@ -106,6 +106,11 @@ class ManageUsersTest {
         assertThat(users.update("nobody", "agent", null)).isEqualTo(new ManageUsers.Outcome.NotFound("nobody"));
         assertThat(users.update("sara", null, null)).isInstanceOf(ManageUsers.Outcome.Invalid.class);
         assertThat(users.update("sara", "root", null)).isInstanceOf(ManageUsers.Outcome.Invalid.class);
+        // AND someone made outside the API with a name no team can list keeps their teams, with a reason
+        pool.create("arash@example.com", "arash@example.com");
+        assertThat(users.update("arash@example.com", null, List.of("support"))).isInstanceOfSatisfying(
+                ManageUsers.Outcome.Invalid.class, invalid -> assertThat(invalid.problem().field()).isEqualTo("teams"));
+        assertThat(users.update("arash@example.com", "viewer", List.of())).isInstanceOf(ManageUsers.Outcome.Saved.class);
     }
 
     @Test
