@@ -26,8 +26,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The AWS APIs the functions call besides DynamoDB, on a loopback port of their own: SES v2 SendEmail (restJson),
- * SNS Publish (query protocol, or JSON if the SDK speaks it) and EventBridge PutEvents (JSON 1.1). Emails and
- * notifications land in the {@link Outbox}, events on the {@link LocalEventBus}.
+ * SNS Publish (query protocol, or JSON), EventBridge PutEvents (JSON 1.1), the user pool's calls (LocalUserPool's).
+ * Emails and notifications land in the {@link Outbox}, events on the {@link LocalEventBus}.
  */
 final class AwsEmulator implements AutoCloseable {
 
@@ -39,9 +39,11 @@ final class AwsEmulator implements AutoCloseable {
     private final Clock clock;
     private final Faults faults;
     private final Usage usage;
+    private final io.halqe.local.auth.LocalUserPool people;
 
-    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets, Faults faults, Usage usage)
-            throws IOException {
+    AwsEmulator(Outbox outbox, LocalEventBus bus, Clock clock, Map<String, String> secrets, Faults faults, Usage usage,
+                io.halqe.local.auth.LocalUserPool people) throws IOException {
+        this.people = people;
         this.faults = faults;
         this.usage = usage;
         this.secrets = Map.copyOf(secrets);
@@ -85,6 +87,9 @@ final class AwsEmulator implements AutoCloseable {
                 } else if (target != null && target.equals("secretsmanager.GetSecretValue")) {
                     usage.secretsCall();
                     getSecretValue(exchange, Json.parse(body));
+                } else if (target != null && target.startsWith(io.halqe.local.auth.LocalUserPool.TARGET_PREFIX)) {
+                    var reply = people.call(target.substring(target.indexOf('.') + 1), Json.parse(body));
+                    sendJson(exchange, reply.status(), reply.body(), "application/x-amz-json-1.1");
                 } else if (target != null && target.startsWith("AmazonSimpleNotificationService.")) {
                     snsJson(exchange, target.substring(target.indexOf('.') + 1), body);
                 } else if (contentType.startsWith("application/x-www-form-urlencoded")) {

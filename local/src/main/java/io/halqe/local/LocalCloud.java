@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Halqe's local cloud: every function of template.yaml in one JVM, against DynamoDB Local, behind an emulated HTTP
- * API, with the tables' streams, the EventBridge bus and rules, the schedules, SES and SNS emulated.
+ * API, with the tables' streams, the EventBridge bus and rules, the schedules, SES, SNS and the user pool emulated.
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0))) {
  *     HttpClient.newHttpClient().send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/demo-nps")).build(), ...);
@@ -155,11 +155,17 @@ public final class LocalCloud implements AutoCloseable {
         if (options.faults().rate("dynamodb") > 0) {
             faultyDynamo = new FaultyDynamoDbProxy(dynamoServer.endpoint(), options.faults());
         }
-        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver), options.faults(), usage);
+        // the people's pool: the --user people, and whoever an admin makes (Cognito's invitation to the outbox)
+        var people = io.halqe.local.auth.LocalUserPool.of(template, resolver, options.users(), clock, invited ->
+                outbox.add(new Outbox.Email("local-" + java.util.UUID.randomUUID(), List.of(invited.to()), List.of(),
+                        List.of(), "no-reply@verificationemail.com", invited.subject(), invited.text(), null, null,
+                        Map.of(), invited.at())));
+        aws = new AwsEmulator(outbox, bus, clock, LocalSecrets.forTemplate(template, resolver), options.faults(), usage,
+                people);
         TemplateWiring.Wired wired = TemplateWiring.wire(this, streams, deadLetters);
         functions = wired.functions();
         worker = new LocalWorker(clock, scheduler, wired.subscriptions(), invocations, options.workers());
-        signIn = io.halqe.local.auth.LocalSignIn.of(template, resolver, options.users(), clock);
+        signIn = io.halqe.local.auth.LocalSignIn.of(template, resolver, people, clock, this::invoke);
         Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers = new LinkedHashMap<>();
         wired.routeAuthorizers().forEach((route, name) -> authorizers.put(route, signIn.authorizer(name).orElseThrow(() ->
                 new IllegalStateException(route + " names the authorizer " + name + ", which no HttpApi defines"))));

@@ -124,6 +124,7 @@ final class TemplateWiring {
         environment.put("AWS_ENDPOINT_URL_SNS", awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", awsEndpoint);
+        environment.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", awsEndpoint);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -50,7 +50,7 @@ class AwsEmulatorTest {
                             return "ok";
                         }),
                 "{\"source\":[\"halqe\"],\"detail-type\":[\"ResponseEnriched\"],\"detail\":{\"npsCategory\":[\"detractor\"]}}", 2);
-        emulator = new AwsEmulator(outbox, bus, clock, java.util.Map.of(), Faults.NONE, new Usage());
+        emulator = new AwsEmulator(outbox, bus, clock, java.util.Map.of(), Faults.NONE, new Usage(), null);
     }
 
     @AfterAll

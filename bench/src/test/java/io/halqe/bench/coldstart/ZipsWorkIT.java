@@ -184,9 +184,10 @@ class ZipsWorkIT {
         new DynamoCaseRepository(cloud.dynamoDb(), table("CasesTable")).openIfAbsent(open);
         String customerId = "cust-zip-api";
 
-        // WHEN GET /api/cases?status=open and a CRM's CustomerUpserted are invoked in one fresh JVM
+        // WHEN GET /api/cases?status=open, a CRM's CustomerUpserted, and a user made, listed, given another role and
+        // deleted (every call of the Cognito client, shrunk to them) are invoked in one fresh JVM
         Ran ran = run("api", event -> event.replace("\"cust-42\"", "\"" + customerId + "\""), "get-open-cases.json",
-                "customer-upserted.json");
+                "customer-upserted.json", "post-user.json", "get-users.json", "put-user.json", "delete-user.json");
 
         // THEN the open case is listed
         JsonNode listed = ran.result(0);
@@ -196,6 +197,28 @@ class ZipsWorkIT {
         // AND the customer is stored as the event has it
         assertThat(new DynamoCustomerDirectory(cloud.dynamoDb(), table("DirectoryTable")).find(customerId)
                 .map(CustomerProfile::email)).as(ran.why("the customer stored")).contains("sara@example.com");
+        // AND the user is made in the pool, which emailed her the invitation, listed, made an agent and deleted
+        assertThat(ran.result(2).path("statusCode").asInt()).as(ran.why("POST /api/users answered 201")).isEqualTo(201);
+        assertThat(cloud.outbox().emails()).as(ran.why("the invitation sent"))
+                .anySatisfy(email -> assertThat(email.to()).contains("zip-user@example.com"));
+        assertThat(ran.result(3).path("body").asText()).as(ran.why("GET /api/users lists her")).contains("zip-user");
+        assertThat(JSON.readTree(ran.result(4).path("body").asText()).at("/user/role").asText())
+                .as(ran.why("PUT /api/users/zip-user made her an agent")).isEqualTo("agent");
+        assertThat(ran.result(5).path("statusCode").asInt()).as(ran.why("DELETE answered 204")).isEqualTo(204);
+    }
+
+    @Test
+    void signIns_shouldAuditTheSignInAndReturnTheEvent_whenRunFromTheApiZip() throws Exception {
+        // GIVEN the sign-ins function, from the api zip
+        // WHEN the pool's PostAuthentication event is invoked in a fresh JVM
+        Ran ran = runAs("SignInsFunction", "api", UnaryOperator.identity(), "post-authentication.json");
+
+        // THEN the event comes back as Cognito sent it, and the sign-in is in the audit log
+        assertThat(ran.result(0).path("triggerSource").asText()).as(ran.why("the event returned"))
+                .isEqualTo("PostAuthentication_Authentication");
+        assertThat(new io.halqe.aws.dynamo.DynamoAuditLog(cloud.dynamoDb(), table("AuditTable"))
+                .list("user:sara", null, null, null, 10, null).items()).as(ran.why("the sign-in audited"))
+                .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("sign-in"));
     }
 
     /**
@@ -204,8 +227,15 @@ class ZipsWorkIT {
      * child's output unless every event was invoked, the child exited 0 and no class failed to load.
      */
     private static Ran run(String function, UnaryOperator<String> edit, String... events) throws Exception {
+        return runAs(null, function, edit, events);
+    }
+
+    /** As {@link #run}, as the function {@code logicalId} of the zip (null: the zip's first function). */
+    private static Ran runAs(String logicalId, String function, UnaryOperator<String> edit, String... events)
+            throws Exception {
         SamTemplate.Function definition = cloud.template().functions().stream()
-                .filter(candidate -> candidate.codeUri().endsWith("/" + function + ".zip")).findFirst()
+                .filter(candidate -> candidate.codeUri().endsWith("/" + function + ".zip"))
+                .filter(candidate -> logicalId == null || candidate.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new AssertionError("template.yaml has no function with " + function + ".zip"));
         LocalFunction local = cloud.functions().get(definition.logicalId());
         Path dir = LambdaZips.unzip(root.resolve(definition.codeUri()), work.resolve(function));

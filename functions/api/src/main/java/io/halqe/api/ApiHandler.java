@@ -16,6 +16,7 @@ import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.access.ManageApiKeys;
+import io.halqe.domain.access.ManageUsers;
 import io.halqe.domain.access.Principal;
 import io.halqe.domain.access.Scope;
 import io.halqe.domain.announcements.Announce;
@@ -62,7 +63,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT",
-                "HALQE_AUDIT_TABLE", "HALQE_SIGN_IN_URL", "HALQE_CONSOLE_CLIENT_ID"));
+                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID", "HALQE_SIGN_IN_URL", "HALQE_CONSOLE_CLIENT_ID"));
     }
 
     private ApiHandler(Adapters adapters) {
@@ -97,6 +98,8 @@ public final class ApiHandler implements RequestStreamHandler {
         return new Router().add(
                 new AccessRoutes(new ManageApiKeys(adapters.apiKeys()), adapters.auditLog()),
                 new TeamRoutes(new io.halqe.domain.core.ManageTeams(adapters.teams())),
+                new UserRoutes(new ManageUsers(adapters.users(), new io.halqe.domain.core.ManageTeams(adapters.teams()),
+                        adapters.teams())),
                 new SurveyRoutes(surveys),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
@@ -191,7 +194,9 @@ public final class ApiHandler implements RequestStreamHandler {
         JsonNode before = read.map(routes::handle).map(Audit::state).orElse(null);
         APIGatewayV2HTTPResponse response = routes.handle(attached);
         if (response.getStatusCode() < 400) {
-            JsonNode after = read.map(routes::handle).map(Audit::state).orElse(null);
+            // a creation is read where its answer says it lives
+            JsonNode after = read.or(() -> Audit.createdAt(attached, response, routes)).map(routes::handle)
+                    .map(Audit::state).orElse(null);
             audit.record(caller.get(), routed.get(), response, before, after);
         }
         return response;

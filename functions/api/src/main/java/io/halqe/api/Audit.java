@@ -18,7 +18,8 @@ import java.util.UUID;
  * What the audit log keeps of a change: the route and path, who, when, and a summary that names what changed without
  * copying it — the status, the fields the request sent, the id, version or status the answer reports, and, where the
  * changed thing can be read ({@link #readOf}), which of its fields differ before and after (with the before and
- * after values of {@link #SHOWN} fields only). Other values are left out on purpose: a request body can hold personal
+ * after values of {@link #SHOWN} fields only; for a creation answered with its {@code location}, their values after).
+ * Other values are left out on purpose: a request body can hold personal
  * data (an import, an announcement's text, a customer's email), and the log keeps entries for good.
  */
 final class Audit {
@@ -26,8 +27,8 @@ final class Audit {
     private static final int MAX_FIELDS = 30;
     /** Path parameters that name a person: the log keeps a keyed hash of them, so an erasure leaves no id behind. */
     private static final java.util.Set<String> PERSONAL = java.util.Set.of("customerId");
-    /** Fields whose values say what happened and name no one. */
-    private static final List<String> SHOWN = List.of("status", "version", "team");
+    /** Fields whose values (a value, or a list of values) say what happened and name no one. */
+    private static final List<String> SHOWN = List.of("status", "version", "team", "role", "teams");
 
     private final io.halqe.domain.access.AuditLog log;
     private final java.util.function.UnaryOperator<String> pseudonym;
@@ -76,6 +77,18 @@ final class Audit {
         return routes.routed(read);
     }
 
+    /** Where a creation's answer says the made thing is read ({@code 201} with a {@code location} it routes to). */
+    static Optional<HttpRequest> createdAt(HttpRequest change, APIGatewayV2HTTPResponse response, Router routes) {
+        return location(response).filter(where -> change.method().equals("POST")).flatMap(where -> routes.routed(
+                new HttpRequest("GET", where, null, Map.of(), Map.of(), change.headers(), null, false,
+                        change.receivedAt(), change.sourceIp())));
+    }
+
+    private static Optional<String> location(APIGatewayV2HTTPResponse response) {
+        return Optional.ofNullable(response.getHeaders()).filter(headers -> response.getStatusCode() == 201)
+                .map(headers -> headers.get("location"));
+    }
+
     /** The body of a read that succeeded, else null. */
     static JsonNode state(APIGatewayV2HTTPResponse read) {
         return read.getStatusCode() == 200 ? parse(read.getBody(), read.getIsBase64Encoded()) : null;
@@ -103,9 +116,18 @@ final class Audit {
         }
         if (before != null && before.isObject()) {
             summary.putAll(difference(before, after));
+        } else if (after != null && after.isObject()) {
+            summary.put("created", true);
+            for (String name : SHOWN) {
+                if (after.hasNonNull(name) && shown(after.get(name))) {
+                    summary.put(name, Map.of("after", text(after.get(name))));
+                }
+            }
         }
+        // a creation's target is the thing made, where its answer says it lives
+        String target = before == null && after != null ? location(response).orElse(target(request)) : target(request);
         return new AuditEntry(UUID.randomUUID().toString(), request.receivedAt(), caller.actor(),
-                routeKey, target(request), summary);
+                routeKey, target, summary);
     }
 
     /** The top-level fields that differ (the thing gone: {@code deleted}); before and after of the shown ones. */
@@ -122,7 +144,7 @@ final class Audit {
                 .limit(MAX_FIELDS).toList();
         difference.put("changed", changed);
         for (String name : SHOWN) {
-            if (changed.contains(name) && valueOrNull(before.get(name)) && valueOrNull(after.get(name))) {
+            if (changed.contains(name) && shown(before.get(name)) && shown(after.get(name))) {
                 difference.put(name, Map.of("before", String.valueOf(text(before.get(name))),
                         "after", String.valueOf(text(after.get(name)))));
             }
@@ -130,11 +152,26 @@ final class Audit {
         return difference;
     }
 
-    private static boolean valueOrNull(JsonNode node) {
+    /** A value, null, or a list of values. */
+    private static boolean shown(JsonNode node) {
+        if (node != null && node.isArray()) {
+            for (JsonNode item : node) {
+                if (!item.isValueNode()) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return node == null || node.isValueNode();
     }
 
+    /** {@code agent}; a list as {@code [logistics, support]}. */
     private static String text(JsonNode node) {
+        if (node != null && node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            return items.toString();
+        }
         return node == null || node.isNull() ? null : node.asText();
     }
 

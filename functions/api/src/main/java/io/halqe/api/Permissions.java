@@ -57,7 +57,12 @@ final class Permissions {
             entry("GET /api/keys", Scope.ADMIN),
             entry("POST /api/keys", Scope.ADMIN),
             entry("DELETE /api/keys/{keyId}", Scope.ADMIN),
-            entry("GET /api/audit", Scope.ADMIN));
+            entry("GET /api/audit", Scope.ADMIN),
+            entry("GET /api/users", Scope.ADMIN),
+            entry("POST /api/users", Scope.ADMIN),
+            entry("GET /api/users/{username}", Scope.ADMIN),
+            entry("PUT /api/users/{username}", Scope.ADMIN),
+            entry("DELETE /api/users/{username}", Scope.ADMIN));
 
     /** Routes that take a body but change nothing (a preview): not audited, like a GET. */
     static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview");

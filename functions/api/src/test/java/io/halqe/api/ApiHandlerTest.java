@@ -93,6 +93,10 @@ class ApiHandlerTest {
                 new AccessRoutes(KEYS, AUDIT),
                 new TeamRoutes(new io.halqe.domain.core.ManageTeams(
                         new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")))),
+                new UserRoutes(new io.halqe.domain.access.ManageUsers(new InMemoryUserPool(),
+                        new io.halqe.domain.core.ManageTeams(new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(),
+                                db.tableName("DirectoryTable"))),
+                        new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")))),
                 new SurveyRoutes(new ManageSurveys(surveys)),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(customers, DIRECTORY),
@@ -912,6 +916,72 @@ class ApiHandlerTest {
     }
 
     @Test
+    void users_shouldBeMadeChangedAndDeletedByAnAdmin_withTheirTeamsKeptByTheTeams_andEveryChangeAudited()
+            throws Exception {
+        // GIVEN the helpdesk and billing teams
+        Instant t = Instant.parse("2026-11-25T08:00:00Z");
+        assertThat(call("PUT", "/api/teams/helpdesk", null, KEY, "{\"members\":[\"kaveh\"]}").getStatusCode())
+                .isEqualTo(200);
+        assertThat(call("PUT", "/api/teams/billing", null, KEY, "{}").getStatusCode()).isEqualTo(200);
+        // WHEN the bootstrap admin makes Nasrin an agent of helpdesk
+        var made = callAt(t, "POST", "/api/users", null, KEY,
+                "{\"username\":\"Nasrin\",\"email\":\"nasrin@example.com\",\"role\":\"agent\",\"teams\":[\"helpdesk\"]}");
+        // THEN she is made, invited, and helpdesk lists her
+        assertThat(made.getStatusCode()).as(made.getBody()).isEqualTo(201);
+        assertThat(json(made).at("/user/username").asText()).isEqualTo("nasrin");
+        assertThat(json(made).at("/user/role").asText()).isEqualTo("agent");
+        assertThat(json(made).at("/user/status").asText()).isEqualTo("FORCE_CHANGE_PASSWORD");
+        assertThat(json(get("/api/teams/helpdesk", null, KEY)).get("members")).extracting(JsonNode::asText)
+                .containsExactly("kaveh", "nasrin");
+        // AND the name taken, a bad address and an unknown team are refused, naming the field, storing nothing
+        var taken = call("POST", "/api/users", null, KEY,
+                "{\"username\":\"nasrin\",\"email\":\"n2@example.com\",\"role\":\"viewer\",\"teams\":[\"billing\"]}");
+        assertThat(taken.getStatusCode()).isEqualTo(409);
+        assertThat(json(taken).at("/error/code").asText()).isEqualTo("user_exists");
+        var badEmail = call("POST", "/api/users", null, KEY, "{\"username\":\"leila\",\"email\":\"leila\",\"role\":\"agent\"}");
+        assertThat(json(badEmail).at("/error/field").asText()).isEqualTo("email");
+        var unknownTeam = call("POST", "/api/users", null, KEY,
+                "{\"username\":\"leila\",\"email\":\"leila@example.com\",\"role\":\"agent\",\"teams\":[\"nope\"]}");
+        assertThat(unknownTeam.getStatusCode()).isEqualTo(400);
+        assertThat(json(unknownTeam).at("/error/field").asText()).isEqualTo("teams");
+        assertThat(get("/api/users/leila", null, KEY).getStatusCode()).isEqualTo(404);
+        assertThat(json(get("/api/teams/billing", null, KEY)).get("members")).isEmpty();
+        // WHEN she becomes a manager of billing, then is deleted
+        var changed = callAt(t.plusSeconds(1), "PUT", "/api/users/nasrin", null, KEY,
+                "{\"role\":\"manager\",\"teams\":[\"billing\"]}");
+        assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(200);
+        assertThat(json(get("/api/users", null, KEY)).get("items")).anySatisfy(user -> {
+            assertThat(user.get("username").asText()).isEqualTo("nasrin");
+            assertThat(user.get("teams")).extracting(JsonNode::asText).containsExactly("billing");
+        });
+        assertThat(callAt(t.plusSeconds(2), "DELETE", "/api/users/nasrin", null, KEY, null).getStatusCode())
+                .isEqualTo(204);
+        // THEN she is gone, and from her team too
+        assertThat(get("/api/users/nasrin", null, KEY).getStatusCode()).isEqualTo(404);
+        assertThat(json(get("/api/teams/billing", null, KEY)).get("members")).isEmpty();
+        assertThat(json(get("/api/teams/helpdesk", null, KEY)).get("members")).extracting(JsonNode::asText)
+                .containsExactly("kaveh");
+        // AND the log tells the three changes to her, by the admin, with her role and teams before and after
+        JsonNode log = json(callAt(t.plusSeconds(3), "GET", "/api/audit", Map.of("target", "/api/users/nasrin"),
+                KEY, null));
+        assertThat(log.get("items")).extracting(entry -> entry.get("action").asText()).containsExactly(
+                "DELETE /api/users/{username}", "PUT /api/users/{username}", "POST /api/users");
+        assertThat(log.get("items")).allSatisfy(entry -> {
+            assertThat(entry.get("actor").asText()).isEqualTo("bootstrap");
+            assertThat(entry.toString()).doesNotContain("nasrin@example.com");
+        });
+        assertThat(log.at("/items/2/summary/role/after").asText()).isEqualTo("agent");
+        assertThat(log.at("/items/2/summary/teams/after").asText()).isEqualTo("[helpdesk]");
+        assertThat(log.at("/items/1/summary/role/before").asText()).isEqualTo("agent");
+        assertThat(log.at("/items/1/summary/role/after").asText()).isEqualTo("manager");
+        assertThat(log.at("/items/1/summary/teams/after").asText()).isEqualTo("[billing]");
+        assertThat(log.at("/items/0/summary/deleted").asBoolean()).isTrue();
+        // AND only admins manage users
+        assertThat(asPerson("mina", "[manager]", "GET", "/api/users", null).getStatusCode()).isEqualTo(403);
+        assertThat(asPerson("arash", "[admin]", "GET", "/api/users", null).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void permissions_shouldNameAScopeForEveryRoute() {
         // GIVEN the router's routes THEN each has exactly one declared scope, and nothing else is declared
         assertThat(Permissions.REQUIRED.keySet()).containsExactlyInAnyOrderElementsOf(handler.routes().routeKeys());
@@ -930,7 +1000,7 @@ class ApiHandlerTest {
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE, ConsolePages.ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
                 .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE) && !route.equals(ConsolePages.ROUTE))
-                .toList()).hasSize(45);
+                .toList()).hasSize(50);
     }
 
     @Test

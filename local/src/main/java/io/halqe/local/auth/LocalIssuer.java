@@ -27,12 +27,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The local cloud standing in for the template's Cognito user pool: the same issuer and client id the template's
- * JWT authorizer names (resolved as the local cloud resolves them), a login page for the local users, the
+ * JWT authorizer names (resolved as the local cloud resolves them), a login page checking passwords in the
+ * {@link LocalUserPool} (a temporary password leads to choosing a new one, as managed login does), the pool's
+ * PostAuthentication trigger after each sign-in ({@link AfterSignIn}: if it fails, so does the sign-in), the
  * authorization code flow with PKCE (S256), and tokens signed with a key made at start (its public half at the JWKS
  * endpoint). Tokens carry what Cognito's access tokens carry for the API: {@code username}, {@code cognito:groups},
  * {@code client_id}, {@code token_use}, and live an hour by the local clock. Redirects go to localhost only.
@@ -54,21 +54,35 @@ public final class LocalIssuer {
         }
     }
 
+    /** What the pool runs after a password check succeeded (its PostAuthentication trigger); throws if it fails. */
+    public interface AfterSignIn {
+        AfterSignIn NOTHING = (user, client) -> { };
+
+        void signedIn(LocalUserPool.SignIn.Ok user, String clientId);
+    }
+
     private record Code(LocalUser user, String redirectUri, String challenge, Instant expires) {
+    }
+
+    /** A person who gave their temporary password, choosing a new one. */
+    private record Session(String username, Instant expires) {
     }
 
     private final String issuer;
     private final String clientId;
-    private final Map<String, LocalUser> users;
+    private final LocalUserPool pool;
+    private final AfterSignIn afterSignIn;
     private final Clock clock;
     private final RSAKey key;
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    public LocalIssuer(String issuer, String clientId, List<LocalUser> users, Clock clock) {
+    public LocalIssuer(String issuer, String clientId, LocalUserPool pool, AfterSignIn afterSignIn, Clock clock) {
         this.issuer = issuer;
         this.clientId = clientId;
-        this.users = users.stream().collect(Collectors.toUnmodifiableMap(LocalUser::name, Function.identity()));
+        this.pool = pool;
+        this.afterSignIn = afterSignIn;
         this.clock = clock;
         try {
             this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -114,22 +128,50 @@ public final class LocalIssuer {
         return refusal(query).orElseGet(() -> new Answer.Page(200, page(query, null)));
     }
 
-    /** The login form posted: a code for the redirect, or the form again. */
+    /**
+     * The login form posted (or the new password chosen, with the session the temporary password opened): a code
+     * for the redirect, or the form again.
+     */
     public Answer login(Map<String, String> form) {
         Optional<Answer> refused = refusal(form);
         if (refused.isPresent()) {
             return refused.get();
         }
-        LocalUser user = users.get(form.getOrDefault("username", ""));
-        if (user == null || !MessageDigest.isEqual(user.password().getBytes(StandardCharsets.UTF_8),
-                form.getOrDefault("password", "").getBytes(StandardCharsets.UTF_8))) {
-            return new Answer.Page(401, page(form, "Incorrect username or password."));
+        LocalUserPool.SignIn outcome;
+        if (form.containsKey("session")) {
+            Session session = sessions.remove(form.get("session"));
+            if (session == null || clock.instant().isAfter(session.expires())) {
+                return new Answer.Page(401, page(form, "Your session has expired. Sign in again."));
+            }
+            outcome = form.getOrDefault("new_password", "").equals(form.get("confirm_password"))
+                    ? pool.choosePassword(session.username(), form.getOrDefault("new_password", ""))
+                    : new LocalUserPool.SignIn.Refused("Passwords do not match.");
+            if (outcome instanceof LocalUserPool.SignIn.Refused again) {
+                return new Answer.Page(400, newPasswordPage(form, session.username(), again.message()));
+            }
+        } else {
+            outcome = pool.authenticate(form.getOrDefault("username", ""), form.getOrDefault("password", ""));
+        }
+        return switch (outcome) {
+            case LocalUserPool.SignIn.Refused no -> new Answer.Page(401, page(form, no.message()));
+            case LocalUserPool.SignIn.NewPasswordRequired change ->
+                    new Answer.Page(200, newPasswordPage(form, change.username(), null));
+            case LocalUserPool.SignIn.Ok ok -> signedIn(form, ok);
+        };
+    }
+
+    private Answer signedIn(Map<String, String> form, LocalUserPool.SignIn.Ok user) {
+        try {
+            afterSignIn.signedIn(user, clientId);
+        } catch (RuntimeException failed) {
+            // as managed login reports a trigger's failure
+            return new Answer.Page(400, page(form, "PostAuthentication failed with error " + failed.getMessage() + "."));
         }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        codes.put(code, new Code(user, form.get("redirect_uri"), form.get("code_challenge"),
-                clock.instant().plus(CODE_LIFETIME)));
+        codes.put(code, new Code(new LocalUser(user.username(), "", user.groups()), form.get("redirect_uri"),
+                form.get("code_challenge"), clock.instant().plus(CODE_LIFETIME)));
         String state = form.getOrDefault("state", "");
         return new Answer.Redirect(form.get("redirect_uri") + "?code=" + code
                 + (state.isEmpty() ? "" : "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)));
@@ -189,12 +231,36 @@ public final class LocalIssuer {
         return Optional.empty();
     }
 
-    private static String page(Map<String, String> request, String problem) {
+    /** The flow's fields, carried from page to page. */
+    private static StringBuilder hidden(Map<String, String> request) {
         StringBuilder hidden = new StringBuilder();
         for (String name : List.of("client_id", "redirect_uri", "state", "code_challenge", "code_challenge_method")) {
             hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
                     .append(Html.escape(request.getOrDefault(name, ""))).append("\">");
         }
+        return hidden;
+    }
+
+    /** The form of a first sign-in: a new password, twice, under a session of three minutes. */
+    private String newPasswordPage(Map<String, String> request, String username, String problem) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        sessions.put(session, new Session(username, clock.instant().plus(Duration.ofMinutes(3))));
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Change password — Halqe (local)</title></head>"
+                + "<body style=\"font-family:sans-serif;max-width:20rem;margin:4rem auto\"><h1>Change password</h1>"
+                + "<p>Enter a new password for " + Html.escape(username) + ".</p>"
+                + (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")
+                + "<form method=\"post\" action=\"/_local/auth/login\">" + hidden(request)
+                + "<input type=\"hidden\" name=\"session\" value=\"" + session + "\">"
+                + "<label>New password <input name=\"new_password\" type=\"password\" autocomplete=\"new-password\""
+                + " required></label><br><label>Confirm password <input name=\"confirm_password\" type=\"password\""
+                + " autocomplete=\"new-password\" required></label><br><button type=\"submit\">Change password</button>"
+                + "</form></body></html>";
+    }
+
+    private static String page(Map<String, String> request, String problem) {
+        StringBuilder hidden = hidden(request);
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Sign in — Halqe (local)</title></head>"
                 + "<body style=\"font-family:sans-serif;max-width:20rem;margin:4rem auto\"><h1>Sign in</h1>"
                 + (problem == null ? "" : "<p role=\"alert\">" + Html.escape(problem) + "</p>")

@@ -14,7 +14,14 @@ class JwtAuthorizerTest {
     private static final Instant T = Instant.parse("2026-12-03T08:00:00Z");
     private static final String POOL = "https://cognito-idp.us-east-1.amazonaws.com/halqe-local-PeoplePool";
     private static final LocalUser SARA = new LocalUser("sara", "pw", List.of("agent", "viewer"));
-    private final LocalIssuer issuer = new LocalIssuer(POOL, "console-client", List.of(SARA), Clock.fixed(T, ZoneOffset.UTC));
+    private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
+    private final LocalIssuer issuer = new LocalIssuer(POOL, "console-client", pool(), LocalIssuer.AfterSignIn.NOTHING,
+            CLOCK);
+
+    private static LocalUserPool pool() {
+        return new LocalUserPool("halqe-local-PeoplePool", java.util.Map.of(),
+                new PasswordPolicy(12, true, true, true, false, 3), null, CLOCK, invitation -> { });
+    }
 
     private JwtAuthorizer authorizer(String expectedIssuer, List<String> audience, Instant now) {
         return new JwtAuthorizer(expectedIssuer, audience, issuer.publicKey(), Clock.fixed(now, ZoneOffset.UTC));
@@ -50,7 +57,7 @@ class JwtAuthorizerTest {
         assertThat(people.verify(forged, List.of())).isEmpty();
         assertThat(people.verify(access.substring(0, access.length() - 4), List.of())).isEmpty();
         // a token of another pool's key, though it names this pool and client
-        LocalIssuer impostor = new LocalIssuer(POOL, "console-client", List.of(SARA), Clock.fixed(T, ZoneOffset.UTC));
+        LocalIssuer impostor = new LocalIssuer(POOL, "console-client", pool(), LocalIssuer.AfterSignIn.NOTHING, CLOCK);
         assertThat(people.verify(impostor.sign(SARA, T, "access"), List.of())).isEmpty();
         // the right key, but the authorizer expects another issuer, or another client
         assertThat(authorizer(POOL + "-other", List.of("console-client"), T).verify(access, List.of())).isEmpty();

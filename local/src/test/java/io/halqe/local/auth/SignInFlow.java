@@ -50,7 +50,35 @@ public final class SignInFlow {
         return JSON.readTree(tokens.body()).get("access_token").asText();
     }
 
-    HttpResponse<String> login(String user, String password, String challenge) throws Exception {
+    /**
+     * The first sign-in of a user an admin made: the temporary password from their invitation, then the page asking
+     * for a new one, then the code; the access token.
+     */
+    public String signInFirstTime(String user, String temporaryPassword, String newPassword) throws Exception {
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString()
+                .repeat(2).getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> asked = login(user, temporaryPassword, challenge(verifier));
+        HttpResponse<String> tokens = token(code(choosePassword(asked, newPassword, challenge(verifier))), verifier);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return JSON.readTree(tokens.body()).get("access_token").asText();
+    }
+
+    /** The new password posted on the page that asks for it ({@code asked}), with its session. */
+    public HttpResponse<String> choosePassword(HttpResponse<String> asked, String newPassword, String challenge)
+            throws Exception {
+        assertThat(asked.body()).as(asked.body()).contains("Change password").contains("name=\"session\"");
+        Matcher session = Pattern.compile("name=\"session\" value=\"([^\"]+)\"").matcher(asked.body());
+        assertThat(session.find()).isTrue();
+        Map<String, String> fields = authorization(challenge);
+        fields.put("session", session.group(1));
+        fields.put("new_password", newPassword);
+        fields.put("confirm_password", newPassword);
+        return send(HttpRequest.newBuilder(URI.create(discovery.get("authorization_endpoint").asText()))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    public HttpResponse<String> login(String user, String password, String challenge) throws Exception {
         Map<String, String> fields = authorization(challenge);
         fields.put("username", user);
         fields.put("password", password);
@@ -59,7 +87,7 @@ public final class SignInFlow {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
-    String code(HttpResponse<String> redirect) {
+    public String code(HttpResponse<String> redirect) {
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
         String location = redirect.headers().firstValue("location").orElseThrow();
         assertThat(location).startsWith(callback()).contains("state=s1");
@@ -68,7 +96,7 @@ public final class SignInFlow {
         return code.group(1);
     }
 
-    HttpResponse<String> token(String code, String verifier) throws Exception {
+    public HttpResponse<String> token(String code, String verifier) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("grant_type", "authorization_code");
         fields.put("code", code);
@@ -80,7 +108,7 @@ public final class SignInFlow {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
-    static String challenge(String verifier) throws Exception {
+    public static String challenge(String verifier) throws Exception {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }

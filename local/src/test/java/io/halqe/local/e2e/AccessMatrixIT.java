@@ -136,7 +136,13 @@ class AccessMatrixIT {
                 new Call("GET", "/api/keys", "/api/keys", null, ADMINS, false),
                 new Call("POST", "/api/keys", "/api/keys", "{}", ADMINS, false),
                 new Call("DELETE", "/api/keys/{keyId}", "/api/keys/nope", null, ADMINS, false),
-                new Call("GET", "/api/audit", "/api/audit", null, ADMINS, false));
+                new Call("GET", "/api/audit", "/api/audit", null, ADMINS, false),
+                new Call("GET", "/api/users", "/api/users", null, ADMINS, false),
+                new Call("POST", "/api/users", "/api/users", "{}", ADMINS, false),
+                new Call("GET", "/api/users/{username}", "/api/users/arash", null, ADMINS, false),
+                // nobody's: the matrix's own people keep their roles
+                new Call("PUT", "/api/users/{username}", "/api/users/nobody-m", "{\"role\":\"viewer\"}", ADMINS, false),
+                new Call("DELETE", "/api/users/{username}", "/api/users/nobody-m", null, ADMINS, false));
     }
 
     @Test

@@ -30,7 +30,7 @@ class TemplateContractTest {
     private static final Pattern VARIABLE = Pattern.compile("\"(HALQE_[A-Z0-9_]+)\"");
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?:\\.[A-Za-z]+)?}");
     private static final Set<String> GRANTABLE = Set.of("AWS::DynamoDB::Table", "AWS::Events::EventBus", "AWS::SNS::Topic",
-            "AWS::SecretsManager::Secret");
+            "AWS::SecretsManager::Secret", "AWS::Cognito::UserPool");
 
     private static Path moduleOf(SamTemplate.Function function) {
         return ROOT.resolve(function.codeUri()).getParent().getParent();
@@ -70,9 +70,10 @@ class TemplateContractTest {
         return kept;
     }
 
+    /** The variables named in a source file, or in the sources under a directory. */
     private static Set<String> variablesReadIn(Path sources) throws IOException {
         Set<String> read = new TreeSet<>();
-        if (!Files.isDirectory(sources)) {
+        if (!Files.exists(sources)) {
             return read;
         }
         try (Stream<Path> files = Files.walk(sources)) {
@@ -87,11 +88,11 @@ class TemplateContractTest {
     }
 
     @Test
-    void template_shouldDeclareTheSixFunctionsOnJava21Arm64WithSnapStartOnAPublishedAlias() {
+    void template_shouldDeclareTheSevenFunctionsOnJava21Arm64WithSnapStartOnAPublishedAlias() {
         Map<String, Object> globals = TEMPLATE.globalsFunction();
         assertThat(TEMPLATE.functions()).extracting(SamTemplate.Function::logicalId).containsExactlyInAnyOrder(
                 "SubmissionFunction", "EnrichmentFunction", "ScoringFunction", "AlertsFunction", "RemeasureFunction",
-                "ApiFunction");
+                "ApiFunction", "SignInsFunction");
         for (SamTemplate.Function function : TEMPLATE.functions()) {
             Map<String, Object> p = function.properties();
             assertThat(p.getOrDefault("Runtime", globals.get("Runtime"))).as(function.logicalId()).isEqualTo("java21");
@@ -178,15 +179,31 @@ class TemplateContractTest {
         }
     }
 
+    /** The handler's source: it names the variables its function reads ({@code Adapters.forFunction}). */
+    private static Path handlerSource(SamTemplate.Function function) {
+        return moduleOf(function).resolve("src/main/java").resolve(function.handlerClass().replace('.', '/') + ".java");
+    }
+
     @Test
     void everyVariableTheCodeReads_shouldBeSetForItsFunction_andNoneUnused() throws IOException {
-        // shared code reads no HALQE_ variable itself, so each function's own sources say all it reads
+        // shared code reads no HALQE_ variable itself, and in a function module only the handlers name one, so each
+        // handler says all its function reads (two functions from one zip each read their own)
         assertThat(variablesReadIn(ROOT.resolve("shared/domain/src/main/java"))).isEmpty();
         assertThat(variablesReadIn(ROOT.resolve("shared/aws/src/main/java"))).isEmpty();
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            Set<String> byHandlers = new TreeSet<>();
+            for (SamTemplate.Function sibling : TEMPLATE.functions()) {
+                if (sibling.codeUri().equals(function.codeUri())) {
+                    byHandlers.addAll(variablesReadIn(handlerSource(sibling)));
+                }
+            }
+            assertThat(byHandlers).as("variables read in %s's module, all named by its handlers", function.logicalId())
+                    .containsAll(variablesReadIn(moduleOf(function).resolve("src/main/java")));
+        }
         Set<String> globalVariables = SamTemplate.map(SamTemplate.map(TEMPLATE.globalsFunction().get("Environment"))
                 .get("Variables")).keySet();
         for (SamTemplate.Function function : TEMPLATE.functions()) {
-            Set<String> read = variablesReadIn(moduleOf(function).resolve("src/main/java"));
+            Set<String> read = variablesReadIn(handlerSource(function));
             Set<String> set = function.environment().keySet();
             assertThat(set).as("variables of %s", function.logicalId()).containsAll(read);
             Set<String> own = new TreeSet<>(set);
@@ -242,8 +259,10 @@ class TemplateContractTest {
         TEMPLATE.functions().forEach(function -> statements(function.policies()).stream()
                 .filter(statement -> String.valueOf(statement.get("Resource")).contains("AuditTable"))
                 .forEach(statement -> actions.add(function.logicalId() + " " + statement.get("Action"))));
-        // THEN the API function appends and reads, and nothing anywhere may update, delete or overwrite in bulk
-        assertThat(actions).containsExactly("ApiFunction [dynamodb:PutItem, dynamodb:Query]");
+        // THEN the API function appends and reads, the sign-ins trigger appends, and nothing anywhere may update,
+        // delete or overwrite in bulk
+        assertThat(actions).containsExactly("ApiFunction [dynamodb:PutItem, dynamodb:Query]",
+                "SignInsFunction [dynamodb:PutItem]");
         TEMPLATE.functions().forEach(function -> assertThat(String.valueOf(function.policies())).as(function.logicalId())
                 .satisfiesAnyOf(text -> assertThat(text).doesNotContain("AuditTable"),
                         text -> assertThat(text).doesNotContain("CrudPolicy", "WritePolicy", "PartiQL")));
@@ -381,7 +400,7 @@ class TemplateContractTest {
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
                 "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}", "GET /console/{proxy+}")
-                .hasSize(6 + 47)
+                .hasSize(6 + 52)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
                 .allMatch(route -> route.split(" ")[1].startsWith("/api/") || route.startsWith("ANY /console/api/")
                         || route.equals("GET /console/{proxy+}"));

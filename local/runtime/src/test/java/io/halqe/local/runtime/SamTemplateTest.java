@@ -18,14 +18,16 @@ class SamTemplateTest {
             "PublicBaseUrl", "http://localhost:3000"));
 
     @Test
-    void functions_shouldListTheSixFunctionsWithTheirHandlers_whenTheTemplateIsRead() {
+    void functions_shouldListTheSevenFunctionsWithTheirHandlers_whenTheTemplateIsRead() {
         // GIVEN the repository's template
         // WHEN its functions are read
-        // THEN the six functions are there with their handlers and zips
+        // THEN the seven functions are there with their handlers and zips (sign-ins from the API's zip)
         assertThat(TEMPLATE.functions()).extracting(SamTemplate.Function::logicalId).containsExactly(
                 "SubmissionFunction", "EnrichmentFunction", "ScoringFunction", "AlertsFunction", "RemeasureFunction",
-                "ApiFunction");
+                "ApiFunction", "SignInsFunction");
         assertThat(TEMPLATE.function("ApiFunction").handlerClass()).isEqualTo("io.halqe.api.ApiHandler");
+        assertThat(TEMPLATE.function("SignInsFunction").handlerClass()).isEqualTo("io.halqe.api.SignIns");
+        assertThat(TEMPLATE.function("SignInsFunction").codeUri()).isEqualTo("functions/api/target/api.zip");
         assertThat(TEMPLATE.function("SubmissionFunction").codeUri()).isEqualTo("functions/submission/target/submission.zip");
     }
 
@@ -38,7 +40,7 @@ class SamTemplateTest {
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
                 .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
                         "GET /embed.js", "GET /u/{token}", "POST /u/{token}");
-        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(47)
+        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(52)
                 .allSatisfy(event -> assertThat((String) event.properties().get("Path")).matches("/(console/)?api/.*|/console/\\{proxy\\+}"));
         assertThat(TEMPLATE.function("EnrichmentFunction").events("DynamoDB")).singleElement().satisfies(event -> {
             assertThat(event.properties().get("BatchSize")).isEqualTo(100);

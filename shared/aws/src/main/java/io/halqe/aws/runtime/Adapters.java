@@ -50,6 +50,7 @@ public final class Adapters {
     private DynamoDbClient dynamo;
     private Keyring keyring;
     private SesMailer mailer;
+    private software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient cognito;
 
     public Adapters(HalqeConfig config, AwsClients clients) {
         this.config = config;
@@ -222,6 +223,14 @@ public final class Adapters {
 
     public io.halqe.aws.dynamo.DynamoAuditLog auditLog() {
         return new io.halqe.aws.dynamo.DynamoAuditLog(dynamo(), required(config.auditTable(), "auditTable"));
+    }
+
+    /** The people who sign in: the stack's user pool (PeoplePool), its client made once. */
+    public io.halqe.aws.access.CognitoUserDirectory users() {
+        if (cognito == null) {
+            cognito = clients.cognitoIdentityProvider();
+        }
+        return new io.halqe.aws.access.CognitoUserDirectory(cognito, required(config.peoplePoolId(), "peoplePoolId"));
     }
 
     public DynamoTeamDirectory teams() {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -50,6 +51,11 @@ public final class AwsClients {
 
     public EventBridgeClient eventBridge() {
         return configure(EventBridgeClient.builder(), "EVENTBRIDGE").httpClient(http).build();
+    }
+
+    /** The people's user pool ({@code AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER} locally). */
+    public CognitoIdentityProviderClient cognitoIdentityProvider() {
+        return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").httpClient(http).build();
     }
 
     public SecretsManagerClient secretsManager() {

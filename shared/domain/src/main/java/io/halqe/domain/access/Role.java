@@ -1,6 +1,9 @@
 package io.halqe.domain.access;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,5 +25,14 @@ public enum Role {
 
     public Set<Scope> scopes() {
         return scopes;
+    }
+
+    /** The group's name: {@code admin}, {@code manager}, {@code agent}, {@code viewer}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> of(String wireName) {
+        return Arrays.stream(values()).filter(role -> role.wireName().equals(wireName)).findFirst();
     }
 }
