@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersHref, columns, measuresOf, period, value, type Metrics } from './metrics';
+import { answersHref, columns, dayBefore, measuresOf, value, type Metrics } from './metrics';
 
 describe('the overview figures', () => {
   it('columns_shouldGiveTheBandAndMarkLowSamplePoints_andLeaveEmptyBucketsEmpty', () => {
@@ -16,9 +16,10 @@ describe('the overview figures', () => {
     expect(out.lowSample).toEqual([false, false, true]);
   });
 
-  it('period_shouldBeTheLastDaysEndingToday_andTheSameLengthBefore', () => {
-    expect(period(30, new Date('2026-12-03T10:00:00Z'))).toEqual(
-      { from: '2026-11-04', to: '2026-12-03', previousFrom: '2026-10-05', previousTo: '2026-11-03' });
+  it('dayBefore_shouldStepBackOneDay_acrossMonthsAndYears', () => {
+    expect(dayBefore('2026-12-01')).toBe('2026-11-30');
+    expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+    expect(dayBefore('2028-03-01')).toBe('2028-02-29');
   });
 
   it('value_andMeasures_shouldReadScoresAndMeans', () => {

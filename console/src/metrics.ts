@@ -64,11 +64,9 @@ export function columns(series: Point[], measure: Measure): Columns {
   return out;
 }
 
-/** The last {@code days} days ending today (in ISO dates), and the same length just before, to compare. */
-export function period(days: number, today: Date): { from: string; to: string; previousFrom: string; previousTo: string } {
-  const day = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()
-    + offset)).toISOString().slice(0, 10);
-  return { from: day(-(days - 1)), to: day(0), previousFrom: day(-(2 * days - 1)), previousTo: day(-days) };
+/** The ISO date the day before {@code isoDate}. */
+export function dayBefore(isoDate: string): string {
+  return new Date(Date.parse(isoDate + 'T00:00:00Z') - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Which measures a survey's answers carry, NPS (or eNPS) first. */
@@ -83,3 +81,8 @@ export function answersHref(surveyId: string, where: string, from: string, to: s
 
 /** The dimensions the overview filters by: the customer's (from the CRM) and the answer's own. */
 export const FILTERS = ['plan', 'segment', 'region', 'language', 'touchpoint', 'team', 'theme'] as const;
+
+/** Scores and intervals as people read them: one decimal (the API keeps two). */
+export function oneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
+}

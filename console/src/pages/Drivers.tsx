@@ -1,11 +1,12 @@
 import type { SignInSettings } from '../auth';
 import type { Texts } from '../i18n';
 import { useRead } from '../load';
-import { answersHref } from '../metrics';
+import { answersHref, oneDecimal } from '../metrics';
 
 interface Driver {
   key: string;
   responses: number;
+  /** In percent of the answers. */
   share: number;
   impact: number | null;
   impactCi95: [number, number] | null;
@@ -28,10 +29,10 @@ export function Drivers({ settings, t, surveyId, from, to }:
           {drivers.map((driver) => (
             <li>
               <a href={answersHref(surveyId, 'theme=' + driver.key, from, to)}>{driver.key}</a>{' — '}
-              {t.t('drivers.impact', { impact: Math.round((driver.impact ?? 0) * 10) / 10,
-                share: Math.round(driver.share * 1000) / 10, n: driver.responses })}
-              {driver.impactCi95 ? ' ' + t.t('overview.ci', { low: Math.round(driver.impactCi95[0] * 10) / 10,
-                high: Math.round(driver.impactCi95[1] * 10) / 10 }) : ''}
+              {t.t('drivers.impact', { impact: oneDecimal(driver.impact ?? 0), share: oneDecimal(driver.share),
+                n: driver.responses })}
+              {driver.impactCi95 ? ' ' + t.t('overview.ci', { low: oneDecimal(driver.impactCi95[0]),
+                high: oneDecimal(driver.impactCi95[1]) }) : ''}
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, SignInNeeded } from '../api';
 import type { SignInSettings } from '../auth';
 import type { Key, Texts } from '../i18n';
-import { answersHref, columns, FILTERS, measuresOf, period, value, type Interval, type Measure, type Metrics }
+import { answersHref, columns, dayBefore, FILTERS, measuresOf, oneDecimal, value, type Interval, type Measure, type Metrics }
   from '../metrics';
 import { useRead } from '../load';
 import { Drivers } from './Drivers';
@@ -35,17 +35,17 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
     if (!chosen) {
       return;
     }
-    const range = period(days, new Date());
-    const path = (from: string, to: string, series: boolean) => '/api/surveys/' + encodeURIComponent(chosen)
-      + '/metrics?from=' + from + '&to=' + to + (series ? '&interval=' + interval : '')
-      + (where ? '&where=' + encodeURIComponent(where) : '');
+    // the last days by the server's clock and zone (days=); then the same length just before what it answered
+    const path = (range: string, series: boolean) => '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?'
+      + range + (series ? '&interval=' + interval : '') + (where ? '&where=' + encodeURIComponent(where) : '');
     setProblem(null);
-    Promise.all([call<Metrics>(settings, 'GET', path(range.from, range.to, true)),
-      call<Metrics>(settings, 'GET', path(range.previousFrom, range.previousTo, false))]).then(([current, previous]) => {
+    call<Metrics>(settings, 'GET', path('days=' + days, true)).then(async (current) => {
       if (current.status !== 200 || !current.body) {
         setProblem(t.t(current.status === 403 ? 'overview.forbidden' : 'overview.unreadable', { status: current.status }));
         return;
       }
+      const previous = await call<Metrics>(settings, 'GET', path('days=' + days + '&to=' + dayBefore(current.body.from),
+        false));
       setMetrics({ current: current.body, previous: previous.status === 200 ? previous.body : null });
       const present = measuresOf(current.body);
       if (present.length > 0 && !present.includes(measure)) {
@@ -64,9 +64,8 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
     if (!chosen || !dimension) {
       return;
     }
-    const range = period(days, new Date());
-    call<{ groups: { key: string }[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?from='
-      + range.from + '&to=' + range.to + '&groupBy=' + dimension).then((answer) => {
+    call<{ groups: { key: string }[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?days='
+      + days + '&groupBy=' + dimension).then((answer) => {
       setValues(answer.status === 200 && answer.body ? answer.body.groups.map((group) => group.key) : []);
     }, () => setValues([]));
   }, [chosen, days, dimension]);
@@ -150,11 +149,12 @@ function Figures({ t, current, previous, measure, onMeasure }: { t: Texts; curre
           <li class={shown === measure ? 'chosen' : undefined} data-measure={shown}>
             <button type="button" aria-pressed={shown === measure} onClick={() => onMeasure(shown)}>
               <span class="name">{t.t(('measure.' + shown) as Key)}</span>
-              <span class="value">{now === null ? '—' : t.number(now)}</span>
-              {figure?.ci95 ? <span class="ci">{t.t('overview.ci', { low: figure.ci95[0], high: figure.ci95[1] })}</span> : null}
+              <span class="value">{now === null ? '—' : t.number(oneDecimal(now))}</span>
+              {figure?.ci95 ? <span class="ci">{t.t('overview.ci', { low: oneDecimal(figure.ci95[0]),
+                high: oneDecimal(figure.ci95[1]) })}</span> : null}
               <span class="n">{t.t('overview.n', { n: figure?.n ?? 0 })}{figure?.lowSample ? ' · ' + t.t('overview.low-sample') : ''}</span>
               {now !== null && before !== null ? (
-                <span class="delta">{t.t('overview.versus', { delta: (now - before >= 0 ? '+' : '') + t.number(Math.round((now - before) * 10) / 10) })}</span>
+                <span class="delta">{t.t('overview.versus', { delta: (now - before >= 0 ? '+' : '') + t.number(oneDecimal(now - before)) })}</span>
               ) : null}
             </button>
           </li>
@@ -177,8 +177,9 @@ function SeriesTable({ t, current, measure }: { t: Texts; current: Metrics; meas
             const shown = value(figure);
             return (
               <tr class={figure?.lowSample && (figure?.n ?? 0) > 0 ? 'low-sample' : undefined}>
-                <td>{t.day(point.start)}</td><td>{shown === null ? '—' : t.number(shown)}</td>
-                <td>{figure?.ci95 ? t.number(figure.ci95[0]) + ' … ' + t.number(figure.ci95[1]) : '—'}</td>
+                <td>{t.day(point.start)}</td><td>{shown === null ? '—' : t.number(oneDecimal(shown))}</td>
+                <td>{figure?.ci95 ? t.number(oneDecimal(figure.ci95[0])) + ' … ' + t.number(oneDecimal(figure.ci95[1]))
+                  : '—'}</td>
                 <td>{t.number(point.responses)}</td>
               </tr>
             );

@@ -41,8 +41,9 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
      */
     private APIGatewayV2HTTPResponse drivers(HttpRequest request) {
         Survey survey = survey(request);
-        LocalDate from = Queries.date(request, "from", reportingZone);
-        LocalDate to = to(request, from);
+        Range range = range(request);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         String by = request.query("by").filter(value -> !value.isBlank()).orElse("theme");
         String dimension = by.equals("type") ? ScoreCells.FEEDBACK_TYPE : by;
         Dimensions.checkSyntax(survey, dimension, "by");
@@ -54,12 +55,13 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
 
     /**
      * {@code ?from=&to=} (dates or instants, inclusive, in the reporting zone) {@code &groupBy=plan&interval=week}, or
-     * {@code &where=plan=enterprise} for one value's figures.
+     * {@code &where=plan=enterprise} for one value's figures; {@code days=30} instead of {@code from} for the last days.
      */
     private APIGatewayV2HTTPResponse metrics(HttpRequest request) {
         Survey survey = survey(request);
-        LocalDate from = Queries.date(request, "from", reportingZone);
-        LocalDate to = to(request, from);
+        Range range = range(request);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         String groupBy = request.query("groupBy").orElse(null);
         if (groupBy != null) {
             Dimensions.checkSyntax(survey, groupBy, "groupBy");
@@ -122,6 +124,43 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
 
     private Survey survey(HttpRequest request) {
         return SurveyRoutes.existing(surveys, request);
+    }
+
+    /** The days a report covers, both ends included; either may be open. */
+    private record Range(LocalDate from, LocalDate to) {
+    }
+
+    /** The longest {@code days}: ten years. */
+    private static final int MAX_DAYS = 3_660;
+
+    /**
+     * {@code from} and {@code to}, or {@code days=30}: the last 30 days ending {@code to}, today (in the reporting
+     * zone, by the time the request came) when no {@code to} is given — so a console asks for "the last 30 days"
+     * without knowing the server's date.
+     */
+    private Range range(HttpRequest request) {
+        var days = request.query("days").filter(value -> !value.isBlank());
+        if (days.isEmpty()) {
+            LocalDate from = Queries.date(request, "from", reportingZone);
+            return new Range(from, to(request, from));
+        }
+        int count;
+        try {
+            count = Integer.parseInt(days.get());
+        } catch (NumberFormatException notANumber) {
+            count = 0;
+        }
+        if (count < 1 || count > MAX_DAYS) {
+            throw new HttpProblem(400, "invalid_query", "days must be a whole number from 1 to " + MAX_DAYS, "days");
+        }
+        if (request.query("from").filter(value -> !value.isBlank()).isPresent()) {
+            throw new HttpProblem(400, "invalid_query", "give days or from, not both", "days");
+        }
+        LocalDate to = Queries.date(request, "to", reportingZone);
+        if (to == null) {
+            to = LocalDate.ofInstant(request.receivedAt(), reportingZone);
+        }
+        return new Range(to.minusDays(count - 1L), to);
     }
 
     /** {@code to}, a day in the reporting zone, not before {@code from}. */

@@ -20,9 +20,11 @@ import java.time.Instant;
 final class SharedCloud {
 
     static final String KEY = "browser-admin-key";
-    /** People who sign in (README, "Signing in locally"): two agents, each a member of one team once a test says so. */
+    /** People who sign in (README, "Access"): two agents, each a member of one team once a test says so, and a manager. */
     static final String AGENT = "sara";
     static final String OTHER_AGENT = "omid";
+    /** A CX lead: every team's data, and the scores. */
+    static final String MANAGER = "mina";
     /** A user's password is their name and this. */
     static final String PASSWORD_SUFFIX = "-Passw0rd-12";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +40,8 @@ final class SharedCloud {
             try {
                 cloud = LocalCloudJar.start("localhost", KEY, java.util.List.of(
                         "--user", AGENT + ":" + AGENT + PASSWORD_SUFFIX + ":agent",
-                        "--user", OTHER_AGENT + ":" + OTHER_AGENT + PASSWORD_SUFFIX + ":agent"));
+                        "--user", OTHER_AGENT + ":" + OTHER_AGENT + PASSWORD_SUFFIX + ":agent",
+                        "--user", MANAGER + ":" + MANAGER + PASSWORD_SUFFIX + ":manager"));
             } catch (Exception e) {
                 throw new IllegalStateException("the local cloud did not start", e);
             }

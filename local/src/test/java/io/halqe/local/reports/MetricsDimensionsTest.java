@@ -107,6 +107,28 @@ class MetricsDimensionsTest {
     }
 
     @Test
+    void days_shouldBeTheLastDaysEndingToday_byTheCloudsClock_andRefusedWithFromOrOutOfRange() throws Exception {
+        // GIVEN the local cloud's today in the reporting zone
+        LocalDate today = LocalDate.ofInstant(cloud.clock().instant(), ZoneId.of("UTC"));
+        // WHEN the last 7 days are asked for, and the 7 before them
+        JsonNode week = metrics("days=7&interval=day");
+        JsonNode before = metrics("days=7&to=" + today.minusDays(7));
+        // THEN they end today and hold this week's six answers, with a point a day; the week before holds none
+        assertThat(week.get("to").asText()).isEqualTo(today.toString());
+        assertThat(week.get("from").asText()).isEqualTo(today.minusDays(6).toString());
+        assertThat(week.get("responses").asInt()).isEqualTo(6);
+        assertThat(week.get("series")).hasSize(7);
+        assertThat(before.get("from").asText()).isEqualTo(today.minusDays(13).toString());
+        assertThat(before.get("responses").asInt()).isZero();
+        // AND days with from, or out of range, is a 400 on days
+        for (String query : new String[] {"days=7&from=" + today, "days=0", "days=abc", "days=99999"}) {
+            HttpResponse<String> refused = api.send("GET", "/api/surveys/plans/metrics?" + query, null);
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/error/field").asText()).as(query).isEqualTo("days");
+        }
+    }
+
+    @Test
     void groupBy_shouldBeRefusedSayingWhatIsAvailable_whenNoSuchDimensionExists() throws Exception {
         // WHEN scores are grouped by a score, by an unknown name, by a question that is not a choice, or by a CRM field
         // nobody has while the survey has a question of that name

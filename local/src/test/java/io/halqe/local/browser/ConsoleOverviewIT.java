@@ -1,0 +1,152 @@
+package io.halqe.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A CX lead reads the scores in the console: three days of answers to a survey of their own, from customers invited
+ * by link with their plan signed in; the NPS of 30 days with its band, by week, for one plan, and the costliest theme
+ * leading to the answers behind it.
+ */
+class ConsoleOverviewIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SURVEY = "overview-it";
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private static JsonNode send(String method, String path, String json, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.base() + path))
+                .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (path.startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + SharedCloud.apiKey());
+        }
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("%s %s: %s", method, path, answer.body()).isEqualTo(expected);
+        return JSON.readTree(answer.body());
+    }
+
+    /** A customer invited by link with their plan signed in, answering. */
+    private static void answer(String plan, int nps, String comment) throws Exception {
+        JsonNode invitation = send("POST", "/api/invitations", """
+                {"surveyId":"%s","channel":"link","customer":{"id":"ov-%s"},"hidden":{"plan":"%s"}}"""
+                .formatted(SURVEY, UUID.randomUUID(), plan), 201);
+        send("POST", "/s/" + SURVEY + "/responses", """
+                {"answers":{"nps":%d,"comment":"%s"},"token":"%s"}""".formatted(nps, comment,
+                invitation.get("token").asText()), 201);
+    }
+
+    private static WebElement shown(By locator) {
+        return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private static String npsShown() {
+        return shown(By.cssSelector("li[data-measure=nps] .value")).getText();
+    }
+
+    @Test
+    void cxLead_shouldSeeThirtyDaysOfNpsByWeekAndPlan_andReachTheAnswersBehindTheCostliestTheme() throws Exception {
+        // GIVEN a survey with a signed plan, answered on three days: pro customers promote, basic ones complain about
+        // delivery (each day 10, 9, 9 for pro; 2, 3 and 8 for basic)
+        send("POST", "/api/surveys", """
+                {"id":"%s","name":{"en":"Overview"},"kind":"relationship","defaultLanguage":"en","languages":["en"],
+                 "hiddenFields":["plan"],
+                 "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
+                              {"id":"comment","type":"text","text":{"en":"Why?"}}],
+                 "thankYou":{"en":"Thanks!"}}""".formatted(SURVEY), 201);
+        for (int day = 0; day < 3; day++) {
+            if (day > 0) {
+                SharedCloud.advanceClock(Duration.ofDays(1));
+            }
+            answer("pro", 10, "Great app, works every time");
+            answer("pro", 9, "Great app");
+            answer("pro", 9, "Works well");
+            answer("basic", 2, "The delivery was late again");
+            answer("basic", 3, "My delivery never arrived");
+            answer("basic", 8, "It is fine");
+        }
+        SharedCloud.drain();
+        LocalDate today = SharedCloud.now().atZone(ZoneOffset.UTC).toLocalDate();
+
+        // WHEN the CX lead signs in to the console and picks the survey
+        WebDriver driver = chromium.driver();
+        driver.get(SharedCloud.base() + "/console/overview");
+        chromium.waiting().until(ExpectedConditions.titleContains("Sign in"));
+        driver.findElement(By.name("username")).sendKeys(SharedCloud.MANAGER);
+        driver.findElement(By.name("password")).sendKeys(SharedCloud.MANAGER + SharedCloud.PASSWORD_SUFFIX);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#survey option[value='"
+                + SURVEY + "']")));
+        new Select(driver.findElement(By.id("survey"))).selectByValue(SURVEY);
+        // THEN the last 30 days' NPS is 16.7 (9 promoters, 6 detractors of 18) with its interval, over a point a day,
+        // drawn with its band
+        chromium.waiting().until(d -> npsShown().equals("16.7"));
+        assertThat(shown(By.cssSelector("li[data-measure=nps] .ci")).getText()).startsWith("95% interval");
+        assertThat(shown(By.cssSelector("li[data-measure=nps] .n")).getText()).startsWith("18 answers");
+        assertThat(driver.findElements(By.cssSelector(".chart canvas"))).isNotEmpty();
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == 30);
+
+        // WHEN they switch to weeks THEN there is a point per ISO week the 30 days touch
+        // (by their text: an option whose value is its text carries no value attribute, and needs none)
+        new Select(driver.findElement(By.id("interval"))).selectByVisibleText("week");
+        long weeks = Stream.iterate(today.minusDays(29), day -> !day.isAfter(today), day -> day.plusDays(1))
+                .map(day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).distinct().count();
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == weeks);
+
+        // WHEN they keep the pro plan only THEN its NPS is 100; the basic plan's is -66.7
+        new Select(driver.findElement(By.id("filter-dimension"))).selectByVisibleText("plan");
+        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//select[@id='filter-value']"
+                + "/option[normalize-space()='pro']")));
+        new Select(driver.findElement(By.id("filter-value"))).selectByVisibleText("pro");
+        chromium.waiting().until(d -> npsShown().equals("100"));
+        new Select(driver.findElement(By.id("filter-value"))).selectByVisibleText("basic");
+        chromium.waiting().until(d -> npsShown().equals("-66.7"));
+
+        // WHEN they go back to every answer and open the costliest theme
+        new Select(driver.findElement(By.id("filter-dimension"))).selectByVisibleText("all answers");
+        WebElement top = shown(By.cssSelector("#drivers li:first-child a"));
+        assertThat(top.getText()).isEqualTo("delivery");
+        top.click();
+        // THEN they land on the six answers about delivery, and only those
+        chromium.waiting().until(ExpectedConditions.urlContains("/console/answers"));
+        chromium.waiting().until(d -> d.findElements(By.cssSelector(".answers li")).size() == 6);
+        List<WebElement> answers = driver.findElements(By.cssSelector(".answers li"));
+        assertThat(answers).allSatisfy(item -> assertThat(item.getText()).containsIgnoringCase("delivery"));
+        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+    }
+}
