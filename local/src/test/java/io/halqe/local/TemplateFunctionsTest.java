@@ -23,7 +23,7 @@ class TemplateFunctionsTest {
             LocalCloud.ClockAdvance advance = cloud.advanceClock(java.time.Duration.ofMinutes(10));
             // THEN the page is served, all six functions are wired, the sweep ran twice and nothing was dead-lettered
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(cloud.functions()).hasSize(7);
+            assertThat(cloud.functions()).hasSize(8);
             // (enrichment's timeout, conditional on a Bedrock model, resolved to Globals' 30 s without one)
             assertThat(cloud.functions().get("EnrichmentFunction").timeout()).isEqualTo(java.time.Duration.ofSeconds(30));
             assertThat(advance.fired()).isEqualTo(2);

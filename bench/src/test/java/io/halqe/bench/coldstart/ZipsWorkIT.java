@@ -221,6 +221,18 @@ class ZipsWorkIT {
                 .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("sign-in"));
     }
 
+    @Test
+    void console_shouldServeTheCasePageAndItsScript_whenRunFromItsZip() throws Exception {
+        // GIVEN console's zip
+        // WHEN an email's case link is opened, in a fresh JVM
+        Ran ran = run("console", UnaryOperator.identity(), "get-case-page.json");
+        // THEN the page is the console's, with the sign-in settings the template gives it
+        JsonNode page = ran.result(0);
+        assertThat(page.path("statusCode").asInt()).as(ran.why("the case page answered 200")).isEqualTo(200);
+        assertThat(page.path("body").asText()).as(ran.why("the console's page"))
+                .contains("<meta name=\"halqe-client\"", "/console/assets/");
+    }
+
     /**
      * Runs {@code function}'s zip on its events (events/&lt;function&gt;/, personalized, then {@code edit}ed) in one
      * fresh child JVM, after storing the sample response they name; fails naming the function and showing the

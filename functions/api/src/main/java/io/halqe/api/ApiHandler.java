@@ -55,7 +55,6 @@ public final class ApiHandler implements RequestStreamHandler {
     private final Audit audit;
     private final Router routes;
     private final ManageCustomers customers;
-    private final ConsolePages pages;
 
     public ApiHandler() {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_DIRECTORY_TABLE",
@@ -63,19 +62,17 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT",
-                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID", "HALQE_SIGN_IN_URL", "HALQE_CONSOLE_CLIENT_ID"));
+                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID"));
     }
 
     private ApiHandler(Adapters adapters) {
         this(new Access(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")),
                 new ManageApiKeys(adapters.apiKeys()), adapters.teams()),
                 new Audit(adapters.auditLog(), adapters.auditPseudonyms()::of), routes(adapters),
-                new ManageCustomers(adapters.customers()),
-                new ConsolePages(adapters.config().signInUrl(), adapters.config().consoleClientId()));
+                new ManageCustomers(adapters.customers()));
     }
 
-    ApiHandler(Access access, Audit audit, Router routes, ManageCustomers customers, ConsolePages pages) {
-        this.pages = pages;
+    ApiHandler(Access access, Audit audit, Router routes, ManageCustomers customers) {
         this.access = access;
         this.audit = audit;
         this.routes = routes;
@@ -159,9 +156,6 @@ public final class ApiHandler implements RequestStreamHandler {
      * and passes its claims; the rest of the path is the admin route. Every other route takes a bearer key.
      */
     private APIGatewayV2HTTPResponse handle(HttpRequest request, Map<String, String> verifiedClaims) {
-        if (ConsolePages.ROUTE.equals(request.routeKey())) {
-            return pages.serve(request.path());
-        }
         Optional<Principal> caller;
         if (CONSOLE_ROUTE.equals(request.routeKey())) {
             caller = access.person(verifiedClaims, request.receivedAt());

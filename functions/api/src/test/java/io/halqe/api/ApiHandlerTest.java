@@ -124,7 +124,7 @@ class ApiHandlerTest {
                         new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran),
                 new TopicRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadEmergingTopics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), responses, tehran),
-                        tehran)), customers, new ConsolePages("http://localhost:3000/_local/auth", "console-client"));
+                        tehran)), customers);
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
                     Map.of("nps", new Answer.Score(QuestionType.NPS, 2 + i), "comment", new Answer.Text("<i>slow</i>")),
@@ -896,26 +896,6 @@ class ApiHandlerTest {
     }
 
     @Test
-    void consolePages_shouldOpenWithoutAnyCredential_whileTheirDataNeedsOne() {
-        // GIVEN a support case
-        openSupportAndLogisticsCases("case-page-sup", "case-page-log");
-        // WHEN a browser with no key and no token opens the case's console page, as an email link does
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("api", "get-open-cases.json"));
-        event.setRouteKey(ConsolePages.ROUTE);
-        event.setRawPath("/console/cases/case-page-sup");
-        event.getRequestContext().getHttp().setPath("/console/cases/case-page-sup");
-        event.setQueryStringParameters(null);
-        event.setHeaders(Map.of());
-        APIGatewayV2HTTPResponse page = handler.handle(event);
-        // THEN it gets the page that signs the reader in, with nothing of the case on it
-        assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(page.getHeaders().get("content-type")).startsWith("text/html");
-        assertThat(page.getBody()).contains("<meta name=\"halqe-client\"").doesNotContain("Detractor (2/10)");
-        // AND the case itself still answers only to a signed-in person
-        assertThat(asPerson(null, null, "GET", "/api/cases/case-page-sup", null).getStatusCode()).isEqualTo(401);
-    }
-
-    @Test
     void users_shouldBeMadeChangedAndDeletedByAnAdmin_withTheirTeamsKeptByTheTeams_andEveryChangeAudited()
             throws Exception {
         // GIVEN the helpdesk and billing teams
@@ -996,11 +976,9 @@ class ApiHandlerTest {
                 .map(event -> event.properties().get("Method") + " " + event.properties().get("Path")).toList();
         // THEN the router serves exactly those routes: API Gateway routes each one, the router dispatches it
         // (the console route is the handler's own: it hands what follows /console to the router)
-        // and so is the console's pages route, which serves pages and no data
-        assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE, ConsolePages.ROUTE);
+        assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE) && !route.equals(ConsolePages.ROUTE))
-                .toList()).hasSize(50);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(50);
     }
 
     @Test

@@ -88,11 +88,11 @@ class TemplateContractTest {
     }
 
     @Test
-    void template_shouldDeclareTheSevenFunctionsOnJava21Arm64WithSnapStartOnAPublishedAlias() {
+    void template_shouldDeclareTheEightFunctionsOnJava21Arm64WithSnapStartOnAPublishedAlias() {
         Map<String, Object> globals = TEMPLATE.globalsFunction();
         assertThat(TEMPLATE.functions()).extracting(SamTemplate.Function::logicalId).containsExactlyInAnyOrder(
                 "SubmissionFunction", "EnrichmentFunction", "ScoringFunction", "AlertsFunction", "RemeasureFunction",
-                "ApiFunction", "SignInsFunction");
+                "ApiFunction", "SignInsFunction", "ConsoleFunction");
         for (SamTemplate.Function function : TEMPLATE.functions()) {
             Map<String, Object> p = function.properties();
             assertThat(p.getOrDefault("Runtime", globals.get("Runtime"))).as(function.logicalId()).isEqualTo("java21");

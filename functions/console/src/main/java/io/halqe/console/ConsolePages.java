@@ -1,4 +1,4 @@
-package io.halqe.api;
+package io.halqe.console;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpResponses;

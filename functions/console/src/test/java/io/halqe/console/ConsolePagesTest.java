@@ -1,4 +1,4 @@
-package io.halqe.api;
+package io.halqe.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
