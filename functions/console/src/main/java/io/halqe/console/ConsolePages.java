@@ -18,11 +18,9 @@ import java.util.regex.Pattern;
  * {@code /console/callback} from the sign-in) the one page that loads them, with the managed login's address and the
  * console's client id added. The page carries no data: its script signs the reader in (authorization code with
  * PKCE) and reads through {@code /console/api/…}, where the JWT authorizer and the caller's role and teams decide.
+ * The route has no authorizer: a browser following an email's link carries no token yet.
  */
 final class ConsolePages {
-
-    /** The route in template.yaml; no authorizer, as a browser following an email link carries no token yet. */
-    static final String ROUTE = "GET /console/{proxy+}";
 
     private static final String ROOT = "/io/halqe/console/";
     private static final Pattern ASSET = Pattern.compile("/console/assets/[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
@@ -33,7 +31,7 @@ final class ConsolePages {
     private final String signInUrl;
     private final String clientId;
     private final String page;
-    private final Map<String, Optional<String>> assets = new ConcurrentHashMap<>();
+    private final Map<String, String> assets = new ConcurrentHashMap<>();
 
     /** {@code signInUrl}: the user pool's managed login ({@code https://<prefix>.auth.<region>.amazoncognito.com}). */
     ConsolePages(String signInUrl, String clientId) {
@@ -49,9 +47,7 @@ final class ConsolePages {
     APIGatewayV2HTTPResponse serve(String path) {
         if (ASSET.matcher(path).matches()) {
             String extension = path.substring(path.lastIndexOf('.') + 1);
-            Optional<String> asset = TYPES.containsKey(extension)
-                    ? assets.computeIfAbsent(path, ignored -> text(ROOT + path.substring("/console/".length())))
-                    : Optional.empty();
+            Optional<String> asset = TYPES.containsKey(extension) ? asset(path) : Optional.empty();
             return asset.map(body -> HttpResponses.response(200, TYPES.get(extension), body,
                             // hashed names: a new build is a new name
                             Map.of("cache-control", "public, max-age=31536000, immutable")))
@@ -70,6 +66,17 @@ final class ConsolePages {
                         + "frame-ancestors 'none'",
                 // the callback's address carries the sign-in code: it goes to no other site
                 "referrer-policy", "no-referrer"));
+    }
+
+    /** A file of the build, kept once read; a name that is none is not kept (any name can be asked for). */
+    private Optional<String> asset(String path) {
+        String kept = assets.get(path);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<String> read = text(ROOT + path.substring("/console/".length()));
+        read.ifPresent(body -> assets.put(path, body));
+        return read;
     }
 
     private static APIGatewayV2HTTPResponse notFound() {

@@ -3,11 +3,7 @@ package io.halqe.local.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +22,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class CaseLinkIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern CASE_LINK = Pattern.compile("<a href=\"([^\"]+)\">Open the case</a>");
 
     private static HeadlessChromium chromium;
@@ -43,16 +38,6 @@ class CaseLinkIT {
         }
     }
 
-    private static HttpResponse<String> send(String method, String path, String json, boolean withKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.base() + path))
-                .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (withKey) {
-            request.header("Authorization", "Bearer " + SharedCloud.apiKey());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** The alert email's "Open the case" link for the answer that says {@code comment}. */
     private static String caseLinkFor(String comment) throws Exception {
         for (JsonNode email : SharedCloud.outbox().path("emails")) {
@@ -64,37 +49,24 @@ class CaseLinkIT {
         throw new AssertionError("no alert email with a case link for \"" + comment + "\"");
     }
 
-    /** The local login page, filled in and sent, as a person does it. */
-    private static void signInAs(WebDriver driver, String user) {
-        chromium.waiting().until(ExpectedConditions.titleContains("Sign in"));
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys(user + SharedCloud.PASSWORD_SUFFIX);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-    }
-
     @Test
     void caseLink_shouldShowTheCaseAfterSignIn_toAnAgentOfItsTeamOnly() throws Exception {
         // GIVEN sara an agent of support and omid of logistics, and a detractor's answer support's alert went out for
-        assertThat(send("PUT", "/api/teams/support", """
-                {"ownerEmail":"support-lead@demo.halqe.local","members":["%s"]}""".formatted(SharedCloud.AGENT), true)
+        assertThat(ConsoleCalls.send("PUT", "/api/teams/support", """
+                {"ownerEmail":"support-lead@demo.halqe.local","members":["%s"]}""".formatted(SharedCloud.AGENT))
                 .statusCode()).isEqualTo(200);
-        assertThat(send("PUT", "/api/teams/logistics", """
-                {"ownerEmail":"logistics-lead@demo.halqe.local","members":["%s"]}""".formatted(SharedCloud.OTHER_AGENT),
-                true).statusCode()).isEqualTo(200);
+        assertThat(ConsoleCalls.send("PUT", "/api/teams/logistics", """
+                {"ownerEmail":"logistics-lead@demo.halqe.local","members":["%s"]}""".formatted(SharedCloud.OTHER_AGENT))
+                .statusCode()).isEqualTo(200);
         String comment = "Nobody answered my ticket " + UUID.randomUUID();
-        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(URI.create(SharedCloud.base()
-                        + "/s/demo-nps/responses")).header("content-type", "application/json")
-                .header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"nps\":2,\"comment\":\"" + comment + "\"}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+        ConsoleCalls.call("POST", "/s/demo-nps/responses", "{\"answers\":{\"nps\":2,\"comment\":\"" + comment
+                + "\"}}", 201);
         SharedCloud.drain();
         String link = caseLinkFor(comment);
         assertThat(link).startsWith(SharedCloud.base() + "/console/cases/");
         String caseId = link.substring(link.lastIndexOf('/') + 1);
         // (the page itself carries nothing of the case: a browser without a token gets only the sign-in script)
-        HttpResponse<String> bare = HTTP.send(HttpRequest.newBuilder(URI.create(link)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bare = ConsoleCalls.send("GET", link.substring(SharedCloud.base().length()), null);
         assertThat(bare.statusCode()).isEqualTo(200);
         assertThat(bare.body()).doesNotContain(comment);
         assertThat(bare.headers().firstValue("content-security-policy").orElseThrow()).contains("script-src 'self';")
@@ -104,7 +76,7 @@ class CaseLinkIT {
         WebDriver driver = chromium.driver();
         driver.get(link);
         // THEN she is asked to sign in first, and after that sees the case, its team and the customer's words
-        signInAs(driver, SharedCloud.AGENT);
+        ConsoleCalls.signIn(chromium, SharedCloud.AGENT);
         chromium.waiting().until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("out"), comment));
         assertThat(driver.getCurrentUrl()).isEqualTo(link);
@@ -120,7 +92,7 @@ class CaseLinkIT {
         // WHEN omid, an agent of logistics, follows the same link in a fresh tab session
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.get(link);
-        signInAs(driver, SharedCloud.OTHER_AGENT);
+        ConsoleCalls.signIn(chromium, SharedCloud.OTHER_AGENT);
         // THEN he is told there is no such case for him, and nothing of it is shown
         chromium.waiting().until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("out"), "belongs to a team you are not in"));
@@ -128,10 +100,7 @@ class CaseLinkIT {
         // AND a wrong password keeps anyone out
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.get(link);
-        chromium.waiting().until(ExpectedConditions.titleContains("Sign in"));
-        driver.findElement(By.name("username")).sendKeys(SharedCloud.AGENT);
-        driver.findElement(By.name("password")).sendKeys("not-her-password");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        ConsoleCalls.signIn(chromium, SharedCloud.AGENT, "not-her-password");
         chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"),
                 "Incorrect username or password."));
     }

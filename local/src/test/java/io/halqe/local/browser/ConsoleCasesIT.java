@@ -3,12 +3,6 @@ package io.halqe.local.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +21,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleCasesIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static HeadlessChromium chromium;
 
     @BeforeAll
@@ -43,20 +35,6 @@ class ConsoleCasesIT {
         }
     }
 
-    private static JsonNode send(String method, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.base() + path))
-                .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + SharedCloud.apiKey());
-        } else {
-            request.header("idempotency-key", UUID.randomUUID().toString());
-        }
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("%s %s: %s", method, path, answer.body()).isEqualTo(expected);
-        return JSON.readTree(answer.body());
-    }
-
     private static WebElement shown(By locator) {
         return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
@@ -64,20 +42,20 @@ class ConsoleCasesIT {
     @Test
     void agent_shouldWorkAPersianDetractorsCase_andCloseTheLoopWithARightToLeftPreviewedEmail() throws Exception {
         // GIVEN sara an agent of support, and a Persian customer invited by email (never imported) who answers 1
-        send("PUT", "/api/teams/support", """
+        ConsoleCalls.call("PUT", "/api/teams/support", """
                 {"ownerEmail":"support-lead@demo.halqe.local","members":["%s"]}""".formatted(SharedCloud.AGENT), 200);
         String address = "parisa-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        JsonNode invitation = send("POST", "/api/invitations", """
+        JsonNode invitation = ConsoleCalls.call("POST", "/api/invitations", """
                 {"surveyId":"demo-nps","channel":"email","customer":{"id":"cust-%s","email":"%s","locale":"fa"}}"""
                 .formatted(UUID.randomUUID(), address), 201);
         String comment = "سفارشم دو هفته دیر رسید و کسی جواب نداد";
-        JsonNode answered = send("POST", "/s/demo-nps/responses", """
+        JsonNode answered = ConsoleCalls.call("POST", "/s/demo-nps/responses", """
                 {"answers":{"nps":1,"comment":"%s"},"language":"fa","token":"%s"}"""
                 .formatted(comment, invitation.get("token").asText()), 201);
         SharedCloud.drain();
         String responseId = answered.get("responseId").asText();
         String caseId = null;
-        for (JsonNode item : send("GET", "/api/cases?team=support&limit=100", null, 200).get("items")) {
+        for (JsonNode item : ConsoleCalls.call("GET", "/api/cases?team=support&limit=100", null, 200).get("items")) {
             if (item.get("responseId").asText().equals(responseId)) {
                 caseId = item.get("caseId").asText();
             }
@@ -87,10 +65,7 @@ class ConsoleCasesIT {
         // WHEN sara opens the console and signs in
         WebDriver driver = chromium.driver();
         driver.get(SharedCloud.base() + "/console/cases");
-        chromium.waiting().until(ExpectedConditions.titleContains("Sign in"));
-        driver.findElement(By.name("username")).sendKeys(SharedCloud.AGENT);
-        driver.findElement(By.name("password")).sendKeys(SharedCloud.AGENT + SharedCloud.PASSWORD_SUFFIX);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        ConsoleCalls.signIn(chromium, SharedCloud.AGENT);
         // THEN she sees her team's open cases, this one among them, and no other team's
         WebElement link = shown(By.cssSelector("#out a[href='/console/cases/" + caseId + "']"));
         List<WebElement> listed = driver.findElements(By.cssSelector("#out li"));
@@ -129,7 +104,7 @@ class ConsoleCasesIT {
         assertThat(sent).as("the close-the-loop email to %s", address).isNotNull();
         assertThat(sent.path("subject").asText()).isEqualTo("پیگیری بازخورد شما");
         assertThat(sent.path("html").asText()).contains("dir=\"rtl\"");
-        assertThat(send("GET", "/api/cases/" + caseId, null, 200).get("status").asText()).isEqualTo("closed");
+        assertThat(ConsoleCalls.call("GET", "/api/cases/" + caseId, null, 200).get("status").asText()).isEqualTo("closed");
 
         // AND in Persian the console itself is right to left, with Solar Hijri dates in Persian digits
         new Select(driver.findElement(By.cssSelector("header select"))).selectByValue("fa");

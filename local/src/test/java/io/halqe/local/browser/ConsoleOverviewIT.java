@@ -3,11 +3,6 @@ package io.halqe.local.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,8 +27,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleOverviewIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SURVEY = "overview-it";
     private static HeadlessChromium chromium;
 
@@ -49,24 +42,12 @@ class ConsoleOverviewIT {
         }
     }
 
-    private static JsonNode send(String method, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedCloud.base() + path))
-                .header("content-type", "application/json").timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + SharedCloud.apiKey());
-        }
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("%s %s: %s", method, path, answer.body()).isEqualTo(expected);
-        return JSON.readTree(answer.body());
-    }
-
     /** A customer invited by link with their plan signed in, answering. */
     private static void answer(String plan, int nps, String comment) throws Exception {
-        JsonNode invitation = send("POST", "/api/invitations", """
+        JsonNode invitation = ConsoleCalls.call("POST", "/api/invitations", """
                 {"surveyId":"%s","channel":"link","customer":{"id":"ov-%s"},"hidden":{"plan":"%s"}}"""
                 .formatted(SURVEY, UUID.randomUUID(), plan), 201);
-        send("POST", "/s/" + SURVEY + "/responses", """
+        ConsoleCalls.call("POST", "/s/" + SURVEY + "/responses", """
                 {"answers":{"nps":%d,"comment":"%s"},"token":"%s"}""".formatted(nps, comment,
                 invitation.get("token").asText()), 201);
     }
@@ -83,7 +64,7 @@ class ConsoleOverviewIT {
     void cxLead_shouldSeeThirtyDaysOfNpsByWeekAndPlan_andReachTheAnswersBehindTheCostliestTheme() throws Exception {
         // GIVEN a survey with a signed plan, answered on three days: pro customers promote, basic ones complain about
         // delivery (each day 10, 9, 9 for pro; 2, 3 and 8 for basic)
-        send("POST", "/api/surveys", """
+        ConsoleCalls.call("POST", "/api/surveys", """
                 {"id":"%s","name":{"en":"Overview"},"kind":"relationship","defaultLanguage":"en","languages":["en"],
                  "hiddenFields":["plan"],
                  "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
@@ -106,10 +87,7 @@ class ConsoleOverviewIT {
         // WHEN the CX lead signs in to the console and picks the survey
         WebDriver driver = chromium.driver();
         driver.get(SharedCloud.base() + "/console/overview");
-        chromium.waiting().until(ExpectedConditions.titleContains("Sign in"));
-        driver.findElement(By.name("username")).sendKeys(SharedCloud.MANAGER);
-        driver.findElement(By.name("password")).sendKeys(SharedCloud.MANAGER + SharedCloud.PASSWORD_SUFFIX);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
         chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#survey option[value='"
                 + SURVEY + "']")));
         new Select(driver.findElement(By.id("survey"))).selectByValue(SURVEY);
