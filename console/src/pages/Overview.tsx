@@ -119,8 +119,7 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
         {current?.series ? (
           <>
             <TrendChart data={columns(current.series, measure)} label={t.t(('measure.' + measure) as Key)}
-              bandLabel={t.t('overview.interval95')} lowSampleLabel={t.t('overview.low-sample')}
-              width={Math.min(720, window.innerWidth - 40)} />
+              bandLabel={t.t('overview.interval95')} lowSampleLabel={t.t('overview.low-sample')} />
             <SeriesTable t={t} current={current} measure={measure} />
             <p><a id="answers-link" href={answersHref(current.surveyId, where, current.from, current.to)}>
               {t.t('overview.see-answers')}</a></p>

@@ -7,16 +7,17 @@ import type { Columns } from '../metrics';
  * The trend: the value per bucket, its 95% interval as a band, low-sample points drawn apart. uPlot draws on a canvas
  * (small and fast with long series); the table beside it says the same for screen readers and keyboards.
  */
-export function TrendChart({ data, label, bandLabel, lowSampleLabel, width }:
-  { data: Columns; label: string; bandLabel: string; lowSampleLabel: string; width: number }) {
+export function TrendChart({ data, label, bandLabel, lowSampleLabel }:
+  { data: Columns; label: string; bandLabel: string; lowSampleLabel: string }) {
   const target = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!target.current) {
       return undefined;
     }
     const lowOnly = data.y.map((y, i) => (data.lowSample[i] ? y : null));
+    const container = target.current;
     const chart = new uPlot({
-      width,
+      width: container.clientWidth || 320,
       height: 260,
       series: [
         {},
@@ -29,8 +30,14 @@ export function TrendChart({ data, label, bandLabel, lowSampleLabel, width }:
       bands: [{ series: [3, 2], fill: 'rgba(58, 95, 205, 0.15)' }],
       axes: [{}, { size: 50 }],
       legend: { show: true },
-    }, [data.x, data.y, data.low, data.high, lowOnly] as uPlot.AlignedData, target.current);
-    return () => chart.destroy();
-  }, [data, width, label]);
+    }, [data.x, data.y, data.low, data.high, lowOnly] as uPlot.AlignedData, container);
+    // as wide as the page gives it, a phone's too: follows its container
+    const resized = new ResizeObserver(() => chart.setSize({ width: container.clientWidth || 320, height: 260 }));
+    resized.observe(container);
+    return () => {
+      resized.disconnect();
+      chart.destroy();
+    };
+  }, [data, label]);
   return <div ref={target} class="chart" dir="ltr" role="img" aria-label={label} />;
 }
