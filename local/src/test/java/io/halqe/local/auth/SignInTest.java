@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudCalls;
 import io.halqe.local.LocalCloudOptions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ class SignInTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static LocalCloud cloud;
+    private static LocalCloudCalls calls;
     private static SignInFlow flow;
     private static String supportCase;
 
@@ -36,15 +37,13 @@ class SignInTest {
                 .withParameter("AnonymousAnswersPerMinute", "0")
                 .withUser(LocalUser.parse("sara:sara-secret:agent")).withUser(LocalUser.parse("reza:reza-secret:agent"))
                 .withUser(LocalUser.parse("vida:vida-secret:viewer")));
-        assertThat(withKey("PUT", "/api/teams/support", "{\"members\":[\"sara\"]}").statusCode()).isEqualTo(200);
-        assertThat(withKey("PUT", "/api/teams/logistics", "{\"members\":[\"reza\"]}").statusCode()).isEqualTo(200);
+        calls = new LocalCloudCalls(cloud);
+        assertThat(calls.send("PUT", "/api/teams/support", "{\"members\":[\"sara\"]}").statusCode()).isEqualTo(200);
+        assertThat(calls.send("PUT", "/api/teams/logistics", "{\"members\":[\"reza\"]}").statusCode()).isEqualTo(200);
         // AND a detractor's answer on the demo survey, which opens a case for support
-        HttpResponse<String> answered = send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/demo-nps/responses"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"nps\":1,\"comment\":\"Nobody answered\"}}")));
-        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+        calls.answer("demo-nps", JSON.readTree("{\"nps\":1,\"comment\":\"Nobody answered\"}"));
         cloud.drain();
-        JsonNode cases = JSON.readTree(withKey("GET", "/api/cases?team=support", null).body());
+        JsonNode cases = JSON.readTree(calls.send("GET", "/api/cases?team=support", null).body());
         supportCase = cases.at("/items/0/caseId").asText();
         assertThat(supportCase).isNotEmpty();
         flow = new SignInFlow(cloud.baseUrl());
@@ -109,12 +108,6 @@ class SignInTest {
     private static HttpResponse<String> console(String method, String path, String token, String body) throws Exception {
         return send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/console/api" + path))
                 .header("authorization", "Bearer " + token).header("content-type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static HttpResponse<String> withKey(String method, String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
-                .header("authorization", "Bearer " + cloud.apiKey()).header("content-type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 

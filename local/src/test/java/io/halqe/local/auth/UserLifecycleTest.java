@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudCalls;
 import io.halqe.local.LocalCloudOptions;
 import io.halqe.local.Outbox;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +31,7 @@ class UserLifecycleTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String CHOSEN = "Nasrin-Chose-2026";
     private static LocalCloud cloud;
+    private static LocalCloudCalls calls;
     private static String supportCase;
 
     @BeforeAll
@@ -38,13 +39,11 @@ class UserLifecycleTest {
         // GIVEN an empty cloud (nobody can sign in), the support team and a case of support's
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
-        assertThat(withKey("PUT", "/api/teams/support", "{\"name\":\"Support\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String> answered = send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/demo-nps/responses"))
-                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"nps\":1,\"comment\":\"Nobody called\"}}")));
-        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+        calls = new LocalCloudCalls(cloud);
+        assertThat(calls.send("PUT", "/api/teams/support", "{\"name\":\"Support\"}").statusCode()).isEqualTo(200);
+        calls.answer("demo-nps", JSON.readTree("{\"nps\":1,\"comment\":\"Nobody called\"}"));
         cloud.drain();
-        supportCase = JSON.readTree(withKey("GET", "/api/cases?team=support", null).body()).at("/items/0/caseId").asText();
+        supportCase = JSON.readTree(calls.send("GET", "/api/cases?team=support", null).body()).at("/items/0/caseId").asText();
         assertThat(supportCase).isNotEmpty();
     }
 
@@ -57,7 +56,7 @@ class UserLifecycleTest {
     void aUserMadeThroughTheApi_shouldSignInWithTheInvitation_workTheirTeamsCases_andBeAudited_untilDeleted()
             throws Exception {
         // WHEN the bootstrap admin makes Nasrin an agent of support
-        HttpResponse<String> made = withKey("POST", "/api/users",
+        HttpResponse<String> made = calls.send("POST", "/api/users",
                 "{\"username\":\"nasrin\",\"email\":\"nasrin@example.com\",\"role\":\"agent\",\"teams\":[\"support\"]}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         assertThat(JSON.readTree(made.body()).at("/user/status").asText()).isEqualTo("FORCE_CHANGE_PASSWORD");
@@ -83,27 +82,21 @@ class UserLifecycleTest {
         assertThat(cases.statusCode()).as(cases.body()).isEqualTo(200);
         assertThat(JSON.readTree(cases.body()).get("items")).extracting(item -> item.get("caseId").asText())
                 .contains(supportCase);
-        assertThat(JSON.readTree(withKey("GET", "/api/users/nasrin", null).body()).get("status").asText())
+        assertThat(JSON.readTree(calls.send("GET", "/api/users/nasrin", null).body()).get("status").asText())
                 .isEqualTo("CONFIRMED");
         // AND the audit log shows the key that made her, and her sign-in, and neither password
-        JsonNode audit = JSON.readTree(withKey("GET", "/api/audit?target=/api/users/nasrin", null).body());
+        JsonNode audit = JSON.readTree(calls.send("GET", "/api/audit?target=/api/users/nasrin", null).body());
         List<String> entries = new ArrayList<>();
         audit.get("items").forEach(entry -> entries.add(entry.get("actor").asText() + " " + entry.get("action").asText()));
         assertThat(entries).containsExactly("user:nasrin sign-in", "bootstrap POST /api/users");
         assertThat(audit.toString()).doesNotContain(temporary.group(1)).doesNotContain(CHOSEN)
                 .doesNotContain("nasrin@example.com");
         // WHEN she is deleted THEN she cannot sign in, and support no longer lists her
-        assertThat(withKey("DELETE", "/api/users/nasrin", null).statusCode()).isEqualTo(204);
+        assertThat(calls.send("DELETE", "/api/users/nasrin", null).statusCode()).isEqualTo(204);
         HttpResponse<String> refused = flow.login("nasrin", CHOSEN, challenge);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("Incorrect username or password.");
-        assertThat(JSON.readTree(withKey("GET", "/api/teams/support", null).body()).get("members")).isEmpty();
-    }
-
-    private static HttpResponse<String> withKey(String method, String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
-                .header("authorization", "Bearer " + cloud.apiKey()).header("content-type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(JSON.readTree(calls.send("GET", "/api/teams/support", null).body()).get("members")).isEmpty();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * What the console's browser tests do besides the browser: documented calls to the shared local cloud (the admin
- * API with the key, answers with an idempotency key) and a person signing in on the local login page.
+ * API with the key, answers with an idempotency key), a person signing in on the local login page, and a page's fit
+ * on a phone.
  */
 final class ConsoleCalls {
 
@@ -58,5 +59,18 @@ final class ConsoleCalls {
     /** Signing in as one of the shared cloud's people, with their password. */
     static void signIn(HeadlessChromium chromium, String user) {
         signIn(chromium, user, user + SharedCloud.PASSWORD_SUFFIX);
+    }
+
+    /** At 390 px wide the page scrolls only downwards; the window is put back after. */
+    static void assertFitsAPhone(WebDriver driver, String what) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("%s scrolls sideways at 390 px by", what).isLessThanOrEqualTo(0);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 }

@@ -39,19 +39,6 @@ class ConsoleCasesIT {
         return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /** At 390 px wide the page scrolls only downwards; the window is put back after. */
-    static void assertFitsAPhone(WebDriver driver, String what) {
-        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as("%s scrolls sideways at 390 px by", what).isLessThanOrEqualTo(0);
-        } finally {
-            driver.manage().window().setSize(before);
-        }
-    }
-
     @Test
     void agent_shouldWorkAPersianDetractorsCase_andCloseTheLoopWithARightToLeftPreviewedEmail() throws Exception {
         // GIVEN sara an agent of support, and a Persian customer invited by email (never imported) who answers 1
@@ -94,7 +81,7 @@ class ConsoleCasesIT {
 
         // (the case page passes axe's WCAG 2.1 AA rules, and fits a 390 px phone without scrolling sideways)
         Accessibility.assertNoSeriousViolations(driver, null, "the console's case page in English");
-        assertFitsAPhone(driver, "the case page");
+        ConsoleCalls.assertFitsAPhone(driver, "the case page");
 
         // WHEN she writes the resolution and a Persian message, and previews the email
         String message = "هزینه‌ی ارسال را برگرداندیم و پیک را عوض کردیم.";
@@ -130,7 +117,7 @@ class ConsoleCasesIT {
                 .getText();
         assertThat(opened).containsPattern("۱۴۰[۴-۹]").doesNotContainPattern("[0-9]");
         Accessibility.assertNoSeriousViolations(driver, null, "the console's case page in Persian");
-        assertFitsAPhone(driver, "the case page in Persian");
+        ConsoleCalls.assertFitsAPhone(driver, "the case page in Persian");
         assertThat(chromium.console()).doesNotContain("Content Security Policy");
     }
 }

@@ -100,7 +100,7 @@ class ConsoleOverviewIT {
         chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == 30);
 
         Accessibility.assertNoSeriousViolations(driver, null, "the console's overview");
-        ConsoleCasesIT.assertFitsAPhone(driver, "the overview");
+        ConsoleCalls.assertFitsAPhone(driver, "the overview");
 
         // WHEN they switch to weeks THEN there is a point per ISO week the 30 days touch
         // (by their text: an option whose value is its text carries no value attribute, and needs none)
@@ -129,7 +129,7 @@ class ConsoleOverviewIT {
         List<WebElement> answers = driver.findElements(By.cssSelector(".answers li"));
         assertThat(answers).allSatisfy(item -> assertThat(item.getText()).containsIgnoringCase("delivery"));
         Accessibility.assertNoSeriousViolations(driver, null, "the console's answers page");
-        ConsoleCasesIT.assertFitsAPhone(driver, "the answers page");
+        ConsoleCalls.assertFitsAPhone(driver, "the answers page");
         assertThat(chromium.console()).doesNotContain("Content Security Policy");
     }
 }

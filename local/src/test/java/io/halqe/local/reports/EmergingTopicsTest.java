@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudCalls;
 import io.halqe.local.LocalCloudOptions;
 import io.halqe.local.Outbox;
 import java.net.http.HttpResponse;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmergingTopicsTest {
 
-    private static final ObjectMapper JSON = ReportsClient.JSON;
+    private static final ObjectMapper JSON = LocalCloudCalls.JSON;
     private static final String SURVEY = """
             {"id":"cafe","name":"Café","kind":"relationship","defaultLanguage":"en","languages":["en","fa"],
              "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?","fa":"پیشنهاد می‌کنید؟"}},
@@ -67,7 +68,7 @@ class EmergingTopicsTest {
     private static final int ANSWERS_A_DAY = 5;
     private static final Random RANDOM = new Random(29);
     private static LocalCloud cloud;
-    private static ReportsClient api;
+    private static LocalCloudCalls api;
     private static LocalDate sunday;
     private static int answered;
 
@@ -76,7 +77,7 @@ class EmergingTopicsTest {
         // GIVEN a survey answered on each day up to the next Monday, then five times on each day of that week
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
-        api = new ReportsClient(cloud);
+        api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         LocalDate today = LocalDate.ofInstant(cloud.now(), ZoneOffset.UTC);
         LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));

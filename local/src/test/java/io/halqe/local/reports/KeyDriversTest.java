@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudCalls;
 import io.halqe.local.LocalCloudOptions;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeyDriversTest {
 
-    private static final ObjectMapper JSON = ReportsClient.JSON;
+    private static final ObjectMapper JSON = LocalCloudCalls.JSON;
     private static final String SURVEY = """
             {"id":"drivers","name":"Drivers","kind":"relationship","defaultLanguage":"en","languages":["en"],
              "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
@@ -41,7 +42,7 @@ class KeyDriversTest {
             "The app keeps crashing when I try to pay",
             null};
     private static LocalCloud cloud;
-    private static ReportsClient api;
+    private static LocalCloudCalls api;
     private static List<JsonNode> stored;
 
     @BeforeAll
@@ -49,7 +50,7 @@ class KeyDriversTest {
         // GIVEN a survey answered 120 times, each answer a seeded draw of a score and a comment (or none)
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
-        api = new ReportsClient(cloud);
+        api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         Random random = new Random(17);
         for (int i = 0; i < 120; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.halqe.local.LocalCloud;
+import io.halqe.local.LocalCloudCalls;
 import io.halqe.local.LocalCloudOptions;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsDimensionsTest {
 
-    private static final ObjectMapper JSON = ReportsClient.JSON;
+    private static final ObjectMapper JSON = LocalCloudCalls.JSON;
     private static final String SURVEY = """
             {"id":"plans","name":"Plans","kind":"relationship","defaultLanguage":"en","languages":["en"],
              "questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Would you recommend us?"}},
@@ -34,13 +35,13 @@ class MetricsDimensionsTest {
                           {"id":"ces","type":"ces","text":{"en":"How easy was it?"}}],
              "thankYou":{"en":"Thanks!"}}""";
     private static LocalCloud cloud;
-    private static ReportsClient api;
+    private static LocalCloudCalls api;
 
     @BeforeAll
     static void start() throws Exception {
         // GIVEN an empty local cloud, a survey created through the API and six answers through its public endpoint
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
-        api = new ReportsClient(cloud);
+        api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         answer("{\"nps\":10,\"plan\":\"pro\",\"addons\":[\"backup\",\"phone\"],\"renew\":true,\"ces\":7}");
         answer("{\"nps\":9,\"plan\":\"pro\",\"addons\":[\"backup\"],\"renew\":true,\"ces\":1}");

@@ -1,10 +1,9 @@
-package io.halqe.local.reports;
+package io.halqe.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.halqe.local.LocalCloud;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,25 +14,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The documented calls the report tests make on a local cloud: the admin API with its key, and public answers. */
-final class ReportsClient {
+/** The documented calls tests make on an in-process local cloud: the admin API with its key, and public answers. */
+public final class LocalCloudCalls {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final LocalCloud cloud;
 
-    ReportsClient(LocalCloud cloud) {
+    public LocalCloudCalls(LocalCloud cloud) {
         this.cloud = cloud;
     }
 
     /** An admin API call with the cloud's key. */
-    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         return send(method, path, body, true);
     }
 
     /** A call to the cloud, with the admin key or without it (a customer's). */
-    HttpResponse<String> send(String method, String path, String body, boolean admin)
+    public HttpResponse<String> send(String method, String path, String body, boolean admin)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(cloud.baseUrl().resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
@@ -45,14 +44,14 @@ final class ReportsClient {
     }
 
     /** An admin API read that must succeed. */
-    JsonNode get(String path) throws IOException, InterruptedException {
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", path, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     /** A customer's answer to the hosted survey ({@code {"answers": …}}), accepted; its response id. */
-    String answer(String surveyId, JsonNode answers) throws IOException, InterruptedException {
+    public String answer(String surveyId, JsonNode answers) throws IOException, InterruptedException {
         HttpResponse<String> sent = HTTP.send(HttpRequest.newBuilder(cloud.baseUrl().resolve("/s/" + surveyId + "/responses"))
                 .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().set("answers", answers).toString()))
@@ -62,7 +61,7 @@ final class ReportsClient {
     }
 
     /** Every stored answer of the survey, as the API lists them, page by page. */
-    List<JsonNode> storedAnswers(String surveyId) throws IOException, InterruptedException {
+    public List<JsonNode> storedAnswers(String surveyId) throws IOException, InterruptedException {
         List<JsonNode> answers = new ArrayList<>();
         String cursor = null;
         do {
