@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { whoAmI, type SignInSettings } from './auth';
 import { mayWorkCases } from './cases';
-import { isRightToLeft, LANGUAGES, remember, texts, type Language } from './i18n';
+import { areasOf, type Area } from './roles';
+import { isRightToLeft, LANGUAGES, remember, texts, type Key, type Language } from './i18n';
 import { Callback } from './pages/Callback';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
@@ -23,6 +24,8 @@ export function App({ settings, path, initialLanguage }:
     remember(localStorage, chosen);
     setLanguage(chosen);
   };
+  const groups = whoAmI(sessionStorage)?.groups;
+  const offered = groups ? areasOf(groups) : new Set<Area>(['overview', 'cases']);
   const caseId = CASE_PATH.exec(path)?.[1];
   let page;
   if (path === '/console/callback') {
@@ -33,7 +36,7 @@ export function App({ settings, path, initialLanguage }:
     page = <Answers settings={settings} t={t} search={location.search} />;
   } else if (path.startsWith('/console/cases')) {
     page = <CasesPage settings={settings} t={t} />;
-  } else if (path === '/console/overview' || !agentOnly(whoAmI(sessionStorage)?.groups ?? [])) {
+  } else if (path === '/console/overview' || !agentOnly(groups ?? [])) {
     page = <Overview settings={settings} t={t} />;
   } else {
     page = <CasesPage settings={settings} t={t} />;
@@ -43,8 +46,10 @@ export function App({ settings, path, initialLanguage }:
       <header>
         <a class="brand" href="/console/">{t.t('app.name')}</a>
         <nav aria-label={t.t('app.name')}>
-          <a href="/console/overview" aria-current={path === '/console/overview' ? 'page' : undefined}>{t.t('nav.overview')}</a>
-          <a href="/console/cases" aria-current={path.startsWith('/console/cases') ? 'page' : undefined}>{t.t('nav.cases')}</a>
+          {NAVIGATION.filter(([area]) => offered.has(area)).map(([area, key]) => (
+            <a href={'/console/' + area} aria-current={path.startsWith('/console/' + area) ? 'page' : undefined}>
+              {t.t(key)}
+            </a>))}
         </nav>
         <label>
           {t.t('language')}{' '}
@@ -57,6 +62,9 @@ export function App({ settings, path, initialLanguage }:
     </>
   );
 }
+
+const NAVIGATION: [Area, Key][] = [['overview', 'nav.overview'], ['cases', 'nav.cases'], ['surveys', 'nav.surveys'],
+  ['customers', 'nav.customers'], ['announcements', 'nav.announcements'], ['settings', 'nav.settings']];
 
 /** An agent (and no more) works cases and sees no scores: their console opens on their cases. */
 function agentOnly(groups: string[]): boolean {

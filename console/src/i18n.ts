@@ -3,15 +3,23 @@
 // for ar.
 
 import { ar } from './texts/ar';
-import { en, type Key } from './texts/en';
+import { customers } from './texts/customers';
+import { en } from './texts/en';
 import { fa } from './texts/fa';
+import { settings } from './texts/settings';
+import { surveys } from './texts/surveys';
 
-export type { Key };
+export type Key = keyof typeof en | keyof typeof surveys.en | keyof typeof customers.en | keyof typeof settings.en;
 export type Language = 'en' | 'fa' | 'ar';
 export const LANGUAGES: Language[] = ['en', 'fa', 'ar'];
 const CHOSEN = 'halqe.language';
 
-const TEXTS: Record<Language, Record<Key, string>> = { en, fa, ar };
+const AREAS = [surveys, customers, settings];
+const TEXTS: Record<Language, Record<Key, string>> = {
+  en: Object.assign({}, en, ...AREAS.map((texts) => texts.en)),
+  fa: Object.assign({}, fa, ...AREAS.map((texts) => texts.fa)),
+  ar: Object.assign({}, ar, ...AREAS.map((texts) => texts.ar)),
+};
 const LOCALES: Record<Language, string> = { en: 'en', fa: 'fa-IR-u-ca-persian-nu-arabext', ar: 'ar-u-nu-arab' };
 
 export function isRightToLeft(language: Language): boolean {
