@@ -97,7 +97,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 new TeamRoutes(new io.halqe.domain.core.ManageTeams(adapters.teams())),
                 new UserRoutes(new ManageUsers(adapters.users(), new io.halqe.domain.core.ManageTeams(adapters.teams()),
                         adapters.teams())),
-                new SurveyRoutes(surveys),
+                new SurveyRoutes(surveys, new io.halqe.domain.survey.PreviewSurveys(adapters.surveys())),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,

@@ -18,6 +18,8 @@ final class Permissions {
             entry("GET /api/surveys/{surveyId}", Scope.SURVEYS_READ),
             entry("PUT /api/surveys/{surveyId}", Scope.SURVEYS_WRITE),
             entry("POST /api/surveys/{surveyId}/themes", Scope.SURVEYS_WRITE),
+            entry("GET /api/surveys/{surveyId}/versions", Scope.SURVEYS_READ),
+            entry("POST /api/surveys/preview", Scope.SURVEYS_WRITE),
             entry("GET /api/surveys/{surveyId}/responses", Scope.RESPONSES_READ),
             entry("GET /api/responses/{responseId}", Scope.RESPONSES_READ),
             entry("GET /api/surveys/{surveyId}/metrics", Scope.METRICS_READ),
@@ -64,8 +66,12 @@ final class Permissions {
             entry("PUT /api/users/{username}", Scope.ADMIN),
             entry("DELETE /api/users/{username}", Scope.ADMIN));
 
-    /** Routes that take a body but change nothing (a preview): not audited, like a GET. */
-    static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview");
+    /**
+     * Routes that take a body but change nothing anyone else sees (a preview; a survey draft's expires within the
+     * hour): not audited, like a GET.
+     */
+    static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview",
+            "POST /api/surveys/preview");
 
     private Permissions() {
     }

@@ -7,10 +7,13 @@ import io.halqe.aws.http.HttpProblem;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.domain.survey.ManageSurveys;
+import io.halqe.domain.survey.PreviewSurveys;
 import io.halqe.domain.survey.Survey;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Survey definitions: list, create, read, and a new version on PUT. */
-record SurveyRoutes(ManageSurveys surveys) implements Router.Group {
+/** Survey definitions: list, create, read, a new version on PUT, the versions, and a draft's preview. */
+record SurveyRoutes(ManageSurveys surveys, PreviewSurveys previews) implements Router.Group {
 
     @Override
     public void addTo(Router router) {
@@ -21,7 +24,27 @@ record SurveyRoutes(ManageSurveys surveys) implements Router.Group {
                 .post("/api/surveys", request -> saved(surveys.create(body(request, Survey.class)), 201))
                 .get("/api/surveys/{surveyId}", request -> HttpResponses.json(200, existing(surveys, request)))
                 .put("/api/surveys/{surveyId}", request ->
-                        saved(surveys.update(request.pathParameter("surveyId"), body(request, Survey.class)), 200));
+                        saved(surveys.update(request.pathParameter("surveyId"), body(request, Survey.class)), 200))
+                .get("/api/surveys/{surveyId}/versions", request -> {
+                    var versions = surveys.versions(existing(surveys, request).id(), Queries.limit(request));
+                    return HttpResponses.json(200, Views.page(versions, null));
+                })
+                .post("/api/surveys/preview", request ->
+                        switch (previews.preview(body(request, Survey.class), request.receivedAt())) {
+                            case PreviewSurveys.Outcome.Ready ready -> HttpResponses.json(201, previewView(ready));
+                            case PreviewSurveys.Outcome.Invalid invalid ->
+                                    throw HttpProblem.invalid("invalid_survey", invalid.problem());
+                        });
+    }
+
+    /** Where the hosted page shows the draft, in each of its languages (relative: the console is on the same host). */
+    private static Map<String, Object> previewView(PreviewSurveys.Outcome.Ready ready) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String language : ready.survey().languages()) {
+            pages.put(language, "/s/" + ready.survey().id() + "?preview=" + ready.previewId() + "&lang=" + language);
+        }
+        return Map.of("previewId", ready.previewId(), "version", ready.survey().version(),
+                "expiresAt", ready.expiresAt().toString(), "pages", pages);
     }
 
     /** The survey the path names; a 404 when there is none. */

@@ -97,7 +97,7 @@ class ApiHandlerTest {
                         new io.halqe.domain.core.ManageTeams(new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(),
                                 db.tableName("DirectoryTable"))),
                         new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")))),
-                new SurveyRoutes(new ManageSurveys(surveys)),
+                new SurveyRoutes(new ManageSurveys(surveys), new io.halqe.domain.survey.PreviewSurveys(surveys)),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(customers, DIRECTORY),
                 new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases,
@@ -337,6 +337,34 @@ class ApiHandlerTest {
         assertThat(call("DELETE", "/api/surveys/checkout", null, KEY, null).getStatusCode()).isEqualTo(405);
         assertThat(call("PUT", "/api/surveys/missing", null, KEY, CHECKOUT.replace("checkout", "missing")).getStatusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void surveyPreview_shouldGiveTheHostedPagePerLanguage_andPublishNothing_andVersionsListNewestFirst() throws Exception {
+        // GIVEN a survey published twice
+        call("POST", "/api/surveys", null, KEY, CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"versioned\""));
+        call("PUT", "/api/surveys/versioned", null, KEY, CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"versioned\"")
+                .replace("After checkout", "Checkout"));
+        // WHEN a draft of its next version is previewed
+        var preview = call("POST", "/api/surveys/preview", null, KEY, CHECKOUT.replace("\"id\":\"checkout\"",
+                "\"id\":\"versioned\"").replace("After checkout", "Draft"));
+        // THEN it would be version 3, shown by the hosted page in each of its languages, and nothing is published
+        assertThat(preview.getStatusCode()).as(preview.getBody()).isEqualTo(201);
+        JsonNode shown = json(preview);
+        assertThat(shown.get("version").asInt()).isEqualTo(3);
+        assertThat(shown.at("/pages/en").asText())
+                .isEqualTo("/s/versioned?preview=" + shown.get("previewId").asText() + "&lang=en");
+        assertThat(json(get("/api/surveys/versioned", null, KEY)).get("version").asInt()).isEqualTo(2);
+        // AND the versions are listed newest first
+        var versions = json(get("/api/surveys/versioned/versions", null, KEY)).get("items");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(versions.get(1).get("name").asText()).isEqualTo("After checkout");
+        // AND an invalid draft is named as publishing would name it; an unknown survey has no versions
+        var invalid = call("POST", "/api/surveys/preview", null, KEY, "{\"id\":\"c4\",\"questions\":[]}");
+        assertThat(invalid.getStatusCode()).isEqualTo(400);
+        assertThat(json(invalid).at("/error/field").asText()).isNotBlank();
+        assertThat(get("/api/surveys/nope/versions", null, KEY).getStatusCode()).isEqualTo(404);
     }
 
     @Test
@@ -978,7 +1006,7 @@ class ApiHandlerTest {
         // (the console route is the handler's own: it hands what follows /console to the router)
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(50);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(52);
     }
 
     @Test

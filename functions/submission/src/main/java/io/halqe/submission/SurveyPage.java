@@ -43,8 +43,10 @@ final class SurveyPage {
             textarea{width:100%;min-height:6rem;font:inherit}button{padding:.7rem 1.6rem;font-size:1rem}
             .hp{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;
             clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-            :focus-visible{outline:3px solid #005fcc;outline-offset:2px}""";
+            :focus-visible{outline:3px solid #005fcc;outline-offset:2px}
+            .preview{background:#fff4ce;border:1px solid #8a6d00;padding:.4rem .8rem;border-radius:.3rem}""";
     static final String HONEYPOT = "_website";
+    private static final java.util.regex.Pattern PREVIEW_ID = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
     private final SurveyRepository surveys;
     private final InvitationLinks links;
@@ -57,6 +59,10 @@ final class SurveyPage {
     APIGatewayV2HTTPResponse render(HttpRequest request) {
         String surveyId = request.pathParameter("surveyId");
         boolean json = request.header("accept").orElse("").contains("application/json");
+        var previewId = request.query("preview").filter(value -> !value.isBlank() && !json);
+        if (previewId.isPresent()) {
+            return preview(request, surveyId, previewId.get());
+        }
         var found = surveys.find(surveyId);
         if (found.isEmpty()) {
             return json ? HttpResponses.error(404, "survey_not_found", "there is no survey " + surveyId)
@@ -92,10 +98,33 @@ final class SurveyPage {
                     "<h1>This survey is answered through a personal invitation link.</h1>");
         }
         String language = Languages.choose(survey, request, invitation == null ? null : invitation.customer().locale());
+        return answerPage(survey, language, request, token, false);
+    }
+
+    /**
+     * An unpublished draft, shown to its author by the console (frame-ancestors 'self' only): the real page, but its
+     * form sends nothing and saves nothing. The preview id in the address is the only key to it, and it expires.
+     */
+    private APIGatewayV2HTTPResponse preview(HttpRequest request, String surveyId, String previewId) {
+        // bounded before it becomes a key: the API makes only UUIDs
+        var draft = (PREVIEW_ID.matcher(previewId).matches() ? surveys.findPreview(previewId, request.receivedAt())
+                : java.util.Optional.<Survey>empty()).filter(found -> found.id().equals(surveyId));
+        if (draft.isEmpty()) {
+            return page(404, "en", null, "Preview expired", "<h1>This preview has expired.</h1>"
+                    + "<p>Preview the survey again from the console.</p>");
+        }
+        return answerPage(draft.get(), Languages.choose(draft.get(), request, null), request, null, true);
+    }
+
+    private APIGatewayV2HTTPResponse answerPage(Survey survey, String language, HttpRequest request, String token,
+                                                boolean preview) {
+        String surveyId = survey.id();
         Preset preset = Preset.of(survey, request);
         StringBuilder form = new StringBuilder()
+                .append(preview ? "<p class=\"preview\" role=\"note\">" + escape(previewNote(language)) + "</p>" : "")
                 .append("<h1>").append(escape(survey.nameIn(language))).append("</h1>")
-                .append("<form method=\"post\" action=\"/s/").append(escape(surveyId)).append("/responses\" data-survey-form")
+                .append("<form method=\"post\"")
+                .append(preview ? " data-preview" : " action=\"/s/" + escape(surveyId) + "/responses\" data-survey-form")
                 .append(preset == null ? "" : " data-preset")
                 .append(followUpAttributes(survey, language)).append(">")
                 .append(hidden("_lang", language))
@@ -117,8 +146,18 @@ final class SurveyPage {
         for (Question question : survey.questions()) {
             form.append(field(question, survey, language, preset));
         }
-        form.append("<button type=\"submit\">").append(escape(submitLabel(language))).append("</button></form>");
-        return page(200, language, survey, survey.nameIn(language), form.toString(), ENHANCEMENT);
+        form.append("<button type=\"submit\"").append(preview ? " disabled" : "").append(">")
+                .append(escape(submitLabel(language))).append("</button></form>");
+        return preview ? page(200, language, null, survey.nameIn(language), form.toString())
+                : page(200, language, survey, survey.nameIn(language), form.toString(), ENHANCEMENT);
+    }
+
+    private static String previewNote(String language) {
+        return switch (language) {
+            case "fa" -> "پیش‌نمایش: پاسخ‌ها ثبت نمی‌شوند.";
+            case "ar" -> "معاينة: لا تُحفظ الإجابات.";
+            default -> "Preview: answers are not recorded.";
+        };
     }
 
     /**

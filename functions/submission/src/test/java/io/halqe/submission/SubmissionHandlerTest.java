@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -264,6 +265,37 @@ class SubmissionHandlerTest {
         assertThat(response.getBody()).contains("<form method=\"post\" action=\"/s/demo-nps/responses\" data-survey-form data-nps=\"nps\"")
                 .contains("value=\"0\" data-number required>۰").contains("value=\"10\" data-number required>۱۰")
                 .contains("دلیل اصلی امتیاز شما چیست؟").contains("name=\"_website\" tabindex=\"-1\"");
+    }
+
+    @Test
+    void preview_shouldShowTheDraftOnTheRealPage_sendingNothing_onlyToTheConsole_untilItExpires() {
+        // GIVEN an unpublished draft of demo-nps, kept for an hour from the sample request's time, and one expired
+        var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
+        var published = surveys.find("demo-nps").orElseThrow();
+        var draft = published.as("demo-nps", published.version() + 1);
+        Instant asked = Instant.ofEpochMilli(1795428000000L);
+        surveys.savePreview("0f8e2f6e-58c5-4c2a-9d0f-4f8f5d1b2a10", draft, asked.plusSeconds(3600));
+        surveys.savePreview("1f8e2f6e-58c5-4c2a-9d0f-4f8f5d1b2a10", draft, asked.minusSeconds(1));
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sampleEvent("submission", "get-survey-page.json"));
+        // WHEN the console shows the live one in Persian
+        event.setQueryStringParameters(Map.of("lang", "fa", "preview", "0f8e2f6e-58c5-4c2a-9d0f-4f8f5d1b2a10"));
+        var response = handle(event);
+        // THEN it is the hosted page, right to left, marked as a preview, whose form cannot be sent and has no script,
+        // and only the console's own origin may frame it
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("<html lang=\"fa\" dir=\"rtl\">").contains("پیش‌نمایش")
+                .contains("<form method=\"post\" data-preview").contains("<button type=\"submit\" disabled>")
+                .doesNotContain("/responses").doesNotContain("<script");
+        assertThat(response.getHeaders().get("content-security-policy")).endsWith("frame-ancestors 'self'");
+        // AND an expired preview, another survey's, and an id that is not one, are all "expired"
+        for (var query : List.of(Map.of("preview", "1f8e2f6e-58c5-4c2a-9d0f-4f8f5d1b2a10"),
+                Map.of("preview", "../../SURVEY#demo-nps"))) {
+            event.setQueryStringParameters(query);
+            assertThat(handle(event).getStatusCode()).as(query.toString()).isEqualTo(404);
+        }
+        event.setPathParameters(Map.of("surveyId", "other"));
+        event.setQueryStringParameters(Map.of("preview", "0f8e2f6e-58c5-4c2a-9d0f-4f8f5d1b2a10"));
+        assertThat(handle(event).getStatusCode()).isEqualTo(404);
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.halqe.aws.json.Json;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Surveys: pk {@code SURVEY#<id>}; sk {@code CURRENT} is the live definition, {@code V#<000001>} each version
  * (kept so old responses can always be read against the version they answered). A new version is written with the
- * new current pointer in one transaction, conditional on the version it replaces.
+ * new current pointer in one transaction, conditional on the version it replaces. An unpublished draft shown by the
+ * hosted page's preview is pk {@code PREVIEW#<previewId>}, sk {@code PREVIEW}, gone by TTL ({@code expiresAt}).
  */
 public final class DynamoSurveyRepository implements SurveyRepository {
 
@@ -78,6 +81,36 @@ public final class DynamoSurveyRepository implements SurveyRepository {
                 .expressionAttributeValues(Map.of(":current", Items.s("CURRENT"))).limit(limit).exclusiveStartKey(start));
         return new Page<>(page.items().stream().map(DynamoSurveyRepository::fromItem).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));
+    }
+
+    @Override
+    public List<Survey> versions(String surveyId, int limit) {
+        return dynamo.query(request -> request.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :version)")
+                        .expressionAttributeValues(Map.of(":pk", Items.s("SURVEY#" + surveyId), ":version", Items.s("V#")))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(DynamoSurveyRepository::fromItem).toList();
+    }
+
+    @Override
+    public void savePreview(String previewId, Survey draft, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", Items.s("PREVIEW#" + previewId));
+        item.put("sk", Items.s("PREVIEW"));
+        item.put("definition", Items.s(Json.write(draft)));
+        item.put("expiresAt", Items.n(expiresAt.getEpochSecond()));
+        dynamo.putItem(request -> request.tableName(table).item(item));
+    }
+
+    /** TTL removes an expired item within days, not at once: the expiry is checked here. */
+    @Override
+    public Optional<Survey> findPreview(String previewId, Instant now) {
+        var item = dynamo.getItem(request -> request.tableName(table)
+                .key(Map.of("pk", Items.s("PREVIEW#" + previewId), "sk", Items.s("PREVIEW")))).item();
+        if (item == null || item.isEmpty() || Long.parseLong(item.get("expiresAt").n()) < now.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(fromItem(item));
     }
 
     private static Map<String, AttributeValue> item(Survey survey, String sk) {

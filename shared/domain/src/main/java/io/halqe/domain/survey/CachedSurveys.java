@@ -4,6 +4,7 @@ import io.halqe.domain.core.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,5 +76,21 @@ public final class CachedSurveys implements SurveyRepository {
     @Override
     public Page<Survey> list(int limit, String cursor) {
         return store.list(limit, cursor);
+    }
+
+    @Override
+    public List<Survey> versions(String surveyId, int limit) {
+        return store.versions(surveyId, limit);
+    }
+
+    /** Previews are never kept: each save is seen at once by the next render. */
+    @Override
+    public void savePreview(String previewId, Survey draft, Instant expiresAt) {
+        store.savePreview(previewId, draft, expiresAt);
+    }
+
+    @Override
+    public Optional<Survey> findPreview(String previewId, Instant now) {
+        return store.findPreview(previewId, now);
     }
 }

@@ -98,4 +98,9 @@ public final class ManageSurveys {
     public Page<Survey> list(int limit, String cursor) {
         return surveys.list(limit, cursor);
     }
+
+    /** The survey's versions, newest first; {@link Outcome.NotFound} is not needed: none is an empty list. */
+    public List<Survey> versions(String surveyId, int limit) {
+        return surveys.versions(surveyId, limit);
+    }
 }

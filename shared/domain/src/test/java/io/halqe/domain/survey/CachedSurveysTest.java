@@ -42,6 +42,22 @@ class CachedSurveysTest {
         public io.halqe.domain.core.Page<Survey> list(int limit, String cursor) {
             return stored.list(limit, cursor);
         }
+
+        @Override
+        public java.util.List<Survey> versions(String surveyId, int limit) {
+            return stored.versions(surveyId, limit);
+        }
+
+        @Override
+        public void savePreview(String previewId, Survey draft, Instant expiresAt) {
+            stored.savePreview(previewId, draft, expiresAt);
+        }
+
+        @Override
+        public Optional<Survey> findPreview(String previewId, Instant at) {
+            reads.incrementAndGet();
+            return stored.findPreview(previewId, at);
+        }
     }, new Clock() {
         @Override
         public ZoneOffset getZone() {
