@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { whoAmI, type SignInSettings } from './auth';
 import { mayWorkCases } from './cases';
-import { areasOf, type Area } from './roles';
-import { isRightToLeft, LANGUAGES, remember, texts, type Key, type Language } from './i18n';
+import { areasOf, mayEditSurveys, type Area } from './roles';
+import { isRightToLeft, LANGUAGE_NAMES, LANGUAGES, remember, texts, type Key, type Language } from './i18n';
 import { Callback } from './pages/Callback';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { Answers } from './pages/Answers';
 import { Overview } from './pages/Overview';
+import { SurveyEditor } from './pages/surveys/SurveyEditor';
+import { SurveysPage } from './pages/surveys/SurveysPage';
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fa: 'فارسی', ar: 'العربية' };
 const CASE_PATH = /^\/console\/cases\/([A-Za-z0-9][A-Za-z0-9._:-]{0,127})$/;
+const SURVEY_PATH = /^\/console\/surveys\/([a-z0-9][a-z0-9-]{0,62})$/;
 
 export function App({ settings, path, initialLanguage }:
   { settings: SignInSettings; path: string; initialLanguage: Language }) {
@@ -27,11 +29,17 @@ export function App({ settings, path, initialLanguage }:
   const groups = whoAmI(sessionStorage)?.groups;
   const offered = groups ? areasOf(groups) : new Set<Area>(['overview', 'cases']);
   const caseId = CASE_PATH.exec(path)?.[1];
+  const surveyId = SURVEY_PATH.exec(path)?.[1];
+  const editsSurveys = mayEditSurveys(groups ?? []);
   let page;
   if (path === '/console/callback') {
     page = <Callback settings={settings} t={t} />;
   } else if (caseId) {
     page = <CasePage settings={settings} t={t} caseId={caseId} />;
+  } else if (surveyId) {
+    page = <SurveyEditor settings={settings} t={t} surveyId={surveyId === 'new' ? null : surveyId} editable={editsSurveys} />;
+  } else if (path.startsWith('/console/surveys')) {
+    page = <SurveysPage settings={settings} t={t} editable={editsSurveys} />;
   } else if (path === '/console/answers') {
     page = <Answers settings={settings} t={t} search={location.search} />;
   } else if (path.startsWith('/console/cases')) {

@@ -12,6 +12,8 @@ import { surveys } from './texts/surveys';
 export type Key = keyof typeof en | keyof typeof surveys.en | keyof typeof customers.en | keyof typeof settings.en;
 export type Language = 'en' | 'fa' | 'ar';
 export const LANGUAGES: Language[] = ['en', 'fa', 'ar'];
+/** Each language by its own name, as people look for it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fa: 'فارسی', ar: 'العربية' };
 const CHOSEN = 'halqe.language';
 
 const AREAS = [surveys, customers, settings];

@@ -4,15 +4,21 @@ import type { SignInSettings } from './auth';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'answered'; answer: ApiAnswer<T> } | { state: 'failed'; reason: string };
 
-/** One GET through the console's API, read when the page shows; a reader who must sign in first is sent to. */
-export function useRead<T>(settings: SignInSettings, path: string): Loaded<T> {
+/**
+ * One GET through the console's API, read when the page shows (and again when {@code again} changes; never when the
+ * path is null); a reader who must sign in first is sent to.
+ */
+export function useRead<T>(settings: SignInSettings, path: string | null, again?: unknown): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
+    if (path === null) {
+      return;
+    }
     call<T>(settings, 'GET', path).then((answer) => setLoaded({ state: 'answered', answer }), (failure: Error) => {
       if (!(failure instanceof SignInNeeded)) {
         setLoaded({ state: 'failed', reason: failure.message });
       }
     });
-  }, [path]);
+  }, [path, again]);
   return loaded;
 }

@@ -61,7 +61,7 @@ final class ConsolePages {
                     + "(HALQE_SIGN_IN_URL, HALQE_CONSOLE_CLIENT_ID).", Map.of());
         }
         return HttpResponses.response(200, "text/html; charset=utf-8", page, Map.of(
-                "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' "
+                "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self'; connect-src 'self' "
                         + signInUrl + "; img-src 'self' data:; font-src 'self'; form-action 'none'; base-uri 'none'; "
                         + "frame-ancestors 'none'",
                 // the callback's address carries the sign-in code: it goes to no other site

@@ -66,9 +66,17 @@ final class ConsoleCalls {
         org.openqa.selenium.Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
-            Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+            var script = (org.openqa.selenium.JavascriptExecutor) driver;
+            Object overflow = script.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as("%s scrolls sideways at 390 px by", what).isLessThanOrEqualTo(0);
+            // what sticks out, to say what to fix
+            Object wide = script.executeScript("var w = document.documentElement.clientWidth; return Array.from("
+                    + "document.querySelectorAll('body *')).filter(function (e) { var r = e.getBoundingClientRect();"
+                    + " return r.right > w + 1 || r.left < -1; }).slice(0, 5).map(function (e) { return e.tagName"
+                    + " + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''); })"
+                    + ".join(' ')");
+            assertThat(((Number) overflow).intValue()).as("%s scrolls sideways at 390 px (%s) by", what, wide)
+                    .isLessThanOrEqualTo(0);
         } finally {
             driver.manage().window().setSize(before);
         }
