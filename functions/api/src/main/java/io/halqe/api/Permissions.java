@@ -50,6 +50,7 @@ final class Permissions {
             entry("POST /api/invitations", Scope.INVITATIONS_WRITE),
             entry("POST /api/outreach/dry-run", Scope.INVITATIONS_WRITE),
             entry("POST /api/announcements", Scope.ANNOUNCEMENTS_WRITE),
+            entry("POST /api/announcements/audience", Scope.ANNOUNCEMENTS_WRITE),
             entry("GET /api/admin/parked", Scope.OPERATIONS_WRITE),
             entry("POST /api/admin/parked/{id}/requeue", Scope.OPERATIONS_WRITE),
             entry("GET /api/teams/{teamId}", Scope.RULES_READ),
@@ -64,8 +65,9 @@ final class Permissions {
             entry("PUT /api/users/{username}", Scope.ADMIN),
             entry("DELETE /api/users/{username}", Scope.ADMIN));
 
-    /** Routes that take a body but change nothing (a preview): not audited, like a GET. */
-    static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview");
+    /** Routes that take a body but change nothing (a preview, an announcement's audience): not audited, like a GET. */
+    static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview",
+            "POST /api/announcements/audience");
 
     private Permissions() {
     }
