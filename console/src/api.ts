@@ -46,6 +46,13 @@ async function send<T>(settings: SignInSettings, method: string, path: string,
   return { status: answer.status, body: text ? (JSON.parse(text) as T) : null };
 }
 
+/** A page that reads nothing until asked still needs its reader signed in: sent to sign in now if they are not. */
+export async function ensureSignedIn(settings: SignInSettings): Promise<void> {
+  if (!token(sessionStorage)) {
+    await signInAgain(settings);
+  }
+}
+
 async function signInAgain(settings: SignInSettings): Promise<never> {
   location.assign(await authorizeUrl(settings, location.origin, location.pathname, sessionStorage));
   throw new SignInNeeded();

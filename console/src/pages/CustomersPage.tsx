@@ -3,6 +3,7 @@ import { call, SignInNeeded } from '../api';
 import type { SignInSettings } from '../auth';
 import { customerIdOf, exportFileName, PROFILE_FIELDS, type Customer, type FeedbackEntry } from '../customers';
 import type { Key, Texts } from '../i18n';
+import { useSignedIn } from '../load';
 import { CustomerImport } from './CustomerImport';
 
 interface Refusal {
@@ -18,6 +19,7 @@ type Found = { customer: Customer; history: FeedbackEntry[]; next: string | null
 
 /** One customer found by id or email: their profile and health, their answers, and their data's export or erasure. */
 export function CustomersPage({ settings, t }: { settings: SignInSettings; t: Texts }) {
+  useSignedIn(settings);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -125,19 +127,19 @@ export function CustomersPage({ settings, t }: { settings: SignInSettings; t: Te
         {customer && found ? (
           <>
             <section aria-labelledby="profile-title">
-              <h2 id="profile-title" dir="auto">{customer.name || customer.id}</h2>
+              <h2 id="profile-title"><bdi>{customer.name || customer.id}</bdi></h2>
               <dl id="profile">
-                <dt>{t.t('import.id')}</dt><dd dir="auto">{customer.id}</dd>
+                <dt>{t.t('import.id')}</dt><dd><bdi>{customer.id}</bdi></dd>
                 {PROFILE_FIELDS.filter((field) => customer[field] !== null && customer[field] !== undefined)
                   .map((field) => (
                     <>
                       <dt>{t.t(('customer.' + field) as Key)}</dt>
-                      <dd dir="auto" data-field={field}>{field === 'lifetimeValue'
-                        ? t.number(customer.lifetimeValue as number) : String(customer[field])}</dd>
+                      <dd data-field={field}><bdi>{field === 'lifetimeValue'
+                        ? t.number(customer.lifetimeValue as number) : String(customer[field])}</bdi></dd>
                     </>
                   ))}
                 {Object.entries(customer.attributes ?? {}).map(([name, value]) => (
-                  <><dt dir="auto">{name}</dt><dd dir="auto">{value}</dd></>
+                  <><dt><bdi>{name}</bdi></dt><dd><bdi>{value}</bdi></dd></>
                 ))}
               </dl>
             </section>
