@@ -125,8 +125,8 @@ public final class Announce {
     /**
      * {@code POST /api/announcements/audience}: whom this announcement would reach, counted as {@link #announce}
      * counts — without sending or claiming anything. {@code byLanguage} splits those who would be told now by the
-     * language their email would be in; {@code alreadyNotified} needs the message, since the announcement's id is its
-     * content (without one it is 0).
+     * language they answered in (none counts as en), which picks their words; {@code alreadyNotified} needs the
+     * message, since the announcement's id is its content (without one it is 0).
      */
     public AudienceOutcome audience(Request request, Instant at) {
         boolean worded = request.message() != null || request.messages() != null;
