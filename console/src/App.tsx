@@ -6,7 +6,9 @@ import { isRightToLeft, LANGUAGE_NAMES, LANGUAGES, remember, texts, type Key, ty
 import { Callback } from './pages/Callback';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
+import { AnnouncementsPage } from './pages/AnnouncementsPage';
 import { Answers } from './pages/Answers';
+import { CustomersPage } from './pages/CustomersPage';
 import { Overview } from './pages/Overview';
 import { SurveyEditor } from './pages/surveys/SurveyEditor';
 import { SurveysPage } from './pages/surveys/SurveysPage';
@@ -42,6 +44,10 @@ export function App({ settings, path, initialLanguage }:
     page = <SurveysPage settings={settings} t={t} editable={editsSurveys} />;
   } else if (path === '/console/answers') {
     page = <Answers settings={settings} t={t} search={location.search} />;
+  } else if (path === '/console/customers' || path === '/console/customers/import') {
+    page = <CustomersPage settings={settings} t={t} />;
+  } else if (path === '/console/announcements') {
+    page = <AnnouncementsPage settings={settings} t={t} />;
   } else if (path.startsWith('/console/cases')) {
     page = <CasesPage settings={settings} t={t} />;
   } else if (path === '/console/overview' || !agentOnly(groups ?? [])) {

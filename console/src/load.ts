@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call, SignInNeeded, type ApiAnswer } from './api';
+import { call, ensureSignedIn, SignInNeeded, type ApiAnswer } from './api';
 import type { SignInSettings } from './auth';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'answered'; answer: ApiAnswer<T> } | { state: 'failed'; reason: string };
@@ -21,4 +21,13 @@ export function useRead<T>(settings: SignInSettings, path: string | null, again?
     });
   }, [path, again]);
   return loaded;
+}
+
+/** Signs the reader in when the page shows, for a page whose first call waits for them (a search, a form). */
+export function useSignedIn(settings: SignInSettings): void {
+  useEffect(() => {
+    ensureSignedIn(settings).catch(() => {
+      // on its way to the sign-in page
+    });
+  }, []);
 }

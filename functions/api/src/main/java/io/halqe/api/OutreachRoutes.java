@@ -14,7 +14,10 @@ import io.halqe.domain.outreach.ContactDecision;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reaching customers: signed invitations, "you asked, we did" announcements, and the contact policy's dry run. */
+/**
+ * Reaching customers: signed invitations, "you asked, we did" announcements (and their audience, counted before one is
+ * sent), and the contact policy's dry run.
+ */
 record OutreachRoutes(CreateInvitation invitations, Announce announce, CheckContact checkContact) implements Router.Group {
 
     @Override
@@ -24,6 +27,12 @@ record OutreachRoutes(CreateInvitation invitations, Announce announce, CheckCont
                         switch (announce.announce(body(request, Announce.Request.class), request.receivedAt())) {
                             case Announce.Outcome.Sent sent -> HttpResponses.json(200, sent);
                             case Announce.Outcome.Invalid invalid ->
+                                    throw HttpProblem.invalid("invalid_announcement", invalid.problem());
+                        })
+                .post("/api/announcements/audience", request ->
+                        switch (announce.audience(body(request, Announce.Request.class), request.receivedAt())) {
+                            case Announce.AudienceOutcome.Counted counted -> HttpResponses.json(200, counted);
+                            case Announce.AudienceOutcome.Invalid invalid ->
                                     throw HttpProblem.invalid("invalid_announcement", invalid.problem());
                         })
                 .post("/api/outreach/dry-run", this::dryRun);

@@ -52,6 +52,7 @@ final class Permissions {
             entry("POST /api/invitations", Scope.INVITATIONS_WRITE),
             entry("POST /api/outreach/dry-run", Scope.INVITATIONS_WRITE),
             entry("POST /api/announcements", Scope.ANNOUNCEMENTS_WRITE),
+            entry("POST /api/announcements/audience", Scope.ANNOUNCEMENTS_WRITE),
             entry("GET /api/admin/parked", Scope.OPERATIONS_WRITE),
             entry("POST /api/admin/parked/{id}/requeue", Scope.OPERATIONS_WRITE),
             entry("GET /api/teams/{teamId}", Scope.RULES_READ),
@@ -67,11 +68,11 @@ final class Permissions {
             entry("DELETE /api/users/{username}", Scope.ADMIN));
 
     /**
-     * Routes that take a body but change nothing anyone else sees (a preview; a survey draft's expires within the
-     * hour): not audited, like a GET.
+     * Routes that take a body but change nothing anyone else sees (a preview, an announcement's audience; a survey
+     * draft's preview expires within the hour): not audited, like a GET.
      */
     static final java.util.Set<String> READS_WITH_A_BODY = java.util.Set.of("POST /api/cases/{caseId}/close/preview",
-            "POST /api/surveys/preview");
+            "POST /api/surveys/preview", "POST /api/announcements/audience");
 
     private Permissions() {
     }

@@ -640,11 +640,20 @@ class ApiHandlerTest {
                 {"surveyId":"announce-survey","theme":"delivery","message":"Same-day delivery is live.",
                  "messages":{"fa":"ارسال همان‌روز فعال شد."}}""";
 
-        // WHEN
+        // WHEN its audience is asked for first, then it is sent twice
+        var audience = send("POST", "/api/announcements/audience", "application/json", body);
+        assertThat(EMAILS).isEmpty();
         var first = send("POST", "/api/announcements", "application/json", body);
         var again = send("POST", "/api/announcements", "application/json", body);
+        var audienceAfter = send("POST", "/api/announcements/audience", "application/json", body);
 
-        // THEN
+        // THEN the audience named whom the send then reached, and after it, that they were told
+        assertThat(audience.getStatusCode()).as(audience.getBody()).isEqualTo(200);
+        assertThat(json(audience)).isEqualTo(Json.MAPPER.readTree("""
+                {"matchedResponses":3,"customers":2,"toNotify":1,"byLanguage":{"fa":1},"withoutEmail":0,
+                 "suppressed":1,"alreadyNotified":0}"""));
+        assertThat(json(audienceAfter).get("alreadyNotified").asInt()).isEqualTo(1);
+        assertThat(json(audienceAfter).get("toNotify").asInt()).isZero();
         assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
         assertThat(json(first).get("matchedResponses").asInt()).isEqualTo(3);
         assertThat(json(first).get("notified").asInt()).isEqualTo(1);
@@ -658,6 +667,9 @@ class ApiHandlerTest {
         var invalid = send("POST", "/api/announcements", "application/json", "{\"surveyId\":\"announce-survey\",\"message\":\"x\"}");
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(json(invalid).at("/error/code").asText()).isEqualTo("invalid_announcement");
+        var invalidAudience = send("POST", "/api/announcements/audience", "application/json", "{\"theme\":\"delivery\"}");
+        assertThat(invalidAudience.getStatusCode()).isEqualTo(400);
+        assertThat(json(invalidAudience).at("/error/field").asText()).isEqualTo("surveyId");
         assertThat(send("GET", "/api/announcements", "application/json", null).getStatusCode()).isEqualTo(405);
     }
 
@@ -1006,7 +1018,7 @@ class ApiHandlerTest {
         // (the console route is the handler's own: it hands what follows /console to the router)
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(52);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(53);
     }
 
     @Test

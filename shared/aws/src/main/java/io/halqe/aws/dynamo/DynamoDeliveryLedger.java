@@ -68,6 +68,19 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
+    public boolean claimed(String key, Instant at) {
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table).key(key(key))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return false;
+        }
+        AttributeValue leaseUntil = item.get("leaseUntil");
+        // the same test as claim's condition: a lease past its time may be taken again
+        return !"leased".equals(Items.string(item, "state")) || leaseUntil == null
+                || Long.parseLong(leaseUntil.n()) >= at.getEpochSecond();
+    }
+
+    @Override
     public void complete(String key, Instant at) {
         dynamo.updateItem(request -> request.tableName(table).key(key(key))
                 .updateExpression(keep == null ? "SET #state = :done REMOVE leaseUntil, expiresAt"

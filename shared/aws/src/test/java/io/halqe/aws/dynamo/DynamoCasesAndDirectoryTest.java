@@ -82,6 +82,21 @@ class DynamoCasesAndDirectoryTest {
     }
 
     @Test
+    void claimed_shouldAnswerAsClaimWould_withoutClaiming() {
+        // GIVEN a key never claimed, one leased, and one done
+        var forever = DynamoDeliveryLedger.forever(db.client(), db.tableName("CasesTable"));
+        forever.claim("announce#a-1#leased", AT);
+        forever.once("announce#a-1#done", AT, () -> { });
+
+        // WHEN / THEN
+        assertThat(forever.claimed("announce#a-1#never", AT)).isFalse();
+        assertThat(forever.claim("announce#a-1#never", AT)).as("asking claimed nothing").isTrue();
+        assertThat(forever.claimed("announce#a-1#leased", AT.plusSeconds(60))).isTrue();
+        assertThat(forever.claimed("announce#a-1#leased", AT.plus(java.time.Duration.ofMinutes(6)))).isFalse();
+        assertThat(forever.claimed("announce#a-1#done", AT.plus(java.time.Duration.ofDays(400)))).isTrue();
+    }
+
+    @Test
     void ledger_shouldGrantAKeyOnce_untilReleased() {
         assertThat(ledger.claim("detractor#r9#email", AT)).isTrue();
         assertThat(ledger.claim("detractor#r9#email", AT)).isFalse();

@@ -56,6 +56,11 @@ class EventContractTest {
         @Override
         public void release(String key) {
         }
+
+        @Override
+        public boolean claimed(String key, Instant at) {
+            return false;
+        }
     };
 
     private static JsonSchema schema(String file) throws IOException {

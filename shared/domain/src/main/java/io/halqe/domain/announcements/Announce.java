@@ -72,27 +72,15 @@ public final class Announce {
     }
 
     public Outcome announce(Request request, Instant at) {
-        var problem = problem(request);
+        var problem = problemOf(request);
         if (problem != null) {
-            return problem;
+            return new Outcome.Invalid(problem);
         }
         String announcementId = idOf(request);
-        int matched = 0;
-        int withoutEmail = 0;
-        // first matching answer per address decides the language; keyed lower-case so one inbox gets one email
-        Map<String, Recipient> recipients = new LinkedHashMap<>();
-        for (Response response : Page.all(cursor -> responses.listBySurvey(request.surveyId(), PAGE_SIZE, cursor))) {
-            if (!matches(response, request)) {
-                continue;
-            }
-            matched++;
-            String email = response.enrichment().customer() == null ? null : response.enrichment().customer().email();
-            if (email == null || email.isBlank()) {
-                withoutEmail++;
-                continue;
-            }
-            recipients.putIfAbsent(EmailAddresses.canonical(email), new Recipient(email.strip(), response.language()));
-        }
+        Audience audience = audienceOf(request);
+        Map<String, Recipient> recipients = audience.recipients();
+        int matched = audience.matched();
+        int withoutEmail = audience.withoutEmail();
 
         int notified = 0;
         int already = 0;
@@ -107,7 +95,7 @@ public final class Announce {
             }
             boolean sent;
             try {
-                sent = ledger.once("announce#" + announcementId + "#" + SuppressionList.idOf(entry.getKey()), at, () -> mailer.send(
+                sent = ledger.once(claimKey(announcementId, entry.getKey()), at, () -> mailer.send(
                         CustomerEmail.build(CustomerEmail.Purpose.ANNOUNCEMENT, recipient.email(), recipient.language(),
                                 messageFor(request, recipient.language()), unsubscribe.urlFor(recipient.email(), at), brand)));
             } catch (RuntimeException failure) {
@@ -132,6 +120,75 @@ public final class Announce {
         }
         return new Outcome.Sent(announcementId, matched, recipients.size(), notified, already, suppressed, withoutEmail,
                 failed, parkedId);
+    }
+
+    /**
+     * {@code POST /api/announcements/audience}: whom this announcement would reach, counted as {@link #announce}
+     * counts — without sending or claiming anything. {@code byLanguage} splits those who would be told now by the
+     * language they answered in (none counts as en), which picks their words; {@code alreadyNotified} needs the
+     * message, since the announcement's id is its content (without one it is 0).
+     */
+    public AudienceOutcome audience(Request request, Instant at) {
+        boolean worded = request.message() != null || request.messages() != null;
+        Problem problem = worded ? problemOf(request) : audienceProblem(request);
+        if (problem != null) {
+            return new AudienceOutcome.Invalid(problem);
+        }
+        Audience audience = audienceOf(request);
+        String announcementId = worded ? idOf(request) : null;
+        int suppressed = 0;
+        int already = 0;
+        Map<String, Integer> byLanguage = new TreeMap<>();
+        for (var entry : audience.recipients().entrySet()) {
+            if (suppression.isSuppressed(entry.getValue().email())) {
+                suppressed++;
+            } else if (announcementId != null && ledger.claimed(claimKey(announcementId, entry.getKey()), at)) {
+                already++;
+            } else {
+                String language = entry.getValue().language() == null ? "en" : entry.getValue().language();
+                byLanguage.merge(language, 1, Integer::sum);
+            }
+        }
+        int recipients = audience.recipients().size();
+        return new AudienceOutcome.Counted(audience.matched(), recipients, recipients - suppressed - already,
+                byLanguage, audience.withoutEmail(), suppressed, already);
+    }
+
+    public sealed interface AudienceOutcome {
+        /** {@code toNotify} is what a send now would notify (barring failures); {@code byLanguage} sums to it. */
+        record Counted(int matchedResponses, int customers, int toNotify, Map<String, Integer> byLanguage,
+                       int withoutEmail, int suppressed, int alreadyNotified) implements AudienceOutcome {
+        }
+
+        record Invalid(Problem problem) implements AudienceOutcome {
+        }
+    }
+
+    private record Audience(int matched, int withoutEmail, Map<String, Recipient> recipients) {
+    }
+
+    private Audience audienceOf(Request request) {
+        int matched = 0;
+        int withoutEmail = 0;
+        // first matching answer per address decides the language; keyed lower-case so one inbox gets one email
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        for (Response response : Page.all(cursor -> responses.listBySurvey(request.surveyId(), PAGE_SIZE, cursor))) {
+            if (!matches(response, request)) {
+                continue;
+            }
+            matched++;
+            String email = response.enrichment().customer() == null ? null : response.enrichment().customer().email();
+            if (email == null || email.isBlank()) {
+                withoutEmail++;
+                continue;
+            }
+            recipients.putIfAbsent(EmailAddresses.canonical(email), new Recipient(email.strip(), response.language()));
+        }
+        return new Audience(matched, withoutEmail, recipients);
+    }
+
+    private static String claimKey(String announcementId, String canonicalEmail) {
+        return "announce#" + announcementId + "#" + SuppressionList.idOf(canonicalEmail);
     }
 
     /** The request as parked work keeps it, to announce again on re-queue (which reaches only those not reached). */
@@ -194,28 +251,36 @@ public final class Announce {
         return request.message();
     }
 
-    private static Outcome.Invalid problem(Request request) {
+    private static Problem audienceProblem(Request request) {
         if (request.surveyId() == null || request.surveyId().isBlank()) {
-            return new Outcome.Invalid(new Problem("surveyId", "is required"));
+            return new Problem("surveyId", "is required");
         }
         if (request.theme() == null && request.feedbackType() == null) {
-            return new Outcome.Invalid(new Problem("theme", "or feedbackType is required: an announcement goes to the feedback it answers"));
+            return new Problem("theme", "or feedbackType is required: an announcement goes to the feedback it answers");
         }
         if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
-            return new Outcome.Invalid(new Problem("from", "must be before to"));
+            return new Problem("from", "must be before to");
+        }
+        return null;
+    }
+
+    private static Problem problemOf(Request request) {
+        Problem audience = audienceProblem(request);
+        if (audience != null) {
+            return audience;
         }
         if (request.message() == null || request.message().isBlank() || request.message().length() > MAX_MESSAGE) {
-            return new Outcome.Invalid(new Problem("message", "is required (at most " + MAX_MESSAGE + " characters)"));
+            return new Problem("message", "is required (at most " + MAX_MESSAGE + " characters)");
         }
         if (request.messages() != null) {
             for (var entry : request.messages().entrySet()) {
                 if (!LANGUAGES.contains(entry.getKey())) {
-                    return new Outcome.Invalid(new Problem("messages." + entry.getKey(), "is not a supported language (en, fa, ar)"));
+                    return new Problem("messages." + entry.getKey(), "is not a supported language (en, fa, ar)");
                 }
                 String text = entry.getValue();
                 if (text == null || text.isBlank() || text.length() > MAX_MESSAGE) {
-                    return new Outcome.Invalid(new Problem("messages." + entry.getKey(),
-                            "must be non-blank text of at most " + MAX_MESSAGE + " characters"));
+                    return new Problem("messages." + entry.getKey(),
+                            "must be non-blank text of at most " + MAX_MESSAGE + " characters");
                 }
             }
         }

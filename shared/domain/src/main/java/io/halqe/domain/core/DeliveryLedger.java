@@ -13,6 +13,9 @@ public interface DeliveryLedger {
 
     void release(String key);
 
+    /** True if {@link #claim} would now answer false — a done claim, or a lease still held — without claiming. */
+    boolean claimed(String key, Instant at);
+
     /** The claimed act happened: the key stays claimed for as long as this ledger keeps what was done. */
     default void complete(String key, Instant at) {
     }

@@ -140,6 +140,62 @@ class AnnounceTest {
     }
 
     @Test
+    void audience_shouldCountWhomASendWouldReach_withoutSendingOrClaiming() {
+        // GIVEN one of the customers unsubscribed
+        suppression.suppress("ann@example.com", "unsubscribed", AT);
+        var request = new Announce.Request("demo-nps", "price", null, null, null, null, null);
+
+        // WHEN
+        var audience = announce.audience(request, AT);
+
+        // THEN sara (fa, twice) and ann (suppressed) matched; only sara would be told, in Persian
+        assertThat(audience).isEqualTo(new Announce.AudienceOutcome.Counted(2, 2, 1, Map.of("fa", 1), 0, 1, 0));
+        assertThat(emails).isEmpty();
+        assertThat(ledger.claims).isEmpty();
+        // AND a send of the same request reaches exactly that audience
+        var sent = (Announce.Outcome.Sent) announce.announce(new Announce.Request("demo-nps", "price", null, null, null,
+                "Prices are down.", null), AT);
+        assertThat(sent.matchedResponses()).isEqualTo(2);
+        assertThat(sent.customers()).isEqualTo(2);
+        assertThat(sent.notified()).isEqualTo(1);
+        assertThat(sent.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void audience_shouldCountLanguagesAndTheAlreadyNotified_whenTheSameAnnouncementWasSentBefore() {
+        // GIVEN the delivery announcement reached sara and omar, and ann has since answered about delivery too
+        var request = request("delivery", null, "Same-day delivery is here.", Map.of("fa", "ارسال همان‌روز راه افتاد."));
+        announce.announce(request, AT);
+        answer("r6", "ann@example.com", "en", List.of("delivery"), "complaint", AT.plusSeconds(60));
+        emails.clear();
+        int claims = ledger.claims.size();
+
+        // WHEN
+        var again = announce.audience(request, AT.plusSeconds(120));
+        var unworded = announce.audience(request("delivery", null, null, null), AT.plusSeconds(120));
+
+        // THEN only ann would hear; the words decide which announcement was sent before
+        assertThat(again).isEqualTo(new Announce.AudienceOutcome.Counted(5, 3, 1, Map.of("en", 1), 1, 0, 2));
+        assertThat(unworded).isEqualTo(new Announce.AudienceOutcome.Counted(5, 3, 3,
+                Map.of("fa", 1, "ar", 1, "en", 1), 1, 0, 0));
+        assertThat(emails).isEmpty();
+        assertThat(ledger.claims).hasSize(claims);
+    }
+
+    @Test
+    void audience_shouldNameTheField_whenTheRequestIsInvalid() {
+        assertThat(announce.audience(request(null, null, null, null), AT))
+                .isInstanceOfSatisfying(Announce.AudienceOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.problem().field()).isEqualTo("theme"));
+        assertThat(announce.audience(new Announce.Request("demo-nps", "delivery", null, AT, AT, null, null), AT))
+                .isInstanceOfSatisfying(Announce.AudienceOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.problem().field()).isEqualTo("from"));
+        assertThat(announce.audience(request("delivery", null, null, Map.of("fa", "سلام")), AT))
+                .isInstanceOfSatisfying(Announce.AudienceOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.problem().field()).isEqualTo("message"));
+    }
+
+    @Test
     void announce_shouldNameTheField_whenTheRequestIsInvalid() {
         assertThat(announce.announce(request(null, null, "x", null), AT))
                 .isEqualTo(new Announce.Outcome.Invalid(new Problem("theme",

@@ -173,4 +173,9 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
     public void release(String key) {
         claims.remove(key);
     }
+
+    @Override
+    public boolean claimed(String key, Instant at) {
+        return claims.contains(key);
+    }
 }

@@ -31,6 +31,11 @@ class DetectShiftsTest {
         public void release(String key) {
             claimed.remove(key);
         }
+
+        @Override
+        public boolean claimed(String key, java.time.Instant at) {
+            return claimed.contains(key);
+        }
     };
     private final DetectShifts detect = new DetectShifts(store, published::addAll, ledger);
 
