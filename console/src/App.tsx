@@ -78,7 +78,8 @@ export function App({ settings, path, initialLanguage }:
 }
 
 const NAVIGATION: [Area, Key][] = [['overview', 'nav.overview'], ['cases', 'nav.cases'], ['surveys', 'nav.surveys'],
-  ['customers', 'nav.customers'], ['announcements', 'nav.announcements'], ['settings', 'nav.settings']];
+  ['customers', 'nav.customers'], ['announcements', 'nav.announcements'], ['automation', 'nav.automation'],
+  ['reports', 'nav.reports'], ['settings', 'nav.settings']];
 
 /** An agent (and no more) works cases and sees no scores: their console opens on their cases. */
 function agentOnly(groups: string[]): boolean {

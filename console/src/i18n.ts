@@ -3,20 +3,23 @@
 // for ar.
 
 import { ar } from './texts/ar';
+import { automation } from './texts/automation';
 import { customers } from './texts/customers';
 import { en } from './texts/en';
 import { fa } from './texts/fa';
+import { reports } from './texts/reports';
 import { settings } from './texts/settings';
 import { surveys } from './texts/surveys';
 
-export type Key = keyof typeof en | keyof typeof surveys.en | keyof typeof customers.en | keyof typeof settings.en;
+export type Key = keyof typeof en | keyof typeof surveys.en | keyof typeof customers.en | keyof typeof settings.en
+  | keyof typeof automation.en | keyof typeof reports.en;
 export type Language = 'en' | 'fa' | 'ar';
 export const LANGUAGES: Language[] = ['en', 'fa', 'ar'];
 /** Each language by its own name, as people look for it. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fa: 'فارسی', ar: 'العربية' };
 const CHOSEN = 'halqe.language';
 
-const AREAS = [surveys, customers, settings];
+const AREAS = [surveys, customers, settings, automation, reports];
 const TEXTS: Record<Language, Record<Key, string>> = {
   en: Object.assign({}, en, ...AREAS.map((texts) => texts.en)),
   fa: Object.assign({}, fa, ...AREAS.map((texts) => texts.fa)),

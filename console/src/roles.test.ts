@@ -6,7 +6,8 @@ describe('what each role is offered', () => {
     expect(areasOf(['admin']).has('settings')).toBe(true);
     expect(areasOf(['manager']).has('settings')).toBe(false);
     expect(areasOf(['agent']).has('overview')).toBe(false);
-    expect([...areasOf(['viewer'])].sort()).toEqual(['overview', 'surveys']);
+    expect([...areasOf(['viewer'])].sort()).toEqual(['overview', 'reports', 'surveys']);
+    expect(areasOf(['agent']).has('automation')).toBe(false);
     expect(areasOf(['agent', 'viewer']).has('overview')).toBe(true);
     expect(areasOf([]).size).toBe(0);
   });

@@ -1,13 +1,13 @@
 // What each role may open in the console, mirroring the API's roles (README, Access): a page the role cannot use is
 // not offered. The API still decides every call; this only keeps people from links that would end in a refusal.
 
-export type Area = 'overview' | 'cases' | 'surveys' | 'customers' | 'announcements' | 'settings';
+export type Area = 'overview' | 'cases' | 'surveys' | 'customers' | 'announcements' | 'automation' | 'reports' | 'settings';
 
 const AREAS_BY_ROLE: Record<string, Area[]> = {
-  admin: ['overview', 'cases', 'surveys', 'customers', 'announcements', 'settings'],
-  manager: ['overview', 'cases', 'surveys', 'customers', 'announcements'],
+  admin: ['overview', 'cases', 'surveys', 'customers', 'announcements', 'automation', 'reports', 'settings'],
+  manager: ['overview', 'cases', 'surveys', 'customers', 'announcements', 'automation', 'reports'],
   agent: ['cases', 'surveys'],
-  viewer: ['overview', 'surveys'],
+  viewer: ['overview', 'surveys', 'reports'],
 };
 
 export function areasOf(groups: readonly string[]): Set<Area> {
