@@ -10,6 +10,7 @@ import { AnnouncementsPage } from './pages/AnnouncementsPage';
 import { Answers } from './pages/Answers';
 import { CustomersPage } from './pages/CustomersPage';
 import { Overview } from './pages/Overview';
+import { SettingsPage } from './pages/settings/SettingsPage';
 import { SurveyEditor } from './pages/surveys/SurveyEditor';
 import { SurveysPage } from './pages/surveys/SurveysPage';
 
@@ -46,6 +47,8 @@ export function App({ settings, path, initialLanguage }:
     page = <Answers settings={settings} t={t} search={location.search} />;
   } else if (path === '/console/customers' || path === '/console/customers/import') {
     page = <CustomersPage settings={settings} t={t} />;
+  } else if (path === '/console/settings' || path.startsWith('/console/settings/')) {
+    page = <SettingsPage settings={settings} t={t} section={path.slice('/console/settings/'.length)} />;
   } else if (path === '/console/announcements') {
     page = <AnnouncementsPage settings={settings} t={t} />;
   } else if (path.startsWith('/console/cases')) {

@@ -25,6 +25,8 @@ final class SharedCloud {
     static final String OTHER_AGENT = "omid";
     /** A CX lead: every team's data, and the scores. */
     static final String MANAGER = "mina";
+    /** Who keeps the settings: people, keys, teams, the audit log. */
+    static final String ADMIN = "ada";
     /** A user's password is their name and this. */
     static final String PASSWORD_SUFFIX = "-Passw0rd-12";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +43,8 @@ final class SharedCloud {
                 cloud = LocalCloudJar.start("localhost", KEY, java.util.List.of(
                         "--user", AGENT + ":" + AGENT + PASSWORD_SUFFIX + ":agent",
                         "--user", OTHER_AGENT + ":" + OTHER_AGENT + PASSWORD_SUFFIX + ":agent",
-                        "--user", MANAGER + ":" + MANAGER + PASSWORD_SUFFIX + ":manager"));
+                        "--user", MANAGER + ":" + MANAGER + PASSWORD_SUFFIX + ":manager",
+                        "--user", ADMIN + ":" + ADMIN + PASSWORD_SUFFIX + ":admin"));
             } catch (Exception e) {
                 throw new IllegalStateException("the local cloud did not start", e);
             }
