@@ -118,7 +118,7 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
           onMeasure={setMeasure} /> : <p>{t.t('signing-in')}</p>}
         {current?.series ? (
           <>
-            <TrendChart data={columns(current.series, measure)} label={t.t(('measure.' + measure) as Key)}
+            <TrendChart t={t} data={columns(current.series, measure)} label={t.t(('measure.' + measure) as Key)}
               bandLabel={t.t('overview.interval95')} lowSampleLabel={t.t('overview.low-sample')} />
             <SeriesTable t={t} current={current} measure={measure} />
             <p><a id="answers-link" href={answersHref(current.surveyId, where, current.from, current.to)}>

@@ -82,6 +82,7 @@ export const ar: Record<Key, string> = {
   'overview.no-answers': 'لا إجابات في هذه الفترة.',
   'overview.ci': 'فترة ثقة ٩٥٪ من {low} إلى {high}',
   'overview.n': '{n} إجابة',
+  'overview.when': 'اليوم',
   'overview.low-sample': 'عينة صغيرة',
   'overview.versus': '{delta} مقارنة بالفترة السابقة',
   'overview.interval95': 'فترة ثقة ٩٥٪',

@@ -81,6 +81,7 @@ export const en = {
   'overview.no-answers': 'No answers in this period.',
   'overview.ci': '95% interval {low} to {high}',
   'overview.n': '{n} answers',
+  'overview.when': 'Day',
   'overview.low-sample': 'low sample',
   'overview.versus': '{delta} on the period before',
   'overview.interval95': '95% interval',

@@ -82,6 +82,7 @@ export const fa: Record<Key, string> = {
   'overview.no-answers': 'در این بازه پاسخی نیست.',
   'overview.ci': 'بازه‌ی ۹۵٪ از {low} تا {high}',
   'overview.n': '{n} پاسخ',
+  'overview.when': 'روز',
   'overview.low-sample': 'نمونه‌ی کم',
   'overview.versus': '{delta} نسبت به بازه‌ی قبل',
   'overview.interval95': 'بازه‌ی ۹۵٪',
