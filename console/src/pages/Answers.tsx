@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, SignInNeeded } from '../api';
 import type { SignInSettings } from '../auth';
 import type { Texts } from '../i18n';
+import { AnswerDetails, type Evidence, type Snapshot } from './AnswerDetails';
 
 interface Answer {
   responseId: string;
@@ -13,6 +14,8 @@ interface Answer {
   themes?: string[];
   feedbackType?: string | null;
   teams?: string[];
+  matches?: Evidence[];
+  customer?: Snapshot | null;
 }
 
 /** The answers behind a figure (?survey=&where=theme=delivery), newest first, a page at a time. */
@@ -68,6 +71,8 @@ export function Answers({ settings, t, search }: { settings: SignInSettings; t: 
               {answer.comment ? <blockquote dir="auto" lang={answer.language ?? undefined}>{answer.comment}</blockquote> : null}
               {answer.themes && answer.themes.length > 0
                 ? <p class="themes">{t.t('answers.themes')}: {answer.themes.join(', ')}</p> : null}
+              <AnswerDetails settings={settings} t={t} responseId={answer.responseId} matches={answer.matches ?? []}
+                customer={answer.customer ?? null} />
             </li>
           ))}
         </ul>

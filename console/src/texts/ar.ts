@@ -114,6 +114,9 @@ export const ar: Record<Key, string> = {
   'answers.none': 'لا إجابات.',
   'answers.more': 'المزيد',
   'answers.themes': 'المواضيع',
+  'answers.why': 'لماذا: المصطلحات المطابقة، العميل، إجاباته الأخرى',
+  'answers.case': 'حالته، {id}',
+  'answers.history': 'إجاباته الأخرى',
   'answers.unreadable': 'تعذّرت قراءة الإجابات ({status}).',
   'failed': 'حدث خطأ: {reason}',
 };

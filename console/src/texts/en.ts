@@ -113,6 +113,9 @@ export const en = {
   'answers.none': 'No answers.',
   'answers.more': 'More',
   'answers.themes': 'Themes',
+  'answers.why': 'Why: the matched terms, the customer, their other answers',
+  'answers.case': 'Its case, {id}',
+  'answers.history': 'Their other answers',
   'answers.unreadable': 'The answers could not be read ({status}).',
   'failed': 'Something went wrong: {reason}',
 };

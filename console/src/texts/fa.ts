@@ -114,6 +114,9 @@ export const fa: Record<Key, string> = {
   'answers.none': 'پاسخی نیست.',
   'answers.more': 'بیشتر',
   'answers.themes': 'موضوع‌ها',
+  'answers.why': 'چرا: واژه‌های یافته، مشتری، پاسخ‌های دیگرش',
+  'answers.case': 'پرونده‌اش، {id}',
+  'answers.history': 'پاسخ‌های دیگرش',
   'answers.unreadable': 'پاسخ‌ها خوانده نشد ({status}).',
   'failed': 'مشکلی پیش آمد: {reason}',
 };

@@ -128,6 +128,10 @@ class ConsoleOverviewIT {
         chromium.waiting().until(d -> d.findElements(By.cssSelector(".answers li")).size() == 6);
         List<WebElement> answers = driver.findElements(By.cssSelector(".answers li"));
         assertThat(answers).allSatisfy(item -> assertThat(item.getText()).containsIgnoringCase("delivery"));
+        // AND opening one says why: the term matched for its theme
+        answers.get(0).findElement(By.cssSelector("button[aria-expanded]")).click();
+        chromium.waiting().until(d -> answers.get(0).findElements(By.cssSelector(".evidence li")).stream()
+                .anyMatch(match -> match.getText().startsWith("theme:") && match.getText().endsWith("\u2192 delivery")));
         Accessibility.assertNoSeriousViolations(driver, null, "the console's answers page");
         ConsoleCalls.assertFitsAPhone(driver, "the answers page");
         assertThat(chromium.console()).doesNotContain("Content Security Policy");
