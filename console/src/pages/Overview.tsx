@@ -6,6 +6,7 @@ import { answersHref, columns, dayBefore, FILTERS, measuresOf, oneDecimal, value
   from '../metrics';
 import { useRead } from '../load';
 import { Drivers } from './Drivers';
+import { Breakdown, type Group } from './Breakdown';
 import { TrendChart } from './TrendChart';
 
 interface SurveySummary {
@@ -26,7 +27,8 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
   const [problem, setProblem] = useState<string | null>(null);
   const [dimension, setDimension] = useState('');
   const [filterValue, setFilterValue] = useState('');
-  const [values, setValues] = useState<string[]>([]);
+  const [groups, setGroups] = useState<Group[]>([]);
+  const values = groups.map((group) => group.key);
   const where = dimension && filterValue ? dimension + '=' + filterValue : '';
   const list = surveys.state === 'answered' && surveys.answer.status === 200 ? surveys.answer.body?.items ?? [] : [];
   const chosen = surveyId ?? list[0]?.id ?? null;
@@ -60,14 +62,14 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
 
   // the values the chosen dimension has in the period, to filter by one of them
   useEffect(() => {
-    setValues([]);
+    setGroups([]);
     if (!chosen || !dimension) {
       return;
     }
-    call<{ groups: { key: string }[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?days='
+    call<{ groups: Group[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?days='
       + days + '&groupBy=' + dimension).then((answer) => {
-      setValues(answer.status === 200 && answer.body ? answer.body.groups.map((group) => group.key) : []);
-    }, () => setValues([]));
+      setGroups(answer.status === 200 && answer.body ? answer.body.groups : []);
+    }, () => setGroups([]));
   }, [chosen, days, dimension]);
 
   if (surveys.state === 'answered' && surveys.answer.status === 403) {
@@ -125,6 +127,8 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
               {t.t('overview.see-answers')}</a></p>
           </>
         ) : null}
+        {dimension && !filterValue && groups.length > 0 ? <Breakdown t={t} groups={groups} measure={measure}
+          dimension={dimension} onChoose={setFilterValue} /> : null}
         {chosen && current && !where ? <Drivers settings={settings} t={t} surveyId={chosen} from={current.from}
           to={current.to} /> : null}
       </div>

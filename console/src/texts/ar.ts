@@ -107,6 +107,7 @@ export const ar: Record<Key, string> = {
   'dimension.touchpoint': 'نقطة التواصل',
   'dimension.team': 'الفريق',
   'dimension.theme': 'الموضوع',
+  'breakdown.title': '{measure} حسب {dimension}',
   'drivers.title': 'الأكثر كلفة',
   'drivers.none': 'لا موضوع يخفض الدرجة في هذه الفترة.',
   'drivers.impact': '{impact} نقطة NPS، في {share}٪ من الإجابات ({n})',

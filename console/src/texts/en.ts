@@ -106,6 +106,7 @@ export const en = {
   'dimension.touchpoint': 'touchpoint',
   'dimension.team': 'team',
   'dimension.theme': 'theme',
+  'breakdown.title': '{measure} by {dimension}',
   'drivers.title': 'What costs the most',
   'drivers.none': 'No theme lowers the score in this period.',
   'drivers.impact': '{impact} points of NPS, in {share}% of answers ({n})',

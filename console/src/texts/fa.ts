@@ -107,6 +107,7 @@ export const fa: Record<Key, string> = {
   'dimension.touchpoint': 'نقطه‌ی تماس',
   'dimension.team': 'تیم',
   'dimension.theme': 'موضوع',
+  'breakdown.title': '{measure} بر پایه‌ی {dimension}',
   'drivers.title': 'بیشترین هزینه',
   'drivers.none': 'در این بازه هیچ موضوعی امتیاز را پایین نمی‌آورد.',
   'drivers.impact': '{impact} امتیاز NPS، در {share}٪ پاسخ‌ها ({n})',

@@ -113,6 +113,10 @@ class ConsoleOverviewIT {
         new Select(driver.findElement(By.id("filter-dimension"))).selectByVisibleText("plan");
         chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//select[@id='filter-value']"
                 + "/option[normalize-space()='pro']")));
+        // (first, NPS by plan side by side, each with its interval)
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("#breakdown tbody tr")).size() == 2);
+        assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-group=pro] td")).getText()).isEqualTo("100");
+        assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-group=basic] td")).getText()).isEqualTo("-66.7");
         new Select(driver.findElement(By.id("filter-value"))).selectByVisibleText("pro");
         chromium.waiting().until(d -> npsShown().equals("100"));
         new Select(driver.findElement(By.id("filter-value"))).selectByVisibleText("basic");
