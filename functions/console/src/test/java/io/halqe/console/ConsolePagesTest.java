@@ -23,10 +23,10 @@ class ConsolePagesTest {
                 "<meta name=\"halqe-sign-in\" content=\"https://halqe-1.auth.eu-west-1.amazoncognito.com\">",
                 "<meta name=\"halqe-client\" content=\"client-123\">", "<div id=\"app\">")
                 .doesNotContain("<script>", "case-42");
-        // AND it may run its own files only, talk to itself and the token endpoint, be framed by no one, and send
-        // no referrer (the callback's address carries the code)
+        // AND it may run its own files only, frame its own pages (a survey's preview), talk to itself and the token
+        // endpoint, be framed by no one, and send no referrer (the callback's address carries the code)
         String policy = page.getHeaders().get("content-security-policy");
-        assertThat(policy).contains("default-src 'none'", "script-src 'self';", "style-src 'self';",
+        assertThat(policy).contains("default-src 'none'", "script-src 'self';", "style-src 'self';", "frame-src 'self';",
                 "connect-src 'self' https://halqe-1.auth.eu-west-1.amazoncognito.com;", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "nonce");
         assertThat(page.getHeaders()).containsEntry("referrer-policy", "no-referrer")
@@ -61,5 +61,27 @@ class ConsolePagesTest {
         APIGatewayV2HTTPResponse page = unconfigured.serve("/console/cases/case-42");
         assertThat(page.getStatusCode()).isEqualTo(503);
         assertThat(page.getBody()).contains("no sign-in set up");
+    }
+
+    @Test
+    void bundle_shouldStayUnder300KbGzipped_scriptAndStylesTogether() throws Exception {
+        // GIVEN every file the console's page loads
+        java.util.regex.Matcher loaded = Pattern.compile("(?:src|href)=\"(/console/assets/[^\"]+)\"")
+                .matcher(pages.serve("/console/").getBody());
+        long gzipped = 0;
+        int files = 0;
+        while (loaded.find()) {
+            // WHEN each is gzipped as a CDN or browser would fetch it
+            var body = pages.serve(loaded.group(1)).getBody();
+            var squeezed = new java.io.ByteArrayOutputStream();
+            try (var gzip = new java.util.zip.GZIPOutputStream(squeezed)) {
+                gzip.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            gzipped += squeezed.size();
+            files++;
+        }
+        // THEN the script and its styles together stay within the issue's budget
+        assertThat(files).isGreaterThanOrEqualTo(2);
+        assertThat(gzipped).as("the console's first load, gzipped").isLessThan(300 * 1024);
     }
 }
