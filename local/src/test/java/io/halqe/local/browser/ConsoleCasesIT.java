@@ -82,6 +82,7 @@ class ConsoleCasesIT {
         // (the case page passes axe's WCAG 2.1 AA rules, and fits a 390 px phone without scrolling sideways)
         Accessibility.assertNoSeriousViolations(driver, null, "the console's case page in English");
         ConsoleCalls.assertFitsAPhone(driver, "the case page");
+        Screenshots.save(driver, "console-case-en");
 
         // WHEN she writes the resolution and a Persian message, and previews the email
         String message = "هزینه‌ی ارسال را برگرداندیم و پیک را عوض کردیم.";
@@ -118,6 +119,7 @@ class ConsoleCasesIT {
         assertThat(opened).containsPattern("۱۴۰[۴-۹]").doesNotContainPattern("[0-9]");
         Accessibility.assertNoSeriousViolations(driver, null, "the console's case page in Persian");
         ConsoleCalls.assertFitsAPhone(driver, "the case page in Persian");
+        Screenshots.save(driver, "console-case-fa");
         assertThat(chromium.console()).doesNotContain("Content Security Policy");
     }
 }

@@ -68,12 +68,23 @@ class ConsoleEveryPageIT {
         return List.copyOf(pages);
     }
 
+    /**
+     * How long the page took to show what it read, from the navigation's start to the last response it fetched (the
+     * page, its files, its API calls), in milliseconds: measured, not asserted — a figure for the README.
+     */
+    private static long loadedIn(WebDriver driver) {
+        Object millis = ((JavascriptExecutor) driver).executeScript("var n = performance.getEntriesByType('navigation')[0];"
+                + " return Math.round(Math.max(n.loadEventEnd, ...performance.getEntriesByType('resource')"
+                + ".map(function (r) { return r.responseEnd; })));");
+        return ((Number) millis).longValue();
+    }
+
     private static String slug(String page) {
         return page.replaceFirst("^/console/", "").replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
     }
 
     @Test
-    void everyPage_shouldBeAccessibleRightToLeftWhereItShouldAndFitAPhone_inEachLanguage() {
+    void everyPage_shouldBeAccessibleRightToLeftWhereItShouldAndFitAPhone_inEachLanguage() throws Exception {
         // GIVEN the admin, signed in
         WebDriver driver = chromium.driver();
         driver.get(SharedCloud.base() + "/console/overview");
@@ -84,6 +95,7 @@ class ConsoleEveryPageIT {
                 "/console/surveys", "/console/customers", "/console/announcements", "/console/settings",
                 "/console/settings/audit");
 
+        StringBuilder timings = new StringBuilder("page\tlanguage\tms\n");
         for (String language : List.of("en", "fa", "ar")) {
             // WHEN the console is in this language
             driver.get(SharedCloud.base() + "/console/overview");
@@ -99,9 +111,11 @@ class ConsoleEveryPageIT {
                 assertThat(html.getAttribute("dir")).as(page).isEqualTo(language.equals("en") ? "ltr" : "rtl");
                 Accessibility.assertNoSeriousViolations(driver, null, page + " in " + language);
                 ConsoleCalls.assertFitsAPhone(driver, page + " in " + language);
+                timings.append(page).append('\t').append(language).append('\t').append(loadedIn(driver)).append('\n');
                 Screenshots.save(driver, "console-" + slug(page) + "-" + language);
             }
         }
+        java.nio.file.Files.writeString(Screenshots.DIRECTORY.resolve("console-load-times.tsv"), timings);
         assertThat(chromium.console()).doesNotContain("Content Security Policy");
     }
 }
