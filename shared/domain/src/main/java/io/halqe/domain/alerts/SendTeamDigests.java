@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -67,11 +68,52 @@ public final class SendTeamDigests {
                     List<FollowUpCase> unresolved, Map<String, List<EmergingTopics.Topic>> emerging) {
     }
 
+    /** A team's digest as it would be sent, and the ISO week it covers. */
+    public record Preview(String week, Mailer.Email email) {
+    }
+
     /** Returns how many team digests went out. */
     public int send(Instant now) {
         Instant weekStart = DigestPeriod.WEEKLY.previousStart(now.minus(SendDigests.GRACE), settings.reportingZone());
-        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
         String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
+        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        int sent = 0;
+        for (TeamWeek week : weeks(monday).values()) {
+            Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
+            if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
+                    () -> mailer.send(email(team, weekKey, monday, week, now)))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * The digest the team would get for the week so far (the one sent once this week is over), built as the schedule
+     * builds it; nothing is sent or claimed. Empty for a team the directory does not know and no answer was routed to.
+     */
+    public Optional<Preview> preview(String teamId, Instant now) {
+        Instant weekStart = DigestPeriod.WEEKLY.start(now, settings.reportingZone());
+        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
+        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        Map<String, TeamWeek> weeks = weeks(monday);
+        var known = teams.team(teamId);
+        if (known.isEmpty() && !weeks.containsKey(teamId)) {
+            return Optional.empty();
+        }
+        Team team = known.orElse(new Team(teamId, teamId, null));
+        TeamWeek week = weeks.getOrDefault(teamId, week(new TreeMap<>(), teamId));
+        return Optional.of(new Preview(weekKey, email(team, weekKey, monday, week, now)));
+    }
+
+    private Mailer.Email email(Team team, String weekKey, LocalDate monday, TeamWeek week, Instant now) {
+        String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
+                : team.ownerEmail();
+        return TeamDigestEmail.of(team, to, weekKey, monday, week, now, settings);
+    }
+
+    /** Every team's week starting {@code monday}, with the seven weeks before it, and the teams' unresolved cases. */
+    private Map<String, TeamWeek> weeks(LocalDate monday) {
         Map<String, TeamWeek> weeks = new TreeMap<>();
         Map<String, List<EmergingTopics.Topic>> emerging = new TreeMap<>();
         for (Survey survey : Page.all(cursor -> surveys.list(PAGE, cursor))) {
@@ -105,17 +147,7 @@ public final class SendTeamDigests {
                 week.emerging().put(surveyId, emerging.get(surveyId));
             }
         }));
-        int sent = 0;
-        for (TeamWeek week : weeks.values()) {
-            Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
-            String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
-                    : team.ownerEmail();
-            if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
-                    () -> mailer.send(TeamDigestEmail.of(team, to, weekKey, monday, week, now, settings)))) {
-                sent++;
-            }
-        }
-        return sent;
+        return weeks;
     }
 
     private static TeamWeek week(Map<String, TeamWeek> weeks, String team) {
