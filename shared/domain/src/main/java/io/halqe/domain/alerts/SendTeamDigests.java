@@ -59,6 +59,31 @@ public final class SendTeamDigests {
         this.settings = settings;
     }
 
+    /**
+     * For {@link #preview} alone (the admin API): with no mailer and no ledger, so nothing can be sent or claimed.
+     */
+    public static SendTeamDigests previews(SurveyRepository surveys, AggregateStore aggregates, CaseRepository cases,
+                                           TeamDirectory teams, AlertSettings settings) {
+        return new SendTeamDigests(surveys, aggregates, cases, teams, email -> {
+            throw new IllegalStateException("a digest preview sends nothing");
+        }, new DeliveryLedger() {
+            @Override
+            public boolean claim(String key, Instant at) {
+                throw new IllegalStateException("a digest preview claims nothing");
+            }
+
+            @Override
+            public void release(String key) {
+                throw new IllegalStateException("a digest preview claims nothing");
+            }
+
+            @Override
+            public boolean claimed(String key, Instant at) {
+                throw new IllegalStateException("a digest preview claims nothing");
+            }
+        }, settings);
+    }
+
     /** One team's week: per survey, NPS tallies of the last {@link #WEEKS} weeks (index 0 = the week reported). */
     /**
      * {@code themes}: this week's tally of the team's own answers per theme, every survey together;
