@@ -99,7 +99,7 @@ export function DryRunForm({ settings, t }: { settings: SignInSettings; t: Texts
 
 function DryRunAnswer({ t, answer }: { t: Texts; answer: DryRun }) {
   if (answer.wouldContact) {
-    return <p data-would-contact="true"><b>{t.t('dry-run.yes')}</b></p>;
+    return <p data-would-contact="true" data-reason=""><b>{t.t('dry-run.yes')}</b></p>;
   }
   const reason = answer.reason ?? '';
   const known = ['frequency_cap', 'quiet_hours', 'suppressed', 'no_address'].includes(reason);

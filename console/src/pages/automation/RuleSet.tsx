@@ -72,7 +72,9 @@ export function RuleSet({ settings, t, path, list, prefix, controls, describe, f
   const refusal = saving.state === 'refused' ? saving.problem : null;
   const placed = refusal ? placeProblem(refusal.field, list, saving.state === 'refused' ? saving.formIndex : null,
     controls).control : null;
-  const message = refusal ? t.t('problem', { field: refusal.field ?? '', message: refusal.message }) : '';
+  // the rule sets' problems start with their field already ("rules[2].pattern is not …")
+  const message = !refusal ? '' : refusal.field && refusal.message.startsWith(refusal.field) ? refusal.message
+    : t.t('problem', { field: refusal.field ?? '', message: refusal.message });
   const hooks: FormHooks = {
     add: (rule) => {
       const { rules: next, index } = withRule(rules, rule);
