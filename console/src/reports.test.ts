@@ -34,5 +34,6 @@ describe('the effectiveness report', () => {
     expect(isTeamId('ops.eu_1')).toBe(true);
     expect(isTeamId('../users')).toBe(false);
     expect(isTeamId('')).toBe(false);
+    expect(isTeamId('..')).toBe(false);
   });
 });

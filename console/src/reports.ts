@@ -70,5 +70,5 @@ export interface DigestPreview {
 
 /** A team id as the API takes it in a path: letters, digits, `_ . -`, at most 64; anything else is not asked. */
 export function isTeamId(typed: string): boolean {
-  return /^[A-Za-z0-9_.-]{1,64}$/.test(typed.trim());
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(typed.trim());
 }

@@ -9,6 +9,7 @@ import io.halqe.domain.core.Team;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Teams: who owns their alerts and digests, who works their cases, and the SNS filter value of their alerts; and the
@@ -30,7 +31,10 @@ record TeamRoutes(ManageTeams teams, SendTeamDigests digests) implements Router.
                 })
                 .get("/api/teams/{teamId}/digest/preview", request -> {
                     String teamId = request.pathParameter("teamId");
-                    return digests.preview(teamId, request.receivedAt()).map(preview -> HttpResponses.json(200,
+                    // an id no team can have is not looked for (the preview reads every survey's weeks)
+                    var built = teamId.matches(ManageTeams.ID) ? digests.preview(teamId, request.receivedAt())
+                            : Optional.<SendTeamDigests.Preview>empty();
+                    return built.map(preview -> HttpResponses.json(200,
                                     view(teamId, preview)))
                             .orElseGet(() -> HttpResponses.error(404, "team_not_found", "there is no team " + teamId
                                     + " and no answer was routed to it"));

@@ -531,6 +531,7 @@ class ApiHandlerTest {
         var unknown = get("/api/teams/nobody-knows/digest/preview", null, KEY);
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(json(unknown).at("/error/code").asText()).isEqualTo("team_not_found");
+        assertThat(get("/api/teams/" + "x".repeat(65) + "/digest/preview", null, KEY).getStatusCode()).isEqualTo(404);
     }
 
     @Test
