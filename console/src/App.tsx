@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { whoAmI, type SignInSettings } from './auth';
 import { mayWorkCases } from './cases';
-import { areasOf, mayEditSurveys, type Area } from './roles';
+import { areasOf, mayEditSurveys, mayReadRules, type Area } from './roles';
 import { isRightToLeft, LANGUAGE_NAMES, LANGUAGES, remember, texts, type Key, type Language } from './i18n';
 import { Callback } from './pages/Callback';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { AnnouncementsPage } from './pages/AnnouncementsPage';
+import { AutomationPage } from './pages/automation/AutomationPage';
 import { Answers } from './pages/Answers';
 import { CustomersPage } from './pages/CustomersPage';
 import { Overview } from './pages/Overview';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SurveyEditor } from './pages/surveys/SurveyEditor';
 import { SurveysPage } from './pages/surveys/SurveysPage';
@@ -51,6 +53,10 @@ export function App({ settings, path, initialLanguage }:
     page = <SettingsPage settings={settings} t={t} section={path.slice('/console/settings/'.length)} />;
   } else if (path === '/console/announcements') {
     page = <AnnouncementsPage settings={settings} t={t} />;
+  } else if (path === '/console/automation' || path.startsWith('/console/automation/')) {
+    page = <AutomationPage settings={settings} t={t} path={path} />;
+  } else if (path === '/console/reports') {
+    page = <ReportsPage settings={settings} t={t} readsTeams={mayReadRules(groups ?? [])} />;
   } else if (path.startsWith('/console/cases')) {
     page = <CasesPage settings={settings} t={t} />;
   } else if (path === '/console/overview' || !agentOnly(groups ?? [])) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areasOf, mayEditSurveys } from './roles';
+import { areasOf, mayEditSurveys, mayReadRules } from './roles';
 
 describe('what each role is offered', () => {
   it('areasOf_shouldOfferSettingsToAdminsOnly_andScoresToNoAgent', () => {
@@ -15,5 +15,11 @@ describe('what each role is offered', () => {
   it('mayEditSurveys_shouldBeTrue_onlyForAdminsAndManagers', () => {
     expect(mayEditSurveys(['manager'])).toBe(true);
     expect(mayEditSurveys(['agent', 'viewer'])).toBe(false);
+  });
+
+  it('mayReadRules_shouldLeaveTheDigestPreviewToAdminsAndManagers', () => {
+    expect(mayReadRules(['admin'])).toBe(true);
+    expect(mayReadRules(['manager'])).toBe(true);
+    expect(mayReadRules(['viewer'])).toBe(false);
   });
 });

@@ -14,6 +14,11 @@ export function areasOf(groups: readonly string[]): Set<Area> {
   return new Set(groups.flatMap((group) => AREAS_BY_ROLE[group] ?? []));
 }
 
+/** Whether the groups may read rules and teams (rules:read): a team's digest lists its cases, which a viewer does not see. */
+export function mayReadRules(groups: readonly string[]): boolean {
+  return groups.includes('admin') || groups.includes('manager');
+}
+
 /** Whether the groups may change surveys (a viewer's and an agent's survey pages only read). */
 export function mayEditSurveys(groups: readonly string[]): boolean {
   return groups.includes('admin') || groups.includes('manager');

@@ -19,6 +19,8 @@ import io.halqe.domain.access.ManageApiKeys;
 import io.halqe.domain.access.ManageUsers;
 import io.halqe.domain.access.Principal;
 import io.halqe.domain.access.Scope;
+import io.halqe.domain.alerts.AlertSettings;
+import io.halqe.domain.alerts.SendTeamDigests;
 import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.recovery.RequeueParked;
 import io.halqe.domain.cases.CloseCase;
@@ -62,7 +64,7 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT",
-                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID"));
+                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID", "HALQE_DEFAULT_OWNER_EMAIL"));
     }
 
     private ApiHandler(Adapters adapters) {
@@ -94,7 +96,12 @@ public final class ApiHandler implements RequestStreamHandler {
                 adapters.customerEmailLedger(), parked);
         return new Router().add(
                 new AccessRoutes(new ManageApiKeys(adapters.apiKeys()), adapters.auditLog()),
-                new TeamRoutes(new io.halqe.domain.core.ManageTeams(adapters.teams())),
+                new TeamRoutes(new io.halqe.domain.core.ManageTeams(adapters.teams()), SendTeamDigests.previews(
+                        adapters.surveys(), adapters.aggregates(), cases, adapters.teams(),
+                        // a digest names no default team; it goes to the team's owner, else AlertRecipients
+                        new AlertSettings(null, required(config.defaultOwnerEmail(), "defaultOwnerEmail"),
+                                config.publicBaseUrl(), config.timeZone(),
+                                required(config.reportingCalendar(), "reportingCalendar")))),
                 new UserRoutes(new ManageUsers(adapters.users(), new io.halqe.domain.core.ManageTeams(adapters.teams()),
                         adapters.teams())),
                 new SurveyRoutes(surveys, new io.halqe.domain.survey.PreviewSurveys(adapters.surveys())),

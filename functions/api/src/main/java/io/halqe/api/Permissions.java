@@ -57,6 +57,8 @@ final class Permissions {
             entry("POST /api/admin/parked/{id}/requeue", Scope.OPERATIONS_WRITE),
             entry("GET /api/teams/{teamId}", Scope.RULES_READ),
             entry("PUT /api/teams/{teamId}", Scope.RULES_WRITE),
+            // like the team it is of: the digest lists the team's cases, which a viewer's metrics:read does not see
+            entry("GET /api/teams/{teamId}/digest/preview", Scope.RULES_READ),
             entry("GET /api/keys", Scope.ADMIN),
             entry("POST /api/keys", Scope.ADMIN),
             entry("DELETE /api/keys/{keyId}", Scope.ADMIN),

@@ -54,8 +54,8 @@ record RuleRoutes(RoutingRules routing, AlertRules alertRules, Triggers triggers
     }
 
     /**
-     * PUT of a rule list: validated as a whole — a 400 names the rule and field, and nothing is stored — then stored
-     * in one write.
+     * PUT of a rule list: validated as a whole — a 400 names the rule and field ({@code rules[2].pattern}), and
+     * nothing is stored — then stored in one write.
      */
     private static <C, T> APIGatewayV2HTTPResponse replace(HttpRequest request, Class<C> type, Function<C, List<T>> listed,
                                                            String field, String code,
@@ -64,7 +64,8 @@ record RuleRoutes(RoutingRules routing, AlertRules alertRules, Triggers triggers
         List<T> rules = Objects.requireNonNullElse(listed.apply(body(request, type)), List.of());
         var wrong = problem.apply(rules);
         if (wrong.isPresent()) {
-            return HttpResponses.error(400, code, wrong.get(), field);
+            // the problem starts with the path of what is wrong ("rules[2].pattern is …", "rules: at most 100")
+            return HttpResponses.error(400, code, wrong.get(), wrong.get().split("[ :]")[0]);
         }
         store.accept(rules);
         return HttpResponses.json(200, Map.of(field, rules));

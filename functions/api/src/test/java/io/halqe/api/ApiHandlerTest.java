@@ -92,7 +92,12 @@ class ApiHandlerTest {
                 new Router().add(
                 new AccessRoutes(KEYS, AUDIT),
                 new TeamRoutes(new io.halqe.domain.core.ManageTeams(
-                        new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")))),
+                        new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable"))),
+                        io.halqe.domain.alerts.SendTeamDigests.previews(surveys,
+                                new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), cases,
+                                new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")),
+                                new io.halqe.domain.alerts.AlertSettings(null, "alerts@demo.example",
+                                        "https://fb.example.com", tehran))),
                 new UserRoutes(new io.halqe.domain.access.ManageUsers(new InMemoryUserPool(),
                         new io.halqe.domain.core.ManageTeams(new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(),
                                 db.tableName("DirectoryTable"))),
@@ -506,6 +511,30 @@ class ApiHandlerTest {
     }
 
     @Test
+    void digestPreview_shouldShowTheTeamsWeekSoFarToItsOwner_andSendNothing_whenTheTeamIsKnown() throws Exception {
+        // GIVEN a team with an owner
+        call("PUT", "/api/teams/digested", null, KEY, "{\"name\":\"Digested <CX>\",\"ownerEmail\":\"lead@demo.example\"}");
+        int emailsBefore = EMAILS.size();
+        // WHEN its digest is previewed
+        var preview = get("/api/teams/digested/digest/preview", null, KEY);
+        // THEN it is this week's digest as the schedule would send it, escaped in HTML, and nothing is sent
+        assertThat(preview.getStatusCode()).as(preview.getBody()).isEqualTo(200);
+        JsonNode shown = json(preview);
+        assertThat(shown.get("teamId").asText()).isEqualTo("digested");
+        assertThat(shown.get("week").asText()).matches("\\d{4}-W\\d{2}");
+        assertThat(shown.at("/to/0").asText()).isEqualTo("lead@demo.example");
+        assertThat(shown.get("subject").asText()).isEqualTo("[Halqe] Digested <CX> — week " + shown.get("week").asText());
+        assertThat(shown.get("text").asText()).contains("Open cases: ");
+        assertThat(shown.get("html").asText()).contains("Digested &lt;CX&gt;").doesNotContain("<CX>");
+        assertThat(EMAILS).hasSize(emailsBefore);
+        // AND a team nobody knows and no answer names has none
+        var unknown = get("/api/teams/nobody-knows/digest/preview", null, KEY);
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(json(unknown).at("/error/code").asText()).isEqualTo("team_not_found");
+        assertThat(get("/api/teams/" + "x".repeat(65) + "/digest/preview", null, KEY).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
     void alertRules_shouldBeReadAndReplaced_andInvalidRulesRefusedWithTheField() throws Exception {
         // GIVEN the defaults
         JsonNode defaults = json(get("/api/alert-rules", null, KEY));
@@ -525,6 +554,7 @@ class ApiHandlerTest {
                 "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{\\\"a\\\":1}\",\"severity\":\"low\",\"actions\":{\"sns\":true}}]}");
         assertThat(bad.getStatusCode()).isEqualTo(400);
         assertThat(json(bad).at("/error/message").asText()).isEqualTo("rules[0].pattern is not a valid EventBridge pattern");
+        assertThat(json(bad).at("/error/field").asText()).isEqualTo("rules[0].pattern");
         var noAction = send("PUT", "/api/alert-rules", "application/json",
                 "{\"rules\":[{\"id\":\"x\",\"pattern\":\"{}\",\"severity\":\"low\",\"actions\":{}}]}");
         assertThat(noAction.getStatusCode()).isEqualTo(400);
@@ -1018,7 +1048,7 @@ class ApiHandlerTest {
         // (the console route is the handler's own: it hands what follows /console to the router)
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(53);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(54);
     }
 
     @Test

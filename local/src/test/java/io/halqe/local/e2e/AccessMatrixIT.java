@@ -134,6 +134,8 @@ class AccessMatrixIT {
                 new Call("PUT", "/api/contact-policy", "/api/contact-policy", "[]", RUNS, false),
                 new Call("GET", "/api/teams/{teamId}", "/api/teams/support", null, RUNS, false),
                 new Call("PUT", "/api/teams/{teamId}", "/api/teams/matrix", "{\"members\":[]}", RUNS, false),
+                new Call("GET", "/api/teams/{teamId}/digest/preview", "/api/teams/support/digest/preview", null, RUNS,
+                        false),
                 new Call("POST", "/api/invitations", "/api/invitations", "{}", RUNS, false),
                 new Call("POST", "/api/outreach/dry-run", "/api/outreach/dry-run", "{}", RUNS, false),
                 new Call("POST", "/api/announcements", "/api/announcements", "{}", RUNS, false),

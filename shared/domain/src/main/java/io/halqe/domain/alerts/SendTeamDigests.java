@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -58,6 +59,31 @@ public final class SendTeamDigests {
         this.settings = settings;
     }
 
+    /**
+     * For {@link #preview} alone (the admin API): with no mailer and no ledger, so nothing can be sent or claimed.
+     */
+    public static SendTeamDigests previews(SurveyRepository surveys, AggregateStore aggregates, CaseRepository cases,
+                                           TeamDirectory teams, AlertSettings settings) {
+        return new SendTeamDigests(surveys, aggregates, cases, teams, email -> {
+            throw new IllegalStateException("a digest preview sends nothing");
+        }, new DeliveryLedger() {
+            @Override
+            public boolean claim(String key, Instant at) {
+                throw new IllegalStateException("a digest preview claims nothing");
+            }
+
+            @Override
+            public void release(String key) {
+                throw new IllegalStateException("a digest preview claims nothing");
+            }
+
+            @Override
+            public boolean claimed(String key, Instant at) {
+                throw new IllegalStateException("a digest preview claims nothing");
+            }
+        }, settings);
+    }
+
     /** One team's week: per survey, NPS tallies of the last {@link #WEEKS} weeks (index 0 = the week reported). */
     /**
      * {@code themes}: this week's tally of the team's own answers per theme, every survey together;
@@ -67,11 +93,52 @@ public final class SendTeamDigests {
                     List<FollowUpCase> unresolved, Map<String, List<EmergingTopics.Topic>> emerging) {
     }
 
+    /** A team's digest as it would be sent, and the ISO week it covers. */
+    public record Preview(String week, Mailer.Email email) {
+    }
+
     /** Returns how many team digests went out. */
     public int send(Instant now) {
         Instant weekStart = DigestPeriod.WEEKLY.previousStart(now.minus(SendDigests.GRACE), settings.reportingZone());
-        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
         String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
+        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        int sent = 0;
+        for (TeamWeek week : weeks(monday).values()) {
+            Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
+            if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
+                    () -> mailer.send(email(team, weekKey, monday, week, now)))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * The digest the team would get for the week so far (the one sent once this week is over), built as the schedule
+     * builds it; nothing is sent or claimed. Empty for a team the directory does not know and no answer was routed to.
+     */
+    public Optional<Preview> preview(String teamId, Instant now) {
+        Instant weekStart = DigestPeriod.WEEKLY.start(now, settings.reportingZone());
+        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
+        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        Map<String, TeamWeek> weeks = weeks(monday);
+        var known = teams.team(teamId);
+        if (known.isEmpty() && !weeks.containsKey(teamId)) {
+            return Optional.empty();
+        }
+        Team team = known.orElse(new Team(teamId, teamId, null));
+        TeamWeek week = weeks.getOrDefault(teamId, week(new TreeMap<>(), teamId));
+        return Optional.of(new Preview(weekKey, email(team, weekKey, monday, week, now)));
+    }
+
+    private Mailer.Email email(Team team, String weekKey, LocalDate monday, TeamWeek week, Instant now) {
+        String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
+                : team.ownerEmail();
+        return TeamDigestEmail.of(team, to, weekKey, monday, week, now, settings);
+    }
+
+    /** Every team's week starting {@code monday}, with the seven weeks before it, and the teams' unresolved cases. */
+    private Map<String, TeamWeek> weeks(LocalDate monday) {
         Map<String, TeamWeek> weeks = new TreeMap<>();
         Map<String, List<EmergingTopics.Topic>> emerging = new TreeMap<>();
         for (Survey survey : Page.all(cursor -> surveys.list(PAGE, cursor))) {
@@ -105,17 +172,7 @@ public final class SendTeamDigests {
                 week.emerging().put(surveyId, emerging.get(surveyId));
             }
         }));
-        int sent = 0;
-        for (TeamWeek week : weeks.values()) {
-            Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
-            String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
-                    : team.ownerEmail();
-            if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
-                    () -> mailer.send(TeamDigestEmail.of(team, to, weekKey, monday, week, now, settings)))) {
-                sent++;
-            }
-        }
-        return sent;
+        return weeks;
     }
 
     private static TeamWeek week(Map<String, TeamWeek> weeks, String team) {

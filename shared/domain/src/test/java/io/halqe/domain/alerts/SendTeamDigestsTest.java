@@ -151,4 +151,36 @@ class SendTeamDigestsTest {
         assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z"))).isZero();
         assertThat(emails).isEmpty();
     }
+
+    @Test
+    void preview_shouldBuildTheWeekSoFarAsTheScheduleWould_andSendNothing_whenAskedMidWeek() {
+        // GIVEN Wednesday of week 48 with support's answers of Monday, and week 47
+        day("2026-11-18", 10, 10, 10, Map.of());
+        day("2026-11-23", 20, 5, 5, Map.of("delivery", 4));
+        Instant wednesday = Instant.parse("2026-11-25T12:00:00Z");
+        // WHEN support's digest is previewed
+        var preview = send.preview("support", wednesday);
+        // THEN it is week 48's digest so far, to the team's owner, and nothing is sent or claimed
+        assertThat(preview).hasValueSatisfying(shown -> {
+            assertThat(shown.week()).isEqualTo("2026-W48");
+            assertThat(shown.email().to()).containsExactly("lead@example.com");
+            assertThat(shown.email().subject()).isEqualTo("[Halqe] Support <CX> — week 2026-W48");
+            assertThat(shown.email().text()).contains("demo-nps: NPS 50 (95% CI ").contains("Top themes: delivery (4)");
+        });
+        assertThat(emails).isEmpty();
+        assertThat(send.send(AFTER_WEEK_48)).isEqualTo(1);
+    }
+
+    @Test
+    void preview_shouldSayTheTeamHadNoAnswers_whenAKnownTeamHasNone_andFindNoTeamNobodyKnows() {
+        // GIVEN no answers at all
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        // WHEN a known and an unknown team's digests are previewed
+        var known = send.preview("support", now);
+        var unknown = send.preview("nobody", now);
+        // THEN the known team's says so, to its owner; there is no digest of a team nobody knows
+        assertThat(known).hasValueSatisfying(shown -> assertThat(shown.email().text())
+                .contains("No answers routed to the team in the last 8 weeks.").contains("Open cases: 0, overdue: 0"));
+        assertThat(unknown).isEmpty();
+    }
 }
