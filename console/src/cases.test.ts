@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, mayWorkCases, nextStatuses, soonestDueFirst, type FollowUpCase } from './cases';
+import { isOverdue, mayWorkCases, nextStatuses, resurveyState, soonestDueFirst, type FollowUpCase } from './cases';
 
 function followUp(caseId: string, dueAt: string, status: FollowUpCase['status'] = 'open'): FollowUpCase {
   return { caseId, status, responseId: 'r', surveyId: 's', team: 'support', owner: null, reason: 'Detractor',
@@ -33,5 +33,13 @@ describe('working a case', () => {
     expect(mayWorkCases(['manager'])).toBe(true);
     expect(mayWorkCases(['viewer'])).toBe(false);
     expect(mayWorkCases([])).toBe(false);
+  });
+
+  it('resurveyState_shouldBeAwaitedOnceClosed_andAnsweredWithItsScores', () => {
+    const open = { caseId: 'c', status: 'open', dueAt: '2026-12-03T10:00:00Z', openedAt: '2026-12-02T10:00:00Z' } as FollowUpCase;
+    expect(resurveyState(open)).toBe('none');
+    expect(resurveyState({ ...open, status: 'closed' })).toBe('awaited');
+    expect(resurveyState({ ...open, status: 'closed',
+      remeasurement: { scoreBefore: 2, scoreAfter: 9, answeredAt: '2026-12-20T10:00:00Z' } })).toBe('answered');
   });
 });

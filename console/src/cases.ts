@@ -27,6 +27,16 @@ export interface FollowUpCase {
   resolution?: string | null;
   closedAt?: string | null;
   escalatedAt?: string | null;
+  /** The score that opened the case and the re-survey's after it closed, once answered. */
+  remeasurement?: { scoreBefore: number | null; scoreAfter: number | null; answeredAt: string | null } | null;
+}
+
+/** Where the case's re-survey stands: none before it is closed, awaited after, then its before and after. */
+export function resurveyState(followUp: FollowUpCase): 'none' | 'awaited' | 'answered' {
+  if (followUp.remeasurement?.answeredAt) {
+    return 'answered';
+  }
+  return followUp.status === 'closed' ? 'awaited' : 'none';
 }
 
 /** The soonest due first; ties by when they were opened, then by id, so the order never jumps. */

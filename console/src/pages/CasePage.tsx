@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { whoAmI, type SignInSettings } from '../auth';
-import { mayWorkCases, type FollowUpCase } from '../cases';
+import { mayWorkCases, resurveyState, type FollowUpCase } from '../cases';
 import type { Key, Texts } from '../i18n';
 import { useRead } from '../load';
 import { CaseActions } from './CaseActions';
@@ -52,6 +52,18 @@ function CaseWork({ settings, t, initial }: { settings: SignInSettings; t: Texts
   );
 }
 
+/** The re-survey after closing: awaited, or the score before and after. */
+function resurvey(followUp: FollowUpCase, t: Texts): string | null {
+  const state = resurveyState(followUp);
+  if (state === 'none') {
+    return null;
+  }
+  const measured = followUp.remeasurement;
+  return state === 'awaited' || !measured ? t.t('resurvey.awaited') : t.t('resurvey.answered', {
+    before: measured.scoreBefore === null ? '—' : t.number(measured.scoreBefore),
+    after: measured.scoreAfter === null ? '—' : t.number(measured.scoreAfter), when: t.date(measured.answeredAt ?? '') });
+}
+
 function CaseFacts({ followUp, t }: { followUp: FollowUpCase; t: Texts }) {
   const when = (iso: string | null | undefined) => (iso ? t.date(iso) : null);
   const facts: [Key, string | number | null | undefined][] = [
@@ -63,6 +75,7 @@ function CaseFacts({ followUp, t }: { followUp: FollowUpCase; t: Texts }) {
     ['field.escalated', when(followUp.escalatedAt)], ['field.resolution', followUp.resolution],
     ['field.closed', when(followUp.closedAt)], ['field.tags', (followUp.tags ?? []).join(', ')],
     ['field.root-cause', followUp.rootCause], ['field.actions-taken', followUp.actionsTaken],
+    ['field.resurvey', resurvey(followUp, t)],
   ];
   const notes = followUp.notes ?? [];
   return (

@@ -110,6 +110,10 @@ class ConsoleCasesIT {
         assertThat(sent.path("subject").asText()).isEqualTo("پیگیری بازخورد شما");
         assertThat(sent.path("html").asText()).contains("dir=\"rtl\"");
         assertThat(ConsoleCalls.call("GET", "/api/cases/" + caseId, null, 200).get("status").asText()).isEqualTo("closed");
+        // AND the case, read again, awaits the customer's re-survey
+        driver.navigate().refresh();
+        assertThat(shown(By.xpath("//dt[normalize-space()='Re-survey']/following-sibling::dd[1]")).getText())
+                .startsWith("Awaited");
 
         // AND in Persian the console itself is right to left, with Solar Hijri dates in Persian digits
         new Select(driver.findElement(By.cssSelector("header select"))).selectByValue("fa");
