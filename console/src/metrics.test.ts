@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersHref, columns, dayBefore, measuresOf, value, type Metrics } from './metrics';
+import { answersHref, columns, dayBefore, measuresOf, type Metrics, previousQuery, rangeQuery, value } from './metrics';
 
 describe('the overview figures', () => {
   it('columns_shouldGiveTheBandAndMarkLowSamplePoints_andLeaveEmptyBucketsEmpty', () => {
@@ -38,5 +38,12 @@ describe('from a figure to its answers', () => {
     expect(href.pathname).toBe('/console/answers');
     expect(Object.fromEntries(href.searchParams)).toEqual(
       { survey: 'checkout', where: 'theme=delivery', from: '2026-11-04', to: '2026-12-03' });
+  });
+
+  it('previousQuery_shouldBeTheSameNumberOfDaysJustBefore_whetherPresetOrChosen', () => {
+    expect(rangeQuery({ days: 30 })).toBe('days=30');
+    expect(rangeQuery({ from: '2026-11-01', to: '2026-11-30' })).toBe('from=2026-11-01&to=2026-11-30');
+    expect(previousQuery('2026-11-01', '2026-11-30')).toBe('days=30&to=2026-10-31');
+    expect(previousQuery('2026-03-01', '2026-03-01')).toBe('days=1&to=2026-02-28');
   });
 });

@@ -86,3 +86,17 @@ export const FILTERS = ['plan', 'segment', 'region', 'language', 'touchpoint', '
 export function oneDecimal(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** A period: the last N days by the server's clock, or chosen days (both included). */
+export type Period = { days: number } | { from: string; to: string };
+
+/** The period as the metrics' query names it. */
+export function rangeQuery(period: Period): string {
+  return 'days' in period ? 'days=' + period.days : 'from=' + period.from + '&to=' + period.to;
+}
+
+/** The period of the same length just before the one the API answered (from and to, both included). */
+export function previousQuery(from: string, to: string): string {
+  const days = Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000) + 1;
+  return 'days=' + days + '&to=' + dayBefore(from);
+}

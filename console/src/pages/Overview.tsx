@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, SignInNeeded } from '../api';
 import type { SignInSettings } from '../auth';
 import type { Key, Texts } from '../i18n';
-import { answersHref, columns, dayBefore, FILTERS, measuresOf, oneDecimal, value, type Interval, type Measure, type Metrics }
-  from '../metrics';
+import { answersHref, columns, FILTERS, measuresOf, oneDecimal, previousQuery, rangeQuery, value, type Interval,
+  type Measure, type Metrics, type Period } from '../metrics';
 import { useRead } from '../load';
 import { Drivers } from './Drivers';
 import { Breakdown, type Group } from './Breakdown';
@@ -20,7 +20,12 @@ const PRESETS = [7, 30, 90, 365];
 export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }) {
   const surveys = useRead<{ items: SurveySummary[] }>(settings, '/api/surveys?limit=100');
   const [surveyId, setSurveyId] = useState<string | null>(null);
-  const [days, setDays] = useState(30);
+  const [preset, setPreset] = useState<number | 'custom'>(30);
+  const [chosenDays, setChosenDays] = useState({ from: '', to: '' });
+  const [compare, setCompare] = useState(true);
+  const period: Period = preset === 'custom' && chosenDays.from && chosenDays.to && chosenDays.from <= chosenDays.to
+    ? chosenDays : { days: preset === 'custom' ? 30 : preset };
+  const range = rangeQuery(period);
   const [interval, setInterval] = useState<Interval>('day');
   const [measure, setMeasure] = useState<Measure>('nps');
   const [metrics, setMetrics] = useState<{ current: Metrics; previous: Metrics | null } | null>(null);
@@ -41,14 +46,14 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
     const path = (range: string, series: boolean) => '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?'
       + range + (series ? '&interval=' + interval : '') + (where ? '&where=' + encodeURIComponent(where) : '');
     setProblem(null);
-    call<Metrics>(settings, 'GET', path('days=' + days, true)).then(async (current) => {
+    call<Metrics>(settings, 'GET', path(range, true)).then(async (current) => {
       if (current.status !== 200 || !current.body) {
         setProblem(t.t(current.status === 403 ? 'overview.forbidden' : 'overview.unreadable', { status: current.status }));
         return;
       }
-      const previous = await call<Metrics>(settings, 'GET', path('days=' + days + '&to=' + dayBefore(current.body.from),
-        false));
-      setMetrics({ current: current.body, previous: previous.status === 200 ? previous.body : null });
+      const previous = compare
+        ? await call<Metrics>(settings, 'GET', path(previousQuery(current.body.from, current.body.to), false)) : null;
+      setMetrics({ current: current.body, previous: previous?.status === 200 ? previous.body : null });
       const present = measuresOf(current.body);
       if (present.length > 0 && !present.includes(measure)) {
         setMeasure(present[0]);
@@ -58,7 +63,7 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
         setProblem(t.t('failed', { reason: failure.message }));
       }
     });
-  }, [chosen, days, interval, where]);
+  }, [chosen, range, interval, where, compare]);
 
   // the values the chosen dimension has in the period, to filter by one of them
   useEffect(() => {
@@ -66,11 +71,11 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
     if (!chosen || !dimension) {
       return;
     }
-    call<{ groups: Group[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?days='
-      + days + '&groupBy=' + dimension).then((answer) => {
+    call<{ groups: Group[] }>(settings, 'GET', '/api/surveys/' + encodeURIComponent(chosen) + '/metrics?'
+      + range + '&groupBy=' + dimension).then((answer) => {
       setGroups(answer.status === 200 && answer.body ? answer.body.groups : []);
     }, () => setGroups([]));
-  }, [chosen, days, dimension]);
+  }, [chosen, range, dimension]);
 
   if (surveys.state === 'answered' && surveys.answer.status === 403) {
     return <><h1 id="title">{t.t('overview.title')}</h1><p role="alert">{t.t('overview.forbidden')}</p></>;
@@ -86,10 +91,24 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
           </select>
         </label>
         <label>{t.t('overview.period')}
-          <select id="period" value={String(days)} onChange={(event) => setDays(Number((event.target as HTMLSelectElement).value))}>
-            {PRESETS.map((preset) => <option value={String(preset)}>{t.t('overview.last-days', { days: preset })}</option>)}
+          <select id="period" value={String(preset)} onChange={(event) => {
+            const picked = (event.target as HTMLSelectElement).value;
+            setPreset(picked === 'custom' ? 'custom' : Number(picked));
+          }}>
+            {PRESETS.map((days) => <option value={String(days)}>{t.t('overview.last-days', { days })}</option>)}
+            <option value="custom">{t.t('overview.custom')}</option>
           </select>
         </label>
+        {preset === 'custom' ? (
+          <>
+            <label>{t.t('overview.from-day')}<input id="period-from" type="date" value={chosenDays.from}
+              onInput={(event) => setChosenDays({ ...chosenDays, from: (event.target as HTMLInputElement).value })} /></label>
+            <label>{t.t('overview.to-day')}<input id="period-to" type="date" value={chosenDays.to}
+              onInput={(event) => setChosenDays({ ...chosenDays, to: (event.target as HTMLInputElement).value })} /></label>
+          </>
+        ) : null}
+        <label class="inline"><input id="compare" type="checkbox" checked={compare}
+          onChange={(event) => setCompare((event.target as HTMLInputElement).checked)} /> {t.t('overview.compare')}</label>
         <label>{t.t('overview.interval')}
           <select id="interval" value={interval} onChange={(event) => setInterval((event.target as HTMLSelectElement).value as Interval)}>
             {(['day', 'week', 'month'] as Interval[]).map((option) => <option value={option}>{t.t(('interval.' + option) as Key)}</option>)}

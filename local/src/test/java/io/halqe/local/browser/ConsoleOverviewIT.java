@@ -56,6 +56,13 @@ class ConsoleOverviewIT {
         return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** A day typed into a date field as a person types it (the browser's en-US order: month, day, year). */
+    private static void typeDay(String fieldId, LocalDate day) {
+        WebElement field = chromium.driver().findElement(By.id(fieldId));
+        field.sendKeys(day.format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
+        chromium.waiting().until(d -> day.toString().equals(field.getAttribute("value")));
+    }
+
     private static String npsShown() {
         return shown(By.cssSelector("li[data-measure=nps] .value")).getText();
     }
@@ -108,6 +115,16 @@ class ConsoleOverviewIT {
         long weeks = Stream.iterate(today.minusDays(29), day -> !day.isAfter(today), day -> day.plusDays(1))
                 .map(day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).distinct().count();
         chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == weeks);
+
+        // WHEN they choose the three days themselves THEN the same 18 answers are counted, and nothing before them
+        // is there to compare with
+        new Select(driver.findElement(By.id("period"))).selectByVisibleText("Chosen days");
+        typeDay("period-from", today.minusDays(2));
+        typeDay("period-to", today);
+        chromium.waiting().until(d -> shown(By.cssSelector("li[data-measure=nps] .n")).getText().equals("18 answers")
+                && d.findElements(By.cssSelector("li[data-measure=nps] .delta")).isEmpty());
+        assertThat(npsShown()).isEqualTo("16.7");
+        new Select(driver.findElement(By.id("period"))).selectByVisibleText("Last 30 days");
 
         // WHEN they keep the pro plan only THEN its NPS is 100; the basic plan's is -66.7
         new Select(driver.findElement(By.id("filter-dimension"))).selectByVisibleText("plan");
