@@ -29,6 +29,8 @@ export interface Metrics {
   csat?: Figure | null;
   ces?: Figure | null;
   series?: Point[];
+  /** The invitations sent in the period and the answers given through one (all answers' reads only). */
+  invitations?: { sent: number; answered: number; responseRate: number | null } | null;
 }
 
 export type Measure = 'nps' | 'enps' | 'csat' | 'ces';

@@ -137,6 +137,10 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
         {problem ? <p role="alert">{problem}</p> : null}
         {current ? <Figures t={t} current={current} previous={metrics?.previous ?? null} measure={measure}
           onMeasure={setMeasure} /> : <p>{t.t('signing-in')}</p>}
+        {current?.invitations ? <p id="response-rate">{current.invitations.responseRate === null
+          ? t.t('overview.answered-invited', { answered: current.invitations.answered })
+          : t.t('overview.response-rate', { rate: t.number(current.invitations.responseRate),
+            answered: current.invitations.answered, sent: current.invitations.sent })}</p> : null}
         {current?.series ? (
           <>
             <TrendChart t={t} data={columns(current.series, measure)} label={t.t(('measure.' + measure) as Key)}

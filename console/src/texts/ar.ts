@@ -84,6 +84,8 @@ export const ar: Record<Key, string> = {
   'overview.from-day': 'من',
   'overview.to-day': 'إلى',
   'overview.compare': 'المقارنة بالفترة السابقة',
+  'overview.response-rate': 'معدل الاستجابة {rate}٪: {answered} إجابة من {sent} دعوة مُرسلة',
+  'overview.answered-invited': '{answered} إجابة عبر دعوات أُرسلت قبل الفترة',
   'overview.forbidden': 'دورك لا يرى الدرجات.',
   'overview.unreadable': 'تعذّرت قراءة الدرجات ({status}).',
   'overview.no-answers': 'لا إجابات في هذه الفترة.',

@@ -83,6 +83,8 @@ export const en = {
   'overview.from-day': 'From',
   'overview.to-day': 'To',
   'overview.compare': 'Compare with the period before',
+  'overview.response-rate': 'Response rate {rate}%: {answered} answered of {sent} invitations sent',
+  'overview.answered-invited': '{answered} answered through invitations sent before the period',
   'overview.forbidden': 'Your role does not see scores.',
   'overview.unreadable': 'The scores could not be read ({status}).',
   'overview.no-answers': 'No answers in this period.',

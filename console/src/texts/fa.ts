@@ -84,6 +84,8 @@ export const fa: Record<Key, string> = {
   'overview.from-day': 'از',
   'overview.to-day': 'تا',
   'overview.compare': 'مقایسه با دوره‌ی پیش از آن',
+  'overview.response-rate': 'نرخ پاسخ {rate}٪: {answered} پاسخ از {sent} دعوت فرستاده‌شده',
+  'overview.answered-invited': '{answered} پاسخ از راه دعوت‌هایی که پیش از این دوره فرستاده شدند',
   'overview.forbidden': 'نقش شما امتیازها را نمی‌بیند.',
   'overview.unreadable': 'امتیازها خوانده نشد ({status}).',
   'overview.no-answers': 'در این بازه پاسخی نیست.',

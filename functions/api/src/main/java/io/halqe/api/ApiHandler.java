@@ -120,7 +120,8 @@ public final class ApiHandler implements RequestStreamHandler {
                 new TopicRoutes(surveys, new ReadEmergingTopics(adapters.aggregates(), responses, config.timeZone()),
                         config.timeZone()),
                 new ReportRoutes(surveys, new ReadMetrics(adapters.aggregates()), new ReportEffectiveness(cases, responses),
-                        config.timeZone(), required(config.reportingCalendar(), "reportingCalendar")));
+                        config.timeZone(), required(config.reportingCalendar(), "reportingCalendar"),
+                        adapters.invitationLinks()));
     }
 
     @Override

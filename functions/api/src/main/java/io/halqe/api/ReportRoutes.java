@@ -7,6 +7,7 @@ import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.domain.cases.ReportEffectiveness;
+import io.halqe.domain.links.InvitationLinks;
 import io.halqe.domain.scoring.KeyDrivers;
 import io.halqe.domain.scoring.ReadMetrics;
 import io.halqe.domain.scoring.ScoreResponses;
@@ -16,16 +17,22 @@ import io.halqe.domain.survey.ManageSurveys;
 import io.halqe.domain.survey.Survey;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Scores over time and by dimension, and how well closing the loop works. */
 record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone,
-                    ReportingCalendar reportingCalendar) implements Router.Group {
+                    ReportingCalendar reportingCalendar, InvitationLinks invitations) implements Router.Group {
 
     /** The reporting calendar (ReportingCalendar parameter), Gregorian by default. */
-    ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone) {
-        this(surveys, metrics, effectiveness, reportingZone, ReportingCalendar.GREGORIAN);
+    ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiveness effectiveness, ZoneId reportingZone,
+                 InvitationLinks invitations) {
+        this(surveys, metrics, effectiveness, reportingZone, ReportingCalendar.GREGORIAN, invitations);
     }
+
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     @Override
     public void addTo(Router router) {
@@ -92,6 +99,18 @@ record ReportRoutes(ManageSurveys surveys, ReadMetrics metrics, ReportEffectiven
             Dimensions.checkKnown(survey, ScoreResponses.dimension(where), result.dimensions(), "where");
         }
         var view = Views.metrics(survey, from, to, reportingZone, groupBy, result, calendar, interval);
+        if (result.invited() != null) {
+            // the invitations sent in the range against the answers given through one in it
+            long sent = invitations.sentBetween(survey.id(), from == null ? EARLIEST : from, to == null ? LATEST : to);
+            long answered = result.invited().responses();
+            if (sent > 0 || answered > 0) {
+                Map<String, Object> rate = new LinkedHashMap<>();
+                rate.put("sent", sent);
+                rate.put("answered", answered);
+                rate.put("responseRate", sent == 0 ? null : Math.round(answered * 1000.0 / sent) / 10.0);
+                view.put("invitations", rate);
+            }
+        }
         if (!where.equals(ScoreResponses.ALL)) {
             view.put("where", where);
         }

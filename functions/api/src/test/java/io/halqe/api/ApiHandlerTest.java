@@ -126,7 +126,7 @@ class ApiHandlerTest {
                         new io.halqe.domain.privacy.ExportCustomer(DIRECTORY, responses, cases, suppression)),
                 new ReportRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadMetrics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"))),
-                        new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran),
+                        new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran, INVITATION_LINKS),
                 new TopicRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadEmergingTopics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), responses, tehran),
                         tehran)), customers);
@@ -370,6 +370,33 @@ class ApiHandlerTest {
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(json(invalid).at("/error/field").asText()).isNotBlank();
         assertThat(get("/api/surveys/nope/versions", null, KEY).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void metrics_shouldGiveTheResponseRate_asAnswersThroughInvitationsOverInvitationsSent() throws Exception {
+        // GIVEN a survey that sent four invitations on Tehran's 23 November, two of them answered that day
+        call("POST", "/api/surveys", null, KEY, CHECKOUT.replace("\"id\":\"checkout\"", "\"id\":\"rated\""));
+        for (int i = 0; i < 4; i++) {
+            assertThat(call("POST", "/api/invitations", null, KEY, """
+                    {"surveyId":"rated","channel":"link","customer":{"id":"rate-%d"}}""".formatted(i)).getStatusCode())
+                    .isEqualTo(201);
+        }
+        new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")).add(
+                new DayKey("rated", java.time.LocalDate.parse("2026-11-23")), null,
+                Map.of("all=all", new Tally(3, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        "language=en", new Tally(3, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        io.halqe.domain.scoring.ScoreCells.INVITED, new Tally(2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                Map.of(1, "9"));
+        // WHEN its metrics are read for that day, and for the day before
+        JsonNode day = json(get("/api/surveys/rated/metrics", Map.of("from", "2026-11-23", "to", "2026-11-23"), KEY));
+        JsonNode before = json(get("/api/surveys/rated/metrics", Map.of("from", "2026-11-22", "to", "2026-11-22"), KEY));
+        // THEN 2 answered of 4 sent: 50%; the day before sent and answered nothing; a filtered read does not say
+        assertThat(day.at("/invitations/sent").asLong()).isEqualTo(4);
+        assertThat(day.at("/invitations/answered").asLong()).isEqualTo(2);
+        assertThat(day.at("/invitations/responseRate").asDouble()).isEqualTo(50.0);
+        assertThat(before.has("invitations")).isFalse();
+        assertThat(json(get("/api/surveys/rated/metrics", Map.of("from", "2026-11-23", "to", "2026-11-23",
+                "where", "language=en"), KEY)).has("invitations")).isFalse();
     }
 
     @Test

@@ -92,7 +92,7 @@ class SubmissionHandlerTest {
     private static String token(Instant expiresAt) {
         return links.issue(new Invitation("inv-" + expiresAt.getEpochSecond(), "demo-nps",
                 new Customer("cust-9", "sara@example.com", null, "Sara", "ar"), Map.of("plan", "pro", "orderId", "A-77"),
-                "link", expiresAt));
+                "link", expiresAt), Instant.ofEpochMilli(1795428000000L));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -45,32 +43,21 @@ class ConsoleAutomationIT {
     }
 
     private WebElement shown(By locator) {
-        return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return BrowserSteps.shown(chromium, locator);
     }
 
     private void chooseLanguage(String language) {
-        new Select(chromium.driver().findElement(By.cssSelector("header select"))).selectByValue(language);
-        chromium.waiting().until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        BrowserSteps.chooseLanguage(chromium, language);
     }
 
     /** A page checked in English and in Persian: axe's WCAG 2.1 AA rules, a 390 px phone, and a screenshot each. */
     private void checkInBothLanguages(String page, String what) {
-        WebDriver driver = chromium.driver();
-        Accessibility.assertNoSeriousViolations(driver, null, "the console's " + what + " in English");
-        ConsoleCalls.assertFitsAPhone(driver, "the " + what + " in English");
-        Screenshots.save(driver, "console-" + page + "-en");
-        chooseLanguage("fa");
-        chromium.waiting().until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-        Accessibility.assertNoSeriousViolations(driver, null, "the console's " + what + " in Persian");
-        ConsoleCalls.assertFitsAPhone(driver, "the " + what + " in Persian");
-        Screenshots.save(driver, "console-" + page + "-fa");
+        BrowserSteps.checkInBothLanguages(chromium, page, what);
     }
 
     /** A day typed into a date field as a person types it (the browser's en-US order: month, day, year). */
     private void typeDay(String fieldId, LocalDate day) {
-        WebElement field = chromium.driver().findElement(By.id(fieldId));
-        field.sendKeys(day.format(DateTimeFormatter.ofPattern("MMddyyyy")));
-        chromium.waiting().until(d -> day.toString().equals(field.getAttribute("value")));
+        BrowserSteps.typeDay(chromium, fieldId, day);
     }
 
     /** The alert rules in force without the one of {@code id}, put back: the shared cloud's others untouched. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -36,7 +35,7 @@ class ConsoleCasesIT {
     }
 
     private static WebElement shown(By locator) {
-        return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return BrowserSteps.shown(chromium, locator);
     }
 
     @Test

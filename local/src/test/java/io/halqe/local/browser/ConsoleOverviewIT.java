@@ -53,14 +53,12 @@ class ConsoleOverviewIT {
     }
 
     private static WebElement shown(By locator) {
-        return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return BrowserSteps.shown(chromium, locator);
     }
 
     /** A day typed into a date field as a person types it (the browser's en-US order: month, day, year). */
     private static void typeDay(String fieldId, LocalDate day) {
-        WebElement field = chromium.driver().findElement(By.id(fieldId));
-        field.sendKeys(day.format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy")));
-        chromium.waiting().until(d -> day.toString().equals(field.getAttribute("value")));
+        BrowserSteps.typeDay(chromium, fieldId, day);
     }
 
     private static String npsShown() {
@@ -103,6 +101,9 @@ class ConsoleOverviewIT {
         chromium.waiting().until(d -> npsShown().equals("16.7"));
         assertThat(shown(By.cssSelector("li[data-measure=nps] .ci")).getText()).startsWith("95% interval");
         assertThat(shown(By.cssSelector("li[data-measure=nps] .n")).getText()).startsWith("18 answers");
+        // AND every invitation sent was answered
+        assertThat(shown(By.id("response-rate")).getText())
+                .isEqualTo("Response rate 100%: 18 answered of 18 invitations sent");
         assertThat(driver.findElements(By.cssSelector(".chart canvas"))).isNotEmpty();
         chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == 30);
 

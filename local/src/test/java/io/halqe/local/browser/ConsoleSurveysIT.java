@@ -62,13 +62,11 @@ class ConsoleSurveysIT {
     }
 
     private static WebElement shown(By locator) {
-        return chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return BrowserSteps.shown(chromium, locator);
     }
 
     private static void type(String id, String text) {
-        WebElement field = shown(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        BrowserSteps.type(chromium, id, text);
     }
 
     @Test

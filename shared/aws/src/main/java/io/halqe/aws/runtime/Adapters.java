@@ -266,7 +266,8 @@ public final class Adapters {
 
     /** Survey links naming invitations stored in the Outreach table, signed with the keyring's survey key. */
     public InvitationLinks invitationLinks() {
-        return new InvitationLinks(new HmacLinkSigner(keyring()), new DynamoInvitationStore(dynamo(), outreachTable()));
+        return new InvitationLinks(new HmacLinkSigner(keyring()),
+                new DynamoInvitationStore(dynamo(), outreachTable(), config.timeZone()));
     }
 
     public HmacUnsubscribeLinks unsubscribeLinks() {

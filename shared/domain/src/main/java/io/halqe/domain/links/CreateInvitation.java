@@ -136,7 +136,7 @@ public final class CreateInvitation implements InvitationSender {
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), survey.id(),
                 suppressed ? new Customer(null, null, null, null, customer.locale()) : customer, hidden, channel,
                 now.plus(Duration.ofDays(days)));
-        String token = links.issue(invitation);
+        String token = links.issue(invitation, now);
         String url = url(survey, language, token);
         if (channel.equals("link")) {
             return new Outcome.Created(invitation, token, url, true, null, null, null, null);
@@ -189,7 +189,7 @@ public final class CreateInvitation implements InvitationSender {
         Survey survey = found.get();
         String language = survey.language(LanguageTags.primary(outreach.customer().locale()));
         String token = links.issue(new Invitation(outreach.invitationId(), survey.id(), outreach.customer(),
-                outreach.hidden(), outreach.channel(), now.plus(DEFAULT_VALIDITY)));
+                outreach.hidden(), outreach.channel(), now.plus(DEFAULT_VALIDITY)), now);
         String url = url(survey, language, token);
         deliver(survey, outreach.customer(), outreach.channel(), language, url, outreach.kind() == Outreach.Kind.REMINDER,
                 now);

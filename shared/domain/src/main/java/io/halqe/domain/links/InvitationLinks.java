@@ -18,10 +18,15 @@ public final class InvitationLinks {
         this.store = store;
     }
 
-    /** The token of the invitation, now stored. */
-    public String issue(Invitation invitation) {
-        store.save(invitation);
+    /** The token of the invitation, now stored (and counted as sent at {@code sentAt}, unless it was before). */
+    public String issue(Invitation invitation, Instant sentAt) {
+        store.save(invitation, sentAt);
         return signer.sign(invitation);
+    }
+
+    /** How many invitations to the survey were sent from {@code from} to {@code to}, both included. */
+    public long sentBetween(String surveyId, java.time.LocalDate from, java.time.LocalDate to) {
+        return store.sentBetween(surveyId, from, to);
     }
 
     public LinkCheck open(String token, Instant now) {

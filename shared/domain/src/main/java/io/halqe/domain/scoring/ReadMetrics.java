@@ -26,7 +26,12 @@ public final class ReadMetrics {
     }
 
     /** {@code dimensions}: every dimension some answer in the range counts in, for telling an unknown one apart. */
-    public record Result(Tally overall, List<Group> groups, List<Point> series, Set<String> dimensions) {
+    /** {@code invited}: the answers through an invitation among them (all answers' reads only; null when filtered). */
+    public record Result(Tally overall, List<Group> groups, List<Point> series, Set<String> dimensions, Tally invited) {
+
+        public Result(Tally overall, List<Group> groups, List<Point> series, Set<String> dimensions) {
+            this(overall, groups, series, dimensions, null);
+        }
     }
 
     /** The most buckets a series may have: a daily series over more than about three years is refused. */
@@ -58,6 +63,7 @@ public final class ReadMetrics {
             throw new IllegalArgumentException("a read filtered to " + where + " cannot be grouped");
         }
         Tally overall = Tally.EMPTY;
+        Tally invited = Tally.EMPTY;
         Map<String, Tally> groups = new TreeMap<>();
         TreeMap<LocalDate, Tally> series = new TreeMap<>();
         Set<String> dimensions = new TreeSet<>();
@@ -65,6 +71,7 @@ public final class ReadMetrics {
             day.cells().keySet().forEach(cell -> dimensions.add(ScoreResponses.dimension(cell)));
             Tally all = day.cells().getOrDefault(where, Tally.EMPTY);
             overall = overall.plus(all);
+            invited = invited.plus(day.cells().getOrDefault(ScoreCells.INVITED, Tally.EMPTY));
             if (interval != null) {
                 series.merge(start(day.day(), interval, calendar), all, Tally::plus);
             }
@@ -89,7 +96,7 @@ public final class ReadMetrics {
                 }
             }
         }
-        return new Result(overall, groupList, points, dimensions);
+        return new Result(overall, groupList, points, dimensions, ScoreResponses.ALL.equals(where) ? invited : null);
     }
 
     /** How many buckets a series from {@code from} to {@code to} has. */

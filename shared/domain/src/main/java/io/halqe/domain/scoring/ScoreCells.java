@@ -18,7 +18,8 @@ import java.util.Set;
  * and the answer's own choices: {@code question:<id>=<option>} for each option chosen in a single- or multi-choice
  * question, {@code question:<id>=yes|no} for a yes/no question — so scores can be grouped by what people answered;
  * and {@code phrase=<language>:<phrase>} for each of the comment's key phrases no lexicon term covers (no theme,
- * sentiment or problem term): what {@link EmergingTopics} watches for phrases the taxonomy does not know yet.
+ * sentiment or problem term): what {@link EmergingTopics} watches for phrases the taxonomy does not know yet;
+ * and {@code invited=yes} for an answer through an invitation (the response rate's numerator).
  */
 public final class ScoreCells {
 
@@ -29,8 +30,10 @@ public final class ScoreCells {
     public static final String FEEDBACK_TYPE = "feedbackType";
     /** The dimension of the comment's uncovered key phrases, valued {@code <language>:<phrase>}. */
     public static final String PHRASE = "phrase";
+    /** The cell of the answers given through an invitation. */
+    public static final String INVITED = "invited=yes";
     private static final Set<String> RESERVED = Set.of("all", "language", "touchpoint", "team", "theme", FEEDBACK_TYPE,
-            TEAM_THEME, PHRASE);
+            TEAM_THEME, PHRASE, "invited");
     private static final int MAX_VALUE = 100;
 
     private ScoreCells() {
@@ -50,6 +53,9 @@ public final class ScoreCells {
         Set<String> cells = new LinkedHashSet<>();
         cells.add(ScoreResponses.ALL);
         cells.add(ScoreResponses.cell("language", enrichment == null ? response.language() : enrichment.language()));
+        if (response.invitationId() != null) {
+            cells.add(INVITED);
+        }
         segments.forEach((dimension, value) -> {
             if (value != null && !value.isBlank() && !reserved(dimension)) {
                 cells.add(ScoreResponses.cell(dimension, clip(value)));

@@ -36,7 +36,7 @@ class SubmitResponseTest {
 
     private String invitation(Map<String, String> hidden, Instant expiresAt) {
         return links.issue(new Invitation("inv-1", "demo-nps", new Customer("cust-7", "a@example.com", null, "Ali", "fa-IR"),
-                hidden, "link", expiresAt));
+                hidden, "link", expiresAt), NOW);
     }
 
     private Response stored(SubmissionResult result) {
@@ -186,7 +186,7 @@ class SubmitResponseTest {
         assertThat(submitWithLink(Map.of("nps", 4), expired, Map.of()))
                 .isEqualTo(new SubmissionResult.LinkRefused("this survey link expired at " + NOW.minusSeconds(1)));
         String otherSurvey = links.issue(new Invitation("inv-2", "other", new Customer(null, null, null, null, null),
-                Map.of(), "link", NOW.plusSeconds(60)));
+                Map.of(), "link", NOW.plusSeconds(60)), NOW);
         assertThat(submitWithLink(Map.of("nps", 4), otherSurvey, Map.of()))
                 .isEqualTo(new SubmissionResult.LinkRefused("this survey link is for another survey"));
         assertThat(responses.stored).isEmpty();

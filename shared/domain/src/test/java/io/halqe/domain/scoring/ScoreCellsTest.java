@@ -35,6 +35,17 @@ class ScoreCellsTest {
     }
 
     @Test
+    void cells_shouldCountAnAnswerAsInvited_onlyWhenItCameThroughAnInvitation() {
+        // GIVEN the same answer, once anonymous and once through an invitation, whose hidden fields try to say otherwise
+        Response anonymous = Response.received("r", "s", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 9)), "en", AT);
+        Response invited = new Response("r2", "s", 1, anonymous.answers(), "en", AT, anonymous.status(), null,
+                Map.of("invited", "no"), "c-1", "inv-1", false);
+        // WHEN their cells are computed THEN only the invited one counts in invited=yes, and no hidden field names it
+        assertThat(ScoreCells.of(anonymous)).doesNotContain(ScoreCells.INVITED);
+        assertThat(ScoreCells.of(invited)).contains(ScoreCells.INVITED).doesNotContain("invited=no");
+    }
+
+    @Test
     void cells_shouldNameEachChoiceAndYesNo_whenTheAnswerHasThem() {
         // GIVEN an answer with a single choice, two of a multi-choice and a yes/no
         Response response = Response.received("r", "s", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 9),

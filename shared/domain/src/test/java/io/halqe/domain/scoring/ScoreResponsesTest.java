@@ -218,4 +218,21 @@ class ScoreResponsesTest {
         assertThat(months.series()).extracting(point -> point.start().toString()).containsExactly("2026-11-01", "2026-12-01");
         assertThat(months.series().get(1).tally().responses()).isEqualTo(2);
     }
+
+    @Test
+    void read_shouldCountTheInvitedAnswers_onlyForAllAnswers() {
+        // GIVEN two answers through an invitation and one anonymous, on one day
+        ScoredResponse invited = new ScoredResponse("s1", 0, "1", DAY, Set.of(ScoreResponses.ALL, "plan=pro",
+                ScoreCells.INVITED), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 9))));
+        ScoredResponse alsoInvited = new ScoredResponse("s1", 0, "2", DAY, Set.of(ScoreResponses.ALL, "plan=basic",
+                ScoreCells.INVITED), Tally.of(Map.of("nps", new Answer.Score(QuestionType.NPS, 3))));
+        scoring.apply(List.of(invited, alsoInvited, nps(0, 3, 10)));
+        // WHEN the day is read for every answer, and for one plan
+        var all = new ReadMetrics(store).read("s1", DAY, DAY, null, null);
+        var pro = new ReadMetrics(store).read("s1", DAY, DAY, null, null, ReportingCalendar.GREGORIAN, "plan=pro");
+        // THEN 2 of the 3 came through an invitation; a filtered read cannot say (cells do not cross)
+        assertThat(all.overall().responses()).isEqualTo(3);
+        assertThat(all.invited().responses()).isEqualTo(2);
+        assertThat(pro.invited()).isNull();
+    }
 }
