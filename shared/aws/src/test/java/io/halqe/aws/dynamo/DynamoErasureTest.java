@@ -48,7 +48,7 @@ class DynamoErasureTest {
             outreach.schedule(new Outreach("out-" + customer.id(), Outreach.Kind.RESURVEY, "demo-nps", "email", customer,
                     null, Map.of(), "out-" + customer.id(), null, 0, AT));
             invitations.save(new Invitation("inv-" + customer.id(), "demo-nps", customer, Map.of("orderId", "A-1"), "email",
-                    AT.plus(Duration.ofDays(30))));
+                    AT.plus(Duration.ofDays(30))), AT);
             contacts.record("id:" + customer.id(), "out-" + customer.id(), AT);
             digests.add(new DigestEntry("daily", "2026-11-23", "team@example.com", "r-detractor", "Detractors", "high",
                     "support", "resp-" + customer.id(), "demo-nps", 2, "slow", "negative", List.of(), null,
