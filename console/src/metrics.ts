@@ -102,3 +102,18 @@ export function previousQuery(from: string, to: string): string {
   const days = Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000) + 1;
   return 'days=' + days + '&to=' + dayBefore(from);
 }
+
+/** An emerging topic as GET /api/surveys/{id}/emerging lists it. */
+export interface Topic {
+  phrase: string;
+  language: string;
+  responses: number;
+  /** Shares in percent of the answers: this week's and the four weeks' before. */
+  share: number;
+  shareBefore: number;
+}
+
+/** The cell of a topic's answers: {@code phrase=<language>:<phrase>}, as scoring counts them. */
+export function topicWhere(topic: Topic): string {
+  return 'phrase=' + topic.language + ':' + topic.phrase;
+}

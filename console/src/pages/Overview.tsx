@@ -6,6 +6,7 @@ import { answersHref, columns, FILTERS, measuresOf, oneDecimal, previousQuery, r
   type Measure, type Metrics, type Period } from '../metrics';
 import { useRead } from '../load';
 import { Drivers } from './Drivers';
+import { Emerging } from './Emerging';
 import { Breakdown, type Group } from './Breakdown';
 import { TrendChart } from './TrendChart';
 
@@ -154,6 +155,7 @@ export function Overview({ settings, t }: { settings: SignInSettings; t: Texts }
           dimension={dimension} onChoose={setFilterValue} /> : null}
         {chosen && current && !where ? <Drivers settings={settings} t={t} surveyId={chosen} from={current.from}
           to={current.to} /> : null}
+        {chosen && !where ? <Emerging settings={settings} t={t} surveyId={chosen} /> : null}
       </div>
     </>
   );
