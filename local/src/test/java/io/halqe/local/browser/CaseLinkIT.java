@@ -7,9 +7,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -24,19 +23,8 @@ class CaseLinkIT {
 
     private static final Pattern CASE_LINK = Pattern.compile("<a href=\"([^\"]+)\">Open the case</a>");
 
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     /** The alert email's "Open the case" link for the answer that says {@code comment}. */
     private static String caseLinkFor(String comment) throws Exception {
@@ -73,35 +61,35 @@ class CaseLinkIT {
                 .doesNotContain("unsafe-inline");
 
         // WHEN sara follows the link from the email
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(link);
         // THEN she is asked to sign in first, and after that sees the case, its team and the customer's words
-        ConsoleCalls.signIn(chromium, SharedCloud.AGENT);
-        chromium.waiting().until(
+        ConsoleCalls.signIn(browser.get(), SharedCloud.AGENT);
+        browser.get().waiting().until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("out"), comment));
         assertThat(driver.getCurrentUrl()).isEqualTo(link);
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("Case " + caseId);
         assertThat(driver.findElement(By.id("out")).getText()).contains("open", "support", "No notes yet.");
         // (and the console ran within its content security policy: the browser refused nothing)
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
         // AND her list of open cases links to it
         driver.get(SharedCloud.base() + "/console/cases");
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        browser.get().waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "#out a[href='/console/cases/" + caseId + "']")));
 
         // WHEN omid, an agent of logistics, follows the same link in a fresh tab session
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.get(link);
-        ConsoleCalls.signIn(chromium, SharedCloud.OTHER_AGENT);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.OTHER_AGENT);
         // THEN he is told there is no such case for him, and nothing of it is shown
-        chromium.waiting().until(
+        browser.get().waiting().until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("out"), "belongs to a team you are not in"));
         assertThat(driver.findElement(By.id("out")).getText()).doesNotContain(comment);
         // AND a wrong password keeps anyone out
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.get(link);
-        ConsoleCalls.signIn(chromium, SharedCloud.AGENT, "not-her-password");
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"),
+        ConsoleCalls.signIn(browser.get(), SharedCloud.AGENT, "not-her-password");
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"),
                 "Incorrect username or password."));
     }
 }

@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -27,37 +26,26 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleAutomationIT {
 
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void startChromium() throws Exception {
-        // a browser per test: each signs in afresh, in English
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    /** A browser per test: each signs in afresh, in English. */
+    @RegisterExtension
+    final Chromium browser = new Chromium();
 
     private WebElement shown(By locator) {
-        return BrowserSteps.shown(chromium, locator);
+        return BrowserSteps.shown(browser.get(), locator);
     }
 
     private void chooseLanguage(String language) {
-        BrowserSteps.chooseLanguage(chromium, language);
+        BrowserSteps.chooseLanguage(browser.get(), language);
     }
 
     /** A page checked in English and in Persian: axe's WCAG 2.1 AA rules, a 390 px phone, and a screenshot each. */
     private void checkInBothLanguages(String page, String what) {
-        BrowserSteps.checkInBothLanguages(chromium, page, what);
+        BrowserSteps.checkInBothLanguages(browser.get(), page, what);
     }
 
     /** A day typed into a date field as a person types it (the browser's en-US order: month, day, year). */
     private void typeDay(String fieldId, LocalDate day) {
-        BrowserSteps.typeDay(chromium, fieldId, day);
+        BrowserSteps.typeDay(browser.get(), fieldId, day);
     }
 
     /** The alert rules in force without the one of {@code id}, put back: the shared cloud's others untouched. */
@@ -80,9 +68,9 @@ class ConsoleAutomationIT {
         try {
             // WHEN the manager opens Automation and fills in an alert rule for an enterprise segment with an address
             // that is none
-            WebDriver driver = chromium.driver();
+            WebDriver driver = browser.get().driver();
             driver.get(SharedCloud.base() + "/console/automation");
-            ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
+            ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
             shown(By.id("alert-id")).sendKeys(id);
             driver.findElement(By.id("alert-name")).sendKeys("VIP detractor " + run);
             new Select(driver.findElement(By.id("alert-pattern-kind"))).selectByValue("segment");
@@ -125,7 +113,7 @@ class ConsoleAutomationIT {
             assertThat(saved.at("/actions/emailTo/1").asText()).isEqualTo("vip-" + run + "@example.com");
             assertThat(saved.at("/actions/openCase/dueIn").asText()).isEqualTo("PT48H");
             checkInBothLanguages("automation", "automation page");
-            assertThat(chromium.console()).doesNotContain("Content Security Policy");
+            assertThat(browser.get().console()).doesNotContain("Content Security Policy");
         } finally {
             removeAlertRule(id);
         }
@@ -136,12 +124,12 @@ class ConsoleAutomationIT {
         // GIVEN a customer never contacted, in Tehran
         String email = "dry-run-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         // WHEN the manager opens the contact policy and asks about them at 20:00 UTC (23:30 in Tehran)
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/automation/contact-policy");
-        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
         assertThat(shown(By.id("policy-frequencyCap")).getAttribute("value")).isNotBlank();
         // (an option whose text is its value has no value attribute, so it is found by its value property)
-        WebElement demo = chromium.waiting().until(d -> new Select(d.findElement(By.id("dry-run-survey"))).getOptions()
+        WebElement demo = browser.get().waiting().until(d -> new Select(d.findElement(By.id("dry-run-survey"))).getOptions()
                 .stream().filter(option -> "demo-nps".equals(option.getDomProperty("value"))).findFirst().orElse(null));
         demo.click();
         driver.findElement(By.id("dry-run-email")).sendKeys(email);
@@ -150,7 +138,7 @@ class ConsoleAutomationIT {
         at.sendKeys("11252026");
         at.sendKeys(Keys.TAB);
         at.sendKeys("0800PM");
-        chromium.waiting().until(d -> "2026-11-25T20:00".equals(at.getAttribute("value")));
+        browser.get().waiting().until(d -> "2026-11-25T20:00".equals(at.getAttribute("value")));
         driver.findElement(By.id("dry-run-button")).click();
 
         // THEN the page gives the API's answer to the same question (by the default policy: not now, quiet hours
@@ -186,9 +174,9 @@ class ConsoleAutomationIT {
         LocalDate today = SharedCloud.now().atZone(ZoneOffset.UTC).toLocalDate();
 
         // WHEN the manager opens Reports and picks the days around the local cloud's today
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/reports");
-        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
         new Select(shown(By.id("period"))).selectByValue("custom");
         typeDay("from", today.minusDays(1));
         typeDay("to", today.plusDays(1));
@@ -228,7 +216,7 @@ class ConsoleAutomationIT {
                 .contains(" — week " + preview.get("week").asText());
         assertThat(driver.findElement(By.id("digest-text")).getText()).contains("Open cases: ");
         checkInBothLanguages("reports", "reports page");
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 
     /** The case opened for an answer, found in the open and closed case lists, page by page. */

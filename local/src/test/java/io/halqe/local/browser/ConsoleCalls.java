@@ -56,9 +56,16 @@ final class ConsoleCalls {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    /** Signing in as one of the shared cloud's people, with their password. */
+    /**
+     * Signing in as one of the shared cloud's people, with their password, and back on the console page that sent
+     * them (past the callback page, whose elements would otherwise be waited on as they go).
+     */
     static void signIn(HeadlessChromium chromium, String user) {
         signIn(chromium, user, user + SharedCloud.PASSWORD_SUFFIX);
+        chromium.waiting().until(d -> {
+            String path = URI.create(d.getCurrentUrl()).getPath();
+            return path.startsWith("/console/") && !path.equals("/console/callback");
+        });
     }
 
     /** At 390 px wide the page scrolls only downwards; the window is put back after. */

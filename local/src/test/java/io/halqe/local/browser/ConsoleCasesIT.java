@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -20,22 +19,11 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleCasesIT {
 
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     private static WebElement shown(By locator) {
-        return BrowserSteps.shown(chromium, locator);
+        return BrowserSteps.shown(browser.get(), locator);
     }
 
     @Test
@@ -62,9 +50,9 @@ class ConsoleCasesIT {
         assertThat(caseId).as("a case for answer %s", responseId).isNotNull();
 
         // WHEN sara opens the console and signs in
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/cases");
-        ConsoleCalls.signIn(chromium, SharedCloud.AGENT);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.AGENT);
         // THEN she sees her team's open cases, this one among them, and no other team's
         WebElement link = shown(By.cssSelector("#out a[href='/console/cases/" + caseId + "']"));
         List<WebElement> listed = driver.findElements(By.cssSelector("#out li"));
@@ -116,13 +104,13 @@ class ConsoleCasesIT {
 
         // AND in Persian the console itself is right to left, with Solar Hijri dates in Persian digits
         new Select(driver.findElement(By.cssSelector("header select"))).selectByValue("fa");
-        chromium.waiting().until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        browser.get().waiting().until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
         String opened = driver.findElement(By.xpath("//dt[normalize-space()='باز شده']/following-sibling::dd[1]"))
                 .getText();
         assertThat(opened).containsPattern("۱۴۰[۴-۹]").doesNotContainPattern("[0-9]");
         Accessibility.assertNoSeriousViolations(driver, null, "the console's case page in Persian");
         ConsoleCalls.assertFitsAPhone(driver, "the case page in Persian");
         Screenshots.save(driver, "console-case-fa");
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 }

@@ -11,9 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -29,34 +28,23 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleCustomersIT {
 
-    private HeadlessChromium chromium;
+    /** A browser per test: each signs in afresh, in English. */
+    @RegisterExtension
+    final Chromium browser = new Chromium();
     @TempDir
     Path files;
 
-    @BeforeEach
-    void startChromium() throws Exception {
-        // a browser per test: each signs in afresh, in English
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     private WebElement shown(By locator) {
-        return BrowserSteps.shown(chromium, locator);
+        return BrowserSteps.shown(browser.get(), locator);
     }
 
     private void chooseLanguage(String language) {
-        BrowserSteps.chooseLanguage(chromium, language);
+        BrowserSteps.chooseLanguage(browser.get(), language);
     }
 
     /** A page checked in English and in Persian: axe's WCAG 2.1 AA rules, a 390 px phone, and a screenshot each. */
     private void checkInBothLanguages(String page, String what) {
-        BrowserSteps.checkInBothLanguages(chromium, page, what);
+        BrowserSteps.checkInBothLanguages(browser.get(), page, what);
     }
 
     @Test
@@ -73,9 +61,9 @@ class ConsoleCustomersIT {
         assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF);
 
         // WHEN the manager signs in, opens Customers and imports the file through the page
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/customers");
-        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
         shown(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
         driver.findElement(By.id("import-button")).click();
 
@@ -106,12 +94,12 @@ class ConsoleCustomersIT {
         WebElement eraseNow = shown(By.id("erase-now"));
         assertThat(eraseNow.isEnabled()).isFalse();
         driver.findElement(By.id("erase-id")).sendKeys(id);
-        chromium.waiting().until(d -> d.findElement(By.id("erase-now")).isEnabled());
+        browser.get().waiting().until(d -> d.findElement(By.id("erase-now")).isEnabled());
         driver.findElement(By.id("erase-now")).click();
         // AND then the receipt shows, and the customer is gone
         shown(By.id("customer-notice"));
         assertThat(ConsoleCalls.send("GET", "/api/customers/" + id, null).statusCode()).isEqualTo(404);
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 
     /** A customer invited by link, with their address and language signed in, answering. */
@@ -137,7 +125,7 @@ class ConsoleCustomersIT {
 
     /** A day typed into a date field as a person types it (the browser's en-US order: month, day, year). */
     private void typeDay(String fieldId, LocalDate day) {
-        BrowserSteps.typeDay(chromium, fieldId, day);
+        BrowserSteps.typeDay(browser.get(), fieldId, day);
     }
 
     @Test
@@ -164,10 +152,10 @@ class ConsoleCustomersIT {
         LocalDate today = SharedCloud.now().atZone(ZoneOffset.UTC).toLocalDate();
 
         // WHEN the manager opens Announcements, picks the survey, the theme and the last two days
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/announcements");
-        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#survey option[value='"
+        ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
+        browser.get().waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#survey option[value='"
                 + survey + "']")));
         new Select(driver.findElement(By.id("survey"))).selectByValue(survey);
         driver.findElement(By.id("theme")).sendKeys("delivery");
@@ -214,6 +202,6 @@ class ConsoleCustomersIT {
                 .allSatisfy(email -> assertThat(email.path("text").asText()).contains(english));
         assertThat(emailsTo(List.of(priceOnly))).isEmpty();
         checkInBothLanguages("announcements", "announcements page");
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 }

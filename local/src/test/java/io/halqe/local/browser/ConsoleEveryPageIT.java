@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,24 +27,13 @@ class ConsoleEveryPageIT {
     /** Pages no link of the header leads to directly. */
     private static final List<String> BY_ADDRESS = List.of("/console/surveys/new", "/console/surveys/demo-nps",
             "/console/answers?survey=demo-nps", "/console/customers/import");
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     /** The page's title shown, and nothing left saying it is still signing in or reading. */
     private static void ready(WebDriver driver) {
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
-        chromium.waiting().until(d -> {
+        browser.get().waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+        browser.get().waiting().until(d -> {
             String text = String.valueOf(((JavascriptExecutor) d).executeScript("return document.querySelector('main').innerText"));
             return NOT_READY.stream().noneMatch(text::contains);
         });
@@ -86,9 +74,9 @@ class ConsoleEveryPageIT {
     @Test
     void everyPage_shouldBeAccessibleRightToLeftWhereItShouldAndFitAPhone_inEachLanguage() throws Exception {
         // GIVEN the admin, signed in
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/overview");
-        ConsoleCalls.signIn(chromium, SharedCloud.ADMIN);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.ADMIN);
         ready(driver);
         List<String> pages = everyPage(driver);
         assertThat(pages).as("the admin is offered every area").contains("/console/overview", "/console/cases",
@@ -116,6 +104,6 @@ class ConsoleEveryPageIT {
             }
         }
         java.nio.file.Files.writeString(Screenshots.DIRECTORY.resolve("console-load-times.tsv"), timings);
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 }

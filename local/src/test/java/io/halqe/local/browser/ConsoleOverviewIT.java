@@ -11,9 +11,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,19 +27,8 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleOverviewIT {
 
     private static final String SURVEY = "overview-it";
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     /** A customer invited by link with their plan signed in, answering. */
     private static void answer(String plan, int nps, String comment) throws Exception {
@@ -53,12 +41,12 @@ class ConsoleOverviewIT {
     }
 
     private static WebElement shown(By locator) {
-        return BrowserSteps.shown(chromium, locator);
+        return BrowserSteps.shown(browser.get(), locator);
     }
 
     /** A day typed into a date field as a person types it (the browser's en-US order: month, day, year). */
     private static void typeDay(String fieldId, LocalDate day) {
-        BrowserSteps.typeDay(chromium, fieldId, day);
+        BrowserSteps.typeDay(browser.get(), fieldId, day);
     }
 
     private static String npsShown() {
@@ -90,22 +78,22 @@ class ConsoleOverviewIT {
         LocalDate today = SharedCloud.now().atZone(ZoneOffset.UTC).toLocalDate();
 
         // WHEN the CX lead signs in to the console and picks the survey
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/overview");
-        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#survey option[value='"
+        ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
+        browser.get().waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#survey option[value='"
                 + SURVEY + "']")));
         new Select(driver.findElement(By.id("survey"))).selectByValue(SURVEY);
         // THEN the last 30 days' NPS is 16.7 (9 promoters, 6 detractors of 18) with its interval, over a point a day,
         // drawn with its band
-        chromium.waiting().until(d -> npsShown().equals("16.7"));
+        browser.get().waiting().until(d -> npsShown().equals("16.7"));
         assertThat(shown(By.cssSelector("li[data-measure=nps] .ci")).getText()).startsWith("95% interval");
         assertThat(shown(By.cssSelector("li[data-measure=nps] .n")).getText()).startsWith("18 answers");
         // AND every invitation sent was answered
         assertThat(shown(By.id("response-rate")).getText())
                 .isEqualTo("Response rate 100%: 18 answered of 18 invitations sent");
         assertThat(driver.findElements(By.cssSelector(".chart canvas"))).isNotEmpty();
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == 30);
+        browser.get().waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == 30);
 
         Accessibility.assertNoSeriousViolations(driver, null, "the console's overview");
         ConsoleCalls.assertFitsAPhone(driver, "the overview");
@@ -115,30 +103,30 @@ class ConsoleOverviewIT {
         new Select(driver.findElement(By.id("interval"))).selectByVisibleText("week");
         long weeks = Stream.iterate(today.minusDays(29), day -> !day.isAfter(today), day -> day.plusDays(1))
                 .map(day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).distinct().count();
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == weeks);
+        browser.get().waiting().until(d -> d.findElements(By.cssSelector("#series tbody tr")).size() == weeks);
 
         // WHEN they choose the three days themselves THEN the same 18 answers are counted, and nothing before them
         // is there to compare with
         new Select(driver.findElement(By.id("period"))).selectByVisibleText("Chosen days");
         typeDay("period-from", today.minusDays(2));
         typeDay("period-to", today);
-        chromium.waiting().until(d -> shown(By.cssSelector("li[data-measure=nps] .n")).getText().startsWith("18 answers")
+        browser.get().waiting().until(d -> shown(By.cssSelector("li[data-measure=nps] .n")).getText().startsWith("18 answers")
                 && d.findElements(By.cssSelector("li[data-measure=nps] .delta")).isEmpty());
         assertThat(npsShown()).isEqualTo("16.7");
         new Select(driver.findElement(By.id("period"))).selectByVisibleText("Last 30 days");
 
         // WHEN they keep the pro plan only THEN its NPS is 100; the basic plan's is -66.7
         new Select(driver.findElement(By.id("filter-dimension"))).selectByVisibleText("plan");
-        chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//select[@id='filter-value']"
+        browser.get().waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//select[@id='filter-value']"
                 + "/option[normalize-space()='pro']")));
         // (first, NPS by plan side by side, each with its interval)
-        chromium.waiting().until(d -> d.findElements(By.cssSelector("#breakdown tbody tr")).size() == 2);
+        browser.get().waiting().until(d -> d.findElements(By.cssSelector("#breakdown tbody tr")).size() == 2);
         assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-group=pro] td")).getText()).isEqualTo("100");
         assertThat(driver.findElement(By.cssSelector("#breakdown tr[data-group=basic] td")).getText()).isEqualTo("-66.7");
         new Select(driver.findElement(By.id("filter-value"))).selectByVisibleText("pro");
-        chromium.waiting().until(d -> npsShown().equals("100"));
+        browser.get().waiting().until(d -> npsShown().equals("100"));
         new Select(driver.findElement(By.id("filter-value"))).selectByVisibleText("basic");
-        chromium.waiting().until(d -> npsShown().equals("-66.7"));
+        browser.get().waiting().until(d -> npsShown().equals("-66.7"));
 
         // WHEN they go back to every answer and open the costliest theme
         new Select(driver.findElement(By.id("filter-dimension"))).selectByVisibleText("all answers");
@@ -146,16 +134,16 @@ class ConsoleOverviewIT {
         assertThat(top.getText()).isEqualTo("delivery");
         top.click();
         // THEN they land on the six answers about delivery, and only those
-        chromium.waiting().until(ExpectedConditions.urlContains("/console/answers"));
-        chromium.waiting().until(d -> d.findElements(By.cssSelector(".answers li")).size() == 6);
+        browser.get().waiting().until(ExpectedConditions.urlContains("/console/answers"));
+        browser.get().waiting().until(d -> d.findElements(By.cssSelector(".answers li")).size() == 6);
         List<WebElement> answers = driver.findElements(By.cssSelector(".answers li"));
         assertThat(answers).allSatisfy(item -> assertThat(item.getText()).containsIgnoringCase("delivery"));
         // AND opening one says why: the term matched for its theme
         answers.get(0).findElement(By.cssSelector("button[aria-expanded]")).click();
-        chromium.waiting().until(d -> answers.get(0).findElements(By.cssSelector(".evidence li")).stream()
+        browser.get().waiting().until(d -> answers.get(0).findElements(By.cssSelector(".evidence li")).stream()
                 .anyMatch(match -> match.getText().startsWith("theme:") && match.getText().endsWith("\u2192 delivery")));
         Accessibility.assertNoSeriousViolations(driver, null, "the console's answers page");
         ConsoleCalls.assertFitsAPhone(driver, "the answers page");
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 }

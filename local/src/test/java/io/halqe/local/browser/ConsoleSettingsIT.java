@@ -8,9 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,35 +22,24 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleSettingsIT {
 
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     private static WebElement shown(By locator) {
-        return BrowserSteps.shown(chromium, locator);
+        return BrowserSteps.shown(browser.get(), locator);
     }
 
     private static void type(String id, String text) {
-        BrowserSteps.type(chromium, id, text);
+        BrowserSteps.type(browser.get(), id, text);
     }
 
     private static void section(String name) {
-        chromium.driver().findElement(By.cssSelector("nav.tabs a[href='/console/settings/" + name + "']")).click();
-        chromium.waiting().until(ExpectedConditions.urlContains("/console/settings/" + name));
+        browser.get().driver().findElement(By.cssSelector("nav.tabs a[href='/console/settings/" + name + "']")).click();
+        browser.get().waiting().until(ExpectedConditions.urlContains("/console/settings/" + name));
     }
 
     private static void checked(String what) {
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         Accessibility.assertNoSeriousViolations(driver, null, what);
         ConsoleCalls.assertFitsAPhone(driver, what);
     }
@@ -68,11 +56,11 @@ class ConsoleSettingsIT {
         String team = "billing-" + run;
         String person = "lena-" + run;
         String email = person + "@example.com";
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
 
         // GIVEN the admin, signed in, on the teams settings
         driver.get(SharedCloud.base() + "/console/settings/teams");
-        ConsoleCalls.signIn(chromium, SharedCloud.ADMIN);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.ADMIN);
         // WHEN they open a team that does not exist yet and save it
         type("team-id", team);
         shown(By.cssSelector("form.search button[type=submit]")).click();
@@ -81,7 +69,7 @@ class ConsoleSettingsIT {
         checked("the teams settings");
         shown(By.id("save-team")).click();
         // THEN it is saved, as the API reads it
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("teams-outcome"), "Saved."));
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("teams-outcome"), "Saved."));
         assertThat(ConsoleCalls.call("GET", "/api/teams/" + team, null, 200).get("ownerEmail").asText())
                 .isEqualTo("billing-lead@example.com");
 
@@ -93,7 +81,7 @@ class ConsoleSettingsIT {
         type("new-teams", team);
         shown(By.id("invite")).click();
         // THEN the person is listed, waiting for their first sign-in, and the pool emailed them a temporary password
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-outcome"), "is invited"));
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-outcome"), "is invited"));
         WebElement row = shown(By.cssSelector("tr[data-user='" + person + "']"));
         assertThat(row.getText()).contains(email).contains("agent").contains(team).contains("FORCE_CHANGE_PASSWORD");
         boolean emailed = false;
@@ -109,7 +97,7 @@ class ConsoleSettingsIT {
         new Select(shown(By.id("edit-role"))).selectByVisibleText("viewer");
         shown(By.xpath("//button[normalize-space()='Save " + person + "']")).click();
         // THEN the list says so
-        chromium.waiting().until(d -> d.findElement(By.cssSelector("tr[data-user='" + person + "']")).getText()
+        browser.get().waiting().until(d -> d.findElement(By.cssSelector("tr[data-user='" + person + "']")).getText()
                 .contains("viewer"));
 
         // WHEN they make a key that reads metrics
@@ -128,7 +116,7 @@ class ConsoleSettingsIT {
         WebElement key = shown(By.xpath("//tr[td[contains(., 'bi-export-" + run + "')]]"));
         key.findElement(By.xpath(".//button[normalize-space()='Revoke']")).click();
         shown(By.xpath("//button[normalize-space()='Yes, revoke bi-export-" + run + "']")).click();
-        chromium.waiting().until(d -> d.findElement(By.xpath("//tr[td[contains(., 'bi-export-" + run + "')]]"))
+        browser.get().waiting().until(d -> d.findElement(By.xpath("//tr[td[contains(., 'bi-export-" + run + "')]]"))
                 .findElement(By.cssSelector(".state")).getText().startsWith("revoked"));
 
         // WHEN they read the audit log of their own actions
@@ -136,7 +124,7 @@ class ConsoleSettingsIT {
         type("audit-actor", "user:" + SharedCloud.ADMIN);
         shown(By.cssSelector("form.filters button[type=submit]")).click();
         // THEN the team, the invitation, the role change, the key and its revocation are there
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "DELETE /api/keys"));
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "DELETE /api/keys"));
         String log = driver.findElement(By.id("audit")).getText();
         assertThat(log).contains("PUT /api/teams/{teamId}", "POST /api/users", "PUT /api/users/{username}",
                 "POST /api/keys", "/api/users/" + person, "role: agent → viewer");
@@ -145,10 +133,10 @@ class ConsoleSettingsIT {
 
         // WHEN the admin reads it in Persian THEN it is right to left, dated in the Solar Hijri calendar
         new Select(driver.findElement(By.cssSelector("header select"))).selectByValue("fa");
-        chromium.waiting().until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "۱۴۰۵"));
+        browser.get().waiting().until(d -> "rtl".equals(d.findElement(By.tagName("html")).getAttribute("dir")));
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "۱۴۰۵"));
         checked("the audit log in Persian");
         Screenshots.save(driver, "console-settings-fa");
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 }

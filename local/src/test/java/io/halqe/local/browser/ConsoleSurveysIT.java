@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,15 +24,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ConsoleSurveysIT {
 
     private static final String SURVEY = "builder-it";
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
     private static HttpServer shop;
     private static String shopBase;
     /** The shop's page: whatever snippet the manager copied, pasted into its body. */
     private static final AtomicReference<String> PASTED = new AtomicReference<>("");
 
     @BeforeAll
-    static void startChromiumAndTheShop() throws Exception {
-        chromium = HeadlessChromium.start();
+    static void startTheShop() throws Exception {
         assertThat(java.net.URI.create(SharedCloud.base()).getHost()).as("the shop must be on another origin")
                 .isEqualTo("localhost");
         shop = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
@@ -50,33 +51,27 @@ class ConsoleSurveysIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (shop != null) {
-                shop.stop(0);
-            }
+        if (shop != null) {
+            shop.stop(0);
         }
     }
 
     private static WebElement shown(By locator) {
-        return BrowserSteps.shown(chromium, locator);
+        return BrowserSteps.shown(browser.get(), locator);
     }
 
     private static void type(String id, String text) {
-        BrowserSteps.type(chromium, id, text);
+        BrowserSteps.type(browser.get(), id, text);
     }
 
     @Test
     void manager_shouldBuildPreviewAndPublishABilingualSurvey_andSeeAnAnswerFromTheSiteThatEmbedsIt() throws Exception {
         // GIVEN the manager, signed in, starting a new survey
-        WebDriver driver = chromium.driver();
+        WebDriver driver = browser.get().driver();
         driver.get(SharedCloud.base() + "/console/surveys");
-        ConsoleCalls.signIn(chromium, SharedCloud.MANAGER);
+        ConsoleCalls.signIn(browser.get(), SharedCloud.MANAGER);
         shown(By.id("new-survey")).click();
-        chromium.waiting().until(ExpectedConditions.urlContains("/console/surveys/new"));
+        browser.get().waiting().until(ExpectedConditions.urlContains("/console/surveys/new"));
 
         // WHEN they write it in English and Persian, and let the shop's origin embed it
         type("id", SURVEY);
@@ -96,10 +91,10 @@ class ConsoleSurveysIT {
         WebElement frame = shown(By.id("preview-frame"));
         assertThat(frame.getAttribute("src")).contains("/s/" + SURVEY + "?preview=").contains("lang=en");
         shown(By.cssSelector("button[data-language=fa]")).click();
-        chromium.waiting().until(d -> d.findElement(By.id("preview-frame")).getAttribute("src").contains("lang=fa"));
+        browser.get().waiting().until(d -> d.findElement(By.id("preview-frame")).getAttribute("src").contains("lang=fa"));
         driver.switchTo().frame(driver.findElement(By.id("preview-frame")));
         try {
-            chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("legend"),
+            browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("legend"),
                     "چقدر احتمال دارد"));
             assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             assertThat(driver.findElement(By.cssSelector("button[type=submit]")).isEnabled()).isFalse();
@@ -113,7 +108,7 @@ class ConsoleSurveysIT {
 
         // WHEN they publish it THEN it is version 1, and its embed snippet is offered
         shown(By.id("publish")).click();
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("publish-outcome"), "version 1"));
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("publish-outcome"), "version 1"));
         String snippet = shown(By.id("embed-snippet")).getAttribute("value");
         assertThat(snippet).isEqualTo("<script src=\"" + SharedCloud.base() + "/embed.js\" data-survey=\"" + SURVEY
                 + "\" async></script>");
@@ -125,17 +120,17 @@ class ConsoleSurveysIT {
         widget.findElement(By.cssSelector("[data-score='9']")).click();
         shown(By.cssSelector("[data-halqe-widget] textarea[name=comment]")).sendKeys("Fast and friendly delivery");
         widget.findElement(By.cssSelector("[data-halqe-send]")).click();
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-halqe-widget] [role=status]"), "Thank you"));
         SharedCloud.drain();
 
         // THEN the manager finds it in the survey's feed
         driver.get(SharedCloud.base() + "/console/surveys/" + SURVEY);
         shown(By.linkText("See its answers")).click();
-        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answers"),
+        browser.get().waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answers"),
                 "Fast and friendly delivery"));
         assertThat(driver.findElements(By.cssSelector(".answers li"))).hasSize(1);
         assertThat(driver.findElement(By.cssSelector(".answers li .meta")).getText()).startsWith("9 ·");
-        assertThat(chromium.console()).doesNotContain("Content Security Policy");
+        assertThat(browser.get().console()).doesNotContain("Content Security Policy");
     }
 }
