@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { call, SignInNeeded } from './api';
 import type { SignInSettings } from './auth';
-import type { ApiProblem } from './surveys';
+import type { ApiProblem } from './fields';
 
 export type Acted<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; body: T | null }
   | { state: 'refused'; problem: ApiProblem };

@@ -1,7 +1,7 @@
 // The automation pages' model: the rule sets the API keeps as data (README, "Routing as data", "Acting and closing
 // the loop", "Measuring again"), the common cases as forms, and where the API's refusal of a rule set belongs.
 
-import { controlId } from './surveys';
+import { nearestControl, splitList } from './fields';
 
 /** A condition the forms write as an EventBridge pattern over the ResponseEnriched detail. */
 export const CONDITIONS = ['npsAtMost', 'npsCategory', 'theme', 'feedbackType', 'segment', 'touchpoint'] as const;
@@ -54,7 +54,7 @@ export const NEW_ALERT_RULE: AlertRuleForm = { id: '', name: '', surveyId: '', c
 /** The rule the API takes (README: id, name, surveyId, pattern, team, severity, actions); empty optionals left out. */
 export function alertRuleOf(form: AlertRuleForm): Record<string, unknown> {
   const actions: Record<string, unknown> = { email: form.email };
-  const emailTo = splitTyped(form.emailTo);
+  const emailTo = splitList(form.emailTo);
   if (form.email !== 'none' && emailTo.length > 0) {
     actions.emailTo = emailTo;
   }
@@ -141,15 +141,7 @@ export function placeProblem(field: string | undefined | null, list: string, for
   if (!field.startsWith(prefix + '.') && field !== prefix) {
     return { control: null };
   }
-  let id = controlId(field.slice(prefix.length + 1));
-  while (id !== '') {
-    if (formControls.includes(id)) {
-      return { control: id };
-    }
-    const cut = id.lastIndexOf('-');
-    id = cut < 0 ? '' : id.slice(0, cut);
-  }
-  return { control: null };
+  return { control: nearestControl(field.slice(prefix.length + 1), formControls) };
 }
 
 /** The JSON typed into a rule set's text area: the list under its key, or why it cannot be read. */
@@ -170,10 +162,6 @@ export function parseRuleSet(typed: string, list: string): { rules: Record<strin
 /** A rule set as the text area shows it: the API's own shape, indented. */
 export function ruleSetText(list: string, rules: readonly unknown[]): string {
   return JSON.stringify({ [list]: rules }, null, 2);
-}
-
-export function splitTyped(typed: string): string[] {
-  return typed.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
 }
 
 export interface DryRunForm {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { controlId, controlsOf, embedSnippet, fromDefinition, nearestControl, newSurvey, splitList, toDefinition } from './surveys';
+import { controlsOf, embedSnippet, fromDefinition, newSurvey, toDefinition } from './surveys';
+import { controlId, nearestControl, splitList } from './fields';
 
 describe('the survey builder model', () => {
   it('toDefinition_shouldKeepOnlyTheSurveysLanguagesAndNoEmptyText_whenALanguageIsDropped', () => {

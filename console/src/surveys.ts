@@ -110,32 +110,9 @@ export function toDefinition(draft: SurveyDraft): Record<string, unknown> {
   return definition;
 }
 
-/** A comma- or line-separated list, as typed, without blanks. */
-export function splitList(typed: string): string[] {
-  return typed.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== '');
-}
-
 /** The README's embed snippet for a survey served from {@code origin}. */
 export function embedSnippet(origin: string, surveyId: string): string {
   return `<script src="${origin}/embed.js" data-survey="${surveyId}" async></script>`;
-}
-
-/** The form control an API problem's field names: `questions[1].options` → `questions-1-options`. */
-export function controlId(field: string): string {
-  return field.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
-}
-
-/** The nearest control of the builder a problem's field belongs to (`questions[1].text.fa` → `questions-1-text`). */
-export function nearestControl(field: string, controls: readonly string[]): string | null {
-  let id = controlId(field);
-  while (id !== '') {
-    if (controls.includes(id)) {
-      return id;
-    }
-    const cut = id.lastIndexOf('-');
-    id = cut < 0 ? '' : id.slice(0, cut);
-  }
-  return null;
 }
 
 /** Every control of the builder an API problem can be shown next to, for this draft. */
@@ -144,11 +121,4 @@ export function controlsOf(draft: SurveyDraft): string[] {
     'allowedOrigins', 'requireSignedLink', 'thankYou', 'followUp', ...FOLLOW_UPS.map((key) => 'followUp-' + key),
     ...draft.questions.flatMap((question, i) => ['questions-' + i, 'questions-' + i + '-id', 'questions-' + i + '-text',
       'questions-' + i + '-options', ...question.options.map((_, j) => 'questions-' + i + '-options-' + j + '-text')])];
-}
-
-/** The API's refusal: {"error":{"code","message","field"}}. */
-export interface ApiProblem {
-  code: string;
-  message: string;
-  field?: string;
 }

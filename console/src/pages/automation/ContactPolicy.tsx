@@ -3,7 +3,7 @@ import { call, SignInNeeded } from '../../api';
 import type { SignInSettings } from '../../auth';
 import type { Texts } from '../../i18n';
 import { useRead } from '../../load';
-import { nearestControl, type ApiProblem } from '../../surveys';
+import { nearestControl, type ApiProblem } from '../../fields';
 import { Field, value } from './common';
 import { DryRunForm } from './DryRunForm';
 

@@ -3,7 +3,7 @@ import { call, SignInNeeded } from '../../api';
 import type { SignInSettings } from '../../auth';
 import { dryRunBody, type DryRun, type DryRunForm as Form } from '../../automation';
 import type { Key, Texts } from '../../i18n';
-import { nearestControl, type ApiProblem } from '../../surveys';
+import { nearestControl, type ApiProblem } from '../../fields';
 import { Field, surveyName, useSurveys, value } from './common';
 
 const KINDS: Form['kind'][] = ['invitation', 'reminder', 'resurvey', 'relationship'];

@@ -5,7 +5,7 @@ import type { SignInSettings } from '../../auth';
 import { parseRuleSet, placeProblem, ruleSetText, withRule } from '../../automation';
 import type { Texts } from '../../i18n';
 import { useRead } from '../../load';
-import type { ApiProblem } from '../../surveys';
+import type { ApiProblem } from '../../fields';
 
 type Rule = Record<string, unknown>;
 

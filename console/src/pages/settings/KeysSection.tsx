@@ -4,7 +4,7 @@ import type { SignInSettings } from '../../auth';
 import type { Texts } from '../../i18n';
 import { useRead } from '../../load';
 import { keyState, SCOPES, type ApiKey } from '../../settings';
-import { splitList } from '../../surveys';
+import { splitList } from '../../fields';
 import { Confirm, Refusal } from './Confirm';
 
 /** Keys for machines: made with their scopes (the secret shown this once), listed without secrets, revoked. */

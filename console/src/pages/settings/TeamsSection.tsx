@@ -3,7 +3,7 @@ import { call, SignInNeeded } from '../../api';
 import { useAct } from '../../act';
 import type { SignInSettings } from '../../auth';
 import type { Texts } from '../../i18n';
-import { splitList } from '../../surveys';
+import { splitList } from '../../fields';
 import { Refusal } from './Confirm';
 
 interface Team {

@@ -4,7 +4,7 @@ import type { SignInSettings } from '../../auth';
 import type { Key, Texts } from '../../i18n';
 import { useRead } from '../../load';
 import { ROLES, type Role, type User } from '../../settings';
-import { splitList } from '../../surveys';
+import { splitList } from '../../fields';
 import { Confirm, Refusal } from './Confirm';
 
 /** People: who may sign in, with which role and in which teams; an invitation emails a temporary password. */

@@ -1,5 +1,6 @@
 import { LANGUAGE_NAMES, type Language, type Texts as ConsoleTexts } from '../../i18n';
-import { FOLLOW_UPS, KINDS, newQuestion, splitList, SURVEY_LANGUAGES, type SurveyDraft } from '../../surveys';
+import { FOLLOW_UPS, KINDS, newQuestion, SURVEY_LANGUAGES, type SurveyDraft } from '../../surveys';
+import { splitList } from '../../fields';
 import { QuestionEditor } from './QuestionEditor';
 import { ProblemNote, TextsInput } from './TextsInput';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, SignInNeeded } from '../../api';
 import type { SignInSettings } from '../../auth';
 import { LANGUAGE_NAMES, type Language, type Texts as ConsoleTexts } from '../../i18n';
-import type { ApiProblem } from '../../surveys';
+import type { ApiProblem } from '../../fields';
 
 /** How long typing may pause before the draft is shown again: a preview per pause, not per keystroke. */
 const PAUSE_MS = 600;

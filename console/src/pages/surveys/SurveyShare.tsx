@@ -3,7 +3,8 @@ import { call, SignInNeeded } from '../../api';
 import type { SignInSettings } from '../../auth';
 import type { Texts as ConsoleTexts } from '../../i18n';
 import { useRead } from '../../load';
-import { embedSnippet, type ApiProblem } from '../../surveys';
+import { embedSnippet } from '../../surveys';
+import { type ApiProblem } from '../../fields';
 import { QrCode } from './QrCode';
 
 type Link = { url: string; expiresAt?: string } | { refused: string } | null;
