@@ -94,9 +94,7 @@ public final class DynamoSurveyRepository implements SurveyRepository {
 
     @Override
     public void savePreview(String previewId, Survey draft, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", Items.s("PREVIEW#" + previewId));
-        item.put("sk", Items.s("PREVIEW"));
+        Map<String, AttributeValue> item = new HashMap<>(previewKey(previewId));
         item.put("definition", Items.s(Json.write(draft)));
         item.put("expiresAt", Items.n(expiresAt.getEpochSecond()));
         dynamo.putItem(request -> request.tableName(table).item(item));
@@ -106,7 +104,7 @@ public final class DynamoSurveyRepository implements SurveyRepository {
     @Override
     public Optional<Survey> findPreview(String previewId, Instant now) {
         var item = dynamo.getItem(request -> request.tableName(table)
-                .key(Map.of("pk", Items.s("PREVIEW#" + previewId), "sk", Items.s("PREVIEW")))).item();
+                .key(previewKey(previewId))).item();
         if (item == null || item.isEmpty() || Long.parseLong(item.get("expiresAt").n()) < now.getEpochSecond()) {
             return Optional.empty();
         }
@@ -130,6 +128,10 @@ public final class DynamoSurveyRepository implements SurveyRepository {
 
     private static String versionKey(int version) {
         return "V#%06d".formatted(version);
+    }
+
+    private static Map<String, AttributeValue> previewKey(String previewId) {
+        return Map.of("pk", Items.s("PREVIEW#" + previewId), "sk", Items.s("PREVIEW"));
     }
 
     private static Map<String, AttributeValue> key(String surveyId, String sk) {
