@@ -32,6 +32,8 @@ final class HttpFront {
     private final HttpRoutes<LocalFunction> routes;
     private final HttpApiCors cors;
     private final Clock clock;
+    /** HTTP API's payload quota (a Lambda target takes less: the whole event must fit its 6 MB). */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private final LocalControlApi control;
     private final Usage usage;
     private final Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers;
@@ -90,6 +92,10 @@ final class HttpFront {
     private void handleApi(HttpExchange exchange, String rawPath, byte[] body) throws IOException {
         // API Gateway bills every request it receives, preflights and unrouted ones included
         usage.httpRequest();
+        if (body.length > MAX_BODY_BYTES) {
+            sendJson(exchange, 413, message("Request Entity Too Large"));
+            return;
+        }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Map<String, List<String>> requestHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
         String origin = exchange.getRequestHeaders().getFirst("Origin");

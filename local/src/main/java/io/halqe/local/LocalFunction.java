@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  */
 public final class LocalFunction {
 
+    /** A synchronous invocation's request and response, each (Lambda's quota, not adjustable). */
+    public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
     /** The handler threw (or its output could not be serialized). */
     public static final class InvocationException extends RuntimeException {
         InvocationException(String message, Throwable cause) {
@@ -163,6 +166,11 @@ public final class LocalFunction {
      * idle execution environment or a new one.
      */
     public String invoke(String eventJson) {
+        if (utf8Length(eventJson) > MAX_PAYLOAD_BYTES) {
+            throw new InvocationException(functionName + ": request payload over Lambda's limit",
+                    new IllegalArgumentException("Request must be smaller than " + MAX_PAYLOAD_BYTES
+                            + " bytes for the InvokeFunction operation"));
+        }
         Environment environment = acquire();
         String output;
         try {
@@ -172,11 +180,24 @@ public final class LocalFunction {
         } finally {
             release(environment);
         }
+        if (output != null && utf8Length(output) > MAX_PAYLOAD_BYTES) {
+            throw new InvocationException(functionName + ": response payload over Lambda's limit",
+                    new IllegalStateException("Response payload size exceeded maximum allowed payload size ("
+                            + MAX_PAYLOAD_BYTES + " bytes)."));
+        }
         if (faults.strike("timeout")) {
             throw new InvocationException(functionName + " timed out after doing its work (injected fault)",
                     new java.util.concurrent.TimeoutException("Task timed out after " + timeout.toSeconds() + " seconds"));
         }
         return output;
+    }
+
+    private static long utf8Length(String text) {
+        // characters first: most payloads are far inside the limit, and counting bytes costs a pass
+        if ((long) text.length() * 3 <= MAX_PAYLOAD_BYTES) {
+            return text.length();
+        }
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private Environment acquire() {

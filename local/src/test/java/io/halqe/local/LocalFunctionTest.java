@@ -81,6 +81,30 @@ class LocalFunctionTest {
     }
 
     @Test
+    void invoke_shouldFailAsLambdaDoes_whenTheRequestOrTheResponsePassesSixMegabytes() {
+        // GIVEN a function that answers with as many characters as its event asks for
+        LocalFunction function = LocalFunction.of("F", new Sized());
+        // WHEN it answers just inside the limit, then just past it, and is sent an event past it
+        String inside = function.invoke("{\"size\":" + (LocalFunction.MAX_PAYLOAD_BYTES - 2) + "}");
+        // THEN the first is answered, the others fail with Lambda's messages
+        assertThat(inside).hasSize(LocalFunction.MAX_PAYLOAD_BYTES);
+        assertThatThrownBy(() -> function.invoke("{\"size\":" + LocalFunction.MAX_PAYLOAD_BYTES + "}"))
+                .isInstanceOf(LocalFunction.InvocationException.class)
+                .hasRootCauseMessage("Response payload size exceeded maximum allowed payload size (6291456 bytes).");
+        assertThatThrownBy(() -> function.invoke("{\"size\":1,\"pad\":\"" + "y".repeat(LocalFunction.MAX_PAYLOAD_BYTES) + "\"}"))
+                .isInstanceOf(LocalFunction.InvocationException.class)
+                .hasRootCauseMessage("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+    }
+
+    /** Answers with as many characters as its event's {@code size}. */
+    public static final class Sized implements RequestHandler<Map<String, Object>, String> {
+        @Override
+        public String handleRequest(Map<String, Object> event, Context context) {
+            return "x".repeat(((Number) event.get("size")).intValue());
+        }
+    }
+
+    @Test
     void requestHandlerTypes_shouldFindTheEventType_whenItIsBoundInASubclass() {
         // GIVEN a handler whose types come through a generic base class
         // WHEN its RequestHandler types are looked up

@@ -21,6 +21,7 @@ final class Permissions {
             entry("GET /api/surveys/{surveyId}/versions", Scope.SURVEYS_READ),
             entry("POST /api/surveys/preview", Scope.SURVEYS_WRITE),
             entry("GET /api/surveys/{surveyId}/responses", Scope.RESPONSES_READ),
+            entry("GET /api/surveys/{surveyId}/responses/export", Scope.RESPONSES_READ),
             entry("GET /api/responses/{responseId}", Scope.RESPONSES_READ),
             entry("GET /api/surveys/{surveyId}/metrics", Scope.METRICS_READ),
             entry("GET /api/surveys/{surveyId}/drivers", Scope.METRICS_READ),

@@ -74,6 +74,31 @@ final class Queries {
         }
     }
 
+    /** {@code from}: a date (its first instant in {@code zone}) or an instant; null when absent. */
+    static Instant windowStart(HttpRequest request, ZoneId zone) {
+        return boundary(request, "from", zone, 0);
+    }
+
+    /** {@code to}: a date (the whole day, so the next day's first instant) or an instant (excluded); after {@code from}. */
+    static Instant windowEnd(HttpRequest request, ZoneId zone, Instant from) {
+        Instant to = boundary(request, "to", zone, 1);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new HttpProblem(400, "invalid_query", "to must come after from", "to");
+        }
+        return to;
+    }
+
+    private static Instant boundary(HttpRequest request, String name, ZoneId zone, int daysAfter) {
+        var raw = request.query(name).filter(value -> !value.isBlank());
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (raw.get().contains("T")) {
+            return instant(request, name);
+        }
+        return date(request, name, zone).plusDays(daysAfter).atStartOfDay(zone).toInstant();
+    }
+
     static <T> T body(HttpRequest request, Class<T> type, String... readOnly) {
         return request.json(type, MAX_BODY_BYTES, readOnly);
     }

@@ -69,6 +69,7 @@ final class Views {
             view.put("teams", enrichment.teams());
             view.put("owners", enrichment.owners());
             view.put("owningTeams", enrichment.owningTeams());
+            view.put("touchpoint", enrichment.touchpoint());
             view.put("enrichedAt", enrichment.enrichedAt().toString());
         }
         return view;

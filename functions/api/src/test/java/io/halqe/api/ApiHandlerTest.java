@@ -103,7 +103,10 @@ class ApiHandlerTest {
                                 db.tableName("DirectoryTable"))),
                         new io.halqe.aws.dynamo.DynamoTeamDirectory(db.client(), db.tableName("DirectoryTable")))),
                 new SurveyRoutes(new ManageSurveys(surveys), new io.halqe.domain.survey.PreviewSurveys(surveys)),
-                new ResponseRoutes(responses),
+                new ResponseRoutes(responses, tehran),
+                new ExportRoutes(new ManageSurveys(surveys), new io.halqe.domain.response.ExportResponses(responses,
+                        new io.halqe.aws.dynamo.DynamoChangeFeed(db.client(), db.tableName("AggregatesTable"),
+                                java.time.Clock.systemUTC())), tehran),
                 new CustomerRoutes(customers, DIRECTORY),
                 new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases,
                         new io.halqe.domain.enrichment.Respondents(responses, DIRECTORY), EMAILS::add, suppression,
@@ -1075,7 +1078,7 @@ class ApiHandlerTest {
         // (the console route is the handler's own: it hands what follows /console to the router)
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(54);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(55);
     }
 
     @Test

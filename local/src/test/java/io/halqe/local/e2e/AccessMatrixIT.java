@@ -102,6 +102,8 @@ class AccessMatrixIT {
                 new Call("POST", "/api/surveys/preview", "/api/surveys/preview", "{}", RUNS, false),
                 new Call("GET", "/api/surveys/{surveyId}/responses", "/api/surveys/demo-nps/responses", null,
                         WORKS_CASES, false),
+                new Call("GET", "/api/surveys/{surveyId}/responses/export",
+                        "/api/surveys/demo-nps/responses/export?format=ndjson", null, WORKS_CASES, false),
                 new Call("GET", "/api/responses/{responseId}", "/api/responses/" + responseId, null, WORKS_CASES, true),
                 new Call("GET", "/api/surveys/{surveyId}/metrics", "/api/surveys/demo-nps/metrics", null, READS_SCORES, false),
                 new Call("GET", "/api/surveys/{surveyId}/drivers", "/api/surveys/demo-nps/drivers", null, READS_SCORES, false),

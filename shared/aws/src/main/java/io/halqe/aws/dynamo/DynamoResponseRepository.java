@@ -137,6 +137,20 @@ public final class DynamoResponseRepository implements ResponseRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ResponseItems.fromItem(item));
     }
 
+    /** By BatchGetItem where ids name the survey; any other one by itself. */
+    @Override
+    public List<Response> findAll(String surveyId, List<String> responseIds) {
+        List<Map<String, AttributeValue>> keys = responseIds.stream()
+                .filter(id -> ResponseIds.surveyOf(id).filter(surveyId::equals).isPresent())
+                .map(id -> ResponseItems.key(surveyId, id)).toList();
+        Map<String, Response> found = new java.util.HashMap<>();
+        BatchReads.items(dynamo, table, keys).stream().map(ResponseItems::fromItem)
+                .forEach(response -> found.put(response.id(), response));
+        return responseIds.stream().map(id -> found.containsKey(id) ? Optional.of(found.get(id))
+                        : ResponseIds.surveyOf(id).isPresent() ? Optional.<Response>empty() : find(id))
+                .flatMap(Optional::stream).filter(response -> response.surveyId().equals(surveyId)).toList();
+    }
+
     /** By key when the id names its survey; else (an id from before that form) through the sparse byId index. */
     @Override
     public Optional<Response> find(String responseId) {
@@ -177,15 +191,38 @@ public final class DynamoResponseRepository implements ResponseRepository {
     /** Newest first. */
     @Override
     public Page<Response> listBySurvey(String surveyId, int limit, String cursor) {
+        return listBySurvey(surveyId, null, null, limit, cursor);
+    }
+
+    /**
+     * Keys hold the instant's text, whose fraction sorts oddly within its second: the key range is whole seconds,
+     * then the page keeps exactly the window.
+     */
+    @Override
+    public Page<Response> listBySurvey(String surveyId, Instant from, Instant to, int limit, String cursor) {
         var start = Cursors.decode(cursor, SURVEY_PAGE_KEY);
         if (start != null && !surveyId.equals(start.get("surveyId").s())) {
             throw new InvalidCursorException();
         }
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":survey", Items.s(surveyId)));
+        String condition = "surveyId = :survey";
+        if (from != null || to != null) {
+            values.put(":from", Items.s(from == null ? "0" : wholeSecond(from)));
+            values.put(":to", Items.s(to == null ? "9" : to.plusSeconds(1).toString()));
+            condition += " AND submittedKey BETWEEN :from AND :to";
+        }
+        String keyCondition = condition;
         var page = dynamo.query(request -> request.tableName(table).indexName("bySurvey")
-                .keyConditionExpression("surveyId = :survey")
-                .expressionAttributeValues(Map.of(":survey", Items.s(surveyId)))
+                .keyConditionExpression(keyCondition).expressionAttributeValues(values)
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
-        return new Page<>(BatchReads.items(dynamo, table, page.items()).stream().map(ResponseItems::fromItem).toList(),
+        return new Page<>(BatchReads.items(dynamo, table, page.items()).stream().map(ResponseItems::fromItem)
+                .filter(response -> (from == null || !response.submittedAt().isBefore(from))
+                        && (to == null || response.submittedAt().isBefore(to))).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));
+    }
+
+    private static String wholeSecond(Instant instant) {
+        String text = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return text.substring(0, text.length() - 1);
     }
 }

@@ -7,6 +7,7 @@ import io.halqe.aws.analysis.BedrockAnalyzer;
 import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoAlertRules;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
+import io.halqe.aws.dynamo.DynamoChangeFeed;
 import io.halqe.aws.dynamo.DynamoContactLog;
 import io.halqe.aws.dynamo.DynamoContactPolicies;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
@@ -92,6 +93,12 @@ public final class Adapters {
 
     public DynamoAggregateStore aggregates() {
         return new DynamoAggregateStore(dynamo(), required(config.aggregatesTable(), "aggregatesTable"));
+    }
+
+    /** Which answers changed, beside the aggregates scoring writes with them. */
+    public DynamoChangeFeed changeFeed() {
+        return new DynamoChangeFeed(dynamo(), required(config.aggregatesTable(), "aggregatesTable"),
+                java.time.Clock.systemUTC());
     }
 
     public DynamoCaseRepository cases() {

@@ -32,6 +32,11 @@ public interface ResponseRepository {
     /** One read by key, when the survey is known too. */
     Optional<Response> find(String surveyId, String responseId);
 
+    /** The stored ones of a survey's answers, in the order asked; those not stored are left out. */
+    default List<Response> findAll(String surveyId, List<String> responseIds) {
+        return responseIds.stream().map(id -> find(surveyId, id)).flatMap(Optional::stream).toList();
+    }
+
     /**
      * A survey's responses submitted after {@code afterKey} (exclusive; null: from the first) and before
      * {@code before}, oldest first, at most {@code limit}; each with its key, to resume from.
@@ -49,4 +54,14 @@ public interface ResponseRepository {
     boolean markEnriched(Response response, Enrichment enrichment);
 
     Page<Response> listBySurvey(String surveyId, int limit, String cursor);
+
+    /**
+     * Newest first, submitted in {@code [from, to)} (either null: open). A page may hold fewer than {@code limit} and
+     * still have a next one.
+     */
+    default Page<Response> listBySurvey(String surveyId, Instant from, Instant to, int limit, String cursor) {
+        Page<Response> page = listBySurvey(surveyId, limit, cursor);
+        return new Page<>(page.items().stream().filter(response -> (from == null || !response.submittedAt().isBefore(from))
+                && (to == null || response.submittedAt().isBefore(to))).toList(), page.next());
+    }
 }
