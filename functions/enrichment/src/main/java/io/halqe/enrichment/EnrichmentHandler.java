@@ -19,6 +19,7 @@ import io.halqe.domain.analytics.ThemeTaxonomy;
 import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.parking.ParkedWork;
+import io.halqe.domain.response.NoteChanges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,12 +36,14 @@ public final class EnrichmentHandler implements RequestStreamHandler {
 
     private final EnrichResponses enrichResponses;
     private final StreamBatches.PoisonRecords poison;
+    private final NoteChanges noteChanges;
 
     public EnrichmentHandler() {
         this(Adapters.forFunction("HALQE_RESPONSES_TABLE", "HALQE_EVENT_BUS_NAME", "HALQE_DIRECTORY_TABLE",
                 "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_DETRACTOR_CASE_SLA",
                 "HALQE_ANALYZER_MODEL_ID", "HALQE_ANALYZER_MONTHLY_BUDGET_USD", "HALQE_ANALYZER_TIMEOUT_MILLIS",
-                "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION"));
+                "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION",
+                "HALQE_AGGREGATES_TABLE"));
     }
 
     private EnrichmentHandler(Adapters adapters) {
@@ -53,7 +56,7 @@ public final class EnrichmentHandler implements RequestStreamHandler {
                 adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
-                        Clock.systemUTC()));
+                        Clock.systemUTC()), new NoteChanges(adapters.changeFeed()));
         // the built-in analyzer only: priming must send nothing to a model (and spend nothing) before the snapshot
         SnapStartPriming.register("enrichment", () -> prime(analyzer));
     }
@@ -72,9 +75,11 @@ public final class EnrichmentHandler implements RequestStreamHandler {
         }
     }
 
-    public EnrichmentHandler(EnrichResponses enrichResponses, StreamBatches.PoisonRecords poison) {
+    public EnrichmentHandler(EnrichResponses enrichResponses, StreamBatches.PoisonRecords poison,
+                             NoteChanges noteChanges) {
         this.enrichResponses = enrichResponses;
         this.poison = poison;
+        this.noteChanges = noteChanges;
     }
 
     /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
@@ -85,8 +90,19 @@ public final class EnrichmentHandler implements RequestStreamHandler {
 
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event,
-                batch -> enrichResponses.enrich(batch.stream()
-                        .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now()),
+                batch -> {
+                    enrichResponses.enrich(batch.stream()
+                            .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now());
+                    // noted once analysed, for incremental exports: an answer named again (a retried batch) is harmless
+                    noteChanges.note(batch.stream().map(EnrichmentHandler::changed).toList());
+                },
                 StructuredLog.of(context, "enrichment"), poison);
+    }
+
+    private static NoteChanges.Changed changed(DynamodbEvent.DynamodbStreamRecord record) {
+        var keys = StreamBatches.keys(record);
+        return new NoteChanges.Changed(StreamBatches.newImage(record).get("surveyId").s(),
+                ResponseItems.partitionOfKey(keys.get("pk").s()), record.getDynamodb().getSequenceNumber(),
+                ResponseItems.idOf(keys));
     }
 }

@@ -58,8 +58,14 @@ class EnrichmentHandlerTest {
     @BeforeEach
     void storeTheSampleResponse() {
         db.clear(db.tableName("ResponsesTable"));
+        db.clear(db.tableName("AggregatesTable"));
         DynamodbEvent sample = EventLoader.loadDynamoDbEvent(sampleEvent("enrichment", "response-inserted.json"));
         responses.insertIfAbsent(ResponseItems.fromItem(StreamBatches.newImage(sample.getRecords().get(0))));
+    }
+
+    private static io.halqe.aws.dynamo.DynamoChangeFeed feed() {
+        return new io.halqe.aws.dynamo.DynamoChangeFeed(db.client(), db.tableName("AggregatesTable"),
+                java.time.Clock.systemUTC());
     }
 
     private EnrichmentHandler handler() {
@@ -71,7 +77,8 @@ class EnrichmentHandlerTest {
             published.addAll(events);
         }, ANALYZER, new DynamoCustomerDirectory(db.client(), directoryTable),
                 new EventRulerRouter(new DynamoRoutingRules(db.client(), directoryTable)::current),
-                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER);
+                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER,
+                new io.halqe.domain.response.NoteChanges(feed()));
     }
 
     @Test
@@ -88,6 +95,25 @@ class EnrichmentHandlerTest {
         assertThat(published).singleElement().isInstanceOfSatisfying(ResponseEnriched.class, enriched -> {
             assertThat(enriched.npsCategory()).isEqualTo("detractor");
             assertThat(enriched.comment()).isEqualTo("ارسال سفارش ۳ روز دیر شد");
+        });
+    }
+
+    @Test
+    void sampleInsert_shouldNoteTheAnswerInTheChangeFeed_onlyOnceAnalysed() {
+        // GIVEN the sample INSERT, first while the bus is down, then again
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent(sampleEvent("enrichment", "response-inserted.json"));
+        String surveyId = StreamBatches.newImage(event.getRecords().get(0)).get("surveyId").s();
+        busDown = true;
+        handler().handleRequest(event, context("enrichment"));
+        var whileFailing = feed().after(surveyId, java.util.Map.of(), 100);
+        busDown = false;
+        // WHEN handled
+        handler().handleRequest(event, context("enrichment"));
+        // THEN the answer is named in the feed at its record's place only after the analysed batch went through
+        assertThat(whileFailing).isEmpty();
+        assertThat(feed().after(surveyId, java.util.Map.of(), 100)).singleElement().satisfies(entry -> {
+            assertThat(entry.sequenceNumber()).isEqualTo("111100000000000000000001");
+            assertThat(entry.responseIds()).containsExactly("3f2c1b9e-0d7a-4b6e-9a51-2c8f7e6d5a41");
         });
     }
 
@@ -147,13 +173,17 @@ class EnrichmentHandlerTest {
         EnrichmentHandler handler = new EnrichmentHandler(new EnrichResponses(new DynamoResponseRepository(counted,
                 db.tableName("ResponsesTable")), published::addAll, ANALYZER, new DynamoCustomerDirectory(counted, directoryTable),
                 new EventRulerRouter(new DynamoRoutingRules(counted, directoryTable)::current),
-                new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER);
+                new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER,
+                new io.halqe.domain.response.NoteChanges(new io.halqe.aws.dynamo.DynamoChangeFeed(counted,
+                        db.tableName("AggregatesTable"), java.time.Clock.systemUTC())));
         // WHEN the batch is handled
         var result = handler.handleRequest(batch, context("enrichment"));
         // THEN the customers' profiles and health come in batched reads (100 customers × 2 items = 2 BatchGetItem of
         // 100 keys), history and health go out in batched writes (60 entries + 60 health items = 5 of 25), nothing
-        // per record but the response's own update
+        // per record but the response's own update; the change feed takes an entry per 25 records of a partition (the
+        // sample's records all carry the sample's keys: one partition)
         assertThat(result.getBatchItemFailures()).isEmpty();
+        assertThat(counter.calls).containsEntry("PutItemRequest", 4);
         assertThat(counter.calls).containsEntry("BatchGetItemRequest", 2).containsEntry("UpdateItemRequest", 100)
                 .containsEntry("BatchWriteItemRequest", 5).doesNotContainKey("QueryRequest");
         assertThat(counter.calls.getOrDefault("GetItemRequest", 0)).isLessThanOrEqualTo(2);

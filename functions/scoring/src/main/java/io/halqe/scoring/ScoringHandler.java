@@ -13,7 +13,6 @@ import io.halqe.aws.stream.StreamBatches;
 import io.halqe.aws.stream.StreamEvents;
 import io.halqe.aws.stream.StreamPriming;
 import io.halqe.domain.parking.ParkedWork;
-import io.halqe.domain.response.NoteChanges;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.scoring.DetectShifts;
 import io.halqe.domain.scoring.ScoreCells;
@@ -39,7 +38,6 @@ public final class ScoringHandler implements RequestStreamHandler {
     private final DetectShifts detectShifts;
     private final ZoneId reportingZone;
     private final StreamBatches.PoisonRecords poison;
-    private final NoteChanges noteChanges;
 
     public ScoringHandler() {
         this(Adapters.forFunction("HALQE_AGGREGATES_TABLE", "HALQE_TIME_ZONE", "HALQE_EVENT_BUS_NAME",
@@ -50,18 +48,17 @@ public final class ScoringHandler implements RequestStreamHandler {
         this(new ScoreResponses(adapters.aggregates()),
                 new DetectShifts(adapters.aggregates(), adapters.events(), adapters.aggregatesLedger()),
                 adapters.config().timeZone(), new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(),
-                        ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()), new NoteChanges(adapters.changeFeed()));
+                        ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()));
         // before the snapshot: a batch read and answered with our mapper
         SnapStartPriming.register("scoring", StreamPriming::readAndAnswer);
     }
 
     public ScoringHandler(ScoreResponses scoreResponses, DetectShifts detectShifts, ZoneId reportingZone,
-                          StreamBatches.PoisonRecords poison, NoteChanges noteChanges) {
+                          StreamBatches.PoisonRecords poison) {
         this.scoreResponses = scoreResponses;
         this.detectShifts = detectShifts;
         this.reportingZone = reportingZone;
         this.poison = poison;
-        this.noteChanges = noteChanges;
     }
 
     /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
@@ -78,17 +75,8 @@ public final class ScoringHandler implements RequestStreamHandler {
                     // week over week, as of the newest day in the batch
                     scored.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
                             scored.stream().map(ScoredResponse::surveyId).collect(Collectors.toSet()), today));
-                    // noted once scored, so an incremental export never names an answer the scores lack
-                    noteChanges.note(batch.stream().map(ScoringHandler::changed).toList());
                 },
                 StructuredLog.of(context, "scoring"), poison);
-    }
-
-    private static NoteChanges.Changed changed(DynamodbEvent.DynamodbStreamRecord record) {
-        var keys = StreamBatches.keys(record);
-        return new NoteChanges.Changed(StreamBatches.newImage(record).get("surveyId").s(),
-                ResponseItems.partitionOfKey(keys.get("pk").s()), record.getDynamodb().getSequenceNumber(),
-                ResponseItems.idOf(keys));
     }
 
     /** Counted on the day it was answered in the reporting time zone, in every cell it belongs to. */

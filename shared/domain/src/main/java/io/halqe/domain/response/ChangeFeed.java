@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Which answers changed, in the order they changed: an incremental export reads on from where the last one stopped.
  * Kept per response partition and ordered by the stream's sequence numbers, which only grow along a partition; the
- * scoring function appends one entry per partition a batch touched after the batch is scored, and each partition's
- * batches run one after another, so a reader never sees a later entry before an earlier one exists. Entries are
+ * enrichment function appends entries for the partitions a batch touched once the batch is analysed, and each
+ * partition's batches run one after another, so a reader never sees a later entry before an earlier one exists. Entries are
  * kept {@link #KEPT_DAYS} days.
  */
 public interface ChangeFeed {
