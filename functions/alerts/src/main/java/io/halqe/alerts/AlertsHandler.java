@@ -87,11 +87,7 @@ public final class AlertsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try {
-            handle(Inbound.read(input), output, StructuredLog.of(context, "alerts"));
-        } finally {
-            metrics.flush();
-        }
+        metrics.around(() -> handle(Inbound.read(input), output, StructuredLog.of(context, "alerts")));
     }
 
     private void handle(Inbound inbound, OutputStream output, StructuredLog log) throws IOException {

@@ -85,11 +85,7 @@ public final class EnrichmentHandler implements RequestStreamHandler {
     /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try {
-            StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
-        } finally {
-            metrics.flush();
-        }
+        metrics.around(() -> StreamEvents.write(handleRequest(StreamEvents.read(input), context), output));
     }
 
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {

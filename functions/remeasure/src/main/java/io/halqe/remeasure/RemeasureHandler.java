@@ -88,11 +88,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try {
-            handle(Inbound.read(input), output, StructuredLog.of(context, "remeasure"));
-        } finally {
-            metrics.flush();
-        }
+        metrics.around(() -> handle(Inbound.read(input), output, StructuredLog.of(context, "remeasure")));
     }
 
     private void handle(Inbound inbound, OutputStream output, StructuredLog log) throws IOException {

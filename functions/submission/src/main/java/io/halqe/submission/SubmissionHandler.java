@@ -92,11 +92,8 @@ public final class SubmissionHandler implements RequestStreamHandler {
     /** Lambda's entry: the request read and the answer written with our own mapper (no serializer reflection). */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try {
-            HttpResponses.write(handleRequest(Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class), context), output);
-        } finally {
-            metrics.flush();
-        }
+        metrics.around(() -> HttpResponses.write(handleRequest(Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class),
+                context), output));
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -9,7 +9,6 @@ import io.halqe.domain.core.Metric;
 import io.halqe.local.runtime.LocalResolver;
 import io.halqe.local.runtime.SamTemplate;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +49,7 @@ class OperationsTemplateTest {
         Map<String, Set<String>> services = new java.util.TreeMap<>();
         for (SamTemplate.Function function : TEMPLATE.functions()) {
             Path module = ROOT.resolve(function.codeUri()).getParent().getParent();
-            services.computeIfAbsent(module.getFileName().toString(), name -> new TreeSet<>()).addAll(matches(module, COUNTS_AS));
+            services.computeIfAbsent(module.getFileName().toString(), name -> new TreeSet<>()).addAll(Sources.named(module, COUNTS_AS));
         }
         return services;
     }
@@ -62,24 +59,11 @@ class OperationsTemplateTest {
         Set<String> parking = new TreeSet<>();
         for (var module : servicesByModule().entrySet()) {
             Path sources = ROOT.resolve("functions").resolve(module.getKey()).resolve("src/main/java");
-            if (!matches(sources, Pattern.compile("(ParkAfterAttempts|countFailures)")).isEmpty()) {
+            if (!Sources.named(sources, Pattern.compile("(ParkAfterAttempts|countFailures)")).isEmpty()) {
                 parking.addAll(module.getValue());
             }
         }
         return parking;
-    }
-
-    private static Set<String> matches(Path sources, Pattern pattern) throws IOException {
-        Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher matcher = pattern.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    found.add(matcher.group(1));
-                }
-            }
-        }
-        return found;
     }
 
     private static JsonNode dashboard() throws IOException {

@@ -3,6 +3,7 @@ package io.halqe.aws.metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.halqe.domain.core.Metric;
 import io.halqe.domain.core.Metrics;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -54,6 +55,21 @@ public final class EmfMetrics implements Metrics {
     @Override
     public void count(Metric metric, long n) {
         counts.get(metric).add(n);
+    }
+
+    /** One invocation's work, as a handler's entry runs it. */
+    @FunctionalInterface
+    public interface Invocation {
+        void run() throws IOException;
+    }
+
+    /** Runs an invocation, then writes what it counted, whether it succeeded or failed (failures count too). */
+    public void around(Invocation invocation) throws IOException {
+        try {
+            invocation.run();
+        } finally {
+            flush();
+        }
     }
 
     /** Writes what was counted since the last flush, if anything; an invocation that counted nothing writes nothing. */
