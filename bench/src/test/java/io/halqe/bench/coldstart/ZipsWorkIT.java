@@ -10,6 +10,7 @@ import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSuppressionList;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.customers.CustomerProfile;
@@ -20,6 +21,7 @@ import io.halqe.local.LocalCloudOptions;
 import io.halqe.local.LocalFunction;
 import io.halqe.local.Outbox;
 import io.halqe.local.runtime.SamTemplate;
+import io.halqe.local.runtime.testing.EmfLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -57,8 +61,23 @@ class ZipsWorkIT {
     private static Path work;
     private static List<Path> runtime;
 
-    /** One child JVM's run: each event's result in order, and the child's last output for the failure messages. */
-    private record Ran(String function, String seq, List<String> results, String tail) {
+    /**
+     * One child JVM's run: each event's result in order, the child's whole output (its logs and EMF lines), and its
+     * last output for the failure messages.
+     */
+    private record Ran(String function, String seq, List<String> results, String output, String tail) {
+
+        /** The metrics the zip wrote as EMF lines on its output, summed by name, as CloudWatch would count them. */
+        Map<String, Double> counted() {
+            EmfLines emf = new EmfLines();
+            output.lines().filter(line -> line.startsWith("{") && line.contains("\"_aws\"")).forEach(emf);
+            Map<String, Double> counted = new TreeMap<>();
+            emf.documents().forEach(document -> {
+                assertThat(document.member(EmfMetrics.DIMENSION)).as(why("metrics under its own name")).isEqualTo(function);
+                document.values().forEach((metric, value) -> counted.merge(metric, value, Double::sum));
+            });
+            return counted;
+        }
 
         JsonNode result(int index) throws IOException {
             return JSON.readTree(results.get(index));
@@ -107,6 +126,8 @@ class ZipsWorkIT {
         }
         String responseId = JSON.readTree(ran.result(0).path("body").asText()).path("responseId").asText();
         assertThat(responses().find(SURVEY, responseId)).as(ran.why("the answer " + responseId + " stored")).isPresent();
+        // AND its shrunk metrics libraries wrote the answer's EMF line
+        assertThat(ran.counted()).as(ran.why("one answer received counted")).containsEntry("AnswersReceived", 1.0);
     }
 
     @Test
@@ -124,6 +145,8 @@ class ZipsWorkIT {
                     assertThat(event.path("detail-type").asText()).isEqualTo("ResponseEnriched");
                     assertThat(event.path("detail").path("responseId").asText()).isEqualTo(ran.responseId());
                 });
+        // AND its shrunk metrics libraries wrote the answer's EMF line
+        assertThat(ran.counted()).as(ran.why("one answer analysed counted")).containsEntry("AnswersAnalysed", 1.0);
     }
 
     @Test
@@ -157,6 +180,9 @@ class ZipsWorkIT {
         assertThat(ran.result(1).has("digestsSent")).as(ran.why("the digest run's outcome")).isTrue();
         assertThat(new DynamoSuppressionList(cloud.dynamoDb(), table("DirectoryTable")).isSuppressed("gone@example.com"))
                 .as(ran.why("the bounced address suppressed")).isTrue();
+        // AND its shrunk metrics libraries wrote the case, the email and the SNS alert as EMF lines
+        assertThat(ran.counted()).as(ran.why("the case, email and alert counted")).containsEntry("CasesOpened", 1.0)
+                .containsKeys("EmailsSent", "AlertsSent");
     }
 
     @Test
@@ -272,7 +298,7 @@ class ZipsWorkIT {
             throw new AssertionError(function + "'s zip failed as Lambda would run it, on " + List.of(events) + ": "
                     + failed.getMessage(), failed);
         }
-        Ran ran = new Ran(function, seq, output.lines("result"), output.tail());
+        Ran ran = new Ran(function, seq, output.lines("result"), output.all(), output.tail());
         assertThat(ran.results()).as(ran.why("every event invoked")).hasSize(events.length);
         assertThat(output.all().lines()).as(ran.why("no class failed to load"))
                 .noneMatch(line -> LINKAGE_ERRORS.stream().anyMatch(line::contains));

@@ -3,6 +3,7 @@ package io.halqe.alerts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.HalqeConfig;
@@ -12,6 +13,7 @@ import io.halqe.domain.alerts.AlertSettings;
 import io.halqe.domain.alerts.ApplyAlertRules;
 import io.halqe.domain.alerts.SendDigests;
 import io.halqe.domain.alerts.SendTeamDigests;
+import io.halqe.domain.core.Metric;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.suppression.RecordEmailFeedback;
 import java.io.IOException;
@@ -35,6 +37,7 @@ public final class AlertsHandler implements RequestStreamHandler {
     private final SendDigests digests;
     private final SendTeamDigests teamDigests;
     private final RecordEmailFeedback emailFeedback;
+    private final EmfMetrics metrics;
 
     /** Whether a response is in the Responses table: one repository, built at init, read per event. */
     private static java.util.function.BiPredicate<String, String> storedIn(io.halqe.domain.response.ResponseRepository responses) {
@@ -46,27 +49,34 @@ public final class AlertsHandler implements RequestStreamHandler {
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_DEFAULT_TEAM",
                 "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_DETRACTOR_CASE_SLA", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_SURVEYS_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
-                "HALQE_RESPONSES_TABLE"));
+                "HALQE_RESPONSES_TABLE", "HALQE_METRICS_NAMESPACE"));
     }
 
     private AlertsHandler(Adapters adapters) {
+        this(adapters, adapters.metrics("alerts"));
+    }
+
+    /** Every email and SNS alert the function sends is counted as it goes out. */
+    private AlertsHandler(Adapters adapters, EmfMetrics metrics) {
         this(new ApplyAlertRules(new EventRulerAlertMatcher(adapters.alertRules()::current), adapters.cases(),
-                        adapters.teams(), adapters.mailer(), adapters.teamAlerts(), adapters.events(), adapters.ledger(),
-                        adapters.digests(), settings(adapters.config()), adapters.alertStorms(),
-                        storedIn(adapters.responses())),
-                new SendDigests(adapters.digests(), adapters.mailer(), adapters.teamAlerts(), adapters.ledger(DIGEST_CLAIMS_KEPT),
+                        adapters.teams(), metrics.counting(adapters.mailer()), metrics.counting(adapters.teamAlerts()),
+                        adapters.events(), adapters.ledger(), adapters.digests(), settings(adapters.config()),
+                        adapters.alertStorms(), storedIn(adapters.responses())),
+                new SendDigests(adapters.digests(), metrics.counting(adapters.mailer()),
+                        metrics.counting(adapters.teamAlerts()), adapters.ledger(DIGEST_CLAIMS_KEPT),
                         settings(adapters.config()), adapters.counters(), adapters.parkedWork()),
                 new SendTeamDigests(adapters.surveys(), adapters.aggregates(), adapters.cases(), adapters.teams(),
-                        adapters.mailer(), adapters.ledger(DIGEST_CLAIMS_KEPT), settings(adapters.config())),
-                new RecordEmailFeedback(adapters.suppression()));
+                        metrics.counting(adapters.mailer()), adapters.ledger(DIGEST_CLAIMS_KEPT), settings(adapters.config())),
+                new RecordEmailFeedback(adapters.suppression()), metrics);
     }
 
     public AlertsHandler(ApplyAlertRules alertRules, SendDigests digests, SendTeamDigests teamDigests,
-                         RecordEmailFeedback emailFeedback) {
+                         RecordEmailFeedback emailFeedback, EmfMetrics metrics) {
         this.alertRules = alertRules;
         this.digests = digests;
         this.teamDigests = teamDigests;
         this.emailFeedback = emailFeedback;
+        this.metrics = metrics;
     }
 
     private static AlertSettings settings(HalqeConfig config) {
@@ -77,8 +87,11 @@ public final class AlertsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StructuredLog log = StructuredLog.of(context, "alerts");
-        switch (Inbound.read(input)) {
+        metrics.around(() -> handle(Inbound.read(input), output, StructuredLog.of(context, "alerts")));
+    }
+
+    private void handle(Inbound inbound, OutputStream output, StructuredLog log) throws IOException {
+        switch (inbound) {
             case Inbound.Sns sns -> {
                 for (String message : sns.messages()) {
                     var feedback = SesNotifications.read(message);
@@ -88,6 +101,7 @@ public final class AlertsHandler implements RequestStreamHandler {
             }
             case Inbound.Schedule schedule -> {
                 SendDigests.Sent sent = digests.send(schedule.scheduledTime());
+                metrics.countFailures(sent.failures());
                 // a failed digest is retried by a later run or parked: the run itself succeeds
                 sent.failures().forEach(failure -> log.error("digest failed", Map.of("item", failure.item(),
                         "outcome", failure.outcome()), failure.failure()));
@@ -99,6 +113,9 @@ public final class AlertsHandler implements RequestStreamHandler {
             case Inbound.Bus bus -> {
                 ResponseEnriched response = bus.event().detailAs(ResponseEnriched.class);
                 var outcome = alertRules.handle(response, bus.event().time());
+                if (outcome.caseOpened()) {
+                    metrics.count(Metric.CASES_OPENED, 1);
+                }
                 log.info("alert rules applied", Map.of("surveyId", response.surveyId(), "responseId",
                         response.responseId(), "rules", outcome.rules(), "caseId",
                         outcome.followUpCase().map(c -> c.id()).orElse("")));

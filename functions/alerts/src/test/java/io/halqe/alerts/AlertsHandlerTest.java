@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoTeamDirectory;
+import io.halqe.aws.metrics.EmfMetrics;
+import io.halqe.local.runtime.testing.EmfLines;
 import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.aws.dynamo.DynamoAlertRules;
 import io.halqe.aws.dynamo.DynamoDigestStore;
@@ -24,11 +26,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +44,7 @@ class AlertsHandlerTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<Notifier.Notification> alerts = new ArrayList<>();
     private final List<DomainEvent> events = new ArrayList<>();
+    private final EmfLines emf = new EmfLines();
 
     @BeforeAll
     static void start() {
@@ -54,22 +59,26 @@ class AlertsHandlerTest {
         var digests = new DynamoDigestStore(db.client(), cases);
         var settings = new AlertSettings("support", "fallback@demo.example", "http://localhost:3000", ZoneId.of("UTC"));
         var rules = new DynamoAlertRules(db.client(), directory, Duration.ofHours(48));
+        // as the function wires them: every email and alert counted as it goes out
+        var metrics = new EmfMetrics("Halqe/test", "alerts", emf, Clock.systemUTC());
+        Mailer mailer = metrics.counting((Mailer) emails::add);
+        Notifier notifier = metrics.counting((Notifier) alerts::add);
         return new AlertsHandler(new ApplyAlertRules(new EventRulerAlertMatcher(rules::current),
                 new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
-                emails::add, alerts::add, events::addAll, ledger, digests, settings,
+                mailer, notifier, events::addAll, ledger, digests, settings,
                 new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
                         db.tableName("LimitsTable")), 10, digests, ZoneId.of("UTC")),
                 (survey, response) -> true),
-                new SendDigests(digests, emails::add, alerts::add, ledger, settings,
+                new SendDigests(digests, mailer, notifier, ledger, settings,
                         new io.halqe.aws.dynamo.DynamoCounters(db.client(), db.tableName("LimitsTable")),
                         new io.halqe.aws.dynamo.DynamoParkedWork(db.client(), cases, db.tableName("ResponsesTable"))),
                 new io.halqe.domain.alerts.SendTeamDigests(
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")),
                         new io.halqe.aws.dynamo.DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")),
                         new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
-                        emails::add, ledger, settings),
+                        mailer, ledger, settings),
                 new io.halqe.domain.suppression.RecordEmailFeedback(
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), directory)));
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), directory)), metrics);
     }
 
     private static InputStream sample() throws Exception {
@@ -94,6 +103,15 @@ class AlertsHandlerTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>"));
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.attributes()).containsEntry("team", "support"));
         assertThat(events).hasSize(1);
+        // AND the first delivery's EMF line counts the case, the email and the alert; the second, having done nothing,
+        // writes none
+        assertThat(emf.documents()).singleElement().satisfies(document -> {
+            assertThat(document.namespace()).isEqualTo("Halqe/test");
+            assertThat(document.dimensions()).containsExactly(List.of("Service"));
+            assertThat(document.member("Service")).isEqualTo("alerts");
+            assertThat(document.values()).containsOnly(Map.entry("CasesOpened", 1.0), Map.entry("EmailsSent", 1.0),
+                    Map.entry("AlertsSent", 1.0));
+        });
     }
 
     @Test

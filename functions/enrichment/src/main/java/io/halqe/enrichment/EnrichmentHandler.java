@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.aws.runtime.Adapters;
@@ -16,6 +17,7 @@ import io.halqe.aws.stream.StreamEvents;
 import io.halqe.aws.stream.StreamPriming;
 import io.halqe.domain.analytics.TextAnalyzer;
 import io.halqe.domain.analytics.ThemeTaxonomy;
+import io.halqe.domain.core.Metric;
 import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.parking.ParkedWork;
@@ -37,13 +39,14 @@ public final class EnrichmentHandler implements RequestStreamHandler {
     private final EnrichResponses enrichResponses;
     private final StreamBatches.PoisonRecords poison;
     private final NoteChanges noteChanges;
+    private final EmfMetrics metrics;
 
     public EnrichmentHandler() {
         this(Adapters.forFunction("HALQE_RESPONSES_TABLE", "HALQE_EVENT_BUS_NAME", "HALQE_DIRECTORY_TABLE",
                 "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_DETRACTOR_CASE_SLA",
                 "HALQE_ANALYZER_MODEL_ID", "HALQE_ANALYZER_MONTHLY_BUDGET_USD", "HALQE_ANALYZER_TIMEOUT_MILLIS",
                 "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION",
-                "HALQE_AGGREGATES_TABLE"));
+                "HALQE_AGGREGATES_TABLE", "HALQE_METRICS_NAMESPACE"));
     }
 
     private EnrichmentHandler(Adapters adapters) {
@@ -56,7 +59,7 @@ public final class EnrichmentHandler implements RequestStreamHandler {
                 adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
-                        Clock.systemUTC()), new NoteChanges(adapters.changeFeed()));
+                        Clock.systemUTC()), new NoteChanges(adapters.changeFeed()), adapters.metrics("enrichment"));
         // the built-in analyzer only: priming must send nothing to a model (and spend nothing) before the snapshot
         SnapStartPriming.register("enrichment", () -> prime(analyzer));
     }
@@ -76,27 +79,28 @@ public final class EnrichmentHandler implements RequestStreamHandler {
     }
 
     public EnrichmentHandler(EnrichResponses enrichResponses, StreamBatches.PoisonRecords poison,
-                             NoteChanges noteChanges) {
+                             NoteChanges noteChanges, EmfMetrics metrics) {
         this.enrichResponses = enrichResponses;
         this.poison = poison;
         this.noteChanges = noteChanges;
+        this.metrics = metrics;
     }
 
     /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+        metrics.around(() -> StreamEvents.write(handleRequest(StreamEvents.read(input), context), output));
     }
 
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatches.process(event,
-                batch -> {
-                    enrichResponses.enrich(batch.stream()
-                            .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now());
-                    // noted once analysed, for incremental exports: an answer named again (a retried batch) is harmless
-                    noteChanges.note(batch.stream().map(EnrichmentHandler::changed).toList());
-                },
-                StructuredLog.of(context, "enrichment"), poison);
+        return StreamBatches.process(event, batch -> {
+            enrichResponses.enrich(batch.stream()
+                    .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now());
+            // noted once analysed, for incremental exports: an answer named again (a retried batch) is harmless
+            noteChanges.note(batch.stream().map(EnrichmentHandler::changed).toList());
+            // counted once the (part of the) batch is done: a half that fails is run again, and counted then
+            metrics.count(Metric.ANSWERS_ANALYSED, batch.size());
+        }, StructuredLog.of(context, "enrichment"), poison, metrics);
     }
 
     private static NoteChanges.Changed changed(DynamodbEvent.DynamodbStreamRecord record) {

@@ -9,10 +9,18 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.ResponseItems;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.response.Response;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.local.runtime.testing.EmfLines;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,6 +57,7 @@ class EnrichmentHandlerTest {
     private static DynamoResponseRepository responses;
     private final List<DomainEvent> published = new ArrayList<>();
     private boolean busDown;
+    private final EmfLines emf = new EmfLines();
 
     @BeforeAll
     static void start() {
@@ -69,6 +78,10 @@ class EnrichmentHandlerTest {
     }
 
     private EnrichmentHandler handler() {
+        return handler(StreamBatches.PoisonRecords.NEVER);
+    }
+
+    private EnrichmentHandler handler(StreamBatches.PoisonRecords poison) {
         String directoryTable = db.tableName("DirectoryTable");
         return new EnrichmentHandler(new EnrichResponses(responses, events -> {
             if (busDown) {
@@ -77,8 +90,9 @@ class EnrichmentHandlerTest {
             published.addAll(events);
         }, ANALYZER, new DynamoCustomerDirectory(db.client(), directoryTable),
                 new EventRulerRouter(new DynamoRoutingRules(db.client(), directoryTable)::current),
-                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER,
-                new io.halqe.domain.response.NoteChanges(feed()));
+                new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"))), poison,
+                new io.halqe.domain.response.NoteChanges(feed()),
+                new EmfMetrics("Halqe/test", "enrichment", emf, Clock.systemUTC()));
     }
 
     @Test
@@ -132,6 +146,35 @@ class EnrichmentHandlerTest {
         assertThat(published).hasSize(1);
     }
 
+    @Test
+    void sampleInsert_shouldEmitOneAnswerAnalysed_whenLambdaInvokesTheFunction() throws IOException {
+        // GIVEN the sample INSERT as Lambda hands it to the function
+        byte[] event = Files.readAllBytes(Path.of(sampleEvent("enrichment", "response-inserted.json")));
+        // WHEN the function is invoked
+        handler().handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context("enrichment"));
+        // THEN its EMF line counts one answer analysed, in the namespace, with the function as dimension
+        assertThat(emf.documents()).singleElement().satisfies(document -> {
+            assertThat(document.namespace()).isEqualTo("Halqe/test");
+            assertThat(document.dimensions()).containsExactly(List.of("Service"));
+            assertThat(document.member("Service")).isEqualTo("enrichment");
+            assertThat(document.units()).containsOnly(Map.entry("AnswersAnalysed", "Count"));
+            assertThat(document.values()).containsOnly(Map.entry("AnswersAnalysed", 1.0));
+        });
+    }
+
+    @Test
+    void failure_shouldEmitItemsParked_andNoAnswerAnalysed_whenTheRecordIsParked() throws IOException {
+        // GIVEN the bus rejects events, and the record has failed often enough to be parked
+        busDown = true;
+        byte[] event = Files.readAllBytes(Path.of(sampleEvent("enrichment", "response-inserted.json")));
+        // WHEN the function is invoked
+        handler((record, failure) -> true).handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(),
+                context("enrichment"));
+        // THEN its EMF line counts one parked item and nothing analysed
+        assertThat(emf.documents()).singleElement()
+                .satisfies(document -> assertThat(document.values()).containsOnly(Map.entry("ItemsParked", 1.0)));
+    }
+
     /** Counts the SDK requests a client sends, by request type. */
     private static final class RequestCounter implements ExecutionInterceptor {
         final Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
@@ -175,7 +218,8 @@ class EnrichmentHandlerTest {
                 new EventRulerRouter(new DynamoRoutingRules(counted, directoryTable)::current),
                 new DynamoSurveyRepository(counted, db.tableName("SurveysTable"))), StreamBatches.PoisonRecords.NEVER,
                 new io.halqe.domain.response.NoteChanges(new io.halqe.aws.dynamo.DynamoChangeFeed(counted,
-                        db.tableName("AggregatesTable"), java.time.Clock.systemUTC())));
+                        db.tableName("AggregatesTable"), java.time.Clock.systemUTC())),
+                new EmfMetrics("Halqe/test", "enrichment", emf, Clock.systemUTC()));
         // WHEN the batch is handled
         var result = handler.handleRequest(batch, context("enrichment"));
         // THEN the customers' profiles and health come in batched reads (100 customers × 2 items = 2 BatchGetItem of

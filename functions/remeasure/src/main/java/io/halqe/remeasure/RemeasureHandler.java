@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.routing.EventRulerTriggerMatcher;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.HalqeConfig;
@@ -43,6 +44,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
     private final RecordRemeasurement remeasurement;
     private final ApplyRetention retention;
     private final int retentionDays;
+    private final EmfMetrics metrics;
 
     public RemeasureHandler() {
         this(Adapters.forFunction("HALQE_OUTREACH_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_CASES_TABLE",
@@ -50,7 +52,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
-                "HALQE_SMS_MONTHLY_LIMIT", "HALQE_REPORTING_CALENDAR"));
+                "HALQE_SMS_MONTHLY_LIMIT", "HALQE_REPORTING_CALENDAR", "HALQE_METRICS_NAMESPACE"));
     }
 
     private RemeasureHandler(Adapters adapters) {
@@ -68,12 +70,12 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 new RecordRemeasurement(adapters.cases(), adapters.responses()),
                 new ApplyRetention(adapters.surveys(), adapters.responses(), adapters.cases(), adapters.customers(),
                         adapters.retentionProgress()),
-                adapters.config().responseRetentionDays());
+                adapters.config().responseRetentionDays(), adapters.metrics("remeasure"));
     }
 
     public RemeasureHandler(SweepDueOutreach sweep, FinalizeDrafts drafts, EscalateOverdueCases escalation,
                             ScheduleTouchpoints touchpoints, RecordRemeasurement remeasurement, ApplyRetention retention,
-                            int retentionDays) {
+                            int retentionDays, EmfMetrics metrics) {
         this.sweep = sweep;
         this.drafts = drafts;
         this.escalation = escalation;
@@ -81,12 +83,16 @@ public final class RemeasureHandler implements RequestStreamHandler {
         this.remeasurement = remeasurement;
         this.retention = retention;
         this.retentionDays = retentionDays;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StructuredLog log = StructuredLog.of(context, "remeasure");
-        switch (Inbound.read(input)) {
+        metrics.around(() -> handle(Inbound.read(input), output, StructuredLog.of(context, "remeasure")));
+    }
+
+    private void handle(Inbound inbound, OutputStream output, StructuredLog log) throws IOException {
+        switch (inbound) {
             case Inbound.Schedule schedule -> Json.MAPPER.writeValue(output, sweep(schedule.scheduledTime(), log));
             case Inbound.Bus bus -> {
                 BusEvent event = bus.event();
@@ -117,13 +123,13 @@ public final class RemeasureHandler implements RequestStreamHandler {
         step("partialsFinalized", () -> drafts.finalizeAbandoned(asOf), outcome, failed, log);
         step("outreach", () -> {
             SweepDueOutreach.Swept swept = sweep.sweep(asOf);
-            logFailures("outreach", swept.failures(), log);
+            reportFailures("outreach", swept.failures(), log);
             return Map.of("sent", swept.sent(), "skipped", swept.skipped(), "deferred", swept.deferred(),
                     "failed", swept.failures().size());
         }, outcome, failed, log);
         step("casesEscalated", () -> {
             EscalateOverdueCases.Escalated escalated = escalation.escalate(asOf);
-            logFailures("escalation", escalated.failures(), log);
+            reportFailures("escalation", escalated.failures(), log);
             return escalated.escalated();
         }, outcome, failed, log);
         step("responsesAnonymised", () -> retention.apply(asOf, retentionDays, RETENTION_BUDGET), outcome, failed, log);
@@ -145,7 +151,9 @@ public final class RemeasureHandler implements RequestStreamHandler {
         }
     }
 
-    private static void logFailures(String loop, List<ItemFailure> failures, StructuredLog log) {
+    /** Each item a loop failed on, counted (failed or parked) and logged with its stack trace. */
+    private void reportFailures(String loop, List<ItemFailure> failures, StructuredLog log) {
+        metrics.countFailures(failures);
         failures.forEach(failure -> log.error(loop + " item failed", Map.of("item", failure.item(),
                 "outcome", failure.outcome()), failure.failure()));
     }

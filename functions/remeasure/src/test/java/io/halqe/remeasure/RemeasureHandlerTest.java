@@ -9,6 +9,9 @@ import io.halqe.aws.dynamo.DynamoDeliveryLedger;
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.metrics.EmfMetrics;
+import io.halqe.domain.core.Undeliverable;
+import io.halqe.local.runtime.testing.EmfLines;
 import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.alerts.EscalateOverdueCases;
@@ -21,6 +24,7 @@ import io.halqe.domain.outreach.SweepDueOutreach;
 import io.halqe.domain.response.FinalizeDrafts;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +118,12 @@ class RemeasureHandlerTest {
 
     private static RemeasureHandler handler(DynamoOutreachRepository outreach, List<Mailer.Email> sent,
                                             List<Notifier.Notification> alerts) {
+        return handler(outreach, sent::add, alerts, new EmfLines());
+    }
+
+    /** The function with this mailer, writing its metrics to {@code emf}. */
+    private static RemeasureHandler handler(DynamoOutreachRepository outreach, Mailer mailer,
+                                            List<Notifier.Notification> alerts, EmfLines emf) {
         String cases = db.tableName("CasesTable");
         var responses = new DynamoResponseRepository(db.client(), db.tableName("ResponsesTable"));
         var suppression = new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
@@ -126,14 +136,14 @@ class RemeasureHandlerTest {
                 new io.halqe.domain.links.InvitationLinks(
                         new io.halqe.aws.links.HmacLinkSigner("remeasure-test-key-0123456789abcdef".getBytes()),
                         new io.halqe.aws.dynamo.DynamoInvitationStore(db.client(), db.tableName("OutreachTable"))),
-                new io.halqe.domain.links.InvitationChannels(sent::add, (phone, text) -> { },
+                new io.halqe.domain.links.InvitationChannels(mailer, (phone, text) -> { },
                         new io.halqe.aws.links.HmacUnsubscribeLinks("remeasure-test-key-0123456789abcdef".getBytes(),
                                 "http://localhost:3000"), io.halqe.domain.survey.Branding.NONE), gate, outreach, directory, "http://localhost:3000");
         var triggers = new io.halqe.aws.dynamo.DynamoTriggers(db.client(), db.tableName("DirectoryTable"));
         return new RemeasureHandler(new SweepDueOutreach(outreach, gate,
                 new io.halqe.domain.response.StoredAnswers(responses), invitations, java.time.ZoneId.of("UTC")),
                 new FinalizeDrafts(responses),
-                new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), sent::add, alerts::add,
+                new EscalateOverdueCases(new DynamoCaseRepository(db.client(), cases), mailer, alerts::add,
                         new DynamoDeliveryLedger(db.client(), cases), "escalations@example.com", "http://localhost:3000",
                         new io.halqe.domain.alerts.AlertStorms(new io.halqe.aws.dynamo.DynamoCounters(db.client(),
                                 db.tableName("LimitsTable")), 10, new io.halqe.aws.dynamo.DynamoDigestStore(db.client(), cases),
@@ -145,7 +155,33 @@ class RemeasureHandlerTest {
                 new io.halqe.domain.privacy.ApplyRetention(
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses,
                         new DynamoCaseRepository(db.client(), cases), directory,
-                        new io.halqe.aws.dynamo.DynamoRetentionProgress(db.client(), db.tableName("OutreachTable"))), 0);
+                        new io.halqe.aws.dynamo.DynamoRetentionProgress(db.client(), db.tableName("OutreachTable"))), 0,
+                new EmfMetrics("Halqe/test", "remeasure", emf, Clock.systemUTC()));
+    }
+
+    @Test
+    void sampleSweep_shouldEmitItemsParked_whenTheProviderRefusesAnAddressForGood() throws Exception {
+        // GIVEN an invitation due before the sample sweep to an address the provider refuses for good
+        var outreach = new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
+        outreach.schedule(invitation("o-refused", new Customer("c3", "refused@example.com", null, null, "en"),
+                Instant.parse("2026-11-23T10:03:00Z")));
+        Mailer refusing = email -> {
+            if (email.to().contains("refused@example.com")) {
+                throw new Undeliverable("address refused for good", null);
+            }
+        };
+        EmfLines emf = new EmfLines();
+        // WHEN the sample sweep runs
+        handler(outreach, refusing, new ArrayList<>(), emf).handleRequest(
+                new FileInputStream(sampleEvent("remeasure", "scheduled-sweep.json")), new ByteArrayOutputStream(),
+                context("remeasure"));
+        // THEN the invitation is parked, and the sweep's EMF line counts it for the remeasure function
+        assertThat(outreach.find("o-refused").orElseThrow().status()).isEqualTo("parked");
+        assertThat(emf.documents()).singleElement().satisfies(document -> {
+            assertThat(document.namespace()).isEqualTo("Halqe/test");
+            assertThat(document.member("Service")).isEqualTo("remeasure");
+            assertThat(document.values()).containsEntry("ItemsParked", 1.0);
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.SnapStartPriming;
 import io.halqe.aws.runtime.StructuredLog;
@@ -38,33 +39,35 @@ public final class ScoringHandler implements RequestStreamHandler {
     private final DetectShifts detectShifts;
     private final ZoneId reportingZone;
     private final StreamBatches.PoisonRecords poison;
+    private final EmfMetrics metrics;
 
     public ScoringHandler() {
         this(Adapters.forFunction("HALQE_AGGREGATES_TABLE", "HALQE_TIME_ZONE", "HALQE_EVENT_BUS_NAME",
-                "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE"));
+                "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_METRICS_NAMESPACE"));
     }
 
     private ScoringHandler(Adapters adapters) {
         this(new ScoreResponses(adapters.aggregates()),
                 new DetectShifts(adapters.aggregates(), adapters.events(), adapters.aggregatesLedger()),
                 adapters.config().timeZone(), new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(),
-                        ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()));
+                        ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()), adapters.metrics("scoring"));
         // before the snapshot: a batch read and answered with our mapper
         SnapStartPriming.register("scoring", StreamPriming::readAndAnswer);
     }
 
     public ScoringHandler(ScoreResponses scoreResponses, DetectShifts detectShifts, ZoneId reportingZone,
-                          StreamBatches.PoisonRecords poison) {
+                          StreamBatches.PoisonRecords poison, EmfMetrics metrics) {
         this.scoreResponses = scoreResponses;
         this.detectShifts = detectShifts;
         this.reportingZone = reportingZone;
         this.poison = poison;
+        this.metrics = metrics;
     }
 
     /** Lambda's entry: the stream batch read with our own mapper, the failed records reported back. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+        metrics.around(() -> StreamEvents.write(handleRequest(StreamEvents.read(input), context), output));
     }
 
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
@@ -76,7 +79,7 @@ public final class ScoringHandler implements RequestStreamHandler {
                     scored.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
                             scored.stream().map(ScoredResponse::surveyId).collect(Collectors.toSet()), today));
                 },
-                StructuredLog.of(context, "scoring"), poison);
+                StructuredLog.of(context, "scoring"), poison, metrics);
     }
 
     /** Counted on the day it was answered in the reporting time zone, in every cell it belongs to. */

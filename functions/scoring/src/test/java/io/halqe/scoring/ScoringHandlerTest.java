@@ -25,7 +25,7 @@ class ScoringHandlerTest {
         return LambdaEnvironment.with(HandlerTesting.environment(db,
                 Map.of("HALQE_AGGREGATES_TABLE", db.tableName("AggregatesTable"), "HALQE_TIME_ZONE", timeZone,
                         "HALQE_EVENT_BUS_NAME", "halqe-test", "HALQE_CASES_TABLE", db.tableName("CasesTable"),
-                        "HALQE_LIMITS_TABLE", db.tableName("LimitsTable"))),
+                        "HALQE_LIMITS_TABLE", db.tableName("LimitsTable"), "HALQE_METRICS_NAMESPACE", "Halqe/test")),
                 ScoringHandler::new);
     }
 

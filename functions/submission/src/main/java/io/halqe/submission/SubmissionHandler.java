@@ -7,9 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.http.Router;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.runtime.SnapStartPriming;
+import io.halqe.domain.core.Metrics;
 import io.halqe.domain.links.InvitationLinks;
 import io.halqe.domain.response.ResponseRepository;
 import io.halqe.domain.response.SubmitResponse;
@@ -30,11 +32,13 @@ import java.time.Clock;
 public final class SubmissionHandler implements RequestStreamHandler {
 
     private final Router routes;
+    private final EmfMetrics metrics;
 
     /** Lambda's constructor: adapters and the link key loaded once, at init (and so into the SnapStart snapshot). */
     public SubmissionHandler() {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_LINK_SECRET_ARN",
-                "HALQE_DIRECTORY_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ANONYMOUS_ANSWERS_PER_MINUTE"));
+                "HALQE_DIRECTORY_TABLE", "HALQE_OUTREACH_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ANONYMOUS_ANSWERS_PER_MINUTE",
+                "HALQE_METRICS_NAMESPACE"));
     }
 
     private SubmissionHandler(Adapters adapters) {
@@ -42,7 +46,8 @@ public final class SubmissionHandler implements RequestStreamHandler {
         // survey definitions kept 30 s: a warm submission reads no survey
         this(new CachedSurveys(adapters.surveys(), Clock.systemUTC()), adapters.responses(), adapters.invitationLinks(),
                 adapters.unsubscribeLinks(),
-                adapters.suppression(), new SubmissionRoute.Limit(adapters.sourceLimit(), adapters.sourceHashes()::of));
+                adapters.suppression(), new SubmissionRoute.Limit(adapters.sourceLimit(), adapters.sourceHashes()::of),
+                adapters.metrics("submission"));
         SnapStartPriming.register("submission", this::prime);
     }
 
@@ -63,16 +68,18 @@ public final class SubmissionHandler implements RequestStreamHandler {
             """.getBytes(StandardCharsets.UTF_8);
 
     public SubmissionHandler(SurveyRepository surveys, ResponseRepository responses, InvitationLinks links,
-                             UnsubscribeLinks unsubscribeLinks, SuppressionList suppression, SubmissionRoute.Limit limit) {
+                             UnsubscribeLinks unsubscribeLinks, SuppressionList suppression, SubmissionRoute.Limit limit,
+                             EmfMetrics metrics) {
         this.routes = routes(surveys, new SubmitResponse(surveys, responses, links), links,
-                new UnsubscribeRoute(unsubscribeLinks, suppression), limit);
+                new UnsubscribeRoute(unsubscribeLinks, suppression), limit, metrics);
+        this.metrics = metrics;
     }
 
     /** The function's route table: the same path templates as its HttpApi events in template.yaml. */
     static Router routes(SurveyRepository surveys, SubmitResponse submitResponse, InvitationLinks links,
-                         UnsubscribeRoute unsubscribe, SubmissionRoute.Limit limit) {
+                         UnsubscribeRoute unsubscribe, SubmissionRoute.Limit limit, Metrics metrics) {
         SurveyPage page = new SurveyPage(surveys, links);
-        SubmissionRoute submission = new SubmissionRoute(submitResponse, surveys, limit);
+        SubmissionRoute submission = new SubmissionRoute(submitResponse, surveys, limit, metrics);
         return new Router()
                 .get("/s/{surveyId}", page::render)
                 .post("/s/{surveyId}/responses", submission::submit)
@@ -85,7 +92,8 @@ public final class SubmissionHandler implements RequestStreamHandler {
     /** Lambda's entry: the request read and the answer written with our own mapper (no serializer reflection). */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        HttpResponses.write(handleRequest(Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class), context), output);
+        metrics.around(() -> HttpResponses.write(handleRequest(Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class),
+                context), output));
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

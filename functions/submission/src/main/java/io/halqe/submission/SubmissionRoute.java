@@ -8,6 +8,8 @@ import io.halqe.aws.http.HttpProblem;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.json.Json;
+import io.halqe.domain.core.Metric;
+import io.halqe.domain.core.Metrics;
 import io.halqe.domain.response.SubmissionRequest;
 import io.halqe.domain.response.SubmissionResult;
 import io.halqe.domain.response.SourceLimit;
@@ -41,11 +43,13 @@ final class SubmissionRoute {
     private final SubmitResponse submitResponse;
     private final SurveyRepository surveys;
     private final Limit limit;
+    private final Metrics metrics;
 
-    SubmissionRoute(SubmitResponse submitResponse, SurveyRepository surveys, Limit limit) {
+    SubmissionRoute(SubmitResponse submitResponse, SurveyRepository surveys, Limit limit, Metrics metrics) {
         this.submitResponse = submitResponse;
         this.surveys = surveys;
         this.limit = limit;
+        this.metrics = metrics;
     }
 
     private record Parsed(Map<String, Object> answers, Map<String, String> hidden, String language,
@@ -126,6 +130,10 @@ final class SubmissionRoute {
                 parsed.form() ? SubmitResponse.fromForm(survey, parsed.answers()) : parsed.answers(),
                 parsed.language(), parsed.idempotencyKey(), parsed.token(), parsed.hidden(), parsed.partial(),
                 request.receivedAt()));
+        // a complete answer stored now: not a retry's replay, nor a partial save (its completion counts)
+        if (result instanceof SubmissionResult.Accepted accepted && !accepted.replayed() && !parsed.partial()) {
+            metrics.count(Metric.ANSWERS_RECEIVED, 1);
+        }
         APIGatewayV2HTTPResponse response = parsed.form() ? asPage(result, survey, parsed) : asJson(result);
         return HttpResponses.withHeaders(response, Cors.headers(access));
     }

@@ -12,13 +12,20 @@ import io.halqe.aws.demo.DemoSeed;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSurveyRepository;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.links.HmacLinkSigner;
 import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.survey.QuestionType;
+import io.halqe.local.runtime.testing.EmfLines;
 import io.halqe.local.runtime.testing.LocalDynamoDbPerClass;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -39,6 +46,7 @@ class SubmissionHandlerTest {
     private static SubmissionHandler handler;
     private static io.halqe.domain.links.InvitationLinks links;
     private static DynamoResponseRepository responses;
+    private static final EmfLines EMF = new EmfLines();
 
     @BeforeAll
     static void start() {
@@ -56,7 +64,8 @@ class SubmissionHandlerTest {
                 new SubmissionRoute.Limit(new io.halqe.domain.response.SourceLimit(
                         new io.halqe.aws.dynamo.DynamoCounters(db.client(), db.tableName("LimitsTable")), perMinute),
                         new io.halqe.aws.links.SourceHashes(io.halqe.aws.links.Keyring.single(
-                                "test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8)))::of));
+                                "test-signing-key-test-signing-key-0123".getBytes(StandardCharsets.UTF_8)))::of),
+                new EmfMetrics("Halqe/test", "submission", EMF, Clock.systemUTC()));
     }
 
     @BeforeEach
@@ -114,6 +123,26 @@ class SubmissionHandlerTest {
         assertThat(response.answers()).containsEntry("nps", new Answer.Score(QuestionType.NPS, 2))
                 .containsEntry("comment", new Answer.Text("Delivery was late <b>again</b>"));
         assertThat(response.submittedAt().toEpochMilli()).isEqualTo(1795428000000L);
+    }
+
+    @Test
+    void sampleSubmission_shouldEmitOneAnswerReceived_andNoneForItsRetry_whenLambdaInvokesTheFunction() throws Exception {
+        // GIVEN the sample POST as Lambda hands it to the function
+        byte[] event = Files.readAllBytes(Path.of(sampleEvent("submission", "post-response.json")));
+        SubmissionHandler function = handler(1000);
+        EMF.clear();
+        // WHEN the function is invoked with it, then again (the client's retry with the same Idempotency-Key)
+        function.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context("submission"));
+        function.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context("submission"));
+        // THEN the first invocation's EMF line counts one answer received; the replay writes none
+        assertThat(stored()).isEqualTo(1);
+        assertThat(EMF.documents()).singleElement().satisfies(document -> {
+            assertThat(document.namespace()).isEqualTo("Halqe/test");
+            assertThat(document.dimensions()).containsExactly(List.of("Service"));
+            assertThat(document.member("Service")).isEqualTo("submission");
+            assertThat(document.units()).containsOnly(Map.entry("AnswersReceived", "Count"));
+            assertThat(document.values()).containsOnly(Map.entry("AnswersReceived", 1.0));
+        });
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -72,19 +71,7 @@ class TemplateContractTest {
 
     /** The variables named in a source file, or in the sources under a directory. */
     private static Set<String> variablesReadIn(Path sources) throws IOException {
-        Set<String> read = new TreeSet<>();
-        if (!Files.exists(sources)) {
-            return read;
-        }
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher matcher = VARIABLE.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    read.add(matcher.group(1));
-                }
-            }
-        }
-        return read;
+        return Sources.named(sources, VARIABLE);
     }
 
     @Test

@@ -31,7 +31,8 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           String escalationEmail, String apiKeySha256, int responseRetentionDays, Branding branding,
                           String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
                           int smsMonthlyLimit, ReportingCalendar reportingCalendar, AnalyzerSettings analyzer,
-                          String auditTable, String peoplePoolId, String signInUrl, String consoleClientId) {
+                          String auditTable, String peoplePoolId, String signInUrl, String consoleClientId,
+                          String metricsNamespace) {
 
     private static final String PREFIX = "HALQE_";
     /** A Bedrock model id (anthropic.claude-3-haiku-20240307-v1:0): the IAM grant is built from it, so no ARN. */
@@ -56,7 +57,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
                 read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"), read.analyzer(),
                 read.text("auditTable"), read.text("peoplePoolId"), read.optional("signInUrl", ""),
-                read.optional("consoleClientId", ""));
+                read.optional("consoleClientId", ""), read.text("metricsNamespace"));
         read.finish();
         return config;
     }

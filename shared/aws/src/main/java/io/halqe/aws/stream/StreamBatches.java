@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import io.halqe.aws.runtime.StructuredLog;
+import io.halqe.domain.core.Metric;
+import io.halqe.domain.core.Metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * it is split in halves, in order, down to the record that fails: the records before it are done, and only from it on
  * is reported failed (Lambda checkpoints before it and retries from it), so one poison record neither stops nor sends
  * back the good ones. A record that keeps failing is parked ({@link PoisonRecords}) before Lambda would give up on it,
- * and the records after it go on. Handlers are idempotent, which is what makes running a half again safe.
+ * and the records after it go on. Handlers are idempotent, which is what makes running a half again safe. Each record
+ * that failed on its own is counted, as parked or as failed (Lambda retries it).
  */
 public final class StreamBatches {
 
@@ -32,7 +35,7 @@ public final class StreamBatches {
 
     public static StreamsEventResponse process(DynamodbEvent event,
                                                Consumer<List<DynamodbEvent.DynamodbStreamRecord>> batchHandler,
-                                               StructuredLog log, PoisonRecords poison) {
+                                               StructuredLog log, PoisonRecords poison, Metrics metrics) {
         List<DynamodbEvent.DynamodbStreamRecord> remaining = event.getRecords() == null ? List.of() : event.getRecords();
         while (true) {
             Optional<Failed> failed = firstFailing(remaining, batchHandler);
@@ -42,10 +45,12 @@ public final class StreamBatches {
             DynamodbEvent.DynamodbStreamRecord record = failed.get().record();
             String sequence = record.getDynamodb().getSequenceNumber();
             if (!parked(record, failed.get().failure(), poison, log)) {
+                metrics.count(Metric.ITEMS_FAILED, 1);
                 log.error("a record failed and will be retried", Map.of("records", 1, "sequenceNumber", sequence),
                         failed.get().failure());
                 return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
             }
+            metrics.count(Metric.ITEMS_PARKED, 1);
             log.error("a record failed again and was parked; the records after it go on",
                     Map.of("records", 1, "sequenceNumber", sequence), failed.get().failure());
             remaining = remaining.subList(remaining.indexOf(record) + 1, remaining.size());

@@ -3,10 +3,10 @@ package io.halqe.aws.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.alerts.AlertRules;
 import io.halqe.domain.alerts.AlertSettings;
@@ -63,10 +63,11 @@ class EventContractTest {
         }
     };
 
-    private static JsonSchema schema(String file) throws IOException {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(EVENTS.resolve("schemas").resolve(file)), config);
+    private static Schema schema(String file) throws IOException {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        registry -> registry.schemaRegistryConfig(config))
+                .getSchema(Files.readString(EVENTS.resolve("schemas").resolve(file)));
     }
 
     private static JsonNode asPublished(Object detail) throws IOException {
@@ -80,7 +81,7 @@ class EventContractTest {
 
     @Test
     void responseEnriched_shouldMatchItsSchema_forScoresTextChoicesAndNoNps() throws IOException {
-        JsonSchema schema = schema("ResponseEnriched.v1.json");
+        Schema schema = schema("ResponseEnriched.v1.json");
         for (Map<String, Answer> answers : List.of(
                 Map.<String, Answer>of("nps", new Answer.Score(QuestionType.NPS, 2), "comment", new Answer.Text("<b>late</b>")),
                 Map.<String, Answer>of("plan", new Answer.Choices(List.of("pro"))))) {

@@ -10,8 +10,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import io.halqe.aws.runtime.StructuredLog;
+import io.halqe.domain.core.Metric;
+import io.halqe.domain.core.Metrics;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +65,7 @@ class StreamBatchesTest {
                 throw new IllegalStateException("poison");
             }
             done.addAll(sequence);
-        }, log(), StreamBatches.PoisonRecords.NEVER);
+        }, log(), StreamBatches.PoisonRecords.NEVER, Metrics.NONE);
         // THEN the five before it are done, and Lambda is told to retry from the poison record only
         assertThat(done).containsExactly("101", "102", "103", "104", "105");
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
@@ -75,7 +79,7 @@ class StreamBatchesTest {
     void process_shouldReportNothing_whenTheWholeBatchSucceeds() {
         List<Integer> calls = new ArrayList<>();
         StreamsEventResponse response = StreamBatches.process(batch(5), records -> calls.add(records.size()), log(),
-                StreamBatches.PoisonRecords.NEVER);
+                StreamBatches.PoisonRecords.NEVER, Metrics.NONE);
         assertThat(calls).containsExactly(5);
         assertThat(response.getBatchItemFailures()).isEmpty();
     }
@@ -97,15 +101,19 @@ class StreamBatchesTest {
         records.remove(2);
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(records);
-        StreamsEventResponse response = StreamBatches.process(event, failOn("106"), log(), parkSixth);
+        Map<Metric, Long> counted = new EnumMap<>(Metric.class);
+        Metrics metrics = (metric, n) -> counted.merge(metric, n, Long::sum);
+        StreamsEventResponse response = StreamBatches.process(event, failOn("106"), log(), parkSixth, metrics);
         // THEN every other record is done, the sixth parked with why, and nothing is reported failed
         assertThat(notHandled(event, "106")).isEmpty();
         assertThat(parked).containsExactly("106: poison");
         assertThat(response.getBatchItemFailures()).isEmpty();
-        // AND with the third back, Lambda retries from the third, whose parking declined
-        StreamsEventResponse whole = StreamBatches.process(batch(8), failOn("103"), log(), parkSixth);
+        assertThat(counted).containsExactly(Map.entry(Metric.ITEMS_PARKED, 1L));
+        // AND with the third back, Lambda retries from the third, whose parking declined, counted as failed
+        StreamsEventResponse whole = StreamBatches.process(batch(8), failOn("103"), log(), parkSixth, metrics);
         assertThat(whole.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("103");
+        assertThat(counted).containsExactly(Map.entry(Metric.ITEMS_FAILED, 1L), Map.entry(Metric.ITEMS_PARKED, 1L));
     }
 
     private final List<String> handled = new ArrayList<>();

@@ -61,29 +61,33 @@ public final class ApplyAlertRules {
         this.stored = stored;
     }
 
-    /** Which rules matched, and the response's case if one of them opened it. */
-    public record Outcome(List<String> rules, Optional<FollowUpCase> followUpCase) {
+    /**
+     * Which rules matched, and the response's case if one of them opened it; {@code caseOpened} when this event opened
+     * it (not one open already).
+     */
+    public record Outcome(List<String> rules, Optional<FollowUpCase> followUpCase, boolean caseOpened) {
     }
 
     public Outcome handle(ResponseEnriched response, Instant eventTime) {
         List<AlertRule> matched = matcher.matching(response);
         // the bus is not proof: an event about a response that was never stored (forged) opens and sends nothing
         if (!matched.isEmpty() && !stored.test(response.surveyId(), response.responseId())) {
-            return new Outcome(List.of(), Optional.empty());
+            return new Outcome(List.of(), Optional.empty(), false);
         }
         AlertRule caseRule = matched.stream().filter(rule -> rule.actions().openCase() != null).findFirst().orElse(null);
         Sends sends = new Sends(response.responseId(), eventTime, sendKeys(caseRule, matched, response));
-        FollowUpCase opened = null;
+        CaseRepository.Opened opened = null;
         try {
             // the case first, so every rule's email and alert can link to it
             opened = caseRule == null ? null : openCase(caseRule, response, eventTime, sends);
             for (AlertRule rule : matched) {
-                act(rule, response, opened, eventTime, sends);
+                act(rule, response, opened == null ? null : opened.followUpCase(), eventTime, sends);
             }
         } finally {
             sends.settle();
         }
-        return new Outcome(matched.stream().map(AlertRule::id).toList(), Optional.ofNullable(opened));
+        return new Outcome(matched.stream().map(AlertRule::id).toList(),
+                Optional.ofNullable(opened).map(CaseRepository.Opened::followUpCase), opened != null && opened.created());
     }
 
     /** What is sent at most once about a response: its case's CaseOpened, each rule's immediate email and SNS alert. */
@@ -146,21 +150,22 @@ public final class ApplyAlertRules {
         }
     }
 
-    private FollowUpCase openCase(AlertRule rule, ResponseEnriched response, Instant eventTime, Sends sends) {
+    private CaseRepository.Opened openCase(AlertRule rule, ResponseEnriched response, Instant eventTime, Sends sends) {
         Team team = team(rule, response);
         String owner = accountOwner(response).orElseGet(() -> teamOwner(team));
         String reason = rule.name() + (response.npsScore() == null ? "" : " (" + response.npsScore() + "/10)");
-        FollowUpCase opened = cases.openIfAbsent(new FollowUpCase(
+        CaseRepository.Opened result = cases.openIfAbsent(new FollowUpCase(
                 FollowUpCase.idFor(response.responseId()), response.responseId(), response.surveyId(), CaseStatus.OPEN,
                 team.id(), owner, reason, response.npsScore(), response.comment(), response.language(), eventTime,
-                eventTime.plus(Duration.parse(rule.actions().openCase().dueIn())))).followUpCase();
+                eventTime.plus(Duration.parse(rule.actions().openCase().dueIn()))));
+        FollowUpCase opened = result.followUpCase();
         String key = openedKey(opened.id());
         if (sends.owns(key)) {
             events.publish(List.of(new CaseOpened(CaseOpened.VERSION, opened.id(), opened.responseId(),
                     opened.surveyId(), opened.team(), opened.owner(), opened.dueAt(), opened.reason())));
             sends.done(key);
         }
-        return opened;
+        return result;
     }
 
     private void act(AlertRule rule, ResponseEnriched response, FollowUpCase opened, Instant eventTime, Sends sends) {
