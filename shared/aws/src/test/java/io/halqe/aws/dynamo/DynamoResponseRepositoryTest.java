@@ -54,6 +54,29 @@ class DynamoResponseRepositoryTest {
     }
 
     @Test
+    void historicalMark_shouldSurviveEnrichment_andBeStoredOnlyOnImportedAnswers() {
+        // GIVEN an answer imported with its original date, and one given here
+        Response live = response("r-live", "s-hist", 9, AT);
+        Response old = response("r-old", "s-hist", 3, AT.minusSeconds(86_400 * 90));
+        Response imported = new Response(old.id(), old.surveyId(), old.surveyVersion(), old.answers(), old.language(),
+                old.submittedAt(), old.status(), null, Map.of(), "cust-1", null, false, true);
+        responses.insertIfAbsent(live);
+        responses.insertIfAbsent(imported);
+        // WHEN the imported one is enriched
+        responses.markEnriched(imported, new Enrichment(3, NpsCategory.DETRACTOR, null, "fa", 0, "neutral", 0, List.of(),
+                null, List.of(), List.of(), null, List.of(), List.of(), null, AT));
+        // THEN it reads back historical, dated as it was given; the live one is not, and carries no such attribute
+        assertThat(responses.find("s-hist", "r-old")).hasValueSatisfying(stored -> {
+            assertThat(stored.historical()).isTrue();
+            assertThat(stored.submittedAt()).isEqualTo(old.submittedAt());
+            assertThat(stored.status()).isEqualTo(ResponseStatus.ENRICHED);
+        });
+        assertThat(responses.find("s-hist", "r-live").orElseThrow().historical()).isFalse();
+        assertThat(db.client().getItem(r -> r.tableName(db.tableName("ResponsesTable"))
+                .key(ResponseItems.key("s-hist", "r-live"))).item()).doesNotContainKey("historical");
+    }
+
+    @Test
     void item_shouldBePartitionedBySurveyAndHash_soScoringShardsAreStable() {
         // GIVEN a stored response WHEN its item is read by key
         responses.insertIfAbsent(response("r-key", "s-key", 5, AT));

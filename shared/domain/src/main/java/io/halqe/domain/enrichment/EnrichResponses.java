@@ -90,7 +90,8 @@ public final class EnrichResponses {
                     survey.map(Survey::touchpoint).orElse(null), now);
             responses.markEnriched(response, enrichment);
             ResponseEnriched event = eventFor(response, enrichment);
-            enriched.add(event.withAlerting(alerting.test(event)));
+            // an answer given before Halqe counts and is analysed, but nothing acts on it
+            enriched.add(event.withAlerting(!response.historical() && alerting.test(event)));
             if (profile != null) {
                 history.computeIfAbsent(profile.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
             }
@@ -236,7 +237,7 @@ public final class EnrichResponses {
                 excerpt(enrichment.comment()), enrichment.wordCount(), answers, response.hidden(), response.customerId(), response.partial(),
                 enrichment.sentiment(), enrichment.sentimentScore(), enrichment.themes(), enrichment.feedbackType(),
                 enrichment.keyPhrases(), enrichment.customer(), enrichment.teams(), enrichment.owners(),
-                response.invitationId());
+                response.invitationId(), null, response.historical());
     }
 
     private static String excerpt(String comment) {
