@@ -28,6 +28,7 @@ import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.enrichment.Respondents;
 import io.halqe.domain.events.CustomerUpserted;
+import io.halqe.domain.migration.ImportDelighted;
 import io.halqe.domain.outreach.CheckContact;
 import io.halqe.domain.privacy.EraseCustomer;
 import io.halqe.domain.privacy.ExportCustomer;
@@ -49,6 +50,9 @@ import java.util.Optional;
  * CRM's {@code CustomerUpserted} events from the bus, so every write to the customer directory goes through one place.
  */
 public final class ApiHandler implements RequestStreamHandler {
+
+    /** Conditional writes an import keeps in flight: 5,000 answers in a few seconds, and a small pool of connections. */
+    private static final int IMPORT_WRITES = 8;
 
     /** The route behind the JWT authorizer (template.yaml), through which signed-in people reach the admin routes. */
     static final String CONSOLE_ROUTE = "ANY /console/api/{proxy+}";
@@ -107,6 +111,8 @@ public final class ApiHandler implements RequestStreamHandler {
                 new SurveyRoutes(surveys, new io.halqe.domain.survey.PreviewSurveys(adapters.surveys())),
                 new ResponseRoutes(responses),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
+                new MigrationRoutes(new ImportDelighted(adapters.surveys(), responses, adapters.customers(),
+                        config.timeZone(), IMPORT_WRITES)),
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
                         config.branding(), adapters.customerEmailLedger(), adapters.outreach(), policies::current)),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
