@@ -77,6 +77,30 @@ class DynamoResponseRepositoryTest {
     }
 
     @Test
+    void insertAllIfAbsent_shouldStoreTheNewOnes_andReturnEachStoredOneItMet_acrossTransactionsOfAHundred() {
+        // GIVEN two stored answers, one of them a draft (which a complete answer replaces)
+        Response stored = response("bulk-3", "s-bulk", 3, AT);
+        responses.insertIfAbsent(stored);
+        Response draft = new Response("bulk-5", "s-bulk", 1, stored.answers(), "fa", AT, ResponseStatus.DRAFT, null,
+                Map.of(), null, null, false);
+        responses.insertIfAbsent(draft);
+        // WHEN 150 answers are inserted at once, both of those among them
+        List<Response> batch = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            batch.add(response("bulk-" + i, "s-bulk", i % 11, AT.plusSeconds(i)));
+        }
+        List<java.util.Optional<Response>> met = responses.insertAllIfAbsent(batch);
+        // THEN the stored answer is met and kept; the draft and every new one are written
+        assertThat(met.get(3)).contains(stored);
+        assertThat(met.stream().filter(java.util.Optional::isPresent)).hasSize(1);
+        assertThat(responses.find("s-bulk", "bulk-3")).contains(stored);
+        assertThat(responses.find("s-bulk", "bulk-5")).contains(batch.get(5));
+        assertThat(responses.find("s-bulk", "bulk-149")).contains(batch.get(149));
+        // AND inserting them all again meets each one
+        assertThat(responses.insertAllIfAbsent(batch)).allSatisfy(again -> assertThat(again).isPresent());
+    }
+
+    @Test
     void item_shouldBePartitionedBySurveyAndHash_soScoringShardsAreStable() {
         // GIVEN a stored response WHEN its item is read by key
         responses.insertIfAbsent(response("r-key", "s-key", 5, AT));

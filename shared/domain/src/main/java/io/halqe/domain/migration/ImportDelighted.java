@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +45,8 @@ public final class ImportDelighted {
 
     /** Rows a request may hold: 5,000 answers are written in a few seconds, well within the API's 30. */
     public static final int MAX_ROWS = 5_000;
+    /** Answers (and people) go to the store a hundred at a time: DynamoDB writes a hundred in one transaction. */
+    static final int SLICE = 100;
     /** The name an imported answer's id is derived from, with its Response ID. */
     public static final String ID_PREFIX = "delighted:";
 
@@ -80,7 +85,7 @@ public final class ImportDelighted {
 
     /**
      * {@code zone}: the reporting zone, where a date written without an offset was; {@code parallelWrites}: how many
-     * conditional writes are in flight at once (each is one round trip, so a few at a time fit the API's timeout).
+     * slices of {@link #SLICE} are written at once.
      */
     public ImportDelighted(SurveyRepository surveys, ResponseRepository responses, CustomerDirectory directory,
                            ZoneId zone, int parallelWrites) {
@@ -146,9 +151,9 @@ public final class ImportDelighted {
                 .sorted(Comparator.comparing(DelightedColumns.Row::givenAt).reversed())
                 .forEach(row -> people.putIfAbsent(row.person().id(), row.person()));
         List<CustomerProfile> persons = List.copyOf(people.values());
-        List<Attempt<Boolean>> filled = inParallel(persons, person -> {
-            directory.fillIn(person);
-            return true;
+        List<Attempt<Boolean>> filled = inSlices(persons, slice -> {
+            directory.fillInAll(slice);
+            return slice.stream().map(person -> true).toList();
         });
         Map<String, String> notFilled = new LinkedHashMap<>();
         for (int i = 0; i < persons.size(); i++) {
@@ -168,9 +173,7 @@ public final class ImportDelighted {
             }
         }
         List<Response> answers = toInsert.stream().map(row -> answer(survey, nps, text, row)).toList();
-        List<Attempt<Written>> written = inParallel(answers, answer -> responses.insertIfAbsent(answer)
-                .map(existing -> existing.sameSubmissionAs(answer) ? Written.UNCHANGED : Written.CONFLICT)
-                .orElse(Written.CREATED));
+        List<Attempt<Written>> written = insert(answers);
         int created = 0;
         int unchanged = 0;
         for (int i = 0; i < toInsert.size(); i++) {
@@ -188,8 +191,8 @@ public final class ImportDelighted {
                 case CONFLICT -> {
                     failed++;
                     errors.add(new RowError(row.number(), row.responseId(), DelightedColumns.RESPONSE_ID,
-                            DelightedColumns.RESPONSE_ID + " was imported before with another score or comment; the "
-                                    + "answer stored then is kept"));
+                            DelightedColumns.RESPONSE_ID + " was imported before, or comes earlier in the file, with "
+                                    + "another score or comment; the answer stored first is kept"));
                 }
             }
         }
@@ -197,6 +200,39 @@ public final class ImportDelighted {
                 .distinct().count();
         errors.sort(Comparator.comparingInt(RowError::row));
         return new Report(rows.size(), created, unchanged, failed, customers, errors);
+    }
+
+    /**
+     * Each answer written once: a Response ID the file repeats is met by its first row's answer (a store may write
+     * many in one transaction, which takes one write per item).
+     */
+    private List<Attempt<Written>> insert(List<Response> answers) {
+        Map<String, Response> first = new LinkedHashMap<>();
+        answers.forEach(answer -> first.putIfAbsent(answer.id(), answer));
+        List<Response> unique = List.copyOf(first.values());
+        List<Attempt<Written>> written = inSlices(unique, slice -> {
+            List<Optional<Response>> met = responses.insertAllIfAbsent(slice);
+            List<Written> outcomes = new ArrayList<>();
+            for (int i = 0; i < slice.size(); i++) {
+                Response answer = slice.get(i);
+                outcomes.add(met.get(i).map(existing -> existing.sameSubmissionAs(answer) ? Written.UNCHANGED
+                        : Written.CONFLICT).orElse(Written.CREATED));
+            }
+            return outcomes;
+        });
+        Map<String, Attempt<Written>> byId = new HashMap<>();
+        for (int i = 0; i < unique.size(); i++) {
+            byId.put(unique.get(i).id(), written.get(i));
+        }
+        Set<String> seen = new HashSet<>();
+        return answers.stream().map(answer -> {
+            Attempt<Written> ofFirst = byId.get(answer.id());
+            if (seen.add(answer.id()) || ofFirst.failure() != null || ofFirst.result() == Written.CONFLICT) {
+                return ofFirst;
+            }
+            return new Attempt<>(answer.sameSubmissionAs(first.get(answer.id())) ? Written.UNCHANGED : Written.CONFLICT,
+                    null);
+        }).toList();
     }
 
     private enum Written { CREATED, UNCHANGED, CONFLICT }
@@ -220,21 +256,26 @@ public final class ImportDelighted {
     }
 
     /**
-     * {@code write} for each item, {@link #parallelWrites} at a time, each on its own: one that fails is reported
-     * and leaves the others.
+     * {@code write} on slices of {@link #SLICE} items, {@link #parallelWrites} slices at a time; per item its result,
+     * or why its slice failed (a slice is all or nothing where the store writes it in one transaction, and one that
+     * fails leaves the others).
      */
-    private <T, R> List<Attempt<R>> inParallel(List<T> items, Function<T, R> write) {
-        List<Callable<Attempt<R>>> tasks = items.stream().<Callable<Attempt<R>>>map(item -> () -> {
-            try {
-                return new Attempt<>(write.apply(item), null);
-            } catch (RuntimeException failure) {
-                return new Attempt<>(null, failure.getClass().getSimpleName());
-            }
-        }).toList();
+    private <T, R> List<Attempt<R>> inSlices(List<T> items, Function<List<T>, List<R>> write) {
+        List<Callable<List<Attempt<R>>>> tasks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += SLICE) {
+            List<T> slice = items.subList(from, Math.min(items.size(), from + SLICE));
+            tasks.add(() -> {
+                try {
+                    return write.apply(slice).stream().map(result -> new Attempt<>(result, null)).toList();
+                } catch (RuntimeException failure) {
+                    return slice.stream().map(item -> new Attempt<R>(null, failure.getClass().getSimpleName())).toList();
+                }
+            });
+        }
         List<Attempt<R>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelWrites))) {
-            for (Future<Attempt<R>> done : pool.invokeAll(tasks)) {
-                results.add(done.get());
+            for (Future<List<Attempt<R>>> done : pool.invokeAll(tasks)) {
+                results.addAll(done.get());
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

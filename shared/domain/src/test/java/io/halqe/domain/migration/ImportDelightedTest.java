@@ -125,6 +125,26 @@ class ImportDelightedTest {
     }
 
     @Test
+    void importSheet_shouldStoreARepeatedResponseIdOnce_andReportItOnlyWhenItsAnswerDiffers() {
+        // GIVEN an export that repeats one answer as it was, and another with a changed score
+        Spreadsheet export = sheet(HEADER, List.of("d-1", "2", "late", "", "", "2026-03-01T08:00:00Z"),
+                List.of("d-1", "2", "late", "", "", "2026-03-01T08:00:00Z"),
+                List.of("d-2", "6", "", "", "", "2026-03-02T08:00:00Z"),
+                List.of("d-2", "7", "", "", "", "2026-03-02T08:00:00Z"));
+        // WHEN it is imported
+        ImportDelighted.Report report = imported(export);
+        // THEN each answer is stored once, as its first row has it, and only the changed repeat is reported
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(5);
+            assertThat(error.field()).isEqualTo("responseId");
+        });
+        assertThat(responses.stored.get(ResponseIds.named("demo-nps", "delighted:d-2")).answers().get("nps"))
+                .isEqualTo(new Answer.Score(QuestionType.NPS, 6));
+    }
+
+    @Test
     void importSheet_shouldNeverOverwriteTheDirectory_whenThePersonIsKnown() {
         // GIVEN a person the CRM keeps, with their own name
         directory.upsert(new CustomerProfile("sara@example.com", "Sara Karimi", "sara@example.com", null, "smb", "pro",
