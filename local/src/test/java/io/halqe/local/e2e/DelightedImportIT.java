@@ -126,7 +126,10 @@ class DelightedImportIT extends LocalCloudProcess {
 
         // WHEN the same export is imported again
         JsonNode metricsBefore = metrics(now, zone, "day");
+        started = System.nanoTime();
         HttpResponse<String> second = importExport(export);
+        System.out.printf("DelightedImportIT: the same %,d answers imported again in %d ms%n", ANSWERS,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         drain();
         // THEN every row is unchanged, and neither the scores nor any stored item moved
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
