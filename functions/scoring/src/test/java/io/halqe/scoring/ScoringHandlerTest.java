@@ -96,7 +96,8 @@ class ScoringHandlerTest {
         DynamoAggregateStore store = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
         java.util.List<io.halqe.domain.events.DomainEvent> published = new java.util.ArrayList<>();
         ScoringHandler handler = new ScoringHandler(new io.halqe.domain.scoring.ScoreResponses(store),
-                new io.halqe.domain.scoring.DetectShifts(store, published::addAll, new ClaimsInMemory()),
+                new io.halqe.domain.scoring.DetectShifts(store, published::addAll,
+                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("AggregatesTable"))),
                 java.time.ZoneOffset.UTC, io.halqe.aws.stream.StreamBatches.PoisonRecords.NEVER);
         // WHEN both are scored
         var imported = handler.handleRequest(weeksApart("s-imported", true), context("scoring"));
@@ -141,25 +142,5 @@ class ScoringHandlerTest {
         DynamodbEvent batch = new DynamodbEvent();
         batch.setRecords(records);
         return batch;
-    }
-
-    /** Claims kept in memory: each key once. */
-    private static final class ClaimsInMemory implements io.halqe.domain.core.DeliveryLedger {
-        private final java.util.Set<String> claimed = new java.util.HashSet<>();
-
-        @Override
-        public boolean claim(String key, java.time.Instant at) {
-            return claimed.add(key);
-        }
-
-        @Override
-        public void release(String key) {
-            claimed.remove(key);
-        }
-
-        @Override
-        public boolean claimed(String key, java.time.Instant at) {
-            return claimed.contains(key);
-        }
     }
 }
