@@ -46,6 +46,7 @@ public final class EnrichResponses {
     private final ResponseRepository responses;
     private final EventPublisher events;
     private final Analyzer analyzer;
+    private final Analyzer historicalAnalyzer;
     private final CustomerDirectory directory;
     private final Router router;
     private final SurveyRepository surveys;
@@ -65,6 +66,17 @@ public final class EnrichResponses {
     public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
                            CustomerDirectory directory, Router router, SurveyRepository surveys,
                            Predicate<ResponseEnriched> alerting) {
+        this(responses, events, analyzer, analyzer, directory, router, surveys, alerting);
+    }
+
+    /**
+     * {@code historicalAnalyzer} reads imported answers (the built-in analyzer where a model reads the others): an
+     * import of years of comments would otherwise spend the model's monthly budget on the past in an hour.
+     */
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
+                           Analyzer historicalAnalyzer, CustomerDirectory directory, Router router,
+                           SurveyRepository surveys, Predicate<ResponseEnriched> alerting) {
+        this.historicalAnalyzer = historicalAnalyzer;
         this.alerting = alerting;
         this.responses = responses;
         this.events = events;
@@ -146,7 +158,8 @@ public final class EnrichResponses {
             }
         }
         String text = comment.isEmpty() ? null : comment.toString();
-        TextAnalysis analysis = analyzer.analyze(text, response.language(), nps, taxonomy);
+        TextAnalysis analysis = (response.historical() ? historicalAnalyzer : analyzer)
+                .analyze(text, response.language(), nps, taxonomy);
         CustomerProfile customer = profile == null ? null : withHealth(profile, response, nps, analysis, health);
         NpsCategory category = nps == null ? null : NpsCategory.of(nps);
         Map<String, Object> routable = routable(response, category, nps, analysis, customer, touchpoint);

@@ -217,4 +217,26 @@ class EnrichResponsesTest {
             assertThat(enriched.submittedAt()).isEqualTo(given);
         });
     }
+
+    @Test
+    void enrich_shouldReadImportedAnswersWithTheBuiltInAnalyzer_whenAModelReadsTheOthers() {
+        // GIVEN a model behind the port that records what it is asked, and the built-in analyzer for imported answers
+        List<String> asked = new ArrayList<>();
+        Analyzer model = (text, fallbackLanguage, nps, taxonomy) -> {
+            asked.add(text);
+            return ANALYZER.analyze(text, fallbackLanguage, nps, taxonomy);
+        };
+        EnrichResponses withModel = new EnrichResponses(responses, published::addAll, model, ANALYZER, directory,
+                (detail, owner) -> new Routes(List.of(), List.of(), List.of()), new InMemorySurveys(DemoSurveys.demoNps()),
+                event -> true);
+        Response imported = new Response("r-imported", "demo-nps", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 3),
+                "comment", new Answer.Text("from years ago")), "en", NOW.minusSeconds(86_400 * 400),
+                ResponseStatus.RECEIVED, null, Map.of(), null, null, false, true);
+        responses.insertIfAbsent(imported);
+        // WHEN an answer given today and an imported one are enriched together
+        withModel.enrich(List.of(received("r-today", 3, "given today", null), imported), NOW);
+        // THEN only today's went to the model: the import spends none of its budget, and both are analysed
+        assertThat(asked).containsExactly("given today");
+        assertThat(responses.stored.get("r-imported").enrichment().language()).isEqualTo("en");
+    }
 }
