@@ -131,36 +131,9 @@ public final class ImportDelighted {
 
     private Report store(Survey survey, Question nps, Question text, List<DelightedColumns.Row> rows, Instant at) {
         List<RowError> errors = new ArrayList<>();
-        List<DelightedColumns.Row> good = new ArrayList<>();
-        for (DelightedColumns.Row row : rows) {
-            List<Problem> problems = new ArrayList<>(row.problems());
-            if (row.givenAt() != null && row.givenAt().isAfter(at)) {
-                problems.add(new Problem(DelightedColumns.CREATED_AT, "is in the future (" + row.givenAt()
-                        + "): an imported answer was given before now"));
-            }
-            problems.forEach(problem -> errors.add(new RowError(row.number(), row.responseId(), problem.field(),
-                    problem.describe())));
-            if (problems.isEmpty()) {
-                good.add(row);
-            }
-        }
+        List<DelightedColumns.Row> good = valid(rows, at, errors);
         int failed = rows.size() - good.size();
-        // each person once, as their newest row has them, known before any of their answers reaches enrichment
-        Map<String, CustomerProfile> people = new LinkedHashMap<>();
-        good.stream().filter(row -> row.person() != null)
-                .sorted(Comparator.comparing(DelightedColumns.Row::givenAt).reversed())
-                .forEach(row -> people.putIfAbsent(row.person().id(), row.person()));
-        List<CustomerProfile> persons = List.copyOf(people.values());
-        List<Attempt<Boolean>> filled = inSlices(persons, slice -> {
-            directory.fillInAll(slice);
-            return slice.stream().map(person -> true).toList();
-        });
-        Map<String, String> notFilled = new LinkedHashMap<>();
-        for (int i = 0; i < persons.size(); i++) {
-            if (filled.get(i).failure() != null) {
-                notFilled.put(persons.get(i).id(), filled.get(i).failure());
-            }
-        }
+        Map<String, String> notFilled = fillInPeople(good);
         List<DelightedColumns.Row> toInsert = new ArrayList<>();
         for (DelightedColumns.Row row : good) {
             String why = row.person() == null ? null : notFilled.get(row.person().id());
@@ -200,6 +173,47 @@ public final class ImportDelighted {
                 .distinct().count();
         errors.sort(Comparator.comparingInt(RowError::row));
         return new Report(rows.size(), created, unchanged, failed, customers, errors);
+    }
+
+    /** The rows that may be stored; every problem of the others, as errors. */
+    private static List<DelightedColumns.Row> valid(List<DelightedColumns.Row> rows, Instant at, List<RowError> errors) {
+        List<DelightedColumns.Row> good = new ArrayList<>();
+        for (DelightedColumns.Row row : rows) {
+            List<Problem> problems = new ArrayList<>(row.problems());
+            if (row.givenAt() != null && row.givenAt().isAfter(at)) {
+                problems.add(new Problem(DelightedColumns.CREATED_AT, "is in the future (" + row.givenAt()
+                        + "): an imported answer was given before now"));
+            }
+            problems.forEach(problem -> errors.add(new RowError(row.number(), row.responseId(), problem.field(),
+                    problem.describe())));
+            if (problems.isEmpty()) {
+                good.add(row);
+            }
+        }
+        return good;
+    }
+
+    /**
+     * Each person the rows name, once, as their newest row has them — known before any of their answers reaches
+     * enrichment; those that could not be saved, with why.
+     */
+    private Map<String, String> fillInPeople(List<DelightedColumns.Row> rows) {
+        Map<String, CustomerProfile> people = new LinkedHashMap<>();
+        rows.stream().filter(row -> row.person() != null)
+                .sorted(Comparator.comparing(DelightedColumns.Row::givenAt).reversed())
+                .forEach(row -> people.putIfAbsent(row.person().id(), row.person()));
+        List<CustomerProfile> persons = List.copyOf(people.values());
+        List<Attempt<Boolean>> filled = inSlices(persons, slice -> {
+            directory.fillInAll(slice);
+            return slice.stream().map(person -> true).toList();
+        });
+        Map<String, String> notFilled = new HashMap<>();
+        for (int i = 0; i < persons.size(); i++) {
+            if (filled.get(i).failure() != null) {
+                notFilled.put(persons.get(i).id(), filled.get(i).failure());
+            }
+        }
+        return notFilled;
     }
 
     /**
