@@ -28,6 +28,7 @@ import io.halqe.domain.cases.ReportEffectiveness;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.enrichment.Respondents;
 import io.halqe.domain.events.CustomerUpserted;
+import io.halqe.domain.migration.ImportDelighted;
 import io.halqe.domain.outreach.CheckContact;
 import io.halqe.domain.privacy.EraseCustomer;
 import io.halqe.domain.privacy.ExportCustomer;
@@ -49,6 +50,9 @@ import java.util.Optional;
  * CRM's {@code CustomerUpserted} events from the bus, so every write to the customer directory goes through one place.
  */
 public final class ApiHandler implements RequestStreamHandler {
+
+    /** Slices of a hundred answers an import writes at once: 5,000 answers in a few round trips, few connections. */
+    private static final int IMPORT_WRITES = 4;
 
     /** The route behind the JWT authorizer (template.yaml), through which signed-in people reach the admin routes. */
     static final String CONSOLE_ROUTE = "ANY /console/api/{proxy+}";
@@ -109,6 +113,8 @@ public final class ApiHandler implements RequestStreamHandler {
                 new ExportRoutes(surveys, new io.halqe.domain.response.ExportResponses(responses, adapters.changeFeed()),
                         config.timeZone()),
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
+                new MigrationRoutes(new ImportDelighted(adapters.surveys(), responses, adapters.customers(),
+                        config.timeZone(), IMPORT_WRITES)),
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
                         config.branding(), adapters.customerEmailLedger(), adapters.outreach(), policies::current)),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),

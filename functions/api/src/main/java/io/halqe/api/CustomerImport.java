@@ -3,38 +3,31 @@ package io.halqe.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.core.Problem;
+import io.halqe.domain.core.Spreadsheet;
 import io.halqe.domain.customers.CustomerColumns;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.customers.ManageCustomers.Row;
+import io.halqe.domain.migration.DelightedColumns;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Bulk import bodies into rows: NDJSON (one profile object a line) or CSV with a header line, comma, semicolon or tab
- * separated, with or without a byte-order mark (Excel's "CSV UTF-8" writes one). {@link CustomerColumns} says what
- * the CSV's columns mean. A row that cannot be read is reported, not fatal.
+ * Bulk import bodies into rows: NDJSON (one profile object a line) or CSV ({@link CsvSheets}), whose columns
+ * {@link CustomerColumns} reads. A row that cannot be read is reported, not fatal.
  */
 final class CustomerImport {
-
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private CustomerImport() {
     }
 
     static List<Row> ndjson(String body) {
         List<Row> rows = new ArrayList<>();
-        String[] lines = withoutByteOrderMark(body).split("\r?\n");
+        String[] lines = CsvSheets.withoutByteOrderMark(body).split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 rows.add(ndjsonRow(i + 1, lines[i]));
@@ -79,53 +72,24 @@ final class CustomerImport {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    /** Row numbers are the spreadsheet's (the header is row 1); empty rows are skipped but keep their number. */
+    /**
+     * The people in a CSV; a Delighted responses export's answer columns are left out ({@link DelightedColumns}), so
+     * its Email and Name rows become people too.
+     */
     static List<Row> csv(String body) {
-        String text = withoutByteOrderMark(body);
-        List<Row> rows = new ArrayList<>();
-        int line = 1;
-        try (MappingIterator<String[]> records = CSV.readerFor(String[].class)
-                .with(CsvSchema.emptySchema().withColumnSeparator(separator(text))).readValues(text)) {
-            if (!records.hasNextValue()) {
-                return rows;
-            }
-            CustomerColumns columns = CustomerColumns.of(Arrays.asList(records.nextValue()));
-            while (records.hasNextValue()) {
-                line++;
-                try {
-                    List<String> cells = Arrays.asList(records.nextValue());
-                    if (cells.stream().anyMatch(cell -> cell != null && !cell.isBlank())) {
-                        rows.add(columns.row(line, cells));
-                    }
-                } catch (RuntimeException unreadable) {
-                    rows.add(Row.unreadable(line, "row " + line + ": " + unreadable.getMessage()));
-                }
-            }
-        } catch (IOException | RuntimeException malformed) {
-            rows.add(Row.unreadable(line + 1, "the CSV cannot be read past row " + line + ": "
-                    + malformed.getClass().getSimpleName()));
+        Spreadsheet sheet = CsvSheets.read(body);
+        CustomerColumns columns = CustomerColumns.of(sheet.header(), DelightedColumns.answerColumns(sheet.header()));
+        return sheet.rows().stream().map(line -> switch (line) {
+            case Spreadsheet.Cells cells -> row(columns, cells);
+            case Spreadsheet.Unreadable unreadable -> Row.unreadable(unreadable.number(), unreadable.why());
+        }).toList();
+    }
+
+    private static Row row(CustomerColumns columns, Spreadsheet.Cells cells) {
+        try {
+            return columns.row(cells.number(), cells.values());
+        } catch (RuntimeException unreadable) {
+            return Row.unreadable(cells.number(), "row " + cells.number() + ": " + unreadable.getMessage());
         }
-        return rows;
-    }
-
-    /** The header line's most frequent of comma, semicolon and tab: Excel writes its locale's list separator. */
-    private static char separator(String csv) {
-        int end = csv.indexOf('\n');
-        String header = end < 0 ? csv : csv.substring(0, end);
-        char best = ',';
-        for (char candidate : new char[] {';', '\t'}) {
-            if (count(header, candidate) > count(header, best)) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static long count(String text, char c) {
-        return text.chars().filter(ch -> ch == c).count();
-    }
-
-    private static String withoutByteOrderMark(String body) {
-        return body.startsWith(BYTE_ORDER_MARK) ? body.substring(BYTE_ORDER_MARK.length()) : body;
     }
 }

@@ -20,6 +20,8 @@ final class Permissions {
             entry("POST /api/surveys/{surveyId}/themes", Scope.SURVEYS_WRITE),
             entry("GET /api/surveys/{surveyId}/versions", Scope.SURVEYS_READ),
             entry("POST /api/surveys/preview", Scope.SURVEYS_WRITE),
+            // a survey's own answers, brought from Delighted (its people are only filled in, never overwritten)
+            entry("POST /api/surveys/{surveyId}/import/delighted", Scope.SURVEYS_WRITE),
             entry("GET /api/surveys/{surveyId}/responses", Scope.RESPONSES_READ),
             entry("GET /api/surveys/{surveyId}/responses/export", Scope.RESPONSES_READ),
             entry("GET /api/responses/{responseId}", Scope.RESPONSES_READ),

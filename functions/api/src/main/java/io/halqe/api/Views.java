@@ -49,6 +49,7 @@ final class Views {
         }));
         view.put("answers", answers);
         view.put("partial", response.partial());
+        view.put("historical", response.historical());
         view.put("hidden", response.hidden());
         view.put("customerId", response.customerId());
         view.put("invitationId", response.invitationId());

@@ -108,6 +108,7 @@ class ApiHandlerTest {
                         new io.halqe.aws.dynamo.DynamoChangeFeed(db.client(), db.tableName("AggregatesTable"),
                                 java.time.Clock.systemUTC())), tehran),
                 new CustomerRoutes(customers, DIRECTORY),
+                new MigrationRoutes(new io.halqe.domain.migration.ImportDelighted(surveys, responses, DIRECTORY, tehran, 4)),
                 new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases,
                         new io.halqe.domain.enrichment.Respondents(responses, DIRECTORY), EMAILS::add, suppression,
                         unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger, OUTREACH, POLICIES::current)),
@@ -521,6 +522,51 @@ class ApiHandlerTest {
         assertThat(jane.at("/attributes/industry").asText()).isEqualTo("retail");
         assertThat(json(get("/api/customers/c-3", null, KEY)).get("name").asText()).isEqualTo("سارا");
         assertThat(send("POST", "/api/customers/import", "application/xml", "<x/>").getStatusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void delightedImport_shouldStoreEachAnswerAtItsDate_reportEachBadRow_andAuditTheImport() throws Exception {
+        // GIVEN a Delighted responses export as Excel saves it: a byte-order mark, semicolons, a quoted comment over
+        // two lines, Delighted's Unix seconds, and a row whose score is out of range
+        String export = "\uFEFFResponse ID;Score;Comment;Email;Name;Created At\r\n"
+                + "api-d1;3;\"Late;\r\nagain\";leila@example.com;Leila;1583020800\r\n"
+                + "api-d2;12;;omid@example.com;Omid;1583020800\r\n";
+        assertThat(send("POST", "/api/surveys", "application/json", """
+                {"id":"from-delighted","name":{"en":"From Delighted"},"kind":"relationship","defaultLanguage":"en",
+                 "languages":["en"],"questions":[{"id":"nps","type":"nps","required":true,"text":{"en":"Recommend?"}},
+                 {"id":"why","type":"text","text":{"en":"Why?"}}]}""").getStatusCode()).isEqualTo(201);
+        // WHEN it is imported into a survey with an NPS and a text question
+        var imported = send("POST", "/api/surveys/from-delighted/import/delighted", "text/csv; charset=utf-8", export);
+        // THEN the report counts the rows and names the bad one's field
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(200);
+        JsonNode report = json(imported);
+        assertThat(report.get("rows").asInt()).isEqualTo(2);
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("failed").asInt()).isEqualTo(1);
+        assertThat(report.get("customers").asInt()).isEqualTo(1);
+        assertThat(report.at("/errors/0/row").asInt()).isEqualTo(3);
+        assertThat(report.at("/errors/0/responseId").asText()).isEqualTo("api-d2");
+        assertThat(report.at("/errors/0/field").asText()).isEqualTo("score");
+        // AND the answer reads back dated when it was given (2020-03-01), historical, its comment whole
+        String id = io.halqe.domain.response.ResponseIds.named("from-delighted", "delighted:api-d1");
+        JsonNode answer = json(get("/api/responses/" + id, null, KEY));
+        assertThat(answer.get("submittedAt").asText()).isEqualTo("2020-03-01T00:00:00Z");
+        assertThat(answer.get("historical").asBoolean()).isTrue();
+        assertThat(answer.toString()).contains("Late;\\nagain");
+        assertThat(DIRECTORY.find("leila@example.com")).isPresent();
+        assertThat(DIRECTORY.find("omid@example.com")).isEmpty();
+        // AND the import is in the audit log, which keeps none of the file
+        JsonNode audit = json(get("/api/audit", Map.of("target", "/api/surveys/from-delighted/import/delighted"), KEY));
+        assertThat(audit.at("/items/0/action").asText()).isEqualTo("POST /api/surveys/{surveyId}/import/delighted");
+        assertThat(audit.toString()).doesNotContain("leila", "Late");
+        // AND what cannot be imported is refused whole, naming why
+        assertThat(send("POST", "/api/surveys/from-delighted/import/delighted", "application/json", "{}")
+                .getStatusCode()).isEqualTo(415);
+        assertThat(send("POST", "/api/surveys/nope/import/delighted", "text/csv", export).getStatusCode()).isEqualTo(404);
+        var people = send("POST", "/api/surveys/from-delighted/import/delighted", "text/csv",
+                "email,name\na@example.com,A\n");
+        assertThat(people.getStatusCode()).isEqualTo(400);
+        assertThat(json(people).at("/error/field").asText()).isEqualTo("responseId");
     }
 
     @Test

@@ -48,6 +48,31 @@ class CustomerImportTest {
     }
 
     @Test
+    void csv_shouldReadItsPeopleOnly_whenTheFileIsADelightedResponsesExport() {
+        // GIVEN a Delighted responses export: a quoted comment over two lines, a date column and a custom property
+        String export = "Response ID,Score,Comment,Email,Response timestamp,Country\n"
+                + "4401,3,\"Late,\nagain\",sara@example.com,1713418460,IR\n";
+        // WHEN it is read as a people file
+        List<Row> rows = CustomerImport.csv(export);
+        // THEN its one row is the person, with the custom property and none of the answer's columns
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.number()).isEqualTo(2);
+            assertThat(row.profile().email()).isEqualTo("sara@example.com");
+            assertThat(row.profile().attributes()).containsOnlyKeys("Country");
+        });
+    }
+
+    @Test
+    void csv_shouldReadTabSeparatedQuotedCells_andReportWhereAFileBreaksOff() {
+        // GIVEN a tab-separated file whose last quoted cell is never closed
+        List<Row> rows = CustomerImport.csv("id\tname\nc-1\t\"Doe\tJane\"\nc-2\t\"Omar\n");
+        // WHEN it is read THEN the first row is whole and the break is a row of its own
+        assertThat(rows.get(0).profile().name()).isEqualTo("Doe\tJane");
+        assertThat(rows.get(rows.size() - 1).profile()).isNull();
+        assertThat(rows.get(rows.size() - 1).problems().get(0).message()).contains("cannot be read");
+    }
+
+    @Test
     void ndjson_shouldReadTheFirstLine_whenTheBodyStartsWithAByteOrderMark() {
         // GIVEN NDJSON saved by an editor that writes a byte-order mark
         List<Row> rows = CustomerImport.ndjson("\uFEFF{\"id\":\"n-1\",\"name\":\"One\"}\n{\"email\":\"two@example.com\"}\n");

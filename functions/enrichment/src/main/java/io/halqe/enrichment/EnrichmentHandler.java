@@ -53,9 +53,12 @@ public final class EnrichmentHandler implements RequestStreamHandler {
         this(adapters, new TextAnalyzer());
     }
 
-    /** The built-in analyzer reads every comment, or is the fallback of the Bedrock model the stack names. */
+    /**
+     * The built-in analyzer reads every comment, or is the fallback of the Bedrock model the stack names; it reads
+     * imported (historical) answers in any case.
+     */
     private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
-        this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer),
+        this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer), analyzer,
                 adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,

@@ -73,28 +73,34 @@ public final class ScoringHandler implements RequestStreamHandler {
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event,
                 batch -> {
-                    List<ScoredResponse> scored = batch.stream().map(this::scored).toList();
-                    scoreResponses.apply(scored);
-                    // week over week, as of the newest day in the batch
-                    scored.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
-                            scored.stream().map(ScoredResponse::surveyId).collect(Collectors.toSet()), today));
+                    List<Scored> scored = batch.stream().map(this::scored).toList();
+                    scoreResponses.apply(scored.stream().map(Scored::response).toList());
+                    // week over week, as of the newest day an answer given here fell on: imported (historical)
+                    // answers fill in past weeks, which is no news
+                    List<ScoredResponse> live = scored.stream().filter(one -> !one.historical()).map(Scored::response).toList();
+                    live.stream().map(ScoredResponse::day).max(LocalDate::compareTo).ifPresent(today -> detectShifts.check(
+                            live.stream().map(ScoredResponse::surveyId).collect(Collectors.toSet()), today));
                 },
                 StructuredLog.of(context, "scoring"), poison, metrics);
     }
 
+    private record Scored(ScoredResponse response, boolean historical) {
+    }
+
     /** Counted on the day it was answered in the reporting time zone, in every cell it belongs to. */
-    private ScoredResponse scored(DynamodbEvent.DynamodbStreamRecord record) {
+    private Scored scored(DynamodbEvent.DynamodbStreamRecord record) {
         var image = StreamBatches.newImage(record);
         Response response = ResponseItems.fromItem(image);
         String pk = StreamBatches.keys(record).get("pk").s();
         // a late completion carries the partial answer it replaced (same day): what that added is taken back
         var previous = ResponseItems.previous(image);
-        return new ScoredResponse(response.surveyId(), ResponseItems.partitionOfKey(pk),
+        return new Scored(new ScoredResponse(response.surveyId(), ResponseItems.partitionOfKey(pk),
                 record.getDynamodb().getSequenceNumber(), LocalDate.ofInstant(response.submittedAt(), reportingZone),
                 ScoreCells.of(response), Tally.of(response.answers()),
                 previous.map(ScoreCells::of).orElse(java.util.Set.of()),
                 previous.map(partial -> Tally.of(partial.answers())).orElse(Tally.EMPTY),
                 // values an answer without a signed link named itself: anyone could have sent them
-                response.invitationId() == null ? ScoreCells.hiddenFieldCells(response) : java.util.Set.of());
+                response.invitationId() == null ? ScoreCells.hiddenFieldCells(response) : java.util.Set.of()),
+                response.historical());
     }
 }

@@ -87,4 +87,60 @@ class ScoringHandlerTest {
         assertThat(days).singleElement().satisfies(day ->
                 assertThat(day.cells().get("all=all").responses()).isEqualTo(1));
     }
+
+    @Test
+    void historicalAnswers_shouldCountOnTheirOwnDays_butAnnounceNoShift_whileTheSameAnswersGivenHereDo() {
+        db.clear(db.tableName("AggregatesTable"));
+        // GIVEN scoring with a recording bus, and two batches of the same answers, mostly promoters one week and
+        // mostly detractors the next — one batch imported (historical), the other given here, each in its own survey
+        DynamoAggregateStore store = new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable"));
+        java.util.List<io.halqe.domain.events.DomainEvent> published = new java.util.ArrayList<>();
+        ScoringHandler handler = new ScoringHandler(new io.halqe.domain.scoring.ScoreResponses(store),
+                new io.halqe.domain.scoring.DetectShifts(store, published::addAll,
+                        new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("AggregatesTable"))),
+                java.time.ZoneOffset.UTC, io.halqe.aws.stream.StreamBatches.PoisonRecords.NEVER);
+        // WHEN both are scored
+        var imported = handler.handleRequest(weeksApart("s-imported", true), context("scoring"));
+        var live = handler.handleRequest(weeksApart("s-live", false), context("scoring"));
+        // THEN the imported answers count on the days they were given
+        assertThat(imported.getBatchItemFailures()).isEmpty();
+        assertThat(live.getBatchItemFailures()).isEmpty();
+        assertThat(store.days("s-imported", null, null)).extracting(day -> day.day().toString())
+                .containsExactly("2026-11-16", "2026-11-23");
+        // AND only the answers given here announce the week's shift: an import fills in the past, which is no news
+        assertThat(published).singleElement().satisfies(shift -> assertThat(
+                ((io.halqe.domain.events.ScoreShifted) shift).surveyId()).isEqualTo("s-live"));
+    }
+
+    /** From the sample record: 30 promoters and 5 detractors on Monday 2026-11-16, the reverse a week later. */
+    private static DynamodbEvent weeksApart(String surveyId, boolean historical) {
+        java.util.List<DynamodbEvent.DynamodbStreamRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            var record = EventLoader.loadDynamoDbEvent(sampleEvent("scoring", "response-enriched.json")).getRecords()
+                    .getFirst();
+            boolean lastWeek = i < 35;
+            boolean promoter = lastWeek ? i < 30 : i < 40;
+            var pk = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue("S#" + surveyId + "#7");
+            var sk = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue("R#" + surveyId + ".r" + i);
+            record.getDynamodb().setKeys(Map.of("pk", pk, "sk", sk));
+            record.getDynamodb().setSequenceNumber(String.valueOf(1000 + i));
+            var image = record.getDynamodb().getNewImage();
+            image.put("pk", pk);
+            image.put("sk", sk);
+            image.remove("responseId");
+            image.get("surveyId").setS(surveyId);
+            image.get("submittedAt").setS(lastWeek ? "2026-11-16T10:00:00Z" : "2026-11-23T10:00:00Z");
+            image.get("answers").getM().get("nps").getM().get("value").setN(promoter ? "10" : "2");
+            image.get("enrichment").getM().get("npsScore").setN(promoter ? "10" : "2");
+            image.get("enrichment").getM().get("npsCategory").setS(promoter ? "promoter" : "detractor");
+            if (historical) {
+                image.put("historical", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
+                        .withBOOL(true));
+            }
+            records.add(record);
+        }
+        DynamodbEvent batch = new DynamodbEvent();
+        batch.setRecords(records);
+        return batch;
+    }
 }

@@ -97,6 +97,8 @@ class AccessMatrixIT {
                 new Call("PUT", "/api/surveys/{surveyId}", "/api/surveys/demo-nps", "{}", RUNS, false),
                 new Call("POST", "/api/surveys/{surveyId}/themes", "/api/surveys/demo-nps/themes",
                         "{\"theme\":\"matrix\",\"language\":\"en\",\"term\":\"matrix term\"}", RUNS, false),
+                new Call("POST", "/api/surveys/{surveyId}/import/delighted", "/api/surveys/demo-nps/import/delighted",
+                        "", RUNS, false),
                 new Call("GET", "/api/surveys/{surveyId}/versions", "/api/surveys/demo-nps/versions", null, EVERYONE,
                         false),
                 new Call("POST", "/api/surveys/preview", "/api/surveys/preview", "{}", RUNS, false),

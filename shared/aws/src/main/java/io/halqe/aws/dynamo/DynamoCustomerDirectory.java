@@ -16,10 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -72,10 +75,34 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
     /** One UpdateItem: each known field set only where the entry lacks it ({@code if_not_exists}). */
     @Override
     public void fillIn(CustomerProfile known) {
+        fillInUpdate(known).ifPresent(update -> dynamo.updateItem(request -> request.tableName(table).key(update.key())
+                .updateExpression(update.updateExpression()).expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.expressionAttributeValues())));
+    }
+
+    /** The same updates, a hundred in one transaction (an import's people). */
+    @Override
+    public void fillInAll(List<CustomerProfile> known) {
+        List<CustomerProfile> people = known.stream().filter(person -> fillInUpdate(person).isPresent()).toList();
+        TransactWrites.write(dynamo, people.stream().map(person -> TransactWriteItem.builder()
+                .update(fillInUpdate(person).orElseThrow()).build()).toList(), new TransactWrites.Refusals() {
+                    @Override
+                    public void conditionFailed(int index, CancellationReason reason) {
+                        // a fill-in has no condition: never refused for one
+                    }
+
+                    @Override
+                    public void alone(int index) {
+                        fillIn(people.get(index));
+                    }
+                });
+    }
+
+    private Optional<Update> fillInUpdate(CustomerProfile known) {
         Map<String, AttributeValue> fields = new HashMap<>(CustomerItems.toMap(known));
         fields.remove("updatedAt");
         if (fields.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -87,9 +114,9 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
             sets.add("#f" + i + " = if_not_exists(#f" + i + ", :v" + i + ")");
             i++;
         }
-        dynamo.updateItem(request -> request.tableName(table).key(key(known.id()))
+        return Optional.of(Update.builder().tableName(table).key(key(known.id()))
                 .updateExpression("SET " + String.join(", ", sets))
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+                .expressionAttributeNames(names).expressionAttributeValues(values).build());
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class ResponseItems {
     public static final String DRAFT_SHARD = "draft";
     /** On a late completion: the partial answer it replaced, as it was scored (see {@link #previous}). */
     public static final String PREVIOUS = "previous";
+    /** An answer imported with its original date (Response#historical): set only when true. */
+    static final String HISTORICAL = "historical";
     /** The attribute the sparse byId index is keyed on: only ids that do not name their survey carry it. */
     static final String LEGACY_ID = "responseId";
 
@@ -85,6 +87,9 @@ public final class ResponseItems {
         if (response.partial()) {
             item.put("partial", AttributeValue.fromBool(true));
         }
+        if (response.historical()) {
+            item.put(HISTORICAL, AttributeValue.fromBool(true));
+        }
         if (response.status() == ResponseStatus.DRAFT) {
             // sparse index byDraftDue: a draft is listed until it is completed or finalized
             item.put("draftShard", Items.s(DRAFT_SHARD));
@@ -106,7 +111,11 @@ public final class ResponseItems {
                 Items.instant(item, "submittedAt"),
                 ResponseStatus.valueOf(Items.string(item, "status").toUpperCase(Locale.ROOT)),
                 enrichment == null ? null : enrichment(enrichment.m(), answers), hidden, Items.string(item, "customerId"),
-                Items.string(item, "invitationId"), item.get("partial") != null && Boolean.TRUE.equals(item.get("partial").bool()));
+                Items.string(item, "invitationId"), flag(item, "partial"), flag(item, HISTORICAL));
+    }
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        return item.get(name) != null && Boolean.TRUE.equals(item.get(name).bool());
     }
 
     /** The response id, from the sort key {@code R#<responseId>}. */

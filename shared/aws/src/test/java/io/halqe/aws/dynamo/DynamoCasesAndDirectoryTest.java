@@ -309,6 +309,27 @@ class DynamoCasesAndDirectoryTest {
     }
 
     @Test
+    void fillInAll_shouldFillInEveryPerson_inTransactionsOfAHundred_andLeaveWhatIsKnownAlone() {
+        var directory = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
+        // GIVEN a person the CRM keeps
+        var kept = new io.halqe.domain.customers.CustomerProfile("bulk-7", "Kept Name", "kept@example.com", null, "smb",
+                null, null, null, null, "fa", null, java.util.Map.of(), Instant.parse("2026-01-01T00:00:00Z"));
+        directory.upsert(kept);
+        // WHEN 150 people are filled in at once, that one among them under another name
+        java.util.List<io.halqe.domain.customers.CustomerProfile> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            people.add(io.halqe.domain.customers.CustomerProfile.known(new io.halqe.domain.core.Customer("bulk-" + i,
+                    "bulk" + i + "@example.com", null, "Person " + i, "en"), null));
+        }
+        directory.fillInAll(people);
+        // THEN everyone is known, and the CRM's entry is as it was
+        assertThat(directory.findAll(people.stream().map(io.halqe.domain.customers.CustomerProfile::id).toList()))
+                .hasSize(150);
+        assertThat(directory.find("bulk-149").orElseThrow().name()).isEqualTo("Person 149");
+        assertThat(directory.find("bulk-7").orElseThrow()).isEqualTo(kept);
+    }
+
+    @Test
     void suppressionList_shouldListLiftAndForget_byTheAddressesHash() {
         var suppression = new DynamoSuppressionList(db.client(), db.tableName("DirectoryTable"));
         // GIVEN an unsubscribed address, a phone an admin added, and a person who was erased

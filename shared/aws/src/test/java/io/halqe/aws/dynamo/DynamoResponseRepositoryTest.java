@@ -54,6 +54,53 @@ class DynamoResponseRepositoryTest {
     }
 
     @Test
+    void historicalMark_shouldSurviveEnrichment_andBeStoredOnlyOnImportedAnswers() {
+        // GIVEN an answer imported with its original date, and one given here
+        Response live = response("r-live", "s-hist", 9, AT);
+        Response old = response("r-old", "s-hist", 3, AT.minusSeconds(86_400 * 90));
+        Response imported = new Response(old.id(), old.surveyId(), old.surveyVersion(), old.answers(), old.language(),
+                old.submittedAt(), old.status(), null, Map.of(), "cust-1", null, false, true);
+        responses.insertIfAbsent(live);
+        responses.insertIfAbsent(imported);
+        // WHEN the imported one is enriched
+        responses.markEnriched(imported, new Enrichment(3, NpsCategory.DETRACTOR, null, "fa", 0, "neutral", 0, List.of(),
+                null, List.of(), List.of(), null, List.of(), List.of(), null, AT));
+        // THEN it reads back historical, dated as it was given; the live one is not, and carries no such attribute
+        assertThat(responses.find("s-hist", "r-old")).hasValueSatisfying(stored -> {
+            assertThat(stored.historical()).isTrue();
+            assertThat(stored.submittedAt()).isEqualTo(old.submittedAt());
+            assertThat(stored.status()).isEqualTo(ResponseStatus.ENRICHED);
+        });
+        assertThat(responses.find("s-hist", "r-live").orElseThrow().historical()).isFalse();
+        assertThat(db.client().getItem(r -> r.tableName(db.tableName("ResponsesTable"))
+                .key(ResponseItems.key("s-hist", "r-live"))).item()).doesNotContainKey("historical");
+    }
+
+    @Test
+    void insertAllIfAbsent_shouldStoreTheNewOnes_andReturnEachStoredOneItMet_acrossTransactionsOfAHundred() {
+        // GIVEN two stored answers, one of them a draft (which a complete answer replaces)
+        Response stored = response("bulk-3", "s-bulk", 3, AT);
+        responses.insertIfAbsent(stored);
+        Response draft = new Response("bulk-5", "s-bulk", 1, stored.answers(), "fa", AT, ResponseStatus.DRAFT, null,
+                Map.of(), null, null, false);
+        responses.insertIfAbsent(draft);
+        // WHEN 150 answers are inserted at once, both of those among them
+        List<Response> batch = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            batch.add(response("bulk-" + i, "s-bulk", i % 11, AT.plusSeconds(i)));
+        }
+        List<java.util.Optional<Response>> met = responses.insertAllIfAbsent(batch);
+        // THEN the stored answer is met and kept; the draft and every new one are written
+        assertThat(met.get(3)).contains(stored);
+        assertThat(met.stream().filter(java.util.Optional::isPresent)).hasSize(1);
+        assertThat(responses.find("s-bulk", "bulk-3")).contains(stored);
+        assertThat(responses.find("s-bulk", "bulk-5")).contains(batch.get(5));
+        assertThat(responses.find("s-bulk", "bulk-149")).contains(batch.get(149));
+        // AND inserting them all again meets each one
+        assertThat(responses.insertAllIfAbsent(batch)).allSatisfy(again -> assertThat(again).isPresent());
+    }
+
+    @Test
     void item_shouldBePartitionedBySurveyAndHash_soScoringShardsAreStable() {
         // GIVEN a stored response WHEN its item is read by key
         responses.insertIfAbsent(response("r-key", "s-key", 5, AT));

@@ -69,7 +69,8 @@ public final class ApplyAlertRules {
     }
 
     public Outcome handle(ResponseEnriched response, Instant eventTime) {
-        List<AlertRule> matched = matcher.matching(response);
+        // an imported answer is never alerting; should one reach us anyway, it still acts on nothing
+        List<AlertRule> matched = response.historical() ? List.of() : matcher.matching(response);
         // the bus is not proof: an event about a response that was never stored (forged) opens and sends nothing
         if (!matched.isEmpty() && !stored.test(response.surveyId(), response.responseId())) {
             return new Outcome(List.of(), Optional.empty(), false);

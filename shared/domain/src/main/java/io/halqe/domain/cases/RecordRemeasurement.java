@@ -30,7 +30,8 @@ public final class RecordRemeasurement {
             return Optional.empty();
         }
         Optional<Response> stored = responses.find(answer.surveyId(), answer.responseId())
-                .filter(response -> response.status() == ResponseStatus.ENRICHED && response.enrichment() != null)
+                .filter(response -> response.status() == ResponseStatus.ENRICHED && response.enrichment() != null
+                        && !response.historical())
                 .filter(response -> response.invitationId() != null && response.invitationId().startsWith(INVITATION_PREFIX));
         if (stored.isEmpty()) {
             return Optional.empty();

@@ -17,7 +17,7 @@ import java.util.Set;
  * case, spaces and punctuation ({@code E-mail}, {@code Email Address} and {@code email_address} are all the email),
  * under the names CRMs and survey tools export; {@code First Name} and {@code Last Name} join into the name; any other
  * column is a free-form attribute. Delighted's people and responses exports map over (their rows have no id: the
- * import names them by their email).
+ * import names them by their email; a responses export's answer columns are left out by the caller).
  */
 public final class CustomerColumns {
 
@@ -46,14 +46,6 @@ public final class CustomerColumns {
             Map.entry("updatedAt", List.of("updatedat", "lastupdated", "lastmodified")),
             Map.entry(ATTRIBUTE + "company", List.of("company", "companyname", "organization", "organisation"))));
 
-    /**
-     * A Delighted responses export (its header has Response ID and Score) holds one answer a row. These columns
-     * describe the answer, not the person, so they are left out: Halqe collects its own answers, a long comment would
-     * fail the row as an attribute, and the answer's Updated At would pose as the profile's.
-     */
-    private static final Set<String> ANSWER_COLUMNS = Set.of("responseid", "score", "comment", "permalink",
-            "surveytype", "createdat", "updatedat", "tags", "notes");
-
     /** Per column, what it fills ({@link #ALIASES}' targets or an attribute), or null for a column left out. */
     private final List<String> targets;
 
@@ -62,12 +54,20 @@ public final class CustomerColumns {
     }
 
     public static CustomerColumns of(List<String> header) {
+        return of(header, Set.of());
+    }
+
+    /**
+     * {@code leftOut}: the columns (their {@link #normalised} names) that describe something else than the person —
+     * a responses export's answer columns ({@code DelightedColumns}): a long comment would fail the row as an
+     * attribute, and the answer's Updated At would pose as the profile's.
+     */
+    public static CustomerColumns of(List<String> header, Set<String> leftOut) {
         List<String> normalised = header.stream().map(CustomerColumns::normalised).toList();
-        boolean answers = normalised.contains("responseid") && normalised.contains("score");
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String column = normalised.get(i);
-            if (column.isEmpty() || answers && ANSWER_COLUMNS.contains(column)) {
+            if (column.isEmpty() || leftOut.contains(column)) {
                 targets.add(null);
             } else {
                 targets.add(ALIASES.getOrDefault(column, ATTRIBUTE + attributeName(header.get(i).strip())));
@@ -137,7 +137,7 @@ public final class CustomerColumns {
     }
 
     /** Lower case, letters and digits only: {@code E-mail Address} → {@code emailaddress}. */
-    private static String normalised(String header) {
+    public static String normalised(String header) {
         return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 

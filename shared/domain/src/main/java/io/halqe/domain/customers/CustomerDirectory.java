@@ -17,6 +17,11 @@ public interface CustomerDirectory {
      */
     void fillIn(CustomerProfile known);
 
+    /** {@link #fillIn} for each (a store may write them together); one entry per person. */
+    default void fillInAll(List<CustomerProfile> known) {
+        known.forEach(this::fillIn);
+    }
+
     Optional<CustomerProfile> find(String customerId);
 
     /** Removes the comment quoted in one history entry (retention), if it is there. */

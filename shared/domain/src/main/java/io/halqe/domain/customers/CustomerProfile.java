@@ -42,6 +42,16 @@ public record CustomerProfile(
         return new Customer(id, email, phone, name, language);
     }
 
+    /**
+     * Without an id, named as an invitation names its customer ({@link Customer#identified()}): by the canonical email,
+     * else the phone; a Delighted export has no other id. The id stays null when there is neither.
+     */
+    public CustomerProfile identified() {
+        String derived = asCustomer().identified().id();
+        return java.util.Objects.equals(derived, id) ? this : new CustomerProfile(derived, name, email, phone, segment,
+                plan, lifetimeValue, region, accountOwner, language, timeZone, attributes, updatedAt);
+    }
+
     public CustomerProfile withUpdatedAt(Instant at) {
         return new CustomerProfile(id, name, email, phone, segment, plan, lifetimeValue, region, accountOwner, language,
                 timeZone, attributes, at);

@@ -4,7 +4,6 @@ import io.halqe.domain.core.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Profiles from the admin API, a bulk import or the CRM's events. Each row of an import stands alone: a bad row is
@@ -92,7 +91,7 @@ public final class ManageCustomers {
                         "an import holds at most " + MAX_IMPORT_ROWS + " rows; split the file"));
                 break;
             }
-            CustomerProfile profile = row.profile() == null ? null : identified(row.profile());
+            CustomerProfile profile = row.profile() == null ? null : row.profile().identified();
             Outcome outcome = profile == null ? new Outcome.Invalid(row.problems()) : upsert(profile, at, row.problems());
             switch (outcome) {
                 case Outcome.Saved saved -> {
@@ -111,16 +110,5 @@ public final class ManageCustomers {
             }
         }
         return new ImportReport(total, created, updated, unchanged, failed, errors);
-    }
-
-    /**
-     * A row without an id is named as an invitation names its customer ({@link io.halqe.domain.core.Customer#identified()}):
-     * by its canonical email, else its phone. A Delighted export has no other id.
-     */
-    private static CustomerProfile identified(CustomerProfile p) {
-        String id = p.asCustomer().identified().id();
-        return Objects.equals(id, p.id()) ? p : new CustomerProfile(id, p.name(), p.email(), p.phone(), p.segment(),
-                p.plan(), p.lifetimeValue(), p.region(), p.accountOwner(), p.language(), p.timeZone(), p.attributes(),
-                p.updatedAt());
     }
 }

@@ -46,6 +46,7 @@ public final class EnrichResponses {
     private final ResponseRepository responses;
     private final EventPublisher events;
     private final Analyzer analyzer;
+    private final Analyzer historicalAnalyzer;
     private final CustomerDirectory directory;
     private final Router router;
     private final SurveyRepository surveys;
@@ -65,6 +66,17 @@ public final class EnrichResponses {
     public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
                            CustomerDirectory directory, Router router, SurveyRepository surveys,
                            Predicate<ResponseEnriched> alerting) {
+        this(responses, events, analyzer, analyzer, directory, router, surveys, alerting);
+    }
+
+    /**
+     * {@code historicalAnalyzer} reads imported answers (the built-in analyzer where a model reads the others): an
+     * import of years of comments would otherwise spend the model's monthly budget on the past in an hour.
+     */
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
+                           Analyzer historicalAnalyzer, CustomerDirectory directory, Router router,
+                           SurveyRepository surveys, Predicate<ResponseEnriched> alerting) {
+        this.historicalAnalyzer = historicalAnalyzer;
         this.alerting = alerting;
         this.responses = responses;
         this.events = events;
@@ -90,7 +102,8 @@ public final class EnrichResponses {
                     survey.map(Survey::touchpoint).orElse(null), now);
             responses.markEnriched(response, enrichment);
             ResponseEnriched event = eventFor(response, enrichment);
-            enriched.add(event.withAlerting(alerting.test(event)));
+            // an answer given before Halqe counts and is analysed, but nothing acts on it
+            enriched.add(event.withAlerting(!response.historical() && alerting.test(event)));
             if (profile != null) {
                 history.computeIfAbsent(profile.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
             }
@@ -145,7 +158,8 @@ public final class EnrichResponses {
             }
         }
         String text = comment.isEmpty() ? null : comment.toString();
-        TextAnalysis analysis = analyzer.analyze(text, response.language(), nps, taxonomy);
+        TextAnalysis analysis = (response.historical() ? historicalAnalyzer : analyzer)
+                .analyze(text, response.language(), nps, taxonomy);
         CustomerProfile customer = profile == null ? null : withHealth(profile, response, nps, analysis, health);
         NpsCategory category = nps == null ? null : NpsCategory.of(nps);
         Map<String, Object> routable = routable(response, category, nps, analysis, customer, touchpoint);
@@ -236,7 +250,7 @@ public final class EnrichResponses {
                 excerpt(enrichment.comment()), enrichment.wordCount(), answers, response.hidden(), response.customerId(), response.partial(),
                 enrichment.sentiment(), enrichment.sentimentScore(), enrichment.themes(), enrichment.feedbackType(),
                 enrichment.keyPhrases(), enrichment.customer(), enrichment.teams(), enrichment.owners(),
-                response.invitationId());
+                response.invitationId(), null, response.historical());
     }
 
     private static String excerpt(String comment) {

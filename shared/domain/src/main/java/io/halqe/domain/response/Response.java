@@ -9,6 +9,8 @@ import java.util.Optional;
  * A stored response; {@code enrichment} is null until enrichment has run. {@code hidden} holds the CRM fields the
  * link carried; {@code customerId} and {@code invitationId} are set when it came through a signed invitation.
  * {@code partial} marks a response the respondent left before finishing: what they answered still counts.
+ * {@code historical} marks an answer given before Halqe (imported from another tool, dated as it was given): it counts
+ * in scores, analysis and the customer's history, and no alert, case, email or re-survey acts on it.
  */
 public record Response(
         String id,
@@ -22,11 +24,20 @@ public record Response(
         Map<String, String> hidden,
         String customerId,
         String invitationId,
-        boolean partial) {
+        boolean partial,
+        boolean historical) {
 
     public Response {
         answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
         hidden = hidden == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hidden));
+    }
+
+    /** An answer given here. */
+    public Response(String id, String surveyId, int surveyVersion, Map<String, Answer> answers, String language,
+                    Instant submittedAt, ResponseStatus status, Enrichment enrichment, Map<String, String> hidden,
+                    String customerId, String invitationId, boolean partial) {
+        this(id, surveyId, surveyVersion, answers, language, submittedAt, status, enrichment, hidden, customerId,
+                invitationId, partial, false);
     }
 
     /** A response with no link context (tests, direct posts). */
@@ -38,7 +49,7 @@ public record Response(
 
     public Response enriched(Enrichment result) {
         return new Response(id, surveyId, surveyVersion, answers, language, submittedAt, ResponseStatus.ENRICHED, result,
-                hidden, customerId, invitationId, partial);
+                hidden, customerId, invitationId, partial, historical);
     }
 
     /**
@@ -53,7 +64,7 @@ public record Response(
             }
         });
         return new Response(id, surveyId, surveyVersion, kept, language, submittedAt, status,
-                enrichment == null ? null : enrichment.anonymised(), Map.of(), null, null, partial);
+                enrichment == null ? null : enrichment.anonymised(), Map.of(), null, null, partial, historical);
     }
 
     public Optional<NpsCategory> npsCategory() {

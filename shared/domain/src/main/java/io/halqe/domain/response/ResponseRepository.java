@@ -14,6 +14,14 @@ public interface ResponseRepository {
      */
     Optional<Response> insertIfAbsent(Response response);
 
+    /**
+     * Each as {@link #insertIfAbsent} (a store may write them together: DynamoDB a hundred in one transaction); per
+     * response, in order, the submitted response it met, if any.
+     */
+    default List<Optional<Response>> insertAllIfAbsent(List<Response> batch) {
+        return batch.stream().map(this::insertIfAbsent).toList();
+    }
+
     /** Drafts whose respondent has been gone since {@code now - DRAFT_TIMEOUT}, oldest first. */
     List<Response> abandonedDrafts(Instant now, int limit);
 

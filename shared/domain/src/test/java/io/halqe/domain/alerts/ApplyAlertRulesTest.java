@@ -122,6 +122,28 @@ class ApplyAlertRulesTest {
     }
 
     @Test
+    void handle_shouldActOnNothing_whenTheAnswerIsHistorical() {
+        // GIVEN a detractor's answer imported from another tool, which the default rules would match
+        ResponseEnriched live = detractor("Late again");
+        ResponseEnriched imported = new ResponseEnriched(live.version(), live.responseId(), live.surveyId(),
+                live.surveyVersion(), live.submittedAt(), live.language(), live.npsScore(), live.npsCategory(),
+                live.comment(), live.wordCount(), live.answers(), live.hidden(), live.customerId(), live.partial(),
+                live.sentiment(), live.sentimentScore(), live.themes(), live.feedbackType(), live.keyPhrases(),
+                live.customer(), live.teams(), live.owners(), live.invitationId(), true, true);
+        // WHEN it reaches the alerts function anyway (marked alerting by mistake)
+        var outcome = alert.handle(imported, AT);
+        // THEN no rule acts: no case, email, SNS alert, digest entry, event or claim
+        assertThat(outcome.rules()).isEmpty();
+        assertThat(outcome.followUpCase()).isEmpty();
+        assertThat(cases.cases).isEmpty();
+        assertThat(emails).isEmpty();
+        assertThat(alerts).isEmpty();
+        assertThat(digests.entries).isEmpty();
+        assertThat(events).isEmpty();
+        assertThat(cases.claims).isEmpty();
+    }
+
+    @Test
     void storm_shouldOpenEveryCase_butSendOnlyTheHoursQuota_andOneSummaryEmailAndSnsAfterTheHour() {
         // GIVEN alert-storm protection at 2 notifications per rule, survey and hour
         ApplyAlertRules guarded = new ApplyAlertRules(this::matching, cases, teams, emails::add, alerts::add,

@@ -3,6 +3,7 @@ package io.halqe.domain.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.core.Problem;
+import io.halqe.domain.migration.DelightedColumns;
 import io.halqe.domain.fakes.InMemoryDirectory;
 import java.time.Instant;
 import java.util.Arrays;
@@ -104,8 +105,9 @@ class CustomerColumnsTest {
     @Test
     void delightedResponsesExport_shouldMapItsPeopleOver_andLeaveEachAnswersOwnColumnsOut() {
         // GIVEN a Delighted responses export: one answer a row, its Response ID no customer id, a long comment
-        CustomerColumns columns = CustomerColumns.of(List.of("Response ID", "Score", "Comment", "Email", "Name",
-                "Created At", "Updated At", "Permalink", "Tags", "Notes", "Country"));
+        List<String> header = List.of("Response ID", "Score", "Comment", "Email", "Name", "Created At", "Updated At",
+                "Permalink", "Tags", "Notes", "Country");
+        CustomerColumns columns = CustomerColumns.of(header, DelightedColumns.answerColumns(header));
         var rows = List.of(
                 columns.row(2, List.of("4401", "3", "x".repeat(800), "sara@example.com", "Sara",
                         "2026-11-01 09:00:00 UTC", "2026-11-02 10:00:00 UTC", "https://delighted.com/r/a", "late", "",

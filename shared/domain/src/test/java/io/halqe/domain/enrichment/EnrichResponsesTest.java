@@ -189,4 +189,54 @@ class EnrichResponsesTest {
         // THEN it is marked alerting, so no match can be lost
         assertThat(((ResponseEnriched) published.get(0)).alerting()).isTrue();
     }
+
+    @Test
+    void enrich_shouldAnalyseAndKeepTheHistoryButMarkNothingAlerting_whenTheAnswerIsHistorical() {
+        // GIVEN rules that match every detractor, a known customer, and their detractor answer imported from three
+        // months before, with a comment about a late delivery
+        EnrichResponses marking = new EnrichResponses(responses, published::addAll, ANALYZER, directory,
+                (detail, owner) -> new Routes(List.of("support"), List.of(), List.of("support")),
+                new InMemorySurveys(DemoSurveys.demoNps()), event -> "detractor".equals(event.npsCategory()));
+        directory.upsert(customer("c-1", "enterprise"));
+        Instant given = NOW.minus(java.time.Duration.ofDays(90));
+        Response imported = new Response("r-old", "demo-nps", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 1),
+                "comment", new Answer.Text("the delivery was late again")), "en", given, ResponseStatus.RECEIVED, null,
+                Map.of(), "c-1", null, false, true);
+        responses.insertIfAbsent(imported);
+        // WHEN it is enriched
+        marking.enrich(List.of(imported), NOW);
+        // THEN it is analysed and goes into the customer's history at its own date
+        assertThat(responses.stored.get("r-old").enrichment().themes()).contains("delivery");
+        assertThat(directory.histories.get("c-1").values()).singleElement()
+                .satisfies(entry -> assertThat(entry.submittedAt()).isEqualTo(given));
+        // AND its event says it is historical and is not alerting, though a rule matches it
+        assertThat(published).singleElement().satisfies(event -> {
+            ResponseEnriched enriched = (ResponseEnriched) event;
+            assertThat(enriched.historical()).isTrue();
+            assertThat(enriched.alerting()).isFalse();
+            assertThat(enriched.submittedAt()).isEqualTo(given);
+        });
+    }
+
+    @Test
+    void enrich_shouldReadImportedAnswersWithTheBuiltInAnalyzer_whenAModelReadsTheOthers() {
+        // GIVEN a model behind the port that records what it is asked, and the built-in analyzer for imported answers
+        List<String> asked = new ArrayList<>();
+        Analyzer model = (text, fallbackLanguage, nps, taxonomy) -> {
+            asked.add(text);
+            return ANALYZER.analyze(text, fallbackLanguage, nps, taxonomy);
+        };
+        EnrichResponses withModel = new EnrichResponses(responses, published::addAll, model, ANALYZER, directory,
+                (detail, owner) -> new Routes(List.of(), List.of(), List.of()), new InMemorySurveys(DemoSurveys.demoNps()),
+                event -> true);
+        Response imported = new Response("r-imported", "demo-nps", 1, Map.of("nps", new Answer.Score(QuestionType.NPS, 3),
+                "comment", new Answer.Text("from years ago")), "en", NOW.minusSeconds(86_400 * 400),
+                ResponseStatus.RECEIVED, null, Map.of(), null, null, false, true);
+        responses.insertIfAbsent(imported);
+        // WHEN an answer given today and an imported one are enriched together
+        withModel.enrich(List.of(received("r-today", 3, "given today", null), imported), NOW);
+        // THEN only today's went to the model: the import spends none of its budget, and both are analysed
+        assertThat(asked).containsExactly("given today");
+        assertThat(responses.stored.get("r-imported").enrichment().language()).isEqualTo("en");
+    }
 }
