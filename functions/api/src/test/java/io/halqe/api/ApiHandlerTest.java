@@ -1124,7 +1124,7 @@ class ApiHandlerTest {
         // (the console route is the handler's own: it hands what follows /console to the router)
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(55);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(56);
     }
 
     @Test
