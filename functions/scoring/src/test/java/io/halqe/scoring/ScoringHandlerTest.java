@@ -98,7 +98,8 @@ class ScoringHandlerTest {
         ScoringHandler handler = new ScoringHandler(new io.halqe.domain.scoring.ScoreResponses(store),
                 new io.halqe.domain.scoring.DetectShifts(store, published::addAll,
                         new io.halqe.aws.dynamo.DynamoDeliveryLedger(db.client(), db.tableName("AggregatesTable"))),
-                java.time.ZoneOffset.UTC, io.halqe.aws.stream.StreamBatches.PoisonRecords.NEVER);
+                java.time.ZoneOffset.UTC, io.halqe.aws.stream.StreamBatches.PoisonRecords.NEVER,
+                new io.halqe.aws.metrics.EmfMetrics("Halqe/test", "scoring", line -> { }, java.time.Clock.systemUTC()));
         // WHEN both are scored
         var imported = handler.handleRequest(weeksApart("s-imported", true), context("scoring"));
         var live = handler.handleRequest(weeksApart("s-live", false), context("scoring"));

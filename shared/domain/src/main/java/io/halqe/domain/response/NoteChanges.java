@@ -1,6 +1,6 @@
 package io.halqe.domain.response;
 
-import io.halqe.domain.scoring.SequenceNumbers;
+import io.halqe.domain.core.SequenceNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

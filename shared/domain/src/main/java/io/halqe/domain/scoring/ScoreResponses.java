@@ -1,5 +1,6 @@
 package io.halqe.domain.scoring;
 
+import io.halqe.domain.core.SequenceNumbers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package io.halqe.domain.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.halqe.domain.core.SequenceNumbers;
 import io.halqe.domain.fakes.InMemoryAggregates;
 import io.halqe.domain.response.Answer;
 import io.halqe.domain.survey.QuestionType;

@@ -1,4 +1,4 @@
-package io.halqe.domain.scoring;
+package io.halqe.domain.core;
 
 import java.util.Comparator;
 
