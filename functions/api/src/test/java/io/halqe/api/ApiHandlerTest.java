@@ -232,6 +232,25 @@ class ApiHandlerTest {
     }
 
     @Test
+    void export_shouldAnswer410_whenItsSincePositionIsOlderThanTheFeedKeepsEntries() throws Exception {
+        // GIVEN a position a full export gave 31 days before, and one given a day before
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+        String stale = ExportRoutes.encode(new ExportRoutes.Position(null, Map.of(), now.minus(java.time.Duration.ofDays(31))));
+        String recent = ExportRoutes.encode(new ExportRoutes.Position(null, Map.of(), now.minus(java.time.Duration.ofDays(1))));
+        // WHEN incremental pulls go on from each
+        var expired = callAt(now, "GET", "/api/surveys/demo-nps/responses/export", Map.of("since", stale),
+                "Bearer local-dev-key", null);
+        var fresh = callAt(now, "GET", "/api/surveys/demo-nps/responses/export", Map.of("since", recent),
+                "Bearer local-dev-key", null);
+        // THEN the stale one is told to export in full again, naming since; the other is answered with a new position
+        assertThat(expired.getStatusCode()).isEqualTo(410);
+        assertThat(json(expired).at("/error/code").asText()).isEqualTo("since_expired");
+        assertThat(json(expired).at("/error/field").asText()).isEqualTo("since");
+        assertThat(fresh.getStatusCode()).isEqualTo(200);
+        assertThat(fresh.getHeaders()).containsKey("halqe-since");
+    }
+
+    @Test
     void metrics_shouldSumTheDaysInRange_groupedAndBucketed() throws Exception {
         // all time
         JsonNode all = json(get("/api/surveys/demo-nps/metrics", null, "Bearer local-dev-key"));
