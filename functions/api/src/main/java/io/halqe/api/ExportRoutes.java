@@ -87,7 +87,7 @@ record ExportRoutes(ManageSurveys surveys, ExportResponses export, ZoneId report
         private final HttpRequest request;
         private final StringBuilder text = new StringBuilder();
         private long weight;
-        private int lines;
+        private boolean taken;
 
         Body(ExportRows rows, HttpRequest request) {
             this.rows = rows;
@@ -99,17 +99,15 @@ record ExportRoutes(ManageSurveys surveys, ExportResponses export, ZoneId report
         boolean take(List<Response> answers, Instant from, Instant to) {
             StringBuilder group = new StringBuilder();
             for (Response response : answers) {
-                boolean inWindow = (from == null || !response.submittedAt().isBefore(from))
-                        && (to == null || response.submittedAt().isBefore(to));
-                if (inWindow && ResponseRoutes.visible(request, response)) {
+                if (response.submittedWithin(from, to) && ResponseRoutes.visible(request, response)) {
                     group.append(rows.line(response));
                 }
             }
-            if (lines > 0 && weight + JsonText.escapedBytes(group) > PAGE_BUDGET_BYTES) {
+            if (taken && weight + JsonText.escapedBytes(group) > PAGE_BUDGET_BYTES) {
                 return false;
             }
             add(group);
-            lines += answers.size();
+            taken = true;
             return true;
         }
 

@@ -223,10 +223,7 @@ public final class DynamoResponseRepository implements ResponseRepository {
         return listBySurvey(surveyId, null, null, limit, cursor);
     }
 
-    /**
-     * Keys hold the instant's text, whose fraction sorts oddly within its second: the key range is whole seconds,
-     * then the page keeps exactly the window.
-     */
+    /** The key range is whole seconds ({@link ResponseRepository#firstKeyOfSecond}), then the page keeps the window exactly. */
     @Override
     public Page<Response> listBySurvey(String surveyId, Instant from, Instant to, int limit, String cursor) {
         var start = Cursors.decode(cursor, SURVEY_PAGE_KEY);
@@ -236,7 +233,7 @@ public final class DynamoResponseRepository implements ResponseRepository {
         Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":survey", Items.s(surveyId)));
         String condition = "surveyId = :survey";
         if (from != null || to != null) {
-            values.put(":from", Items.s(from == null ? "0" : wholeSecond(from)));
+            values.put(":from", Items.s(from == null ? "0" : ResponseRepository.firstKeyOfSecond(from)));
             values.put(":to", Items.s(to == null ? "9" : to.plusSeconds(1).toString()));
             condition += " AND submittedKey BETWEEN :from AND :to";
         }
@@ -245,13 +242,7 @@ public final class DynamoResponseRepository implements ResponseRepository {
                 .keyConditionExpression(keyCondition).expressionAttributeValues(values)
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
         return new Page<>(BatchReads.items(dynamo, table, page.items()).stream().map(ResponseItems::fromItem)
-                .filter(response -> (from == null || !response.submittedAt().isBefore(from))
-                        && (to == null || response.submittedAt().isBefore(to))).toList(),
+                .filter(response -> response.submittedWithin(from, to)).toList(),
                 Cursors.encode(page.lastEvaluatedKey()));
-    }
-
-    private static String wholeSecond(Instant instant) {
-        String text = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        return text.substring(0, text.length() - 1);
     }
 }

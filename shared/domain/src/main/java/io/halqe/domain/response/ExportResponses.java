@@ -44,17 +44,15 @@ public final class ExportResponses {
      * start), oldest first.
      */
     public Stop window(String surveyId, Instant from, Instant to, String afterKey, Page page) {
-        String after = afterKey != null ? afterKey : from == null ? null : secondKey(from);
-        // keys hold the instant's text, whose fraction sorts oddly within its second: bound by whole seconds, then
-        // keep exactly the window
+        String after = afterKey != null ? afterKey : from == null ? null : ResponseRepository.firstKeyOfSecond(from);
+        // bounded by whole seconds (see ResponseRepository.firstKeyOfSecond), then kept exactly
         Instant bound = to == null ? END_OF_KEYS : to.plusSeconds(1);
         while (true) {
             List<ResponseRepository.Keyed> read = responses.submittedBetween(surveyId, after, bound, READ);
             for (ResponseRepository.Keyed keyed : read) {
                 Response response = keyed.response();
-                boolean inWindow = (from == null || !response.submittedAt().isBefore(from))
-                        && (to == null || response.submittedAt().isBefore(to));
-                if (inWindow && response.status() != ResponseStatus.DRAFT && !page.take(List.of(response))) {
+                if (response.submittedWithin(from, to) && response.status() != ResponseStatus.DRAFT
+                        && !page.take(List.of(response))) {
                     return new Stop(true, after, Map.of());
                 }
                 after = keyed.key();
@@ -82,11 +80,5 @@ public final class ExportResponses {
                 reached.put(entry.partition(), entry.sequenceNumber());
             }
         }
-    }
-
-    /** The submission key every answer of {@code instant}'s second sorts after. */
-    private static String secondKey(Instant instant) {
-        String text = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        return text.substring(0, text.length() - 1);
     }
 }

@@ -67,6 +67,11 @@ public record Response(
                 enrichment == null ? null : enrichment.anonymised(), Map.of(), null, null, partial, historical);
     }
 
+    /** Submitted in {@code [from, to)}; a null bound is open. */
+    public boolean submittedWithin(Instant from, Instant to) {
+        return (from == null || !submittedAt.isBefore(from)) && (to == null || submittedAt.isBefore(to));
+    }
+
     public Optional<NpsCategory> npsCategory() {
         return Optional.ofNullable(enrichment).map(Enrichment::npsCategory);
     }

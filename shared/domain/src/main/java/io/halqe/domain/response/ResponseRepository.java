@@ -69,7 +69,18 @@ public interface ResponseRepository {
      */
     default Page<Response> listBySurvey(String surveyId, Instant from, Instant to, int limit, String cursor) {
         Page<Response> page = listBySurvey(surveyId, limit, cursor);
-        return new Page<>(page.items().stream().filter(response -> (from == null || !response.submittedAt().isBefore(from))
-                && (to == null || response.submittedAt().isBefore(to))).toList(), page.next());
+        return new Page<>(page.items().stream().filter(response -> response.submittedWithin(from, to)).toList(),
+                page.next());
+    }
+
+    /**
+     * Where a range of listing keys starts for answers submitted from {@code instant} on. A key begins with the
+     * submission instant's ISO text, whose fraction sorts oddly within its second ({@code …:00.5Z} before
+     * {@code …:00Z}): this sorts before every key of the instant's second, and a range read from it is then kept
+     * exactly.
+     */
+    static String firstKeyOfSecond(Instant instant) {
+        String text = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return text.substring(0, text.length() - 1);
     }
 }
