@@ -22,11 +22,13 @@ import io.halqe.domain.enrichment.EnrichResponses;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.response.NoteChanges;
+import io.halqe.domain.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -97,19 +99,24 @@ public final class EnrichmentHandler implements RequestStreamHandler {
 
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event, batch -> {
-            enrichResponses.enrich(batch.stream()
-                    .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList(), Instant.now());
+            List<Response> responses = batch.stream()
+                    .map(record -> ResponseItems.fromItem(StreamBatches.newImage(record))).toList();
+            enrichResponses.enrich(responses, Instant.now());
             // noted once analysed, for incremental exports: an answer named again (a retried batch) is harmless
-            noteChanges.note(batch.stream().map(EnrichmentHandler::changed).toList());
+            List<NoteChanges.Changed> changed = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                changed.add(changed(batch.get(i), responses.get(i)));
+            }
+            noteChanges.note(changed);
             // counted once the (part of the) batch is done: a half that fails is run again, and counted then
             metrics.count(Metric.ANSWERS_ANALYSED, batch.size());
         }, StructuredLog.of(context, "enrichment"), poison, metrics);
     }
 
-    private static NoteChanges.Changed changed(DynamodbEvent.DynamodbStreamRecord record) {
-        var keys = StreamBatches.keys(record);
-        return new NoteChanges.Changed(StreamBatches.newImage(record).get("surveyId").s(),
-                ResponseItems.partitionOfKey(keys.get("pk").s()), record.getDynamodb().getSequenceNumber(),
-                ResponseItems.idOf(keys));
+    /** The record's place in its partition, for the answer read from it. */
+    private static NoteChanges.Changed changed(DynamodbEvent.DynamodbStreamRecord record, Response response) {
+        return new NoteChanges.Changed(response.surveyId(),
+                ResponseItems.partitionOfKey(StreamBatches.keys(record).get("pk").s()),
+                record.getDynamodb().getSequenceNumber(), response.id());
     }
 }
