@@ -131,6 +131,8 @@ public final class LocalCloud implements AutoCloseable {
         parameters.put("DefaultTeam", "support");
         parameters.put("AdminApiKeySha256", sha256Hex(options.apiKey()));
         parameters.put("PublicBaseUrl", "http://localhost:" + port);
+        // a webhook receiver tried on this machine listens on plain http
+        parameters.put("WebhookSchemes", "https,http");
         parameters.keySet().retainAll(template.parameters().keySet());
         parameters.putAll(options.parameters());
         return parameters;

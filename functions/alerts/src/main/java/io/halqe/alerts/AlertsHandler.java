@@ -14,7 +14,9 @@ import io.halqe.domain.alerts.ApplyAlertRules;
 import io.halqe.domain.alerts.SendDigests;
 import io.halqe.domain.alerts.SendTeamDigests;
 import io.halqe.domain.core.Metric;
+import io.halqe.aws.webhooks.WebhookAnnouncements;
 import io.halqe.domain.events.ResponseEnriched;
+import io.halqe.domain.events.ScoreShifted;
 import io.halqe.domain.suppression.RecordEmailFeedback;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Three sources: {@code ResponseEnriched} from the bus → the alert rules (cases, emails, SNS, digest entries); the
+ * Three sources: {@code ResponseEnriched} from the bus → the alert rules (cases, emails, SNS, digest entries) and the
+ * webhook deliveries subscribers ask for ({@code ScoreShifted}: those only); the
  * hourly schedule → digests of closed days and weeks, and each team's weekly digest; SES bounces and complaints
  * through SNS → the suppression list. Failures propagate: Lambda retries the async invocation, then sends it with
  * the error to the DLQ.
@@ -38,8 +41,10 @@ public final class AlertsHandler implements RequestStreamHandler {
     private final SendTeamDigests teamDigests;
     private final RecordEmailFeedback emailFeedback;
     private final EmfMetrics metrics;
+    private final WebhookAnnouncements webhooks;
+    private final java.util.function.BiPredicate<String, String> stored;
 
-    /** Whether a response is in the Responses table: one repository, built at init, read per event. */
+    /** Whether a response is in the Responses table: one repository, built at init, read per event that needs it. */
     private static java.util.function.BiPredicate<String, String> storedIn(io.halqe.domain.response.ResponseRepository responses) {
         return (survey, response) -> responses.find(survey, response).isPresent();
     }
@@ -49,7 +54,7 @@ public final class AlertsHandler implements RequestStreamHandler {
                 "HALQE_ALERTS_TOPIC_ARN", "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_DEFAULT_TEAM",
                 "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_DETRACTOR_CASE_SLA", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_SURVEYS_TABLE", "HALQE_AGGREGATES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
-                "HALQE_RESPONSES_TABLE", "HALQE_METRICS_NAMESPACE"));
+                "HALQE_RESPONSES_TABLE", "HALQE_METRICS_NAMESPACE", "HALQE_WEBHOOKS_TABLE"));
     }
 
     private AlertsHandler(Adapters adapters) {
@@ -67,12 +72,16 @@ public final class AlertsHandler implements RequestStreamHandler {
                         settings(adapters.config()), adapters.counters(), adapters.parkedWork()),
                 new SendTeamDigests(adapters.surveys(), adapters.aggregates(), adapters.cases(), adapters.teams(),
                         metrics.counting(adapters.mailer()), adapters.ledger(DIGEST_CLAIMS_KEPT), settings(adapters.config())),
-                new RecordEmailFeedback(adapters.suppression()), metrics);
+                new RecordEmailFeedback(adapters.suppression()), metrics,
+                new WebhookAnnouncements(adapters.webhookOutbox()), storedIn(adapters.responses()));
     }
 
     public AlertsHandler(ApplyAlertRules alertRules, SendDigests digests, SendTeamDigests teamDigests,
-                         RecordEmailFeedback emailFeedback, EmfMetrics metrics) {
+                         RecordEmailFeedback emailFeedback, EmfMetrics metrics, WebhookAnnouncements webhooks,
+                         java.util.function.BiPredicate<String, String> stored) {
         this.alertRules = alertRules;
+        this.webhooks = webhooks;
+        this.stored = stored;
         this.digests = digests;
         this.teamDigests = teamDigests;
         this.emailFeedback = emailFeedback;
@@ -110,15 +119,23 @@ public final class AlertsHandler implements RequestStreamHandler {
                         "failed", sent.failures().size(), "teamDigests", teamsSent));
                 Json.MAPPER.writeValue(output, Map.of("digestsSent", sent.sent(), "teamDigestsSent", teamsSent));
             }
+            case Inbound.Bus bus when ScoreShifted.DETAIL_TYPE.equals(bus.event().detailType()) -> {
+                ScoreShifted shift = bus.event().detailAs(ScoreShifted.class);
+                log.info("score shift announced", Map.of("surveyId", shift.surveyId(), "webhooks",
+                        webhooks.scoreShifted(shift, bus.event().time())));
+            }
             case Inbound.Bus bus -> {
                 ResponseEnriched response = bus.event().detailAs(ResponseEnriched.class);
                 var outcome = alertRules.handle(response, bus.event().time());
                 if (outcome.caseOpened()) {
                     metrics.count(Metric.CASES_OPENED, 1);
                 }
+                // announced whether this event or an earlier delivery of it opened the case: the message is the same
+                int announced = outcome.followUpCase().map(webhooks::caseOpened).orElse(0);
+                announced += webhooks.responseEnriched(response, bus.event().time(), stored);
                 log.info("alert rules applied", Map.of("surveyId", response.surveyId(), "responseId",
                         response.responseId(), "rules", outcome.rules(), "caseId",
-                        outcome.followUpCase().map(c -> c.id()).orElse("")));
+                        outcome.followUpCase().map(c -> c.id()).orElse(""), "webhooks", announced));
             }
             case Inbound.Http http -> throw Inbound.unexpected("alerts", http);
         }

@@ -53,6 +53,7 @@ class AlertsHandlerTest {
     }
 
     private AlertsHandler handler() {
+        var webhooks = webhookStore();
         String cases = db.tableName("CasesTable");
         String directory = db.tableName("DirectoryTable");
         var ledger = new DynamoDeliveryLedger(db.client(), cases);
@@ -78,7 +79,47 @@ class AlertsHandlerTest {
                         new DynamoCaseRepository(db.client(), cases), new DynamoTeamDirectory(db.client(), directory),
                         mailer, ledger, settings),
                 new io.halqe.domain.suppression.RecordEmailFeedback(
-                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), directory)), metrics);
+                        new io.halqe.aws.dynamo.DynamoSuppressionList(db.client(), directory)), metrics,
+                new io.halqe.aws.webhooks.WebhookAnnouncements(new io.halqe.domain.webhooks.EnqueueWebhooks(
+                        webhooks::subscriptions, webhooks, new io.halqe.aws.routing.EventRulerWebhookFilter())),
+                (survey, response) -> true);
+    }
+
+    private static io.halqe.aws.dynamo.DynamoWebhookStore webhookStore() {
+        return new io.halqe.aws.dynamo.DynamoWebhookStore(db.client(), db.tableName("WebhooksTable"));
+    }
+
+    @Test
+    void sampleDetractor_shouldOweEachSubscriberOneMessagePerEvent_whenDeliveredTwice() throws Exception {
+        // GIVEN a subscription to answers of detractors and to opened cases, and one to score shifts only
+        var store = webhookStore();
+        var manage = new io.halqe.domain.webhooks.ManageWebhooks(store,
+                new io.halqe.aws.routing.EventRulerWebhookFilter(), java.util.Set.of("https"));
+        var both = (io.halqe.domain.webhooks.ManageWebhooks.Outcome.Created) manage.create(
+                new io.halqe.domain.webhooks.ManageWebhooks.Request("https://crm.example/hooks",
+                        List.of("response.enriched", "case.opened"), "{\"data\":{\"npsScore\":[{\"numeric\":[\"<=\",6]}]}}",
+                        null), Instant.parse("2026-11-01T00:00:00Z"));
+        var shifts = (io.halqe.domain.webhooks.ManageWebhooks.Outcome.Created) manage.create(
+                new io.halqe.domain.webhooks.ManageWebhooks.Request("https://bi.example/hooks",
+                        List.of("score.shifted"), null, null), Instant.parse("2026-11-01T00:00:00Z"));
+        // WHEN EventBridge delivers a detractor's ResponseEnriched (the sample's, of another answer) twice
+        String event = java.nio.file.Files.readString(java.nio.file.Path.of(sampleEvent("alerts",
+                        "detractor-response-enriched.json")))
+                .replace("3f2c1b9e-0d7a-4b6e-9a51-2c8f7e6d5a41", "5d1e0c7a-webhooks-once");
+        for (int delivery = 0; delivery < 2; delivery++) {
+            handler().handleRequest(new ByteArrayInputStream(event.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(), context("alerts"));
+        }
+        // THEN the first subscription is owed one response.enriched and one case.opened, pending; the other nothing
+        var owed = store.deliveries(both.subscription().id(), null, 10, null).items();
+        assertThat(owed).extracting(io.halqe.domain.webhooks.WebhookDelivery::type)
+                .containsExactlyInAnyOrder("response.enriched", "case.opened");
+        assertThat(owed).allSatisfy(delivery -> {
+            assertThat(delivery.status()).isEqualTo(io.halqe.domain.webhooks.WebhookDelivery.Status.PENDING);
+            assertThat(delivery.payload()).startsWith("{\"type\":\"" + delivery.type() + "\"")
+                    .contains("5d1e0c7a-webhooks-once");
+        });
+        assertThat(store.deliveries(shifts.subscription().id(), null, 10, null).items()).isEmpty();
     }
 
     private static InputStream sample() throws Exception {

@@ -13,6 +13,9 @@ import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.routing.EventRulerWebhookFilter;
+import io.halqe.aws.webhooks.WebhookAnnouncements;
+import io.halqe.domain.webhooks.ManageWebhooks;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.access.ManageApiKeys;
@@ -68,7 +71,8 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_SENDER_EMAIL", "HALQE_SES_CONFIGURATION_SET", "HALQE_PUBLIC_BASE_URL", "HALQE_TIME_ZONE", "HALQE_REPORTING_CALENDAR",
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT",
-                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID", "HALQE_DEFAULT_OWNER_EMAIL"));
+                "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID", "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_WEBHOOKS_TABLE",
+                "HALQE_WEBHOOK_SCHEMES"));
     }
 
     private ApiHandler(Adapters adapters) {
@@ -116,7 +120,10 @@ public final class ApiHandler implements RequestStreamHandler {
                 new MigrationRoutes(new ImportDelighted(adapters.surveys(), responses, adapters.customers(),
                         config.timeZone(), IMPORT_WRITES)),
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
-                        config.branding(), adapters.customerEmailLedger(), adapters.outreach(), policies::current)),
+                        config.branding(), adapters.customerEmailLedger(), adapters.outreach(), policies::current),
+                        new WebhookAnnouncements(adapters.webhookOutbox())),
+                new WebhookRoutes(new ManageWebhooks(adapters.webhooks(), new EventRulerWebhookFilter(),
+                        config.webhookSchemes())),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
                 new OutreachRoutes(adapters.invitations(), announce, new CheckContact(adapters.contactGate())),
                 new SuppressionRoutes(suppression),

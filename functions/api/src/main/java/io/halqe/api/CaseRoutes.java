@@ -7,6 +7,7 @@ import io.halqe.aws.http.HttpProblem;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
+import io.halqe.aws.webhooks.WebhookAnnouncements;
 import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.CloseCase;
@@ -14,8 +15,11 @@ import io.halqe.domain.cases.UpdateCase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Follow-up cases: the team's queue, one case, forward-only updates, notes, and closing the loop. */
-record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.Group {
+/**
+ * Follow-up cases: the team's queue, one case, forward-only updates, notes, and closing the loop (announced to the
+ * webhook subscriptions that ask for {@code case.closed}).
+ */
+record CaseRoutes(CaseRepository cases, CloseCase closeCase, WebhookAnnouncements webhooks) implements Router.Group {
 
     /** {@code author} is accepted for older clients and ignored: a note's author is the caller. */
     record NoteRequest(String author, String text) {
@@ -122,6 +126,10 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase) implements Router.G
         String caseId = visibleCase(request);
         return switch (closeCase.close(caseId, body(request, CloseCase.Request.class), request.receivedAt())) {
             case CloseCase.Outcome.Closed closed -> {
+                // as stored: a repeated close keeps the first close's time and resolution, so it is the same message
+                var work = cases.work(caseId);
+                webhooks.caseClosed(closed.followUpCase(), work.resolution(), closed.customerNotified(),
+                        work.closedAt() == null ? request.receivedAt() : work.closedAt());
                 Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));
                 view.put("customerNotified", closed.customerNotified());
                 view.put("resurveyAt", closed.resurveyAt() == null ? null : closed.resurveyAt().toString());

@@ -9,6 +9,8 @@ import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.routing.EventRulerRouter;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.domain.webhooks.WebhookEvents;
+import io.halqe.domain.webhooks.EnqueueWebhooks;
 import io.halqe.aws.runtime.SnapStartPriming;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.aws.stream.ParkAfterAttempts;
@@ -48,7 +50,7 @@ public final class EnrichmentHandler implements RequestStreamHandler {
                 "HALQE_SURVEYS_TABLE", "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_DETRACTOR_CASE_SLA",
                 "HALQE_ANALYZER_MODEL_ID", "HALQE_ANALYZER_MONTHLY_BUDGET_USD", "HALQE_ANALYZER_TIMEOUT_MILLIS",
                 "HALQE_ANALYZER_INPUT_PRICE_PER_MILLION", "HALQE_ANALYZER_OUTPUT_PRICE_PER_MILLION",
-                "HALQE_AGGREGATES_TABLE", "HALQE_METRICS_NAMESPACE"));
+                "HALQE_AGGREGATES_TABLE", "HALQE_METRICS_NAMESPACE", "HALQE_WEBHOOKS_TABLE"));
     }
 
     private EnrichmentHandler(Adapters adapters) {
@@ -62,16 +64,22 @@ public final class EnrichmentHandler implements RequestStreamHandler {
     private EnrichmentHandler(Adapters adapters, TextAnalyzer analyzer) {
         this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer), analyzer,
                 adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
-                alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current))),
+                alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current),
+                        adapters.webhookOutbox())),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
                         Clock.systemUTC()), new NoteChanges(adapters.changeFeed()), adapters.metrics("enrichment"));
         // the built-in analyzer only: priming must send nothing to a model (and spend nothing) before the snapshot
         SnapStartPriming.register("enrichment", () -> prime(analyzer));
     }
 
-    /** Whether an alert rule in force matches the answer: the mark the alerts function's bus rule takes. */
-    private static Predicate<ResponseEnriched> alertingUnder(EventRulerAlertMatcher alertRules) {
-        return response -> !alertRules.matching(response).isEmpty();
+    /**
+     * Whether the alerts function has work for the answer: an alert rule in force matches it, or a webhook subscription
+     * asks for {@code response.enriched} (its filter is held there). The mark the alerts function's bus rule takes.
+     */
+    private static Predicate<ResponseEnriched> alertingUnder(EventRulerAlertMatcher alertRules,
+                                                             EnqueueWebhooks webhooks) {
+        return response -> !alertRules.matching(response).isEmpty()
+                || webhooks.wanted(WebhookEvents.RESPONSE_ENRICHED);
     }
 
     /** Before the snapshot: a batch read and answered, and the analyzer's lexicons and taxonomy loaded in each language. */

@@ -7,6 +7,8 @@ import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.routing.EventRulerTriggerMatcher;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.webhooks.HttpWebhookSender;
+import io.halqe.domain.webhooks.DeliverWebhooks;
 import io.halqe.aws.runtime.HalqeConfig;
 import io.halqe.aws.runtime.Inbound;
 import io.halqe.aws.runtime.StructuredLog;
@@ -30,12 +32,18 @@ import java.util.Map;
  * Measuring again. Three sources: the schedule's sweep, as of the scheduled time (abandoned partial answers become
  * responses marked partial, due outreach is sent under the contact policy, cases past due are escalated); touchpoint
  * events from other sources on the bus (→ invitations after the rule's delay); and re-survey answers (→ the case's
- * remeasurement). The sweep also anonymises answers older than the retention period, when one is set.
+ * remeasurement). The sweep also anonymises answers older than the retention period, when one is set, and sends the
+ * webhook deliveries that are due.
  */
 public final class RemeasureHandler implements RequestStreamHandler {
 
     /** Responses anonymised per sweep at most (a sweep every 5 minutes: 57,600 a day), so a sweep stays short. */
     static final int RETENTION_BUDGET = 200;
+    /**
+     * New webhook attempts start within 20 s of the step's start; one takes at most 15 s (connect and answer), so the
+     * sweep ends within the function's 60 s. The rest wait for the next sweep.
+     */
+    static final java.time.Duration WEBHOOK_BUDGET = java.time.Duration.ofSeconds(20);
 
     private final SweepDueOutreach sweep;
     private final FinalizeDrafts drafts;
@@ -45,6 +53,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
     private final ApplyRetention retention;
     private final int retentionDays;
     private final EmfMetrics metrics;
+    private final DeliverWebhooks webhooks;
 
     public RemeasureHandler() {
         this(Adapters.forFunction("HALQE_OUTREACH_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_CASES_TABLE",
@@ -52,7 +61,8 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 "HALQE_PUBLIC_BASE_URL", "HALQE_DIRECTORY_TABLE", "HALQE_SURVEYS_TABLE", "HALQE_LINK_SECRET_ARN",
                 "HALQE_TIME_ZONE", "HALQE_RESPONSE_RETENTION_DAYS", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_ALERTS_PER_RULE_HOUR",
-                "HALQE_SMS_MONTHLY_LIMIT", "HALQE_REPORTING_CALENDAR", "HALQE_METRICS_NAMESPACE"));
+                "HALQE_SMS_MONTHLY_LIMIT", "HALQE_REPORTING_CALENDAR", "HALQE_METRICS_NAMESPACE",
+                "HALQE_WEBHOOKS_TABLE"));
     }
 
     private RemeasureHandler(Adapters adapters) {
@@ -70,13 +80,15 @@ public final class RemeasureHandler implements RequestStreamHandler {
                 new RecordRemeasurement(adapters.cases(), adapters.responses()),
                 new ApplyRetention(adapters.surveys(), adapters.responses(), adapters.cases(), adapters.customers(),
                         adapters.retentionProgress()),
-                adapters.config().responseRetentionDays(), adapters.metrics("remeasure"));
+                adapters.config().responseRetentionDays(), adapters.metrics("remeasure"),
+                new DeliverWebhooks(adapters.webhooks(), new HttpWebhookSender()));
     }
 
     public RemeasureHandler(SweepDueOutreach sweep, FinalizeDrafts drafts, EscalateOverdueCases escalation,
                             ScheduleTouchpoints touchpoints, RecordRemeasurement remeasurement, ApplyRetention retention,
-                            int retentionDays, EmfMetrics metrics) {
+                            int retentionDays, EmfMetrics metrics, DeliverWebhooks webhooks) {
         this.sweep = sweep;
+        this.webhooks = webhooks;
         this.drafts = drafts;
         this.escalation = escalation;
         this.touchpoints = touchpoints;
@@ -133,6 +145,15 @@ public final class RemeasureHandler implements RequestStreamHandler {
             return escalated.escalated();
         }, outcome, failed, log);
         step("responsesAnonymised", () -> retention.apply(asOf, retentionDays, RETENTION_BUDGET), outcome, failed, log);
+        step("webhooks", () -> {
+            long stop = System.nanoTime() + WEBHOOK_BUDGET.toNanos();
+            // stamped with the time they are sent: never before the schedule's time, which the local cloud moves
+            Instant now = Instant.now();
+            DeliverWebhooks.Run run = webhooks.deliver(now.isAfter(asOf) ? now : asOf, () -> System.nanoTime() < stop);
+            reportFailures("webhooks", run.failures(), log);
+            return Map.of("delivered", run.delivered(), "retrying", run.retrying(), "deadLettered",
+                    run.deadLettered(), "failed", run.failures().size());
+        }, outcome, failed, log);
         log.info("sweep as of " + asOf, outcome);
         if (!failed.isEmpty()) {
             throw failed.getFirst();

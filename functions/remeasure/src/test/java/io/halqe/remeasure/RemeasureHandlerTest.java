@@ -156,7 +156,9 @@ class RemeasureHandlerTest {
                         new io.halqe.aws.dynamo.DynamoSurveyRepository(db.client(), db.tableName("SurveysTable")), responses,
                         new DynamoCaseRepository(db.client(), cases), directory,
                         new io.halqe.aws.dynamo.DynamoRetentionProgress(db.client(), db.tableName("OutreachTable"))), 0,
-                new EmfMetrics("Halqe/test", "remeasure", emf, Clock.systemUTC()));
+                new EmfMetrics("Halqe/test", "remeasure", emf, Clock.systemUTC()),
+                new io.halqe.domain.webhooks.DeliverWebhooks(new io.halqe.aws.dynamo.DynamoWebhookStore(db.client(),
+                        db.tableName("WebhooksTable")), new io.halqe.aws.webhooks.HttpWebhookSender()));
     }
 
     @Test

@@ -220,6 +220,20 @@ public final class Adapters {
         return new DynamoAlertRules(dynamo(), directoryTable(), config.detractorCaseSla());
     }
 
+    public io.halqe.aws.dynamo.DynamoWebhookStore webhooks() {
+        return new io.halqe.aws.dynamo.DynamoWebhookStore(dynamo(), required(config.webhooksTable(), "webhooksTable"));
+    }
+
+    /** Who asks for which webhook events, read again at most every 30 s, as the alert rules are. */
+    public java.util.function.Supplier<java.util.List<io.halqe.domain.webhooks.WebhookSubscription>> webhookSubscriptions() {
+        return Refreshed.every(java.time.Duration.ofSeconds(30), webhooks()::subscriptions);
+    }
+
+    public io.halqe.domain.webhooks.EnqueueWebhooks webhookOutbox() {
+        return new io.halqe.domain.webhooks.EnqueueWebhooks(webhookSubscriptions(), webhooks(),
+                new io.halqe.aws.routing.EventRulerWebhookFilter());
+    }
+
     public DynamoTriggers triggers() {
         return new DynamoTriggers(dynamo(), directoryTable());
     }

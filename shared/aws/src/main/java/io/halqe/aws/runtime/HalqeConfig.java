@@ -32,7 +32,7 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                           String limitsTable, int anonymousAnswersPerMinute, int alertsPerRuleHour,
                           int smsMonthlyLimit, ReportingCalendar reportingCalendar, AnalyzerSettings analyzer,
                           String auditTable, String peoplePoolId, String signInUrl, String consoleClientId,
-                          String metricsNamespace) {
+                          String metricsNamespace, String webhooksTable, Set<String> webhookSchemes) {
 
     private static final String PREFIX = "HALQE_";
     /** A Bedrock model id (anthropic.claude-3-haiku-20240307-v1:0): the IAM grant is built from it, so no ARN. */
@@ -57,9 +57,15 @@ public record HalqeConfig(String surveysTable, String responsesTable, String dir
                 read.whole("anonymousAnswersPerMinute", 30), read.whole("alertsPerRuleHour", 10),
                 read.whole("smsMonthlyLimit", 1000), read.calendar("reportingCalendar"), read.analyzer(),
                 read.text("auditTable"), read.text("peoplePoolId"), read.optional("signInUrl", ""),
-                read.optional("consoleClientId", ""), read.text("metricsNamespace"));
+                read.optional("consoleClientId", ""), read.text("metricsNamespace"), read.text("webhooksTable"),
+                schemes(read.optional("webhookSchemes", "https")));
         read.finish();
         return config;
+    }
+
+    /** {@code "https,http"}: the URL schemes a webhook subscription may use. */
+    private static Set<String> schemes(String list) {
+        return list == null ? null : Set.of(list.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
     }
 
     /** {@code casesTable} → {@code HALQE_CASES_TABLE}. */
