@@ -59,11 +59,13 @@ class ApiHandlerTest {
     private static io.halqe.aws.dynamo.DynamoContactPolicies POLICIES;
     private static io.halqe.aws.dynamo.DynamoOutreachRepository OUTREACH;
     private static io.halqe.aws.dynamo.DynamoParkedWork PARKED;
+    private static io.halqe.aws.dynamo.DynamoWebhookStore WEBHOOKS;
 
     @BeforeAll
     static void start() {
         POLICIES = new io.halqe.aws.dynamo.DynamoContactPolicies(db.client(), db.tableName("DirectoryTable"));
         OUTREACH = new io.halqe.aws.dynamo.DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
+        WEBHOOKS = new io.halqe.aws.dynamo.DynamoWebhookStore(db.client(), db.tableName("WebhooksTable"));
         DemoSeed.seed(db.client(), db.tableName("SurveysTable"), db.tableName("DirectoryTable"));
         var surveys = new DynamoSurveyRepository(db.client(), db.tableName("SurveysTable"));
         DIRECTORY = new DynamoCustomerDirectory(db.client(), db.tableName("DirectoryTable"));
@@ -111,7 +113,11 @@ class ApiHandlerTest {
                 new MigrationRoutes(new io.halqe.domain.migration.ImportDelighted(surveys, responses, DIRECTORY, tehran, 4)),
                 new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases,
                         new io.halqe.domain.enrichment.Respondents(responses, DIRECTORY), EMAILS::add, suppression,
-                        unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger, OUTREACH, POLICIES::current)),
+                        unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger, OUTREACH, POLICIES::current),
+                        new io.halqe.aws.webhooks.WebhookAnnouncements(new io.halqe.domain.webhooks.EnqueueWebhooks(
+                                WEBHOOKS::subscriptions, WEBHOOKS, new io.halqe.aws.routing.EventRulerWebhookFilter()))),
+                new WebhookRoutes(new io.halqe.domain.webhooks.ManageWebhooks(WEBHOOKS,
+                        new io.halqe.aws.routing.EventRulerWebhookFilter(), java.util.Set.of("https"))),
                 new RuleRoutes(new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
                         new io.halqe.aws.dynamo.DynamoAlertRules(db.client(), db.tableName("DirectoryTable"),
                                 java.time.Duration.ofHours(48)),
@@ -1143,7 +1149,7 @@ class ApiHandlerTest {
         // (the console route is the handler's own: it hands what follows /console to the router)
         assertThat(declared).contains(ApiHandler.CONSOLE_ROUTE);
         assertThat(handler.routes().routeKeys()).containsExactlyInAnyOrderElementsOf(declared.stream()
-                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(56);
+                .filter(route -> !route.equals(ApiHandler.CONSOLE_ROUTE)).toList()).hasSize(63);
     }
 
     @Test
