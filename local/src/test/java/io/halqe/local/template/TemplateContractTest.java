@@ -388,7 +388,7 @@ class TemplateContractTest {
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
                 "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}", "GET /console/{proxy+}")
-                .hasSize(6 + 58)
+                .hasSize(6 + 65)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
                 .allMatch(route -> route.split(" ")[1].startsWith("/api/") || route.startsWith("ANY /console/api/")
                         || route.equals("GET /console/{proxy+}"));

@@ -40,7 +40,7 @@ class SamTemplateTest {
                 .extracting(event -> event.properties().get("Method") + " " + event.properties().get("Path"))
                 .containsExactly("GET /s/{surveyId}", "POST /s/{surveyId}/responses", "OPTIONS /s/{surveyId}/responses",
                         "GET /embed.js", "GET /u/{token}", "POST /u/{token}");
-        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(57)
+        assertThat(TEMPLATE.function("ApiFunction").events("HttpApi")).hasSize(64)
                 .allSatisfy(event -> assertThat((String) event.properties().get("Path")).matches("/(console/)?api/.*"));
         assertThat(TEMPLATE.function("ConsoleFunction").events("HttpApi")).singleElement().satisfies(event ->
                 assertThat(event.properties()).containsEntry("Method", "GET").containsEntry("Path", "/console/{proxy+}"));
