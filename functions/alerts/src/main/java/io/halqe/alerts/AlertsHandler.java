@@ -3,6 +3,7 @@ package io.halqe.alerts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.messaging.SlackPoster;
 import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.routing.EventRulerAlertMatcher;
 import io.halqe.aws.runtime.Adapters;
@@ -35,6 +36,8 @@ public final class AlertsHandler implements RequestStreamHandler {
 
     /** Digest claims outlive the two weeks in which a weekly digest can be tried again. */
     private static final Duration DIGEST_CLAIMS_KEPT = Duration.ofDays(35);
+    /** Teams' Slack incoming webhooks: immediate alerts and weekly digests. */
+    private static final SlackPoster CHAT = new SlackPoster();
 
     private final ApplyAlertRules alertRules;
     private final SendDigests digests;
@@ -66,12 +69,13 @@ public final class AlertsHandler implements RequestStreamHandler {
         this(new ApplyAlertRules(new EventRulerAlertMatcher(adapters.alertRules()::current), adapters.cases(),
                         adapters.teams(), metrics.counting(adapters.mailer()), metrics.counting(adapters.teamAlerts()),
                         adapters.events(), adapters.ledger(), adapters.digests(), settings(adapters.config()),
-                        adapters.alertStorms(), storedIn(adapters.responses())),
+                        adapters.alertStorms(), storedIn(adapters.responses()), CHAT),
                 new SendDigests(adapters.digests(), metrics.counting(adapters.mailer()),
                         metrics.counting(adapters.teamAlerts()), adapters.ledger(DIGEST_CLAIMS_KEPT),
                         settings(adapters.config()), adapters.counters(), adapters.parkedWork()),
                 new SendTeamDigests(adapters.surveys(), adapters.aggregates(), adapters.cases(), adapters.teams(),
-                        metrics.counting(adapters.mailer()), adapters.ledger(DIGEST_CLAIMS_KEPT), settings(adapters.config())),
+                        metrics.counting(adapters.mailer()), adapters.ledger(DIGEST_CLAIMS_KEPT), settings(adapters.config()),
+                        CHAT),
                 new RecordEmailFeedback(adapters.suppression()), metrics,
                 new WebhookAnnouncements(adapters.webhookOutbox()), storedIn(adapters.responses()));
     }

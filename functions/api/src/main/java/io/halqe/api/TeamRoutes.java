@@ -17,15 +17,19 @@ import java.util.Optional;
  */
 record TeamRoutes(ManageTeams teams, SendTeamDigests digests) implements Router.Group {
 
-    /** {@code PUT /api/teams/{id}}: {@code {"name","ownerEmail","members":["sara"],"snsFilter":"logistics"}}. */
-    record TeamBody(String name, String ownerEmail, List<String> members, String snsFilter) {
+    /**
+     * {@code PUT /api/teams/{id}}: {@code {"name","ownerEmail","members":["sara"],"snsFilter":"logistics",
+     * "slackWebhookUrl":"https://hooks.slack.com/services/…","language":"fa"}}.
+     */
+    record TeamBody(String name, String ownerEmail, List<String> members, String snsFilter, String slackWebhookUrl,
+                    String language) {
     }
 
     @Override
     public void addTo(Router router) {
         router.get("/api/teams/{teamId}", request -> {
                     String teamId = request.pathParameter("teamId");
-                    return teams.get(teamId).map(team -> HttpResponses.json(200, team))
+                    return teams.get(teamId).map(team -> HttpResponses.json(200, view(team)))
                             .orElseGet(() -> HttpResponses.error(404, "team_not_found", "there is no team " + teamId
                                     + "; PUT /api/teams/" + teamId + " makes it"));
                 })
@@ -42,12 +46,26 @@ record TeamRoutes(ManageTeams teams, SendTeamDigests digests) implements Router.
                 .put("/api/teams/{teamId}", request -> {
                     TeamBody body = Queries.body(request, TeamBody.class);
                     return switch (teams.put(request.pathParameter("teamId"), new Team(null, body.name(),
-                            body.ownerEmail(), body.members(), body.snsFilter()))) {
-                        case ManageTeams.Outcome.Saved saved -> HttpResponses.json(200, saved.team());
+                            body.ownerEmail(), body.members(), body.snsFilter(), body.slackWebhookUrl(),
+                            body.language()))) {
+                        case ManageTeams.Outcome.Saved saved -> HttpResponses.json(200, view(saved.team()));
                         case ManageTeams.Outcome.Invalid invalid -> throw HttpProblem.invalid("invalid_team",
                                 invalid.problem());
                     };
                 });
+    }
+
+    /** The team as saved, but for its Slack URL, a credential: whether one is set. */
+    private static Map<String, Object> view(Team team) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", team.id());
+        view.put("name", team.name());
+        view.put("ownerEmail", team.ownerEmail());
+        view.put("members", team.members());
+        view.put("snsFilter", team.snsFilter());
+        view.put("language", team.language());
+        view.put("slackConfigured", team.slackWebhookUrl() != null);
+        return view;
     }
 
     /** What the owner would read: the week, the address, the subject and both parts, exactly as they would be sent. */

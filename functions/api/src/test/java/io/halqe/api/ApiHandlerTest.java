@@ -636,6 +636,30 @@ class ApiHandlerTest {
     }
 
     @Test
+    void teamSlack_shouldNeverBeShownBack_andBeKept_whenAnEditLeavesItOut() throws Exception {
+        // GIVEN a team given a Slack incoming webhook and Persian
+        var saved = call("PUT", "/api/teams/chatty", null, KEY, "{\"name\":\"Chatty\",\"language\":\"fa\","
+                + "\"slackWebhookUrl\":\"https://hooks.slack.com/services/T1/B1/secret-part\"}");
+        assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(200);
+        // WHEN it is read, and edited by a client that sends only the rest (as the console does)
+        assertThat(saved.getBody()).doesNotContain("secret-part").contains("\"slackConfigured\":true");
+        call("PUT", "/api/teams/chatty", null, KEY, "{\"name\":\"Chatty team\",\"members\":[]}");
+        var read = get("/api/teams/chatty", null, KEY);
+        // THEN the URL is never shown, and it and the language are kept
+        assertThat(read.getBody()).doesNotContain("secret-part");
+        assertThat(json(read).get("slackConfigured").asBoolean()).isTrue();
+        assertThat(json(read).get("language").asText()).isEqualTo("fa");
+        // AND an empty URL removes it, and a plain-http one or an unknown language is refused naming the field
+        call("PUT", "/api/teams/chatty", null, KEY, "{\"slackWebhookUrl\":\"\"}");
+        assertThat(json(get("/api/teams/chatty", null, KEY)).get("slackConfigured").asBoolean()).isFalse();
+        var plain = call("PUT", "/api/teams/chatty", null, KEY, "{\"slackWebhookUrl\":\"http://hooks.example/x\"}");
+        assertThat(plain.getStatusCode()).isEqualTo(400);
+        assertThat(json(plain).at("/error/field").asText()).isEqualTo("slackWebhookUrl");
+        var klingon = call("PUT", "/api/teams/chatty", null, KEY, "{\"language\":\"tlh\"}");
+        assertThat(json(klingon).at("/error/field").asText()).isEqualTo("language");
+    }
+
+    @Test
     void alertRules_shouldBeReadAndReplaced_andInvalidRulesRefusedWithTheField() throws Exception {
         // GIVEN the defaults
         JsonNode defaults = json(get("/api/alert-rules", null, KEY));

@@ -32,7 +32,8 @@ public final class DynamoTeamDirectory implements TeamDirectory, io.halqe.domain
         java.util.List<String> members = new java.util.ArrayList<>();
         item.getOrDefault("members", AttributeValue.fromL(java.util.List.of())).l().forEach(member -> members.add(member.s()));
         return Optional.of(new Team(Items.string(item, "teamId"), Items.string(item, "name"),
-                Items.string(item, "ownerEmail"), members, Items.string(item, "snsFilter")));
+                Items.string(item, "ownerEmail"), members, Items.string(item, "snsFilter"),
+                Items.string(item, "slackWebhookUrl"), Items.string(item, "language")));
     }
 
     @Override
@@ -72,6 +73,12 @@ public final class DynamoTeamDirectory implements TeamDirectory, io.halqe.domain
         }
         if (team.snsFilter() != null) {
             item.put("snsFilter", Items.s(team.snsFilter()));
+        }
+        if (team.slackWebhookUrl() != null) {
+            item.put("slackWebhookUrl", Items.s(team.slackWebhookUrl()));
+        }
+        if (team.language() != null) {
+            item.put("language", Items.s(team.language()));
         }
         dynamo.putItem(request -> request.tableName(table).item(item));
     }

@@ -6,6 +6,7 @@ import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.core.Notifier;
+import io.halqe.domain.core.ChatPoster;
 import io.halqe.domain.core.Team;
 import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.events.CaseOpened;
@@ -43,11 +44,24 @@ public final class ApplyAlertRules {
     private final AlertSettings settings;
     private final AlertStorms storms;
     private final BiPredicate<String, String> stored;
+    private final ChatPoster chat;
 
     /** {@code stored} tells whether a response (survey id, response id) is in the Responses table. */
     public ApplyAlertRules(AlertRuleMatcher matcher, CaseRepository cases, TeamDirectory teams, Mailer mailer,
                            Notifier notifier, EventPublisher events, DeliveryLedger ledger, DigestStore digests,
                            AlertSettings settings, AlertStorms storms, BiPredicate<String, String> stored) {
+        this(matcher, cases, teams, mailer, notifier, events, ledger, digests, settings, storms, stored,
+                (url, message) -> {
+                    throw new IllegalStateException("no chat is wired to these alert rules");
+                });
+    }
+
+    /** {@code chat}: where the immediate alerts of a team with a Slack URL are posted too. */
+    public ApplyAlertRules(AlertRuleMatcher matcher, CaseRepository cases, TeamDirectory teams, Mailer mailer,
+                           Notifier notifier, EventPublisher events, DeliveryLedger ledger, DigestStore digests,
+                           AlertSettings settings, AlertStorms storms, BiPredicate<String, String> stored,
+                           ChatPoster chat) {
+        this.chat = chat;
         this.matcher = matcher;
         this.cases = cases;
         this.teams = teams;
@@ -103,6 +117,10 @@ public final class ApplyAlertRules {
             }
             if (rule.actions().sns()) {
                 keys.add(onceKey(rule, response) + "#sns");
+            }
+            if (rule.actions().emailsNow() || rule.actions().sns()) {
+                // posted when the rule's team has a chat; marked done without a post when it has none
+                keys.add(onceKey(rule, response) + "#chat");
             }
         }
         return keys;
@@ -174,6 +192,7 @@ public final class ApplyAlertRules {
         List<String> recipients = recipients(rule, response, team);
         String email = onceKey(rule, response) + "#email";
         String sns = onceKey(rule, response) + "#sns";
+        String chatKey = onceKey(rule, response) + "#chat";
         // the hour's storm quota, counted for this rule's channels in one go
         List<String> channels = new ArrayList<>();
         if (rule.actions().emailsNow() && sends.owns(email)) {
@@ -181,6 +200,9 @@ public final class ApplyAlertRules {
         }
         if (rule.actions().sns() && sends.owns(sns)) {
             channels.add("sns");
+        }
+        if (team.slackWebhookUrl() != null && sends.owns(chatKey)) {
+            channels.add("chat");
         }
         Set<String> admitted = storms.admitted(response.surveyId(), rule.id(), channels, eventTime);
         if (rule.actions().emailsNow()) {
@@ -203,6 +225,13 @@ public final class ApplyAlertRules {
                     () -> List.of(entry(DigestPeriod.HOUR.id(), storms.hourKey(eventTime), AlertStorms.TEAM_ALERTS, rule,
                             team, response, opened, eventTime)));
             sends.done(sns);
+        }
+        if (sends.owns(chatKey)) {
+            // past the hour's quota a chat post is left out: the hour's summary email folds the alert in
+            if (team.slackWebhookUrl() != null && admitted.contains("chat")) {
+                chat.post(team.slackWebhookUrl(), ChatAlerts.immediate(rule, response, team, opened, settings));
+            }
+            sends.done(chatKey);
         }
     }
 

@@ -5,6 +5,7 @@ import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.ChatPoster;
 import io.halqe.domain.core.Team;
 import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.core.Page;
@@ -47,9 +48,20 @@ public final class SendTeamDigests {
     private final Mailer mailer;
     private final DeliveryLedger ledger;
     private final AlertSettings settings;
+    private final ChatPoster chat;
 
     public SendTeamDigests(SurveyRepository surveys, AggregateStore aggregates, CaseRepository cases,
                            TeamDirectory teams, Mailer mailer, DeliveryLedger ledger, AlertSettings settings) {
+        this(surveys, aggregates, cases, teams, mailer, ledger, settings, (url, message) -> {
+            throw new IllegalStateException("no chat is wired to these digests");
+        });
+    }
+
+    /** {@code chat}: where a team with a Slack URL also gets its digest, once a week like the email. */
+    public SendTeamDigests(SurveyRepository surveys, AggregateStore aggregates, CaseRepository cases,
+                           TeamDirectory teams, Mailer mailer, DeliveryLedger ledger, AlertSettings settings,
+                           ChatPoster chat) {
+        this.chat = chat;
         this.surveys = surveys;
         this.aggregates = aggregates;
         this.cases = cases;
@@ -108,6 +120,14 @@ public final class SendTeamDigests {
             if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
                     () -> mailer.send(email(team, weekKey, monday, week, now)))) {
                 sent++;
+            }
+            if (team.slackWebhookUrl() != null) {
+                try {
+                    ledger.once("team-digest-chat#" + week.team() + "#" + weekKey, now, () -> chat.post(
+                            team.slackWebhookUrl(), ChatAlerts.weekly(team, weekKey, week, now, settings)));
+                } catch (RuntimeException chatDown) {
+                    // given back to the ledger: the next hourly run posts it; the other teams' digests go on
+                }
             }
         }
         return sent;

@@ -50,7 +50,20 @@ public final class ManageTeams {
         if (draft.snsFilter() != null && !draft.snsFilter().matches(ID)) {
             return invalid("snsFilter", "must be letters, digits, _ . or - (at most 64)");
         }
-        Team team = new Team(teamId, name, draft.ownerEmail(), members, draft.snsFilter());
+        // the Slack URL and the language are kept when a draft leaves them out (the URL is never shown, so a client
+        // that edits the rest cannot send it back); an empty one removes them
+        Optional<Team> saved = teams.team(teamId);
+        String slack = draft.slackWebhookUrl() == null ? saved.map(Team::slackWebhookUrl).orElse(null)
+                : draft.slackWebhookUrl().isBlank() ? null : draft.slackWebhookUrl().strip();
+        if (slack != null && (slack.length() > 500 || !slack.matches("https://[A-Za-z0-9.-]+(:[0-9]+)?/\\S*"))) {
+            return invalid("slackWebhookUrl", "must be an https URL (a Slack incoming webhook), of at most 500 characters");
+        }
+        String language = draft.language() == null ? saved.map(Team::language).orElse(null)
+                : draft.language().isBlank() ? null : draft.language().strip();
+        if (language != null && !List.of("en", "fa", "ar").contains(language)) {
+            return invalid("language", "must be en, fa or ar");
+        }
+        Team team = new Team(teamId, name, draft.ownerEmail(), members, draft.snsFilter(), slack, language);
         teams.save(team);
         return new Outcome.Saved(team);
     }

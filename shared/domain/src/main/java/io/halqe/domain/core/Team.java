@@ -5,16 +5,28 @@ import java.util.List;
 /**
  * A team that owns feedback: {@code ownerEmail} receives its alerts and digests; {@code members} are the people who
  * work its cases (user names); {@code snsFilter} is the value its SNS alerts carry in the {@code team} message
- * attribute, for subscriptions that filter on it (the team's id when not set).
+ * attribute, for subscriptions that filter on it (the team's id when not set). {@code slackWebhookUrl}, when set, is
+ * a Slack incoming webhook its immediate alerts and weekly digest are posted to, in {@code language} (en, fa or ar;
+ * English when not set). The URL is a credential: it is never shown back.
  */
-public record Team(String id, String name, String ownerEmail, List<String> members, String snsFilter) {
+public record Team(String id, String name, String ownerEmail, List<String> members, String snsFilter,
+                   String slackWebhookUrl, String language) {
 
     public Team {
         members = members == null ? List.of() : List.copyOf(members);
     }
 
+    public Team(String id, String name, String ownerEmail, List<String> members, String snsFilter) {
+        this(id, name, ownerEmail, members, snsFilter, null, null);
+    }
+
     public Team(String id, String name, String ownerEmail) {
         this(id, name, ownerEmail, List.of(), null);
+    }
+
+    /** The language its chat messages are written in. */
+    public String chatLanguage() {
+        return language == null ? "en" : language;
     }
 
     /** What the team's SNS alerts carry as their {@code team} attribute. */

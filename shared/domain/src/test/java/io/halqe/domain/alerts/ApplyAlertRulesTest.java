@@ -41,6 +41,8 @@ class ApplyAlertRulesTest {
     private final List<Mailer.Email> emails = new ArrayList<>();
     private final List<Notifier.Notification> alerts = new ArrayList<>();
     private final List<DomainEvent> events = new ArrayList<>();
+    private final List<io.halqe.domain.core.ChatMessage> posted = new ArrayList<>();
+    private int chatFailuresLeft;
     private final TeamDirectory teams = new TeamDirectory() {
         @Override
         public Optional<Team> team(String teamId) {
@@ -49,6 +51,9 @@ class ApplyAlertRulesTest {
                 // marketing's SNS subscriptions filter on its own value
                 case "marketing" -> Optional.of(new Team("marketing", "Marketing", "marketing@example.com", List.of(),
                         "mkt-eu"));
+                // a team that reads its alerts in Slack, in Persian
+                case "logistics" -> Optional.of(new Team("logistics", "لجستیک", "ops@example.com", List.of(), null,
+                        "https://hooks.slack.example/services/T1/B1/x", "fa"));
                 default -> Optional.empty();
             };
         }
@@ -66,7 +71,14 @@ class ApplyAlertRulesTest {
             throw new IllegalStateException("SES throttled");
         }
         emails.add(email);
-    }, alerts::add, events::addAll, cases, digests, settings, storms(0), (survey, response) -> true);
+    }, alerts::add, events::addAll, cases, digests, settings, storms(0), (survey, response) -> true,
+            (url, message) -> {
+                assertThat(url).isEqualTo("https://hooks.slack.example/services/T1/B1/x");
+                if (chatFailuresLeft-- > 0) {
+                    throw new IllegalStateException("Slack answered HTTP 500");
+                }
+                posted.add(message);
+            });
 
     /** Alert-storm protection at {@code perHour} (0: off), counting in memory. */
     private AlertStorms storms(int perHour) {
@@ -89,6 +101,33 @@ class ApplyAlertRulesTest {
 
     private static ResponseEnriched detractor(String comment) {
         return response("r1", 2, "detractor", "complaint", comment, List.of("support"), List.of());
+    }
+
+    @Test
+    void handle_shouldPostToTheTeamsSlackOnceInItsLanguage_whenItsDetractorArrivesTwiceAndSlackFailedFirst() {
+        // GIVEN a detractor routed to logistics, whose Slack fails the first post
+        chatFailuresLeft = 1;
+        var answer = response("r7", 1, "detractor", "complaint", "<!channel> the courier threw the box",
+                List.of("logistics"), List.of());
+        // WHEN it is handled, fails on Slack, and is delivered again
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alert.handle(answer, AT))
+                .hasMessageContaining("Slack");
+        alert.handle(answer, AT);
+        alert.handle(answer, AT);
+        // THEN Slack got one message, in Persian, with the score, customer, team, comment and a button to the case
+        assertThat(posted).singleElement().satisfies(message -> {
+            assertThat(message.title()).startsWith("هشدار: ");
+            assertThat(message.fields()).contains(new io.halqe.domain.core.ChatMessage.Field("امتیاز", "1/10"),
+                    new io.halqe.domain.core.ChatMessage.Field("مشتری", "Sara Ahmadi"),
+                    new io.halqe.domain.core.ChatMessage.Field("تیم", "لجستیک"));
+            assertThat(message.quote()).isEqualTo("<!channel> the courier threw the box");
+            assertThat(message.link()).isEqualTo(new io.halqe.domain.core.ChatMessage.Link("باز کردن پرونده",
+                    "https://feedback.example.com/console/cases/case-r7"));
+        });
+        // AND the owner's email went once too, and a team without Slack posts nothing
+        assertThat(emails).hasSize(1);
+        alert.handle(detractor("Late again"), AT);
+        assertThat(posted).hasSize(1);
     }
 
     @Test
