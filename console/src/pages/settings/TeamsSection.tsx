@@ -12,11 +12,19 @@ interface Team {
   ownerEmail: string | null;
   members: string[];
   snsFilter: string | null;
+  language: string | null;
+  slackConfigured: boolean;
 }
 
-type Opened = { id: string; exists: boolean; name: string; ownerEmail: string; members: string; snsFilter: string };
+type Opened = {
+  id: string; exists: boolean; name: string; ownerEmail: string; members: string; snsFilter: string;
+  language: string; slack: string; slackConfigured: boolean; removeSlack: boolean;
+};
 
-/** A team by its id: who owns its alerts and digest, who works its cases, its SNS filter; saved whole. */
+/**
+ * A team by its id: who owns its alerts and digest, who works its cases, its SNS filter, its Slack webhook and the
+ * language of its Slack messages. The webhook is never shown back: an empty field keeps it.
+ */
 export function TeamsSection({ settings, t }: { settings: SignInSettings; t: Texts }) {
   const [teamId, setTeamId] = useState('');
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -32,9 +40,11 @@ export function TeamsSection({ settings, t }: { settings: SignInSettings; t: Tex
       if (answer.status === 200 && answer.body) {
         const team = answer.body;
         setOpened({ id, exists: true, name: team.name, ownerEmail: team.ownerEmail ?? '', members: team.members.join(', '),
-          snsFilter: team.snsFilter ?? '' });
+          snsFilter: team.snsFilter ?? '', language: team.language ?? '', slack: '',
+          slackConfigured: team.slackConfigured, removeSlack: false });
       } else if (answer.status === 404) {
-        setOpened({ id, exists: false, name: '', ownerEmail: '', members: '', snsFilter: '' });
+        setOpened({ id, exists: false, name: '', ownerEmail: '', members: '', snsFilter: '', language: '', slack: '',
+          slackConfigured: false, removeSlack: false });
       } else {
         setProblem(t.t(answer.status === 403 ? 'settings.forbidden' : 'settings.unreadable', { status: answer.status }));
       }
@@ -46,10 +56,15 @@ export function TeamsSection({ settings, t }: { settings: SignInSettings; t: Tex
   };
   const save = async (event: Event) => {
     event.preventDefault();
-    if (opened && await act('PUT', '/api/teams/' + encodeURIComponent(opened.id), { name: opened.name.trim(),
+    if (!opened) {
+      return;
+    }
+    const slack = opened.removeSlack ? '' : opened.slack.trim() || undefined;
+    if (await act('PUT', '/api/teams/' + encodeURIComponent(opened.id), { name: opened.name.trim(),
       ownerEmail: opened.ownerEmail.trim() || null, members: splitList(opened.members),
-      snsFilter: opened.snsFilter.trim() || null })) {
-      setOpened({ ...opened, exists: true });
+      snsFilter: opened.snsFilter.trim() || null, language: opened.language, slackWebhookUrl: slack })) {
+      setOpened({ ...opened, exists: true, slack: '', removeSlack: false,
+        slackConfigured: slack === undefined ? opened.slackConfigured : slack !== '' });
     }
   };
   const field = (key: 'name' | 'ownerEmail' | 'members' | 'snsFilter', label: string) => opened && (
@@ -75,6 +90,25 @@ export function TeamsSection({ settings, t }: { settings: SignInSettings; t: Tex
           {field('ownerEmail', t.t('teams.owner'))}
           {field('members', t.t('teams.members'))}
           {field('snsFilter', t.t('teams.sns'))}
+          <label>{t.t('teams.slack')}
+            <input id="team-slack" dir="ltr" type="url" autocomplete="off" value={opened.slack}
+              placeholder={opened.slackConfigured ? t.t('teams.slackSet') : 'https://hooks.slack.com/services/…'}
+              onInput={(event) => setOpened({ ...opened, slack: (event.target as HTMLInputElement).value })} />
+          </label>
+          {opened.slackConfigured && (
+            <label><input id="team-slack-remove" type="checkbox" checked={opened.removeSlack}
+              onChange={(event) => setOpened({ ...opened, removeSlack: (event.target as HTMLInputElement).checked })} />
+              {t.t('teams.slackRemove')}</label>
+          )}
+          <label>{t.t('teams.language')}
+            <select id="team-language" value={opened.language}
+              onChange={(event) => setOpened({ ...opened, language: (event.target as HTMLSelectElement).value })}>
+              <option value="">English</option>
+              <option value="en">English (en)</option>
+              <option value="fa">فارسی (fa)</option>
+              <option value="ar">العربية (ar)</option>
+            </select>
+          </label>
           <button type="submit" id="save-team" disabled={acted.state === 'busy'}>{t.t('teams.save')}</button>
         </form>
       )}
