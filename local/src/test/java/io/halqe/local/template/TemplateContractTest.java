@@ -366,6 +366,11 @@ class TemplateContractTest {
             if (id.equals("LimitsTable")) {
                 // counters that expire within hours: nothing to stream, nothing to recover
                 assertThat(p).as(id).doesNotContainKeys("StreamSpecification", "PointInTimeRecoverySpecification");
+            } else if (id.equals("WebhooksTable")) {
+                // recoverable, but no stream: nothing reads its changes, and its signing secrets stay in the table
+                assertThat(p).as(id).doesNotContainKey("StreamSpecification");
+                assertThat(SamTemplate.map(p.get("PointInTimeRecoverySpecification"))).as(id)
+                        .containsEntry("PointInTimeRecoveryEnabled", true);
             } else {
                 assertThat(SamTemplate.map(p.get("StreamSpecification"))).as(id)
                         .containsEntry("StreamViewType", "NEW_AND_OLD_IMAGES");

@@ -21,7 +21,7 @@ class LocalDynamoDbTest {
         // WHEN its tables are described
         TableDescription responses = db.client().describeTable(r -> r.tableName(db.tableName("ResponsesTable"))).table();
         // THEN they carry the template's names, GSIs and stream
-        assertThat(db.tableNames()).containsEntry("SurveysTable", "halqe-local-SurveysTable").hasSize(8);
+        assertThat(db.tableNames()).containsEntry("SurveysTable", "halqe-local-SurveysTable").hasSize(9);
         assertThat(db.client().listTables().tableNames()).containsAll(db.tableNames().values());
         assertThat(responses.globalSecondaryIndexes()).extracting(gsi -> gsi.indexName()).containsExactlyInAnyOrder("byId", "bySurvey", "byDraftDue");
         assertThat(responses.streamSpecification().streamEnabled()).isTrue();

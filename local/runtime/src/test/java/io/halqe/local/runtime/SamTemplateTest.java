@@ -49,7 +49,8 @@ class SamTemplateTest {
             assertThat(event.properties().get("Stream"))
                     .isEqualTo(new SamTemplate.Intrinsic("Fn::GetAtt", java.util.List.of("ResponsesTable", "StreamArn")));
         });
-        assertThat(TEMPLATE.function("AlertsFunction").events("EventBridgeRule")).hasSize(1);
+        // responses alert rules or webhooks asked for, and score shifts (webhooks)
+        assertThat(TEMPLATE.function("AlertsFunction").events("EventBridgeRule")).hasSize(2);
         assertThat(TEMPLATE.function("RemeasureFunction").events("ScheduleV2")).singleElement()
                 .satisfies(event -> assertThat(event.properties().get("ScheduleExpression")).isEqualTo("rate(5 minutes)"));
     }
@@ -61,7 +62,7 @@ class SamTemplateTest {
         Map<String, SamTemplate.Table> tables = TEMPLATE.tables();
         // THEN each has its keys, GSIs and stream
         assertThat(tables.keySet()).containsExactly("SurveysTable", "ResponsesTable", "AggregatesTable", "AuditTable", "CasesTable",
-                "DirectoryTable", "LimitsTable", "OutreachTable");
+                "DirectoryTable", "LimitsTable", "OutreachTable", "WebhooksTable");
         // (the Limits table holds counters only: a key, no range, no stream)
         assertThat(tables.get("LimitsTable").createTableRequest("t").streamSpecification()).isNull();
         CreateTableRequest responses = tables.get("ResponsesTable").createTableRequest("halqe-local-ResponsesTable");
