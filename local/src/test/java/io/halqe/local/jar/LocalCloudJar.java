@@ -19,6 +19,8 @@ import java.util.List;
 public final class LocalCloudJar implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every cloud started in this JVM records its answers (--record-answers), to be held to openapi.yaml. */
+    private static final List<Path> ANSWER_LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Process process;
     private final URI base;
@@ -49,8 +51,10 @@ public final class LocalCloudJar implements AutoCloseable {
             throw new IllegalStateException("no local/target/halqe-local.jar: the package phase makes it");
         }
         Path log = Files.createTempFile("halqe-local", ".log");
+        Path answers = Files.createTempFile("halqe-answers", ".ndjson");
+        answers.toFile().deleteOnExit();
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("halqe").toString(), "local",
-                "--port", Integer.toString(port)));
+                "--port", Integer.toString(port), "--record-answers", answers.toString()));
         command.addAll(arguments);
         for (String parameter : parameters) {
             command.add("--parameter");
@@ -69,6 +73,7 @@ public final class LocalCloudJar implements AutoCloseable {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    ANSWER_LOGS.add(answers);
                     return new LocalCloudJar(started, base);
                 }
             } catch (IOException notYet) {
@@ -80,6 +85,11 @@ public final class LocalCloudJar implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The answer logs of every cloud started in this JVM (io.halqe.local.openapi holds them to openapi.yaml). */
+    public static List<Path> answerLogs() {
+        return List.copyOf(ANSWER_LOGS);
     }
 
     public URI base() {

@@ -1,0 +1,37 @@
+package io.halqe.local.openapi;
+
+import io.halqe.local.jar.LocalCloudJar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * After each test class (registered for every class through META-INF/services and JUnit's extension autodetection):
+ * the answers every local cloud started as a jar in this JVM recorded since the last check are held to openapi.yaml,
+ * and the class fails listing what does not match. Runs after the class's own {@code @AfterAll}, so a cloud the class
+ * stopped has recorded everything; the cloud the browser tests share is checked after each of them.
+ */
+public final class AnswersHeldToTheDescription implements AfterAllCallback {
+
+    /** How far each log has been checked, in bytes. */
+    private static final Map<Path, Long> CHECKED = new ConcurrentHashMap<>();
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        List<Path> logs = LocalCloudJar.answerLogs();
+        if (logs.isEmpty()) {
+            return;
+        }
+        DescribedAnswers answers = new DescribedAnswers(ApiDescription.repository());
+        for (Path log : logs) {
+            CHECKED.put(log, answers.check(log, CHECKED.getOrDefault(log, 0L)));
+        }
+        if (!answers.violations().isEmpty()) {
+            throw new AssertionError(answers.violations().size() + " kinds of answer (of " + answers.checked()
+                    + " answers) do not match openapi.yaml:\n  " + String.join("\n  ", answers.violations()));
+        }
+    }
+}
