@@ -40,7 +40,9 @@ final class AnswerLog implements AutoCloseable {
                 boolean byGateway) {
         ObjectNode line = Json.MAPPER.createObjectNode().put("method", method).put("route", routeKey).put("path", path)
                 .put("status", status).put("contentType", contentType).put("byGateway", byGateway);
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json") && body.length > 0) {
+        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        // one JSON document (not NDJSON, whose lines are an export's, held to its type only)
+        if ((media.equals("application/json") || media.endsWith("+json")) && body.length > 0) {
             line.put("body", new String(body, StandardCharsets.UTF_8));
         }
         String text = line.toString();
