@@ -29,6 +29,9 @@ public final class AnswersHeldToTheDescription implements AfterAllCallback {
         for (Path log : logs) {
             CHECKED.put(log, answers.check(log, CHECKED.getOrDefault(log, 0L)));
         }
+        // how much was held, in the test's output: a class whose answers went unrecorded would show 0
+        System.out.println("[openapi] " + context.getDisplayName() + ": " + answers.checked()
+                + " answers held to openapi.yaml");
         if (!answers.violations().isEmpty()) {
             throw new AssertionError(answers.violations().size() + " kinds of answer (of " + answers.checked()
                     + " answers) do not match openapi.yaml:\n  " + String.join("\n  ", answers.violations()));
