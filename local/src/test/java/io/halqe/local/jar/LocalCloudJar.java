@@ -19,8 +19,6 @@ import java.util.List;
 public final class LocalCloudJar implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** Every cloud started in this JVM records its answers (--record-answers), to be held to openapi.yaml. */
-    private static final List<Path> ANSWER_LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Process process;
     private final URI base;
@@ -51,8 +49,8 @@ public final class LocalCloudJar implements AutoCloseable {
             throw new IllegalStateException("no local/target/halqe-local.jar: the package phase makes it");
         }
         Path log = Files.createTempFile("halqe-local", ".log");
-        Path answers = Files.createTempFile("halqe-answers", ".ndjson");
-        answers.toFile().deleteOnExit();
+        // every cloud records its answers, held to openapi.yaml after each test class
+        Path answers = io.halqe.local.openapi.RecordedAnswers.newLog();
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("halqe").toString(), "local",
                 "--port", Integer.toString(port), "--record-answers", answers.toString()));
         command.addAll(arguments);
@@ -73,7 +71,6 @@ public final class LocalCloudJar implements AutoCloseable {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/health")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    ANSWER_LOGS.add(answers);
                     return new LocalCloudJar(started, base);
                 }
             } catch (IOException notYet) {
@@ -85,11 +82,6 @@ public final class LocalCloudJar implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-    }
-
-    /** The answer logs of every cloud started in this JVM (io.halqe.local.openapi holds them to openapi.yaml). */
-    public static List<Path> answerLogs() {
-        return List.copyOf(ANSWER_LOGS);
     }
 
     public URI base() {

@@ -1,6 +1,5 @@
 package io.halqe.local.openapi;
 
-import io.halqe.local.jar.LocalCloudJar;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * After each test class (registered for every class through META-INF/services and JUnit's extension autodetection):
- * the answers every local cloud started as a jar in this JVM recorded since the last check are held to openapi.yaml,
+ * the answers every local cloud of this JVM recorded ({@link RecordedAnswers}) since the last check are held to openapi.yaml,
  * and the class fails listing what does not match. Runs after the class's own {@code @AfterAll}, so a cloud the class
  * stopped has recorded everything; the cloud the browser tests share is checked after each of them.
  */
@@ -21,7 +20,7 @@ public final class AnswersHeldToTheDescription implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        List<Path> logs = LocalCloudJar.answerLogs();
+        List<Path> logs = RecordedAnswers.logs();
         if (logs.isEmpty()) {
             return;
         }

@@ -107,7 +107,8 @@ public final class DescribedAnswers {
     }
 
     private void violation(String where, String problem, String path) {
-        String key = where + ": " + problem;
+        // one kind of problem whichever item of an array it was seen in
+        String key = where + ": " + problem.replaceAll("/[0-9]+(?=[/:])", "/*");
         violations.putIfAbsent(key, path);
         counts.merge(key, 1, Integer::sum);
     }
