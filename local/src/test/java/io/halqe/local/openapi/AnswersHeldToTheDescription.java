@@ -24,13 +24,16 @@ public final class AnswersHeldToTheDescription implements AfterAllCallback {
         if (logs.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         DescribedAnswers answers = new DescribedAnswers(ApiDescription.repository());
         for (Path log : logs) {
             CHECKED.put(log, answers.check(log, CHECKED.getOrDefault(log, 0L)));
         }
-        // how much was held, in the test's output: a class whose answers went unrecorded would show 0
-        System.out.println("[openapi] " + context.getDisplayName() + ": " + answers.checked()
-                + " answers held to openapi.yaml");
+        if (answers.checked() > 0) {
+            // how much was held and what it cost, in the test's output
+            System.out.println("[openapi] " + context.getDisplayName() + ": " + answers.checked()
+                    + " answers held to openapi.yaml in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
         if (!answers.violations().isEmpty()) {
             throw new AssertionError(answers.violations().size() + " kinds of answer (of " + answers.checked()
                     + " answers) do not match openapi.yaml:\n  " + String.join("\n  ", answers.violations()));
