@@ -20,6 +20,11 @@ public final class AnswersHeldToTheDescription implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        check(context.getDisplayName());
+    }
+
+    /** The same, for tests JUnit Jupiter does not run (jqwik's properties call it from their {@code @AfterContainer}). */
+    public static synchronized void check(String testName) {
         List<Path> logs = RecordedAnswers.logs();
         if (logs.isEmpty()) {
             return;
@@ -31,7 +36,7 @@ public final class AnswersHeldToTheDescription implements AfterAllCallback {
         }
         if (answers.checked() > 0) {
             // how much was held and what it cost, in the test's output
-            System.out.println("[openapi] " + context.getDisplayName() + ": " + answers.checked()
+            System.out.println("[openapi] " + testName + ": " + answers.checked()
                     + " answers held to openapi.yaml in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         if (!answers.violations().isEmpty()) {
