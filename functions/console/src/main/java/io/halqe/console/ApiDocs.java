@@ -26,8 +26,8 @@ final class ApiDocs {
 
     private final String description = text("openapi.json");
     private final String page = text("index.html");
-    private final Map<String, String> files = Map.of("swagger-ui-bundle.js", text("swagger-ui-bundle.js"),
-            "docs.js", text("docs.js"), "swagger-ui.css", text("swagger-ui.css"));
+    /** The viewer's files (2 MB), read when first asked for, not at every console page's cold start. */
+    private final Map<String, String> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether {@code path} is one of these routes' (the rest of the function's paths are the console's). */
     static boolean serves(String path) {
@@ -45,7 +45,8 @@ final class ApiDocs {
         }
         String name = path.substring("/api/docs/".length());
         return Optional.ofNullable(FILES.get(name))
-                .map(type -> HttpResponses.response(200, type, files.get(name), Map.of("cache-control", "max-age=300")))
+                .map(type -> HttpResponses.response(200, type, files.computeIfAbsent(name, ApiDocs::text),
+                        Map.of("cache-control", "max-age=300")))
                 .orElseGet(() -> HttpResponses.response(404, "application/json",
                         "{\"error\":{\"code\":\"not_found\",\"message\":\"There is no such file of the API's viewer.\","
                                 + "\"field\":\"file\"}}", Map.of()));
