@@ -37,12 +37,15 @@ final class HttpFront {
     private final LocalControlApi control;
     private final Usage usage;
     private final Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers;
+    private final Optional<AnswerLog> answers;
     private volatile boolean started;
 
     /** {@code server} is bound already: the cloud needs its port before the template's parameters resolve. */
     HttpFront(HttpServer server, HttpRoutes<LocalFunction> routes, HttpApiCors cors, Clock clock,
-              LocalControlApi control, Usage usage, Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers) {
+              LocalControlApi control, Usage usage, Map<String, io.halqe.local.auth.JwtAuthorizer> authorizers,
+              Optional<AnswerLog> answers) {
         this.authorizers = Map.copyOf(authorizers);
+        this.answers = answers;
         this.server = server;
         this.routes = routes;
         this.cors = cors;
@@ -63,6 +66,7 @@ final class HttpFront {
             server.stop(0);
         }
         executor.shutdownNow();
+        answers.ifPresent(AnswerLog::close);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -119,7 +123,10 @@ final class HttpFront {
         if (authorizer != null && verified.isEmpty()) {
             cors.apply(exchange, origin);
             exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-            sendJson(exchange, 401, message("Unauthorized"));
+            ObjectNode unauthorized = message("Unauthorized");
+            answers.ifPresent(log -> log.record(method, route.routeKey(), rawPath, 401, "application/json",
+                    unauthorized.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true));
+            sendJson(exchange, 401, unauthorized);
             return;
         }
         String requestId = UUID.randomUUID().toString();
@@ -143,6 +150,8 @@ final class HttpFront {
         response.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         cors.apply(exchange, origin);
+        answers.ifPresent(log -> log.record(method, route.routeKey(), rawPath, response.statusCode(),
+                exchange.getResponseHeaders().getFirst("Content-Type"), response.body(), false));
         send(exchange, response.statusCode(), response.body(), null);
     }
 }

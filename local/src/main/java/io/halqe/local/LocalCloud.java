@@ -172,7 +172,7 @@ public final class LocalCloud implements AutoCloseable {
         wired.routeAuthorizers().forEach((route, name) -> authorizers.put(route, signIn.authorizer(name).orElseThrow(() ->
                 new IllegalStateException(route + " names the authorizer " + name + ", which no HttpApi defines"))));
         front = new HttpFront(http, wired.routes(), HttpApiCors.of(template, resolver), clock, new LocalControlApi(this),
-                usage, authorizers);
+                usage, authorizers, AnswerLog.open(options.answerLog()));
         front.start();
         if (options.background()) {
             worker.startBackgroundPasses();

@@ -3,7 +3,7 @@ package io.halqe.local;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed] [--workers N]}: starts the
+ * {@code java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed] [--workers N] …}: starts the
  * local cloud, prints where to find it and runs until the JVM is stopped.
  */
 public final class LocalCloudMain {
@@ -21,6 +21,8 @@ public final class LocalCloudMain {
                 case "--faults" -> options = options.withFaults(Faults.parse(args[++i], faultsSeed(args)));
                 case "--faults-seed" -> i++;
                 case "--workers" -> options = options.withWorkers(Integer.parseInt(args[++i]));
+                // each answer of an HttpApi route appended to FILE as a JSON line (tests hold them to openapi.yaml)
+                case "--record-answers" -> options = options.withAnswerLog(Path.of(args[++i]));
                 // a person who can sign in at /_local/auth/login: name:password:group[,group]
                 case "--user" -> options = options.withUser(io.halqe.local.auth.LocalUser.parse(args[++i]));
                 case "--parameter" -> {
@@ -34,7 +36,7 @@ public final class LocalCloudMain {
                 }
                 case "--help", "-h" -> {
                     System.out.println("usage: java -jar local/target/halqe-local.jar [--port N] [--template FILE] [--no-seed]"
-                            + " [--parameter Name=Value]... [--workers N] [--user name:password:group[,group]]..."
+                            + " [--parameter Name=Value]... [--workers N] [--user name:password:group[,group]]... [--record-answers FILE]"
                             + " [--faults dynamodb=0.1,ses=0.05,sns=0.05,events=0.05,timeout=0.02 [--faults-seed N]]");
                     return;
                 }

@@ -37,7 +37,8 @@ class ScoringReplayTest {
     @BeforeAll
     static void start() {
         // hundreds of answers from this one process in a minute: the per-source limit is not what this test is about
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
     }
 

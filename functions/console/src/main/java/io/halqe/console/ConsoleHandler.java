@@ -12,12 +12,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * {@code GET /console/{proxy+}} (template.yaml's ConsoleFunction): the console's page and files. A function of its
- * own, calling no AWS service, so the console grows without weighing on the admin API's zip or cold start.
+ * {@code GET /console/{proxy+}} (template.yaml's ConsoleFunction): the console's page and files, and the API's
+ * description and its viewer ({@link ApiDocs}). A function of its own, calling no AWS service, so the console grows
+ * without weighing on the admin API's zip or cold start.
  */
 public final class ConsoleHandler implements RequestStreamHandler {
 
     private final ConsolePages pages;
+    private final ApiDocs docs;
 
     public ConsoleHandler() {
         this(configured(HalqeConfig.load(LambdaEnvironment.current(), "HALQE_SIGN_IN_URL", "HALQE_CONSOLE_CLIENT_ID")));
@@ -25,6 +27,7 @@ public final class ConsoleHandler implements RequestStreamHandler {
 
     ConsoleHandler(ConsolePages pages) {
         this.pages = pages;
+        this.docs = new ApiDocs();
     }
 
     private static ConsolePages configured(HalqeConfig config) {
@@ -34,7 +37,10 @@ public final class ConsoleHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         switch (Inbound.read(input)) {
-            case Inbound.Http http -> HttpResponses.write(pages.serve(HttpRequest.of(http.event()).path()), output);
+            case Inbound.Http http -> {
+                String path = HttpRequest.of(http.event()).path();
+                HttpResponses.write(ApiDocs.serves(path) ? docs.serve(path) : pages.serve(path), output);
+            }
             case Inbound other -> throw Inbound.unexpected("console", other);
         }
     }

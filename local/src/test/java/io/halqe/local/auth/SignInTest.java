@@ -33,7 +33,8 @@ class SignInTest {
     @BeforeAll
     static void start() throws Exception {
         // GIVEN a cloud with three people, sara an agent of support, reza an agent of logistics, vida a viewer
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0")
                 .withUser(LocalUser.parse("sara:sara-secret:agent")).withUser(LocalUser.parse("reza:reza-secret:agent"))
                 .withUser(LocalUser.parse("vida:vida-secret:viewer")));

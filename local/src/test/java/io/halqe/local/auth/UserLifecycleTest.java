@@ -37,7 +37,8 @@ class UserLifecycleTest {
     @BeforeAll
     static void start() throws Exception {
         // GIVEN an empty cloud (nobody can sign in), the support team and a case of support's
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
         calls = new LocalCloudCalls(cloud);
         assertThat(calls.send("PUT", "/api/teams/support", "{\"name\":\"Support\"}").statusCode()).isEqualTo(200);

@@ -65,7 +65,8 @@ class CostPerAnswerTest {
     static void run() {
         // the answers come from one address here, from many in life: the per-address limit is raised, and each
         // answer still writes its address's counter once
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "1000"));
         // warm environments and the hour's first writes (storm counters, days): a million answers amortise them
         for (int i = 0; i < 10; i++) {

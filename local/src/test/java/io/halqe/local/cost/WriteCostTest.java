@@ -39,7 +39,8 @@ class WriteCostTest {
 
     @BeforeAll
     static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false));
         // the first answer of a survey and hour writes what later ones find (storm counters' hour, days): not measured
         answer(9, "warm-up");
         answer(1, "warm-up, too slow");

@@ -49,8 +49,10 @@ public final class LocalCloudJar implements AutoCloseable {
             throw new IllegalStateException("no local/target/halqe-local.jar: the package phase makes it");
         }
         Path log = Files.createTempFile("halqe-local", ".log");
+        // every cloud records its answers, held to openapi.yaml after each test class
+        Path answers = io.halqe.local.openapi.RecordedAnswers.newLog();
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("halqe").toString(), "local",
-                "--port", Integer.toString(port)));
+                "--port", Integer.toString(port), "--record-answers", answers.toString()));
         command.addAll(arguments);
         for (String parameter : parameters) {
             command.add("--parameter");

@@ -75,7 +75,8 @@ class EmergingTopicsTest {
     @BeforeAll
     static void answerTheBaselineThenAWeek() throws Exception {
         // GIVEN a survey answered on each day up to the next Monday, then five times on each day of that week
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
         api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);

@@ -48,7 +48,8 @@ class KeyDriversTest {
     @BeforeAll
     static void start() throws Exception {
         // GIVEN a survey answered 120 times, each answer a seeded draw of a score and a comment (or none)
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
         api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);

@@ -40,7 +40,8 @@ class MetricsDimensionsTest {
     @BeforeAll
     static void start() throws Exception {
         // GIVEN an empty local cloud, a survey created through the API and six answers through its public endpoint
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false));
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false));
         api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);
         answer("{\"nps\":10,\"plan\":\"pro\",\"addons\":[\"backup\",\"phone\"],\"renew\":true,\"ces\":7}");

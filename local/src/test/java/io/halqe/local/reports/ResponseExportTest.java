@@ -82,7 +82,8 @@ class ResponseExportTest {
     @BeforeAll
     static void answerTenThousandTimes() throws Exception {
         // GIVEN a survey answered 10,000 times, one of them a partial answer the sweep finalised
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
         api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);

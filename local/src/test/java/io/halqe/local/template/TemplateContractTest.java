@@ -392,8 +392,9 @@ class TemplateContractTest {
         assertThat(routes).contains("GET /s/{surveyId}", "POST /s/{surveyId}/responses",
                 "OPTIONS /s/{surveyId}/responses", "GET /embed.js", "GET /u/{token}", "POST /u/{token}",
                 "POST /api/cases/{caseId}/close", "GET /api/surveys/{surveyId}/metrics",
-                "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}", "GET /console/{proxy+}")
-                .hasSize(6 + 65)
+                "GET /api/surveys/{surveyId}/drivers", "ANY /console/api/{proxy+}", "GET /console/{proxy+}",
+                "GET /api/openapi.json", "GET /api/docs", "GET /api/docs/{file}")
+                .hasSize(6 + 65 + 3)
                 .filteredOn(route -> !route.contains(" /s/") && !route.contains(" /u/") && !route.endsWith("/embed.js"))
                 .allMatch(route -> route.split(" ")[1].startsWith("/api/") || route.startsWith("ANY /console/api/")
                         || route.equals("GET /console/{proxy+}"));
