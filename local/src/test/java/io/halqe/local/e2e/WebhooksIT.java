@@ -65,7 +65,8 @@ class WebhooksIT {
             exchange.close();
         });
         receiver.start();
-        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withBackground(false)
+        cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
                 .withParameter("AnonymousAnswersPerMinute", "0"));
         api = new LocalCloudCalls(cloud);
         assertThat(api.send("POST", "/api/surveys", SURVEY).statusCode()).isEqualTo(201);

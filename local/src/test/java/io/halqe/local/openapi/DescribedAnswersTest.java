@@ -44,7 +44,7 @@ class DescribedAnswersTest {
                 line("GET", "GET /api/cases", "/api/cases", 200, "{\"next\":null}"),
                 line("DELETE", "DELETE /api/keys/{keyId}", "/api/keys/k1", 418, "{}"),
                 line("GET", "GET /api/cases/{caseId}", "/api/cases/c-1", 404, "{\"message\":\"no\"}"),
-                line("GET", "GET /api/webhooks", "/api/webhooks", 200, "{}"),
+                line("GET", "GET /api/nonesuch", "/api/nonesuch", 200, "{}"),
                 line("GET", "ANY /console/api/{proxy+}", "/console/api/cases", 200, "{\"items\":\"none\"}")) + "\n");
         // WHEN they are checked
         answers.check(log, 0);
@@ -53,7 +53,7 @@ class DescribedAnswersTest {
                         .contains("items").contains("e.g. /api/cases"))
                 .anySatisfy(v -> assertThat(v).startsWith("DELETE /api/keys/{keyId} 418: status not described"))
                 .anySatisfy(v -> assertThat(v).startsWith("GET /api/cases/{caseId} 404: ").contains("error"))
-                .anySatisfy(v -> assertThat(v).startsWith("GET /api/webhooks: no such operation"))
+                .anySatisfy(v -> assertThat(v).startsWith("GET /api/nonesuch: no such operation"))
                 .anySatisfy(v -> assertThat(v).contains("e.g. /console/api/cases"));
     }
 
