@@ -146,6 +146,50 @@ class SendTeamDigestsTest {
     }
 
     @Test
+    void send_shouldPostTheWeekToTheTeamsSlackInItsLanguage_once_andRetryAPostThatFailed() {
+        // GIVEN week 48 for support, whose team reads Slack in Arabic, and a Slack that fails the first post
+        day("2026-11-25", 20, 5, 5, Map.of("delivery", 4));
+        cases.openIfAbsent(new FollowUpCase("case-late", "r1", "demo-nps", CaseStatus.OPEN, "support", "a@example.com",
+                "Detractor (1/10)", 1, null, "en", AFTER_WEEK_48.minus(Duration.ofDays(4)),
+                AFTER_WEEK_48.minus(Duration.ofDays(2))));
+        TeamDirectory arabic = new TeamDirectory() {
+            @Override
+            public Optional<Team> team(String teamId) {
+                return Optional.of(new Team(teamId, "الدعم", "lead@example.com", List.of(), null,
+                        "https://hooks.slack.example/services/T/B/x", "ar"));
+            }
+
+            @Override
+            public void save(Team team) {
+            }
+        };
+        List<io.halqe.domain.core.ChatMessage> posted = new ArrayList<>();
+        int[] failures = {1};
+        var sendToSlack = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates, cases, arabic,
+                emails::add, cases, new AlertSettings("support", "fallback@example.com", "https://fb.example.com",
+                ZoneId.of("UTC")), (url, message) -> {
+                    if (failures[0]-- > 0) {
+                        throw new IllegalStateException("Slack answered HTTP 503");
+                    }
+                    posted.add(message);
+                });
+        // WHEN the hourly schedule runs three times
+        sendToSlack.send(AFTER_WEEK_48);
+        sendToSlack.send(AFTER_WEEK_48.plusSeconds(3600));
+        sendToSlack.send(AFTER_WEEK_48.plusSeconds(7200));
+        // THEN the email went once, and Slack got the week once, on the run after the failed post, in Arabic
+        assertThat(emails).hasSize(1);
+        assertThat(posted).singleElement().satisfies(message -> {
+            assertThat(message.title()).isEqualTo("الملخص الأسبوعي · الدعم · 2026-W48");
+            assertThat(message.fields()).containsExactly(new io.halqe.domain.core.ChatMessage.Field("NPS · demo-nps",
+                    "+50 (n=30)"), new io.halqe.domain.core.ChatMessage.Field("الحالات المفتوحة", "1"),
+                    new io.halqe.domain.core.ChatMessage.Field("متأخرة", "1"));
+            assertThat(message.context()).isEqualTo("أبرز المواضيع: delivery");
+            assertThat(message.link().url()).isEqualTo("https://fb.example.com/console/");
+        });
+    }
+
+    @Test
     void send_shouldWaitUntilTheWeekIsOver() {
         day("2026-11-25", 20, 5, 5, Map.of());
         assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z"))).isZero();
