@@ -126,10 +126,8 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase, WebhookAnnouncement
         String caseId = visibleCase(request);
         return switch (closeCase.close(caseId, body(request, CloseCase.Request.class), request.receivedAt())) {
             case CloseCase.Outcome.Closed closed -> {
-                // as stored: a repeated close keeps the first close's time and resolution, so it is the same message
-                var work = cases.work(caseId);
-                webhooks.caseClosed(closed.followUpCase(), work.resolution(), closed.customerNotified(),
-                        work.closedAt() == null ? request.receivedAt() : work.closedAt());
+                webhooks.caseClosed(closed.followUpCase(), closed.customerNotified(), () -> cases.work(caseId),
+                        request.receivedAt());
                 Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));
                 view.put("customerNotified", closed.customerNotified());
                 view.put("resurveyAt", closed.resurveyAt() == null ? null : closed.resurveyAt().toString());

@@ -10,7 +10,6 @@ import io.halqe.domain.webhooks.ManageWebhooks;
 import io.halqe.domain.webhooks.WebhookDelivery;
 import io.halqe.domain.webhooks.WebhookSubscription;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -92,7 +91,7 @@ record WebhookRoutes(ManageWebhooks webhooks) implements Router.Group {
     private static WebhookDelivery.Status status(HttpRequest request) {
         String wanted = request.query("status").orElse(null);
         try {
-            return wanted == null ? null : WebhookDelivery.Status.valueOf(wanted.toUpperCase(Locale.ROOT));
+            return wanted == null ? null : WebhookDelivery.Status.fromWire(wanted);
         } catch (IllegalArgumentException unknown) {
             throw new HttpProblem(400, "invalid_query", "status must be pending, delivered or failed", "status");
         }

@@ -47,9 +47,8 @@ final class ApiDocs {
         return Optional.ofNullable(FILES.get(name))
                 .map(type -> HttpResponses.response(200, type, files.computeIfAbsent(name, ApiDocs::text),
                         Map.of("cache-control", "max-age=300")))
-                .orElseGet(() -> HttpResponses.response(404, "application/json",
-                        "{\"error\":{\"code\":\"not_found\",\"message\":\"There is no such file of the API's viewer.\","
-                                + "\"field\":\"file\"}}", Map.of()));
+                .orElseGet(() -> HttpResponses.error(404, "not_found", "There is no such file of the API's viewer.",
+                        "file"));
     }
 
     private static String text(String name) {

@@ -110,11 +110,10 @@ public final class DynamoWebhookStore implements WebhookStore {
     public boolean claim(WebhookDelivery delivery, Instant leaseUntil) {
         try {
             dynamo.updateItem(request -> request.tableName(table).key(deliveryKey(delivery))
-                    .updateExpression("SET dueAt = :lease, nextAttemptAt = :leaseText")
+                    .updateExpression("SET dueAt = :lease")
                     .conditionExpression("#status = :pending AND attempts = :attempts AND dueAt = :seen")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":lease", Items.s(millis(leaseUntil)),
-                            ":leaseText", Items.s(leaseUntil.toString()), ":pending", Items.s("pending"),
+                    .expressionAttributeValues(Map.of(":lease", Items.s(millis(leaseUntil)), ":pending", Items.s("pending"),
                             ":attempts", Items.n(delivery.attempts()),
                             ":seen", Items.s(millis(delivery.nextAttemptAt())))));
             return true;
@@ -175,7 +174,6 @@ public final class DynamoWebhookStore implements WebhookStore {
         if (delivery.status() == WebhookDelivery.Status.PENDING) {
             item.put("due", Items.s("due"));
             item.put("dueAt", Items.s(millis(delivery.nextAttemptAt())));
-            item.put("nextAttemptAt", Items.s(delivery.nextAttemptAt().toString()));
         } else {
             Instant last = delivery.lastAttempt() == null ? delivery.occurredAt() : delivery.lastAttempt().at();
             item.put("expiresAt", Items.n(last.plus(KEPT).getEpochSecond()));
@@ -185,7 +183,7 @@ public final class DynamoWebhookStore implements WebhookStore {
 
     private static WebhookDelivery delivery(Map<String, AttributeValue> item) {
         String subscription = item.get("pk").s().substring("DELIVERY#".length());
-        var status = WebhookDelivery.Status.valueOf(item.get("status").s().toUpperCase(Locale.ROOT));
+        var status = WebhookDelivery.Status.fromWire(item.get("status").s());
         String next = Items.string(item, "dueAt");
         return new WebhookDelivery(subscription, item.get("id").s(), item.get("type").s(),
                 Instant.parse(item.get("occurredAt").s()), item.get("payload").s(), status,

@@ -1,13 +1,12 @@
 package io.halqe.aws.messaging;
 
+import io.halqe.aws.http.OutboundHttp;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.core.ChatMessage;
 import io.halqe.domain.core.ChatPoster;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ public final class SlackPoster implements ChatPoster {
     private static final int FIELD = 2000;
     private static final int SECTION = 3000;
 
-    /** Built on first use, not at init: a SnapStart snapshot carries no selector thread or open connection. */
-    private HttpClient http;
+    private final OutboundHttp http = new OutboundHttp(TIMEOUT);
 
     @Override
     public void post(String webhookUrl, ChatMessage message) {
@@ -38,7 +36,7 @@ public final class SlackPoster implements ChatPoster {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(blocks(message)), StandardCharsets.UTF_8)).build();
         int status;
         try {
-            status = client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(request);
         } catch (IOException e) {
             throw new IllegalStateException("the team's Slack webhook could not be reached: "
                     + e.getClass().getSimpleName(), e);
@@ -98,12 +96,5 @@ public final class SlackPoster implements ChatPoster {
 
     private static Map<String, Object> markdown(String text) {
         return Map.of("type", "mrkdwn", "text", text);
-    }
-
-    private synchronized HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
     }
 }

@@ -1,14 +1,13 @@
 package io.halqe.aws.webhooks;
 
 import com.standardwebhooks.Webhook;
+import io.halqe.aws.http.OutboundHttp;
 import io.halqe.domain.core.ItemFailure;
 import io.halqe.domain.webhooks.WebhookSecret;
 import io.halqe.domain.webhooks.WebhookSender;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,7 @@ public final class HttpWebhookSender implements WebhookSender {
     private static final Duration CONNECT = Duration.ofSeconds(5);
     private static final Duration ANSWER = Duration.ofSeconds(10);
 
-    /** Built on first use, not at init: a SnapStart snapshot carries no selector thread or open connection. */
-    private HttpClient http;
+    private final OutboundHttp http = new OutboundHttp(CONNECT);
 
     @Override
     public Result send(String url, String messageId, Instant timestamp, String body, List<WebhookSecret> secrets) {
@@ -46,7 +44,7 @@ public final class HttpWebhookSender implements WebhookSender {
                 .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
-            int status = client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(request);
             return new Result(status, status >= 200 && status < 300 ? null : "answered HTTP " + status);
         } catch (IOException e) {
             return new Result(null, ItemFailure.reason(e));
@@ -62,12 +60,5 @@ public final class HttpWebhookSender implements WebhookSender {
         } catch (Exception e) {
             throw new IllegalStateException("a secret of this subscription cannot sign: " + e.getClass().getSimpleName(), e);
         }
-    }
-
-    private synchronized HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
     }
 }

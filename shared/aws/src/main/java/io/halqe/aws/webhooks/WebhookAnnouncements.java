@@ -1,5 +1,6 @@
 package io.halqe.aws.webhooks;
 
+import io.halqe.domain.cases.CaseWork;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.events.ScoreShifted;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * What each event type tells a subscriber, and the key that makes a repeated event the same message. Every call adds
@@ -43,10 +45,19 @@ public final class WebhookAnnouncements {
         return announce(WebhookEvents.CASE_OPENED, opened.id(), opened.openedAt(), data);
     }
 
-    /** A case closed again after a reopening is another message: its key holds when it closed. */
-    public int caseClosed(FollowUpCase closed, String resolution, boolean customerNotified, Instant closedAt) {
+    /**
+     * A case closed again after a reopening is another message: its key holds when it closed. {@code stored} is the
+     * case's work as saved (a repeated close keeps the first close's time and resolution, so it is the same message),
+     * read only when a subscription asks for closed cases; {@code now} stands in for a close time not yet readable.
+     */
+    public int caseClosed(FollowUpCase closed, boolean customerNotified, Supplier<CaseWork> stored, Instant now) {
+        if (!outbox.wanted(WebhookEvents.CASE_CLOSED)) {
+            return 0;
+        }
+        CaseWork work = stored.get();
+        Instant closedAt = work.closedAt() == null ? now : work.closedAt();
         Map<String, Object> data = caseData(closed);
-        data.put("resolution", resolution);
+        data.put("resolution", work.resolution());
         data.put("customerNotified", customerNotified);
         data.put("closedAt", closedAt);
         return announce(WebhookEvents.CASE_CLOSED, closed.id() + "#" + closedAt, closedAt, data);

@@ -42,6 +42,7 @@ public final class DeliverWebhooks {
         int dead = 0;
         List<ItemFailure> failures = new ArrayList<>();
         Map<String, Optional<WebhookSubscription>> subscriptions = new HashMap<>();
+        Map<String, List<WebhookSecret>> secrets = new HashMap<>();
         boolean progress = true;
         while (progress && timeLeft.getAsBoolean()) {
             progress = false;
@@ -55,7 +56,8 @@ public final class DeliverWebhooks {
                     }
                     progress = true;
                     WebhookDelivery outcome = attempt(due, asOf,
-                            subscriptions.computeIfAbsent(due.subscriptionId(), store::subscription));
+                            subscriptions.computeIfAbsent(due.subscriptionId(), store::subscription),
+                            () -> secrets.computeIfAbsent(due.subscriptionId(), store::secrets));
                     store.save(outcome);
                     switch (outcome.status()) {
                         case DELIVERED -> delivered++;
@@ -71,12 +73,13 @@ public final class DeliverWebhooks {
         return new Run(delivered, retrying, dead, failures);
     }
 
-    private WebhookDelivery attempt(WebhookDelivery due, Instant asOf, Optional<WebhookSubscription> subscription) {
+    /** {@code stored}: the subscription's secrets, read once a run for all its deliveries. */
+    private WebhookDelivery attempt(WebhookDelivery due, Instant asOf, Optional<WebhookSubscription> subscription,
+                                    java.util.function.Supplier<List<WebhookSecret>> stored) {
         if (subscription.isEmpty()) {
             return due.failed(new WebhookDelivery.Attempt(asOf, null, "the subscription was deleted"), null);
         }
-        List<WebhookSecret> secrets = store.secrets(due.subscriptionId()).stream()
-                .filter(secret -> secret.signsAt(asOf)).toList();
+        List<WebhookSecret> secrets = stored.get().stream().filter(secret -> secret.signsAt(asOf)).toList();
         WebhookSender.Result result = sender.send(subscription.get().url(), due.id(), asOf, due.payload(), secrets);
         var attempt = new WebhookDelivery.Attempt(asOf, result.httpStatus(), result.error());
         if (result.delivered()) {

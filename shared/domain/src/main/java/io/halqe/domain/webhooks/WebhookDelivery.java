@@ -15,6 +15,11 @@ public record WebhookDelivery(String subscriptionId, String id, String type, Ins
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** {@code pending}, {@code delivered} or {@code failed}; anything else is an IllegalArgumentException. */
+        public static Status fromWire(String wire) {
+            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /** {@code httpStatus} is null when no answer came (refused, timed out); {@code error} says what went wrong. */
