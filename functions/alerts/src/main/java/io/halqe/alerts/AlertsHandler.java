@@ -142,6 +142,7 @@ public final class AlertsHandler implements RequestStreamHandler {
                         outcome.followUpCase().map(c -> c.id()).orElse(""), "webhooks", announced));
             }
             case Inbound.Http http -> throw Inbound.unexpected("alerts", http);
+            case Inbound.StreamKeys keys -> throw Inbound.unexpected("alerts", keys);
         }
     }
 }

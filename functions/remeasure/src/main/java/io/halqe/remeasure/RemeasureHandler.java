@@ -29,11 +29,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measuring again. Three sources: the schedule's sweep, as of the scheduled time (abandoned partial answers become
+ * Measuring again. Four sources: the schedule's sweep, as of the scheduled time (abandoned partial answers become
  * responses marked partial, due outreach is sent under the contact policy, cases past due are escalated); touchpoint
- * events from other sources on the bus (→ invitations after the rule's delay); and re-survey answers (→ the case's
- * remeasurement). The sweep also anonymises answers older than the retention period, when one is set, and sends the
- * webhook deliveries that are due.
+ * events from other sources on the bus (→ invitations after the rule's delay); re-survey answers (→ the case's
+ * remeasurement); and webhook deliveries just added (the first attempt at once). The sweep also anonymises answers older
+ * than the retention period, when one is set, and sends the webhook deliveries that are due.
  */
 public final class RemeasureHandler implements RequestStreamHandler {
 
@@ -44,6 +44,8 @@ public final class RemeasureHandler implements RequestStreamHandler {
      * sweep ends within the function's 60 s. The rest wait for the next sweep.
      */
     static final java.time.Duration WEBHOOK_BUDGET = java.time.Duration.ofSeconds(20);
+    /** The partition of a subscription's deliveries in the Webhooks table. */
+    private static final String DELIVERY_PREFIX = "DELIVERY#";
 
     private final SweepDueOutreach sweep;
     private final FinalizeDrafts drafts;
@@ -120,8 +122,26 @@ public final class RemeasureHandler implements RequestStreamHandler {
                         "eventId", event.id(), "invitationsScheduled", scheduled.size()));
                 Json.MAPPER.writeValue(output, Map.of("scheduled", scheduled.stream().map(o -> o.id()).toList()));
             }
+            case Inbound.StreamKeys added -> Json.MAPPER.writeValue(output, firstAttempts(added, log));
             case Inbound other -> throw Inbound.unexpected("remeasure", other);
         }
+    }
+
+    /**
+     * Webhook deliveries just added (the Webhooks table's stream, keys only), tried at once rather than at the next
+     * sweep. No record is reported failed: one that could not be tried stays pending, and the sweep sends it.
+     */
+    private Map<String, Object> firstAttempts(Inbound.StreamKeys added, StructuredLog log) {
+        long stop = System.nanoTime() + WEBHOOK_BUDGET.toNanos();
+        List<DeliverWebhooks.Added> deliveries = added.keys().stream()
+                .filter(key -> key.getOrDefault("pk", "").startsWith(DELIVERY_PREFIX) && key.containsKey("sk"))
+                .map(key -> new DeliverWebhooks.Added(key.get("pk").substring(DELIVERY_PREFIX.length()), key.get("sk")))
+                .toList();
+        DeliverWebhooks.Run run = webhooks.deliverAdded(deliveries, Instant.now(), () -> System.nanoTime() < stop);
+        reportFailures("webhooks", run.failures(), log);
+        log.info("webhook first attempts", Map.of("added", deliveries.size(), "delivered", run.delivered(),
+                "retrying", run.retrying(), "deadLettered", run.deadLettered(), "failed", run.failures().size()));
+        return Map.of("batchItemFailures", List.of());
     }
 
     /**

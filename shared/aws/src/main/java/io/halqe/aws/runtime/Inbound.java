@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What can reach a function that takes more than one kind of event, read once from the invocation's JSON: the
@@ -31,6 +33,13 @@ public sealed interface Inbound {
 
     /** SNS messages (their {@code Message} strings), as an SNS subscription delivers them. */
     record Sns(List<String> messages) implements Inbound {
+    }
+
+    /**
+     * DynamoDB stream records, each by its keys' string attributes: all a {@code KEYS_ONLY} stream carries, so
+     * nothing of the item (a secret, a payload) passes through the stream.
+     */
+    record StreamKeys(List<Map<String, String>> keys) implements Inbound {
     }
 
     static Inbound read(InputStream input) throws IOException {
@@ -56,8 +65,21 @@ public sealed interface Inbound {
             records.forEach(record -> messages.add(record.path("Sns").path("Message").asText()));
             return new Sns(messages);
         }
-        throw new IllegalArgumentException("not an invocation Halqe knows: an HTTP request, a bus event, a schedule"
-                + " or SNS messages");
+        if (records.isArray() && !records.isEmpty() && "aws:dynamodb".equals(records.get(0).path("eventSource").asText())) {
+            List<Map<String, String>> keys = new ArrayList<>();
+            records.forEach(record -> {
+                Map<String, String> key = new LinkedHashMap<>();
+                record.path("dynamodb").path("Keys").properties().forEach(attribute -> {
+                    if (attribute.getValue().has("S")) {
+                        key.put(attribute.getKey(), attribute.getValue().get("S").asText());
+                    }
+                });
+                keys.add(key);
+            });
+            return new StreamKeys(keys);
+        }
+        throw new IllegalArgumentException("not an invocation Halqe knows: an HTTP request, a bus event, a schedule,"
+                + " SNS messages or stream records");
     }
 
     private static Instant instant(String text) {

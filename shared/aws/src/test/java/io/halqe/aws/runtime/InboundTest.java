@@ -53,6 +53,23 @@ class InboundTest {
     }
 
     @Test
+    void of_shouldReadEachRecordsKeys_whenADynamoDbStreamDelivers() throws Exception {
+        // GIVEN two records of a keys-only stream
+        var inbound = Inbound.of(Json.MAPPER.readTree("""
+                {"Records":[
+                 {"eventID":"1","eventName":"INSERT","eventSource":"aws:dynamodb",
+                  "dynamodb":{"Keys":{"pk":{"S":"DELIVERY#wh-1"},"sk":{"S":"0001764756000000.msg_a"}},
+                              "SequenceNumber":"100","StreamViewType":"KEYS_ONLY"}},
+                 {"eventID":"2","eventName":"INSERT","eventSource":"aws:dynamodb",
+                  "dynamodb":{"Keys":{"pk":{"S":"DELIVERY#wh-2"},"sk":{"S":"0001764756000001.msg_b"}},
+                              "SequenceNumber":"101","StreamViewType":"KEYS_ONLY"}}]}"""));
+        // THEN each record's keys are read, in order
+        assertThat(inbound).isEqualTo(new Inbound.StreamKeys(java.util.List.of(
+                java.util.Map.of("pk", "DELIVERY#wh-1", "sk", "0001764756000000.msg_a"),
+                java.util.Map.of("pk", "DELIVERY#wh-2", "sk", "0001764756000001.msg_b"))));
+    }
+
+    @Test
     void of_shouldRefuse_whenTheInvocationIsNoKnownKind() throws Exception {
         // GIVEN an empty object and a schedule with a broken time
         assertThatThrownBy(() -> Inbound.of(Json.MAPPER.readTree("{}"))).isInstanceOf(IllegalArgumentException.class)

@@ -124,4 +124,47 @@ class WebhookDeliveryTest {
         assertThat(requeued.attempts()).isZero();
         assertThat(store.due(T0.plus(Duration.ofHours(40)), 10)).extracting(WebhookDelivery::key).contains(dead.key());
     }
+
+    @Test
+    void deliverAdded_shouldSendANewDeliveryAtOnce_andOnlyOnce_whenItsAnnouncementComesAgain() {
+        // GIVEN a delivery just added, due at its event's time (a minute after this machine's clock)
+        String subscription = subscribe("https://now.example/h", List.of("case.closed"), "{\"data\":{\"caseId\":[\"c-7\"]}}");
+        outbox.enqueue("case.closed", "c-7", T0.plusSeconds(60), "{\"type\":\"case.closed\",\"data\":{\"caseId\":\"c-7\"}}",
+                T0.plusSeconds(60));
+        WebhookDelivery added = store.deliveries(subscription, null, 10, null).items().getFirst();
+        var announced = List.of(new DeliverWebhooks.Added(subscription, added.key()),
+                new DeliverWebhooks.Added(subscription, "0000000000000.no-such-delivery"));
+        // WHEN its announcement is handled twice (at-least-once), then the sweep runs
+        var first = new DeliverWebhooks(store, answering(200)).deliverAdded(announced, T0, () -> true);
+        var again = new DeliverWebhooks(store, answering(200)).deliverAdded(announced, T0, () -> true);
+        new DeliverWebhooks(store, answering(200)).deliver(T0.plus(Duration.ofMinutes(5)), () -> true);
+        // THEN it was sent once, at once, stamped no earlier than its due time; an unknown key is no failure
+        assertThat(sent).filteredOn(line -> line.startsWith("https://now.example")).hasSize(1);
+        assertThat(first.delivered()).isEqualTo(1);
+        assertThat(first.failures()).isEmpty();
+        assertThat(again.delivered()).isZero();
+        WebhookDelivery delivered = store.deliveries(subscription, null, 10, null).items().getFirst();
+        assertThat(delivered.status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
+        assertThat(delivered.lastAttempt().at()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void deliverAdded_shouldLeaveTheRetriesToTheSweep_whenTheFirstAttemptFails() {
+        // GIVEN a delivery just added to a receiver that answers 503
+        String subscription = subscribe("https://later.example/h", List.of("case.opened"), "{\"data\":{\"caseId\":[\"c-8\"]}}");
+        outbox.enqueue("case.opened", "c-8", T0, "{\"type\":\"case.opened\",\"data\":{\"caseId\":\"c-8\"}}", T0);
+        WebhookDelivery added = store.deliveries(subscription, null, 10, null).items().getFirst();
+        // WHEN its first attempt is made at once, and the announcement comes again
+        var announced = List.of(new DeliverWebhooks.Added(subscription, added.key()));
+        new DeliverWebhooks(store, answering(503)).deliverAdded(announced, T0, () -> true);
+        new DeliverWebhooks(store, answering(503)).deliverAdded(announced, T0, () -> true);
+        // THEN it was tried once and waits for the schedule's next attempt, 5 minutes later, which the sweep makes
+        assertThat(sent).filteredOn(line -> line.startsWith("https://later.example")).hasSize(1);
+        WebhookDelivery waiting = store.deliveries(subscription, null, 10, null).items().getFirst();
+        assertThat(waiting.status()).isEqualTo(WebhookDelivery.Status.PENDING);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        new DeliverWebhooks(store, answering(200)).deliver(T0.plus(Duration.ofMinutes(5)), () -> true);
+        assertThat(sent).filteredOn(line -> line.startsWith("https://later.example")).hasSize(2);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The sweep's webhook step: each due delivery is claimed, signed and posted. A failed attempt is tried again after
+ * Webhook deliveries: each is first tried as soon as it is added ({@link #deliverAdded}), then by the sweep when due
+ * ({@link #deliver}); each attempt claims the delivery, signs and posts it. A failed attempt is tried again after
  * {@link #RETRIES} (the Standard Webhooks schedule, about a day and four hours in all); after the last one the delivery is
  * dead-lettered ({@code failed}) and waits for a re-send. A delivery that fails to be recorded is one item: the others go on.
  */
@@ -35,14 +36,13 @@ public final class DeliverWebhooks {
         this.sender = sender;
     }
 
+    /** A delivery named by its subscription and its key ({@link WebhookDelivery#key()}), as a new one is announced. */
+    public record Added(String subscriptionId, String deliveryKey) {
+    }
+
     /** {@code asOf}: the sweep's time, also each message's {@code webhook-timestamp}; {@code timeLeft}: whether to go on. */
     public Run deliver(Instant asOf, BooleanSupplier timeLeft) {
-        int delivered = 0;
-        int retrying = 0;
-        int dead = 0;
-        List<ItemFailure> failures = new ArrayList<>();
-        Map<String, Optional<WebhookSubscription>> subscriptions = new HashMap<>();
-        Map<String, List<WebhookSecret>> secrets = new HashMap<>();
+        Tally tally = new Tally();
         boolean progress = true;
         while (progress && timeLeft.getAsBoolean()) {
             progress = false;
@@ -50,27 +50,73 @@ public final class DeliverWebhooks {
                 if (!timeLeft.getAsBoolean()) {
                     break;
                 }
-                try {
-                    if (!store.claim(due, asOf.plus(LEASE))) {
-                        continue;
-                    }
-                    progress = true;
-                    WebhookDelivery outcome = attempt(due, asOf,
-                            subscriptions.computeIfAbsent(due.subscriptionId(), store::subscription),
-                            () -> secrets.computeIfAbsent(due.subscriptionId(), store::secrets));
-                    store.save(outcome);
-                    switch (outcome.status()) {
-                        case DELIVERED -> delivered++;
-                        case PENDING -> retrying++;
-                        case FAILED -> dead++;
-                    }
-                } catch (RuntimeException e) {
-                    failures.add(new ItemFailure(due.subscriptionId() + "/" + due.id(), "retried after the lease",
-                            e));
-                }
+                progress |= tally.tryOnce(due, asOf);
             }
         }
-        return new Run(delivered, retrying, dead, failures);
+        return tally.run();
+    }
+
+    /**
+     * The first attempt of deliveries just added, made at once rather than at the next sweep: each one still pending
+     * and never tried is claimed and sent as the sweep would, stamped no earlier than its due time. One already taken
+     * (by the sweep, or a repeated announcement) is left alone; one that cannot be recorded waits for the sweep.
+     */
+    public Run deliverAdded(List<Added> added, Instant now, BooleanSupplier timeLeft) {
+        Tally tally = new Tally();
+        for (Added one : added) {
+            if (!timeLeft.getAsBoolean()) {
+                break;
+            }
+            try {
+                store.delivery(one.subscriptionId(), one.deliveryKey())
+                        .filter(delivery -> delivery.status() == WebhookDelivery.Status.PENDING && delivery.attempts() == 0)
+                        .ifPresent(delivery -> tally.tryOnce(delivery, later(now, delivery.nextAttemptAt())));
+            } catch (RuntimeException e) {
+                tally.failures.add(new ItemFailure(one.subscriptionId() + "/" + one.deliveryKey(), "left to the sweep", e));
+            }
+        }
+        return tally.run();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+
+    /** One run's counts, and the subscriptions and secrets it read, each once. */
+    private final class Tally {
+        private final Map<String, Optional<WebhookSubscription>> subscriptions = new HashMap<>();
+        private final Map<String, List<WebhookSecret>> secrets = new HashMap<>();
+        private final List<ItemFailure> failures = new ArrayList<>();
+        private int delivered;
+        private int retrying;
+        private int dead;
+
+        /** Claims and attempts one delivery; false when it could not be taken (another run has it, or the claim failed). */
+        boolean tryOnce(WebhookDelivery due, Instant asOf) {
+            boolean claimed = false;
+            try {
+                claimed = store.claim(due, asOf.plus(LEASE));
+                if (!claimed) {
+                    return false;
+                }
+                WebhookDelivery outcome = attempt(due, asOf,
+                        subscriptions.computeIfAbsent(due.subscriptionId(), store::subscription),
+                        () -> secrets.computeIfAbsent(due.subscriptionId(), store::secrets));
+                store.save(outcome);
+                switch (outcome.status()) {
+                    case DELIVERED -> delivered++;
+                    case PENDING -> retrying++;
+                    case FAILED -> dead++;
+                }
+            } catch (RuntimeException e) {
+                failures.add(new ItemFailure(due.subscriptionId() + "/" + due.id(), "retried after the lease", e));
+            }
+            return claimed;
+        }
+
+        Run run() {
+            return new Run(delivered, retrying, dead, failures);
+        }
     }
 
     /** {@code stored}: the subscription's secrets, read once a run for all its deliveries. */
