@@ -7,12 +7,14 @@ import java.util.Set;
  *
  * <ul>
  *   <li>English (and any Latin-script word): a light suffix stemmer (-s, -es, -ies, -ed, -ing, final -e), applied
- *       to lexicon terms and text alike.</li>
+ *       to lexicon terms and text alike; a few nouns in -ing keep it ("building" is no "build").</li>
  *   <li>Arabic: the article and its clitic forms (ال، وال، بال، فال، كال، لل) are always removed when at least
  *       three letters remain; then, only if the word is not in the vocabulary, a clitic prefix (و ف ب ل ك س) and/or a
- *       suffix (ها هم كم نا ه ك ي ات ون ين ان, the accusative ا …, with ت → ه restored before it) is tried against the vocabulary.</li>
+ *       suffix (ها هم كم نا ه ك ي ات ون ين ان, the accusative ا, a past -ت …, with ت → ه restored before it) is tried against the
+ *       vocabulary, then the feminine ة added (رخيص finds رخيصة).</li>
  *   <li>Persian: only if the word is not in the vocabulary, plural, comparative and pronoun suffixes (ها، های، ان،
- *       ات، تر، ترین، ی، ه، ش، م، ت، مون، شون …) are tried, then a negating ن- prefix (نرسید → رسید, negated).</li>
+ *       ات، تر، ترین، ی، ه، ش، م، ت، مون، شون …, and a pronoun before a copula: پولمونیم → پول) are tried,
+ *       then a negating ن- prefix (نرسید → رسید, negated).</li>
  * </ul>
  */
 final class Morphology {
@@ -20,11 +22,20 @@ final class Morphology {
     private static final String[] AR_ARTICLES = {"وال", "بال", "فال", "كال", "لل", "ال"};
     private static final String[] AR_PREFIXES = {"و", "ف", "ب", "ل", "ك", "س"};
     private static final String[] AR_SUFFIXES = {"هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ون", "ين",
-            "ان", "يه", "ه", "ك", "ي", "ا"};
+            "ان", "يه", "ه", "ك", "ي", "ا", "ت"};
     private static final String[] FA_SUFFIXES = {"هایشان", "هایمان", "هایتان", "هایی", "هایم", "هایت", "هایش", "های",
             "ها", "ترین", "تر", "شان", "مان", "تان", "شون", "مون", "تون", "یی", "ای", "ان", "ات", "اش", "ام", "ست", "یم",
             "ید", "ند", "ی", "ه", "ش", "م", "ت", "و"};
-    private static final String[] FA_SECOND = {"ها", "های", "ی", "ه", "ش", "م", "ت", "ای", "تر", "ترین"};
+    private static final String[] FA_SECOND = {"ها", "های", "ی", "ه", "ش", "م", "ت", "ای", "تر", "ترین", "مون", "تون",
+            "شون"};
+
+    /**
+     * English nouns whose -ing is not a verb's: "building" is no "build" (build quality), "settings" no "set",
+     * "evening" no "even", "training" no "train" (a rail journey).
+     */
+    private static final Set<String> EN_ING_NOUNS = Set.of("building", "buildings", "setting", "settings", "evening",
+            "evenings", "morning", "mornings", "wedding", "weddings", "ceiling", "ceilings", "training", "trainings",
+            "during", "clothing", "lining", "linings");
 
     private Morphology() {
     }
@@ -124,6 +135,9 @@ final class Morphology {
         if (base.length() <= 4 && vocabulary.contains(base + "ي")) {
             return base + "ي"; // راضٍ, written without its final yeh
         }
+        if (base.length() >= 3 && vocabulary.contains(base + "ه")) {
+            return base + "ه"; // رخيص finds رخيصة: the masculine finds a lexicon's feminine
+        }
         for (String prefix : AR_PREFIXES) {
             if (base.length() - prefix.length() >= 2 && base.startsWith(prefix)) {
                 String rest = arArticle(base.substring(prefix.length()));
@@ -171,6 +185,9 @@ final class Morphology {
         int n = w.length();
         if (n <= 3) {
             return w;
+        }
+        if (EN_ING_NOUNS.contains(w)) {
+            return w.endsWith("s") ? w.substring(0, n - 1) : w;
         }
         if (n > 4 && w.endsWith("ies")) {
             w = w.substring(0, n - 3) + "y";

@@ -36,21 +36,25 @@ final class ThemeContext {
         }
     }
 
-    private final List<Rule> rules = new ArrayList<>();
+    /** Each language's rules; a rule's id is its place among its language's, a bit in the indexes' payloads. */
+    private final Map<String, List<Rule>> rules = new HashMap<>();
     private final Map<String, PhraseIndex<Long>> triggers = new HashMap<>();
     private final Map<String, PhraseIndex<Long>> cues = new HashMap<>();
 
     ThemeContext() {
         for (ResourceLines.Line line : ResourceLines.read(RESOURCE)) {
             String[] fields = line.text().split("\\|", -1);
-            if (fields.length < 5 || fields.length > 6 || rules.size() >= Long.SIZE) {
+            List<Rule> ofLanguage = fields.length < 5 ? List.of()
+                    : rules.computeIfAbsent(fields[0].strip(), k -> new ArrayList<>());
+            if (fields.length < 5 || fields.length > 6 || ofLanguage.size() >= Long.SIZE) {
                 throw new IllegalStateException(RESOURCE + ":" + line.number()
-                        + ": expected 'lang | triggers | cues | dropped themes | added themes [| window]'");
+                        + ": expected 'lang | triggers | cues | dropped themes | added themes [| window]'"
+                        + " (at most " + Long.SIZE + " rules a language)");
             }
             String language = fields[0].strip();
-            Rule rule = new Rule(rules.size(), Set.copyOf(ids(fields[3])), ids(fields[4]),
+            Rule rule = new Rule(ofLanguage.size(), Set.copyOf(ids(fields[3])), ids(fields[4]),
                     fields.length == 6 ? Integer.parseInt(fields[5].strip()) : DEFAULT_WINDOW);
-            rules.add(rule);
+            ofLanguage.add(rule);
             long bit = 1L << rule.id();
             index(triggers, language, fields[1], bit);
             index(cues, language, fields[2], bit);
@@ -90,7 +94,7 @@ final class ThemeContext {
         List<FoundTerm<Long>> cueTerms = cues.get(comment.language()).findAll(words);
         List<Decision> decisions = new ArrayList<>(2);
         for (FoundTerm<Long> trigger : found) {
-            for (Rule rule : rules) {
+            for (Rule rule : rules.get(comment.language())) {
                 if ((trigger.payload() & (1L << rule.id())) == 0) {
                     continue;
                 }

@@ -247,4 +247,64 @@ class ThemeTaggerTest {
         assertThat(tag("The doctor rushed the treatment.", null).ids()).containsExactly("product_quality");
         assertThat(tag("Third power cut this week.", null).ids()).containsExactly("product_quality");
     }
+
+    @Test
+    void tag_shouldReadAProductNamedAloneAsItsQuality_butNotBesideAThemeTerm() {
+        // GIVEN a product named with no theme term, and the same product beside delivery terms
+        // WHEN tagged with the defaults
+        TaggedThemes alone = tag("The blender is alright I suppose.", null);
+        TaggedThemes late = tag("The blender arrived two weeks late.", null);
+
+        // THEN the product alone says product quality; beside "arrived … late" it says nothing
+        assertThat(alone.ids()).containsExactly("product_quality");
+        assertThat(late.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldKeepTheEndingOfAnIngNoun_whenItsStemIsAnotherThemesTerm() {
+        // GIVEN a taxonomy where "build" is a quality term, and a comment about a building
+        ThemeTaxonomy quality = new ThemeTaxonomy(List.of(new Theme("quality", Map.of("en", List.of("build")))));
+
+        // WHEN tagged
+        TaggedThemes building = tag("The building is next to the station.", quality);
+        TaggedThemes build = tag("Solid build, no complaints.", quality);
+
+        // THEN "building" is no "build"
+        assertThat(building.ids()).isEmpty();
+        assertThat(build.ids()).containsExactly("quality");
+    }
+
+    @Test
+    void tag_shouldFindAnArabicFeminineTerm_whenTheCommentUsesTheMasculine() {
+        // GIVEN a taxonomy with only the feminine «رخيصة»
+        ThemeTaxonomy cheap = new ThemeTaxonomy(List.of(new Theme("price", Map.of("ar", List.of("رخيصة")))));
+
+        // WHEN a comment uses the masculine «رخيص»
+        TaggedThemes tagged = tag("كل شي عندهم رخيص", cheap);
+
+        // THEN it names the theme
+        assertThat(tagged.ids()).containsExactly("price");
+    }
+
+    @Test
+    void tag_shouldNotReadALateCodeAsADelivery_butALateParcelStill() {
+        // GIVEN a sign-in code and a parcel that both arrive late
+        // WHEN tagged with the defaults
+        TaggedThemes code = tag("The login code arrives by SMS ten minutes late.", null);
+        TaggedThemes parcel = tag("My parcel arrived ten minutes late.", null);
+
+        // THEN the code is the sign-in's, the parcel a delivery
+        assertThat(code.ids()).containsExactly("usability");
+        assertThat(parcel.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldReadAChargeThatGoesUpAsThePrice_whenABuildingsServiceChargeRises() {
+        // GIVEN a service charge that went up
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("The building's service charge went up again this year.", null);
+
+        // THEN it is the price, not a bill to dispute nor the building's quality
+        assertThat(tagged.ids()).containsExactly("price");
+    }
 }
