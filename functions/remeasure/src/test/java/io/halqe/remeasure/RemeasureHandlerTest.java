@@ -162,6 +162,46 @@ class RemeasureHandlerTest {
     }
 
     @Test
+    void sampleNewWebhookDelivery_shouldPostItAtOnce_andNotAgain_whenTheRecordComesTwice() throws Exception {
+        // GIVEN a receiver on the loopback, a subscription to it and the delivery the sample record names
+        List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            posted.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            var store = new io.halqe.aws.dynamo.DynamoWebhookStore(db.client(), db.tableName("WebhooksTable"));
+            var subscription = new io.halqe.domain.webhooks.WebhookSubscription("wh_sample",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", List.of("case.opened"), null, null,
+                    Instant.parse("2026-11-20T00:00:00Z"));
+            store.create(subscription, new io.halqe.domain.webhooks.WebhookSecret("whsec_" + java.util.Base64.getEncoder()
+                    .encodeToString("remeasure-test-secret-0123456789".getBytes()), null));
+            store.add(new io.halqe.domain.webhooks.WebhookDelivery("wh_sample", "msg_case.opened_sample", "case.opened",
+                    Instant.ofEpochMilli(1795003200000L), "{\"type\":\"case.opened\"}",
+                    io.halqe.domain.webhooks.WebhookDelivery.Status.PENDING, 0, Instant.ofEpochMilli(1795003200000L), null));
+            RemeasureHandler handler = handler(new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable")),
+                    new ArrayList<>());
+            // WHEN the sample stream record arrives, twice (at-least-once)
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            handler.handleRequest(new FileInputStream(sampleEvent("remeasure", "new-webhook-delivery.json")), answer,
+                    context("remeasure"));
+            handler.handleRequest(new FileInputStream(sampleEvent("remeasure", "new-webhook-delivery.json")),
+                    new ByteArrayOutputStream(), context("remeasure"));
+            // THEN it was posted once, recorded delivered, and no record is reported failed
+            assertThat(posted).containsExactly("msg_case.opened_sample");
+            assertThat(store.delivery("wh_sample", "1795003200000.msg_case.opened_sample").orElseThrow().status())
+                    .isEqualTo(io.halqe.domain.webhooks.WebhookDelivery.Status.DELIVERED);
+            assertThat(Json.MAPPER.readTree(answer.toByteArray()).get("batchItemFailures")).isEmpty();
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void sampleSweep_shouldEmitItemsParked_whenTheProviderRefusesAnAddressForGood() throws Exception {
         // GIVEN an invitation due before the sample sweep to an address the provider refuses for good
         var outreach = new DynamoOutreachRepository(db.client(), db.tableName("OutreachTable"));
