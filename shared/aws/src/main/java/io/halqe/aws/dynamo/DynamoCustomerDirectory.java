@@ -35,6 +35,8 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
     private static final int BATCH_GET = 100;
     private static final int MAX_ROUNDS = 8;
     private static final Set<String> PAGE_KEY = Set.of("pk", "sk");
+    /** The health item's version, raised by each conditional replacement. */
+    private static final String HEALTH_VERSION = "v";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -130,6 +132,7 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
     public Known lookup(Collection<String> customerIds) {
         Map<String, CustomerProfile> profiles = new HashMap<>();
         Map<String, CustomerHealth> health = new HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(customerIds));
         int perRequest = BATCH_GET / 2;
         for (int from = 0; from < ids.size(); from += perRequest) {
@@ -149,6 +152,7 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
                     if ("HEALTH".equals(item.get("sk").s())) {
                         CustomerHealth h = healthOf(item);
                         health.put(h.customerId(), h);
+                        versions.put(h.customerId(), versionOf(item));
                     } else {
                         CustomerProfile profile = CustomerItems.fromMap(item);
                         profiles.put(profile.id(), profile);
@@ -157,7 +161,42 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
                 request = result.hasUnprocessedKeys() ? result.unprocessedKeys() : null;
             }
         }
-        return new Known(profiles, health);
+        return new Known(profiles, health, versions);
+    }
+
+    @Override
+    public StoredHealth storedHealth(String customerId) {
+        var item = dynamo.getItem(request -> request.tableName(table).key(healthKey(customerId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? new StoredHealth(null, 0) : new StoredHealth(healthOf(item), versionOf(item));
+    }
+
+    @Override
+    public boolean replaceHealth(CustomerHealth next, long seenVersion) {
+        Map<String, AttributeValue> item = healthItem(next);
+        item.put(HEALTH_VERSION, Items.n(seenVersion + 1));
+        try {
+            // version 0: no health yet, or one written before versions (it has none)
+            dynamo.putItem(request -> request.tableName(table).item(item)
+                    .conditionExpression(seenVersion == 0 ? "attribute_not_exists(#v)" : "#v = :seen")
+                    .expressionAttributeNames(Map.of("#v", HEALTH_VERSION))
+                    .expressionAttributeValues(seenVersion == 0 ? null : Map.of(":seen", Items.n(seenVersion))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException writtenMeanwhile) {
+            return false;
+        }
+    }
+
+    private static long versionOf(Map<String, AttributeValue> item) {
+        AttributeValue version = item.get(HEALTH_VERSION);
+        return version == null ? 0 : Long.parseLong(version.n());
+    }
+
+    private static Map<String, AttributeValue> healthItem(CustomerHealth h) {
+        Map<String, AttributeValue> item = new HashMap<>(healthKey(h.customerId()));
+        item.put("health", Items.s(Json.write(h)));
+        item.put("segment", Items.s(h.segment()));
+        item.put("score", Items.n(h.score()));
+        return item;
     }
 
     @Override
@@ -179,13 +218,8 @@ public final class DynamoCustomerDirectory implements CustomerDirectory {
         List<WriteRequest> writes = new ArrayList<>();
         entriesByCustomer.forEach((customerId, entries) -> entries.forEach(entry -> writes.add(WriteRequest.builder()
                 .putRequest(PutRequest.builder().item(CustomerItems.historyItem(customerId, entry)).build()).build())));
-        health.forEach(h -> {
-            Map<String, AttributeValue> item = new HashMap<>(healthKey(h.customerId()));
-            item.put("health", Items.s(Json.write(h)));
-            item.put("segment", Items.s(h.segment()));
-            item.put("score", Items.n(h.score()));
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-        });
+        health.forEach(h -> writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(healthItem(h)).build())
+                .build()));
         BatchWrites.write(dynamo, table, writes);
     }
 

@@ -43,7 +43,26 @@ public interface CustomerDirectory {
 
     Optional<CustomerHealth> health(String customerId);
 
-    record Known(Map<String, CustomerProfile> profiles, Map<String, CustomerHealth> health) {
+    /** The customer's health as stored, read consistently, and its version (0: none, or stored before versions). */
+    StoredHealth storedHealth(String customerId);
+
+    /**
+     * Stores {@code next} as its customer's health only if the stored health is still at {@code seenVersion}; false
+     * when another writer came first (two enrichments of the same customer's answers at once), so nothing is lost.
+     */
+    boolean replaceHealth(CustomerHealth next, long seenVersion);
+
+    /** A health (null when none is stored) and its version. */
+    record StoredHealth(CustomerHealth health, long version) {
+    }
+
+    /** {@code healthVersions}: the version of each health found (see {@link #replaceHealth}). */
+    record Known(Map<String, CustomerProfile> profiles, Map<String, CustomerHealth> health,
+                 Map<String, Long> healthVersions) {
+
+        public Known(Map<String, CustomerProfile> profiles, Map<String, CustomerHealth> health) {
+            this(profiles, health, Map.of());
+        }
     }
 
     /** Newest first. */

@@ -95,11 +95,15 @@ public final class EnrichResponses {
         Map<String, Optional<Survey>> surveysById = new HashMap<>();
         List<ResponseEnriched> enriched = new ArrayList<>(batch.size());
         Map<String, List<FeedbackEntry>> history = new LinkedHashMap<>();
+        HealthUpdates healthUpdates = new HealthUpdates();
         for (Response response : batch) {
             Optional<Survey> survey = surveysById.computeIfAbsent(response.surveyId(), surveys::find);
             CustomerProfile profile = customerIdOf(response).map(known.profiles()::get).orElse(null);
             Enrichment enrichment = enrichmentOf(response, profile, health, taxonomyOf(survey),
                     survey.map(Survey::touchpoint).orElse(null), now);
+            if (profile != null) {
+                healthUpdates.add(profile.id(), applied(response, enrichment, profile));
+            }
             responses.markEnriched(response, enrichment);
             ResponseEnriched event = eventFor(response, enrichment);
             // an answer given before Halqe counts and is analysed, but nothing acts on it
@@ -109,11 +113,23 @@ public final class EnrichResponses {
             }
         }
         if (!history.isEmpty()) {
-            directory.appendHistory(history, history.keySet().stream().map(health::get).filter(java.util.Objects::nonNull).toList());
+            directory.appendHistory(history, List.of());
+            healthUpdates.store(directory, known);
         }
         if (!enriched.isEmpty()) {
             events.publish(enriched);
         }
+    }
+
+    /** The answer's part in its customer's health, as {@link #withHealth} applied it. */
+    private static HealthUpdates.Applied applied(Response response, Enrichment enrichment, CustomerProfile profile) {
+        return new HealthUpdates.Applied(response.id(), response.submittedAt(), enrichment.npsScore(),
+                enrichment.feedbackType() != null && complaint(FeedbackType.fromWire(enrichment.feedbackType())),
+                profile.lifetimeValue());
+    }
+
+    private static boolean complaint(FeedbackType type) {
+        return type == FeedbackType.COMPLAINT || type == FeedbackType.BUG;
     }
 
     /**
@@ -122,9 +138,8 @@ public final class EnrichResponses {
      */
     private static CustomerProfile withHealth(CustomerProfile profile, Response response, Integer nps,
                                               TextAnalysis analysis, Map<String, CustomerHealth> health) {
-        boolean complaint = analysis.feedbackType() == FeedbackType.COMPLAINT || analysis.feedbackType() == FeedbackType.BUG;
         CustomerHealth next = CustomerHealth.next(health.get(profile.id()), profile.id(), response.id(),
-                response.submittedAt(), nps, complaint, profile.lifetimeValue());
+                response.submittedAt(), nps, complaint(analysis.feedbackType()), profile.lifetimeValue());
         health.put(profile.id(), next);
         Map<String, String> attributes = new LinkedHashMap<>(profile.attributes());
         attributes.put("health", next.segment());

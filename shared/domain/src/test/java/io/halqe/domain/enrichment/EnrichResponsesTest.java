@@ -239,4 +239,25 @@ class EnrichResponsesTest {
         assertThat(asked).containsExactly("given today");
         assertThat(responses.stored.get("r-imported").enrichment().language()).isEqualTo("en");
     }
+
+    @Test
+    void enrich_shouldKeepBothAnswersInTheHealth_whenAnotherEnrichmentWritesItMeanwhile() {
+        // GIVEN a known customer, and a parallel batch that stores a promoter answer of theirs in the health just
+        // after this batch has read it (as two lanes of an import would)
+        InMemoryDirectory racing = new InMemoryDirectory();
+        racing.afterLookup = () -> {
+            racing.afterLookup = () -> { };
+            assertThat(racing.replaceHealth(io.halqe.domain.customers.CustomerHealth.next(null, "c-9", "r-other",
+                    NOW.minusSeconds(60), 10, false, 1200.0), 0)).isTrue();
+        };
+        racing.upsert(customer("c-9", "enterprise"));
+        EnrichResponses enrichRacing = new EnrichResponses(responses, published::addAll, ANALYZER, racing,
+                (detail, owner) -> new Routes(List.of(), List.of(), List.of()), new InMemorySurveys(DemoSurveys.demoNps()));
+        // WHEN this batch enriches the customer's detractor answer
+        enrichRacing.enrich(List.of(received("r-this", 2, "The invoice was wrong again", "c-9")), NOW);
+        // THEN the stored health remembers both answers, not only the last writer's
+        assertThat(racing.health.get("c-9").recent()).extracting(io.halqe.domain.customers.CustomerHealth.Answered::responseId)
+                .containsExactly("r-this", "r-other");
+        assertThat(racing.healthVersions.get("c-9")).isEqualTo(2L);
+    }
 }

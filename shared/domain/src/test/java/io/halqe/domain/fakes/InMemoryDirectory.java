@@ -84,7 +84,10 @@ public final class InMemoryDirectory implements CustomerDirectory {
                 healthFound.put(id, health.get(id));
             }
         });
-        return new Known(found, healthFound);
+        Map<String, Long> versions = new HashMap<>();
+        healthFound.keySet().forEach(id -> versions.put(id, healthVersions.getOrDefault(id, 0L)));
+        afterLookup.run();
+        return new Known(found, healthFound, versions);
     }
 
     @Override
@@ -97,6 +100,25 @@ public final class InMemoryDirectory implements CustomerDirectory {
     @Override
     public Optional<CustomerHealth> health(String customerId) {
         return Optional.ofNullable(health.get(customerId));
+    }
+
+    public final Map<String, Long> healthVersions = new HashMap<>();
+    /** Runs after a lookup has read: a test's other writer, coming between this batch's read and its write. */
+    public Runnable afterLookup = () -> { };
+
+    @Override
+    public StoredHealth storedHealth(String customerId) {
+        return new StoredHealth(health.get(customerId), healthVersions.getOrDefault(customerId, 0L));
+    }
+
+    @Override
+    public boolean replaceHealth(CustomerHealth next, long seenVersion) {
+        if (healthVersions.getOrDefault(next.customerId(), 0L) != seenVersion) {
+            return false;
+        }
+        health.put(next.customerId(), next);
+        healthVersions.put(next.customerId(), seenVersion + 1);
+        return true;
     }
 
     @Override
