@@ -223,13 +223,15 @@ class EnrichmentHandlerTest {
         // WHEN the batch is handled
         var result = handler.handleRequest(batch, context("enrichment"));
         // THEN the customers' profiles and health come in batched reads (100 customers × 2 items = 2 BatchGetItem of
-        // 100 keys), history and health go out in batched writes (60 entries + 60 health items = 5 of 25), nothing
-        // per record but the response's own update; the change feed takes an entry per 25 records of a partition (the
-        // sample's records all carry the sample's keys: one partition)
+        // 100 keys), the history goes out in batched writes (60 entries = 3 of 25) and each of the 60 customers' health
+        // in a put conditional on the version read (a batched write cannot carry the condition that keeps a parallel
+        // batch from dropping an answer; the write units are the same); nothing else per record but the response's own
+        // update; the change feed takes an entry per 25 records of a partition (the sample's records all carry the
+        // sample's keys: one partition)
         assertThat(result.getBatchItemFailures()).isEmpty();
-        assertThat(counter.calls).containsEntry("PutItemRequest", 4);
+        assertThat(counter.calls).containsEntry("PutItemRequest", 4 + 60);
         assertThat(counter.calls).containsEntry("BatchGetItemRequest", 2).containsEntry("UpdateItemRequest", 100)
-                .containsEntry("BatchWriteItemRequest", 5).doesNotContainKey("QueryRequest");
+                .containsEntry("BatchWriteItemRequest", 3).doesNotContainKey("QueryRequest");
         assertThat(counter.calls.getOrDefault("GetItemRequest", 0)).isLessThanOrEqualTo(2);
         assertThat(published).hasSize(100);
         assertThat(responses.find("bulk-r-7").orElseThrow().enrichment().customer().segment()).isEqualTo("smb");
