@@ -167,4 +167,21 @@ class WebhookDeliveryTest {
         new DeliverWebhooks(store, answering(200)).deliver(T0.plus(Duration.ofMinutes(5)), () -> true);
         assertThat(sent).filteredOn(line -> line.startsWith("https://later.example")).hasSize(2);
     }
+
+    @Test
+    void deliverAdded_shouldLeaveItAlone_whenAnotherAttemptHoldsItsLease() {
+        // GIVEN a delivery just added that the sweep has claimed and is sending
+        String subscription = subscribe("https://held.example/h", List.of("case.opened"), "{\"data\":{\"caseId\":[\"c-9\"]}}");
+        outbox.enqueue("case.opened", "c-9", T0, "{\"type\":\"case.opened\",\"data\":{\"caseId\":\"c-9\"}}", T0);
+        WebhookDelivery added = store.deliveries(subscription, null, 10, null).items().getFirst();
+        assertThat(store.claim(added, T0.plus(Duration.ofMinutes(15)))).isTrue();
+        // WHEN its announcement arrives (late, or again)
+        var run = new DeliverWebhooks(store, answering(200)).deliverAdded(
+                List.of(new DeliverWebhooks.Added(subscription, added.key())), T0.plusSeconds(5), () -> true);
+        // THEN nothing is sent beside the sweep's attempt, and the lease stands
+        assertThat(sent).noneMatch(line -> line.startsWith("https://held.example"));
+        assertThat(run.delivered()).isZero();
+        assertThat(store.deliveries(subscription, null, 10, null).items().getFirst().nextAttemptAt())
+                .isEqualTo(T0.plus(Duration.ofMinutes(15)));
+    }
 }

@@ -23,6 +23,12 @@ public final class DeliverWebhooks {
             Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
     /** How long a claimed attempt keeps others off; one whose run died is tried again after it. */
     static final Duration LEASE = Duration.ofMinutes(15);
+    /**
+     * How far a new delivery's due time (its event's, from another function's clock) may be ahead of this one's: one
+     * further ahead is under another attempt's {@link #LEASE} (an announcement that comes again while the first
+     * attempt or the sweep is sending it), and is left alone.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final int PAGE = 50;
 
     public record Run(int delivered, int retrying, int deadLettered, List<ItemFailure> failures) {
@@ -59,7 +65,8 @@ public final class DeliverWebhooks {
     /**
      * The first attempt of deliveries just added, made at once rather than at the next sweep: each one still pending
      * and never tried is claimed and sent as the sweep would, stamped no earlier than its due time. One already taken
-     * (by the sweep, or a repeated announcement) is left alone; one that cannot be recorded waits for the sweep.
+     * (by the sweep, or a repeated announcement: its next attempt is then a lease away) is left alone; one that cannot
+     * be recorded waits for the sweep.
      */
     public Run deliverAdded(List<Added> added, Instant now, BooleanSupplier timeLeft) {
         Tally tally = new Tally();
@@ -69,7 +76,8 @@ public final class DeliverWebhooks {
             }
             try {
                 store.delivery(one.subscriptionId(), one.deliveryKey())
-                        .filter(delivery -> delivery.status() == WebhookDelivery.Status.PENDING && delivery.attempts() == 0)
+                        .filter(delivery -> delivery.status() == WebhookDelivery.Status.PENDING && delivery.attempts() == 0
+                                && !delivery.nextAttemptAt().isAfter(now.plus(CLOCK_SKEW)))
                         .ifPresent(delivery -> tally.tryOnce(delivery, later(now, delivery.nextAttemptAt())));
             } catch (RuntimeException e) {
                 tally.failures.add(new ItemFailure(one.subscriptionId() + "/" + one.deliveryKey(), "left to the sweep", e));
