@@ -307,4 +307,20 @@ class ThemeTaggerTest {
         // THEN it is the price, not a bill to dispute nor the building's quality
         assertThat(tagged.ids()).containsExactly("price");
     }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyInAConcessiveClause_whenAnotherThemeIsNamedOutsideIt() {
+        // GIVEN a complaint about the food with the courier conceded, and the same two themes side by side
+        // WHEN tagged with the defaults
+        TaggedThemes conceded = tag("The soup was far too salty, although the courier was quick.", null);
+        TaggedThemes persian = tag("با اینکه پیک زود اومد، سوپ خیلی شور بود.", null);
+        TaggedThemes both = tag("The soup was far too salty and the courier was slow.", null);
+        TaggedThemes alone = tag("Although the courier was quick, that is all I can say.", null);
+
+        // THEN a conceded theme counts only when nothing else is named
+        assertThat(conceded.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("product_quality");
+        assertThat(both.ids()).containsExactly("delivery", "product_quality");
+        assertThat(alone.ids()).containsExactly("delivery");
+    }
 }
