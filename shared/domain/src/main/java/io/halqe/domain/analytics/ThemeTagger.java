@@ -12,7 +12,8 @@ import java.util.Map;
  * ones are matched, as comments mix in English words. A term written with a leading {@value #WEAK} is weak: a mere
  * mention ("payment", "coupon", "calls", «پرداخت», «الاشتراك») that names its theme only when no other term or
  * context rule names any theme, as "the checkout page fails when I apply the coupon" is about the checkout, not the
- * price. A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون
+ * price. When only weak terms name themes, the comment is about the one named last: a clause's focus is at its end
+ * ("the blender I got on sale" is about the sale, «صفحة الدفع … كود الخصم» the code). A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون
  * بود», «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside
  * such clauses. The default taxonomy is indexed once, when constructed; the
  * indexes of the last {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come
@@ -87,9 +88,12 @@ final class ThemeTagger {
         if (weak != null) {
             boolean alone = found.isEmpty();
             for (Match mention : weak) {
-                if (alone) {
+                if (alone && mention.detail().equals(weak.getLast().detail())) {
                     evidence.add(mention);
                     addOnce(found, mention.detail());
+                } else if (alone) {
+                    evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " before "
+                            + weak.getLast().detail()));
                 } else {
                     evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " beside "
                             + found.getFirst()));

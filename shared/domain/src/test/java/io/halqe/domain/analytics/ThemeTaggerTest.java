@@ -323,4 +323,22 @@ class ThemeTaggerTest {
         assertThat(both.ids()).containsExactly("delivery", "product_quality");
         assertThat(alone.ids()).containsExactly("delivery");
     }
+
+    @Test
+    void tag_shouldNameTheThemeMentionedLast_whenOnlyWeakTermsOfSeveralThemesAreFound() {
+        // GIVEN a kettle and a sale, both mere mentions, in either order, and a strong term beside them
+        ThemeTaxonomy shop = new ThemeTaxonomy(List.of(
+                new Theme("product_quality", Map.of("en", List.of("~kettle", "leaks"))),
+                new Theme("price", Map.of("en", List.of("~sale")))));
+
+        // WHEN tagged
+        TaggedThemes saleLast = tag("I picked up the kettle in the sale", shop);
+        TaggedThemes kettleLast = tag("In the sale I picked up a kettle", shop);
+        TaggedThemes strong = tag("The kettle from the sale leaks", shop);
+
+        // THEN the last mention names the comment's theme; beside a strong term neither counts
+        assertThat(saleLast.ids()).containsExactly("price");
+        assertThat(kettleLast.ids()).containsExactly("product_quality");
+        assertThat(strong.ids()).containsExactly("product_quality");
+    }
 }
