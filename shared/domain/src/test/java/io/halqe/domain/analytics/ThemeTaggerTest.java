@@ -341,4 +341,16 @@ class ThemeTaggerTest {
         assertThat(kettleLast.ids()).containsExactly("product_quality");
         assertThat(strong.ids()).containsExactly("product_quality");
     }
+
+    @Test
+    void tag_shouldFindAnArabicVerb_whenItCarriesTheObjectPronounNi() {
+        // GIVEN a lexicon verb «يسلم» (hands over)
+        ThemeTaxonomy courier = new ThemeTaxonomy(List.of(new Theme("delivery", Map.of("ar", List.of("يسلم")))));
+
+        // WHEN a comment writes it with «ـني» (hands me over)
+        TaggedThemes tagged = tag("المندوب ما يسلمني الطلب إلا بعد العصر", courier);
+
+        // THEN the verb is found
+        assertThat(tagged.ids()).containsExactly("delivery");
+    }
 }
