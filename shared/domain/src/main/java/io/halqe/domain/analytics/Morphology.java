@@ -10,7 +10,7 @@ import java.util.Set;
  *       to lexicon terms and text alike; a few nouns in -ing keep it ("building" is no "build").</li>
  *   <li>Arabic: the article and its clitic forms (ال، وال، بال، فال، كال، لل) are always removed when at least
  *       three letters remain; then, only if the word is not in the vocabulary, a clitic prefix (و ف ب ل ك س) and/or a
- *       suffix (ها هم كم نا ه ك ي ات ون ين ان, the accusative ا, a past -ت …, with ت → ه restored before it) is tried against the
+ *       suffix (ها هم كم نا ني ه ك ي ات ون ين ان, the object pronoun ني as in يوصلني, the accusative ا, a past -ت …, with ت → ه restored before it) is tried against the
  *       vocabulary, then the feminine ة added (رخيص finds رخيصة).</li>
  *   <li>Persian: only if the word is not in the vocabulary, plural, comparative and pronoun suffixes (ها، های، ان،
  *       ات، تر، ترین، ی، ه، ش، م، ت، مون، شون …, and a pronoun before a copula: پولمونیم → پول) are tried,
@@ -22,7 +22,7 @@ final class Morphology {
     private static final String[] AR_ARTICLES = {"وال", "بال", "فال", "كال", "لل", "ال"};
     private static final String[] AR_PREFIXES = {"و", "ف", "ب", "ل", "ك", "س"};
     private static final String[] AR_SUFFIXES = {"هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ون", "ين",
-            "ان", "يه", "ه", "ك", "ي", "ا", "ت"};
+            "ان", "يه", "ني", "ه", "ك", "ي", "ا", "ت"};
     private static final String[] FA_SUFFIXES = {"هایشان", "هایمان", "هایتان", "هایی", "هایم", "هایت", "هایش", "های",
             "ها", "ترین", "تر", "شان", "مان", "تان", "شون", "مون", "تون", "یی", "ای", "ان", "ات", "اش", "ام", "ست", "یم",
             "ید", "ند", "ی", "ه", "ش", "م", "ت", "و"};

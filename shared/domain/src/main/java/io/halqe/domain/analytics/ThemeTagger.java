@@ -12,7 +12,10 @@ import java.util.Map;
  * ones are matched, as comments mix in English words. A term written with a leading {@value #WEAK} is weak: a mere
  * mention ("payment", "coupon", "calls", «پرداخت», «الاشتراك») that names its theme only when no other term or
  * context rule names any theme, as "the checkout page fails when I apply the coupon" is about the checkout, not the
- * price. The default taxonomy is indexed once, when constructed; the
+ * price. When only weak terms name themes, the comment is about the one named last: a clause's focus is at its end
+ * ("the blender I got on sale" is about the sale, «صفحة الدفع … كود الخصم» the code). A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون
+ * بود», «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside
+ * such clauses. The default taxonomy is indexed once, when constructed; the
  * indexes of the last {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come
  * together.
  */
@@ -39,6 +42,8 @@ final class ThemeTagger {
         List<String> found = new ArrayList<>();
         List<Match> evidence = new ArrayList<>();
         List<Match> weak = null;
+        boolean[] conceded = concededWords(comment);
+        List<String> asserted = new ArrayList<>(2);
         for (FoundTerm<List<String>> term : terms) {
             for (String payloadId : term.payload()) {
                 boolean isWeak = payloadId.charAt(0) == WEAK;
@@ -52,6 +57,9 @@ final class ThemeTagger {
                 } else {
                     evidence.add(new Match("theme", term.text(), id));
                     addOnce(found, id);
+                    if (conceded == null || !conceded[term.start()]) {
+                        addOnce(asserted, id);
+                    }
                 }
             }
         }
@@ -63,15 +71,29 @@ final class ThemeTagger {
                 if (hasTheme(themes, id)) {
                     evidence.add(new Match("theme", decision.trigger(), id));
                     addOnce(found, id);
+                    if (conceded == null || !conceded[decision.start()]) {
+                        addOnce(asserted, id);
+                    }
+                }
+            }
+        }
+        if (conceded != null && !asserted.isEmpty() && asserted.size() < found.size()) {
+            for (String id : List.copyOf(found)) {
+                if (!asserted.contains(id)) {
+                    found.remove(id);
+                    evidence.add(new Match("theme-conceded", id, "not " + id + " beside " + asserted.getFirst()));
                 }
             }
         }
         if (weak != null) {
             boolean alone = found.isEmpty();
             for (Match mention : weak) {
-                if (alone) {
+                if (alone && mention.detail().equals(weak.getLast().detail())) {
                     evidence.add(mention);
                     addOnce(found, mention.detail());
+                } else if (alone) {
+                    evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " before "
+                            + weak.getLast().detail()));
                 } else {
                     evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " beside "
                             + found.getFirst()));
@@ -85,6 +107,22 @@ final class ThemeTagger {
             }
         }
         return new TaggedThemes(inTaxonomyOrder, terms, evidence);
+    }
+
+    /** By word: inside a concessive's clause, from the concessive on; null when the comment has none. */
+    private static boolean[] concededWords(NormalizedComment comment) {
+        boolean[] conceded = null;
+        Tokens words = comment.words();
+        for (FoundTerm<CoreEntry> term : comment.terms()) {
+            if (!term.payload().concessive) {
+                continue;
+            }
+            conceded = conceded == null ? new boolean[words.size()] : conceded;
+            for (int k = term.start(); k < words.size() && words.clause(k) == words.clause(term.start()); k++) {
+                conceded[k] = true;
+            }
+        }
+        return conceded;
     }
 
     private static void addOnce(List<String> ids, String id) {

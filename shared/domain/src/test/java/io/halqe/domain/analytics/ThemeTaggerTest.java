@@ -307,4 +307,50 @@ class ThemeTaggerTest {
         // THEN it is the price, not a bill to dispute nor the building's quality
         assertThat(tagged.ids()).containsExactly("price");
     }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyInAConcessiveClause_whenAnotherThemeIsNamedOutsideIt() {
+        // GIVEN a complaint about the food with the courier conceded, and the same two themes side by side
+        // WHEN tagged with the defaults
+        TaggedThemes conceded = tag("The soup was far too salty, although the courier was quick.", null);
+        TaggedThemes persian = tag("با اینکه پیک زود اومد، سوپ خیلی شور بود.", null);
+        TaggedThemes both = tag("The soup was far too salty and the courier was slow.", null);
+        TaggedThemes alone = tag("Although the courier was quick, that is all I can say.", null);
+
+        // THEN a conceded theme counts only when nothing else is named
+        assertThat(conceded.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("product_quality");
+        assertThat(both.ids()).containsExactly("delivery", "product_quality");
+        assertThat(alone.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldNameTheThemeMentionedLast_whenOnlyWeakTermsOfSeveralThemesAreFound() {
+        // GIVEN a kettle and a sale, both mere mentions, in either order, and a strong term beside them
+        ThemeTaxonomy shop = new ThemeTaxonomy(List.of(
+                new Theme("product_quality", Map.of("en", List.of("~kettle", "leaks"))),
+                new Theme("price", Map.of("en", List.of("~sale")))));
+
+        // WHEN tagged
+        TaggedThemes saleLast = tag("I picked up the kettle in the sale", shop);
+        TaggedThemes kettleLast = tag("In the sale I picked up a kettle", shop);
+        TaggedThemes strong = tag("The kettle from the sale leaks", shop);
+
+        // THEN the last mention names the comment's theme; beside a strong term neither counts
+        assertThat(saleLast.ids()).containsExactly("price");
+        assertThat(kettleLast.ids()).containsExactly("product_quality");
+        assertThat(strong.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldFindAnArabicVerb_whenItCarriesTheObjectPronounNi() {
+        // GIVEN a lexicon verb «يسلم» (hands over)
+        ThemeTaxonomy courier = new ThemeTaxonomy(List.of(new Theme("delivery", Map.of("ar", List.of("يسلم")))));
+
+        // WHEN a comment writes it with «ـني» (hands me over)
+        TaggedThemes tagged = tag("المندوب ما يسلمني الطلب إلا بعد العصر", courier);
+
+        // THEN the verb is found
+        assertThat(tagged.ids()).containsExactly("delivery");
+    }
 }
