@@ -16,6 +16,7 @@ import io.halqe.domain.text.Html;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,12 +92,14 @@ public final class ApplyAlertRules {
         }
         AlertRule caseRule = matched.stream().filter(rule -> rule.actions().openCase() != null).findFirst().orElse(null);
         Sends sends = new Sends(response.responseId(), eventTime, sendKeys(caseRule, matched, response));
+        // each team is read once per event: the case and every rule naming the same team share the read
+        Map<String, Team> teamsRead = new HashMap<>();
         CaseRepository.Opened opened = null;
         try {
             // the case first, so every rule's email and alert can link to it
-            opened = caseRule == null ? null : openCase(caseRule, response, eventTime, sends);
+            opened = caseRule == null ? null : openCase(caseRule, response, eventTime, sends, teamsRead);
             for (AlertRule rule : matched) {
-                act(rule, response, opened == null ? null : opened.followUpCase(), eventTime, sends);
+                act(rule, response, opened == null ? null : opened.followUpCase(), eventTime, sends, teamsRead);
             }
         } finally {
             sends.settle();
@@ -169,8 +172,9 @@ public final class ApplyAlertRules {
         }
     }
 
-    private CaseRepository.Opened openCase(AlertRule rule, ResponseEnriched response, Instant eventTime, Sends sends) {
-        Team team = team(rule, response);
+    private CaseRepository.Opened openCase(AlertRule rule, ResponseEnriched response, Instant eventTime, Sends sends,
+                                           Map<String, Team> teamsRead) {
+        Team team = team(rule, response, teamsRead);
         String owner = accountOwner(response).orElseGet(() -> teamOwner(team));
         String reason = rule.name() + (response.npsScore() == null ? "" : " (" + response.npsScore() + "/10)");
         CaseRepository.Opened result = cases.openIfAbsent(new FollowUpCase(
@@ -187,8 +191,10 @@ public final class ApplyAlertRules {
         return result;
     }
 
-    private void act(AlertRule rule, ResponseEnriched response, FollowUpCase opened, Instant eventTime, Sends sends) {
-        Team team = opened != null && rule.actions().openCase() != null ? teamById(opened.team()) : team(rule, response);
+    private void act(AlertRule rule, ResponseEnriched response, FollowUpCase opened, Instant eventTime, Sends sends,
+                     Map<String, Team> teamsRead) {
+        Team team = opened != null && rule.actions().openCase() != null ? teamById(opened.team(), teamsRead)
+                : team(rule, response, teamsRead);
         List<String> recipients = recipients(rule, response, team);
         String email = onceKey(rule, response) + "#email";
         String sns = onceKey(rule, response) + "#sns";
@@ -243,14 +249,14 @@ public final class ApplyAlertRules {
                 opened == null ? null : opened.id(), at);
     }
 
-    private Team team(AlertRule rule, ResponseEnriched response) {
+    private Team team(AlertRule rule, ResponseEnriched response, Map<String, Team> teamsRead) {
         String teamId = rule.team() != null ? rule.team()
                 : response.teams() == null || response.teams().isEmpty() ? settings.defaultTeam() : response.teams().get(0);
-        return teamById(teamId);
+        return teamById(teamId, teamsRead);
     }
 
-    private Team teamById(String teamId) {
-        return teams.team(teamId).orElse(new Team(teamId, teamId, null));
+    private Team teamById(String teamId, Map<String, Team> teamsRead) {
+        return teamsRead.computeIfAbsent(teamId, id -> teams.team(id).orElse(new Team(id, id, null)));
     }
 
     private String teamOwner(Team team) {

@@ -43,9 +43,11 @@ class ApplyAlertRulesTest {
     private final List<DomainEvent> events = new ArrayList<>();
     private final List<io.halqe.domain.core.ChatMessage> posted = new ArrayList<>();
     private int chatFailuresLeft;
+    private final List<String> teamReads = new ArrayList<>();
     private final TeamDirectory teams = new TeamDirectory() {
         @Override
         public Optional<Team> team(String teamId) {
+            teamReads.add(teamId);
             return switch (teamId) {
                 case "support" -> Optional.of(new Team("support", "Support", "lead@example.com"));
                 // marketing's SNS subscriptions filter on its own value
@@ -128,6 +130,20 @@ class ApplyAlertRulesTest {
         assertThat(emails).hasSize(1);
         alert.handle(detractor("Late again"), AT);
         assertThat(posted).hasSize(1);
+    }
+
+    @Test
+    void handle_shouldReadEachTeamOnce_whenTheCaseAndTheRulesNameTheSameTeam() {
+        // GIVEN a detractor routed to support, whose rule opens support's case, emails its owner and alerts it
+        // WHEN it is handled
+        alert.handle(detractor("Late again"), AT);
+        // THEN support was read once for the case, the email and the alert together
+        assertThat(emails).hasSize(1);
+        assertThat(alerts).hasSize(1);
+        assertThat(teamReads).containsExactly("support");
+        // AND a second event reads it afresh (nothing is kept between events, so a team's edit applies at once)
+        alert.handle(response("r2", 1, "detractor", "complaint", "Lost", List.of("support"), List.of()), AT);
+        assertThat(teamReads).containsExactly("support", "support");
     }
 
     @Test
