@@ -4,6 +4,7 @@ import com.github.mfathi91.time.PersianDate;
 import io.halqe.domain.scoring.ReportingCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,17 @@ public final class ReportingCalendars {
         @Override
         public String monthLabel(LocalDate monthStart) {
             return formatDate(monthStart).substring(0, 7);
+        }
+
+        /**
+         * Weeks numbered within the Solar Hijri year: a week belongs to the year its last day (a Friday) is in, so the
+         * week holding Nowruz is the new year's first.
+         */
+        @Override
+        public String weekLabel(LocalDate weekStart) {
+            int year = PersianDate.fromGregorian(weekStart.plusDays(6)).getYear();
+            LocalDate firstWeek = weekStart(PersianDate.of(year, 1, 1).toGregorian());
+            return "%04d-W%02d".formatted(year, ChronoUnit.WEEKS.between(firstWeek, weekStart) + 1);
         }
 
         @Override

@@ -77,4 +77,19 @@ class ReportingCalendarsTest {
         assertThat(persian.formatDate(LocalDate.parse("2025-03-20"))).isEqualTo("1403-12-30");
         assertThat(ReportingCalendars.of("julian")).isEmpty();
     }
+
+    @Test
+    void persianWeeks_shouldBeNumberedFromTheWeekHoldingNowruz_andGregorianOnesByIso() {
+        // GIVEN week starts around Nowruz of 1404 (a Friday), 1405 (a Saturday) and 1406 (a Sunday)
+        // WHEN they are labelled THEN the week holding Nowruz is the new year's first, even when it began in Esfand
+        assertThat(persian.weekLabel(LocalDate.parse("2025-03-15"))).isEqualTo("1404-W01");
+        assertThat(persian.weekLabel(LocalDate.parse("2026-03-14"))).isEqualTo("1404-W53");
+        assertThat(persian.weekLabel(LocalDate.parse("2026-03-21"))).isEqualTo("1405-W01");
+        assertThat(persian.weekLabel(LocalDate.parse("2026-11-28"))).isEqualTo("1405-W37");
+        assertThat(persian.weekLabel(LocalDate.parse("2027-03-13"))).isEqualTo("1405-W52");
+        assertThat(persian.weekLabel(LocalDate.parse("2027-03-20"))).isEqualTo("1406-W01");
+        // AND the Gregorian calendar keeps ISO weeks
+        assertThat(ReportingCalendar.GREGORIAN.weekLabel(LocalDate.parse("2026-11-23"))).isEqualTo("2026-W48");
+        assertThat(ReportingCalendar.GREGORIAN.weekLabel(LocalDate.parse("2024-12-30"))).isEqualTo("2025-W01");
+    }
 }

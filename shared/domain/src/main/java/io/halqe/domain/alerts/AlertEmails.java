@@ -82,11 +82,12 @@ final class AlertEmails {
 
     static Mailer.Email digest(String recipient, DigestPeriod period, String periodKey, List<DigestEntry> entries,
                                AlertSettings settings) {
+        String label = period.label(periodKey, settings.calendar());
         String subject = Html.singleLine("[Halqe] " + switch (period) {
-            case HOUR -> "Alert storm summary, hour " + periodKey + ": " + entries.size() + " more "
+            case HOUR -> "Alert storm summary, hour " + label + ": " + entries.size() + " more "
                     + (entries.size() == 1 ? "alert" : "alerts") + " folded (each has its case)";
-            case DAILY -> "Daily digest " + periodKey + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches");
-            case WEEKLY -> "Weekly digest " + periodKey + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches");
+            case DAILY -> "Daily digest " + label + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches");
+            case WEEKLY -> "Weekly digest " + label + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches");
         });
         Map<String, List<DigestEntry>> byRule = entries.stream()
                 .collect(Collectors.groupingBy(DigestEntry::ruleName, LinkedHashMap::new, Collectors.toList()));

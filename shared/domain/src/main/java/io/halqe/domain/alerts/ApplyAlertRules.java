@@ -221,7 +221,7 @@ public final class ApplyAlertRules {
             }
         } else if (rule.actions().collectsIntoDigest()) {
             DigestPeriod period = DigestPeriod.of(rule.actions().email());
-            String periodKey = period.key(eventTime, settings.reportingZone());
+            String periodKey = period.key(eventTime, settings.reportingZone(), settings.calendar());
             for (String recipient : recipients) {
                 digests.add(entry(period.id(), periodKey, recipient, rule, team, response, opened, eventTime));
             }

@@ -8,10 +8,12 @@ import io.halqe.domain.core.Notifier;
 import io.halqe.domain.core.Undeliverable;
 import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.parking.Retries;
+import io.halqe.domain.scoring.ReportingCalendar;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.text.Html;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,15 +70,25 @@ public final class SendDigests {
         }
         Instant settled = now.minus(GRACE);
         for (DigestPeriod period : DigestPeriod.values()) {
-            Instant lastClosed = period.previousStart(settled, settings.reportingZone());
-            Instant beforeThat = period.previousStart(lastClosed, settings.reportingZone());
-            // the next hourly run no longer tries a period that has dropped out of its two: this is its last chance
-            Instant nextLastClosed = period.previousStart(settled.plus(Duration.ofHours(1)), settings.reportingZone());
-            boolean lastChance = !period.previousStart(nextLastClosed, settings.reportingZone()).equals(beforeThat);
-            sendPeriod(period, period.key(beforeThat, settings.reportingZone()), lastChance, run);
-            sendPeriod(period, period.key(lastClosed, settings.reportingZone()), false, run);
+            sendClosed(period, settled, settings.calendar(), run);
+        }
+        if (!settings.calendar().id().equals(ReportingCalendar.GREGORIAN.id())) {
+            // weekly matches stored under ISO weeks before the reporting calendar was changed still go out
+            sendClosed(DigestPeriod.WEEKLY, settled, ReportingCalendar.GREGORIAN, run);
         }
         return new Sent(run.sent, List.copyOf(run.failures));
+    }
+
+    /** Sends the last two periods closed by {@code settled}, as {@code calendar} bounds weeks. */
+    private void sendClosed(DigestPeriod period, Instant settled, ReportingCalendar calendar, Run run) {
+        ZoneId zone = settings.reportingZone();
+        Instant lastClosed = period.previousStart(settled, zone, calendar);
+        Instant beforeThat = period.previousStart(lastClosed, zone, calendar);
+        // the next hourly run no longer tries a period that has dropped out of its two: this is its last chance
+        Instant nextLastClosed = period.previousStart(settled.plus(Duration.ofHours(1)), zone, calendar);
+        boolean lastChance = !period.previousStart(nextLastClosed, zone, calendar).equals(beforeThat);
+        sendPeriod(period, period.key(beforeThat, zone, calendar), lastChance, run);
+        sendPeriod(period, period.key(lastClosed, zone, calendar), false, run);
     }
 
     private final class Run {

@@ -28,7 +28,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Each team's weekly digest, once the ISO week (reporting zone) has been over for {@link SendDigests#GRACE}: per
+ * Each team's weekly digest, once the reporting calendar's week (ISO from Monday, or Persian from Saturday; in the
+ * reporting zone) has been over for {@link SendDigests#GRACE}: per
  * survey the team's NPS with its 95% interval and the change since the week before, an eight-week trend chart, the
  * team's top themes, the phrases emerging in those surveys' comments ({@link EmergingTopics}, survey-wide: a new
  * problem is news to every team that answers for the survey), and its open and overdue cases. One email per
@@ -105,20 +106,21 @@ public final class SendTeamDigests {
                     List<FollowUpCase> unresolved, Map<String, List<EmergingTopics.Topic>> emerging) {
     }
 
-    /** A team's digest as it would be sent, and the ISO week it covers. */
+    /** A team's digest as it would be sent, and the week it covers as the reporting calendar numbers it. */
     public record Preview(String week, Mailer.Email email) {
     }
 
     /** Returns how many team digests went out. */
     public int send(Instant now) {
-        Instant weekStart = DigestPeriod.WEEKLY.previousStart(now.minus(SendDigests.GRACE), settings.reportingZone());
-        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
-        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        Instant weekStart = DigestPeriod.WEEKLY.previousStart(now.minus(SendDigests.GRACE), settings.reportingZone(),
+                settings.calendar());
+        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone(), settings.calendar());
+        LocalDate firstDay = weekStart.atZone(settings.reportingZone()).toLocalDate();
         int sent = 0;
-        for (TeamWeek week : weeks(monday).values()) {
+        for (TeamWeek week : weeks(firstDay).values()) {
             Team team = teams.team(week.team()).orElse(new Team(week.team(), week.team(), null));
             if (ledger.once("team-digest#" + week.team() + "#" + weekKey, now,
-                    () -> mailer.send(email(team, weekKey, monday, week, now)))) {
+                    () -> mailer.send(email(team, weekKey, firstDay, week, now)))) {
                 sent++;
             }
             if (team.slackWebhookUrl() != null) {
@@ -138,36 +140,36 @@ public final class SendTeamDigests {
      * builds it; nothing is sent or claimed. Empty for a team the directory does not know and no answer was routed to.
      */
     public Optional<Preview> preview(String teamId, Instant now) {
-        Instant weekStart = DigestPeriod.WEEKLY.start(now, settings.reportingZone());
-        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone());
-        LocalDate monday = weekStart.atZone(settings.reportingZone()).toLocalDate();
-        Map<String, TeamWeek> weeks = weeks(monday);
+        Instant weekStart = DigestPeriod.WEEKLY.start(now, settings.reportingZone(), settings.calendar());
+        String weekKey = DigestPeriod.WEEKLY.key(weekStart, settings.reportingZone(), settings.calendar());
+        LocalDate firstDay = weekStart.atZone(settings.reportingZone()).toLocalDate();
+        Map<String, TeamWeek> weeks = weeks(firstDay);
         var known = teams.team(teamId);
         if (known.isEmpty() && !weeks.containsKey(teamId)) {
             return Optional.empty();
         }
         Team team = known.orElse(new Team(teamId, teamId, null));
         TeamWeek week = weeks.getOrDefault(teamId, week(new TreeMap<>(), teamId));
-        return Optional.of(new Preview(weekKey, email(team, weekKey, monday, week, now)));
+        return Optional.of(new Preview(weekKey, email(team, weekKey, firstDay, week, now)));
     }
 
-    private Mailer.Email email(Team team, String weekKey, LocalDate monday, TeamWeek week, Instant now) {
+    private Mailer.Email email(Team team, String weekKey, LocalDate firstDay, TeamWeek week, Instant now) {
         String to = team.ownerEmail() == null || team.ownerEmail().isBlank() ? settings.defaultOwnerEmail()
                 : team.ownerEmail();
-        return TeamDigestEmail.of(team, to, weekKey, monday, week, now, settings);
+        return TeamDigestEmail.of(team, to, weekKey, firstDay, week, now, settings);
     }
 
-    /** Every team's week starting {@code monday}, with the seven weeks before it, and the teams' unresolved cases. */
-    private Map<String, TeamWeek> weeks(LocalDate monday) {
+    /** Every team's week starting {@code firstDay}, with the seven weeks before it, and the teams' unresolved cases. */
+    private Map<String, TeamWeek> weeks(LocalDate firstDay) {
         Map<String, TeamWeek> weeks = new TreeMap<>();
         Map<String, List<EmergingTopics.Topic>> emerging = new TreeMap<>();
         for (Survey survey : Page.all(cursor -> surveys.list(PAGE, cursor))) {
-            List<AggregateStore.StoredDay> days = aggregates.days(survey.id(), monday.minusWeeks(WEEKS - 1),
-                    monday.plusDays(6));
+            List<AggregateStore.StoredDay> days = aggregates.days(survey.id(), firstDay.minusWeeks(WEEKS - 1),
+                    firstDay.plusDays(6));
             emerging.put(survey.id(), EmergingTopics.notCoveredBy(survey.themes(),
-                    EmergingTopics.of(days, monday.plusDays(6))));
+                    EmergingTopics.of(days, firstDay.plusDays(6))));
             for (AggregateStore.StoredDay day : days) {
-                int index = (int) ChronoUnit.WEEKS.between(day.day(), monday.plusDays(6));
+                int index = (int) ChronoUnit.WEEKS.between(day.day(), firstDay.plusDays(6));
                 day.cells().forEach((cell, tally) -> {
                     String dimension = ScoreResponses.dimension(cell);
                     String value = ScoreResponses.value(cell);

@@ -26,11 +26,11 @@ final class TeamDigestEmail {
     private TeamDigestEmail() {
     }
 
-    /** {@code monday}: the week's first day; its days are written in the reporting calendar. */
-    static Mailer.Email of(Team team, String to, String weekKey, LocalDate monday, SendTeamDigests.TeamWeek week,
+    /** {@code firstDay}: the week's first day; its days are written in the reporting calendar. */
+    static Mailer.Email of(Team team, String to, String weekKey, LocalDate firstDay, SendTeamDigests.TeamWeek week,
                            Instant now, AlertSettings settings) {
         String subject = Html.singleLine("[Halqe] " + team.name() + " — week " + weekKey);
-        String days = settings.calendar().formatDate(monday) + " to " + settings.calendar().formatDate(monday.plusDays(6));
+        String days = settings.calendar().formatDate(firstDay) + " to " + settings.calendar().formatDate(firstDay.plusDays(6));
         StringBuilder text = new StringBuilder(team.name()).append(" — week ").append(weekKey).append(" (")
                 .append(days).append(")\n\n");
         StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">")

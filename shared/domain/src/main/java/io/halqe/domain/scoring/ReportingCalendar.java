@@ -2,6 +2,7 @@ package io.halqe.domain.scoring;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -26,6 +27,15 @@ public interface ReportingCalendar {
 
     /** A day as this calendar writes it: {@code 2026-12-01}, {@code 1405-09-10}. */
     String formatDate(LocalDate day);
+
+    /**
+     * The week starting {@code weekStart} (a day {@link #weekStart} returned) as this calendar numbers it: the ISO week
+     * ({@code 2026-W48}) unless a calendar numbers its own ({@code 1405-W37}).
+     */
+    default String weekLabel(LocalDate weekStart) {
+        return "%d-W%02d".formatted(weekStart.get(IsoFields.WEEK_BASED_YEAR),
+                weekStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
 
     ReportingCalendar GREGORIAN = new ReportingCalendar() {
         @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemoryDigests;
+import io.halqe.domain.fakes.SaturdayWeeks;
+import io.halqe.domain.scoring.ReportingCalendar;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class SendDigestsTest {
 
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    private static final ReportingCalendar SATURDAY_WEEKS = new SaturdayWeeks();
     private final InMemoryDigests digests = new InMemoryDigests();
     private final InMemoryCases ledger = new InMemoryCases();
     private final List<Mailer.Email> emails = new ArrayList<>();
@@ -90,6 +93,45 @@ class SendDigestsTest {
         // WHEN Monday 30 November has begun in Tehran (Sunday 20:30Z) and the grace has passed
         assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z")).sent()).isEqualTo(1);
         assertThat(emails.get(0).subject()).isEqualTo("[Halqe] Weekly digest 2026-W48: 1 match");
+    }
+
+    @Test
+    void send_shouldSendTheWeeklyDigestAfterFriday_andWriteDatesInTheCalendar_whenTheReportingCalendarStartsWeeksOnSaturday() {
+        // GIVEN teams that read a calendar whose weeks run Saturday to Friday (and that marks the dates it writes)
+        var send = new SendDigests(digests, emails::add, alerts::add, ledger, new AlertSettings("support",
+                "owner@example.com", null, TEHRAN, SATURDAY_WEEKS), attempts, parked);
+        // AND a weekly match on Saturday 28 November (Tehran) and a daily one on Thursday 3 December
+        Instant saturday = Instant.parse("2026-11-28T09:00:00Z");
+        String week = DigestPeriod.WEEKLY.key(saturday, TEHRAN, SATURDAY_WEEKS);
+        entry("weekly", week, "marketing@example.com", "r9", "Wonderful", null);
+        entry("daily", "2026-12-03", "eng@example.com", "r1", "Crashes", null);
+        // WHEN the hourly runs come on Friday 4 December, then once Saturday has begun in Tehran (20:30Z) and the grace
+        int duringFriday = send.send(Instant.parse("2026-12-04T12:00:00Z")).sent();
+        int afterFriday = send.send(Instant.parse("2026-12-04T23:00:00Z")).sent();
+        // THEN the week is the one starting that Saturday, and goes out only once it is over
+        assertThat(week).isEqualTo("S2026-11-28");
+        assertThat(DigestPeriod.WEEKLY.key(Instant.parse("2026-11-27T09:00:00Z"), TEHRAN, SATURDAY_WEEKS))
+                .isEqualTo("S2026-11-21");
+        assertThat(duringFriday).isEqualTo(1);
+        assertThat(afterFriday).isEqualTo(1);
+        // AND each subject names its period as the team's calendar writes it
+        assertThat(emails).extracting(Mailer.Email::subject).containsExactly(
+                "[Halqe] Daily digest D2026-12-03: 1 match", "[Halqe] Weekly digest S2026-11-28: 1 match");
+    }
+
+    @Test
+    void send_shouldStillSendAnIsoWeeksMatches_whenTheReportingCalendarWasChangedDuringTheWeek() {
+        // GIVEN a match stored under ISO week 48 before the teams' calendar was changed to weeks from Saturday
+        entry("weekly", "2026-W48", "marketing@example.com", "r9", "Wonderful", null);
+        var send = new SendDigests(digests, emails::add, alerts::add, ledger, new AlertSettings("support",
+                "owner@example.com", null, TEHRAN, SATURDAY_WEEKS), attempts, parked);
+        // WHEN the hourly runs go on past the end of that ISO week (Sunday 29 November in Tehran) and the next
+        for (Instant at = Instant.parse("2026-11-29T12:00:00Z"); at.isBefore(Instant.parse("2026-12-08T00:00:00Z"));
+             at = at.plusSeconds(3600)) {
+            send.send(at);
+        }
+        // THEN its digest goes out once, after the ISO week ended
+        assertThat(emails).extracting(Mailer.Email::subject).containsExactly("[Halqe] Weekly digest 2026-W48: 1 match");
     }
 
     @Test

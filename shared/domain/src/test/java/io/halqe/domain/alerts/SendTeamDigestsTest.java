@@ -10,6 +10,7 @@ import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.fakes.InMemoryAggregates;
 import io.halqe.domain.fakes.InMemoryCases;
 import io.halqe.domain.fakes.InMemorySurveys;
+import io.halqe.domain.fakes.SaturdayWeeks;
 import io.halqe.domain.scoring.AggregateStore;
 import io.halqe.domain.scoring.DayKey;
 import io.halqe.domain.scoring.ReportingCalendar;
@@ -187,6 +188,27 @@ class SendTeamDigestsTest {
             assertThat(message.context()).isEqualTo("أبرز المواضيع: delivery");
             assertThat(message.link().url()).isEqualTo("https://fb.example.com/console/");
         });
+    }
+
+    @Test
+    void send_shouldReportTheWeekFromSaturdayToFriday_whenTheReportingCalendarStartsWeeksOnSaturday() {
+        // GIVEN teams whose calendar runs weeks Saturday to Friday: Friday 20 November all detractors (the week
+        // before), Saturday 21 all promoters, Friday 27 half and half (both in the week 21–27)
+        day("2026-11-20", 0, 0, 10, Map.of());
+        day("2026-11-21", 10, 0, 0, Map.of());
+        day("2026-11-27", 5, 0, 5, Map.of());
+        var sendSaturdayWeeks = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates, cases,
+                teams, emails::add, cases, new AlertSettings("support", "fallback@example.com", null, ZoneId.of("UTC"),
+                        new SaturdayWeeks()));
+        // WHEN the hourly runs come on Friday 27 November, then on Saturday 28 after the grace
+        sendSaturdayWeeks.send(Instant.parse("2026-11-27T23:00:00Z"));
+        sendSaturdayWeeks.send(Instant.parse("2026-11-28T03:00:00Z"));
+        // THEN Friday's run reports the week that ended on Friday 20, and the week 21–27 goes out once it is over:
+        // NPS 50 over its 20 answers, against −100 the week before
+        assertThat(emails).extracting(Mailer.Email::subject).containsExactly(
+                "[Halqe] Support <CX> — week S2026-11-14", "[Halqe] Support <CX> — week S2026-11-21");
+        assertThat(emails.get(1).text()).startsWith("Support <CX> — week S2026-11-21 (D2026-11-21 to D2026-11-27)")
+                .contains("demo-nps: NPS 50 (95% CI ", ", n=20, low sample); +150 since last week (-100)");
     }
 
     @Test
