@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.halqe.aws.dynamo.ResponseItems;
 import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.runtime.Adapters;
+import io.halqe.aws.runtime.HalqeConfig;
 import io.halqe.aws.runtime.SnapStartPriming;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.aws.stream.ParkAfterAttempts;
@@ -43,12 +44,13 @@ public final class ScoringHandler implements RequestStreamHandler {
 
     public ScoringHandler() {
         this(Adapters.forFunction("HALQE_AGGREGATES_TABLE", "HALQE_TIME_ZONE", "HALQE_EVENT_BUS_NAME",
-                "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_METRICS_NAMESPACE"));
+                "HALQE_CASES_TABLE", "HALQE_LIMITS_TABLE", "HALQE_METRICS_NAMESPACE", "HALQE_REPORTING_CALENDAR"));
     }
 
     private ScoringHandler(Adapters adapters) {
         this(new ScoreResponses(adapters.aggregates()),
-                new DetectShifts(adapters.aggregates(), adapters.events(), adapters.aggregatesLedger()),
+                new DetectShifts(adapters.aggregates(), adapters.events(), adapters.aggregatesLedger(),
+                        HalqeConfig.required(adapters.config().reportingCalendar(), "reportingCalendar")),
                 adapters.config().timeZone(), new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(),
                         ParkedWork.Kind.SCORING, java.time.Clock.systemUTC()), adapters.metrics("scoring"));
         // before the snapshot: a batch read and answered with our mapper

@@ -3,16 +3,14 @@ package io.halqe.domain.scoring;
 import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.events.EventPublisher;
 import io.halqe.domain.events.ScoreShifted;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Week over week, per survey: is this ISO week's NPS significantly different from last week's? A two-sample z-test
+ * Week over week, per survey: is this week's NPS (the reporting calendar's week: ISO from Monday, or from Saturday)
+ * significantly different from last week's? A two-sample z-test
  * on the difference of the two NPS, each with variance (p + d - (p - d)^2) / n; both weeks need
  * {@link Metrics#LOW_SAMPLE} answers, and |z| must reach {@link #Z_CRITICAL} (95%, two-sided). Each shift is announced
  * once per survey, week and direction, however often batches re-check it.
@@ -24,16 +22,23 @@ public final class DetectShifts {
     private final AggregateStore store;
     private final EventPublisher events;
     private final DeliveryLedger ledger;
+    private final ReportingCalendar calendar;
+
+    /** Weeks as the Gregorian calendar has them: ISO weeks from Monday. */
+    public DetectShifts(AggregateStore store, EventPublisher events, DeliveryLedger ledger) {
+        this(store, events, ledger, ReportingCalendar.GREGORIAN);
+    }
 
     /** {@code ledger} remembers announced shifts (claims outlive the week they are about). */
-    public DetectShifts(AggregateStore store, EventPublisher events, DeliveryLedger ledger) {
+    public DetectShifts(AggregateStore store, EventPublisher events, DeliveryLedger ledger, ReportingCalendar calendar) {
         this.store = store;
         this.events = events;
         this.ledger = ledger;
+        this.calendar = calendar;
     }
 
     public List<ScoreShifted> check(Set<String> surveyIds, LocalDate today) {
-        LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate thisWeek = calendar.weekStart(today);
         LocalDate lastWeek = thisWeek.minusWeeks(1);
         List<ScoreShifted> shifts = new ArrayList<>();
         for (String surveyId : surveyIds) {
@@ -47,7 +52,7 @@ public final class DetectShifts {
                     after = after.plus(all);
                 }
             }
-            shift(surveyId, before, after, lastWeek, thisWeek).ifPresent(shift -> {
+            shift(surveyId, before, after, lastWeek, thisWeek, calendar).ifPresent(shift -> {
                 if (ledger.claim("shift#" + surveyId + "#" + shift.metric() + "#" + shift.period() + "#" + shift.direction(),
                         today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
                     shifts.add(shift);
@@ -61,7 +66,7 @@ public final class DetectShifts {
     }
 
     static java.util.Optional<ScoreShifted> shift(String surveyId, Tally before, Tally after, LocalDate lastWeek,
-                                                  LocalDate thisWeek) {
+                                                  LocalDate thisWeek, ReportingCalendar calendar) {
         long n1 = before.npsN();
         long n2 = after.npsN();
         if (n1 < Metrics.LOW_SAMPLE || n2 < Metrics.LOW_SAMPLE) {
@@ -78,21 +83,18 @@ public final class DetectShifts {
         if (Math.abs(z) < Z_CRITICAL) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new ScoreShifted(ScoreShifted.VERSION, surveyId, "nps", week(thisWeek),
-                z > 0 ? "up" : "down", figure(before, lastWeek), figure(after, thisWeek), Math.round(z * 100) / 100.0));
+        return java.util.Optional.of(new ScoreShifted(ScoreShifted.VERSION, surveyId, "nps",
+                calendar.weekLabel(thisWeek), z > 0 ? "up" : "down", figure(before, lastWeek, calendar),
+                figure(after, thisWeek, calendar), Math.round(z * 100) / 100.0));
     }
 
-    private static ScoreShifted.Figure figure(Tally tally, LocalDate monday) {
+    private static ScoreShifted.Figure figure(Tally tally, LocalDate firstDay, ReportingCalendar calendar) {
         Metrics.Nps nps = Metrics.nps(tally);
-        return new ScoreShifted.Figure(week(monday), monday.toString(), monday.plusDays(6).toString(), nps.score(), nps.n(),
-                nps.ci95());
+        return new ScoreShifted.Figure(calendar.weekLabel(firstDay), firstDay.toString(), firstDay.plusDays(6).toString(),
+                nps.score(), nps.n(), nps.ci95());
     }
 
     private static double share(long count, long n) {
         return (double) count / n;
-    }
-
-    static String week(LocalDate monday) {
-        return "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

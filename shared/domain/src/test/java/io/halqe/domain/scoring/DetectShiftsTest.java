@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.halqe.domain.events.DomainEvent;
 import io.halqe.domain.events.ScoreShifted;
 import io.halqe.domain.fakes.InMemoryAggregates;
+import io.halqe.domain.fakes.SaturdayWeeks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,6 +65,28 @@ class DetectShiftsTest {
             assertThat(shift.z()).isCloseTo(-0.6 / Math.sqrt(v1 + v2), within(0.01));
         });
         assertThat(first).hasSize(1);
+    }
+
+    @Test
+    void check_shouldCompareWeeksFromSaturday_whenTheReportingCalendarStartsThemThen() {
+        // GIVEN NPS +40 on Friday 20 November and -20 on Saturday 21 (one ISO week, two weeks from Saturday)
+        Tally before = new Tally(100, 60, 20, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tally after = new Tally(100, 30, 20, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        store.add(new DayKey("s1", LocalDate.parse("2026-11-20")), null, Map.of(ScoreResponses.ALL, before), Map.of(0, "1"));
+        store.add(new DayKey("s1", LocalDate.parse("2026-11-21")), null, Map.of(ScoreResponses.ALL, after), Map.of(0, "2"));
+        // WHEN checked on Tuesday 24 November with weeks from Saturday, and with ISO weeks
+        var saturdayWeeks = new DetectShifts(store, published::addAll, ledger, new SaturdayWeeks())
+                .check(Set.of("s1"), LocalDate.parse("2026-11-24"));
+        var isoWeeks = detect.check(Set.of("s1"), LocalDate.parse("2026-11-24"));
+        // THEN weeks from Saturday see the drop, named and bounded as that calendar has them; ISO weeks see one week
+        assertThat(saturdayWeeks).singleElement().satisfies(shift -> {
+            assertThat(shift.direction()).isEqualTo("down");
+            assertThat(shift.period()).isEqualTo("S2026-11-21");
+            assertThat(shift.before().period()).isEqualTo("S2026-11-14");
+            assertThat(shift.before().score()).isEqualTo(40.0);
+            assertThat(shift.after().score()).isEqualTo(-20.0);
+        });
+        assertThat(isoWeeks).isEmpty();
     }
 
     @Test
