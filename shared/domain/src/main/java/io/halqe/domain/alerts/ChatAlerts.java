@@ -5,6 +5,7 @@ import io.halqe.domain.core.ChatMessage;
 import io.halqe.domain.core.Team;
 import io.halqe.domain.events.ResponseEnriched;
 import io.halqe.domain.scoring.Metrics;
+import io.halqe.domain.text.Digits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a team's chat is told, in the team's language (en, fa, ar): an immediate alert (score, comment, customer, team,
- * a button to the case) and the weekly digest (the week's NPS per survey, open and overdue cases, top themes).
+ * What a team's chat is told, in the team's language (en, fa, ar) and its digits (Persian, Arabic-Indic): an
+ * immediate alert (score, comment, customer, team, a button to the case) and the weekly digest (the week's NPS per survey, open and overdue cases, top themes).
  */
 final class ChatAlerts {
 
@@ -47,7 +48,7 @@ final class ChatAlerts {
         String title = t.get("alert") + ": " + rule.name();
         List<ChatMessage.Field> fields = new ArrayList<>();
         if (response.npsScore() != null) {
-            fields.add(new ChatMessage.Field(t.get("score"), response.npsScore() + "/10"));
+            fields.add(new ChatMessage.Field(t.get("score"), digits(response.npsScore() + "/10", team)));
         }
         fields.add(new ChatMessage.Field(t.get("customer"), customer(response)));
         fields.add(new ChatMessage.Field(t.get("team"), team.name()));
@@ -56,8 +57,8 @@ final class ChatAlerts {
                 : response.comment().length() <= COMMENT_CHARS ? response.comment()
                 : response.comment().substring(0, COMMENT_CHARS) + "…";
         String link = opened == null ? null : settings.caseLink(opened.id());
-        return new ChatMessage(title + (response.npsScore() == null ? "" : " (" + response.npsScore() + "/10)"),
-                title, fields, comment, link == null ? null : new ChatMessage.Link(t.get("case"), link),
+        String score = response.npsScore() == null ? "" : " (" + digits(response.npsScore() + "/10", team) + ")";
+        return new ChatMessage(title + score, title, fields, comment, link == null ? null : new ChatMessage.Link(t.get("case"), link),
                 rule.severity() + " · " + response.responseId());
     }
 
@@ -65,17 +66,17 @@ final class ChatAlerts {
     static ChatMessage weekly(Team team, String weekKey, SendTeamDigests.TeamWeek week, Instant now,
                               AlertSettings settings) {
         Map<String, String> t = texts(team);
-        String title = t.get("digest") + " · " + team.name() + " · " + weekKey;
+        String title = t.get("digest") + " · " + team.name() + " · " + digits(weekKey, team);
         List<ChatMessage.Field> fields = new ArrayList<>();
         week.weeksBySurvey().forEach((survey, series) -> {
             Double score = Metrics.nps(series[0]).score();
             fields.add(new ChatMessage.Field(t.get("nps") + " · " + survey, score == null ? t.get("noAnswers")
-                    : String.format(Locale.ROOT, "%+.0f (n=%d)", score, series[0].responses())));
+                    : digits(String.format(Locale.ROOT, "%+.0f (n=%d)", score, series[0].responses()), team)));
         });
         long overdue = week.unresolved().stream().filter(open -> open.dueAt() != null && open.dueAt().isBefore(now))
                 .count();
-        fields.add(new ChatMessage.Field(t.get("open"), Integer.toString(week.unresolved().size())));
-        fields.add(new ChatMessage.Field(t.get("overdue"), Long.toString(overdue)));
+        fields.add(new ChatMessage.Field(t.get("open"), digits(Integer.toString(week.unresolved().size()), team)));
+        fields.add(new ChatMessage.Field(t.get("overdue"), digits(Long.toString(overdue), team)));
         List<String> themes = SendTeamDigests.topThemes(week, 3).stream().map(Map.Entry::getKey).toList();
         String console = settings.publicBaseUrl() == null || settings.publicBaseUrl().isBlank() ? null
                 : settings.publicBaseUrl() + "/console/";
@@ -86,6 +87,11 @@ final class ChatAlerts {
 
     private static Map<String, String> texts(Team team) {
         return TEXTS.getOrDefault(team.chatLanguage(), TEXTS.get("en"));
+    }
+
+    /** Figures and dates as the team's language writes digits; names and ids are left as they are. */
+    private static String digits(String figure, Team team) {
+        return Digits.inLanguage(figure, TEXTS.containsKey(team.chatLanguage()) ? team.chatLanguage() : "en");
     }
 
     private static String customer(ResponseEnriched response) {

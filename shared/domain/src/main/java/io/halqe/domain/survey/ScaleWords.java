@@ -1,5 +1,7 @@
 package io.halqe.domain.survey;
 
+import io.halqe.domain.text.Digits;
+
 /** How a scale reads in the respondent's language: its digits, and the words at its two ends. */
 public final class ScaleWords {
 
@@ -8,16 +10,7 @@ public final class ScaleWords {
 
     /** Persian shows Persian digits, Arabic Arabic-Indic ones. */
     public static String digits(int number, String language) {
-        char zero = switch (language == null ? "en" : language) {
-            case "fa" -> '\u06F0';
-            case "ar" -> '\u0660';
-            default -> '0';
-        };
-        StringBuilder localized = new StringBuilder();
-        for (char c : Integer.toString(number).toCharArray()) {
-            localized.append(Character.isDigit(c) ? (char) (zero + (c - '0')) : c);
-        }
-        return localized.toString();
+        return Digits.inLanguage(Integer.toString(number), language);
     }
 
     /** The words at the low and the high end of a scale; for yes/no, the words for 0 and 1. */

@@ -119,7 +119,7 @@ class ApplyAlertRulesTest {
         // THEN Slack got one message, in Persian, with the score, customer, team, comment and a button to the case
         assertThat(posted).singleElement().satisfies(message -> {
             assertThat(message.title()).startsWith("هشدار: ");
-            assertThat(message.fields()).contains(new io.halqe.domain.core.ChatMessage.Field("امتیاز", "1/10"),
+            assertThat(message.fields()).contains(new io.halqe.domain.core.ChatMessage.Field("امتیاز", "۱/۱۰"),
                     new io.halqe.domain.core.ChatMessage.Field("مشتری", "Sara Ahmadi"),
                     new io.halqe.domain.core.ChatMessage.Field("تیم", "لجستیک"));
             assertThat(message.quote()).isEqualTo("<!channel> the courier threw the box");

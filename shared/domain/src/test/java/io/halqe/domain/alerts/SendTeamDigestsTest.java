@@ -181,10 +181,10 @@ class SendTeamDigestsTest {
         // THEN the email went once, and Slack got the week once, on the run after the failed post, in Arabic
         assertThat(emails).hasSize(1);
         assertThat(posted).singleElement().satisfies(message -> {
-            assertThat(message.title()).isEqualTo("الملخص الأسبوعي · الدعم · 2026-W48");
+            assertThat(message.title()).isEqualTo("الملخص الأسبوعي · الدعم · ٢٠٢٦-W٤٨");
             assertThat(message.fields()).containsExactly(new io.halqe.domain.core.ChatMessage.Field("NPS · demo-nps",
-                    "+50 (n=30)"), new io.halqe.domain.core.ChatMessage.Field("الحالات المفتوحة", "1"),
-                    new io.halqe.domain.core.ChatMessage.Field("متأخرة", "1"));
+                    "+٥٠ (n=٣٠)"), new io.halqe.domain.core.ChatMessage.Field("الحالات المفتوحة", "١"),
+                    new io.halqe.domain.core.ChatMessage.Field("متأخرة", "١"));
             assertThat(message.context()).isEqualTo("أبرز المواضيع: delivery");
             assertThat(message.link().url()).isEqualTo("https://fb.example.com/console/");
         });
