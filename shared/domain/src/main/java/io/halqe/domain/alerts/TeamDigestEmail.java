@@ -26,61 +26,69 @@ final class TeamDigestEmail {
     private TeamDigestEmail() {
     }
 
-    /** {@code firstDay}: the week's first day; its days are written in the reporting calendar. */
+    /**
+     * {@code firstDay}: the week's first day; its days are written in the reporting calendar, the words in the team's
+     * language and every figure in its digits.
+     */
     static Mailer.Email of(Team team, String to, String weekKey, LocalDate firstDay, SendTeamDigests.TeamWeek week,
                            Instant now, AlertSettings settings) {
-        String subject = Html.singleLine("[Halqe] " + team.name() + " — week " + weekKey);
-        String days = settings.calendar().formatDate(firstDay) + " to " + settings.calendar().formatDate(firstDay.plusDays(6));
-        StringBuilder text = new StringBuilder(team.name()).append(" — week ").append(weekKey).append(" (")
-                .append(days).append(")\n\n");
-        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">")
-                .append("<h2 style=\"font-size:16px\">").append(Html.escape(team.name())).append(" — week ")
-                .append(Html.escape(weekKey)).append(" (").append(Html.escape(days)).append(")</h2>");
+        TeamDigestTexts t = TeamDigestTexts.of(team.chatLanguage());
+        String heading = team.name() + " — " + t.get("week") + " " + t.figure(weekKey);
+        String subject = Html.singleLine("[Halqe] " + heading);
+        String days = t.format("range", t.figure(settings.calendar().formatDate(firstDay)),
+                t.figure(settings.calendar().formatDate(firstDay.plusDays(6))));
+        StringBuilder text = new StringBuilder(heading).append(" (").append(days).append(")\n\n");
+        StringBuilder html = new StringBuilder("<!doctype html><html")
+                .append(t.rightToLeft() ? " lang=\"" + t.language() + "\" dir=\"rtl\"" : "")
+                .append("><body style=\"font-family:sans-serif\">")
+                .append("<h2 style=\"font-size:16px\">").append(Html.escape(heading)).append(" (")
+                .append(Html.escape(days)).append(")</h2>");
         if (week.weeksBySurvey().isEmpty()) {
-            text.append("No answers routed to the team in the last ").append(SendTeamDigests.WEEKS).append(" weeks.\n");
-            html.append("<p>No answers routed to the team in the last ").append(SendTeamDigests.WEEKS).append(" weeks.</p>");
+            String none = t.format("noAnswers", t.figure(SendTeamDigests.WEEKS));
+            text.append(none).append('\n');
+            html.append("<p>").append(Html.escape(none)).append("</p>");
         }
         week.weeksBySurvey().forEach((surveyId, series) -> {
             Metrics.Nps current = Metrics.nps(series[0]);
-            Metrics.Nps previous = Metrics.nps(series[1]);
-            String line = surveyId + ": " + describe(current) + change(current, previous);
-            text.append(line).append("\n  ").append(sparkline(series)).append("  (last ")
-                    .append(SendTeamDigests.WEEKS).append(" weeks, oldest first)\n");
+            String figures = describe(current, t) + change(current, Metrics.nps(series[1]), t);
+            text.append(surveyId).append(": ").append(figures).append("\n  ").append(sparkline(series)).append("  ")
+                    .append(t.format("lastWeeks", t.figure(SendTeamDigests.WEEKS))).append('\n');
             html.append("<h3 style=\"font-size:14px\">").append(Html.escape(surveyId)).append("</h3><p>")
-                    .append(Html.escape(describe(current) + change(current, previous))).append("</p>")
-                    .append(bars(series));
+                    .append(Html.escape(figures)).append("</p>").append(bars(series, t));
         });
         List<Map.Entry<String, Long>> themes = SendTeamDigests.topThemes(week, 5);
         if (!themes.isEmpty()) {
-            String listed = String.join(", ", themes.stream().map(t -> t.getKey() + " (" + t.getValue() + ")").toList());
-            text.append("\nTop themes: ").append(listed).append('\n');
-            html.append("<p><b>Top themes:</b> ").append(Html.escape(listed)).append("</p>");
+            String listed = String.join(", ", themes.stream()
+                    .map(theme -> theme.getKey() + " (" + t.figure(theme.getValue()) + ")").toList());
+            text.append('\n').append(t.get("themes")).append(": ").append(listed).append('\n');
+            html.append("<p><b>").append(Html.escape(t.get("themes"))).append(":</b> ").append(Html.escape(listed))
+                    .append("</p>");
         }
         List<KeyDrivers.Driver> drivers = SendTeamDigests.topDrivers(week, 3);
         if (!drivers.isEmpty()) {
-            text.append("\nWhat costs the most (NPS points gained if these answers scored like the rest):\n");
-            html.append("<p><b>What costs the most</b> (NPS points gained if these answers scored like the rest):</p><ol>");
+            text.append('\n').append(t.get("costs")).append(' ').append(t.get("costsNote")).append(":\n");
+            html.append("<p><b>").append(Html.escape(t.get("costs"))).append("</b> ")
+                    .append(Html.escape(t.get("costsNote"))).append(":</p><ol>");
             for (KeyDrivers.Driver driver : drivers) {
-                String item = "%s: +%s points (95%% CI %s to %s), %d answers, NPS %s".formatted(driver.key(),
-                        number(driver.impact()), number(driver.ci95()[0]), number(driver.ci95()[1]), driver.responses(),
-                        number(driver.with().score()));
+                String item = t.format("driver", driver.key(), t.figure(driver.impact()), t.figure(driver.ci95()[0]),
+                        t.figure(driver.ci95()[1]), t.figure(driver.responses()), t.figure(driver.with().score()));
                 text.append("- ").append(item).append('\n');
                 html.append("<li>").append(Html.escape(item)).append("</li>");
             }
             html.append("</ol>");
         }
-        emerging(week, text, html);
+        emerging(week, t, text, html);
         List<FollowUpCase> overdue = week.unresolved().stream().filter(c -> c.dueAt().isBefore(now))
                 .sorted(java.util.Comparator.comparing(FollowUpCase::dueAt)).toList();
-        String counts = "Open cases: " + week.unresolved().size() + ", overdue: " + overdue.size();
+        String counts = t.format("counts", t.figure(week.unresolved().size()), t.figure(overdue.size()));
         text.append('\n').append(counts).append('\n');
         html.append("<p><b>").append(Html.escape(counts)).append("</b></p>");
         if (!overdue.isEmpty()) {
             html.append("<ul>");
             for (FollowUpCase late : overdue.subList(0, Math.min(LISTED_CASES, overdue.size()))) {
                 String link = settings.caseLink(late.id());
-                String item = late.id() + " (" + late.reason() + "), owner " + late.owner() + ", due "
-                        + settings.date(late.dueAt());
+                String item = t.format("overdueCase", late.id(), late.reason(), late.owner(),
+                        t.figure(settings.date(late.dueAt())));
                 text.append("- ").append(item).append(link == null ? "" : " " + link).append('\n');
                 html.append("<li>").append(link == null ? Html.escape(item)
                         : "<a href=\"" + Html.escape(link) + "\">" + Html.escape(item) + "</a>").append("</li>");
@@ -92,15 +100,15 @@ final class TeamDigestEmail {
     }
 
     /** Per survey, the phrases that rose this week (at most {@link #LISTED_TOPICS}), the steepest rise first. */
-    private static void emerging(SendTeamDigests.TeamWeek week, StringBuilder text, StringBuilder html) {
+    private static void emerging(SendTeamDigests.TeamWeek week, TeamDigestTexts t, StringBuilder text,
+                                 StringBuilder html) {
         week.emerging().forEach((surveyId, topics) -> {
-            String heading = "New this week in " + surveyId + " (phrases no theme covers, rising against the "
-                    + EmergingTopics.BASELINE_WEEKS + " weeks before):";
+            String heading = t.format("emerging", surveyId, t.figure(EmergingTopics.BASELINE_WEEKS));
             text.append('\n').append(heading).append('\n');
             html.append("<p><b>").append(Html.escape(heading)).append("</b></p><ul>");
             for (EmergingTopics.Topic topic : topics.subList(0, Math.min(LISTED_TOPICS, topics.size()))) {
-                String item = "\"%s\" (%s): %d answers, %s%% (before: %s%%)".formatted(topic.phrase(),
-                        topic.language(), topic.answers(), number(topic.share()), number(topic.shareBefore()));
+                String item = t.format("topic", topic.phrase(), topic.language(), t.figure(topic.answers()),
+                        t.figure(topic.share()), t.figure(topic.shareBefore()));
                 text.append("- ").append(item).append('\n');
                 html.append("<li>").append(Html.escape(item)).append("</li>");
             }
@@ -108,24 +116,20 @@ final class TeamDigestEmail {
         });
     }
 
-    private static String describe(Metrics.Nps nps) {
+    private static String describe(Metrics.Nps nps, TeamDigestTexts t) {
         if (nps.score() == null) {
-            return "no NPS answers this week";
+            return t.get("noNps");
         }
-        return "NPS %s (95%% CI %s to %s, n=%d%s)".formatted(number(nps.score()), number(nps.ci95()[0]),
-                number(nps.ci95()[1]), nps.n(), nps.lowSample() ? ", low sample" : "");
+        return t.format("nps", t.figure(nps.score()), t.figure(nps.ci95()[0]), t.figure(nps.ci95()[1]),
+                t.figure(nps.n()), nps.lowSample() ? t.get("lowSample") : "");
     }
 
-    private static String change(Metrics.Nps current, Metrics.Nps previous) {
+    private static String change(Metrics.Nps current, Metrics.Nps previous, TeamDigestTexts t) {
         if (current.score() == null || previous.score() == null) {
             return "";
         }
         double delta = current.score() - previous.score();
-        return "; %s%s since last week (%s)".formatted(delta >= 0 ? "+" : "", number(delta), number(previous.score()));
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : "%.1f".formatted(value);
+        return t.format("change", delta >= 0 ? "+" : "", t.figure(delta), t.figure(previous.score()));
     }
 
     /** Oldest week first; a dot where the week had no NPS answers. */
@@ -138,14 +142,14 @@ final class TeamDigestEmail {
         return line.toString();
     }
 
-    private static String bars(Tally[] series) {
+    private static String bars(Tally[] series, TeamDigestTexts t) {
         StringBuilder bars = new StringBuilder("<table role=\"presentation\" style=\"border-collapse:collapse\"><tr>");
         for (int i = series.length - 1; i >= 0; i--) {
             Double score = Metrics.nps(series[i]).score();
             int height = score == null ? 2 : 4 + level(score, 37);
             String colour = score == null ? "#ddd" : score >= 30 ? "#2a7" : score >= 0 ? "#db3" : "#c33";
             bars.append("<td style=\"vertical-align:bottom;padding:0 2px;height:44px\" title=\"")
-                    .append(score == null ? "no answers" : number(score)).append("\"><div style=\"width:14px;height:")
+                    .append(score == null ? t.get("noWeekAnswers") : t.figure(score)).append("\"><div style=\"width:14px;height:")
                     .append(height).append("px;background:").append(colour).append("\"></div></td>");
         }
         return bars.append("</tr></table>").toString();

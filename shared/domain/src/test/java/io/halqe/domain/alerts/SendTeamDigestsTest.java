@@ -212,6 +212,42 @@ class SendTeamDigestsTest {
     }
 
     @Test
+    void send_shouldWriteTheDigestInTheTeamsLanguageAndDigits_rightToLeft_whenTheTeamReadsPersian() {
+        // GIVEN week 47: NPS 0 (10/10/10); week 48: NPS 50 (20/5/5) with 4 answers about delivery; one overdue case
+        day("2026-11-18", 10, 10, 10, Map.of());
+        day("2026-11-25", 20, 5, 5, Map.of("delivery", 4));
+        cases.openIfAbsent(new FollowUpCase("case-late", "r1", "demo-nps", CaseStatus.OPEN, "support", "a@example.com",
+                "Detractor (1/10)", 1, null, "en", AFTER_WEEK_48.minus(Duration.ofDays(4)),
+                AFTER_WEEK_48.minus(Duration.ofDays(2))));
+        // AND the team reads Persian
+        TeamDirectory persian = new TeamDirectory() {
+            @Override
+            public Optional<Team> team(String teamId) {
+                return Optional.of(new Team(teamId, "پشتیبانی", "lead@example.com", List.of(), null, null, "fa"));
+            }
+
+            @Override
+            public void save(Team team) {
+            }
+        };
+        var sendPersian = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates, cases, persian,
+                emails::add, cases, new AlertSettings("support", "fallback@example.com", null, ZoneId.of("UTC")));
+        // WHEN the week's digest goes out
+        sendPersian.send(AFTER_WEEK_48);
+        // THEN its words are Persian, its figures and dates in Persian digits, its HTML right to left; the case's own
+        // reason and the survey's id are left as they were written
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.subject()).isEqualTo("[Halqe] پشتیبانی — هفته ۲۰۲۶-W۴۸");
+            assertThat(email.text()).startsWith("پشتیبانی — هفته ۲۰۲۶-W۴۸ (۲۰۲۶-۱۱-۲۳ تا ۲۰۲۶-۱۱-۲۹)")
+                    .contains("demo-nps: NPS ۵۰ (بازهٔ اطمینان ۹۵٪: ", "، n=۳۰)؛ +۵۰ نسبت به هفتهٔ قبل (۰)")
+                    .contains("موضوع‌های اصلی: delivery (۴)").contains("پرونده‌های باز: ۱، دیرکرد: ۱")
+                    .contains("case-late (Detractor (1/10))، مسئول a@example.com، موعد ۲۰۲۶-۱۱-۲۸T۰۳:۰۰:۰۰Z");
+            assertThat(email.html()).startsWith("<!doctype html><html lang=\"fa\" dir=\"rtl\"><body")
+                    .contains("<h2 style=\"font-size:16px\">پشتیبانی — هفته ۲۰۲۶-W۴۸");
+        });
+    }
+
+    @Test
     void send_shouldWaitUntilTheWeekIsOver() {
         day("2026-11-25", 20, 5, 5, Map.of());
         assertThat(send.send(Instant.parse("2026-11-29T23:00:00Z"))).isZero();
