@@ -9,6 +9,7 @@ import io.halqe.domain.text.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,56 +26,66 @@ final class AlertEmails {
     private AlertEmails() {
     }
 
+    /** In the team's language and digits; the answer, the customer's fields and ids as they were written. */
     static Mailer.Email immediate(AlertRule rule, ResponseEnriched response, Team team, FollowUpCase opened,
                                   List<String> to, AlertSettings settings) {
-        String subject = Html.singleLine("[Halqe] " + rule.name()
-                + (response.npsScore() == null ? "" : " (" + response.npsScore() + "/10)") + " on " + response.surveyId()
-                + (opened == null ? "" : " — case " + opened.id()));
+        TeamTexts t = TeamTexts.of(team.chatLanguage());
+        String score = response.npsScore() == null ? "" : " (" + t.figure(response.npsScore() + "/10") + ")";
+        String subject = Html.singleLine("[Halqe] " + rule.name() + score + " " + t.get("on") + " "
+                + response.surveyId() + (opened == null ? "" : " — " + t.get("caseWord") + " " + opened.id()));
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Survey", response.surveyId() + " v" + response.surveyVersion());
-        facts.put("Answered", response.submittedAt() + (response.language() == null ? "" : " in " + response.language()));
+        facts.put(t.get("survey"), response.surveyId() + " v" + response.surveyVersion());
+        facts.put(t.get("answered"), t.figure(settings.date(response.submittedAt()))
+                + (response.language() == null ? "" : t.format("inLanguage", response.language())));
         if (response.npsScore() != null) {
-            facts.put("NPS", response.npsScore() + "/10 (" + response.npsCategory() + ")");
+            facts.put("NPS", t.figure(response.npsScore() + "/10") + " (" + response.npsCategory() + ")");
         }
         response.answers().forEach((question, answer) -> {
             if (!question.equals("comment")) {
-                facts.put("Answer " + question, String.valueOf(answer));
+                facts.put(t.get("answer") + " " + question, String.valueOf(answer));
             }
         });
-        response.hidden().forEach((field, value) -> facts.put("Hidden " + field, value));
-        customer(response.customer(), response.customerId()).forEach(facts::put);
-        facts.put("Sentiment", response.sentiment() + " (" + "%.2f".formatted(response.sentimentScore()) + ")");
-        facts.put("Themes", String.join(", ", response.themes() == null ? List.of() : response.themes()));
-        facts.put("Feedback type", response.feedbackType());
+        response.hidden().forEach((field, value) -> facts.put(t.get("hidden") + " " + field, value));
+        customer(response.customer(), response.customerId(), t).forEach(facts::put);
+        facts.put(t.get("sentiment"), response.sentiment() + " ("
+                + t.decimal(String.format(Locale.ROOT, "%.2f", response.sentimentScore())) + ")");
+        facts.put(t.get("themeList"), String.join(", ", response.themes() == null ? List.of() : response.themes()));
+        facts.put(t.get("feedbackType"), response.feedbackType());
         if (response.keyPhrases() != null && !response.keyPhrases().isEmpty()) {
-            facts.put("Key phrases", String.join(", ", response.keyPhrases()));
+            facts.put(t.get("keyPhrases"), String.join(", ", response.keyPhrases()));
         }
-        facts.put("Team", team.name());
+        facts.put(t.get("team"), team.name());
         String link = opened == null ? null : settings.caseLink(opened.id());
         if (opened != null) {
-            facts.put("Case", opened.id() + ", owner " + opened.owner() + ", due " + settings.date(opened.dueAt()));
+            facts.put(t.get("caseLabel"), t.format("caseFact", opened.id(), opened.owner(),
+                    t.figure(settings.date(opened.dueAt()))));
         }
-        String comment = response.comment() == null || response.comment().isBlank() ? "(no comment)" : response.comment();
+        String comment = response.comment() == null || response.comment().isBlank() ? t.get("noComment")
+                : response.comment();
 
         StringBuilder text = new StringBuilder(rule.name()).append(" — ").append(response.surveyId()).append("\n\n");
-        text.append("Comment:\n").append(comment).append("\n\n");
+        text.append(t.get("comment")).append(":\n").append(comment).append("\n\n");
         // a fact is one line: a value with line breaks (a hidden field, a CRM attribute) cannot forge others
         facts.forEach((label, value) -> text.append(Html.singleLine(label)).append(": ").append(Html.singleLine(value))
                 .append('\n'));
         if (link != null) {
-            text.append("\nOpen the case: ").append(link).append('\n');
+            text.append('\n').append(t.get("case")).append(": ").append(link).append('\n');
         }
-        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
+        StringBuilder html = new StringBuilder("<!doctype html><html").append(t.htmlAttributes())
+                .append("><body style=\"font-family:sans-serif\">");
         html.append("<h2 style=\"font-size:16px\">").append(Html.escape(rule.name())).append(" — ")
                 .append(Html.escape(response.surveyId())).append("</h2>");
-        html.append("<blockquote dir=\"auto\" style=\"border-left:3px solid ").append(colour(rule.severity()))
-                .append(";padding-left:8px\">").append(Html.escape(comment).replace("\n", "<br>")).append("</blockquote>");
+        html.append("<blockquote dir=\"auto\" style=\"border-").append(t.start()).append(":3px solid ")
+                .append(colour(rule.severity())).append(";padding-").append(t.start()).append(":8px\">")
+                .append(Html.escape(comment).replace("\n", "<br>")).append("</blockquote>");
         html.append("<table style=\"border-collapse:collapse\">");
-        facts.forEach((label, value) -> html.append("<tr><th style=\"text-align:left;padding:2px 8px 2px 0\">")
-                .append(Html.escape(label)).append("</th><td dir=\"auto\">").append(Html.escape(value)).append("</td></tr>"));
+        facts.forEach((label, value) -> html.append("<tr><th style=\"text-align:").append(t.start())
+                .append(";padding:2px 8px 2px 0\">").append(Html.escape(label)).append("</th><td dir=\"auto\">")
+                .append(Html.escape(value)).append("</td></tr>"));
         html.append("</table>");
         if (link != null) {
-            html.append("<p><a href=\"").append(Html.escape(link)).append("\">Open the case</a></p>");
+            html.append("<p><a href=\"").append(Html.escape(link)).append("\">").append(Html.escape(t.get("case")))
+                    .append("</a></p>");
         }
         html.append("</body></html>");
         return new Mailer.Email(to, subject, text.toString(), html.toString());
@@ -137,21 +148,22 @@ final class AlertEmails {
         return new Mailer.Email(List.of(recipient), subject, text.toString(), html.toString());
     }
 
-    private static Map<String, String> customer(CustomerProfile customer, String customerId) {
+    private static Map<String, String> customer(CustomerProfile customer, String customerId, TeamTexts t) {
         Map<String, String> facts = new LinkedHashMap<>();
         if (customer == null) {
             if (customerId != null) {
-                facts.put("Customer", customerId + " (not in the directory)");
+                facts.put(t.get("customer"), customerId + t.get("notInDirectory"));
             }
             return facts;
         }
-        facts.put("Customer", (customer.name() == null ? customer.id() : customer.name())
+        facts.put(t.get("customer"), (customer.name() == null ? customer.id() : customer.name())
                 + (customer.email() == null ? "" : " <" + customer.email() + ">"));
-        put(facts, "Plan", customer.plan());
-        put(facts, "Segment", customer.segment());
-        put(facts, "Region", customer.region());
-        put(facts, "Lifetime value", customer.lifetimeValue() == null ? null : "%.2f".formatted(customer.lifetimeValue()));
-        put(facts, "Account owner", customer.accountOwner());
+        put(facts, t.get("plan"), customer.plan());
+        put(facts, t.get("segment"), customer.segment());
+        put(facts, t.get("region"), customer.region());
+        put(facts, t.get("lifetimeValue"), customer.lifetimeValue() == null ? null
+                : t.decimal(String.format(Locale.ROOT, "%.2f", customer.lifetimeValue())));
+        put(facts, t.get("accountOwner"), customer.accountOwner());
         return facts;
     }
 

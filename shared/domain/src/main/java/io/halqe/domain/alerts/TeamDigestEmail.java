@@ -32,19 +32,18 @@ final class TeamDigestEmail {
      */
     static Mailer.Email of(Team team, String to, String weekKey, LocalDate firstDay, SendTeamDigests.TeamWeek week,
                            Instant now, AlertSettings settings) {
-        TeamDigestTexts t = TeamDigestTexts.of(team.chatLanguage());
+        TeamTexts t = TeamTexts.of(team.chatLanguage());
         String heading = team.name() + " — " + t.get("week") + " " + t.figure(weekKey);
         String subject = Html.singleLine("[Halqe] " + heading);
         String days = t.format("range", t.figure(settings.calendar().formatDate(firstDay)),
                 t.figure(settings.calendar().formatDate(firstDay.plusDays(6))));
         StringBuilder text = new StringBuilder(heading).append(" (").append(days).append(")\n\n");
-        StringBuilder html = new StringBuilder("<!doctype html><html")
-                .append(t.rightToLeft() ? " lang=\"" + t.language() + "\" dir=\"rtl\"" : "")
+        StringBuilder html = new StringBuilder("<!doctype html><html").append(t.htmlAttributes())
                 .append("><body style=\"font-family:sans-serif\">")
                 .append("<h2 style=\"font-size:16px\">").append(Html.escape(heading)).append(" (")
                 .append(Html.escape(days)).append(")</h2>");
         if (week.weeksBySurvey().isEmpty()) {
-            String none = t.format("noAnswers", t.figure(SendTeamDigests.WEEKS));
+            String none = t.format("noTeamAnswers", t.figure(SendTeamDigests.WEEKS));
             text.append(none).append('\n');
             html.append("<p>").append(Html.escape(none)).append("</p>");
         }
@@ -100,7 +99,7 @@ final class TeamDigestEmail {
     }
 
     /** Per survey, the phrases that rose this week (at most {@link #LISTED_TOPICS}), the steepest rise first. */
-    private static void emerging(SendTeamDigests.TeamWeek week, TeamDigestTexts t, StringBuilder text,
+    private static void emerging(SendTeamDigests.TeamWeek week, TeamTexts t, StringBuilder text,
                                  StringBuilder html) {
         week.emerging().forEach((surveyId, topics) -> {
             String heading = t.format("emerging", surveyId, t.figure(EmergingTopics.BASELINE_WEEKS));
@@ -116,15 +115,15 @@ final class TeamDigestEmail {
         });
     }
 
-    private static String describe(Metrics.Nps nps, TeamDigestTexts t) {
+    private static String describe(Metrics.Nps nps, TeamTexts t) {
         if (nps.score() == null) {
             return t.get("noNps");
         }
-        return t.format("nps", t.figure(nps.score()), t.figure(nps.ci95()[0]), t.figure(nps.ci95()[1]),
+        return t.format("npsFigures", t.figure(nps.score()), t.figure(nps.ci95()[0]), t.figure(nps.ci95()[1]),
                 t.figure(nps.n()), nps.lowSample() ? t.get("lowSample") : "");
     }
 
-    private static String change(Metrics.Nps current, Metrics.Nps previous, TeamDigestTexts t) {
+    private static String change(Metrics.Nps current, Metrics.Nps previous, TeamTexts t) {
         if (current.score() == null || previous.score() == null) {
             return "";
         }
@@ -142,7 +141,7 @@ final class TeamDigestEmail {
         return line.toString();
     }
 
-    private static String bars(Tally[] series, TeamDigestTexts t) {
+    private static String bars(Tally[] series, TeamTexts t) {
         StringBuilder bars = new StringBuilder("<table role=\"presentation\" style=\"border-collapse:collapse\"><tr>");
         for (int i = series.length - 1; i >= 0; i--) {
             Double score = Metrics.nps(series[i]).score();

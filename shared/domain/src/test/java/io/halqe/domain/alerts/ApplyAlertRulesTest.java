@@ -106,6 +106,28 @@ class ApplyAlertRulesTest {
     }
 
     @Test
+    void handle_shouldWriteTheAlertEmailInTheTeamsLanguageAndDigits_whenTheTeamReadsPersian() {
+        // GIVEN a detractor routed to logistics, a team that reads Persian
+        var answer = response("r8", 1, "detractor", "complaint", "the courier threw the box", List.of("logistics"),
+                List.of());
+        // WHEN it is handled
+        alert.handle(answer, AT);
+        // THEN the email's words are Persian, its figures in Persian digits, its HTML right to left; the comment,
+        // the customer's fields, ids and values as they were written
+        assertThat(emails).singleElement().satisfies(email -> {
+            assertThat(email.subject()).isEqualTo("[Halqe] Detractor (۱/۱۰) در demo-nps — پرونده case-r8");
+            assertThat(email.text()).contains("نظر:\nthe courier threw the box")
+                    .contains("NPS: ۱/۱۰ (detractor)").contains("مشتری: Sara Ahmadi <sara@example.com>")
+                    .contains("ارزش طول عمر: ۱۲۰۰٫۰۰").contains("احساس: negative (-۰٫۶۰)")
+                    .contains("پرونده: case-r8، مسئول ").contains("زمان پاسخ: ۲۰۲۶-۱۱-۲۳T۰۹:۵۹:۵۵Z به زبان en")
+                    .contains("پاسخ csat: 2").contains("فیلد پنهان orderId: o-9")
+                    .contains("باز کردن پرونده: https://feedback.example.com/console/cases/case-r8");
+            assertThat(email.html()).startsWith("<!doctype html><html lang=\"fa\" dir=\"rtl\"><body")
+                    .contains("<th style=\"text-align:right;");
+        });
+    }
+
+    @Test
     void handle_shouldPostToTheTeamsSlackOnceInItsLanguage_whenItsDetractorArrivesTwiceAndSlackFailedFirst() {
         // GIVEN a detractor routed to logistics, whose Slack fails the first post
         chatFailuresLeft = 1;
