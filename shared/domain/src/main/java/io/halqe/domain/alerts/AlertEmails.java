@@ -36,7 +36,7 @@ final class AlertEmails {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(t.get("survey"), response.surveyId() + " v" + response.surveyVersion());
         facts.put(t.get("answered"), t.figure(settings.date(response.submittedAt()))
-                + (response.language() == null ? "" : t.format("inLanguage", response.language())));
+                + (response.language() == null ? "" : " " + t.format("inLanguage", response.language())));
         if (response.npsScore() != null) {
             facts.put("NPS", t.figure(response.npsScore() + "/10") + " (" + response.npsCategory() + ")");
         }
@@ -152,7 +152,7 @@ final class AlertEmails {
         Map<String, String> facts = new LinkedHashMap<>();
         if (customer == null) {
             if (customerId != null) {
-                facts.put(t.get("customer"), customerId + t.get("notInDirectory"));
+                facts.put(t.get("customer"), customerId + " " + t.get("notInDirectory"));
             }
             return facts;
         }

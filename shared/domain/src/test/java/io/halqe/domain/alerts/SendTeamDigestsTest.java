@@ -48,6 +48,20 @@ class SendTeamDigestsTest {
             cases, teams, emails::add, cases,
             new AlertSettings("support", "fallback@example.com", "https://fb.example.com", ZoneId.of("UTC")));
 
+    /** A directory where every team is named {@code name}, posts to {@code slackUrl} and reads {@code language}. */
+    private static TeamDirectory everyTeamReads(String name, String slackUrl, String language) {
+        return new TeamDirectory() {
+            @Override
+            public Optional<Team> team(String teamId) {
+                return Optional.of(new Team(teamId, name, "lead@example.com", List.of(), null, slackUrl, language));
+            }
+
+            @Override
+            public void save(Team team) {
+            }
+        };
+    }
+
     /** promoters, passives, detractors of one day for the support team, and its themes. */
     private void day(String date, int promoters, int passives, int detractors, Map<String, Integer> themes) {
         long n = promoters + passives + detractors;
@@ -153,17 +167,7 @@ class SendTeamDigestsTest {
         cases.openIfAbsent(new FollowUpCase("case-late", "r1", "demo-nps", CaseStatus.OPEN, "support", "a@example.com",
                 "Detractor (1/10)", 1, null, "en", AFTER_WEEK_48.minus(Duration.ofDays(4)),
                 AFTER_WEEK_48.minus(Duration.ofDays(2))));
-        TeamDirectory arabic = new TeamDirectory() {
-            @Override
-            public Optional<Team> team(String teamId) {
-                return Optional.of(new Team(teamId, "الدعم", "lead@example.com", List.of(), null,
-                        "https://hooks.slack.example/services/T/B/x", "ar"));
-            }
-
-            @Override
-            public void save(Team team) {
-            }
-        };
+        TeamDirectory arabic = everyTeamReads("الدعم", "https://hooks.slack.example/services/T/B/x", "ar");
         List<io.halqe.domain.core.ChatMessage> posted = new ArrayList<>();
         int[] failures = {1};
         var sendToSlack = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates, cases, arabic,
@@ -220,16 +224,7 @@ class SendTeamDigestsTest {
                 "Detractor (1/10)", 1, null, "en", AFTER_WEEK_48.minus(Duration.ofDays(4)),
                 AFTER_WEEK_48.minus(Duration.ofDays(2))));
         // AND the team reads Persian
-        TeamDirectory persian = new TeamDirectory() {
-            @Override
-            public Optional<Team> team(String teamId) {
-                return Optional.of(new Team(teamId, "پشتیبانی", "lead@example.com", List.of(), null, null, "fa"));
-            }
-
-            @Override
-            public void save(Team team) {
-            }
-        };
+        TeamDirectory persian = everyTeamReads("پشتیبانی", null, "fa");
         var sendPersian = new SendTeamDigests(new InMemorySurveys(DemoSurveys.demoNps()), aggregates, cases, persian,
                 emails::add, cases, new AlertSettings("support", "fallback@example.com", null, ZoneId.of("UTC")));
         // WHEN the week's digest goes out
