@@ -29,6 +29,8 @@ final class CoreEntry {
     boolean lukewarm;
     /** A concessive ("although", با اینکه, مع أن): its own clause is the one that counts less. */
     boolean concessive;
+    /** A topic marker ("about", درباره, بخصوص): the words after it name what a contact or a question was about. */
+    boolean topic;
 
     /** A weight of 0 marks a phrase that only shields its words ("outstanding balance" is no praise). */
     boolean hasSentiment() {
@@ -55,6 +57,7 @@ final class CoreEntry {
         a.lukewarm = first.lukewarm;
         a.problemExempt = first.problemExempt;
         a.concessive = first.concessive;
+        a.topic = first.topic;
         if (!Double.isNaN(b.sentiment)) {
             a.sentiment = b.sentiment;
         }
@@ -73,6 +76,7 @@ final class CoreEntry {
         a.lukewarm |= b.lukewarm;
         a.problemExempt |= b.problemExempt;
         a.concessive |= b.concessive;
+        a.topic |= b.topic;
         return a;
     }
 }

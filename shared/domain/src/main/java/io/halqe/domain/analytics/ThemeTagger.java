@@ -15,7 +15,9 @@ import java.util.Map;
  * price. When only weak terms name themes, the comment is about the one named last: a clause's focus is at its end
  * ("the blender I got on sale" is about the sale, «صفحة الدفع … كود الخصم» the code). A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون
  * بود», «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside
- * such clauses. The default taxonomy is indexed once, when constructed; the
+ * such clauses. So is a theme named only as the topic of a contact or a question, in the few words after a topic
+ * marker ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the
+ * comment is about how the contact went. The default taxonomy is indexed once, when constructed; the
  * indexes of the last {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come
  * together.
  */
@@ -23,6 +25,8 @@ final class ThemeTagger {
 
     static final int MAX_CACHED_TAXONOMIES = 32;
     static final char WEAK = '~';
+    /** How many words after a topic marker ("about") name the topic. */
+    static final int TOPIC_SPAN = 4;
 
     private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
     private final ThemeContext context = new ThemeContext();
@@ -43,7 +47,9 @@ final class ThemeTagger {
         List<Match> evidence = new ArrayList<>();
         List<Match> weak = null;
         boolean[] conceded = concededWords(comment);
+        boolean[] topic = topicWords(comment);
         List<String> asserted = new ArrayList<>(2);
+        List<String> topical = topic == null ? List.of() : new ArrayList<>(1);
         for (FoundTerm<List<String>> term : terms) {
             for (String payloadId : term.payload()) {
                 boolean isWeak = payloadId.charAt(0) == WEAK;
@@ -57,9 +63,7 @@ final class ThemeTagger {
                 } else {
                     evidence.add(new Match("theme", term.text(), id));
                     addOnce(found, id);
-                    if (conceded == null || !conceded[term.start()]) {
-                        addOnce(asserted, id);
-                    }
+                    assertOrNote(id, term.start(), conceded, topic, asserted, topical);
                 }
             }
         }
@@ -71,17 +75,16 @@ final class ThemeTagger {
                 if (hasTheme(themes, id)) {
                     evidence.add(new Match("theme", decision.trigger(), id));
                     addOnce(found, id);
-                    if (conceded == null || !conceded[decision.start()]) {
-                        addOnce(asserted, id);
-                    }
+                    assertOrNote(id, decision.start(), conceded, topic, asserted, topical);
                 }
             }
         }
-        if (conceded != null && !asserted.isEmpty() && asserted.size() < found.size()) {
+        if ((conceded != null || topic != null) && !asserted.isEmpty() && asserted.size() < found.size()) {
             for (String id : List.copyOf(found)) {
                 if (!asserted.contains(id)) {
                     found.remove(id);
-                    evidence.add(new Match("theme-conceded", id, "not " + id + " beside " + asserted.getFirst()));
+                    evidence.add(new Match(topical.contains(id) ? "theme-topic" : "theme-conceded", id,
+                            "not " + id + " beside " + asserted.getFirst()));
                 }
             }
         }
@@ -123,6 +126,55 @@ final class ThemeTagger {
             }
         }
         return conceded;
+    }
+
+    /** A theme named outside concessive clauses and topics is asserted; one named in a topic is noted as such. */
+    private static void assertOrNote(String id, int word, boolean[] conceded, boolean[] topic, List<String> asserted,
+                                     List<String> topical) {
+        if (topic != null && topic[word]) {
+            addOnce(topical, id);
+        } else if (conceded == null || !conceded[word]) {
+            addOnce(asserted, id);
+        }
+    }
+
+    /**
+     * By word: the topic after a topic marker, up to {@value #TOPIC_SPAN} words in its clause; null when the comment
+     * has none. "About 20 minutes" is an amount, not a topic; a topic with an opinion or a problem word in it ("about
+     * the wrong charge", «بخصوص خصم خاطئ») is a complaint of its own, not merely named.
+     */
+    private static boolean[] topicWords(NormalizedComment comment) {
+        boolean[] topic = null;
+        Tokens words = comment.words();
+        for (FoundTerm<CoreEntry> marker : comment.terms()) {
+            if (!marker.payload().topic || marker.end() >= words.size()
+                    || Character.isDigit(words.word(marker.end()).charAt(0))) {
+                continue;
+            }
+            int end = marker.end();
+            while (end < words.size() && end < marker.end() + TOPIC_SPAN
+                    && words.clause(end) == words.clause(marker.start())) {
+                end++;
+            }
+            if (hasOpinion(comment, marker.end(), end)) {
+                continue;
+            }
+            topic = topic == null ? new boolean[words.size()] : topic;
+            for (int k = marker.end(); k < end; k++) {
+                topic[k] = true;
+            }
+        }
+        return topic;
+    }
+
+    private static boolean hasOpinion(NormalizedComment comment, int start, int end) {
+        for (FoundTerm<CoreEntry> term : comment.terms()) {
+            if (term.start() < end && start < term.end() && (term.payload().hasSentiment() || term.payload().problem
+                    || term.payload().pairEvent != 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addOnce(List<String> ids, String id) {

@@ -353,4 +353,20 @@ class ThemeTaggerTest {
         // THEN the verb is found
         assertThat(tagged.ids()).containsExactly("delivery");
     }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyAsAContactsTopic_whenAnotherThemeCarriesTheComplaint() {
+        // GIVEN contacts "about" an invoice and a parcel that went badly, and a topic with a complaint of its own
+        // WHEN tagged with the defaults
+        TaggedThemes english = tag("Called the shop about the invoice and the guy was rude and hung up on me.", null);
+        TaggedThemes arabic = tag("طلبت أكلم مشرف بخصوص الطلبية ورفضوا يحولوني للمشرف، الموظف كان وقح", null);
+        TaggedThemes persian = tag("درباره فاکتور زنگ زدم، کارمندشون خیلی بی‌ادب بود.", null);
+        TaggedThemes wrong = tag("I've emailed support about the wrong charge on my card and got no reply.", null);
+
+        // THEN the topic says what the contact was about, not what the comment is about, unless it is a complaint
+        assertThat(english.ids()).containsExactly("support");
+        assertThat(arabic.ids()).containsExactly("support");
+        assertThat(persian.ids()).containsExactly("support");
+        assertThat(wrong.ids()).containsExactly("support", "billing");
+    }
 }
