@@ -13,13 +13,16 @@ import java.util.Map;
  * mention ("payment", "coupon", "calls", «پرداخت», «الاشتراك») that names its theme only when no other term or
  * context rule names any theme, as "the checkout page fails when I apply the coupon" is about the checkout, not the
  * price. When only weak terms name themes, the comment is about the one named last: a clause's focus is at its end
- * ("the blender I got on sale" is about the sale, «صفحة الدفع … كود الخصم» the code). A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون
- * بود», «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside
- * such clauses. So is a theme named only as the topic of a contact or a question, in the few words after a topic
- * marker ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the
- * comment is about how the contact went. The default taxonomy is indexed once, when constructed; the
- * indexes of the last {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come
- * together.
+ * ("the blender I got on sale" is about the sale, «صفحة الدفع … كود الخصم» the code). A weak term right after a
+ * number is a sum ("300 dollars", «۲۵۰ تومن»): it states a price beside other themes, unless a charge (billing) is
+ * named, whose amount it then is.
+ *
+ * <p>A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون بود»,
+ * «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside such
+ * clauses. So is a theme named only as the topic of a contact or a question, in the few words after a topic marker
+ * ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the comment is
+ * about how the contact went. The default taxonomy is indexed once, when constructed; the indexes of the last
+ * {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come together.
  */
 final class ThemeTagger {
 
@@ -27,6 +30,9 @@ final class ThemeTagger {
     static final char WEAK = '~';
     /** How many words after a topic marker ("about") name the topic. */
     static final int TOPIC_SPAN = 4;
+    /** A sum beside a charge is the charge's amount; beside anything else it states a price. */
+    private static final String CHARGED = "billing";
+    private static final String AMOUNT = "theme-amount";
 
     private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
     private final ThemeContext context = new ThemeContext();
@@ -59,7 +65,7 @@ final class ThemeTagger {
                     evidence.add(new Match("theme-context", term.text(), "not " + id + " near " + dropping.cue()));
                 } else if (isWeak) {
                     weak = weak == null ? new ArrayList<>(2) : weak;
-                    weak.add(new Match("theme", term.text(), id));
+                    weak.add(new Match(isAmount(comment.words(), term) ? AMOUNT : "theme", term.text(), id));
                 } else {
                     evidence.add(new Match("theme", term.text(), id));
                     addOnce(found, id);
@@ -90,16 +96,16 @@ final class ThemeTagger {
         }
         if (weak != null) {
             boolean alone = found.isEmpty();
+            boolean charged = found.contains(CHARGED);
+            String beside = alone ? null : found.getFirst();
             for (Match mention : weak) {
-                if (alone && mention.detail().equals(weak.getLast().detail())) {
-                    evidence.add(mention);
+                if (mention.kind().equals(AMOUNT) && !charged
+                        || alone && mention.detail().equals(weak.getLast().detail())) {
+                    evidence.add(new Match("theme", mention.term(), mention.detail()));
                     addOnce(found, mention.detail());
-                } else if (alone) {
-                    evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " before "
-                            + weak.getLast().detail()));
                 } else {
-                    evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail() + " beside "
-                            + found.getFirst()));
+                    evidence.add(new Match("theme-weak", mention.term(), "not " + mention.detail()
+                            + (alone ? " before " + weak.getLast().detail() : " beside " + beside)));
                 }
             }
         }
@@ -175,6 +181,11 @@ final class ThemeTagger {
             }
         }
         return false;
+    }
+
+    /** A weak term right after a number: a sum ("40 dollars", «۸۰۰ تومن», «٣٠٠ درهم»), not a mere mention. */
+    private static boolean isAmount(Tokens words, FoundTerm<?> term) {
+        return term.start() > 0 && Character.isDigit(words.word(term.start() - 1).charAt(0));
     }
 
     private static void addOnce(List<String> ids, String id) {

@@ -369,4 +369,20 @@ class ThemeTaggerTest {
         assertThat(persian.ids()).containsExactly("support");
         assertThat(wrong.ids()).containsExactly("support", "billing");
     }
+
+    @Test
+    void tag_shouldReadASumAsThePrice_whenNoChargeIsNamedBesideIt() {
+        // GIVEN a sum paid for a cleaning that failed, the same complaint without the sum, and a sum charged twice
+        // WHEN tagged with the defaults
+        TaggedThemes paid = tag("I paid 300 dollars for the carpet cleaning and the stains are still there.", null);
+        TaggedThemes noSum = tag("The stains are still there after the carpet cleaning.", null);
+        TaggedThemes persian = tag("۲۵۰ تومن پول بلیت دادیم، صدای سالن افتضاح بود.", null);
+        TaggedThemes charged = tag("They charged me 40 dollars twice for the same cleaning.", null);
+
+        // THEN a sum beside another theme states the price, but beside a charge it is the charge's amount
+        assertThat(paid.ids()).containsExactly("price", "product_quality");
+        assertThat(noSum.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("price", "product_quality");
+        assertThat(charged.ids()).containsExactly("billing");
+    }
 }
