@@ -385,4 +385,24 @@ class ThemeTaggerTest {
         assertThat(persian.ids()).containsExactly("price", "product_quality");
         assertThat(charged.ids()).containsExactly("billing");
     }
+
+    @Test
+    void tag_shouldReadAnIndustrysWordByItsNeighbours_whenALockerATicketOrAPickupIsNotWhatItSeems() {
+        // GIVEN a parcel locker and a gym's, a phone nobody picks up, a cinema ticket, a no-show fee, invoices to hunt
+        // WHEN tagged with the defaults
+        TaggedThemes parcel = tag("Third time the locker has been full and my parcel got sent back to the depot.", null);
+        TaggedThemes gym = tag("The gym lockers are broken.", null);
+        TaggedThemes phone = tag("The travel agent stopped picking up the phone.", null);
+        TaggedThemes cinema = tag("Ticket QR code in the cinema app doesn't load.", null);
+        TaggedThemes noShow = tag("Got charged the no-show fee even though I cancelled the appointment.", null);
+        TaggedThemes invoices = tag("The app does the job but finding past invoices takes a lot of tapping.", null);
+
+        // THEN each word takes the theme its neighbours give it
+        assertThat(parcel.ids()).containsExactly("delivery");
+        assertThat(gym.ids()).containsExactly("product_quality");
+        assertThat(phone.ids()).containsExactly("support");
+        assertThat(cinema.ids()).containsExactly("usability");
+        assertThat(noShow.ids()).containsExactly("billing");
+        assertThat(invoices.ids()).containsExactly("usability");
+    }
 }
