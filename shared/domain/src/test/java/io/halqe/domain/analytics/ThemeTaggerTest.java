@@ -405,4 +405,18 @@ class ThemeTaggerTest {
         assertThat(noShow.ids()).containsExactly("billing");
         assertThat(invoices.ids()).containsExactly("usability");
     }
+
+    @Test
+    void tag_shouldReadAPlatformOrAnAgencysNameAsAMention_whenWhatItDidNamesAnotherTheme() {
+        // GIVEN a platform and an estate agency named beside a charge and a deposit, and on their own
+        // WHEN tagged with the defaults
+        TaggedThemes charged = tag("The learning platform charged me twice for the same month.", null);
+        TaggedThemes platform = tag("The learning platform is a mess.", null);
+        TaggedThemes deposit = tag("كلمت المكتب العقاري وما رجعوا لي التأمين", null);
+
+        // THEN the name says nothing beside the charge, and names its theme when nothing else does
+        assertThat(charged.ids()).containsExactly("billing");
+        assertThat(platform.ids()).containsExactly("usability");
+        assertThat(deposit.ids()).containsExactly("billing");
+    }
 }
