@@ -29,7 +29,10 @@ final class CoreEntry {
     boolean lukewarm;
     /** A concessive ("although", با اینکه, مع أن): its own clause is the one that counts less. */
     boolean concessive;
-    /** A topic marker ("about", درباره, بخصوص): the words after it name what a contact or a question was about. */
+    /**
+     * A topic marker ("about", درباره, بخصوص, "without"): the words after it name what a contact or a question was
+     * about, or what something came without.
+     */
     boolean topic;
 
     /** A weight of 0 marks a phrase that only shields its words ("outstanding balance" is no praise). */

@@ -21,14 +21,15 @@ import java.util.Map;
  * «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside such
  * clauses. So is a theme named only as the topic of a contact or a question, in the few words after a topic marker
  * ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the comment is
- * about how the contact went. The default taxonomy is indexed once, when constructed; the indexes of the last
+ * about how the contact went; and one named only as what something came without ("the price went up without any
+ * change in the content", «من غير أي تغيير في المحتوى»). The default taxonomy is indexed once, when constructed; the indexes of the last
  * {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come together.
  */
 final class ThemeTagger {
 
     static final int MAX_CACHED_TAXONOMIES = 32;
     static final char WEAK = '~';
-    /** How many words after a topic marker ("about") name the topic. */
+    /** How many words after a topic marker ("about", "without") name the topic. */
     static final int TOPIC_SPAN = 4;
     /** A sum beside a charge is the charge's amount; beside anything else it states a price. */
     private static final String CHARGED = "billing";

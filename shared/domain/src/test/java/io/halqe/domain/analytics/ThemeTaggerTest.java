@@ -419,4 +419,18 @@ class ThemeTaggerTest {
         assertThat(platform.ids()).containsExactly("usability");
         assertThat(deposit.ids()).containsExactly("billing");
     }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyAsWhatSomethingLacked_whenAnotherThemeCarriesTheComplaint() {
+        // GIVEN prices that rose without any change in the content, and the content on its own
+        // WHEN tagged with the defaults
+        TaggedThemes arabic = tag("سعر الدورة زاد ٣٠٪ من غير أي تغيير في المحتوى.", null);
+        TaggedThemes english = tag("The day pass went up to 25 euros without any change in the content.", null);
+        TaggedThemes content = tag("The content of the course is thin.", null);
+
+        // THEN what the price came without is not what the comment is about
+        assertThat(arabic.ids()).containsExactly("price");
+        assertThat(english.ids()).containsExactly("price");
+        assertThat(content.ids()).containsExactly("product_quality");
+    }
 }
