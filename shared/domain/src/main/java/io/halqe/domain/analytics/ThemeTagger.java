@@ -22,7 +22,8 @@ import java.util.Map;
  * clauses. So is a theme named only as the topic of a contact or a question, in the few words after a topic marker
  * ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the comment is
  * about how the contact went; and one named only as what something came without ("the price went up without any
- * change in the content", «من غير أي تغيير في المحتوى»). The default taxonomy is indexed once, when constructed; the indexes of the last
+ * change in the content", «من غير أي تغيير في المحتوى»). The product or service named right after a price term
+ * is what is priced («هزینه جرم‌گیری چقدره؟», «سعر الدورة زاد»): it is not the product's quality that is judged. The default taxonomy is indexed once, when constructed; the indexes of the last
  * {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come together.
  */
 final class ThemeTagger {
@@ -34,6 +35,10 @@ final class ThemeTagger {
     /** A sum beside a charge is the charge's amount; beside anything else it states a price. */
     private static final String CHARGED = "billing";
     private static final String AMOUNT = "theme-amount";
+    /** The product or service whose price is named ("the price of the course") is the price's object. */
+    private static final String PRICE = "price";
+    private static final String PRICED_THING = "product_quality";
+    static final int PRICED_SPAN = 1;
 
     private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
     private final ThemeContext context = new ThemeContext();
@@ -55,8 +60,9 @@ final class ThemeTagger {
         List<Match> weak = null;
         boolean[] conceded = concededWords(comment);
         boolean[] topic = topicWords(comment);
+        boolean[] priced = pricedWords(comment.words(), terms);
         List<String> asserted = new ArrayList<>(2);
-        List<String> topical = topic == null ? List.of() : new ArrayList<>(1);
+        List<String> topical = new ArrayList<>(1);
         for (FoundTerm<List<String>> term : terms) {
             for (String payloadId : term.payload()) {
                 boolean isWeak = payloadId.charAt(0) == WEAK;
@@ -70,7 +76,9 @@ final class ThemeTagger {
                 } else {
                     evidence.add(new Match("theme", term.text(), id));
                     addOnce(found, id);
-                    assertOrNote(id, term.start(), conceded, topic, asserted, topical);
+                    boolean pricedThing = priced != null && priced[term.start()] && id.equals(PRICED_THING);
+                    assertOrNote(id, term.start(), conceded, pricedThing || topic != null && topic[term.start()],
+                            asserted, topical);
                 }
             }
         }
@@ -82,11 +90,12 @@ final class ThemeTagger {
                 if (hasTheme(themes, id)) {
                     evidence.add(new Match("theme", decision.trigger(), id));
                     addOnce(found, id);
-                    assertOrNote(id, decision.start(), conceded, topic, asserted, topical);
+                    assertOrNote(id, decision.start(), conceded, topic != null && topic[decision.start()], asserted,
+                            topical);
                 }
             }
         }
-        if ((conceded != null || topic != null) && !asserted.isEmpty() && asserted.size() < found.size()) {
+        if ((conceded != null || !topical.isEmpty()) && !asserted.isEmpty() && asserted.size() < found.size()) {
             for (String id : List.copyOf(found)) {
                 if (!asserted.contains(id)) {
                     found.remove(id);
@@ -136,9 +145,9 @@ final class ThemeTagger {
     }
 
     /** A theme named outside concessive clauses and topics is asserted; one named in a topic is noted as such. */
-    private static void assertOrNote(String id, int word, boolean[] conceded, boolean[] topic, List<String> asserted,
+    private static void assertOrNote(String id, int word, boolean[] conceded, boolean inTopic, List<String> asserted,
                                      List<String> topical) {
-        if (topic != null && topic[word]) {
+        if (inTopic) {
             addOnce(topical, id);
         } else if (conceded == null || !conceded[word]) {
             addOnce(asserted, id);
@@ -182,6 +191,30 @@ final class ThemeTagger {
             }
         }
         return false;
+    }
+
+    /**
+     * By word: the {@value #PRICED_SPAN} word right after a price term in its clause, where the thing priced stands («هزینه جرم‌گیری»,
+     * «سعر الدورة»); null when no price term is found.
+     */
+    private static boolean[] pricedWords(Tokens words, List<FoundTerm<List<String>>> terms) {
+        boolean[] priced = null;
+        for (FoundTerm<List<String>> term : terms) {
+            if (!term.payload().contains(PRICE)) {
+                continue;
+            }
+            priced = priced == null ? new boolean[words.size()] : priced;
+            for (int k = term.end(); k < words.size() && k < term.end() + PRICED_SPAN
+                    && words.clause(k) == words.clause(term.start()) && !startsWithAnd(words.word(k)); k++) {
+                priced[k] = true;
+            }
+        }
+        return priced;
+    }
+
+    /** "and", «و», «والشغل»: what follows a conjunction is another thing, not the one priced. */
+    private static boolean startsWithAnd(String word) {
+        return word.equals("and") || word.charAt(0) == 'و';
     }
 
     /** A weak term right after a number: a sum ("40 dollars", «۸۰۰ تومن», «٣٠٠ درهم»), not a mere mention. */

@@ -433,4 +433,18 @@ class ThemeTaggerTest {
         assertThat(english.ids()).containsExactly("price");
         assertThat(content.ids()).containsExactly("product_quality");
     }
+
+    @Test
+    void tag_shouldReadTheServiceNamedAfterAPriceAsWhatIsPriced_whenNoOtherWordJudgesIt() {
+        // GIVEN the price of a scale and polish asked, the same service judged, and a cheap laundry that washes well
+        // WHEN tagged with the defaults
+        TaggedThemes asked = tag("هزینه جرم‌گیری و بروساژ چقدره؟", null);
+        TaggedThemes judged = tag("جرم‌گیری خیلی بد بود و هزینه‌ش هم بالا بود.", null);
+        TaggedThemes both = tag("المغسلة قريبة ورخيصة والشغل نظيف.", null);
+
+        // THEN the service priced is no quality judgement; one judged, or joined by "and", still is
+        assertThat(asked.ids()).containsExactly("price");
+        assertThat(judged.ids()).containsExactly("price", "product_quality");
+        assertThat(both.ids()).containsExactly("price", "product_quality");
+    }
 }
