@@ -447,4 +447,28 @@ class ThemeTaggerTest {
         assertThat(judged.ids()).containsExactly("price", "product_quality");
         assertThat(both.ids()).containsExactly("price", "product_quality");
     }
+
+    @Test
+    void tag_shouldReadAChannelThatSaysSomethingAsTheSource_whenTheCommentIsAboutWhatItSaid() {
+        // GIVEN opening hours read on a website, a payment a portal shows unpaid, and a website that crashes
+        // WHEN tagged with the defaults
+        TaggedThemes hours = tag("The store was closed at 6pm even though your website says you're open until 9.", null);
+        TaggedThemes unpaid = tag("My payment went through but the portal still shows it as unpaid.", null);
+        TaggedThemes crash = tag("The website keeps crashing.", null);
+
+        // THEN the channel is only where it was read; a channel that fails is still usability
+        assertThat(hours.ids()).isEmpty();
+        assertThat(unpaid.ids()).containsExactly("billing");
+        assertThat(crash.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldReadAnUpdateAsAPointInTime_whenAnotherThemeIsNamed() {
+        // GIVEN a game that lags since the update
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("The game lags a lot since the update.", null);
+
+        // THEN the update only dates the lag
+        assertThat(tagged.ids()).containsExactly("product_quality");
+    }
 }
