@@ -30,8 +30,8 @@ final class CoreEntry {
     /** A concessive ("although", با اینکه, مع أن): its own clause is the one that counts less. */
     boolean concessive;
     /**
-     * A topic marker ("about", درباره, بخصوص, "without"): the words after it name what a contact or a question was
-     * about, or what something came without.
+     * A topic marker ("about", درباره, بخصوص, "without", "when", موقع, عند): the words after it name what a contact
+     * or a question was about, what something came without, or when it happened.
      */
     boolean topic;
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * event word with a modifier in its clause is a problem, "charged … twice"), {@code problem-exempt} (words a marker
  * never makes a problem of: "can't [wait]", "didn't [know]"), {@code lukewarm} (pulls its sentence
  * towards neutral), {@code concessive} ("although": its own clause counts less) and {@code topic} ("about",
- * درباره, بخصوص, "without": what follows is what a contact or question was about, or what something lacked) — one term per line.
+ * درباره, بخصوص, "without", "when": what follows is what a contact or question was about, what something lacked,
+ * or when it happened) — one term per line.
  */
 final class Lexicon {
 

@@ -22,7 +22,8 @@ import java.util.Map;
  * clauses. So is a theme named only as the topic of a contact or a question, in the few words after a topic marker
  * ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the comment is
  * about how the contact went; and one named only as what something came without ("the price went up without any
- * change in the content", «من غير أي تغيير في المحتوى»). The product or service named right after a price term
+ * change in the content", «من غير أي تغيير في المحتوى»), or only to say when something happened ("when I picked up
+ * the parcel", «موقع تحویل ماشین», «عند الاستلام»). The product or service named right after a price term
  * is what is priced («هزینه جرم‌گیری چقدره؟», «سعر الدورة زاد»): it is not the product's quality that is judged. The default taxonomy is indexed once, when constructed; the indexes of the last
  * {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come together.
  */
@@ -30,7 +31,7 @@ final class ThemeTagger {
 
     static final int MAX_CACHED_TAXONOMIES = 32;
     static final char WEAK = '~';
-    /** How many words after a topic marker ("about", "without") name the topic. */
+    /** How many words after a topic marker ("about", "without", "when") name the topic. */
     static final int TOPIC_SPAN = 4;
     /** A sum beside a charge is the charge's amount; beside anything else it states a price. */
     private static final String CHARGED = "billing";

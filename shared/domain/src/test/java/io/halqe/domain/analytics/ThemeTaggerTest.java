@@ -471,4 +471,20 @@ class ThemeTaggerTest {
         // THEN the update only dates the lag
         assertThat(tagged.ids()).containsExactly("product_quality");
     }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyToSayWhenSomethingHappened_whenAnotherThemeCarriesTheComplaint() {
+        // GIVEN a double charge seen when opening an app, in three languages, and the same without "when"
+        // WHEN tagged with the defaults
+        TaggedThemes english = tag("When I opened the app this morning I saw I had been charged twice.", null);
+        TaggedThemes arabic = tag("عند فتح التطبيق لقيت المبلغ انخصم مرتين", null);
+        TaggedThemes persian = tag("وقتی اپ رو باز کردم دیدم دو بار ازم پول کم شده.", null);
+        TaggedThemes both = tag("I opened the app and saw I had been charged twice.", null);
+
+        // THEN the app only dates the charge; named on its own footing it counts
+        assertThat(english.ids()).containsExactly("billing");
+        assertThat(arabic.ids()).containsExactly("billing");
+        assertThat(persian.ids()).containsExactly("billing");
+        assertThat(both.ids()).containsExactly("usability", "billing");
+    }
 }
