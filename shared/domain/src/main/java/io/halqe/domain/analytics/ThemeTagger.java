@@ -23,8 +23,11 @@ import java.util.Map;
  * ("called the dealership about the invoice, the guy was rude", «بخصوص الطلبية», «درباره گارانتی»): the comment is
  * about how the contact went; and one named only as what something came without ("the price went up without any
  * change in the content", «من غير أي تغيير في المحتوى»), or only to say when something happened ("when I picked up
- * the parcel", «موقع تحویل ماشین», «عند الاستلام»). The product or service named right after a price term
- * is what is priced («هزینه جرم‌گیری چقدره؟», «سعر الدورة زاد»): it is not the product's quality that is judged. The default taxonomy is indexed once, when constructed; the indexes of the last
+ * the parcel", «موقع تحویل ماشین», «عند الاستلام»). The product or service named right after a price term is what is
+ * priced («هزینه جرم‌گیری چقدره؟», «سعر الدورة زاد»), not a judgement of its quality: it too counts only when nothing
+ * else is named.
+ *
+ * <p>The default taxonomy is indexed once, when constructed; the indexes of the last
  * {@value #MAX_CACHED_TAXONOMIES} other taxonomies are kept, as one survey's comments come together.
  */
 final class ThemeTagger {
@@ -36,10 +39,9 @@ final class ThemeTagger {
     /** A sum beside a charge is the charge's amount; beside anything else it states a price. */
     private static final String CHARGED = "billing";
     private static final String AMOUNT = "theme-amount";
-    /** The product or service whose price is named ("the price of the course") is the price's object. */
+    /** The product or service named right after a price term («سعر الدورة») is what is priced. */
     private static final String PRICE = "price";
     private static final String PRICED_THING = "product_quality";
-    static final int PRICED_SPAN = 1;
 
     private final Indexes defaultIndexes = Indexes.of(ThemeTaxonomy.defaults());
     private final ThemeContext context = new ThemeContext();
@@ -195,19 +197,17 @@ final class ThemeTagger {
     }
 
     /**
-     * By word: the {@value #PRICED_SPAN} word right after a price term in its clause, where the thing priced stands («هزینه جرم‌گیری»,
+     * By word: the word right after a price term in its clause, where the thing priced stands («هزینه جرم‌گیری»,
      * «سعر الدورة»); null when no price term is found.
      */
     private static boolean[] pricedWords(Tokens words, List<FoundTerm<List<String>>> terms) {
         boolean[] priced = null;
         for (FoundTerm<List<String>> term : terms) {
-            if (!term.payload().contains(PRICE)) {
-                continue;
-            }
-            priced = priced == null ? new boolean[words.size()] : priced;
-            for (int k = term.end(); k < words.size() && k < term.end() + PRICED_SPAN
-                    && words.clause(k) == words.clause(term.start()) && !startsWithAnd(words.word(k)); k++) {
-                priced[k] = true;
+            int next = term.end();
+            if (term.payload().contains(PRICE) && next < words.size()
+                    && words.clause(next) == words.clause(term.start()) && !startsWithAnd(words.word(next))) {
+                priced = priced == null ? new boolean[words.size()] : priced;
+                priced[next] = true;
             }
         }
         return priced;
