@@ -29,6 +29,11 @@ final class CoreEntry {
     boolean lukewarm;
     /** A concessive ("although", با اینکه, مع أن): its own clause is the one that counts less. */
     boolean concessive;
+    /**
+     * A topic marker ("about", درباره, بخصوص, "without", "when", موقع, عند): the words after it name what a contact
+     * or a question was about, what something came without, or when it happened.
+     */
+    boolean topic;
 
     /** A weight of 0 marks a phrase that only shields its words ("outstanding balance" is no praise). */
     boolean hasSentiment() {
@@ -55,6 +60,7 @@ final class CoreEntry {
         a.lukewarm = first.lukewarm;
         a.problemExempt = first.problemExempt;
         a.concessive = first.concessive;
+        a.topic = first.topic;
         if (!Double.isNaN(b.sentiment)) {
             a.sentiment = b.sentiment;
         }
@@ -73,6 +79,7 @@ final class CoreEntry {
         a.lukewarm |= b.lukewarm;
         a.problemExempt |= b.problemExempt;
         a.concessive |= b.concessive;
+        a.topic |= b.topic;
         return a;
     }
 }

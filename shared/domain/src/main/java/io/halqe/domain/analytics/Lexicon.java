@@ -17,7 +17,9 @@ import java.util.Set;
  * is a problem event — see {@link ProblemEvents}), {@code problem-pair} ("event, event | modifier, modifier": an
  * event word with a modifier in its clause is a problem, "charged … twice"), {@code problem-exempt} (words a marker
  * never makes a problem of: "can't [wait]", "didn't [know]"), {@code lukewarm} (pulls its sentence
- * towards neutral) and {@code concessive} ("although": its own clause counts less) — one term per line.
+ * towards neutral), {@code concessive} ("although": its own clause counts less) and {@code topic} ("about",
+ * درباره, بخصوص, "without", "when": what follows is what a contact or question was about, what something lacked,
+ * or when it happened) — one term per line.
  */
 final class Lexicon {
 
@@ -79,6 +81,11 @@ final class Lexicon {
             case "concessive" -> {
                 CoreEntry entry = new CoreEntry();
                 entry.concessive = true;
+                put(line, entry, true);
+            }
+            case "topic" -> {
+                CoreEntry entry = new CoreEntry();
+                entry.topic = true;
                 put(line, entry, true);
             }
             case "sentiment", "intensifier", "problem" -> {

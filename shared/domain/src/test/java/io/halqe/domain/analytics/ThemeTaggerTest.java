@@ -353,4 +353,138 @@ class ThemeTaggerTest {
         // THEN the verb is found
         assertThat(tagged.ids()).containsExactly("delivery");
     }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyAsAContactsTopic_whenAnotherThemeCarriesTheComplaint() {
+        // GIVEN contacts "about" an invoice and a parcel that went badly, and a topic with a complaint of its own
+        // WHEN tagged with the defaults
+        TaggedThemes english = tag("Called the shop about the invoice and the guy was rude and hung up on me.", null);
+        TaggedThemes arabic = tag("طلبت أكلم مشرف بخصوص الطلبية ورفضوا يحولوني للمشرف، الموظف كان وقح", null);
+        TaggedThemes persian = tag("درباره فاکتور زنگ زدم، کارمندشون خیلی بی‌ادب بود.", null);
+        TaggedThemes wrong = tag("I've emailed support about the wrong charge on my card and got no reply.", null);
+
+        // THEN the topic says what the contact was about, not what the comment is about, unless it is a complaint
+        assertThat(english.ids()).containsExactly("support");
+        assertThat(arabic.ids()).containsExactly("support");
+        assertThat(persian.ids()).containsExactly("support");
+        assertThat(wrong.ids()).containsExactly("support", "billing");
+    }
+
+    @Test
+    void tag_shouldReadASumAsThePrice_whenNoChargeIsNamedBesideIt() {
+        // GIVEN a sum paid for a cleaning that failed, the same complaint without the sum, and a sum charged twice
+        // WHEN tagged with the defaults
+        TaggedThemes paid = tag("I paid 300 dollars for the carpet cleaning and the stains are still there.", null);
+        TaggedThemes noSum = tag("The stains are still there after the carpet cleaning.", null);
+        TaggedThemes persian = tag("۲۵۰ تومن پول بلیت دادیم، صدای سالن افتضاح بود.", null);
+        TaggedThemes charged = tag("They charged me 40 dollars twice for the same cleaning.", null);
+
+        // THEN a sum beside another theme states the price, but beside a charge it is the charge's amount
+        assertThat(paid.ids()).containsExactly("price", "product_quality");
+        assertThat(noSum.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("price", "product_quality");
+        assertThat(charged.ids()).containsExactly("billing");
+    }
+
+    @Test
+    void tag_shouldReadAnIndustrysWordByItsNeighbours_whenALockerATicketOrAPickupIsNotWhatItSeems() {
+        // GIVEN a parcel locker and a gym's, a phone nobody picks up, a cinema ticket, a no-show fee, invoices to hunt
+        // WHEN tagged with the defaults
+        TaggedThemes parcel = tag("Third time the locker has been full and my parcel got sent back to the depot.", null);
+        TaggedThemes gym = tag("The gym lockers are broken.", null);
+        TaggedThemes phone = tag("The travel agent stopped picking up the phone.", null);
+        TaggedThemes cinema = tag("Ticket QR code in the cinema app doesn't load.", null);
+        TaggedThemes noShow = tag("Got charged the no-show fee even though I cancelled the appointment.", null);
+        TaggedThemes invoices = tag("The app does the job but finding past invoices takes a lot of tapping.", null);
+
+        // THEN each word takes the theme its neighbours give it
+        assertThat(parcel.ids()).containsExactly("delivery");
+        assertThat(gym.ids()).containsExactly("product_quality");
+        assertThat(phone.ids()).containsExactly("support");
+        assertThat(cinema.ids()).containsExactly("usability");
+        assertThat(noShow.ids()).containsExactly("billing");
+        assertThat(invoices.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldReadAPlatformOrAnAgencysNameAsAMention_whenWhatItDidNamesAnotherTheme() {
+        // GIVEN a platform and an estate agency named beside a charge and a deposit, and on their own
+        // WHEN tagged with the defaults
+        TaggedThemes charged = tag("The learning platform charged me twice for the same month.", null);
+        TaggedThemes platform = tag("The learning platform is a mess.", null);
+        TaggedThemes deposit = tag("كلمت المكتب العقاري وما رجعوا لي التأمين", null);
+
+        // THEN the name says nothing beside the charge, and names its theme when nothing else does
+        assertThat(charged.ids()).containsExactly("billing");
+        assertThat(platform.ids()).containsExactly("usability");
+        assertThat(deposit.ids()).containsExactly("billing");
+    }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyAsWhatSomethingLacked_whenAnotherThemeCarriesTheComplaint() {
+        // GIVEN prices that rose without any change in the content, and the content on its own
+        // WHEN tagged with the defaults
+        TaggedThemes arabic = tag("سعر الدورة زاد ٣٠٪ من غير أي تغيير في المحتوى.", null);
+        TaggedThemes english = tag("The day pass went up to 25 euros without any change in the content.", null);
+        TaggedThemes content = tag("The content of the course is thin.", null);
+
+        // THEN what the price came without is not what the comment is about
+        assertThat(arabic.ids()).containsExactly("price");
+        assertThat(english.ids()).containsExactly("price");
+        assertThat(content.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldReadTheServiceNamedAfterAPriceAsWhatIsPriced_whenNoOtherWordJudgesIt() {
+        // GIVEN the price of a scale and polish asked, the same service judged, and a cheap laundry that washes well
+        // WHEN tagged with the defaults
+        TaggedThemes asked = tag("هزینه جرم‌گیری و بروساژ چقدره؟", null);
+        TaggedThemes judged = tag("جرم‌گیری خیلی بد بود و هزینه‌ش هم بالا بود.", null);
+        TaggedThemes both = tag("المغسلة قريبة ورخيصة والشغل نظيف.", null);
+
+        // THEN the service priced is no quality judgement; one judged, or joined by "and", still is
+        assertThat(asked.ids()).containsExactly("price");
+        assertThat(judged.ids()).containsExactly("price", "product_quality");
+        assertThat(both.ids()).containsExactly("price", "product_quality");
+    }
+
+    @Test
+    void tag_shouldReadAChannelThatSaysSomethingAsTheSource_whenTheCommentIsAboutWhatItSaid() {
+        // GIVEN opening hours read on a website, a payment a portal shows unpaid, and a website that crashes
+        // WHEN tagged with the defaults
+        TaggedThemes hours = tag("The store was closed at 6pm even though your website says you're open until 9.", null);
+        TaggedThemes unpaid = tag("My payment went through but the portal still shows it as unpaid.", null);
+        TaggedThemes crash = tag("The website keeps crashing.", null);
+
+        // THEN the channel is only where it was read; a channel that fails is still usability
+        assertThat(hours.ids()).isEmpty();
+        assertThat(unpaid.ids()).containsExactly("billing");
+        assertThat(crash.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldReadAnUpdateAsAPointInTime_whenAnotherThemeIsNamed() {
+        // GIVEN a game that lags since the update
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("The game lags a lot since the update.", null);
+
+        // THEN the update only dates the lag
+        assertThat(tagged.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldDropAThemeNamedOnlyToSayWhenSomethingHappened_whenAnotherThemeCarriesTheComplaint() {
+        // GIVEN a double charge seen when opening an app, in three languages, and the same without "when"
+        // WHEN tagged with the defaults
+        TaggedThemes english = tag("When I opened the app this morning I saw I had been charged twice.", null);
+        TaggedThemes arabic = tag("عند فتح التطبيق لقيت المبلغ انخصم مرتين", null);
+        TaggedThemes persian = tag("وقتی اپ رو باز کردم دیدم دو بار ازم پول کم شده.", null);
+        TaggedThemes both = tag("I opened the app and saw I had been charged twice.", null);
+
+        // THEN the app only dates the charge; named on its own footing it counts
+        assertThat(english.ids()).containsExactly("billing");
+        assertThat(arabic.ids()).containsExactly("billing");
+        assertThat(persian.ids()).containsExactly("billing");
+        assertThat(both.ids()).containsExactly("usability", "billing");
+    }
 }
