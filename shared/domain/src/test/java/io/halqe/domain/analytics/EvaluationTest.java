@@ -35,8 +35,8 @@ class EvaluationTest {
     static final double BLIND_MIN_SENTIMENT = 0.85;
     static final double BLIND_MIN_SENTIMENT_PER_LANGUAGE = 0.80;
     /** Floors that catch regressions on the blind set's themes, below the aims (0.70 exact, 0.85 labelled found). */
-    static final double BLIND_MIN_THEMES = 0.62;
-    static final double BLIND_MIN_LABELLED_FOUND = 0.77;
+    static final double BLIND_MIN_THEMES = 0.64;
+    static final double BLIND_MIN_LABELLED_FOUND = 0.78;
     /**
      * Floors that catch regressions on themes-dev.tsv: theme sets per language, labelled theme found overall, and
      * sentiment per language at what the analyzer read before the set's themes were tuned (0.64 / 0.59 / 0.69).
