@@ -620,4 +620,32 @@ class ThemeTaggerTest {
         // THEN the comment is about how the ticket went, the outage its topic
         assertThat(tagged.ids()).containsExactly("support");
     }
+
+    @Test
+    void tag_shouldNameTheThemeOfWhatHappened_whenNoThemeWordIsUsed() {
+        // GIVEN events customers tell without the theme's word, in the three languages
+        // WHEN tagged with the defaults
+        TaggedThemes took = tag("They took the money twice.", null);
+        TaggedThemes charging = tag("It stopped charging after a week.", null);
+        TaggedThemes arabicCharging = tag("بطل يشحن بعد أسبوع.", null);
+        TaggedThemes persianOff = tag("دیگه روشن نمیشه.", null);
+        TaggedThemes transferred = tag("Nobody picks up, they just kept transferring me.", null);
+        TaggedThemes arabicTransferred = tag("كل مرة يحولوني لقسم ثاني.", null);
+        TaggedThemes loggedOut = tag("هی از حسابم بیرونم میندازه.", null);
+        TaggedThemes wrongAddress = tag("They sent it to the wrong address.", null);
+        TaggedThemes persianAddress = tag("بسته رو به آدرس اشتباه فرستادن.", null);
+        TaggedThemes opened = tag("الكرتونة جت مفتوحة.", null);
+
+        // THEN each names the theme of the event (a device that stopped charging is no bill)
+        assertThat(took.ids()).containsExactly("billing");
+        assertThat(charging.ids()).containsExactly("product_quality");
+        assertThat(arabicCharging.ids()).containsExactly("product_quality");
+        assertThat(persianOff.ids()).containsExactly("product_quality");
+        assertThat(transferred.ids()).containsExactly("support");
+        assertThat(arabicTransferred.ids()).containsExactly("support");
+        assertThat(loggedOut.ids()).containsExactly("usability");
+        assertThat(wrongAddress.ids()).containsExactly("delivery");
+        assertThat(persianAddress.ids()).containsExactly("delivery");
+        assertThat(opened.ids()).containsExactly("delivery");
+    }
 }
