@@ -648,4 +648,28 @@ class ThemeTaggerTest {
         assertThat(persianAddress.ids()).containsExactly("delivery");
         assertThat(opened.ids()).containsExactly("delivery");
     }
+
+    @Test
+    void tag_shouldLeaveDeliveryOut_whenAnArabicCommentSaysACodeDoesNotCome() {
+        // GIVEN a verification code that does not arrive, in Arabic («يوصل» is also a parcel's arriving)
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("كود التحقق ما يوصل.", null);
+
+        // THEN it is the sign-in's problem, not a delivery
+        assertThat(tagged.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldNameTheTheme_whenAStaffMemberAnOrderOrARepairIsDescribedByWhatHappened() {
+        // GIVEN the person spoken to, half an order, and the same noise after a repair
+        // WHEN tagged with the defaults
+        TaggedThemes person = tag("The person I spoke to had no idea.", null);
+        TaggedThemes half = tag("Half the order was missing.", null);
+        TaggedThemes noise = tag("بعد التصليح لسه نفس الصوت.", null);
+
+        // THEN support, delivery and product quality
+        assertThat(person.ids()).containsExactly("support");
+        assertThat(half.ids()).containsExactly("delivery");
+        assertThat(noise.ids()).containsExactly("product_quality");
+    }
 }
