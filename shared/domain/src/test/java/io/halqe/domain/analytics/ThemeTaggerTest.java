@@ -672,4 +672,32 @@ class ThemeTaggerTest {
         assertThat(half.ids()).containsExactly("delivery");
         assertThat(noise.ids()).containsExactly("product_quality");
     }
+
+    @Test
+    void tag_shouldReadTheRideItself_whenADriversDrivingIsDescribed() {
+        // GIVEN ride-hailing drivers described by how they drove, in the three languages, and a late delivery driver
+        // WHEN tagged with the defaults
+        TaggedThemes english = tag("The driver was speeding and on his phone the whole ride.", null);
+        TaggedThemes persian = tag("راننده تاکسی اینترنتی کل مسیر با موبایل حرف میزد.", null);
+        TaggedThemes arabic = tag("السواق كان سايق بسرعة جنونية وطول الطريق على الجوال.", null);
+        TaggedThemes late = tag("The delivery driver was late again.", null);
+
+        // THEN the driving is the service's quality; a late delivery driver stays a delivery
+        assertThat(english.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("product_quality");
+        assertThat(arabic.ids()).containsExactly("product_quality");
+        assertThat(late.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldNameDelivery_whenAnInstallerKeepsTheCustomerWaiting() {
+        // GIVEN an installation promised for the end of the week, weeks ago, in Persian and Arabic
+        // WHEN tagged with the defaults
+        TaggedThemes persian = tag("گفتن تا آخر هفته میان نصب میکنن، الان سه هفته گذشته.", null);
+        TaggedThemes arabic = tag("قالولي التركيب آخر الأسبوع وصار لي تلات أسابيع بستنى.", null);
+
+        // THEN the wait is the delivery's, as an installation slot is
+        assertThat(persian.ids()).containsExactly("delivery");
+        assertThat(arabic.ids()).containsExactly("delivery");
+    }
 }
