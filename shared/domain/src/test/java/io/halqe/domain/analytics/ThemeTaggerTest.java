@@ -700,4 +700,32 @@ class ThemeTaggerTest {
         assertThat(persian.ids()).containsExactly("delivery");
         assertThat(arabic.ids()).containsExactly("delivery");
     }
+
+    @Test
+    void tag_shouldLeaveDeliveryOut_whenAPersianFormIsNotSent() {
+        // GIVEN a form that will not send («ارسال» is also shipping)
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("فرم ارسال نمیشه.", null);
+
+        // THEN it is the form's problem, not a delivery
+        assertThat(tagged.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldNameTheTheme_whenASessionExpiresAParcelIsLeftOrATapDripsAgain() {
+        // GIVEN more events told without the theme's word
+        // WHEN tagged with the defaults
+        TaggedThemes session = tag("Keeps saying my session expired.", null);
+        TaggedThemes reception = tag("They left it at reception without telling me.", null);
+        TaggedThemes wait = tag("بس يقولوا انتظر.", null);
+        TaggedThemes extra = tag("پول اضافه ازم گرفتن.", null);
+        TaggedThemes tap = tag("The tap started dripping again a week after the plumber left.", null);
+
+        // THEN usability, delivery, support, billing and product quality
+        assertThat(session.ids()).containsExactly("usability");
+        assertThat(reception.ids()).containsExactly("delivery");
+        assertThat(wait.ids()).containsExactly("support");
+        assertThat(extra.ids()).containsExactly("billing");
+        assertThat(tap.ids()).containsExactly("product_quality");
+    }
 }
