@@ -72,11 +72,12 @@ class EvaluationTest {
 
     /**
      * Floors that catch regressions on themes-dev5.tsv, a little under what the analyzer reads after its pass: theme
-     * sets per language, labelled theme found overall, and sentiment per language (not tuned on this set).
+     * sets per language (0.76 / 0.78 / 0.84), labelled theme found overall (0.87), and sentiment per language (not
+     * tuned on this set: 0.54 / 0.58 / 0.51 before and after the pass).
      */
-    static final double THEMES_DEV5_MIN_THEMES = 0.0;
-    static final double THEMES_DEV5_MIN_LABELLED_FOUND = 0.0;
-    static final double THEMES_DEV5_MIN_SENTIMENT = 0.0;
+    static final double THEMES_DEV5_MIN_THEMES = 0.72;
+    static final double THEMES_DEV5_MIN_LABELLED_FOUND = 0.84;
+    static final double THEMES_DEV5_MIN_SENTIMENT = 0.48;
 
     record Row(String id, String language, String sentiment, Set<String> themes, String type, Integer nps,
                String text) {
