@@ -15,7 +15,9 @@ import java.util.Map;
  * price. When only weak terms name themes, the comment is about the one named last: a clause's focus is at its end
  * ("the blender I got on sale" is about the sale, «صفحة الدفع … كود الخصم» the code). A weak term right after a
  * number is a sum ("300 dollars", «۲۵۰ تومن»): it states a price beside other themes, unless a charge (billing) is
- * named, whose amount it then is.
+ * named, whose amount it then is. A term written with a leading {@value #UNIT} is a sum's unit ("65 a month", "180
+ * a night"): it names its theme only right after a number, as a weak term there does, and is nothing elsewhere ("broke
+ * within a month").
  *
  * <p>A theme named only inside a concessive clause ("…, although it arrived on time", «با اینکه یه کم گرون بود»,
  * «مع إن التوصيل تأخر») is conceded, not complained of or praised: it is dropped when a theme is named outside such
@@ -34,6 +36,7 @@ final class ThemeTagger {
 
     static final int MAX_CACHED_TAXONOMIES = 32;
     static final char WEAK = '~';
+    static final char UNIT = '=';
     /** How many words after a topic marker ("about", "without", "when") name the topic. */
     static final int TOPIC_SPAN = 4;
     /** A sum beside a charge is the charge's amount; beside anything else it states a price. */
@@ -56,7 +59,8 @@ final class ThemeTagger {
     /** @param taxonomy themes to tag with; null means {@link ThemeTaxonomy#defaults()} */
     TaggedThemes tag(NormalizedComment comment, ThemeTaxonomy taxonomy) {
         ThemeTaxonomy themes = taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy;
-        List<FoundTerm<List<String>>> terms = index(taxonomy, comment.language()).findAll(comment.words());
+        List<FoundTerm<List<String>>> terms =
+                withoutStrayUnits(comment.words(), index(taxonomy, comment.language()).findAll(comment.words()));
         List<ThemeContext.Decision> decisions = context.decide(comment);
         List<String> found = new ArrayList<>();
         List<Match> evidence = new ArrayList<>();
@@ -68,7 +72,11 @@ final class ThemeTagger {
         List<String> topical = new ArrayList<>(1);
         for (FoundTerm<List<String>> term : terms) {
             for (String payloadId : term.payload()) {
-                boolean isWeak = payloadId.charAt(0) == WEAK;
+                boolean isUnit = payloadId.charAt(0) == UNIT;
+                if (isUnit && !isAmount(comment.words(), term)) {
+                    continue;
+                }
+                boolean isWeak = isUnit || payloadId.charAt(0) == WEAK;
                 String id = isWeak ? payloadId.substring(1) : payloadId;
                 ThemeContext.Decision dropping = dropping(decisions, term, id);
                 if (dropping != null) {
@@ -218,6 +226,17 @@ final class ThemeTagger {
         return word.equals("and") || word.charAt(0) == 'و';
     }
 
+    /** A sum's unit with no number before it ("within a month") is no term at all, nor a key phrase. */
+    private static List<FoundTerm<List<String>>> withoutStrayUnits(Tokens words, List<FoundTerm<List<String>>> terms) {
+        List<FoundTerm<List<String>>> kept = new ArrayList<>(terms.size());
+        for (FoundTerm<List<String>> term : terms) {
+            if (isAmount(words, term) || !term.payload().stream().allMatch(id -> id.charAt(0) == UNIT)) {
+                kept.add(term);
+            }
+        }
+        return kept;
+    }
+
     /** A weak term right after a number: a sum ("40 dollars", «۸۰۰ تومن», «٣٠٠ درهم»), not a mere mention. */
     private static boolean isAmount(Tokens words, FoundTerm<?> term) {
         return term.start() > 0 && Character.isDigit(words.word(term.start() - 1).charAt(0));
@@ -277,9 +296,10 @@ final class ThemeTagger {
                 for (Theme theme : taxonomy.themes()) {
                     for (String termLanguage : termLanguages) {
                         for (String term : theme.terms().getOrDefault(termLanguage, List.of())) {
-                            boolean weak = term.charAt(0) == WEAK;
-                            index.put(TextNormalization.normalize(weak ? term.substring(1) : term, termLanguage),
-                                    termLanguage, List.of(weak ? WEAK + theme.id() : theme.id()), ThemeTagger::union);
+                            char mark = term.charAt(0);
+                            boolean marked = mark == WEAK || mark == UNIT;
+                            index.put(TextNormalization.normalize(marked ? term.substring(1) : term, termLanguage),
+                                    termLanguage, List.of(marked ? mark + theme.id() : theme.id()), ThemeTagger::union);
                         }
                     }
                 }

@@ -487,4 +487,245 @@ class ThemeTaggerTest {
         assertThat(persian.ids()).containsExactly("billing");
         assertThat(both.ids()).containsExactly("usability", "billing");
     }
+
+    @Test
+    void tag_shouldReadASumsUnitAsAPrice_whenANumberComesRightBeforeIt() {
+        // GIVEN sums without a currency ("65 a month", "180 a night") and the same unit with no number before it
+        // WHEN tagged with the defaults
+        TaggedThemes monthly = tag("65 a month for a gym I can only use after 8pm is hard to justify.", null);
+        TaggedThemes nightly = tag("The hotel wants 180 a night.", null);
+        TaggedThemes within = tag("The blender broke within a month.", null);
+
+        // THEN the sums state a price; "within a month" is no price and no key phrase term
+        assertThat(monthly.ids()).containsExactly("price");
+        assertThat(nightly.ids()).containsExactly("price");
+        assertThat(within.ids()).doesNotContain("price");
+        assertThat(within.terms()).extracting(FoundTerm::text).doesNotContain("a month");
+    }
+
+    @Test
+    void tag_shouldNameSupport_whenACommentTellsOfACallOrAContactThatWentNowhere() {
+        // GIVEN calls cut off or hung up, a promised call back and staff at a counter, without the word "support"
+        // WHEN tagged with the defaults
+        TaggedThemes deadLine = tag("I waited 40 minutes and then the line went dead.", null);
+        TaggedThemes onHold = tag("قعدت ٤٠ دقيقة على الانتظار وبعدين الخط فصل.", null);
+        TaggedThemes hungUp = tag("طلبت أكلم المدير قالوا مش موجود وقفلوا السكة.", null);
+        TaggedThemes callBack = tag("قالوا الفني راح يتواصل معي خلال يوم، صار لي أسبوع.", null);
+        TaggedThemes counter = tag("I was told three different things by three different people at the counter.", null);
+        TaggedThemes someone = tag("Trying for two weeks to get someone to explain the extra 30 on my phone bill.", null);
+
+        // THEN each is about support (the bill beside it too)
+        assertThat(deadLine.ids()).containsExactly("support");
+        assertThat(onHold.ids()).containsExactly("support");
+        assertThat(hungUp.ids()).containsExactly("support");
+        assertThat(callBack.ids()).containsExactly("support");
+        assertThat(counter.ids()).containsExactly("support");
+        assertThat(someone.ids()).containsExactly("support", "billing");
+    }
+
+    @Test
+    void tag_shouldNameSupport_whenAContactFormIsAskedToBeMoreThanAForm() {
+        // GIVEN a phone number asked for beside a contact form, in Persian and Arabic
+        // WHEN tagged with the defaults
+        TaggedThemes persian = tag("بهتره یه شماره تلفن واقعی بذارین، نه فقط فرم تماس.", null);
+        TaggedThemes arabic = tag("حطوا رقم تلفون نقدر نتصل عليه، مو بس نموذج تواصل.", null);
+
+        // THEN a contact form is a contact channel, not a self-service form
+        assertThat(persian.ids()).containsExactly("support");
+        assertThat(arabic.ids()).containsExactly("support");
+    }
+
+    @Test
+    void tag_shouldNameDelivery_whenAParcelCameDamagedOrWasNeverSeen() {
+        // GIVEN a crushed or soaked box, a parcel thrown over a gate or left with a neighbour, an order not seen
+        // WHEN tagged with the defaults
+        TaggedThemes crushed = tag("The box came crushed, one corner completely caved in.", null);
+        TaggedThemes soaked = tag("Box was soaked through and the books inside are warped.", null);
+        TaggedThemes thrown = tag("بسته رو از بالای در حیاط پرت کردن تو.", null);
+        TaggedThemes neighbour = tag("با اینکه نوشته بودم زنگ بزنید، بسته رو دادن دست همسایه.", null);
+        TaggedThemes noSign = tag("Still no sign of the school uniform we ordered in July.", null);
+
+        // THEN each is about the delivery
+        assertThat(crushed.ids()).containsExactly("delivery");
+        assertThat(soaked.ids()).containsExactly("delivery");
+        assertThat(thrown.ids()).containsExactly("delivery");
+        assertThat(neighbour.ids()).containsExactly("delivery");
+        assertThat(noSign.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldBlameTheDeliveryNotTheProduct_whenSomethingBrokeOnTheWay() {
+        // GIVEN furniture broken on the way, in Persian and Arabic
+        // WHEN tagged with the defaults
+        TaggedThemes persian = tag("مبل رو آوردن ولی پایه‌ش تو راه شکسته بود.", null);
+        TaggedThemes arabic = tag("الكنبة وصلت ورجلها مكسورة من النقل.", null);
+
+        // THEN the break is the delivery's
+        assertThat(persian.ids()).containsExactly("delivery");
+        assertThat(arabic.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldNameThePrice_whenACustomerAsksWhatSomethingWouldCostOrIsCharged() {
+        // GIVEN price questions without a price word, and a visit fee before the doctor it is for
+        // WHEN tagged with the defaults
+        TaggedThemes howMuch = tag("How much would it be to add a second driver to the policy?", null);
+        TaggedThemes persian = tag("نصب کولر گازی با خودتونه یا جدا حساب میشه؟", null);
+        TaggedThemes arabic = tag("التركيب مشمول ولا بتحسبوه لحال؟", null);
+        TaggedThemes visit = tag("ويزيت دكتر متخصص شده ۸۰۰ تومن، كي ميتونه بده؟", null);
+        TaggedThemes fee = tag("كشفية الدكتور صارت ٥٠ دينار.", null);
+
+        // THEN each is about the price alone (the policy's driver is no delivery driver)
+        assertThat(howMuch.ids()).containsExactly("price");
+        assertThat(persian.ids()).containsExactly("price");
+        assertThat(arabic.ids()).containsExactly("price");
+        assertThat(visit.ids()).containsExactly("price");
+        assertThat(fee.ids()).containsExactly("price");
+    }
+
+    @Test
+    void tag_shouldNameNoPrice_whenNothingIsPaidFor() {
+        // GIVEN trouble saved and a car rented («کرایه کردیم», not a fare)
+        // WHEN tagged with the defaults
+        TaggedThemes saved = tag("The teller spotted a scam message and saved me a lot of trouble.", null);
+        TaggedThemes rented = tag("ماشینی که کرایه کردیم ترمزش صدا میداد و لاستیکاش صاف بود.", null);
+
+        // THEN neither is about the price
+        assertThat(saved.ids()).containsExactly("support");
+        assertThat(rented.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldNameProductQuality_whenTheProductOrTheWorkFailsOrPleasesWithoutAQualityWord() {
+        // GIVEN a printer that jams, work that made it worse, fresh flowers in Arabic and Persian
+        // WHEN tagged with the defaults
+        TaggedThemes jams = tag("The printer jams every third page.", null);
+        TaggedThemes worse = tag("The plumber they sent made it worse.", null);
+        TaggedThemes arabic = tag("الورد كان فريش.", null);
+        TaggedThemes persian = tag("گل‌ها تازه بود.", null);
+
+        // THEN each is about the product or the work itself
+        assertThat(jams.ids()).containsExactly("product_quality");
+        assertThat(worse.ids()).containsExactly("product_quality");
+        assertThat(arabic.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldNameSupport_whenATicketWasOpenedAboutAnOutage() {
+        // GIVEN a ticket opened about an outage, in Arabic, where a ticket alone is a weak mention
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("فتحت تذكرة بخصوص انقطاع النت ومن ثلاث أيام حالتها قيد المراجعة.", null);
+
+        // THEN the comment is about how the ticket went, the outage its topic
+        assertThat(tagged.ids()).containsExactly("support");
+    }
+
+    @Test
+    void tag_shouldNameTheThemeOfWhatHappened_whenNoThemeWordIsUsed() {
+        // GIVEN events customers tell without the theme's word, in the three languages
+        // WHEN tagged with the defaults
+        TaggedThemes took = tag("They took the money twice.", null);
+        TaggedThemes charging = tag("It stopped charging after a week.", null);
+        TaggedThemes arabicCharging = tag("بطل يشحن بعد أسبوع.", null);
+        TaggedThemes persianOff = tag("دیگه روشن نمیشه.", null);
+        TaggedThemes transferred = tag("Nobody picks up, they just kept transferring me.", null);
+        TaggedThemes arabicTransferred = tag("كل مرة يحولوني لقسم ثاني.", null);
+        TaggedThemes loggedOut = tag("هی از حسابم بیرونم میندازه.", null);
+        TaggedThemes wrongAddress = tag("They sent it to the wrong address.", null);
+        TaggedThemes persianAddress = tag("بسته رو به آدرس اشتباه فرستادن.", null);
+        TaggedThemes opened = tag("الكرتونة جت مفتوحة.", null);
+
+        // THEN each names the theme of the event (a device that stopped charging is no bill)
+        assertThat(took.ids()).containsExactly("billing");
+        assertThat(charging.ids()).containsExactly("product_quality");
+        assertThat(arabicCharging.ids()).containsExactly("product_quality");
+        assertThat(persianOff.ids()).containsExactly("product_quality");
+        assertThat(transferred.ids()).containsExactly("support");
+        assertThat(arabicTransferred.ids()).containsExactly("support");
+        assertThat(loggedOut.ids()).containsExactly("usability");
+        assertThat(wrongAddress.ids()).containsExactly("delivery");
+        assertThat(persianAddress.ids()).containsExactly("delivery");
+        assertThat(opened.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldLeaveDeliveryOut_whenAnArabicCommentSaysACodeDoesNotCome() {
+        // GIVEN a verification code that does not arrive, in Arabic («يوصل» is also a parcel's arriving)
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("كود التحقق ما يوصل.", null);
+
+        // THEN it is the sign-in's problem, not a delivery
+        assertThat(tagged.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldNameTheTheme_whenAStaffMemberAnOrderOrARepairIsDescribedByWhatHappened() {
+        // GIVEN the person spoken to, half an order, and the same noise after a repair
+        // WHEN tagged with the defaults
+        TaggedThemes person = tag("The person I spoke to had no idea.", null);
+        TaggedThemes half = tag("Half the order was missing.", null);
+        TaggedThemes noise = tag("بعد التصليح لسه نفس الصوت.", null);
+
+        // THEN support, delivery and product quality
+        assertThat(person.ids()).containsExactly("support");
+        assertThat(half.ids()).containsExactly("delivery");
+        assertThat(noise.ids()).containsExactly("product_quality");
+    }
+
+    @Test
+    void tag_shouldReadTheRideItself_whenADriversDrivingIsDescribed() {
+        // GIVEN ride-hailing drivers described by how they drove, in the three languages, and a late delivery driver
+        // WHEN tagged with the defaults
+        TaggedThemes english = tag("The driver was speeding and on his phone the whole ride.", null);
+        TaggedThemes persian = tag("راننده تاکسی اینترنتی کل مسیر با موبایل حرف میزد.", null);
+        TaggedThemes arabic = tag("السواق كان سايق بسرعة جنونية وطول الطريق على الجوال.", null);
+        TaggedThemes late = tag("The delivery driver was late again.", null);
+
+        // THEN the driving is the service's quality; a late delivery driver stays a delivery
+        assertThat(english.ids()).containsExactly("product_quality");
+        assertThat(persian.ids()).containsExactly("product_quality");
+        assertThat(arabic.ids()).containsExactly("product_quality");
+        assertThat(late.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldNameDelivery_whenAnInstallerKeepsTheCustomerWaiting() {
+        // GIVEN an installation promised for the end of the week, weeks ago, in Persian and Arabic
+        // WHEN tagged with the defaults
+        TaggedThemes persian = tag("گفتن تا آخر هفته میان نصب میکنن، الان سه هفته گذشته.", null);
+        TaggedThemes arabic = tag("قالولي التركيب آخر الأسبوع وصار لي تلات أسابيع بستنى.", null);
+
+        // THEN the wait is the delivery's, as an installation slot is
+        assertThat(persian.ids()).containsExactly("delivery");
+        assertThat(arabic.ids()).containsExactly("delivery");
+    }
+
+    @Test
+    void tag_shouldLeaveDeliveryOut_whenAPersianFormIsNotSent() {
+        // GIVEN a form that will not send («ارسال» is also shipping)
+        // WHEN tagged with the defaults
+        TaggedThemes tagged = tag("فرم ارسال نمیشه.", null);
+
+        // THEN it is the form's problem, not a delivery
+        assertThat(tagged.ids()).containsExactly("usability");
+    }
+
+    @Test
+    void tag_shouldNameTheTheme_whenASessionExpiresAParcelIsLeftOrATapDripsAgain() {
+        // GIVEN more events told without the theme's word
+        // WHEN tagged with the defaults
+        TaggedThemes session = tag("Keeps saying my session expired.", null);
+        TaggedThemes reception = tag("They left it at reception without telling me.", null);
+        TaggedThemes wait = tag("بس يقولوا انتظر.", null);
+        TaggedThemes extra = tag("پول اضافه ازم گرفتن.", null);
+        TaggedThemes tap = tag("The tap started dripping again a week after the plumber left.", null);
+
+        // THEN usability, delivery, support, billing and product quality
+        assertThat(session.ids()).containsExactly("usability");
+        assertThat(reception.ids()).containsExactly("delivery");
+        assertThat(wait.ids()).containsExactly("support");
+        assertThat(extra.ids()).containsExactly("billing");
+        assertThat(tap.ids()).containsExactly("product_quality");
+    }
 }
