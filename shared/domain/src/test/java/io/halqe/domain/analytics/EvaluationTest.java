@@ -41,43 +41,37 @@ class EvaluationTest {
      * Floors that catch regressions on themes-dev.tsv: theme sets per language, labelled theme found overall, and
      * sentiment per language at what the analyzer read before the set's themes were tuned (0.64 / 0.59 / 0.69).
      */
-    static final double THEMES_DEV_MIN_THEMES = 0.80;
-    static final double THEMES_DEV_MIN_LABELLED_FOUND = 0.90;
-    static final double THEMES_DEV_MIN_SENTIMENT = 0.55;
+    static final Floors THEMES_DEV = new Floors(0.80, 0.90, 0.55);
 
     /**
      * Floors that catch regressions on themes-dev2.tsv, a little under what the analyzer reads after its pass: theme
      * sets per language, labelled theme found overall, and sentiment per language (not tuned on this set).
      */
-    static final double THEMES_DEV2_MIN_THEMES = 0.82;
-    static final double THEMES_DEV2_MIN_LABELLED_FOUND = 0.90;
-    static final double THEMES_DEV2_MIN_SENTIMENT = 0.55;
+    static final Floors THEMES_DEV2 = new Floors(0.82, 0.90, 0.55);
 
     /**
      * Floors that catch regressions on themes-dev3.tsv, a little under what the analyzer reads after its pass: theme
      * sets per language, labelled theme found overall, and sentiment per language (not tuned on this set).
      */
-    static final double THEMES_DEV3_MIN_THEMES = 0.72;
-    static final double THEMES_DEV3_MIN_LABELLED_FOUND = 0.88;
-    static final double THEMES_DEV3_MIN_SENTIMENT = 0.55;
+    static final Floors THEMES_DEV3 = new Floors(0.72, 0.88, 0.55);
 
     /**
      * Floors that catch regressions on themes-dev4.tsv, a little under what the analyzer reads after its pass: theme
      * sets per language, labelled theme found overall, and sentiment per language (not tuned on this set, 0.56 in
      * English before and after the pass).
      */
-    static final double THEMES_DEV4_MIN_THEMES = 0.72;
-    static final double THEMES_DEV4_MIN_LABELLED_FOUND = 0.84;
-    static final double THEMES_DEV4_MIN_SENTIMENT = 0.50;
+    static final Floors THEMES_DEV4 = new Floors(0.72, 0.84, 0.50);
 
     /**
      * Floors that catch regressions on themes-dev5.tsv, a little under what the analyzer reads after its pass: theme
      * sets per language (0.76 / 0.78 / 0.84), labelled theme found overall (0.87), and sentiment per language (not
      * tuned on this set: 0.54 / 0.58 / 0.51 before and after the pass).
      */
-    static final double THEMES_DEV5_MIN_THEMES = 0.72;
-    static final double THEMES_DEV5_MIN_LABELLED_FOUND = 0.84;
-    static final double THEMES_DEV5_MIN_SENTIMENT = 0.48;
+    static final Floors THEMES_DEV5 = new Floors(0.72, 0.84, 0.48);
+
+    /** What a themes development set is held to: theme sets per language, labelled found, sentiment per language. */
+    record Floors(double themes, double labelledFound, double sentiment) {
+    }
 
     record Row(String id, String language, String sentiment, Set<String> themes, String type, Integer nps,
                String text) {
@@ -169,13 +163,8 @@ class EvaluationTest {
     @Test
     void analyzer_shouldTagThemesAcrossIndustries_whenRunOnTheThemesDevSet() throws IOException {
         // GIVEN the cross-industry themes development set WHEN each comment is analyzed
-        Evaluation dev = evaluateWithKeptOut(read("analytics/themes-dev.tsv"), "themes-dev.tsv");
         // THEN language meets the target per language, and sentiment and themes their floors
-        assertPerLanguage(dev, "themes-dev", THEMES_DEV_MIN_SENTIMENT);
-        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
-                .as(language + " themes-dev theme-set accuracy").isGreaterThanOrEqualTo(THEMES_DEV_MIN_THEMES));
-        assertThat(dev.overall().found()).as("themes-dev labelled theme found")
-                .isGreaterThanOrEqualTo(THEMES_DEV_MIN_LABELLED_FOUND);
+        assertThemesDevSet("themes-dev", THEMES_DEV);
     }
 
     /**
@@ -187,13 +176,8 @@ class EvaluationTest {
     @Test
     void analyzer_shouldTagThemesInOtherIndustries_whenRunOnTheSecondThemesDevSet() throws IOException {
         // GIVEN the second cross-industry themes development set WHEN each comment is analyzed
-        Evaluation dev = evaluateWithKeptOut(read("analytics/themes-dev2.tsv"), "themes-dev2.tsv");
         // THEN language meets the target per language, and sentiment and themes their floors
-        assertPerLanguage(dev, "themes-dev2", THEMES_DEV2_MIN_SENTIMENT);
-        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
-                .as(language + " themes-dev2 theme-set accuracy").isGreaterThanOrEqualTo(THEMES_DEV2_MIN_THEMES));
-        assertThat(dev.overall().found()).as("themes-dev2 labelled theme found")
-                .isGreaterThanOrEqualTo(THEMES_DEV2_MIN_LABELLED_FOUND);
+        assertThemesDevSet("themes-dev2", THEMES_DEV2);
     }
 
     /**
@@ -206,13 +190,8 @@ class EvaluationTest {
     @Test
     void analyzer_shouldTagWhatACommentIsAbout_whenRunOnTheThirdThemesDevSet() throws IOException {
         // GIVEN the third themes development set WHEN each comment is analyzed
-        Evaluation dev = evaluateWithKeptOut(read("analytics/themes-dev3.tsv"), "themes-dev3.tsv");
         // THEN language meets the target per language, and sentiment and themes their floors
-        assertPerLanguage(dev, "themes-dev3", THEMES_DEV3_MIN_SENTIMENT);
-        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
-                .as(language + " themes-dev3 theme-set accuracy").isGreaterThanOrEqualTo(THEMES_DEV3_MIN_THEMES));
-        assertThat(dev.overall().found()).as("themes-dev3 labelled theme found")
-                .isGreaterThanOrEqualTo(THEMES_DEV3_MIN_LABELLED_FOUND);
+        assertThemesDevSet("themes-dev3", THEMES_DEV3);
     }
 
     /**
@@ -225,13 +204,8 @@ class EvaluationTest {
     @Test
     void analyzer_shouldTagWhatACommentIsAbout_whenRunOnTheFourthThemesDevSet() throws IOException {
         // GIVEN the fourth themes development set WHEN each comment is analyzed
-        Evaluation dev = evaluateWithKeptOut(read("analytics/themes-dev4.tsv"), "themes-dev4.tsv");
         // THEN language meets the target per language, and sentiment and themes their floors
-        assertPerLanguage(dev, "themes-dev4", THEMES_DEV4_MIN_SENTIMENT);
-        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
-                .as(language + " themes-dev4 theme-set accuracy").isGreaterThanOrEqualTo(THEMES_DEV4_MIN_THEMES));
-        assertThat(dev.overall().found()).as("themes-dev4 labelled theme found")
-                .isGreaterThanOrEqualTo(THEMES_DEV4_MIN_LABELLED_FOUND);
+        assertThemesDevSet("themes-dev4", THEMES_DEV4);
     }
 
     /**
@@ -244,13 +218,8 @@ class EvaluationTest {
     @Test
     void analyzer_shouldTagWhatACommentIsAbout_whenRunOnTheFifthThemesDevSet() throws IOException {
         // GIVEN the fifth themes development set WHEN each comment is analyzed
-        Evaluation dev = evaluateWithKeptOut(read("analytics/themes-dev5.tsv"), "themes-dev5.tsv");
         // THEN language meets the target per language, and sentiment and themes their floors
-        assertPerLanguage(dev, "themes-dev5", THEMES_DEV5_MIN_SENTIMENT);
-        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
-                .as(language + " themes-dev5 theme-set accuracy").isGreaterThanOrEqualTo(THEMES_DEV5_MIN_THEMES));
-        assertThat(dev.overall().found()).as("themes-dev5 labelled theme found")
-                .isGreaterThanOrEqualTo(THEMES_DEV5_MIN_LABELLED_FOUND);
+        assertThemesDevSet("themes-dev5", THEMES_DEV5);
     }
 
     /**
@@ -355,6 +324,16 @@ class EvaluationTest {
     }
 
     /** Language accuracy at the target and sentiment accuracy at {@code minSentiment}, in each language of a set. */
+    /** Reads {@code analytics/<set>.tsv} (tuned and kept-out rows apart) and holds it to its floors. */
+    private static void assertThemesDevSet(String set, Floors floors) throws IOException {
+        Evaluation dev = evaluateWithKeptOut(read("analytics/" + set + ".tsv"), set + ".tsv");
+        assertPerLanguage(dev, set, floors.sentiment());
+        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
+                .as(language + " " + set + " theme-set accuracy").isGreaterThanOrEqualTo(floors.themes()));
+        assertThat(dev.overall().found()).as(set + " labelled theme found")
+                .isGreaterThanOrEqualTo(floors.labelledFound());
+    }
+
     private static void assertPerLanguage(Evaluation evaluation, String set, double minSentiment) {
         evaluation.byLanguage().forEach((language, s) -> {
             assertThat(s.rate(s.language)).as(language + " " + set + " language accuracy").isGreaterThanOrEqualTo(MIN_LANGUAGE);
