@@ -29,7 +29,7 @@ final class AlertEmails {
     /** In the team's language and digits; the answer, the customer's fields and ids as they were written. */
     static Mailer.Email immediate(AlertRule rule, ResponseEnriched response, Team team, FollowUpCase opened,
                                   List<String> to, AlertSettings settings) {
-        TeamTexts t = TeamTexts.of(team.chatLanguage());
+        TeamTexts t = TeamTexts.forTeam(team);
         String score = response.npsScore() == null ? "" : " (" + t.figure(response.npsScore() + "/10") + ")";
         String subject = Html.singleLine("[Halqe] " + rule.name() + score + " " + t.get("on") + " "
                 + response.surveyId() + (opened == null ? "" : " — " + t.get("caseWord") + " " + opened.id()));

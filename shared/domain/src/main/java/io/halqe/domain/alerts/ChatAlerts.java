@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * What a team's chat is told, in the team's language (en, fa, ar) and its digits (Persian, Arabic-Indic): an
- * immediate alert (score, comment, customer, team, a button to the case) and the weekly digest (the week's NPS per survey, open and overdue cases, top themes).
+ * immediate alert (score, comment, customer, team, a button to the case) and the weekly digest (the week's NPS per
+ * survey, open and overdue cases, top themes).
  */
 final class ChatAlerts {
 
@@ -23,7 +24,7 @@ final class ChatAlerts {
 
     static ChatMessage immediate(AlertRule rule, ResponseEnriched response, Team team, FollowUpCase opened,
                                  AlertSettings settings) {
-        TeamTexts t = TeamTexts.of(team.chatLanguage());
+        TeamTexts t = TeamTexts.forTeam(team);
         String title = t.get("alert") + ": " + rule.name();
         List<ChatMessage.Field> fields = new ArrayList<>();
         if (response.npsScore() != null) {
@@ -37,14 +38,15 @@ final class ChatAlerts {
                 : response.comment().substring(0, COMMENT_CHARS) + "…";
         String link = opened == null ? null : settings.caseLink(opened.id());
         String score = response.npsScore() == null ? "" : " (" + t.figure(response.npsScore() + "/10") + ")";
-        return new ChatMessage(title + score, title, fields, comment, link == null ? null : new ChatMessage.Link(t.get("case"), link),
+        return new ChatMessage(title + score, title, fields, comment,
+                link == null ? null : new ChatMessage.Link(t.get("case"), link),
                 rule.severity() + " · " + response.responseId());
     }
 
     /** The team's week: this week's NPS per survey, its unresolved cases (those past due among them), top themes. */
     static ChatMessage weekly(Team team, String weekKey, SendTeamDigests.TeamWeek week, Instant now,
                               AlertSettings settings) {
-        TeamTexts t = TeamTexts.of(team.chatLanguage());
+        TeamTexts t = TeamTexts.forTeam(team);
         String title = t.get("digest") + " · " + team.name() + " · " + t.figure(weekKey);
         List<ChatMessage.Field> fields = new ArrayList<>();
         week.weeksBySurvey().forEach((survey, series) -> {

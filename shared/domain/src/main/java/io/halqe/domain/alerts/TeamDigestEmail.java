@@ -32,7 +32,7 @@ final class TeamDigestEmail {
      */
     static Mailer.Email of(Team team, String to, String weekKey, LocalDate firstDay, SendTeamDigests.TeamWeek week,
                            Instant now, AlertSettings settings) {
-        TeamTexts t = TeamTexts.of(team.chatLanguage());
+        TeamTexts t = TeamTexts.forTeam(team);
         String heading = team.name() + " — " + t.get("week") + " " + t.figure(weekKey);
         String subject = Html.singleLine("[Halqe] " + heading);
         String days = t.format("range", t.figure(settings.calendar().formatDate(firstDay)),
@@ -148,7 +148,8 @@ final class TeamDigestEmail {
             int height = score == null ? 2 : 4 + level(score, 37);
             String colour = score == null ? "#ddd" : score >= 30 ? "#2a7" : score >= 0 ? "#db3" : "#c33";
             bars.append("<td style=\"vertical-align:bottom;padding:0 2px;height:44px\" title=\"")
-                    .append(score == null ? t.get("noWeekAnswers") : t.figure(score)).append("\"><div style=\"width:14px;height:")
+                    .append(score == null ? t.get("noWeekAnswers") : t.figure(score))
+                    .append("\"><div style=\"width:14px;height:")
                     .append(height).append("px;background:").append(colour).append("\"></div></td>");
         }
         return bars.append("</tr></table>").toString();

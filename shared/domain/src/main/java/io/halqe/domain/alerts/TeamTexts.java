@@ -1,5 +1,6 @@
 package io.halqe.domain.alerts;
 
+import io.halqe.domain.core.Team;
 import io.halqe.domain.text.Digits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,11 @@ final class TeamTexts {
         return Map.copyOf(texts);
     }
 
+    /** In the language the team reads ({@link Team#language()}), English when it has none. */
+    static TeamTexts forTeam(Team team) {
+        return of(team.language());
+    }
+
     static TeamTexts of(String language) {
         return new TeamTexts(language);
     }
@@ -64,10 +70,6 @@ final class TeamTexts {
     /** Whether the language reads right to left. */
     boolean rightToLeft() {
         return !language.equals("en");
-    }
-
-    String language() {
-        return language;
     }
 
     String get(String key) {

@@ -25,11 +25,6 @@ public record Team(String id, String name, String ownerEmail, List<String> membe
         this(id, name, ownerEmail, List.of(), null);
     }
 
-    /** The language its chat messages are written in. */
-    public String chatLanguage() {
-        return language == null ? "en" : language;
-    }
-
     /** What the team's SNS alerts carry as their {@code team} attribute. */
     public String snsFilterValue() {
         return snsFilter == null || snsFilter.isBlank() ? id : snsFilter;
