@@ -68,6 +68,7 @@ public final class TextAnalyzer implements Analyzer {
     private final CommentNormalizer normalizer = new CommentNormalizer();
     private final SentimentScorer sentimentScorer = new SentimentScorer();
     private final ThemeTagger themeTagger = new ThemeTagger();
+    private final ThemeModel themeModel = new ThemeModel();
     private final FeedbackTypeClassifier typeClassifier = new FeedbackTypeClassifier();
     private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
 
@@ -91,7 +92,8 @@ public final class TextAnalyzer implements Analyzer {
             return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), List.of(), null,
                     List.of(), evidence(comment, sentiment.evidence(), List.of(), List.of()));
         }
-        TaggedThemes themes = themeTagger.tag(comment, taxonomy);
+        TaggedThemes themes = themeModel.complete(themeTagger.tag(comment, taxonomy), comment,
+                taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy);
         FeedbackTypeDecision type = typeClassifier.classify(comment, sentiment);
         List<String> keyPhrases = keyPhraseExtractor.extract(comment, themes);
         return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), themes.ids(), type.type(),

@@ -36,7 +36,7 @@ class EvaluationTest {
     static final double BLIND_MIN_SENTIMENT_PER_LANGUAGE = 0.80;
     /** Floors that catch regressions on the blind set's themes, below the aims (0.70 exact, 0.85 labelled found). */
     static final double BLIND_MIN_THEMES = 0.64;
-    static final double BLIND_MIN_LABELLED_FOUND = 0.78;
+    static final double BLIND_MIN_LABELLED_FOUND = 0.82;
     /**
      * Floors that catch regressions on themes-dev.tsv: theme sets per language, labelled theme found overall, and
      * sentiment per language at what the analyzer read before the set's themes were tuned (0.64 / 0.59 / 0.69).
@@ -101,10 +101,10 @@ class EvaluationTest {
 
         String line(String name) {
             return String.format(Locale.ROOT,
-                    "%-4s language %.2f  sentiment %.2f  themes %.2f (P %.2f R %.2f, labelled found %.2f)  type %.2f  n=%d",
+                    "%-4s language %.2f  sentiment %.2f  themes %.3f (P %.2f R %.2f, labelled found %.3f of %d)  type %.2f  n=%d",
                     name, rate(language), rate(sentiment), rate(themes),
                     themeTp + themeFp == 0 ? 1.0 : (double) themeTp / (themeTp + themeFp),
-                    themeTp + themeFn == 0 ? 1.0 : (double) themeTp / (themeTp + themeFn), found(),
+                    themeTp + themeFn == 0 ? 1.0 : (double) themeTp / (themeTp + themeFn), found(), themeLabelled,
                     typeLabelled == 0 ? 1.0 : (double) type / typeLabelled, n);
         }
     }
@@ -354,7 +354,7 @@ class EvaluationTest {
                 ? parse(Files.readString(Path.of(override), StandardCharsets.UTF_8)) : read("analytics/evaluation.tsv");
     }
 
-    private static List<Row> read(String resource) throws IOException {
+    static List<Row> read(String resource) throws IOException {
         try (InputStream in = EvaluationTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource + " on the test classpath").isNotNull();
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
