@@ -51,7 +51,8 @@ import java.util.List;
  * matched on normalized words through {@link Morphology} (plurals, clitics, the Arabic article), longest phrase first.
  * Words whose theme depends on their neighbours follow {@link ThemeContext}'s rules: with a cue nearby in the
  * sentence a trigger loses themes and gains others (a phone's "charge" is product quality, not billing; «شارژ
- * ساختمان» is billing; «شحن الجوال» is no shipping; "lumbar support" is no support team).
+ * ساختمان» is billing; «شحن الجوال» is no shipping; "lumbar support" is no support team). {@link ThemeModel} then adds
+ * the one theme its word counts make likely enough that the terms missed (phrasing no term names).
  *
  * <h2>Feedback type</h2>
  * Precedence: BUG (a bug cue: crash, error, doesn't work, خطا، کار نمی‌کند، لا يعمل …) &gt; SUGGESTION (should, I wish,
