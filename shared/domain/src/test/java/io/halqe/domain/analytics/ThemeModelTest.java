@@ -3,45 +3,29 @@ package io.halqe.domain.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ThemeModelTest {
-
-    /** The labelled sets the model counts: every development set's tuned rows, and the two sets tuned on whole. */
-    static final List<String> DEVELOPMENT_SETS = List.of("themes-dev", "themes-dev2", "themes-dev3", "themes-dev4",
-            "themes-dev5");
-    static final List<String> TUNED_SETS = List.of("evaluation", "complaints-dev");
 
     private static final CommentNormalizer NORMALIZER = new CommentNormalizer();
 
     @Test
     void committedModel_shouldEqualACountOfTheDevelopmentComments_whenCountedAgain() throws IOException {
-        // GIVEN the development comments the model may learn from (never a kept-out, held-out or blind row)
-        List<EvaluationTest.Row> rows = trainingRows();
+        // GIVEN the development comments the model may learn from (never a kept-out, held-out, unseen or blind row)
+        List<EvaluationTest.Row> rows = WordCountsFiles.trainingRows();
         // WHEN they are counted again with today's normalisation
-        String counted = count(rows);
-        String write = System.getProperty("halqe.themeModel.write", "");
-        if (!write.isBlank()) {
-            Files.writeString(Path.of(write), counted, StandardCharsets.UTF_8);
-        }
-        // THEN the committed model is exactly that count (regenerate it with -Dhalqe.themeModel.write=<its path>)
-        assertThat(resource(ThemeModel.RESOURCE)).as("analytics/theme-model.tsv is stale").isEqualTo(counted);
+        String counted = WordCountsFiles.count("Theme model", rows, classes(),
+                row -> row.themes().isEmpty() ? Set.of(ThemeModel.NO_THEME) : row.themes());
+        // THEN the committed model is exactly that count (rewrite it with -Dhalqe.models.write=true)
+        assertThat(WordCountsFiles.committed(ThemeModel.RESOURCE, counted)).as(ThemeModel.RESOURCE + " is stale")
+                .isEqualTo(counted);
         // AND it never learnt from a development row kept out of tuning
-        for (String set : DEVELOPMENT_SETS) {
-            List<String> keptOut = EvaluationTest.read("analytics/" + set + ".tsv").stream()
-                    .filter(EvaluationTest::keptOut).map(EvaluationTest.Row::id).toList();
-            assertThat(keptOut).isNotEmpty().doesNotContainAnyElementsOf(rows.stream().map(EvaluationTest.Row::id).toList());
-        }
+        assertThat(WordCountsFiles.keptOutIds()).isNotEmpty()
+                .doesNotContainAnyElementsOf(rows.stream().map(EvaluationTest.Row::id).toList());
     }
 
     @Test
@@ -127,7 +111,7 @@ class ThemeModelTest {
         }
         lines.add("parcel\t1\t20\t0");
         lines.add("late\t20\t20\t0");
-        return new ThemeModel(lines);
+        return new ThemeModel(new WordCounts("test", lines));
     }
 
     private static double probabilityOf(ThemeModel model, NormalizedComment comment) {
@@ -136,48 +120,9 @@ class ThemeModelTest {
         return Double.parseDouble(evidence.substring(evidence.indexOf(' ') + 1));
     }
 
-    static List<EvaluationTest.Row> trainingRows() throws IOException {
-        List<EvaluationTest.Row> rows = new ArrayList<>();
-        for (String set : DEVELOPMENT_SETS) {
-            EvaluationTest.read("analytics/" + set + ".tsv").stream().filter(row -> !EvaluationTest.keptOut(row))
-                    .forEach(rows::add);
-        }
-        for (String set : TUNED_SETS) {
-            rows.addAll(EvaluationTest.read("analytics/" + set + ".tsv"));
-        }
-        return rows;
-    }
-
-    /** The model file: classes, comments per class, then each feature's count per class, features sorted. */
-    static String count(List<EvaluationTest.Row> rows) {
+    private static List<String> classes() {
         List<String> classes = new ArrayList<>(List.of(ThemeModel.NO_THEME));
         ThemeTaxonomy.defaults().themes().forEach(theme -> classes.add(theme.id()));
-        long[] documents = new long[classes.size()];
-        TreeMap<String, long[]> counts = new TreeMap<>();
-        for (EvaluationTest.Row row : rows) {
-            Set<String> labels = row.themes().isEmpty() ? Set.of(ThemeModel.NO_THEME) : row.themes();
-            Set<String> features = ThemeModel.features(NORMALIZER.normalize(row.text(), null));
-            for (String label : labels) {
-                int c = classes.indexOf(label);
-                assertThat(c).as(row.id() + " labels an unknown theme " + label).isNotNegative();
-                documents[c]++;
-                features.forEach(feature -> counts.computeIfAbsent(feature, f -> new long[classes.size()])[c]++);
-            }
-        }
-        StringBuilder out = new StringBuilder("# Generated by ThemeModelTest from the labelled development comments:"
-                + " do not edit.\nclasses\t" + String.join("\t", classes) + "\ndocuments\t" + join(documents) + "\n");
-        counts.forEach((feature, count) -> out.append(feature).append('\t').append(join(count)).append('\n'));
-        return out.toString();
-    }
-
-    private static String join(long[] values) {
-        return String.join("\t", Arrays.stream(values).mapToObj(Long::toString).toList());
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ThemeModelTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return classes;
     }
 }
