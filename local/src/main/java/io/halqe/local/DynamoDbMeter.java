@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * functions build their own) by the SDK's global interceptor list,
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}. A function's code never reads consumed
  * capacity, so the extra field in its responses changes nothing it does; calls outside invocations are untouched.
- * A write refused by its condition consumes a unit without saying so: it is counted as refused.
+ * A write refused by its condition consumes a unit without saying so: it is counted as refused. Every call counts
+ * once, refused or failed ones too.
  */
 public final class DynamoDbMeter implements ExecutionInterceptor {
 
@@ -90,7 +91,7 @@ public final class DynamoDbMeter implements ExecutionInterceptor {
             case DeleteItemResponse delete -> written(List.of(delete.consumedCapacity()));
             case BatchWriteItemResponse batch -> written(batch.consumedCapacity());
             case TransactWriteItemsResponse write -> written(write.consumedCapacity());
-            default -> Usage.Units.NONE;
+            default -> new Usage.Units(0, 0, 0, 1);
         };
         scope.usage().dynamoDb(scope.function(), units);
     }
@@ -100,7 +101,9 @@ public final class DynamoDbMeter implements ExecutionInterceptor {
         Usage.Scope scope = attributes.getAttribute(SCOPE);
         if (scope != null && (context.exception() instanceof ConditionalCheckFailedException
                 || context.exception() instanceof TransactionCanceledException)) {
-            scope.usage().dynamoDb(scope.function(), new Usage.Units(0, 0, 1));
+            scope.usage().dynamoDb(scope.function(), new Usage.Units(0, 0, 1, 1));
+        } else if (scope != null) {
+            scope.usage().dynamoDb(scope.function(), new Usage.Units(0, 0, 0, 1));
         }
     }
 
@@ -109,11 +112,11 @@ public final class DynamoDbMeter implements ExecutionInterceptor {
     }
 
     private static Usage.Units read(List<ConsumedCapacity> capacities) {
-        return new Usage.Units(units(capacities), 0, 0);
+        return new Usage.Units(units(capacities), 0, 0, 1);
     }
 
     private static Usage.Units written(List<ConsumedCapacity> capacities) {
-        return new Usage.Units(0, units(capacities), 0);
+        return new Usage.Units(0, units(capacities), 0, 1);
     }
 
     /** Table and indexes together; a response without capacity (another interceptor asked NONE) counts nothing. */

@@ -25,13 +25,17 @@ public final class Usage {
         }
     }
 
-    /** DynamoDB request units one function consumed, and its writes DynamoDB refused (each still costs a unit). */
-    public record Units(double read, double write, long refusedWrites) {
+    /**
+     * DynamoDB request units one function consumed, its writes DynamoDB refused (each still costs a unit), and its
+     * calls (each a round trip, whatever it reads or writes: what the local cloud's CPU and a Lambda's time go on).
+     */
+    public record Units(double read, double write, long refusedWrites, long calls) {
 
-        static final Units NONE = new Units(0, 0, 0);
+        static final Units NONE = new Units(0, 0, 0, 0);
 
         Units plus(Units other) {
-            return new Units(read + other.read, write + other.write, refusedWrites + other.refusedWrites);
+            return new Units(read + other.read, write + other.write, refusedWrites + other.refusedWrites,
+                    calls + other.calls);
         }
     }
 

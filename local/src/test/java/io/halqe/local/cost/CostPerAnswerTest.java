@@ -147,6 +147,9 @@ class CostPerAnswerTest {
         // the local cloud saw every write and read the functions made
         assertThat(burst.dynamoDbTotal().write()).isGreaterThanOrEqualTo(5.0 * ANSWERS);
         assertThat(burst.dynamoDb().get(SUBMISSION).write()).isGreaterThan(0);
+        // and every call: an anonymous answer is at least its per-source counter and its own conditional put
+        assertThat(burst.dynamoDb().get(SUBMISSION).calls()).isGreaterThanOrEqualTo(2L * ANSWERS);
+        System.out.printf("DynamoDB calls per answer: %.2f%n", (double) burst.dynamoDbTotal().calls() / ANSWERS);
     }
 
     /** The default rules (AlertRules.defaults), held against an enriched answer's detail. */
@@ -195,8 +198,9 @@ class CostPerAnswerTest {
                 invocations.count(), billedMillis(usage, answers).applyAsDouble(function) / invocations.count(),
                 invocations.measuredNanos() / 1e6 / invocations.count()));
         usage.dynamoDb().forEach((function, units) -> System.out.printf(
-                "    %-22s %6.2f WRU, %6.2f RRU per answer, %d writes refused%n", function, units.write() / answers,
-                units.read() / answers, units.refusedWrites()));
+                "    %-22s %6.2f WRU, %6.2f RRU, %5.2f calls per answer, %d writes refused%n", function,
+                units.write() / answers, units.read() / answers, (double) units.calls() / answers,
+                units.refusedWrites()));
         System.out.printf("  at the measured durations: $%.3f per 1M answers%n",
                 ListPrices.total(ListPrices.bill(usage, measuredMillis(usage))) / answers * 1e6);
         System.out.printf("  SES, outside the figure: %.3f emails per answer, $%.2f per 1M answers%n",
