@@ -262,7 +262,7 @@ class DynamoCasesAndDirectoryTest {
     private static io.halqe.domain.alerts.DigestEntry entry(String day, String responseId, String comment) {
         return new io.halqe.domain.alerts.DigestEntry("daily", day, "eng@example.com", "bug", "Bug report", "medium",
                 "engineering", responseId, "demo-nps", 4, comment, "negative", List.of("usability"), "bug", "Sara",
-                null, AT);
+                null, AT, "fa");
     }
 
     @Test

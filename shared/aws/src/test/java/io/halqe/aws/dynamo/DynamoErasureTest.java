@@ -52,7 +52,7 @@ class DynamoErasureTest {
             contacts.record("id:" + customer.id(), "out-" + customer.id(), AT);
             digests.add(new DigestEntry("daily", "2026-11-23", "team@example.com", "r-detractor", "Detractors", "high",
                     "support", "resp-" + customer.id(), "demo-nps", 2, "slow", "negative", List.of(), null,
-                    customer.name(), null, AT));
+                    customer.name(), null, AT, null));
         }
         Person person = new Person("erase-me", "Leila@Example.com", "+989120001111", Set.of("resp-erase-me"));
         // WHEN the person is erased from both tables, twice

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -91,26 +92,37 @@ final class AlertEmails {
         return new Mailer.Email(to, subject, text.toString(), html.toString());
     }
 
+    /** In the language its entries' teams read when they matched (English when they read different ones). */
+    private static String language(List<DigestEntry> entries) {
+        Set<String> languages = entries.stream().map(entry -> entry.language() == null ? "en" : entry.language())
+                .collect(Collectors.toSet());
+        return languages.size() == 1 ? languages.iterator().next() : "en";
+    }
+
     static Mailer.Email digest(String recipient, DigestPeriod period, String periodKey, List<DigestEntry> entries,
                                AlertSettings settings) {
-        String label = period.label(periodKey, settings.calendar());
+        TeamTexts t = TeamTexts.of(language(entries));
+        String label = t.figure(period.label(periodKey, settings.calendar()));
+        String count = t.figure(entries.size());
+        String one = entries.size() == 1 ? "One" : "";
         String subject = Html.singleLine("[Halqe] " + switch (period) {
-            case HOUR -> "Alert storm summary, hour " + label + ": " + entries.size() + " more "
-                    + (entries.size() == 1 ? "alert" : "alerts") + " folded (each has its case)";
-            case DAILY -> "Daily digest " + label + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches");
-            case WEEKLY -> "Weekly digest " + label + ": " + entries.size() + (entries.size() == 1 ? " match" : " matches");
+            case HOUR -> t.format("stormSummary" + one, label, count);
+            case DAILY -> t.format("dailyDigest" + one, label, count);
+            case WEEKLY -> t.format("weeklyDigest" + one, label, count);
         });
         Map<String, List<DigestEntry>> byRule = entries.stream()
                 .collect(Collectors.groupingBy(DigestEntry::ruleName, LinkedHashMap::new, Collectors.toList()));
         StringBuilder text = new StringBuilder(subject.substring("[Halqe] ".length())).append("\n");
-        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">")
+        StringBuilder html = new StringBuilder("<!doctype html><html").append(t.htmlAttributes())
+                .append("><body style=\"font-family:sans-serif\">")
                 .append("<h2 style=\"font-size:16px\">").append(Html.escape(subject.substring("[Halqe] ".length())))
                 .append("</h2>");
         int listed = 0;
         for (var group : byRule.entrySet()) {
-            text.append("\n").append(group.getKey()).append(" (").append(group.getValue().size()).append(")\n");
+            String size = t.figure(group.getValue().size());
+            text.append("\n").append(group.getKey()).append(" (").append(size).append(")\n");
             html.append("<h3 style=\"font-size:14px\">").append(Html.escape(group.getKey())).append(" (")
-                    .append(group.getValue().size()).append(")</h3><ul>");
+                    .append(size).append(")</h3><ul>");
             for (DigestEntry entry : group.getValue()) {
                 if (listed++ >= DIGEST_LISTED) {
                     break;
@@ -118,7 +130,7 @@ final class AlertEmails {
                 List<String> details = new ArrayList<>();
                 details.add(entry.surveyId());
                 if (entry.npsScore() != null) {
-                    details.add(entry.npsScore() + "/10");
+                    details.add(t.figure(entry.npsScore() + "/10"));
                 }
                 if (entry.customerName() != null) {
                     details.add(entry.customerName());
@@ -133,14 +145,15 @@ final class AlertEmails {
                 html.append("<li><span style=\"color:#555\">").append(Html.escape(String.join(" · ", details)))
                         .append("</span><br><span dir=\"auto\">").append(Html.escape(comment)).append("</span>");
                 if (link != null) {
-                    html.append(" <a href=\"").append(Html.escape(link)).append("\">case</a>");
+                    html.append(" <a href=\"").append(Html.escape(link)).append("\">").append(Html.escape(t.get("caseWord")))
+                            .append("</a>");
                 }
                 html.append("</li>");
             }
             html.append("</ul>");
         }
         if (entries.size() > DIGEST_LISTED) {
-            String more = "… and " + (entries.size() - DIGEST_LISTED) + " more.";
+            String more = t.format("digestMore", t.figure(entries.size() - DIGEST_LISTED));
             text.append(more).append('\n');
             html.append("<p>").append(Html.escape(more)).append("</p>");
         }

@@ -246,7 +246,7 @@ public final class ApplyAlertRules {
         return new DigestEntry(period, periodKey, recipient, rule.id(), rule.name(), rule.severity(), team.id(),
                 response.responseId(), response.surveyId(), response.npsScore(), response.comment(), response.sentiment(),
                 response.themes(), response.feedbackType(), response.customer() == null ? null : response.customer().name(),
-                opened == null ? null : opened.id(), at);
+                opened == null ? null : opened.id(), at, team.language());
     }
 
     private Team team(AlertRule rule, ResponseEnriched response, Map<String, Team> teamsRead) {

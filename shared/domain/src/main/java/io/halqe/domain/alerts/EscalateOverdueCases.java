@@ -112,7 +112,7 @@ public final class EscalateOverdueCases {
     private DigestEntry folded(String recipient, FollowUpCase overdue, Instant now) {
         return new DigestEntry(DigestPeriod.HOUR.id(), storms.hourKey(now), recipient, RULE, "SLA escalation", "high",
                 overdue.team(), overdue.responseId(), overdue.surveyId(), overdue.npsScore(), overdue.comment(), null,
-                List.of(), null, null, overdue.id(), now);
+                List.of(), null, null, overdue.id(), now, null);
     }
 
     private Mailer.Email email(FollowUpCase overdue, Instant now) {

@@ -27,9 +27,34 @@ class SendDigestsTest {
             new AlertSettings("support", "owner@example.com", "https://fb.example.com", TEHRAN), attempts, parked);
 
     private void entry(String period, String key, String recipient, String responseId, String comment, String caseId) {
+        entry(period, key, recipient, responseId, comment, caseId, null);
+    }
+
+    private void entry(String period, String key, String recipient, String responseId, String comment, String caseId,
+                       String language) {
         digests.add(new DigestEntry(period, key, recipient, "bug", "Bug report", "medium", "engineering", responseId,
                 "demo-nps", 3, comment, "negative", List.of("usability"), "bug", "Sara", caseId,
-                Instant.parse("2026-11-23T09:00:00Z")));
+                Instant.parse("2026-11-23T09:00:00Z"), language));
+    }
+
+    @Test
+    void send_shouldWriteTheDigestInItsTeamsLanguageAndDigits_andInEnglishWhenTeamsReadDifferentOnes() {
+        // GIVEN two matches for a team that reads Persian, and for another recipient one Persian and one Arabic
+        entry("daily", "2026-11-23", "eng@example.com", "r1", "برنامه بسته می‌شود", "case-r1", "fa");
+        entry("daily", "2026-11-23", "eng@example.com", "r2", "دکمه کار نمی‌کند", null, "fa");
+        entry("daily", "2026-11-23", "lead@example.com", "r3", "Export fails", null, "fa");
+        entry("daily", "2026-11-23", "lead@example.com", "r4", "Login fails", null, "ar");
+        // WHEN the day's digests go out
+        assertThat(send.send(Instant.parse("2026-11-23T23:00:00Z")).sent()).isEqualTo(2);
+        // THEN the team's digest is in Persian, with Persian digits, right to left, escaped as ever
+        Mailer.Email persian = emails.get(0);
+        assertThat(persian.subject()).isEqualTo("[Halqe] گزارش روزانهٔ ۲۰۲۶-۱۱-۲۳: ۲ مورد");
+        assertThat(persian.html()).contains("lang=\"fa\" dir=\"rtl\"").contains("Bug report (۲)")
+                .contains(">پرونده</a>");
+        assertThat(persian.text()).contains("demo-nps · ۳/۱۰ · Sara · usability");
+        // AND the mixed one is in English
+        assertThat(emails.get(1).subject()).isEqualTo("[Halqe] Daily digest 2026-11-23: 2 matches");
+        assertThat(emails.get(1).html()).doesNotContain("dir=\"rtl\"");
     }
 
     @Test
