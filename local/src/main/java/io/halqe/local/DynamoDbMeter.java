@@ -1,6 +1,7 @@
 package io.halqe.local;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -44,9 +45,21 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoDbMeter implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Usage.Scope> SCOPE = new ExecutionAttribute<>("halqe.usage.scope");
+    /** Write calls made by any client of this JVM, in or out of invocations. */
+    private static final AtomicLong WRITES = new AtomicLong();
+
+    /** How many write calls any client of this JVM has made so far: the local worker reads streams only after one. */
+    static long writes() {
+        return WRITES.get();
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof PutItemRequest || context.request() instanceof UpdateItemRequest
+                || context.request() instanceof DeleteItemRequest || context.request() instanceof BatchWriteItemRequest
+                || context.request() instanceof TransactWriteItemsRequest) {
+            WRITES.incrementAndGet();
+        }
         Usage.Scope scope = Usage.current();
         if (scope != null && metered(context.request())) {
             attributes.putAttribute(SCOPE, scope);
