@@ -76,7 +76,7 @@ public final class RemeasureHandler implements RequestStreamHandler {
                         adapters.config().publicBaseUrl(), adapters.alertStorms(), adapters.parkedWork(),
                         new io.halqe.domain.alerts.AlertSettings(null, null, adapters.config().publicBaseUrl(),
                                 adapters.config().timeZone(), HalqeConfig.required(adapters.config().reportingCalendar(),
-                                "reportingCalendar"))::date),
+                                "reportingCalendar"))::date, adapters.teams()),
                 new ScheduleTouchpoints(new EventRulerTriggerMatcher(adapters.triggers()::current), adapters.outreach(),
                         adapters.customers()),
                 new RecordRemeasurement(adapters.cases(), adapters.responses()),

@@ -8,6 +8,7 @@ import io.halqe.domain.core.DeliveryLedger;
 import io.halqe.domain.core.ItemFailure;
 import io.halqe.domain.core.Mailer;
 import io.halqe.domain.core.Notifier;
+import io.halqe.domain.core.TeamDirectory;
 import io.halqe.domain.core.Undeliverable;
 import io.halqe.domain.parking.ParkedWork;
 import io.halqe.domain.parking.Retries;
@@ -43,18 +44,28 @@ public final class EscalateOverdueCases {
     private final AlertStorms storms;
     private final ParkedWork parked;
     private final java.util.function.Function<Instant, String> dates;
+    /** The case's team, for the language the email is written in; null: English. */
+    private final TeamDirectory teams;
 
-    /** Dates in emails as ISO instants (the Gregorian reporting calendar). */
+    /** Dates in emails as ISO instants (the Gregorian reporting calendar), in English. */
     public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
                                 String escalationContact, String publicBaseUrl, AlertStorms storms, ParkedWork parked) {
         this(cases, mailer, notifier, ledger, escalationContact, publicBaseUrl, storms, parked, Instant::toString);
     }
 
-    /** {@code dates}: how the email writes a moment for the team ({@link AlertSettings#date}). */
+    /** {@code dates}: how the email writes a moment for the team ({@link AlertSettings#date}); in English. */
     public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
                                 String escalationContact, String publicBaseUrl, AlertStorms storms, ParkedWork parked,
                                 java.util.function.Function<Instant, String> dates) {
+        this(cases, mailer, notifier, ledger, escalationContact, publicBaseUrl, storms, parked, dates, null);
+    }
+
+    /** {@code teams}: the email is written in the language of the case's team, and in its digits. */
+    public EscalateOverdueCases(CaseRepository cases, Mailer mailer, Notifier notifier, DeliveryLedger ledger,
+                                String escalationContact, String publicBaseUrl, AlertStorms storms, ParkedWork parked,
+                                java.util.function.Function<Instant, String> dates, TeamDirectory teams) {
         this.dates = dates;
+        this.teams = teams;
         this.cases = cases;
         this.mailer = mailer;
         this.notifier = notifier;
@@ -112,34 +123,34 @@ public final class EscalateOverdueCases {
     private DigestEntry folded(String recipient, FollowUpCase overdue, Instant now) {
         return new DigestEntry(DigestPeriod.HOUR.id(), storms.hourKey(now), recipient, RULE, "SLA escalation", "high",
                 overdue.team(), overdue.responseId(), overdue.surveyId(), overdue.npsScore(), overdue.comment(), null,
-                List.of(), null, null, overdue.id(), now, null);
+                List.of(), null, null, overdue.id(), now, language(overdue));
+    }
+
+    /** The language the case's team reads; null (English) when unknown. */
+    private String language(FollowUpCase overdue) {
+        return teams == null ? null : teams.team(overdue.team()).map(io.halqe.domain.core.Team::language).orElse(null);
     }
 
     private Mailer.Email email(FollowUpCase overdue, Instant now) {
+        TeamTexts t = TeamTexts.of(language(overdue));
         String link = AlertSettings.caseLink(publicBaseUrl, overdue.id());
-        String subject = Html.singleLine("[Halqe] Overdue: " + overdue.reason() + " on " + overdue.surveyId()
-                + " — case " + overdue.id());
-        String comment = overdue.comment() == null ? "(no comment)" : overdue.comment();
-        String text = """
-                Case %s is %s and was due %s (now %s).
-                Team %s, owner %s. %s
-
-                Comment:
-                %s
-                %s""".formatted(overdue.id(), overdue.status().wireName(), dates.apply(overdue.dueAt()),
-                dates.apply(now), overdue.team(),
-                overdue.owner(), overdue.reason(), comment, link == null ? "" : "\nOpen it: " + link + "\n");
-        String html = """
-                <!doctype html><html><body style="font-family:sans-serif">
-                <p>Case <b>%s</b> is <b>%s</b> and was due <b>%s</b>.</p>
-                <p>Team %s, owner %s. %s</p>
-                <blockquote dir="auto" style="border-left:3px solid #c33;padding-left:8px">%s</blockquote>%s
-                </body></html>
-                """.formatted(Html.escape(overdue.id()), overdue.status().wireName(),
-                Html.escape(dates.apply(overdue.dueAt())),
-                Html.escape(overdue.team()), Html.escape(overdue.owner()), Html.escape(overdue.reason()),
-                Html.escape(comment).replace("\n", "<br>"),
-                link == null ? "" : "<p><a href=\"" + Html.escape(link) + "\">Open the case</a></p>");
+        String subject = Html.singleLine("[Halqe] " + t.format("overdueSubject", overdue.reason(), overdue.surveyId(),
+                overdue.id()));
+        String comment = overdue.comment() == null ? t.get("noComment") : overdue.comment();
+        String due = t.figure(dates.apply(overdue.dueAt()));
+        String text = t.format("overdueText", overdue.id(), overdue.status().wireName(), due,
+                t.figure(dates.apply(now))) + "\n" + t.format("overdueTeam", overdue.team(), overdue.owner(),
+                overdue.reason()) + "\n\n" + t.get("comment") + ":\n" + comment + "\n"
+                + (link == null ? "" : "\n" + t.get("openIt") + ": " + link + "\n");
+        String html = "<!doctype html><html" + t.htmlAttributes() + "><body style=\"font-family:sans-serif\">\n"
+                + "<p>" + t.format("overdueHtml", Html.escape(overdue.id()), overdue.status().wireName(),
+                Html.escape(due)) + "</p>\n"
+                + "<p>" + Html.escape(t.format("overdueTeam", overdue.team(), overdue.owner(), overdue.reason()))
+                + "</p>\n"
+                + "<blockquote dir=\"auto\" style=\"border-" + t.start() + ":3px solid #c33;padding-" + t.start()
+                + ":8px\">" + Html.escape(comment).replace("\n", "<br>") + "</blockquote>"
+                + (link == null ? "" : "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(t.get("case"))
+                + "</a></p>") + "\n</body></html>\n";
         return new Mailer.Email(List.of(escalationContact), subject, text, html);
     }
 

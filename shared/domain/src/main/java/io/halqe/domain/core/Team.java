@@ -7,8 +7,8 @@ import java.util.List;
  * work its cases (user names); {@code snsFilter} is the value its SNS alerts carry in the {@code team} message
  * attribute, for subscriptions that filter on it (the team's id when not set). {@code slackWebhookUrl}, when set, is
  * a Slack incoming webhook its immediate alerts and weekly digest are posted to. {@code language} (en, fa or ar;
- * English when not set) is the language and digits of those posts and of its weekly digest email. The URL is a
- * credential: it is never shown back.
+ * English when not set) is the language and digits of those posts, of its alert emails, rule digests and SLA
+ * escalations, and of its weekly digest email. The URL is a credential: it is never shown back.
  */
 public record Team(String id, String name, String ownerEmail, List<String> members, String snsFilter,
                    String slackWebhookUrl, String language) {

@@ -59,6 +59,28 @@ class EscalateOverdueCasesTest {
     }
 
     @Test
+    void escalate_shouldWriteTheEmailInTheCaseTeamsLanguageAndDigits_whenTheTeamReadsPersian() {
+        // GIVEN a case of a team that reads Persian, and escalation emails that know the teams
+        var teams = new io.halqe.domain.fakes.InMemoryTeams();
+        teams.save(new io.halqe.domain.core.Team("support", "پشتیبانی", "lead@example.com", List.of(), null, null, "fa"));
+        var persian = new EscalateOverdueCases(cases, emails::add, alerts::add, cases, "escalations@example.com",
+                "https://fb.example.com", new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 0,
+                new io.halqe.domain.fakes.InMemoryDigests(), java.time.ZoneOffset.UTC), parked,
+                at -> at.toString().substring(0, 10), teams);
+        open("c-1", CaseStatus.OPEN);
+        // WHEN the sweep escalates it
+        persian.escalate(DUE.plusSeconds(60));
+        // THEN the email is in Persian, with the due date in Persian digits, right to left, still escaped
+        Mailer.Email email = emails.getFirst();
+        assertThat(email.subject()).isEqualTo("[Halqe] دیرکرد: Detractor (2/10) در demo-nps — پرونده c-1");
+        assertThat(email.text()).startsWith("پرونده c-1 در وضعیت open است و موعدش ۲۰۲۶-۱۱-۲۵ بود")
+                .contains("باز کردن: https://fb.example.com/console/cases/c-1");
+        assertThat(email.html()).contains("lang=\"fa\" dir=\"rtl\"").contains("border-right:3px")
+                .contains("<b>۲۰۲۶-۱۱-۲۵</b>").contains("&lt;script&gt;").doesNotContain("<script>")
+                .contains(">باز کردن پرونده</a>");
+    }
+
+    @Test
     void escalate_shouldWriteTheDueTimeAsTheTeamReadsDates_whenGiven() {
         // GIVEN escalation emails that write moments the way the reporting calendar does (here: marked)
         var dated = new EscalateOverdueCases(cases, emails::add, alerts::add, cases, "escalations@example.com", null,
