@@ -145,8 +145,8 @@ final class AlertEmails {
                 html.append("<li><span style=\"color:#555\">").append(Html.escape(String.join(" · ", details)))
                         .append("</span><br><span dir=\"auto\">").append(Html.escape(comment)).append("</span>");
                 if (link != null) {
-                    html.append(" <a href=\"").append(Html.escape(link)).append("\">").append(Html.escape(t.get("caseWord")))
-                            .append("</a>");
+                    html.append(" <a href=\"").append(Html.escape(link)).append("\">")
+                            .append(Html.escape(t.get("caseWord"))).append("</a>");
                 }
                 html.append("</li>");
             }

@@ -62,7 +62,8 @@ class EscalateOverdueCasesTest {
     void escalate_shouldWriteTheEmailInTheCaseTeamsLanguageAndDigits_whenTheTeamReadsPersian() {
         // GIVEN a case of a team that reads Persian, and escalation emails that know the teams
         var teams = new io.halqe.domain.fakes.InMemoryTeams();
-        teams.save(new io.halqe.domain.core.Team("support", "پشتیبانی", "lead@example.com", List.of(), null, null, "fa"));
+        teams.save(new io.halqe.domain.core.Team("support", "پشتیبانی", "lead@example.com", List.of(), null, null,
+                "fa"));
         var persian = new EscalateOverdueCases(cases, emails::add, alerts::add, cases, "escalations@example.com",
                 "https://fb.example.com", new AlertStorms(new io.halqe.domain.fakes.InMemoryCounters(), 0,
                 new io.halqe.domain.fakes.InMemoryDigests(), java.time.ZoneOffset.UTC), parked,

@@ -71,7 +71,8 @@ class EvaluationTest {
 
     /**
      * Floors that catch regressions on unseen-industries.tsv, under what it read when it was added (with the theme
-     * model: exact sets 0.54 / 0.57 / 0.57, found 0.73; without it 0.54 and 0.65 overall; sentiment 0.51 / 0.61 / 0.60).
+     * model: exact sets 0.54 / 0.57 / 0.57, found 0.73; without it 0.54 and 0.65 overall; sentiment 0.51 / 0.61 /
+     * 0.60).
      */
     static final Floors UNSEEN = new Floors(0.50, 0.70, 0.45);
 
@@ -107,7 +108,8 @@ class EvaluationTest {
 
         String line(String name) {
             return String.format(Locale.ROOT,
-                    "%-4s language %.2f  sentiment %.2f  themes %.3f (P %.2f R %.2f, labelled found %.3f of %d)  type %.2f  n=%d",
+                    "%-4s language %.2f  sentiment %.2f  themes %.3f (P %.2f R %.2f, labelled found %.3f of %d)"
+                            + "  type %.2f  n=%d",
                     name, rate(language), rate(sentiment), rate(themes),
                     themeTp + themeFp == 0 ? 1.0 : (double) themeTp / (themeTp + themeFp),
                     themeTp + themeFn == 0 ? 1.0 : (double) themeTp / (themeTp + themeFn), found(), themeLabelled,
