@@ -112,18 +112,22 @@ public final class EscalateOverdueCases {
 
     private boolean escalate(FollowUpCase overdue, Instant now) {
         String once = "escalate#" + overdue.id();
+        // the case's team is read once, for both sends
+        String language = language(overdue);
         // past the hour's quota an escalation is folded into the hour's summary, as alert rules are
         ledger.once(once + "#email", now, () -> storms.sendOrFold(overdue.surveyId(), RULE, "email", now,
-                () -> mailer.send(email(overdue, now)), () -> List.of(folded(escalationContact, overdue, now))));
+                () -> mailer.send(email(overdue, now, language)),
+                () -> List.of(folded(escalationContact, overdue, now, language))));
         ledger.once(once + "#sns", now, () -> storms.sendOrFold(overdue.surveyId(), RULE, "sns", now,
-                () -> notifier.publish(alert(overdue, now)), () -> List.of(folded(AlertStorms.TEAM_ALERTS, overdue, now))));
+                () -> notifier.publish(alert(overdue, now)),
+                () -> List.of(folded(AlertStorms.TEAM_ALERTS, overdue, now, language))));
         return cases.markEscalated(overdue.id(), now);
     }
 
-    private DigestEntry folded(String recipient, FollowUpCase overdue, Instant now) {
+    private DigestEntry folded(String recipient, FollowUpCase overdue, Instant now, String language) {
         return new DigestEntry(DigestPeriod.HOUR.id(), storms.hourKey(now), recipient, RULE, "SLA escalation", "high",
                 overdue.team(), overdue.responseId(), overdue.surveyId(), overdue.npsScore(), overdue.comment(), null,
-                List.of(), null, null, overdue.id(), now, language(overdue));
+                List.of(), null, null, overdue.id(), now, language);
     }
 
     /** The language the case's team reads; null (English) when unknown. */
@@ -131,8 +135,8 @@ public final class EscalateOverdueCases {
         return teams == null ? null : teams.team(overdue.team()).map(io.halqe.domain.core.Team::language).orElse(null);
     }
 
-    private Mailer.Email email(FollowUpCase overdue, Instant now) {
-        TeamTexts t = TeamTexts.of(language(overdue));
+    private Mailer.Email email(FollowUpCase overdue, Instant now, String language) {
+        TeamTexts t = TeamTexts.of(language);
         String link = AlertSettings.caseLink(publicBaseUrl, overdue.id());
         String subject = Html.singleLine("[Halqe] " + t.format("overdueSubject", overdue.reason(), overdue.surveyId(),
                 overdue.id()));

@@ -93,8 +93,8 @@ public final class TextAnalyzer implements Analyzer {
             return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), List.of(), null,
                     List.of(), evidence(comment, sentiment.evidence(), List.of(), List.of()));
         }
-        TaggedThemes themes = themeModel.complete(themeTagger.tag(comment, taxonomy), comment,
-                taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy);
+        ThemeTaxonomy themeTaxonomy = taxonomy == null ? ThemeTaxonomy.defaults() : taxonomy;
+        TaggedThemes themes = themeModel.complete(themeTagger.tag(comment, themeTaxonomy), comment, themeTaxonomy);
         FeedbackTypeDecision type = typeClassifier.classify(comment, sentiment);
         List<String> keyPhrases = keyPhraseExtractor.extract(comment, themes);
         return new TextAnalysis(comment.language(), sentiment.label(), sentiment.score(), themes.ids(), type.type(),

@@ -241,11 +241,7 @@ class EvaluationTest {
         // GIVEN comments from industries no pass was tuned on WHEN each is analyzed (errors never printed)
         Evaluation unseen = evaluate(read("analytics/unseen-industries.tsv"), "unseen-industries.tsv", false);
         // THEN language meets the target, and sentiment and themes stay above their floors
-        assertPerLanguage(unseen, "unseen-industries", UNSEEN.sentiment());
-        unseen.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
-                .as(language + " unseen-industries theme-set accuracy").isGreaterThanOrEqualTo(UNSEEN.themes()));
-        assertThat(unseen.overall().found()).as("unseen-industries labelled theme found")
-                .isGreaterThanOrEqualTo(UNSEEN.labelledFound());
+        assertFloors(unseen, "unseen-industries", UNSEEN);
     }
 
     /**
@@ -349,17 +345,21 @@ class EvaluationTest {
         return new Evaluation(scores, overall);
     }
 
-    /** Language accuracy at the target and sentiment accuracy at {@code minSentiment}, in each language of a set. */
     /** Reads {@code analytics/<set>.tsv} (tuned and kept-out rows apart) and holds it to its floors. */
     private static void assertThemesDevSet(String set, Floors floors) throws IOException {
-        Evaluation dev = evaluateWithKeptOut(read("analytics/" + set + ".tsv"), set + ".tsv");
-        assertPerLanguage(dev, set, floors.sentiment());
-        dev.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
+        assertFloors(evaluateWithKeptOut(read("analytics/" + set + ".tsv"), set + ".tsv"), set, floors);
+    }
+
+    /** Language at the target per language; sentiment and theme sets per language, labelled found overall at floors. */
+    private static void assertFloors(Evaluation evaluation, String set, Floors floors) {
+        assertPerLanguage(evaluation, set, floors.sentiment());
+        evaluation.byLanguage().forEach((language, s) -> assertThat(s.rate(s.themes))
                 .as(language + " " + set + " theme-set accuracy").isGreaterThanOrEqualTo(floors.themes()));
-        assertThat(dev.overall().found()).as(set + " labelled theme found")
+        assertThat(evaluation.overall().found()).as(set + " labelled theme found")
                 .isGreaterThanOrEqualTo(floors.labelledFound());
     }
 
+    /** Language accuracy at the target and sentiment accuracy at {@code minSentiment}, in each language of a set. */
     private static void assertPerLanguage(Evaluation evaluation, String set, double minSentiment) {
         evaluation.byLanguage().forEach((language, s) -> {
             assertThat(s.rate(s.language)).as(language + " " + set + " language accuracy").isGreaterThanOrEqualTo(MIN_LANGUAGE);
