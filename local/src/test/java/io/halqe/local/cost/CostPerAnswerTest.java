@@ -49,7 +49,7 @@ class CostPerAnswerTest {
 
     /**
      * Conservative warm durations on arm64 at the template's 1 GB: 100 ms an invocation (an answer's submission is
-     * one conditional write and a counter; an alert a case, a claim, an email, an SNS publish and a completion), and a
+     * one conditional write; an alert a case, a claim, an email, an SNS publish and a completion), and a
      * stream batch 20 ms more for each record it handles (enrichment's analysis takes ~0.01 ms a comment,
      * README "Speed"; the rest is one write per record, ~5-10 ms on DynamoDB).
      */
@@ -63,11 +63,9 @@ class CostPerAnswerTest {
 
     @BeforeAll
     static void run() {
-        // the answers come from one address here, from many in life: the per-address limit is raised, and each
-        // answer still writes its address's counter once
+        // each answer from a visitor of its own, as in life (AnonymousAnswers), under the stack's per-source limit
         cloud = LocalCloud.start(LocalCloudOptions.defaults().withPort(0)
-                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false)
-                .withParameter("AnonymousAnswersPerMinute", "1000"));
+                .withAnswerLog(io.halqe.local.openapi.RecordedAnswers.newLog()).withBackground(false));
         // warm environments and the hour's first writes (storm counters, days): a million answers amortise them
         for (int i = 0; i < 10; i++) {
             answer(i);
@@ -147,8 +145,10 @@ class CostPerAnswerTest {
         // the local cloud saw every write and read the functions made
         assertThat(burst.dynamoDbTotal().write()).isGreaterThanOrEqualTo(5.0 * ANSWERS);
         assertThat(burst.dynamoDb().get(SUBMISSION).write()).isGreaterThan(0);
-        // and every call: an anonymous answer is at least its per-source counter and its own conditional put
-        assertThat(burst.dynamoDb().get(SUBMISSION).calls()).isGreaterThanOrEqualTo(2L * ANSWERS);
+        // and every call: an anonymous answer, its visitor's first this minute, is one call, its conditional put
+        // (the survey is kept 30 seconds, the per-source limit counts a source's answers from its second); the
+        // survey is read again for each 30 seconds the burst lasts on a slow machine
+        assertThat(burst.dynamoDb().get(SUBMISSION).calls()).isBetween((long) ANSWERS, ANSWERS + 3L);
         System.out.printf("DynamoDB calls per answer: %.2f%n", (double) burst.dynamoDbTotal().calls() / ANSWERS);
     }
 
