@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,14 +21,15 @@ import java.util.stream.Stream;
  * Cold start and warm latency of each function's Lambda zip against a floor handler, on this machine. Run from the
  * repository root, after the zips are built (timed, never asserted; not part of {@code mvn verify}):
  * <pre>
- *   ./halqe package &amp;&amp; bench/coldstart [--rounds 5] [--warmup-rounds 1] [--warm 100:200] [--only submission,api]
+ *   ./halqe package &amp;&amp; bench/coldstart [--rounds 5] [--warmup-rounds 1] [--warm 100:200[:5]] [--only submission,api]
  *                                         [--java /path/to/jdk/bin/java] [--extra-jars a.jar,b.jar]
  * </pre>
  * The local cloud starts in-process (DynamoDB Local, the AWS emulation, the demo survey; no background passes, so
  * nothing else runs while a sample does). Each sample is a fresh JVM with Lambda's flags and environment
  * ({@link ChildJvm}) on the unpacked zip, timed from its spawn to the end of its first invocation, as Lambda counts
  * init and first duration; the floor (bench/floor: one DynamoDB client, one PutItem) starts before each function, in
- * N rounds. Warm: the submission handler answering a POST to demo-nps and the floor's PutItem, alternately in one JVM.
+ * N rounds. Warm: the submission handler answering POSTs to demo-nps (each a new answer from its own address) and the
+ * floor's PutItems, in pairs of JVMs.
  */
 public final class ColdStart {
 
@@ -60,7 +62,7 @@ public final class ColdStart {
         Map<String, String> options = options(args);
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
         int warmupRounds = Integer.parseInt(options.getOrDefault("--warmup-rounds", "1"));
-        String[] warm = options.getOrDefault("--warm", "100:200").split(":");
+        String[] warm = (options.getOrDefault("--warm", "100:200") + ":5").split(":");
         Path java = Path.of(options.getOrDefault("--java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Path root = Path.of("").toAbsolutePath();
         if (!Files.exists(root.resolve("template.yaml"))) {
@@ -81,7 +83,8 @@ public final class ColdStart {
             bench.cold(cloud, functions, floor, warmupRounds, rounds);
             Function submission = functions.stream().filter(f -> f.name().equals("submission")).findFirst().orElse(null);
             if (submission != null && Integer.parseInt(warm[1]) > 0) {
-                bench.warm(submission, floor, Integer.parseInt(warm[0]), Integer.parseInt(warm[1]));
+                bench.warm(submission, floor, Integer.parseInt(warm[0]), Integer.parseInt(warm[1]),
+                        Integer.parseInt(warm[2]));
             }
         }
     }
@@ -171,14 +174,34 @@ public final class ColdStart {
 
     /**
      * The submission handler and the floor, each warm in its own JVM on its own zip (a shrunk zip holds only what its
-     * own code reaches, so the two cannot share one classpath), one after the other.
+     * own code reaches, so the two cannot share one classpath), in {@code rounds} pairs one after the other (after a
+     * pair not counted), the floor first in every other pair: drift on a shared machine falls on both alike, and each pair gives its own ratio.
      */
-    private void warm(Function submission, Function floor, int warmUps, int measured) throws Exception {
-        double submissionMs = warmMillis(submission, warmUps, measured);
-        double floorMs = warmMillis(floor, warmUps, measured);
-        System.out.printf("%nWarm (each in its own JVM, %d warm-ups, %d measured): submission POST %.2f ms,"
-                + " floor PutItem %.2f ms, ratio %.2fx (medians)%n", warmUps, measured, submissionMs, floorMs,
-                submissionMs / floorMs);
+    private void warm(Function submission, Function floor, int warmUps, int measured, int rounds) throws Exception {
+        List<Double> submissions = new ArrayList<>();
+        List<Double> floors = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        // pair 0 is a warm-up, not counted: the first JVM to write also warms DynamoDB Local
+        for (int round = 0; round <= rounds; round++) {
+            boolean floorFirst = round % 2 == 0;
+            double floorMs = floorFirst ? warmMillis(floor, warmUps, measured) : 0;
+            double submissionMs = warmMillis(submission, warmUps, measured);
+            if (!floorFirst) {
+                floorMs = warmMillis(floor, warmUps, measured);
+            }
+            System.out.printf("  warm pair %d%s submission POST %.2f ms, floor PutItem %.2f ms, ratio %.2fx%n", round,
+                    round == 0 ? "*" : ":", submissionMs, floorMs, submissionMs / floorMs);
+            if (round == 0) {
+                continue;
+            }
+            submissions.add(submissionMs);
+            floors.add(floorMs);
+            ratios.add(submissionMs / floorMs);
+        }
+        System.out.printf("%nWarm (%d pairs of JVMs after a warm-up pair, %d warm-ups and %d measured each): submission POST %.2f ms,"
+                + " floor PutItem %.2f ms, ratio %.2fx (%.2f-%.2fx) (medians)%n", rounds, warmUps, measured,
+                ColdStartPlan.median(submissions), ColdStartPlan.median(floors), ColdStartPlan.median(ratios),
+                Collections.min(ratios), Collections.max(ratios));
     }
 
     private double warmMillis(Function function, int warmUps, int measured) throws Exception {
@@ -274,7 +297,7 @@ public final class ColdStart {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
                 throw new IllegalArgumentException("usage: bench/coldstart [--rounds N] [--warmup-rounds N]"
-                        + " [--warm WARMUPS:MEASURED] [--only a,b] [--java PATH] [--extra-jars a.jar,b.jar]");
+                        + " [--warm WARMUPS:MEASURED[:PAIRS]] [--only a,b] [--java PATH] [--extra-jars a.jar,b.jar]");
             }
             options.put(args[i], args[++i]);
         }

@@ -88,15 +88,17 @@ public final class LambdaLauncher {
         StringBuilder timesA = new StringBuilder();
         StringBuilder timesB = new StringBuilder();
         for (int i = 0; i < warmUps + measured; i++) {
-            String seq = String.format("%012d", 1_000_000 + i);
+            // a number of its own for each invocation: when A and B are one handler, B must not replay A's request
+            String seqA = String.format("%012d", 1_000_000 + 2L * i);
+            String seqB = String.format("%012d", 1_000_001 + 2L * i);
             long first;
             long second;
             if (i % 2 == 0) {
-                first = timed(a, eventA, seq);
-                second = timed(b, eventB, seq);
+                first = timed(a, eventA, seqA);
+                second = timed(b, eventB, seqB);
             } else {
-                second = timed(b, eventB, seq);
-                first = timed(a, eventA, seq);
+                second = timed(b, eventB, seqB);
+                first = timed(a, eventA, seqA);
             }
             if (i >= warmUps) {
                 timesA.append(' ').append(first);

@@ -89,11 +89,10 @@ public final class SubmissionHandler implements RequestStreamHandler {
                 .post("/u/{token}", unsubscribe::unsubscribe);
     }
 
-    /** Lambda's entry: the request read and the answer written with our own mapper (no serializer reflection). */
+    /** Lambda's entry: the request read as a JSON tree and the answer written with our own mapper (no reflection). */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        metrics.around(() -> HttpResponses.write(handleRequest(Json.MAPPER.readValue(input, APIGatewayV2HTTPEvent.class),
-                context), output));
+        metrics.around(() -> HttpResponses.write(routes.handle(HttpRequest.of(Json.MAPPER.readTree(input))), output));
     }
 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

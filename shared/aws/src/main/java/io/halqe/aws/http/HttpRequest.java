@@ -3,6 +3,7 @@ package io.halqe.aws.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,25 +38,62 @@ public record HttpRequest(String method, String path, String routeKey, Map<Strin
     }
 
     public static HttpRequest of(APIGatewayV2HTTPEvent event) {
-        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-        String method = http == null || http.getMethod() == null ? "GET" : http.getMethod().toUpperCase(Locale.ROOT);
-        String path = event.getRawPath() != null ? event.getRawPath() : http == null ? "/" : http.getPath();
+        var context = event.getRequestContext();
+        var http = context == null ? null : context.getHttp();
+        return of(http == null ? null : http.getMethod(), event.getRawPath() != null ? event.getRawPath()
+                        : http == null ? "/" : http.getPath(), event.getRouteKey(), event.getHeaders(),
+                context == null ? null : context.getDomainName(), context == null ? 0 : context.getTimeEpoch(),
+                event.getPathParameters(), event.getQueryStringParameters(), event.getBody(), event.getIsBase64Encoded(),
+                http == null ? null : http.getSourceIp());
+    }
+
+    /**
+     * The same request read from the event's JSON tree: a warm function reads it this way, field by field, rather
+     * than through the event class's setters (a tenth of a warm submission's time went to them).
+     */
+    public static HttpRequest of(JsonNode event) {
+        JsonNode context = event.path("requestContext");
+        JsonNode http = context.path("http");
+        return of(text(http, "method"), event.hasNonNull("rawPath") ? text(event, "rawPath") : http.isObject()
+                        ? text(http, "path") : "/", text(event, "routeKey"), strings(event.path("headers")),
+                text(context, "domainName"), context.path("timeEpoch").asLong(0), strings(event.path("pathParameters")),
+                strings(event.path("queryStringParameters")), text(event, "body"),
+                event.path("isBase64Encoded").asBoolean(false), text(http, "sourceIp"));
+    }
+
+    private static HttpRequest of(String method, String path, String routeKey, Map<String, String> rawHeaders,
+                                  String domainName, long epochMillis, Map<String, String> pathParameters,
+                                  Map<String, String> query, String body, boolean base64Encoded, String sourceIp) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> {
+        if (rawHeaders != null) {
+            rawHeaders.forEach((name, value) -> {
                 if (name != null && value != null) {
                     headers.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
                 }
             });
         }
-        if (event.getRequestContext() != null && event.getRequestContext().getDomainName() != null) {
-            headers.putIfAbsent("host", event.getRequestContext().getDomainName());
+        if (domainName != null) {
+            headers.putIfAbsent("host", domainName);
         }
-        long epochMillis = event.getRequestContext() == null ? 0 : event.getRequestContext().getTimeEpoch();
-        return new HttpRequest(method, path, event.getRouteKey(), withoutNulls(event.getPathParameters()),
-                withoutNulls(event.getQueryStringParameters()), headers, event.getBody(), event.getIsBase64Encoded(),
-                epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now(),
-                http == null || http.getSourceIp() == null ? "" : http.getSourceIp());
+        return new HttpRequest(method == null ? "GET" : method.toUpperCase(Locale.ROOT), path, routeKey,
+                withoutNulls(pathParameters), withoutNulls(query), headers, body, base64Encoded,
+                epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now(), sourceIp == null ? "" : sourceIp);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** An object's string fields (API Gateway's maps hold strings only); null when it is not an object. */
+    private static Map<String, String> strings(JsonNode object) {
+        if (!object.isObject()) {
+            return null;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        object.properties().forEach(field -> map.put(field.getKey(), field.getValue().isNull() ? null
+                : field.getValue().asText()));
+        return map;
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {

@@ -1,6 +1,9 @@
 package io.halqe.aws.links;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -9,7 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SourceHashes {
 
-    private final SecretKeySpec key;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    /** One keyed MAC per thread, reused (doFinal resets it): every anonymous answer hashes its source. */
+    private final ThreadLocal<Mac> macs;
 
     public SourceHashes(Keyring keyring) {
         this(keyring, "halqe:source");
@@ -17,12 +23,21 @@ public final class SourceHashes {
 
     /** Hashes for another use ({@code purpose}): the same value hashes differently for each. */
     public SourceHashes(Keyring keyring, String purpose) {
-        this.key = new SecretKeySpec(SignedTokens.mac(new SecretKeySpec(keyring.keys().get(keyring.current()), "HmacSHA256"),
-                purpose), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(SignedTokens.mac(new SecretKeySpec(keyring.keys().get(keyring.current()),
+                ALGORITHM), purpose), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public String of(String address) {
-        byte[] digest = SignedTokens.mac(key, address == null ? "" : address);
+        byte[] digest = macs.get().doFinal((address == null ? "" : address).getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
     }
 }
