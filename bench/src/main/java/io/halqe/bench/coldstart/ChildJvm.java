@@ -52,7 +52,7 @@ public record ChildJvm(Path java, List<Path> classpath, int memoryMb, Map<String
     public static List<String> lambdaFlags(int memoryMb) {
         return List.of("-XX:MaxHeapSize=" + memoryMb * 1024L * 85 / 100 + "k", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "-XX:+ErrorFileToStderr", "-XX:StartFlightRecording=filename=/tmp/jfr/%p.jfr,settings=profile");
+                "-XX:+ErrorFileToStderr");
     }
 
     /** The variables Lambda's runtime sets around the function's own (which win), none of the caller's. */
