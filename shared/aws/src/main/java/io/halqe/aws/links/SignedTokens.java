@@ -62,10 +62,15 @@ final class SignedTokens {
     }
 
     static byte[] mac(SecretKeySpec key, String data) {
+        return macFor(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A MAC keyed with {@code key}, ready to use (and to reuse: doFinal resets it). */
+    static Mac macFor(SecretKeySpec key) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            Mac mac = Mac.getInstance(key.getAlgorithm());
             mac.init(key);
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

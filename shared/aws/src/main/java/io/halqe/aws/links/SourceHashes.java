@@ -1,7 +1,6 @@
 package io.halqe.aws.links;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,15 +24,7 @@ public final class SourceHashes {
     public SourceHashes(Keyring keyring, String purpose) {
         SecretKeySpec key = new SecretKeySpec(SignedTokens.mac(new SecretKeySpec(keyring.keys().get(keyring.current()),
                 ALGORITHM), purpose), ALGORITHM);
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance(ALGORITHM);
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        this.macs = ThreadLocal.withInitial(() -> SignedTokens.macFor(key));
     }
 
     public String of(String address) {
