@@ -47,9 +47,11 @@ public final class LocalCloudThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        int answers = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        boolean imports = args.length > 0 && args[0].equals("import");
+        String[] numbers = imports ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        int answers = numbers.length > 0 ? Integer.parseInt(numbers[0]) : imports ? 10_000 : 2000;
+        int clients = numbers.length > 1 ? Integer.parseInt(numbers[1]) : imports ? 2 : 8;
+        int warmup = numbers.length > 2 ? Integer.parseInt(numbers[2]) : 1000;
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -61,10 +63,18 @@ public final class LocalCloudThroughput {
             LocalCloudThroughput bench = new LocalCloudThroughput(base, cloud.toHandle());
             if (warmup > 0) {
                 System.out.println("-- warm-up (a fresh JVM spends its first minute compiling)");
-                bench.run(warmup, clients);
+                if (imports) {
+                    bench.importHistory(warmup, clients);
+                } else {
+                    bench.run(warmup, clients);
+                }
             }
             System.out.println("-- measured");
-            bench.run(answers, clients);
+            if (imports) {
+                bench.importHistory(answers, clients);
+            } else {
+                bench.run(answers, clients);
+            }
         } finally {
             cloud.destroy();
             cloud.waitFor();
@@ -116,6 +126,59 @@ public final class LocalCloudThroughput {
         }
     }
 
+    /**
+     * A Delighted export of {@code answers} rows over the last 60 days, sent in {@code parts} requests at once (rows
+     * stand alone, README "Moving from Delighted"), timed until every answer is scored.
+     */
+    private void importHistory(int answers, int parts) throws Exception {
+        String surveyId = "bench-import-" + System.currentTimeMillis();
+        send("POST", "/api/surveys", survey(surveyId), 201);
+        List<ObjectNode> bodies = answers(answers);
+        java.time.Instant now = java.time.Instant.now();
+        List<StringBuilder> files = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            files.add(new StringBuilder("Response ID,Score,Comment,Email,Name,Created At\n"));
+        }
+        for (int i = 0; i < answers; i++) {
+            JsonNode answer = bodies.get(i).path("answers");
+            long given = now.minusSeconds(60 + (long) i * 60 * 86_400 / answers).getEpochSecond();
+            files.get(i % parts).append(9_000_000 + i).append(',').append(answer.path("nps").asInt()).append(",\"")
+                    .append(answer.path("comment").asText().replace("\"", "\"\"")).append("\",person")
+                    .append(i % (answers / 3 + 1)).append("@example.com,Person ").append(i % (answers / 3 + 1))
+                    .append(',').append(given).append('\n');
+        }
+        double[] cpuBefore = cpuSeconds();
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newFixedThreadPool(parts)) {
+            List<Future<String>> sent = new ArrayList<>();
+            for (StringBuilder file : files) {
+                sent.add(senders.submit(() -> send("POST", "/api/surveys/" + surveyId + "/import/delighted",
+                        file.toString(), "text/csv", 200)));
+            }
+            for (Future<String> future : sent) {
+                JsonNode report = JSON.readTree(future.get());
+                if (report.path("failed").asInt() != 0) {
+                    throw new IllegalStateException("rows refused: " + report);
+                }
+            }
+        }
+        double stored = seconds(start);
+        String range = "?from=" + now.minus(Duration.ofDays(62)).toString().substring(0, 10) + "&to="
+                + now.plus(Duration.ofDays(1)).toString().substring(0, 10);
+        int scored;
+        while ((scored = scored(surveyId, range)) < answers) {
+            Thread.sleep(100);
+        }
+        double allScored = seconds(start);
+        double[] cpuAfter = cpuSeconds();
+        System.out.printf("imported %d answers in %d requests at once%n", answers, parts);
+        System.out.printf("stored:      %.1f s, %.0f answers/s%n", stored, answers / stored);
+        System.out.printf("scored:      %.1f s, %.0f answers/s end to end (count %d)%n", allScored, answers / allScored, scored);
+        System.out.printf("cpu:         %.1f ms per answer (local cloud %.1f s, DynamoDB Local %.1f s)%n",
+                (cpuAfter[0] - cpuBefore[0] + cpuAfter[1] - cpuBefore[1]) * 1000 / answers, cpuAfter[0] - cpuBefore[0],
+                cpuAfter[1] - cpuBefore[1]);
+    }
+
     /** NPS with a comment, the mix of a typical survey: 20% detractors, 30% passives, 50% promoters. */
     private static List<ObjectNode> answers(int count) {
         Random random = new Random(7);
@@ -145,12 +208,21 @@ public final class LocalCloudThroughput {
     }
 
     private int scored(String surveyId) throws Exception {
-        return JSON.readTree(send("GET", "/api/surveys/" + surveyId + "/metrics", null, 200)).path("responses").asInt();
+        return scored(surveyId, "");
+    }
+
+    private int scored(String surveyId, String range) throws Exception {
+        return JSON.readTree(send("GET", "/api/surveys/" + surveyId + "/metrics" + range, null, 200)).path("responses")
+                .asInt();
     }
 
     private String send(String method, String path, String body, int expected) throws Exception {
+        return send(method, path, body, "application/json", expected);
+    }
+
+    private String send(String method, String path, String body, String contentType, int expected) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
-                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .header("authorization", "Bearer " + KEY).header("content-type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

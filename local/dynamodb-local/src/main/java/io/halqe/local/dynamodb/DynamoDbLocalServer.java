@@ -3,9 +3,7 @@ package io.halqe.local.dynamodb;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,28 +20,39 @@ import java.util.Optional;
 public final class DynamoDbLocalServer implements AutoCloseable {
 
     public static final String DIR_PROPERTY = "halqe.dynamodbLocal.dir";
-    private static final String MAIN_CLASS = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
+    /** DynamoDB Local's main with its stream records indexed ({@link IndexedDynamoDbLocal}), from the launcher jar. */
+    private static final String MAIN_CLASS = IndexedDynamoDbLocal.class.getName();
+    /** How the jar holding {@link IndexedDynamoDbLocal} alone ends (this module's build puts it in the folder). */
+    static final String LAUNCHER_JAR = "-launcher.jar";
+    private static final String LOG = "dynamodb-local.log";
+    private static final String READY = "ready";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final int port;
+    private final Path workDir;
 
-    private DynamoDbLocalServer(Process process, int port) {
+    private DynamoDbLocalServer(Process process, int port, Path workDir) {
         this.process = process;
         this.port = port;
+        this.workDir = workDir;
     }
 
-    /** Starts an in-memory DynamoDB Local on a free loopback port and waits until it accepts connections. */
+    /**
+     * Starts an in-memory DynamoDB Local, its stream records indexed, on a free loopback port, and waits until it is
+     * ready. Its log and its ready mark go in a folder of its own, deleted when it stops.
+     */
     public static DynamoDbLocalServer start() {
         return start(locateLibraryDir());
     }
 
     public static DynamoDbLocalServer start(Path libraryDir) {
-        if (!Files.isRegularFile(libraryDir.resolve("DynamoDBLocal.jar"))) {
+        if (!Files.isRegularFile(libraryDir.resolve("DynamoDBLocal.jar")) || !hasLauncher(libraryDir)) {
             throw new IllegalStateException("DynamoDB Local is not built at " + libraryDir
                     + " — run `mvn -q install -DskipTests` from the repository root first");
         }
         int port = freePort();
+        Path workDir = workDir();
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
                 "-Xmx512m",
@@ -51,17 +60,19 @@ public final class DynamoDbLocalServer implements AutoCloseable {
                 "-Dsqlite4java.library.path=" + libraryDir,
                 "-cp", libraryDir + File.separator + "*",
                 MAIN_CLASS,
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port),
+                IndexedDynamoDbLocal.READY_OPTION, workDir.resolve(READY).toString()));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(workDir.resolve(LOG).toFile())
                     .start();
-            DynamoDbLocalServer server = new DynamoDbLocalServer(process, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            server.awaitListening();
+            DynamoDbLocalServer server = new DynamoDbLocalServer(process, port, workDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server.awaitReady();
             return server;
         } catch (IOException e) {
+            delete(workDir);
             throw new UncheckedIOException("cannot start DynamoDB Local", e);
         }
     }
@@ -74,34 +85,73 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         return port;
     }
 
+    /** The indexes DynamoDB Local's database has on its stream records, as SQLite listed them once they were made. */
+    public List<String> streamRecordIndexes() {
+        try {
+            return Files.readAllLines(workDir.resolve(READY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("DynamoDB Local's ready mark is gone", e);
+        }
+    }
+
+    /** Stops DynamoDB Local and deletes its folder. Safe to call again. */
     @Override
     public void close() {
         process.destroy();
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        delete(workDir);
     }
 
-    private void awaitListening() {
+    private static boolean hasLauncher(Path libraryDir) {
+        try (var files = Files.list(libraryDir)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(LAUNCHER_JAR));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path workDir() {
+        try {
+            return Files.createTempDirectory("halqe-dynamodb-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for DynamoDB Local's log", e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException gone) {
+            // already deleted, or going with the machine's temp files
+        }
+    }
+
+    /** Until DynamoDB Local listens and its stream records are indexed (its launcher writes {@link #READY}). */
+    private void awaitReady() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("DynamoDB Local exited with code " + process.exitValue());
+                String log = readLog();
+                delete(workDir);
+                throw new IllegalStateException("DynamoDB Local exited with code " + process.exitValue() + ":\n" + log);
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (Files.isRegularFile(workDir.resolve(READY))) {
                 return;
-            } catch (IOException notYet) {
-                sleepBriefly();
             }
+            sleepBriefly();
         }
+        String log = readLog();
         close();
-        throw new IllegalStateException("DynamoDB Local did not listen on port " + port + " within " + START_TIMEOUT);
+        throw new IllegalStateException("DynamoDB Local was not ready on port " + port + " within " + START_TIMEOUT
+                + ":\n" + log);
     }
 
     /**
@@ -137,6 +187,15 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
     }
 
+    private String readLog() {
+        try {
+            String log = Files.readString(workDir.resolve(LOG));
+            return log.length() <= 4000 ? log : "…" + log.substring(log.length() - 4000);
+        } catch (IOException unreadable) {
+            return "(no log)";
+        }
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -151,7 +210,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
     private static void sleepBriefly() {
         try {
-            Thread.sleep(100);
+            Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for DynamoDB Local", e);
