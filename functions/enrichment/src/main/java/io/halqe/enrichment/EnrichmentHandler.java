@@ -40,6 +40,12 @@ import java.util.function.Predicate;
  */
 public final class EnrichmentHandler implements RequestStreamHandler {
 
+    /**
+     * A batch's answer updates and health writes in flight at once: as many as the URL-connection client keeps
+     * connections to a host alive (5), so a batch of 100 waits for 20 round trips, not 100.
+     */
+    static final int PARALLEL_WRITES = 5;
+
     private final EnrichResponses enrichResponses;
     private final StreamBatches.PoisonRecords poison;
     private final NoteChanges noteChanges;
@@ -65,7 +71,7 @@ public final class EnrichmentHandler implements RequestStreamHandler {
         this(new EnrichResponses(adapters.responses(), adapters.events(), adapters.analyzer(analyzer), analyzer,
                 adapters.customers(), new EventRulerRouter(adapters.routingRules()::current), adapters.surveys(),
                 alertingUnder(new EventRulerAlertMatcher(adapters.alertRules()::current),
-                        adapters.webhookOutbox())),
+                        adapters.webhookOutbox()), PARALLEL_WRITES),
                 new ParkAfterAttempts(adapters.counters(), adapters.parkedWork(), ParkedWork.Kind.ENRICHMENT,
                         Clock.systemUTC()), new NoteChanges(adapters.changeFeed()), adapters.metrics("enrichment"));
         // the built-in analyzer only: priming must send nothing to a model (and spend nothing) before the snapshot

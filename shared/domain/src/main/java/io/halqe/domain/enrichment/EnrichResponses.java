@@ -8,6 +8,7 @@ import io.halqe.domain.analytics.FeedbackType;
 import io.halqe.domain.analytics.TextAnalysis;
 import io.halqe.domain.analytics.Analyzer;
 import io.halqe.domain.analytics.ThemeTaxonomy;
+import io.halqe.domain.core.Concurrently;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerHealth;
 import io.halqe.domain.customers.CustomerProfile;
@@ -36,7 +37,7 @@ import java.util.function.Predicate;
 
 /**
  * Enriches a batch of new responses: one batched directory lookup for the batch's customers, text analytics, the
- * profile snapshot, routing, then the response is updated, the customers' histories appended and
+ * profile snapshot, routing, then the responses are updated (a few at a time), the customers' histories appended and
  * {@code ResponseEnriched} published. Safe to repeat: the response is updated only on its first enrichment, history
  * entries are keyed by response, and the event is published every time so a crash between steps loses nothing
  * (consumers dedupe).
@@ -51,6 +52,7 @@ public final class EnrichResponses {
     private final Router router;
     private final SurveyRepository surveys;
     private final Predicate<ResponseEnriched> alerting;
+    private final int parallelWrites;
 
     /** Every answer marked alerting: the alerts function then holds each against the rules itself. */
     public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
@@ -76,6 +78,17 @@ public final class EnrichResponses {
     public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
                            Analyzer historicalAnalyzer, CustomerDirectory directory, Router router,
                            SurveyRepository surveys, Predicate<ResponseEnriched> alerting) {
+        this(responses, events, analyzer, historicalAnalyzer, directory, router, surveys, alerting, 1);
+    }
+
+    /**
+     * {@code parallelWrites}: how many of a batch's writes (its answers' updates, its customers' health) are in
+     * flight at once; one writes them in turn.
+     */
+    public EnrichResponses(ResponseRepository responses, EventPublisher events, Analyzer analyzer,
+                           Analyzer historicalAnalyzer, CustomerDirectory directory, Router router,
+                           SurveyRepository surveys, Predicate<ResponseEnriched> alerting, int parallelWrites) {
+        this.parallelWrites = parallelWrites;
         this.historicalAnalyzer = historicalAnalyzer;
         this.alerting = alerting;
         this.responses = responses;
@@ -96,6 +109,7 @@ public final class EnrichResponses {
         List<ResponseEnriched> enriched = new ArrayList<>(batch.size());
         Map<String, List<FeedbackEntry>> history = new LinkedHashMap<>();
         HealthUpdates healthUpdates = new HealthUpdates();
+        List<Runnable> updates = new ArrayList<>(batch.size());
         for (Response response : batch) {
             Optional<Survey> survey = surveysById.computeIfAbsent(response.surveyId(), surveys::find);
             CustomerProfile profile = customerIdOf(response).map(known.profiles()::get).orElse(null);
@@ -104,7 +118,7 @@ public final class EnrichResponses {
             if (profile != null) {
                 healthUpdates.add(profile.id(), applied(response, enrichment, profile));
             }
-            responses.markEnriched(response, enrichment);
+            updates.add(() -> responses.markEnriched(response, enrichment));
             ResponseEnriched event = eventFor(response, enrichment);
             // an answer given before Halqe counts and is analysed, but nothing acts on it
             enriched.add(event.withAlerting(!response.historical() && alerting.test(event)));
@@ -112,9 +126,11 @@ public final class EnrichResponses {
                 history.computeIfAbsent(profile.id(), id -> new ArrayList<>()).add(historyEntry(response, enrichment));
             }
         }
+        // the answers stored as enriched before their history, health or event say so
+        Concurrently.runAll(updates, parallelWrites);
         if (!history.isEmpty()) {
             directory.appendHistory(history, List.of());
-            healthUpdates.store(directory, known);
+            healthUpdates.store(directory, known, parallelWrites);
         }
         if (!enriched.isEmpty()) {
             events.publish(enriched);

@@ -1,5 +1,6 @@
 package io.halqe.domain.enrichment;
 
+import io.halqe.domain.core.Concurrently;
 import io.halqe.domain.customers.CustomerDirectory;
 import io.halqe.domain.customers.CustomerHealth;
 import java.time.Instant;
@@ -28,21 +29,26 @@ final class HealthUpdates {
         byCustomer.computeIfAbsent(customerId, id -> new ArrayList<>()).add(applied);
     }
 
-    /** Each customer's new health, starting from what the batch read ({@code known}). */
-    void store(CustomerDirectory directory, CustomerDirectory.Known known) {
-        byCustomer.forEach((customerId, applied) -> {
-            CustomerHealth seen = known.health().get(customerId);
-            long version = known.healthVersions().getOrDefault(customerId, 0L);
-            for (int attempt = 1; !directory.replaceHealth(apply(seen, customerId, applied), version); attempt++) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("the health of a customer kept changing during " + ATTEMPTS
-                            + " attempts; the batch will be retried");
-                }
-                CustomerDirectory.StoredHealth stored = directory.storedHealth(customerId);
-                seen = stored.health();
-                version = stored.version();
+    /** Each customer's new health, starting from what the batch read ({@code known}); {@code atOnce} customers at a time. */
+    void store(CustomerDirectory directory, CustomerDirectory.Known known, int atOnce) {
+        List<Runnable> stores = new ArrayList<>(byCustomer.size());
+        byCustomer.forEach((customerId, applied) -> stores.add(() -> store(directory, known, customerId, applied)));
+        Concurrently.runAll(stores, atOnce);
+    }
+
+    private static void store(CustomerDirectory directory, CustomerDirectory.Known known, String customerId,
+                              List<Applied> applied) {
+        CustomerHealth seen = known.health().get(customerId);
+        long version = known.healthVersions().getOrDefault(customerId, 0L);
+        for (int attempt = 1; !directory.replaceHealth(apply(seen, customerId, applied), version); attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("the health of a customer kept changing during " + ATTEMPTS
+                        + " attempts; the batch will be retried");
             }
-        });
+            CustomerDirectory.StoredHealth stored = directory.storedHealth(customerId);
+            seen = stored.health();
+            version = stored.version();
+        }
     }
 
     private static CustomerHealth apply(CustomerHealth from, String customerId, List<Applied> applied) {

@@ -260,4 +260,40 @@ class EnrichResponsesTest {
                 .containsExactly("r-this", "r-other");
         assertThat(racing.healthVersions.get("c-9")).isEqualTo(2L);
     }
+
+    @Test
+    void enrich_shouldStoreEveryOtherAnswerAndPublishNothing_whenOneUpdateFailsAmongParallelWrites() {
+        // GIVEN an enrichment writing four answers at a time, and a store that refuses one answer's update once
+        java.util.Set<String> refusedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        io.halqe.domain.response.ResponseRepository flaky = (io.halqe.domain.response.ResponseRepository)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {io.halqe.domain.response.ResponseRepository.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("markEnriched") && ((Response) args[0]).id().equals("r-5")
+                                    && refusedOnce.add("r-5")) {
+                                throw new IllegalStateException("throttled");
+                            }
+                            return method.invoke(responses, args);
+                        });
+        EnrichResponses parallel = new EnrichResponses(flaky, published::addAll, ANALYZER, ANALYZER, directory,
+                (detail, owner) -> new Routes(List.of(), List.of(), List.of()), new InMemorySurveys(DemoSurveys.demoNps()),
+                event -> false, 4);
+        List<Response> batch = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            batch.add(received("r-" + i, i % 11, "delivery was late " + i, null));
+        }
+        // WHEN the batch is enriched
+        // THEN the refusal fails the batch, but only after the other eleven answers were stored as enriched; nothing
+        // is published yet
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parallel.enrich(batch, NOW)).hasMessage("throttled");
+        assertThat(batch).filteredOn(response -> responses.stored.get(response.id()).status() == ResponseStatus.ENRICHED)
+                .extracting(Response::id).hasSize(11).doesNotContain("r-5");
+        assertThat(published).isEmpty();
+        // AND WHEN the batch is retried, as the stream retries it
+        parallel.enrich(batch, NOW);
+        // THEN every answer is enriched and published once, in the batch's order
+        assertThat(batch).allSatisfy(response -> assertThat(responses.stored.get(response.id()).status())
+                .isEqualTo(ResponseStatus.ENRICHED));
+        assertThat(published).map(event -> ((ResponseEnriched) event).responseId())
+                .containsExactlyElementsOf(batch.stream().map(Response::id).toList());
+    }
 }

@@ -81,8 +81,9 @@ public final class InMemoryResponses implements ResponseRepository {
         return Optional.ofNullable(stored.get(responseId));
     }
 
+    /** Synchronized: enrichment writes a batch's answers a few at a time. */
     @Override
-    public boolean markEnriched(Response response, Enrichment enrichment) {
+    public synchronized boolean markEnriched(Response response, Enrichment enrichment) {
         Response current = stored.get(response.id());
         if (current == null || current.status() != ResponseStatus.RECEIVED) {
             return false;
