@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
  * <pre>{@code
  * ./halqe package -o -q -pl local,bench -am && "$(./halqe jdk)/bin/java" -cp "bench/target/classes:bench/target/lib/*" io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=1000]
  * }</pre>
+ * With {@code import} first ({@code … LocalCloudThroughput import [answers=10000] [files=2] [warmup=1000]}) the answers
+ * come as a Delighted export instead, in that many files sent at once, and are timed until every one is scored.
  * ({@code -Dhalqe.localJar=PATH} runs another build of the local cloud, to compare.)
  */
 public final class LocalCloudThroughput {
