@@ -71,10 +71,13 @@ final class LocalWorker implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, poolThreads);
     }
 
+    /**
+     * A worker thread inherits nothing from the thread that happened to start it (an invocation's, perhaps): the
+     * function an invocation's usage is charged to ({@link Usage#current}) passes only to the threads a function
+     * starts for itself.
+     */
     private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
+        return Thread.ofPlatform().name(name).daemon(true).inheritInheritableThreadLocals(false).unstarted(runnable);
     }
 
     /** Drains every 250 ms without being asked, as AWS would process streams, events and schedules. */

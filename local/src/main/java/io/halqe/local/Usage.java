@@ -69,7 +69,11 @@ public final class Usage {
     record Scope(Usage usage, String function) {
     }
 
-    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+    /**
+     * Inherited by the threads an invocation starts (enrichment writes a batch a few at a time), so their calls are
+     * charged to the function too; the local cloud's own threads never inherit it (LocalWorker).
+     */
+    private static final InheritableThreadLocal<Scope> CURRENT = new InheritableThreadLocal<>();
 
     private long httpRequests;
     private final Map<String, Invocations> invocations = new TreeMap<>();

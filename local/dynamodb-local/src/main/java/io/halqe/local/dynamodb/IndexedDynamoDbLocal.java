@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,8 +69,11 @@ public final class IndexedDynamoDbLocal {
                 return indexesOfStreamRecords(connection);
             }
         }).complete();
-        // the indexes SQLite now has on the stream records, as it lists them, one a line
-        Files.write(Path.of(args[ready + 1]), indexes);
+        // the indexes SQLite now has on the stream records, as it lists them, one a line; moved into place whole, so
+        // whoever sees the file reads all of it
+        Path readyFile = Path.of(args[ready + 1]);
+        Path written = Files.write(readyFile.resolveSibling(readyFile.getFileName() + ".part"), indexes);
+        Files.move(written, readyFile, StandardCopyOption.ATOMIC_MOVE);
         server.join();
     }
 
