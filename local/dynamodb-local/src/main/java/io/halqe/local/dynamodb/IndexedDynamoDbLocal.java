@@ -48,7 +48,18 @@ public final class IndexedDynamoDbLocal {
     private IndexedDynamoDbLocal() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            start(args);
+        } catch (Exception failure) {
+            // the server's threads would keep this JVM up, unready and unused until DynamoDbLocalServer gives up on
+            // it: exit, and DynamoDbLocalServer reports this at once, with the log
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void start(String[] args) throws Exception {
         int ready = List.of(args).indexOf(READY_OPTION);
         if (ready < 0 || ready + 1 >= args.length) {
             throw new IllegalArgumentException("IndexedDynamoDbLocal needs " + READY_OPTION + " FILE after DynamoDB "
@@ -68,7 +79,7 @@ public final class IndexedDynamoDbLocal {
                 }
                 return indexesOfStreamRecords(connection);
             }
-        }).complete();
+        }).get();
         // the indexes SQLite now has on the stream records, as it lists them, one a line; moved into place whole, so
         // whoever sees the file reads all of it
         Path readyFile = Path.of(args[ready + 1]);
