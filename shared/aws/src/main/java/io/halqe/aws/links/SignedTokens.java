@@ -32,8 +32,12 @@ final class SignedTokens {
 
     SignedTokens(Keyring keyring, String purpose) {
         this.current = keyring.current();
-        keyring.keys().forEach((id, key) -> keys.put(id, new SecretKeySpec(
-                mac(new SecretKeySpec(key, ALGORITHM), "halqe:" + purpose), ALGORITHM)));
+        keyring.keys().forEach((id, key) -> keys.put(id, derivedKey(key, "halqe:" + purpose)));
+    }
+
+    /** The key for one use, {@code label}, derived from a keyring's {@code key}: its MAC of the label. */
+    static SecretKeySpec derivedKey(byte[] key, String label) {
+        return new SecretKeySpec(mac(new SecretKeySpec(key, ALGORITHM), label), ALGORITHM);
     }
 
     String sign(ObjectNode payload) {

@@ -11,8 +11,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SourceHashes {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
     /** One keyed MAC per thread, reused (doFinal resets it): every anonymous answer hashes its source. */
     private final ThreadLocal<Mac> macs;
 
@@ -22,8 +20,7 @@ public final class SourceHashes {
 
     /** Hashes for another use ({@code purpose}): the same value hashes differently for each. */
     public SourceHashes(Keyring keyring, String purpose) {
-        SecretKeySpec key = new SecretKeySpec(SignedTokens.mac(new SecretKeySpec(keyring.keys().get(keyring.current()),
-                ALGORITHM), purpose), ALGORITHM);
+        SecretKeySpec key = SignedTokens.derivedKey(keyring.keys().get(keyring.current()), purpose);
         this.macs = ThreadLocal.withInitial(() -> SignedTokens.macFor(key));
     }
 
