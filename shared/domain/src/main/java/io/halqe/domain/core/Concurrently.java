@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Independent writes of one batch, a few at a time: a batch's round trips overlap instead of queueing one behind
@@ -21,37 +22,52 @@ public final class Concurrently {
 
     /** Runs every task, at most {@code atOnce} at a time (one: in turn, on this thread). */
     public static void runAll(List<Runnable> tasks, int atOnce) {
-        RuntimeException first = null;
+        List<Supplier<Void>> suppliers = new ArrayList<>(tasks.size());
+        tasks.forEach(task -> suppliers.add(() -> {
+            task.run();
+            return null;
+        }));
+        getAll(suppliers, atOnce);
+    }
+
+    /** Every task's value, in the tasks' order, at most {@code atOnce} computed at a time (one: in turn, here). */
+    public static <T> List<T> getAll(List<Supplier<T>> tasks, int atOnce) {
+        List<Outcome<T>> outcomes = new ArrayList<>(tasks.size());
         if (atOnce <= 1 || tasks.size() <= 1) {
-            for (Runnable task : tasks) {
-                first = runOne(task, first);
-            }
+            tasks.forEach(task -> outcomes.add(Outcome.of(task)));
         } else {
-            List<Callable<RuntimeException>> calls = new ArrayList<>(tasks.size());
-            tasks.forEach(task -> calls.add(() -> runOne(task, null)));
+            List<Callable<Outcome<T>>> calls = new ArrayList<>(tasks.size());
+            tasks.forEach(task -> calls.add(() -> Outcome.of(task)));
             try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(atOnce, tasks.size()))) {
-                for (Future<RuntimeException> done : pool.invokeAll(calls)) {
-                    first = first != null ? first : done.get();
+                for (Future<Outcome<T>> done : pool.invokeAll(calls)) {
+                    outcomes.add(done.get());
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing a batch", interrupted);
             } catch (ExecutionException cannotHappen) {
-                // each task returns its failure rather than throwing it
+                // each task's outcome holds its failure rather than throwing it
                 throw new IllegalStateException(cannotHappen.getCause());
             }
         }
-        if (first != null) {
-            throw first;
+        List<T> values = new ArrayList<>(outcomes.size());
+        for (Outcome<T> outcome : outcomes) {
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            values.add(outcome.value());
         }
+        return values;
     }
 
-    private static RuntimeException runOne(Runnable task, RuntimeException failedBefore) {
-        try {
-            task.run();
-            return failedBefore;
-        } catch (RuntimeException failure) {
-            return failedBefore != null ? failedBefore : failure;
+    /** What a task gave: its value, or why it failed. */
+    private record Outcome<T>(T value, RuntimeException failure) {
+        static <T> Outcome<T> of(Supplier<T> task) {
+            try {
+                return new Outcome<>(task.get(), null);
+            } catch (RuntimeException failure) {
+                return new Outcome<>(null, failure);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.halqe.domain.migration;
 
+import io.halqe.domain.core.Concurrently;
 import io.halqe.domain.core.Problem;
 import io.halqe.domain.core.Spreadsheet;
 import io.halqe.domain.customers.CustomerDirectory;
@@ -25,12 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Brings a Delighted responses export into a survey. Each row becomes an answer to the survey's NPS question (its
@@ -275,7 +272,7 @@ public final class ImportDelighted {
      * fails leaves the others).
      */
     private <T, R> List<Attempt<R>> inSlices(List<T> items, Function<List<T>, List<R>> write) {
-        List<Callable<List<Attempt<R>>>> tasks = new ArrayList<>();
+        List<Supplier<List<Attempt<R>>>> tasks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += SLICE) {
             List<T> slice = items.subList(from, Math.min(items.size(), from + SLICE));
             tasks.add(() -> {
@@ -286,18 +283,9 @@ public final class ImportDelighted {
                 }
             });
         }
+        // each slice returns its failure rather than throwing it
         List<Attempt<R>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelWrites))) {
-            for (Future<List<Attempt<R>>> done : pool.invokeAll(tasks)) {
-                results.addAll(done.get());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the import was interrupted", interrupted);
-        } catch (ExecutionException cannotHappen) {
-            // each task returns its failure rather than throwing it
-            throw new IllegalStateException(cannotHappen.getCause());
-        }
+        Concurrently.getAll(tasks, parallelWrites).forEach(results::addAll);
         return results;
     }
 }

@@ -63,4 +63,24 @@ class ConcurrentlyTest {
         assertThat(most.get()).isEqualTo(4);
         assertThat(fourTogether.getCount()).isZero();
     }
+
+    @Test
+    void getAll_shouldGiveEveryValueInTheTasksOrder_whenTheyFinishInAnotherOrder() {
+        // GIVEN eight tasks, the earlier ones slower
+        List<java.util.function.Supplier<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int task = i;
+            tasks.add(() -> {
+                try {
+                    Thread.sleep(8L * (8 - task));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return task * task;
+            });
+        }
+        // WHEN they run four at a time
+        // THEN their values come in the tasks' order
+        assertThat(Concurrently.getAll(tasks, 4)).containsExactly(0, 1, 4, 9, 16, 25, 36, 49);
+    }
 }
