@@ -39,12 +39,16 @@ class IndexedDynamoDbLocalTest {
     }
 
     @Test
-    void start_shouldIndexStreamRecordsByStreamAndByShard_beforeHandingOutTheEndpoint() {
+    void start_shouldSeekStreamRecordsByStreamAndFromAShardsIterator_beforeHandingOutTheEndpoint() {
         // GIVEN DynamoDB Local, started (above)
-        // WHEN its database is asked which indexes its stream records have (it answered when they were made)
-        List<String> indexes = server.streamRecordIndexes();
-        // THEN both: describing a stream and reading a shard no longer read every record streamed so far
-        assertThat(indexes).containsExactly("halqe_us_by_shard", "halqe_us_by_stream");
+        // WHEN SQLite is asked how it runs DynamoDB Local's reads of stream records (it answered once the indexes were
+        // made, before the endpoint was handed out)
+        List<String> plans = server.streamRecordReadPlans();
+        // THEN a stream's first record is one step into its index, and a shard's read seeks straight to its iterator's
+        // sequence number (the row id) instead of walking every earlier record of the shard
+        assertThat(plans).containsExactly(
+                "describe: SEARCH TABLE us USING COVERING INDEX halqe_us_by_stream (StreamID=?)",
+                "read: SEARCH TABLE us USING INDEX halqe_us_by_shard (ShardID=? AND rowid>?)");
     }
 
     @Test

@@ -85,8 +85,11 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         return port;
     }
 
-    /** The indexes DynamoDB Local's database has on its stream records, as SQLite listed them once they were made. */
-    public List<String> streamRecordIndexes() {
+    /**
+     * SQLite's plans for DynamoDB Local's reads of stream records, explained once the indexes were made: {@code name:
+     * plan}, one a line (see {@link IndexedDynamoDbLocal}).
+     */
+    public List<String> streamRecordReadPlans() {
         try {
             return Files.readAllLines(workDir.resolve(READY));
         } catch (IOException e) {

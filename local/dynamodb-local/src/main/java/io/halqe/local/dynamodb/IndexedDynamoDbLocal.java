@@ -32,17 +32,29 @@ import java.util.Set;
  * describe a table's stream, which it does on every call to that table, GetRecords included, and to read a shard.
  * Without an index each of those reads every record streamed so far, so every call grew slower the longer the local
  * cloud ran. The indexes make them logarithmic and change nothing else (same rows, same order).
+ * <p>Each index is on one column: SQLite (3.8.7 here) appends the row id, which is the sequence number, to every index,
+ * and seeks on it after an equality; naming the sequence number as a second column instead hides it from that seek,
+ * and a shard's read then walks every earlier record of the shard.
  * <p>The database stays in memory, private to DynamoDB Local's own SQLite connection, so the indexes are made by a job
  * on that connection's queue, found in the running server. Arguments: DynamoDB Local's own, then {@code --ready
- * FILE}, written once the indexes are made (their names, as SQLite lists them): DynamoDbLocalServer hands the
- * endpoint to nobody before.
+ * FILE}, written once the indexes are made: SQLite's plan for each of DynamoDB Local's reads of stream records, one a
+ * line. DynamoDbLocalServer hands the endpoint to nobody before.
  */
 public final class IndexedDynamoDbLocal {
 
     static final String READY_OPTION = "--ready";
     static final List<String> STREAM_RECORD_INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS halqe_us_by_stream ON us (StreamID, SequenceNumber)",
-            "CREATE INDEX IF NOT EXISTS halqe_us_by_shard ON us (ShardID, SequenceNumber)");
+            "CREATE INDEX IF NOT EXISTS halqe_us_by_stream ON us (StreamID)",
+            "CREATE INDEX IF NOT EXISTS halqe_us_by_shard ON us (ShardID)");
+    /**
+     * DynamoDB Local's reads of stream records, as its classes hold them: the first record of a stream, which it looks
+     * up to describe the stream on every call to the table, and a shard's records from an iterator on (GetRecords).
+     */
+    static final List<Map.Entry<String, String>> STREAM_RECORD_READS = List.of(
+            Map.entry("describe", "SELECT MIN(SequenceNumber) FROM us WHERE StreamID=?"),
+            Map.entry("read", "SELECT SequenceNumber, StreamRecord, OperationType, CreationDateTime FROM us WHERE StreamID = ? "
+                    + "AND ShardID = ? AND SequenceNumber >= ? AND CreationDateTime > ? ORDER BY SequenceNumber ASC "
+                    + "LIMIT ?"));
     private static final String DYNAMODB_LOCAL_PACKAGE = "com.amazonaws.services.dynamodbv2.local.";
 
     private IndexedDynamoDbLocal() {
@@ -71,35 +83,38 @@ public final class IndexedDynamoDbLocal {
         // DynamoDB Local opens its database, and creates its tables of tables, streams and records, on a first call
         firstCall(port(own));
         SQLiteQueue queue = queueOf(server);
-        List<String> indexes = queue.execute(new SQLiteJob<List<String>>() {
+        List<String> plans = queue.execute(new SQLiteJob<List<String>>() {
             @Override
             protected List<String> job(SQLiteConnection connection) throws Throwable {
                 for (String index : STREAM_RECORD_INDEXES) {
                     connection.exec(index);
                 }
-                return indexesOfStreamRecords(connection);
+                return plansOfStreamRecordReads(connection);
             }
         }).get();
-        // the indexes SQLite now has on the stream records, as it lists them, one a line; moved into place whole, so
-        // whoever sees the file reads all of it
+        // moved into place whole, so whoever sees the file reads all of it
         Path readyFile = Path.of(args[ready + 1]);
-        Path written = Files.write(readyFile.resolveSibling(readyFile.getFileName() + ".part"), indexes);
+        Path written = Files.write(readyFile.resolveSibling(readyFile.getFileName() + ".part"), plans);
         Files.move(written, readyFile, StandardCopyOption.ATOMIC_MOVE);
         server.join();
     }
 
-    private static List<String> indexesOfStreamRecords(SQLiteConnection connection) throws SQLiteException {
-        SQLiteStatement names = connection.prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'us' ORDER BY name");
-        try {
-            List<String> indexes = new ArrayList<>();
-            while (names.step()) {
-                indexes.add(names.columnString(0));
+    /** {@code name: plan} for each read, its plan's steps joined by " / ", as SQLite explains them. */
+    private static List<String> plansOfStreamRecordReads(SQLiteConnection connection) throws SQLiteException {
+        List<String> plans = new ArrayList<>();
+        for (Map.Entry<String, String> read : STREAM_RECORD_READS) {
+            SQLiteStatement plan = connection.prepare("EXPLAIN QUERY PLAN " + read.getValue());
+            try {
+                List<String> steps = new ArrayList<>();
+                while (plan.step()) {
+                    steps.add(plan.columnString(plan.columnCount() - 1));
+                }
+                plans.add(read.getKey() + ": " + String.join(" / ", steps));
+            } finally {
+                plan.dispose();
             }
-            return indexes;
-        } finally {
-            names.dispose();
         }
+        return plans;
     }
 
     /** A ListTables, signed as any client does (DynamoDB Local reads the signature's form, not its value). */
