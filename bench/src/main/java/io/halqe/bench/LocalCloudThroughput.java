@@ -24,9 +24,11 @@ import java.util.concurrent.Future;
  * survey through the admin API, submits answers over HTTP from several clients at once (20% detractors, 30% passives,
  * 50% promoters, short comments in en, fa and ar), then reads the metrics until every answer is scored and drains
  * (alerts and the rest done). Prints requests/s taken in and answers/s scored end to end, first for a warm-up round
- * on a survey of its own, then for the measured one. Run from the repository root:
+ * on a survey of its own, then for the measured one. The warm-up is 5,000 answers, about a minute: both JVMs compile
+ * for that long, and after 1,000 answers their compiler threads still took a third of the CPU (the figures then are
+ * those of a JVM still compiling, not of the local cloud). Run from the repository root:
  * <pre>{@code
- * ./halqe package -o -q -pl local,bench -am && "$(./halqe jdk)/bin/java" -cp "bench/target/classes:bench/target/lib/*" io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=1000]
+ * ./halqe package -o -q -pl local,bench -am && "$(./halqe jdk)/bin/java" -cp "bench/target/classes:bench/target/lib/*" io.halqe.bench.LocalCloudThroughput [answers=2000] [clients=8] [warmup=5000]
  * }</pre>
  * With {@code import} first ({@code … LocalCloudThroughput import [answers=10000] [files=2] [warmup=1000]}) the answers
  * come as a Delighted export instead, in that many files sent at once, and are timed until every one is scored.
@@ -53,7 +55,7 @@ public final class LocalCloudThroughput {
         String[] numbers = imports ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         int answers = numbers.length > 0 ? Integer.parseInt(numbers[0]) : imports ? 10_000 : 2000;
         int clients = numbers.length > 1 ? Integer.parseInt(numbers[1]) : imports ? 2 : 8;
-        int warmup = numbers.length > 2 ? Integer.parseInt(numbers[2]) : 1000;
+        int warmup = numbers.length > 2 ? Integer.parseInt(numbers[2]) : imports ? 1000 : 5000;
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
