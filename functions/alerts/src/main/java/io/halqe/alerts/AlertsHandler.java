@@ -14,6 +14,7 @@ import io.halqe.domain.alerts.AlertSettings;
 import io.halqe.domain.alerts.ApplyAlertRules;
 import io.halqe.domain.alerts.SendDigests;
 import io.halqe.domain.alerts.SendTeamDigests;
+import io.halqe.domain.core.CachedTeams;
 import io.halqe.domain.core.Metric;
 import io.halqe.aws.webhooks.WebhookAnnouncements;
 import io.halqe.domain.events.ResponseEnriched;
@@ -22,6 +23,7 @@ import io.halqe.domain.suppression.RecordEmailFeedback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -67,7 +69,8 @@ public final class AlertsHandler implements RequestStreamHandler {
     /** Every email and SNS alert the function sends is counted as it goes out. */
     private AlertsHandler(Adapters adapters, EmfMetrics metrics) {
         this(new ApplyAlertRules(new EventRulerAlertMatcher(adapters.alertRules()::current), adapters.cases(),
-                        adapters.teams(), metrics.counting(adapters.mailer()), metrics.counting(adapters.teamAlerts()),
+                        new CachedTeams(adapters.teams(), Clock.systemUTC()), metrics.counting(adapters.mailer()),
+                        metrics.counting(adapters.teamAlerts()),
                         adapters.events(), adapters.ledger(), adapters.digests(), settings(adapters.config()),
                         adapters.alertStorms(), storedIn(adapters.responses()), CHAT),
                 new SendDigests(adapters.digests(), metrics.counting(adapters.mailer()),
