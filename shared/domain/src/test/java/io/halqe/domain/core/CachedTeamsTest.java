@@ -3,10 +3,9 @@ package io.halqe.domain.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.InMemoryTeams;
-import java.time.Clock;
+import io.halqe.domain.fakes.MovableClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,23 +14,7 @@ class CachedTeamsTest {
 
     private final InMemoryTeams stored = new InMemoryTeams();
     private final AtomicInteger reads = new AtomicInteger();
-    private Instant now = Instant.parse("2026-12-05T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T10:00:00Z"));
     private final CachedTeams cached = new CachedTeams(new TeamDirectory() {
         @Override
         public Optional<Team> team(String teamId) {
@@ -51,7 +34,7 @@ class CachedTeamsTest {
         stored.save(new Team("support", "Support", "support@example.com"));
         // WHEN it is asked for three times within the freshness
         cached.team("support");
-        now = now.plus(CachedTeams.FRESHNESS).minusSeconds(1);
+        clock.advance(CachedTeams.FRESHNESS.minusSeconds(1));
         cached.team("support");
         Optional<Team> third = cached.team("support");
         // THEN the directory was read once, and the team is the stored one
@@ -66,7 +49,7 @@ class CachedTeamsTest {
         cached.team("support");
         stored.save(new Team("support", "Support", "new@example.com"));
         // WHEN it is asked for once the freshness has passed
-        now = now.plus(CachedTeams.FRESHNESS);
+        clock.advance(CachedTeams.FRESHNESS);
         Optional<Team> read = cached.team("support");
         // THEN the edit is seen
         assertThat(read).map(Team::ownerEmail).contains("new@example.com");
@@ -79,7 +62,7 @@ class CachedTeamsTest {
         assertThat(cached.team("billing")).isEmpty();
         // WHEN it is created, and asked for again a second later
         stored.save(new Team("billing", "Billing", "billing@example.com"));
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         // THEN it is found: what was not found is never kept
         assertThat(cached.team("billing")).map(Team::name).contains("Billing");
     }

@@ -3,6 +3,7 @@ package io.halqe.domain.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.halqe.domain.fakes.InMemorySurveys;
+import io.halqe.domain.fakes.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ class CachedSurveysTest {
 
     private final AtomicInteger reads = new AtomicInteger();
     private final InMemorySurveys stored = new InMemorySurveys(DemoSurveys.demoNps());
-    private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final CachedSurveys cached = new CachedSurveys(new SurveyRepository() {
         @Override
         public Optional<Survey> find(String surveyId) {
@@ -58,22 +59,7 @@ class CachedSurveysTest {
             reads.incrementAndGet();
             return stored.findPreview(previewId, at);
         }
-    }, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    }, clock);
 
     @Test
     void find_shouldReadTheStoreOnce_whenAskedAgainWithinFreshness() {
@@ -81,7 +67,7 @@ class CachedSurveysTest {
         String id = DemoSurveys.demoNps().id();
         assertThat(cached.find(id)).isPresent();
         // WHEN it is asked for again and again within the freshness window
-        now = now.plus(CachedSurveys.FRESHNESS.minusSeconds(1));
+        clock.advance(CachedSurveys.FRESHNESS.minusSeconds(1));
         for (int i = 0; i < 10; i++) {
             assertThat(cached.find(id)).isPresent();
         }
@@ -96,7 +82,7 @@ class CachedSurveysTest {
         cached.find(original.id());
         stored.save(original.withVersion(original.version() + 1));
         // WHEN the freshness window has passed
-        now = now.plus(CachedSurveys.FRESHNESS).plus(Duration.ofMillis(1));
+        clock.advance(CachedSurveys.FRESHNESS.plus(Duration.ofMillis(1)));
         // THEN the new version is read
         assertThat(cached.find(original.id())).get().extracting(Survey::version).isEqualTo(original.version() + 1);
         assertThat(reads).hasValue(2);
@@ -107,7 +93,7 @@ class CachedSurveysTest {
         // GIVEN an id asked for before its survey exists
         Survey survey = DemoSurveys.demoNps();
         InMemorySurveys empty = new InMemorySurveys();
-        CachedSurveys cache = new CachedSurveys(empty, Clock.fixed(now, ZoneOffset.UTC));
+        CachedSurveys cache = new CachedSurveys(empty, Clock.fixed(clock.instant(), ZoneOffset.UTC));
         assertThat(cache.find(survey.id())).isEmpty();
         // WHEN it is created
         empty.create(survey);
