@@ -52,9 +52,9 @@ public final class IndexedDynamoDbLocal {
      */
     static final List<Map.Entry<String, String>> STREAM_RECORD_READS = List.of(
             Map.entry("describe", "SELECT MIN(SequenceNumber) FROM us WHERE StreamID=?"),
-            Map.entry("read", "SELECT SequenceNumber, StreamRecord, OperationType, CreationDateTime FROM us WHERE StreamID = ? "
-                    + "AND ShardID = ? AND SequenceNumber >= ? AND CreationDateTime > ? ORDER BY SequenceNumber ASC "
-                    + "LIMIT ?"));
+            Map.entry("read", "SELECT SequenceNumber, StreamRecord, OperationType, CreationDateTime FROM us "
+                    + "WHERE StreamID = ? AND ShardID = ? AND SequenceNumber >= ? AND CreationDateTime > ? "
+                    + "ORDER BY SequenceNumber ASC LIMIT ?"));
     private static final String DYNAMODB_LOCAL_PACKAGE = "com.amazonaws.services.dynamodbv2.local.";
 
     private IndexedDynamoDbLocal() {
