@@ -1,8 +1,6 @@
 package io.halqe.aws.metrics;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.halqe.aws.json.Json;
+import io.halqe.aws.json.JsonStreams;
 import io.halqe.domain.core.Metric;
 import io.halqe.domain.core.Metrics;
 import java.io.IOException;
@@ -81,16 +79,35 @@ public final class EmfMetrics implements Metrics {
         if (counted.isEmpty()) {
             return;
         }
-        ObjectNode document = Json.MAPPER.createObjectNode();
-        ObjectNode directive = document.putObject("_aws").put("Timestamp", clock.instant().toEpochMilli())
-                .putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
-        directive.putArray("Dimensions").addArray().add(DIMENSION);
-        ArrayNode definitions = directive.putArray("Metrics");
-        document.put(DIMENSION, service);
-        counted.forEach((metric, n) -> {
-            definitions.addObject().put("Name", metric.metricName()).put("Unit", "Count");
-            document.put(metric.metricName(), n);
-        });
-        lines.accept(Json.write(document));
+        long timestamp = clock.instant().toEpochMilli();
+        lines.accept(JsonStreams.write(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("_aws");
+            json.writeNumberField("Timestamp", timestamp);
+            json.writeArrayFieldStart("CloudWatchMetrics");
+            json.writeStartObject();
+            json.writeStringField("Namespace", namespace);
+            json.writeArrayFieldStart("Dimensions");
+            json.writeStartArray();
+            json.writeString(DIMENSION);
+            json.writeEndArray();
+            json.writeEndArray();
+            json.writeArrayFieldStart("Metrics");
+            for (Metric metric : counted.keySet()) {
+                json.writeStartObject();
+                json.writeStringField("Name", metric.metricName());
+                json.writeStringField("Unit", "Count");
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeStringField(DIMENSION, service);
+            for (Map.Entry<Metric, Long> count : counted.entrySet()) {
+                json.writeNumberField(count.getKey().metricName(), count.getValue());
+            }
+            json.writeEndObject();
+        }));
     }
 }

@@ -3,8 +3,7 @@ package io.halqe.aws.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.halqe.aws.json.Json;
+import io.halqe.aws.json.JsonStreams;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -53,10 +52,13 @@ public final class StructuredLog {
             failure.printStackTrace(new PrintWriter(trace));
             line.put("stackTrace", trace.toString());
         }
-        try {
-            return Json.MAPPER.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            return "{\"level\":\"" + level + "\",\"message\":\"unloggable line\"}";
-        }
+        // numbers, booleans, strings and nulls only: the streaming core writes them without a mapper
+        return JsonStreams.write(json -> {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> field : line.entrySet()) {
+                json.writeObjectField(field.getKey(), field.getValue());
+            }
+            json.writeEndObject();
+        });
     }
 }

@@ -2,13 +2,10 @@ package io.halqe.aws.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import io.halqe.aws.runtime.RecordingContext;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.core.Metric;
 import io.halqe.domain.core.Metrics;
@@ -21,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class StreamBatchesTest {
 
-    private final List<String> logged = new ArrayList<>();
+    private final RecordingContext context = new RecordingContext("test");
+    private final List<String> logged = context.logged();
 
     private static DynamodbEvent batch(int size) {
         DynamodbEvent event = new DynamodbEvent();
@@ -34,24 +32,7 @@ class StreamBatchesTest {
     }
 
     private StructuredLog log() {
-        return StructuredLog.of(new Context() {
-            public String getAwsRequestId() { return "test"; }
-            public String getLogGroupName() { return null; }
-            public String getLogStreamName() { return null; }
-            public String getFunctionName() { return "test"; }
-            public String getFunctionVersion() { return null; }
-            public String getInvokedFunctionArn() { return null; }
-            public CognitoIdentity getIdentity() { return null; }
-            public ClientContext getClientContext() { return null; }
-            public int getRemainingTimeInMillis() { return 1000; }
-            public int getMemoryLimitInMB() { return 128; }
-            public LambdaLogger getLogger() {
-                return new LambdaLogger() {
-                    public void log(String message) { logged.add(message); }
-                    public void log(byte[] message) { logged.add(new String(message)); }
-                };
-            }
-        }, "test");
+        return StructuredLog.of(context, "test");
     }
 
     @Test
