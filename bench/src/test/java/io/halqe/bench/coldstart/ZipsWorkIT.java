@@ -10,6 +10,7 @@ import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSuppressionList;
+import io.halqe.aws.json.JsonStreams;
 import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
@@ -65,7 +66,8 @@ class ZipsWorkIT {
      * One child JVM's run: each event's result in order, the child's whole output (its logs and EMF lines), and its
      * last output for the failure messages.
      */
-    private record Ran(String function, String seq, List<String> results, String output, String tail) {
+    private record Ran(String function, String seq, List<String> results, String output, String tail,
+                       List<String> loadedClasses) {
 
         /** The metrics the zip wrote as EMF lines on its output, summed by name, as CloudWatch would count them. */
         Map<String, Double> counted() {
@@ -160,6 +162,10 @@ class ZipsWorkIT {
         // THEN no record failed, and the aggregates count one more detractor
         assertThat(ran.result(0).path("batchItemFailures")).as(ran.why("no failed record")).isEmpty();
         assertThat(detractorsAroundTheSampleDay()).as(ran.why("the aggregate written")).isGreaterThan(before);
+        // AND the batch was read, answered, counted and logged without Jackson's data-binding mapper, whose building
+        // is a third of the first invocation of a cold start (README, Speed and cost): its streaming core is enough
+        assertThat(ran.loadedClasses()).as(ran.why("the classes it loaded")).contains(JsonStreams.class.getName())
+                .noneMatch(loaded -> loaded.startsWith("com.fasterxml.jackson.databind."));
     }
 
     @Test
@@ -289,8 +295,12 @@ class ZipsWorkIT {
                     Files.readString(root.resolve("events").resolve(function).resolve(event)))));
             arguments.add(file.toString());
         }
+        // every class the child loads, named in a file of its own: what a function's path needs, and so its cold start
+        Path classLog = work.resolve(function + "-" + seq + "-classes.txt");
+        Map<String, String> environment = new java.util.HashMap<>(ChildJvm.lambdaEnvironment(dir, local.variables()));
+        environment.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog + ":none");
         ChildJvm child = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"),
-                LambdaZips.classpath(runtime, dir), local.memoryMb(), ChildJvm.lambdaEnvironment(dir, local.variables()));
+                LambdaZips.classpath(runtime, dir), local.memoryMb(), environment);
         ChildJvm.Output output;
         try {
             output = child.run(arguments.toArray(String[]::new));
@@ -298,7 +308,8 @@ class ZipsWorkIT {
             throw new AssertionError(function + "'s zip failed as Lambda would run it, on " + List.of(events) + ": "
                     + failed.getMessage(), failed);
         }
-        Ran ran = new Ran(function, seq, output.lines("result"), output.all(), output.tail());
+        List<String> loaded = Files.readAllLines(classLog).stream().map(line -> line.split(" ", 2)[0]).toList();
+        Ran ran = new Ran(function, seq, output.lines("result"), output.all(), output.tail(), loaded);
         assertThat(ran.results()).as(ran.why("every event invoked")).hasSize(events.length);
         assertThat(output.all().lines()).as(ran.why("no class failed to load"))
                 .noneMatch(line -> LINKAGE_ERRORS.stream().anyMatch(line::contains));
