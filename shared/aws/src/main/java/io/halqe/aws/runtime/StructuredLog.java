@@ -56,7 +56,20 @@ public final class StructuredLog {
         return JsonStreams.write(json -> {
             json.writeStartObject();
             for (Map.Entry<String, Object> field : line.entrySet()) {
-                json.writeObjectField(field.getKey(), field.getValue());
+                json.writeFieldName(field.getKey());
+                Object value = field.getValue();
+                if (value == null) {
+                    json.writeNull();
+                } else if (value instanceof Boolean flag) {
+                    json.writeBoolean(flag);
+                } else if (value instanceof Double || value instanceof Float) {
+                    json.writeNumber(((Number) value).doubleValue());
+                } else if (value instanceof Number number) {
+                    // any other number (a counter, a BigDecimal) as it writes itself
+                    json.writeNumber(number.toString());
+                } else {
+                    json.writeString(value.toString());
+                }
             }
             json.writeEndObject();
         });

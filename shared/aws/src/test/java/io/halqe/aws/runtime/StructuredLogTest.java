@@ -25,6 +25,9 @@ class StructuredLogTest {
         fields.put("late", true);
         fields.put("caseId", null);
         fields.put("rules", List.of("detractor"));
+        java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
+        sent.add(12);
+        fields.put("sent", sent);
         // WHEN it is logged
         log.info("batch scored", fields);
         // THEN one INFO line, a JSON object in this order, with the function and the request
@@ -37,6 +40,8 @@ class StructuredLogTest {
         assertThat(line.get("late").isBoolean()).isTrue();
         assertThat(line.get("caseId").isNull()).isTrue();
         assertThat(line.get("rules").asText()).isEqualTo("[detractor]");
+        assertThat(line.get("sent").isNumber()).isTrue();
+        assertThat(line.get("sent").asLong()).isEqualTo(12);
     }
 
     @Test
