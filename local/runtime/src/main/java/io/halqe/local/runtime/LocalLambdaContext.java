@@ -20,11 +20,17 @@ public final class LocalLambdaContext implements Context {
     private final LambdaLogger logger;
 
     public LocalLambdaContext(String functionName, String requestId, Duration timeout, int memoryMb) {
+        this(functionName, requestId, timeout, memoryMb, new StdoutLogger(functionName, requestId));
+    }
+
+    /** With a logger of the caller's (a test's, keeping what a handler logs). */
+    public LocalLambdaContext(String functionName, String requestId, Duration timeout, int memoryMb,
+                              LambdaLogger logger) {
         this.functionName = functionName;
         this.requestId = requestId;
         this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
         this.memoryMb = memoryMb;
-        this.logger = new StdoutLogger(functionName, requestId);
+        this.logger = logger;
     }
 
     @Override

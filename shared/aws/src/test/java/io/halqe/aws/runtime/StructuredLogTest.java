@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class StructuredLogTest {
 
-    private final RecordingContext context = new RecordingContext("req-1");
-    private final List<String> logged = context.logged();
-    private final StructuredLog log = StructuredLog.of(context, "scoring");
+    private final RecordingLogger logger = new RecordingLogger();
+    private final List<String> logged = logger.logged();
+    private final StructuredLog log = StructuredLog.of(logger.context("req-1"), "scoring");
 
     @Test
     void info_shouldWriteOneJsonObject_withNumbersAndBooleansAsTheyAre_andEverythingElseAsText() throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import io.halqe.aws.runtime.RecordingContext;
+import io.halqe.aws.runtime.RecordingLogger;
 import io.halqe.aws.runtime.StructuredLog;
 import io.halqe.domain.core.Metric;
 import io.halqe.domain.core.Metrics;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class StreamBatchesTest {
 
-    private final RecordingContext context = new RecordingContext("test");
-    private final List<String> logged = context.logged();
+    private final RecordingLogger logger = new RecordingLogger();
+    private final List<String> logged = logger.logged();
 
     private static DynamodbEvent batch(int size) {
         DynamodbEvent event = new DynamodbEvent();
@@ -32,7 +32,7 @@ class StreamBatchesTest {
     }
 
     private StructuredLog log() {
-        return StructuredLog.of(context, "test");
+        return StructuredLog.of(logger.context("test"), "test");
     }
 
     @Test
