@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,10 +72,16 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** An explicit wait whose timeout message shows what the browser had: the page and its console. */
+    /**
+     * An explicit wait whose timeout message shows what the browser had: the page and its console. It polls through
+     * the browser's own errors: while a form's answer replaces the page, an element found on the old document can be
+     * gone before its text is read, and Chromium then reports an inspector error rather than a stale element. The
+     * last such error is the timeout's cause.
+     */
     WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.withMessage(this::describe);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
