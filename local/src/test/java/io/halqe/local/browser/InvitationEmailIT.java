@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -35,12 +36,13 @@ class InvitationEmailIT {
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://\\S+");
 
     private static HeadlessChromium chromium;
-    private static Path mailbox;
+    /** The emails, saved as files to open in the browser; JUnit deletes the folder afterwards. */
+    @TempDir
+    static Path mailbox;
 
     @BeforeAll
     static void startChromiumAndTheLocalCloud() throws Exception {
         chromium = HeadlessChromium.start();
-        mailbox = Files.createTempDirectory("halqe-mailbox");
         // invitations wait out the default quiet hours (21:00-09:00, reporting zone UTC): the clock moves to the day
         int hour = SharedCloud.now().atZone(java.time.ZoneOffset.UTC).getHour();
         if (hour < 10 || hour >= 20) {
