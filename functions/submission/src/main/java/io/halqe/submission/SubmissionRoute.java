@@ -1,13 +1,11 @@
 package io.halqe.submission;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.halqe.aws.http.FormEncoding;
 import io.halqe.aws.http.HttpProblem;
 import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
-import io.halqe.aws.json.Json;
+import io.halqe.aws.json.JsonStreams;
 import io.halqe.domain.core.Metric;
 import io.halqe.domain.core.Metrics;
 import io.halqe.domain.response.SubmissionRequest;
@@ -16,6 +14,7 @@ import io.halqe.domain.response.SourceLimit;
 import io.halqe.domain.response.SubmitResponse;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,65 +181,70 @@ final class SubmissionRoute {
     private static final java.util.Set<String> FIELDS = java.util.Set.of("answers", "hidden", "language", "token", "partial");
 
     private static Parsed json(String body, String idempotencyKey, String queryToken) {
-        JsonNode root;
+        Object document;
         try {
-            root = Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
-        } catch (JsonProcessingException e) {
+            document = JsonStreams.read(body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
             throw invalid("the body is not valid JSON", null);
         }
-        if (root == null || !root.isObject()) {
+        if (!(document instanceof Map<?, ?> root)) {
             throw invalid("the body must be a JSON object", null);
         }
-        for (String name : root.properties().stream().map(Map.Entry::getKey).toList()) {
+        for (Object name : root.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw new HttpProblem(400, "unknown_field", name + " is not a field of a submission (" + FIELDS + ")", name);
+                throw new HttpProblem(400, "unknown_field", name + " is not a field of a submission (" + FIELDS + ")",
+                        name.toString());
             }
         }
-        JsonNode answers = root.path("answers");
-        if (!answers.isMissingNode() && !answers.isObject()) {
+        Object answers = root.get("answers");
+        if (answers != null && !(answers instanceof Map<?, ?>)) {
             throw invalid("answers must be an object of question id to answer", "answers");
         }
-        JsonNode hiddenNode = root.path("hidden");
-        if (!hiddenNode.isMissingNode() && !hiddenNode.isObject()) {
+        Object hiddenFields = root.get("hidden");
+        if (hiddenFields != null && !(hiddenFields instanceof Map<?, ?>)) {
             throw invalid("hidden must be an object of field name to text", "hidden");
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        answers.properties().forEach(entry -> values.put(entry.getKey(), Json.MAPPER.convertValue(entry.getValue(), Object.class)));
+        if (answers instanceof Map<?, ?> given) {
+            given.forEach((question, answer) -> values.put(question.toString(), answer));
+        }
         Map<String, String> hidden = new LinkedHashMap<>();
-        for (var entry : hiddenNode.properties()) {
-            if (!entry.getValue().isTextual()) {
-                throw invalid("hidden." + entry.getKey() + " must be text", "hidden." + entry.getKey());
+        if (hiddenFields instanceof Map<?, ?> given) {
+            for (var entry : given.entrySet()) {
+                if (!(entry.getValue() instanceof String value)) {
+                    throw invalid("hidden." + entry.getKey() + " must be text", "hidden." + entry.getKey());
+                }
+                hidden.put(entry.getKey().toString(), value);
             }
-            hidden.put(entry.getKey(), entry.getValue().asText());
         }
         String language = text(root, "language");
         if (language != null && !io.halqe.domain.text.LanguageTags.isTag(language)) {
             throw invalid("language must be a language code such as en, fa or ar", "language");
         }
         return new Parsed(values, hidden, language, idempotencyKey,
-                root.has("token") ? text(root, "token") : queryToken, flag(root, "partial"), false, false);
+                root.containsKey("token") ? text(root, "token") : queryToken, flag(root, "partial"), false, false);
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode value = root.path(field);
-        if (value.isMissingNode() || value.isNull()) {
+    private static String text(Map<?, ?> root, String field) {
+        Object value = root.get(field);
+        if (value == null) {
             return null;
         }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw invalid(field + " must be text", field);
         }
-        return value.asText();
+        return text;
     }
 
-    private static boolean flag(JsonNode root, String field) {
-        JsonNode value = root.path(field);
-        if (value.isMissingNode() || value.isNull()) {
+    private static boolean flag(Map<?, ?> root, String field) {
+        Object value = root.get(field);
+        if (value == null) {
             return false;
         }
-        if (!value.isBoolean()) {
+        if (!(value instanceof Boolean flag)) {
             throw invalid(field + " must be true or false", field);
         }
-        return value.asBoolean();
+        return flag;
     }
 
     private static HttpProblem invalid(String message, String field) {

@@ -2,10 +2,12 @@ package io.halqe.aws.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.json.SurveyJson;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
 import java.time.Instant;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +120,11 @@ public final class DynamoSurveyRepository implements SurveyRepository {
         return item;
     }
 
+    /** Read with the streaming core: a submission's cold start reads a definition and needs no mapper otherwise. */
     private static Survey fromItem(Map<String, AttributeValue> item) {
         try {
-            return Json.MAPPER.readValue(item.get("definition").s(), Survey.class);
-        } catch (JsonProcessingException e) {
+            return SurveyJson.read(item.get("definition").s());
+        } catch (IOException e) {
             throw new IllegalStateException("stored survey " + item.get("pk").s() + " is unreadable", e);
         }
     }

@@ -1,9 +1,9 @@
 package io.halqe.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.json.JsonStreams;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -12,19 +12,38 @@ import java.util.Map;
 /** API Gateway HTTP API (payload 2.0) responses; errors always carry {@code {"error":{"code","message"}}}. */
 public final class HttpResponses {
 
-    /** The payload 2.0 answer as API Gateway reads it; fields left unset are left out. */
-    private static final ObjectWriter WRITER = Json.MAPPER.copy()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
-
     private HttpResponses() {
     }
 
+    /**
+     * The payload 2.0 answer as API Gateway reads it, fields left unset left out; written with the streaming core, so
+     * an answer needs no data-binding mapper.
+     */
     public static void write(APIGatewayV2HTTPResponse response, OutputStream output) throws IOException {
-        WRITER.writeValue(output, response);
+        JsonStreams.write(output, json -> {
+            json.writeStartObject();
+            json.writeNumberField("statusCode", response.getStatusCode());
+            writeIfSet(json, "headers", response.getHeaders());
+            writeIfSet(json, "multiValueHeaders", response.getMultiValueHeaders());
+            writeIfSet(json, "cookies", response.getCookies());
+            writeIfSet(json, "body", response.getBody());
+            json.writeBooleanField("isBase64Encoded", response.getIsBase64Encoded());
+            json.writeEndObject();
+        });
     }
 
+    private static void writeIfSet(JsonGenerator json, String field, Object value) throws IOException {
+        if (value != null) {
+            json.writeFieldName(field);
+            JsonStreams.writeValue(json, value);
+        }
+    }
+
+    /** {@code body} as JSON: plain maps and lists with the streaming core, records with the data-binding mapper. */
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
-        return response(status, "application/json; charset=utf-8", Json.write(body), Map.of());
+        String text = JsonStreams.isPlain(body) ? JsonStreams.write(json -> JsonStreams.writeValue(json, body))
+                : Json.write(body);
+        return response(status, "application/json; charset=utf-8", text, Map.of());
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String code, String message) {

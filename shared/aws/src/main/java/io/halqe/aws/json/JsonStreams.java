@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON with Jackson's streaming core alone, for what every invocation of a stream function does: read its batch,
- * answer it, write its metrics and log lines. Building {@link Json}'s data-binding mapper takes about a third of a
+ * JSON with Jackson's streaming core alone, for what every invocation of a stream function or a submission does:
+ * read its event, answer it, write its metrics and log lines. Building {@link Json}'s data-binding mapper takes about a third of a
  * cold start's first invocation (scoring's, measured with {@code -Xlog:class+load}), and none of these needs it.
  */
 public final class JsonStreams {
@@ -37,14 +37,92 @@ public final class JsonStreams {
      */
     public static Object read(InputStream input) throws IOException {
         try (JsonParser parser = FACTORY.createParser(input)) {
-            if (parser.nextToken() == null) {
-                throw new IOException("no JSON document");
+            return document(parser);
+        }
+    }
+
+    private static Object document(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            throw new IOException("no JSON document");
+        }
+        Object value = value(parser);
+        if (parser.nextToken() != null) {
+            throw new IOException("more than one JSON document");
+        }
+        return value;
+    }
+
+    /** One JSON document in a string, as {@link #read(InputStream)} gives it. */
+    public static Object read(String text) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return document(parser);
+        }
+    }
+
+    /** A JSON object's fields by name, as {@link #read(String)} gives them; refused when the document is no object. */
+    public static Map<String, Object> readObject(String text) throws IOException {
+        return object(read(text));
+    }
+
+    /** The same from a stream. */
+    public static Map<String, Object> readObject(InputStream input) throws IOException {
+        return object(read(input));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object document) throws IOException {
+        if (document instanceof Map<?, ?> object) {
+            return (Map<String, Object>) object;
+        }
+        throw new IOException("the document is not a JSON object");
+    }
+
+    /**
+     * Whether {@link #writeValue} can write {@code value}: plain values only (maps with string keys, lists, strings,
+     * numbers, booleans and null, nested as deep as they like), not records, which need the data-binding mapper.
+     */
+    public static boolean isPlain(Object value) {
+        return switch (value) {
+            case null -> true;
+            case String ignored -> true;
+            case Number ignored -> true;
+            case Boolean ignored -> true;
+            case Map<?, ?> map -> map.entrySet().stream().allMatch(entry -> entry.getKey() instanceof String
+                    && isPlain(entry.getValue()));
+            case List<?> list -> list.stream().allMatch(JsonStreams::isPlain);
+            default -> false;
+        };
+    }
+
+    /** A plain value (see {@link #isPlain}) written as JSON; anything else is refused. */
+    public static void writeValue(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String text -> json.writeString(text);
+            case Integer number -> json.writeNumber(number);
+            case Long number -> json.writeNumber(number);
+            case Double number -> json.writeNumber(number);
+            case Float number -> json.writeNumber(number);
+            case java.math.BigDecimal number -> json.writeNumber(number);
+            case java.math.BigInteger number -> json.writeNumber(number);
+            case Number number -> json.writeNumber(number.toString());
+            case Boolean flag -> json.writeBoolean(flag);
+            case Map<?, ?> map -> {
+                json.writeStartObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    json.writeFieldName((String) entry.getKey());
+                    writeValue(json, entry.getValue());
+                }
+                json.writeEndObject();
             }
-            Object value = value(parser);
-            if (parser.nextToken() != null) {
-                throw new IOException("more than one JSON document");
+            case List<?> list -> {
+                json.writeStartArray();
+                for (Object item : list) {
+                    writeValue(json, item);
+                }
+                json.writeEndArray();
             }
-            return value;
+            default -> throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
         }
     }
 

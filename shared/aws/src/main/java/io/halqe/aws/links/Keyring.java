@@ -1,7 +1,6 @@
 package io.halqe.aws.links;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.halqe.aws.json.Json;
+import io.halqe.aws.json.JsonStreams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,11 +41,12 @@ public record Keyring(String current, Map<String, byte[]> keys) {
             return single(value.getBytes(StandardCharsets.UTF_8));
         }
         try {
-            JsonNode ring = Json.MAPPER.readTree(value);
+            Map<String, Object> ring = JsonStreams.readObject(value);
             Map<String, byte[]> keys = new LinkedHashMap<>();
-            ring.path("keys").fields().forEachRemaining(entry ->
-                    keys.put(entry.getKey(), entry.getValue().asText().getBytes(StandardCharsets.UTF_8)));
-            return new Keyring(ring.path("current").asText(), keys);
+            if (ring.get("keys") instanceof Map<?, ?> stored) {
+                stored.forEach((id, key) -> keys.put(id.toString(), String.valueOf(key).getBytes(StandardCharsets.UTF_8)));
+            }
+            return new Keyring(String.valueOf(ring.get("current")), keys);
         } catch (IOException e) {
             throw new IllegalStateException("the signing secret is neither a key nor a keyring: " + e.getMessage());
         }

@@ -60,4 +60,28 @@ class JsonStreamsTest {
         assertThat(Json.MAPPER.convertValue(Json.MAPPER.valueToTree(Map.of("text", value)), Map.class))
                 .isEqualTo(Map.of("text", value));
     }
+
+    @Test
+    void writeValue_shouldWriteWhatTheMapperWrites_whenAValueIsPlain() throws Exception {
+        // GIVEN plain values nested in every way: maps in order, lists, Persian text, every kind of number, null
+        Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("z", List.of(1, 2L, 2.5, 1.5f, new java.math.BigDecimal("0.10"), java.math.BigInteger.TEN.pow(20)));
+        value.put("a", Arrays.asList("سلام \"<b>\"", true, null, Map.of("k", List.of())));
+        assertThat(JsonStreams.isPlain(value)).isTrue();
+        // WHEN it is written with the streaming core THEN the text is the data-binding mapper's
+        assertThat(JsonStreams.write(json -> JsonStreams.writeValue(json, value))).isEqualTo(Json.write(value));
+    }
+
+    @Test
+    void writeValue_shouldRefuse_whenAValueIsARecordOrHasANonTextKey() {
+        // GIVEN a record inside a list, and a map keyed by a number
+        record Point(int x) {
+        }
+        for (Object value : List.of(List.of(new Point(1)), Map.of(1, "one"), java.time.Instant.EPOCH)) {
+            // THEN it is not plain, and writing it is refused rather than written wrong
+            assertThat(JsonStreams.isPlain(value)).as("%s", value).isFalse();
+            assertThatThrownBy(() -> JsonStreams.write(json -> JsonStreams.writeValue(json, value))).as("%s", value)
+                    .isInstanceOfAny(IllegalArgumentException.class, ClassCastException.class);
+        }
+    }
 }
