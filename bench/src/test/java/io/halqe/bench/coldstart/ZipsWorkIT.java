@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.halqe.aws.dynamo.DynamoAggregateStore;
 import io.halqe.aws.dynamo.DynamoCaseRepository;
 import io.halqe.aws.dynamo.DynamoCustomerDirectory;
 import io.halqe.aws.dynamo.DynamoOutreachRepository;
 import io.halqe.aws.dynamo.DynamoResponseRepository;
 import io.halqe.aws.dynamo.DynamoSuppressionList;
+import io.halqe.aws.json.InvitationJson;
 import io.halqe.aws.json.JsonStreams;
 import io.halqe.aws.json.SurveyJson;
 import io.halqe.aws.metrics.EmfMetrics;
@@ -25,6 +27,10 @@ import io.halqe.local.Outbox;
 import io.halqe.local.runtime.SamTemplate;
 import io.halqe.local.runtime.testing.EmfLines;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -136,6 +142,44 @@ class ZipsWorkIT {
         // (Its exception classes load with HttpRequest, whose JSON body reading for the admin API catches them.)
         assertThat(ran.loadedClasses()).as(ran.why("the classes it loaded")).contains(SurveyJson.class.getName())
                 .noneMatch(loaded -> loaded.startsWith("com.fasterxml.jackson.databind.") && !loaded.endsWith("Exception"));
+    }
+
+    @Test
+    void submission_shouldOpenAnInvitationsLinkWithoutTheMapper_whenRunFromItsZip() throws Exception {
+        // GIVEN an invitation made through the admin API, as a CRM makes one (its link's token)
+        HttpResponse<String> made = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(cloud.baseUrl().resolve("/api/invitations"))
+                        .header("authorization", "Bearer " + LocalCloudOptions.DEFAULT_API_KEY)
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"surveyId":"%s","channel":"link","customer":{"id":"c-zip","locale":"fa"}}"""
+                                .formatted(SURVEY))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String token = JSON.readTree(made.body()).path("token").asText();
+
+        // WHEN the survey page is opened with that link in a fresh JVM
+        Ran ran = run("submission", event -> withLinkToken(event, token), "get-survey-page.json");
+
+        // THEN the invitation's page is served, carrying its token into the form
+        assertThat(ran.result(0).path("statusCode").asInt()).as(ran.why("the page served")).isEqualTo(200);
+        assertThat(ran.result(0).path("body").asText()).as(ran.why("the token in the form"))
+                .contains("name=\"_t\" value=\"" + token + "\"");
+        // AND the token and the stored invitation were read without the data-binding mapper
+        assertThat(ran.loadedClasses()).as(ran.why("the classes it loaded")).contains(InvitationJson.class.getName())
+                .noneMatch(loaded -> loaded.startsWith("com.fasterxml.jackson.databind.") && !loaded.endsWith("Exception"));
+    }
+
+    /** The sample page request, opened with {@code ?t=token} as an invitation's link does. */
+    private static String withLinkToken(String event, String token) {
+        try {
+            ObjectNode request = (ObjectNode) JSON.readTree(event);
+            request.put("rawQueryString", request.path("rawQueryString").asText() + "&t=" + token);
+            ((ObjectNode) request.path("queryStringParameters")).put("t", token);
+            return JSON.writeValueAsString(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.halqe.aws.dynamo;
 
+import io.halqe.aws.json.InvitationJson;
 import io.halqe.aws.json.Json;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.InvitationStore;
@@ -79,7 +80,8 @@ public final class DynamoInvitationStore implements InvitationStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.MAPPER.readValue(Items.string(item, "invitation"), Invitation.class));
+            // read with the streaming core: a survey link's first request needs no data-binding mapper otherwise
+            return Optional.of(InvitationJson.read(Items.string(item, "invitation")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

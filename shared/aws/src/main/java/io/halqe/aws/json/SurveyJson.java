@@ -1,5 +1,14 @@
 package io.halqe.aws.json;
 
+import static io.halqe.aws.json.PlainFields.boxed;
+import static io.halqe.aws.json.PlainFields.flag;
+import static io.halqe.aws.json.PlainFields.integer;
+import static io.halqe.aws.json.PlainFields.list;
+import static io.halqe.aws.json.PlainFields.map;
+import static io.halqe.aws.json.PlainFields.named;
+import static io.halqe.aws.json.PlainFields.object;
+import static io.halqe.aws.json.PlainFields.strings;
+
 import io.halqe.domain.analytics.Theme;
 import io.halqe.domain.survey.Branding;
 import io.halqe.domain.survey.Display;
@@ -10,12 +19,7 @@ import io.halqe.domain.survey.QuestionType;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyKind;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A stored survey definition (what {@link Json#write} made of a {@link Survey}) read with the streaming core alone:
@@ -43,7 +47,7 @@ public final class SurveyJson {
                 list(survey.get("languages"), String.class::cast), list(survey.get("questions"), SurveyJson::question),
                 list(survey.get("hiddenFields"), String.class::cast), flag(survey.get("requireSignedLink")),
                 (String) survey.get("touchpoint"), list(survey.get("allowedOrigins"), String.class::cast),
-                strings(survey.get("thankYou")), map(survey.get("followUp"), SurveyJson::strings),
+                strings(survey.get("thankYou")), map(survey.get("followUp"), PlainFields::strings),
                 list(survey.get("themes"), SurveyJson::theme), text(survey.get("emailSubject")),
                 text(survey.get("smsText")), display(survey.get("display")), branding(survey.get("branding")));
     }
@@ -86,56 +90,5 @@ public final class SurveyJson {
             case String single -> LocalizedText.of(single);
             default -> new LocalizedText(strings(value));
         };
-    }
-
-    private static <E extends Enum<E>> E named(Class<E> type, Object value) {
-        return value == null ? null : Enum.valueOf(type, ((String) value).toUpperCase(Locale.ROOT));
-    }
-
-    private static int integer(Object value) {
-        return value == null ? 0 : Math.toIntExact(((Number) value).longValue());
-    }
-
-    private static Integer boxed(Object value) {
-        return value == null ? null : integer(value);
-    }
-
-    private static boolean flag(Object value) {
-        return value != null && (Boolean) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value) {
-        if (value instanceof Map<?, ?> object) {
-            return (Map<String, Object>) object;
-        }
-        throw new IllegalArgumentException("expected an object, found " + value);
-    }
-
-    private static <T> List<T> list(Object value, Function<Object, T> item) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof List<?> items)) {
-            throw new IllegalArgumentException("expected an array, found " + value);
-        }
-        List<T> list = new ArrayList<>(items.size());
-        for (Object each : items) {
-            list.add(item.apply(each));
-        }
-        return list;
-    }
-
-    private static <T> Map<String, T> map(Object value, Function<Object, T> field) {
-        if (value == null) {
-            return null;
-        }
-        Map<String, T> map = new LinkedHashMap<>();
-        object(value).forEach((name, each) -> map.put(name, field.apply(each)));
-        return map;
-    }
-
-    private static Map<String, String> strings(Object value) {
-        return map(value, String.class::cast);
     }
 }

@@ -1,10 +1,10 @@
 package io.halqe.aws.links;
 
-import io.halqe.aws.json.Json;
 import io.halqe.domain.core.Customer;
 import io.halqe.domain.links.Invitation;
 import io.halqe.domain.links.LinkSigner;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,24 +26,30 @@ public final class HmacLinkSigner implements LinkSigner {
 
     @Override
     public String sign(Invitation invitation) {
-        var payload = Json.MAPPER.createObjectNode().put("v", 2).put("i", invitation.id()).put("s", invitation.surveyId())
-                .put("exp", invitation.expiresAt().getEpochSecond());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("v", 2);
+        payload.put("i", invitation.id());
+        payload.put("s", invitation.surveyId());
+        payload.put("exp", invitation.expiresAt().getEpochSecond());
         return tokens.sign(payload);
     }
 
     /** A valid token gives the invitation's id, survey and expiry; the rest comes from the invitation store. */
     @Override
     public LinkCheck verify(String token, Instant now) {
-        var payload = tokens.verify(token);
-        if (payload.isEmpty() || payload.get().path("v").asInt() != 2 || !payload.get().path("i").isTextual()
-                || !payload.get().path("s").isTextual() || !payload.get().path("exp").canConvertToLong()) {
+        Map<String, Object> payload = tokens.verify(token).orElse(Map.of());
+        String invitationId = SignedTokens.text(payload, "i");
+        String surveyId = SignedTokens.text(payload, "s");
+        Long expiry = SignedTokens.whole(payload, "exp");
+        if (!Long.valueOf(2).equals(SignedTokens.whole(payload, "v")) || invitationId == null || surveyId == null
+                || expiry == null) {
             return new LinkCheck.Forged();
         }
-        Instant expiresAt = Instant.ofEpochSecond(payload.get().path("exp").asLong());
+        Instant expiresAt = Instant.ofEpochSecond(expiry);
         if (now.isAfter(expiresAt)) {
             return new LinkCheck.Expired(expiresAt);
         }
-        return new LinkCheck.Valid(new Invitation(payload.get().path("i").asText(), payload.get().path("s").asText(),
-                new Customer(null, null, null, null, null), Map.of(), null, expiresAt));
+        return new LinkCheck.Valid(new Invitation(invitationId, surveyId, new Customer(null, null, null, null, null),
+                Map.of(), null, expiresAt));
     }
 }

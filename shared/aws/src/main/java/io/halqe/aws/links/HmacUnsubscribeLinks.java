@@ -1,10 +1,11 @@
 package io.halqe.aws.links;
 
-import io.halqe.aws.json.Json;
 import io.halqe.domain.suppression.SuppressionList;
 import io.halqe.domain.suppression.UnsubscribeLinks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,14 +31,17 @@ public final class HmacUnsubscribeLinks implements UnsubscribeLinks {
 
     @Override
     public String urlFor(String address, Instant at) {
-        return publicBaseUrl + "/u/" + tokens.sign(Json.MAPPER.createObjectNode().put("a", SuppressionList.idOf(address))
-                .put("exp", at.plus(VALIDITY).getEpochSecond()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("a", SuppressionList.idOf(address));
+        payload.put("exp", at.plus(VALIDITY).getEpochSecond());
+        return publicBaseUrl + "/u/" + tokens.sign(payload);
     }
 
     @Override
     public Optional<String> suppressionIdOf(String token, Instant now) {
-        return tokens.verify(token).filter(payload -> payload.path("a").isTextual()
-                        && payload.path("exp").canConvertToLong() && !now.isAfter(Instant.ofEpochSecond(payload.path("exp").asLong())))
-                .map(payload -> payload.path("a").asText());
+        return tokens.verify(token).filter(payload -> SignedTokens.text(payload, "a") != null
+                        && SignedTokens.whole(payload, "exp") != null
+                        && !now.isAfter(Instant.ofEpochSecond(SignedTokens.whole(payload, "exp"))))
+                .map(payload -> SignedTokens.text(payload, "a"));
     }
 }

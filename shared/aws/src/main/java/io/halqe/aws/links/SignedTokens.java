@@ -1,8 +1,6 @@
 package io.halqe.aws.links;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.halqe.aws.json.Json;
+import io.halqe.aws.json.JsonStreams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -40,13 +38,15 @@ final class SignedTokens {
         return new SecretKeySpec(mac(new SecretKeySpec(key, ALGORITHM), label), ALGORITHM);
     }
 
-    String sign(ObjectNode payload) {
-        String signed = current + "." + ENCODER.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+    /** A token for {@code payload}, plain values (written with the streaming core: no data-binding mapper). */
+    String sign(Map<String, Object> payload) {
+        String json = JsonStreams.write(generator -> JsonStreams.writeValue(generator, payload));
+        String signed = current + "." + ENCODER.encodeToString(json.getBytes(StandardCharsets.UTF_8));
         return signed + "." + ENCODER.encodeToString(mac(keys.get(current), signed));
     }
 
     /** The payload of a token this keyring signed; empty for anything malformed, tampered or of an unknown key. */
-    Optional<JsonNode> verify(String token) {
+    Optional<Map<String, Object>> verify(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
@@ -59,10 +59,21 @@ final class SignedTokens {
             if (!MessageDigest.isEqual(mac(keys.get(parts[0]), signed), DECODER.decode(parts[2]))) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(Json.MAPPER.readTree(DECODER.decode(parts[1])));
+            return Optional.of(JsonStreams.readObject(new String(DECODER.decode(parts[1]), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | IOException malformed) {
             return Optional.empty();
         }
+    }
+
+    /** A payload's text field, or null when it is missing or not text. */
+    static String text(Map<String, Object> payload, String field) {
+        return payload.get(field) instanceof String text ? text : null;
+    }
+
+    /** A payload's whole-number field (what {@link #sign} wrote as a long), or null when it is missing or not one. */
+    static Long whole(Map<String, Object> payload, String field) {
+        return payload.get(field) instanceof Integer || payload.get(field) instanceof Long
+                ? ((Number) payload.get(field)).longValue() : null;
     }
 
     static byte[] mac(SecretKeySpec key, String data) {

@@ -26,6 +26,20 @@ class HmacLinkSignerTest {
         return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 
+    /** A link as signed before tokens were written with the streaming core (HMAC-SHA256 computed apart). */
+    private static final String SENT_BEFORE = "1.eyJ2IjoyLCJpIjoiaW52LTEiLCJzIjoiZGVtby1ucHMiLCJleHAiOjE3OTgwMjAwMDB9"
+            + ".Bt-h1Ge6V0SJgLmrdNHt9DPRD7n2AWrevv4eMDPV7hc";
+
+    @Test
+    void sign_shouldWriteTheSameTokenAsBefore_andVerifyLinksAlreadySent() {
+        // GIVEN a link sent before, {"v":2,"i":"inv-1","s":"demo-nps","exp":…} signed with the key
+        // WHEN the same invitation is signed now THEN the token is the same, byte for byte
+        assertThat(signer.sign(invitation)).isEqualTo(SENT_BEFORE);
+        // AND the link already sent still opens its invitation
+        assertThat(signer.verify(SENT_BEFORE, NOW)).isEqualTo(new LinkCheck.Valid(new Invitation("inv-1", "demo-nps",
+                new Customer(null, null, null, null, null), Map.of(), null, invitation.expiresAt())));
+    }
+
     @Test
     void verify_shouldNameTheInvitation_andTheTokenShouldCarryNoPersonalData() {
         // WHEN an invitation is signed
