@@ -1,13 +1,12 @@
 package io.halqe.aws.dynamo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.halqe.aws.json.Json;
 import io.halqe.aws.json.SurveyJson;
 import io.halqe.domain.core.Page;
 import io.halqe.domain.survey.Survey;
 import io.halqe.domain.survey.SurveyRepository;
-import java.time.Instant;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * JSON with Jackson's streaming core alone, for what every invocation of a stream function or a submission does:
- * read its event, answer it, write its metrics and log lines. Building {@link Json}'s data-binding mapper takes about a third of a
- * cold start's first invocation (scoring's, measured with {@code -Xlog:class+load}), and none of these needs it.
+ * read its event, answer it, write its metrics and log lines. Building {@link Json}'s data-binding mapper takes about
+ * a third of a cold start's first invocation (scoring's, measured with {@code -Xlog:class+load}), and none of these
+ * needs it.
  */
 public final class JsonStreams {
 
