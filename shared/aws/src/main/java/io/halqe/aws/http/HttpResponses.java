@@ -41,8 +41,7 @@ public final class HttpResponses {
 
     /** {@code body} as JSON: plain maps and lists with the streaming core, records with the data-binding mapper. */
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
-        String text = JsonStreams.isPlain(body) ? JsonStreams.write(json -> JsonStreams.writeValue(json, body))
-                : Json.write(body);
+        String text = JsonStreams.isPlain(body) ? JsonStreams.writePlain(body) : Json.write(body);
         return response(status, "application/json; charset=utf-8", text, Map.of());
     }
 

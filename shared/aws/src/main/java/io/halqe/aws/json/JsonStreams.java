@@ -127,6 +127,11 @@ public final class JsonStreams {
         }
     }
 
+    /** A plain value (see {@link #isPlain}) written into a string; anything else is refused. */
+    public static String writePlain(Object value) {
+        return write(json -> writeValue(json, value));
+    }
+
     /** A document written into a string. */
     public static String write(Writing writing) {
         StringWriter text = new StringWriter();

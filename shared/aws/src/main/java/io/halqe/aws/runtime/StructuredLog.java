@@ -52,26 +52,7 @@ public final class StructuredLog {
             failure.printStackTrace(new PrintWriter(trace));
             line.put("stackTrace", trace.toString());
         }
-        // numbers, booleans, strings and nulls only: the streaming core writes them without a mapper
-        return JsonStreams.write(json -> {
-            json.writeStartObject();
-            for (Map.Entry<String, Object> field : line.entrySet()) {
-                json.writeFieldName(field.getKey());
-                Object value = field.getValue();
-                if (value == null) {
-                    json.writeNull();
-                } else if (value instanceof Boolean flag) {
-                    json.writeBoolean(flag);
-                } else if (value instanceof Double || value instanceof Float) {
-                    json.writeNumber(((Number) value).doubleValue());
-                } else if (value instanceof Number number) {
-                    // any other number (a counter, a BigDecimal) as it writes itself
-                    json.writeNumber(number.toString());
-                } else {
-                    json.writeString(value.toString());
-                }
-            }
-            json.writeEndObject();
-        });
+        // numbers, booleans, strings and nulls only: plain values, which the streaming core writes without a mapper
+        return JsonStreams.writePlain(line);
     }
 }
