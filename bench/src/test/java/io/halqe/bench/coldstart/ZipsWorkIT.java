@@ -19,6 +19,7 @@ import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.FollowUpCase;
 import io.halqe.domain.customers.CustomerProfile;
 import io.halqe.domain.response.Response;
+import io.halqe.domain.response.ResponseIds;
 import io.halqe.domain.response.ResponseStatus;
 import io.halqe.local.LocalCloud;
 import io.halqe.local.LocalCloudOptions;
@@ -63,6 +64,8 @@ class ZipsWorkIT {
     private static final List<String> LINKAGE_ERRORS = List.of("NoClassDefFoundError", "ClassNotFoundException",
             "NoSuchMethodError", "NoSuchFieldError", "ExceptionInInitializerError");
     private static final String SURVEY = "demo-nps";
+    /** The case events/api/close-case.json closes. */
+    private static final String CLOSE_CASE_SAMPLE_ID = "case-demo-nps.7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
 
     private static LocalCloud cloud;
     private static Path root;
@@ -265,11 +268,21 @@ class ZipsWorkIT {
                 "support", "owner@demo.halqe.local", "detractor", 2, "late", "en", now, now.plusSeconds(3600));
         new DynamoCaseRepository(cloud.dynamoDb(), table("CasesTable")).openIfAbsent(open);
         String customerId = "cust-zip-api";
+        // AND an invited answer of that customer with an open case, to close and tell her what was done
+        String invited = ResponseIds.named(SURVEY, "zip-api-invited");
+        new DynamoResponseRepository(cloud.dynamoDb(), table("ResponsesTable")).insertIfAbsent(new Response(invited,
+                SURVEY, 1, Map.of(), "en", now, ResponseStatus.RECEIVED, null, Map.of(), customerId, null, false));
+        new DynamoCaseRepository(cloud.dynamoDb(), table("CasesTable")).openIfAbsent(new FollowUpCase(
+                FollowUpCase.idFor(invited), invited, SURVEY, CaseStatus.OPEN, "support", "owner@demo.halqe.local",
+                "detractor", 2, "late", "en", now, now.plusSeconds(3600)));
 
-        // WHEN GET /api/cases?status=open, a CRM's CustomerUpserted, and a user made, listed, given another role and
-        // deleted (every call of the Cognito client, shrunk to them) are invoked in one fresh JVM
-        Ran ran = run("api", event -> event.replace("\"cust-42\"", "\"" + customerId + "\""), "get-open-cases.json",
-                "customer-upserted.json", "post-user.json", "get-users.json", "put-user.json", "delete-user.json");
+        // WHEN GET /api/cases?status=open, a CRM's CustomerUpserted, a user made, listed, given another role and
+        // deleted (every call of the Cognito client, shrunk to them), and the case closed telling the customer are
+        // invoked in one fresh JVM
+        Ran ran = run("api", event -> event.replace("\"cust-42\"", "\"" + customerId + "\"")
+                        .replace(CLOSE_CASE_SAMPLE_ID, FollowUpCase.idFor(invited)), "get-open-cases.json",
+                "customer-upserted.json", "post-user.json", "get-users.json", "put-user.json", "delete-user.json",
+                "close-case.json");
 
         // THEN the open case is listed
         JsonNode listed = ran.result(0);
@@ -287,6 +300,15 @@ class ZipsWorkIT {
         assertThat(JSON.readTree(ran.result(4).path("body").asText()).at("/user/role").asText())
                 .as(ran.why("PUT /api/users/zip-user made her an agent")).isEqualTo("agent");
         assertThat(ran.result(5).path("statusCode").asInt()).as(ran.why("DELETE answered 204")).isEqualTo(204);
+        // AND the case is closed and its customer told, in an email, and both counted as EMF lines
+        JsonNode closed = JSON.readTree(ran.result(6).path("body").asText());
+        assertThat(closed.path("status").asText()).as(ran.why("the case closed")).isEqualTo("closed");
+        assertThat(closed.path("customerNotified").asBoolean()).as(ran.why("the customer told")).isTrue();
+        assertThat(cloud.outbox().emails()).as(ran.why("the customer emailed what was done"))
+                .anySatisfy(email -> assertThat(email.to()).contains("sara@example.com"))
+                .extracting(Outbox.Email::text).anySatisfy(text -> assertThat(text).contains("changed our courier"));
+        assertThat(ran.counted()).as(ran.why("the close and the customer told counted"))
+                .containsEntry("CasesClosed", 1.0).containsEntry("CustomersTold", 1.0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.halqe.aws.http.HttpRequest;
 import io.halqe.aws.http.HttpResponses;
 import io.halqe.aws.http.Router;
 import io.halqe.aws.json.Json;
+import io.halqe.aws.metrics.EmfMetrics;
 import io.halqe.aws.messaging.BusEvent;
 import io.halqe.aws.runtime.Adapters;
 import io.halqe.aws.routing.EventRulerWebhookFilter;
@@ -28,6 +29,8 @@ import io.halqe.domain.announcements.Announce;
 import io.halqe.domain.recovery.RequeueParked;
 import io.halqe.domain.cases.CloseCase;
 import io.halqe.domain.cases.ReportEffectiveness;
+import io.halqe.domain.core.Metric;
+import io.halqe.domain.core.Metrics;
 import io.halqe.domain.customers.ManageCustomers;
 import io.halqe.domain.enrichment.Respondents;
 import io.halqe.domain.events.CustomerUpserted;
@@ -64,6 +67,7 @@ public final class ApiHandler implements RequestStreamHandler {
     private final Audit audit;
     private final Router routes;
     private final ManageCustomers customers;
+    private final EmfMetrics metrics;
 
     public ApiHandler() {
         this(Adapters.forFunction("HALQE_SURVEYS_TABLE", "HALQE_RESPONSES_TABLE", "HALQE_DIRECTORY_TABLE",
@@ -72,35 +76,44 @@ public final class ApiHandler implements RequestStreamHandler {
                 "HALQE_DETRACTOR_CASE_SLA", "HALQE_API_KEY_SHA256", "HALQE_SENDER_NAME", "HALQE_BRAND_LOGO_URL",
                 "HALQE_BRAND_COLOR", "HALQE_BRAND_FOOTER", "HALQE_LIMITS_TABLE", "HALQE_SMS_MONTHLY_LIMIT",
                 "HALQE_AUDIT_TABLE", "HALQE_PEOPLE_POOL_ID", "HALQE_DEFAULT_OWNER_EMAIL", "HALQE_WEBHOOKS_TABLE",
-                "HALQE_WEBHOOK_SCHEMES"));
+                "HALQE_WEBHOOK_SCHEMES", "HALQE_METRICS_NAMESPACE"));
     }
 
     private ApiHandler(Adapters adapters) {
-        this(new Access(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")),
-                new ManageApiKeys(adapters.apiKeys()), adapters.teams()),
-                new Audit(adapters.auditLog(), adapters.auditPseudonyms()::of), routes(adapters),
-                new ManageCustomers(adapters.customers()));
+        this(adapters, adapters.metrics("api"));
     }
 
-    ApiHandler(Access access, Audit audit, Router routes, ManageCustomers customers) {
+    private ApiHandler(Adapters adapters, EmfMetrics metrics) {
+        this(new Access(AdminKey.fromSha256Hex(required(adapters.config().apiKeySha256(), "apiKeySha256")),
+                new ManageApiKeys(adapters.apiKeys()), adapters.teams()),
+                new Audit(adapters.auditLog(), adapters.auditPseudonyms()::of), routes(adapters, metrics),
+                new ManageCustomers(adapters.customers()), metrics);
+    }
+
+    ApiHandler(Access access, Audit audit, Router routes, ManageCustomers customers, EmfMetrics metrics) {
         this.access = access;
         this.audit = audit;
         this.routes = routes;
         this.customers = customers;
+        this.metrics = metrics;
     }
 
-    /** Every route of the admin API, wired to AWS. */
-    static Router routes(Adapters adapters) {
+    /**
+     * Every route of the admin API, wired to AWS. The emails that tell customers what was done (a closed case's, an
+     * announcement's) are counted as {@link Metric#CUSTOMERS_TOLD} as they go out; invitations are not.
+     */
+    static Router routes(Adapters adapters, Metrics metrics) {
         var config = adapters.config();
         var surveys = new ManageSurveys(adapters.surveys());
         var cases = adapters.cases();
         var responses = adapters.responses();
         var mailer = adapters.mailer();
+        var telling = metrics.counting(mailer, Metric.CUSTOMERS_TOLD);
         var suppression = adapters.suppression();
         var unsubscribeLinks = adapters.unsubscribeLinks();
         var policies = adapters.contactPolicies();
         var parked = adapters.parkedWork();
-        var announce = new Announce(responses, mailer, suppression, unsubscribeLinks, config.branding(),
+        var announce = new Announce(responses, telling, suppression, unsubscribeLinks, config.branding(),
                 adapters.customerEmailLedger(), parked);
         return new Router().add(
                 new AccessRoutes(new ManageApiKeys(adapters.apiKeys()), adapters.auditLog()),
@@ -119,9 +132,10 @@ public final class ApiHandler implements RequestStreamHandler {
                 new CustomerRoutes(new ManageCustomers(adapters.customers()), adapters.customers()),
                 new MigrationRoutes(new ImportDelighted(adapters.surveys(), responses, adapters.customers(),
                         config.timeZone(), IMPORT_WRITES)),
-                new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), mailer, suppression, unsubscribeLinks,
-                        config.branding(), adapters.customerEmailLedger(), adapters.outreach(), policies::current),
-                        new WebhookAnnouncements(adapters.webhookOutbox())),
+                new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), telling,
+                        suppression, unsubscribeLinks, config.branding(), adapters.customerEmailLedger(),
+                        adapters.outreach(), policies::current),
+                        new WebhookAnnouncements(adapters.webhookOutbox()), metrics),
                 new WebhookRoutes(new ManageWebhooks(adapters.webhooks(), new EventRulerWebhookFilter(),
                         config.webhookSchemes())),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),
@@ -141,11 +155,13 @@ public final class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        switch (Inbound.read(input)) {
-            case Inbound.Http http -> HttpResponses.write(handle(http.event()), output);
-            case Inbound.Bus bus -> upsertFromCrm(bus.event(), StructuredLog.of(context, "api"));
-            case Inbound other -> throw Inbound.unexpected("api", other);
-        }
+        metrics.around(() -> {
+            switch (Inbound.read(input)) {
+                case Inbound.Http http -> HttpResponses.write(handle(http.event()), output);
+                case Inbound.Bus bus -> upsertFromCrm(bus.event(), StructuredLog.of(context, "api"));
+                case Inbound other -> throw Inbound.unexpected("api", other);
+            }
+        });
     }
 
     /** A CRM's profile change; an invalid one fails, so after the retries it lands in the DLQ with its reason. */

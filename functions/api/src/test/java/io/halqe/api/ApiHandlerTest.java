@@ -60,6 +60,10 @@ class ApiHandlerTest {
     private static io.halqe.aws.dynamo.DynamoOutreachRepository OUTREACH;
     private static io.halqe.aws.dynamo.DynamoParkedWork PARKED;
     private static io.halqe.aws.dynamo.DynamoWebhookStore WEBHOOKS;
+    /** What the handler counts, as the function writes it: one EMF document an invocation that counted something. */
+    private static final io.halqe.local.runtime.testing.EmfLines EMF = new io.halqe.local.runtime.testing.EmfLines();
+    private static final io.halqe.aws.metrics.EmfMetrics METRICS = new io.halqe.aws.metrics.EmfMetrics("Halqe/test",
+            "api", EMF, java.time.Clock.systemUTC());
 
     @BeforeAll
     static void start() {
@@ -112,10 +116,12 @@ class ApiHandlerTest {
                 new CustomerRoutes(customers, DIRECTORY),
                 new MigrationRoutes(new io.halqe.domain.migration.ImportDelighted(surveys, responses, DIRECTORY, tehran, 4)),
                 new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases,
-                        new io.halqe.domain.enrichment.Respondents(responses, DIRECTORY), EMAILS::add, suppression,
+                        new io.halqe.domain.enrichment.Respondents(responses, DIRECTORY),
+                        METRICS.counting(EMAILS::add, io.halqe.domain.core.Metric.CUSTOMERS_TOLD), suppression,
                         unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger, OUTREACH, POLICIES::current),
                         new io.halqe.aws.webhooks.WebhookAnnouncements(new io.halqe.domain.webhooks.EnqueueWebhooks(
-                                WEBHOOKS::subscriptions, WEBHOOKS, new io.halqe.aws.routing.EventRulerWebhookFilter()))),
+                                WEBHOOKS::subscriptions, WEBHOOKS, new io.halqe.aws.routing.EventRulerWebhookFilter())),
+                        METRICS),
                 new WebhookRoutes(new io.halqe.domain.webhooks.ManageWebhooks(WEBHOOKS,
                         new io.halqe.aws.routing.EventRulerWebhookFilter(), java.util.Set.of("https"))),
                 new RuleRoutes(new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),
@@ -139,7 +145,7 @@ class ApiHandlerTest {
                         new io.halqe.domain.cases.ReportEffectiveness(cases, responses), tehran, INVITATION_LINKS),
                 new TopicRoutes(new ManageSurveys(surveys), new io.halqe.domain.scoring.ReadEmergingTopics(
                         new DynamoAggregateStore(db.client(), db.tableName("AggregatesTable")), responses, tehran),
-                        tehran)), customers);
+                        tehran)), customers, METRICS);
         for (int i = 0; i < 3; i++) {
             responses.insertIfAbsent(Response.received("r" + i, "demo-nps", 1,
                     Map.of("nps", new Answer.Score(QuestionType.NPS, 2 + i), "comment", new Answer.Text("<i>slow</i>")),
@@ -778,6 +784,38 @@ class ApiHandlerTest {
                 .isEqualTo(400);
         assertThat(send("POST", "/api/cases/nope/close", "application/json", "{\"resolution\":\"x\"}").getStatusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void close_shouldCountTheCaseClosedOnce_whenTheFunctionIsInvokedTwiceWithIt() throws Exception {
+        // GIVEN an open case whose answer has no customer address, and nothing counted yet
+        new DynamoCaseRepository(db.client(), db.tableName("CasesTable")).openIfAbsent(new FollowUpCase("case-count-me",
+                "r2", "demo-nps", CaseStatus.OPEN, "support", "owner@demo.example", "Detractor (4/10)", 4, null, "en", AT,
+                AT.plusSeconds(172800)));
+        METRICS.flush();
+        EMF.clear();
+        String close = java.nio.file.Files.readString(java.nio.file.Path.of(sampleEvent("api", "close-case.json")))
+                .replace("case-demo-nps.7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "case-count-me");
+        // WHEN the function is invoked with the sample close asking to tell the customer, twice (a client's retry)
+        List<JsonNode> answers = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var out = new java.io.ByteArrayOutputStream();
+            handler.handleRequest(new java.io.ByteArrayInputStream(close.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    out, context("api"));
+            answers.add(Json.MAPPER.readTree(out.toByteArray()));
+        }
+        // THEN both answer 200 with the case closed and nobody told (no address)
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+            JsonNode body = Json.MAPPER.readTree(answer.path("body").asText());
+            assertThat(body.path("status").asText()).isEqualTo("closed");
+            assertThat(body.path("customerNotified").asBoolean()).isFalse();
+        });
+        // AND the first invocation wrote one EMF line counting one case closed, the retry none
+        assertThat(EMF.documents()).singleElement().satisfies(emf -> {
+            assertThat(emf.member("Service")).isEqualTo("api");
+            assertThat(emf.values()).containsOnly(Map.entry("CasesClosed", 1.0));
+        });
     }
 
     @Test

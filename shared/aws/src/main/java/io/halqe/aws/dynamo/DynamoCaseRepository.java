@@ -294,7 +294,7 @@ public final class DynamoCaseRepository implements CaseRepository {
     }
 
     @Override
-    public Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at) {
+    public Optional<Closed> close(String caseId, String resolution, java.time.Instant at) {
         try {
             var updated = dynamo.updateItem(request -> request.tableName(table).key(key(caseId))
                     .updateExpression("SET #status = :closed, resolution = :resolution, closedAt = :at")
@@ -303,9 +303,9 @@ public final class DynamoCaseRepository implements CaseRepository {
                     .expressionAttributeValues(Map.of(":closed", Items.s(CaseStatus.CLOSED.wireName()),
                             ":resolution", Items.s(resolution), ":at", Items.s(at.toString())))
                     .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
-            return Optional.of(fromItem(updated.attributes()));
+            return Optional.of(new Closed(fromItem(updated.attributes()), true));
         } catch (ConditionalCheckFailedException closedBeforeOrMissing) {
-            return find(caseId);
+            return find(caseId).map(closedBefore -> new Closed(closedBefore, false));
         }
     }
 

@@ -262,16 +262,13 @@ public final class Adapters {
         return required(config.directoryTable(), "directoryTable");
     }
 
-    /** One SES mailer per function: the sender and configuration set are the template's. */
-    /**
-     * What the function counts, as CloudWatch metrics under {@code service} (its name); only functions whose zip
-     * carries Powertools metrics ask for it.
-     */
+    /** What the function counts, as CloudWatch metrics under {@code service} (its name). */
     public io.halqe.aws.metrics.EmfMetrics metrics(String service) {
         return io.halqe.aws.metrics.EmfMetrics.toStandardOutput(required(config.metricsNamespace(), "metricsNamespace"),
                 service);
     }
 
+    /** One SES mailer per function: the sender and configuration set are the template's. */
     public SesMailer mailer() {
         if (mailer == null) {
             mailer = new SesMailer(clients.sesV2(), required(config.senderEmail(), "senderEmail"),

@@ -136,7 +136,7 @@ class EventContractTest {
             }
 
             @Override
-            public Optional<FollowUpCase> close(String caseId, String resolution, Instant at) {
+            public Optional<Closed> close(String caseId, String resolution, Instant at) {
                 return Optional.empty();
             }
 

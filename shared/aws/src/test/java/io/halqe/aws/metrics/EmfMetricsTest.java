@@ -61,4 +61,26 @@ class EmfMetricsTest {
         assertThat(lines.documents()).singleElement()
                 .satisfies(emf -> assertThat(emf.values()).containsOnly(Map.entry("EmailsSent", 1.0)));
     }
+
+    @Test
+    void counting_shouldCountEachEmailSentAsTheGivenMetric_andNoneThatFailed() {
+        // GIVEN a mailer counted as customers told, whose second send fails
+        List<io.halqe.domain.core.Mailer.Email> sent = new java.util.ArrayList<>();
+        io.halqe.domain.core.Mailer flaky = email -> {
+            if (!sent.isEmpty()) {
+                throw new IllegalStateException("SES refused");
+            }
+            sent.add(email);
+        };
+        io.halqe.domain.core.Mailer telling = metrics.counting(flaky, Metric.CUSTOMERS_TOLD);
+        var email = new io.halqe.domain.core.Mailer.Email(List.of("sara@example.com"), "We fixed it", "text", "<p>html</p>");
+        // WHEN two emails are sent, the second refused
+        telling.send(email);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> telling.send(email))
+                .isInstanceOf(IllegalStateException.class);
+        metrics.flush();
+        // THEN the one that went is counted as a customer told, and nothing as an email sent
+        assertThat(lines.documents()).singleElement()
+                .satisfies(emf -> assertThat(emf.values()).containsOnly(Map.entry("CustomersTold", 1.0)));
+    }
 }

@@ -34,8 +34,11 @@ public interface CaseRepository {
         return listByStatus(status, limit, cursor);
     }
 
-    /** Closes the case with its resolution (closing a closed case changes nothing); empty if there is no such case. */
-    Optional<FollowUpCase> close(String caseId, String resolution, java.time.Instant at);
+    /**
+     * Closes the case with its resolution (closing a closed case changes nothing); empty if there is no such case.
+     * {@link Closed#now} says whether this call closed it, so a repeated close is not counted twice.
+     */
+    Optional<Closed> close(String caseId, String resolution, java.time.Instant at);
 
     /**
      * Cases with this status due before {@code now} and not escalated yet, soonest due first — leaving out those whose
@@ -62,5 +65,8 @@ public interface CaseRepository {
     boolean recordRemeasurement(String caseId, CaseWork.Remeasurement remeasurement);
 
     record Opened(FollowUpCase followUpCase, boolean created) {
+    }
+
+    record Closed(FollowUpCase followUpCase, boolean now) {
     }
 }

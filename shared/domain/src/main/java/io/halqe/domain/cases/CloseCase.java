@@ -46,9 +46,12 @@ public final class CloseCase {
     private static final int MAX_MESSAGE = 5000;
 
     public sealed interface Outcome {
-        /** {@code resurveyAt}: when the customer is surveyed again (null: no known address). */
-        record Closed(FollowUpCase followUpCase, boolean customerNotified, String notNotifiedBecause, Instant resurveyAt)
-                implements Outcome {
+        /**
+         * {@code closedNow}: this call closed the case (false: it was closed before); {@code resurveyAt}: when the
+         * customer is surveyed again (null: no known address).
+         */
+        record Closed(FollowUpCase followUpCase, boolean closedNow, boolean customerNotified, String notNotifiedBecause,
+                      Instant resurveyAt) implements Outcome {
         }
 
         record NotFound(String caseId) implements Outcome {
@@ -91,27 +94,29 @@ public final class CloseCase {
                 || request.customerMessage().length() > MAX_MESSAGE)) {
             return new Outcome.Invalid(new Problem("customerMessage", "is required to notify the customer (at most 5000 characters)"));
         }
-        Optional<FollowUpCase> closed = cases.close(caseId, request.resolution().strip(), at);
-        if (closed.isEmpty()) {
+        Optional<CaseRepository.Closed> closing = cases.close(caseId, request.resolution().strip(), at);
+        if (closing.isEmpty()) {
             return new Outcome.NotFound(caseId);
         }
-        Optional<Response> response = respondents.response(closed.get().responseId());
+        boolean closedNow = closing.get().now();
+        FollowUpCase closed = closing.get().followUpCase();
+        Optional<Response> response = respondents.response(closed.responseId());
         CustomerProfile customer = response.flatMap(respondents::profileOf).orElse(null);
         String email = customer == null ? null : customer.email();
         String language = response.map(Response::language).orElse("en");
-        Instant resurveyAt = email == null ? null : scheduleResurvey(closed.get(), customer,
+        Instant resurveyAt = email == null ? null : scheduleResurvey(closed, customer,
                 response.map(Response::language).orElse(null), at);
         if (!notify) {
-            return new Outcome.Closed(closed.get(), false, "not requested", resurveyAt);
+            return new Outcome.Closed(closed, closedNow, false, "not requested", resurveyAt);
         }
         Optional<String> unsendable = unsendable(email);
         if (unsendable.isPresent()) {
-            return new Outcome.Closed(closed.get(), false, unsendable.get(), resurveyAt);
+            return new Outcome.Closed(closed, closedNow, false, unsendable.get(), resurveyAt);
         }
         ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
                 CustomerEmail.Purpose.CASE_FOLLOW_UP, email, language, request.customerMessage(),
                 unsubscribe.urlFor(email, at), brand)));
-        return new Outcome.Closed(closed.get(), true, null, resurveyAt);
+        return new Outcome.Closed(closed, closedNow, true, null, resurveyAt);
     }
 
     /**

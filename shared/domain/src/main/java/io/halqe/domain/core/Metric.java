@@ -11,6 +11,10 @@ public enum Metric {
     ANSWERS_ANALYSED("AnswersAnalysed"),
     /** A follow-up case opened for an answer (alerts; not one that was open already). */
     CASES_OPENED("CasesOpened"),
+    /** A follow-up case closed (api; not one that was closed already). */
+    CASES_CLOSED("CasesClosed"),
+    /** A customer told what was done: a closed case's email to its customer, or an announcement's (api). */
+    CUSTOMERS_TOLD("CustomersTold"),
     /** An email sent: an alert, a digest, a team's weekly digest (alerts). */
     EMAILS_SENT("EmailsSent"),
     /** A message published to the team alerts topic (alerts). */

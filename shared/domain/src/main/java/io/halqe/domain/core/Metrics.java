@@ -20,9 +20,14 @@ public interface Metrics {
 
     /** The mailer, each email counted once it is sent. */
     default Mailer counting(Mailer mailer) {
+        return counting(mailer, Metric.EMAILS_SENT);
+    }
+
+    /** The mailer, each email counted as {@code metric} once it is sent. */
+    default Mailer counting(Mailer mailer, Metric metric) {
         return email -> {
             mailer.send(email);
-            count(Metric.EMAILS_SENT, 1);
+            count(metric, 1);
         };
     }
 

@@ -51,19 +51,20 @@ public final class InMemoryCases implements CaseRepository, DeliveryLedger {
     }
 
     @Override
-    public Optional<FollowUpCase> close(String caseId, String resolution, Instant at) {
+    public Optional<Closed> close(String caseId, String resolution, Instant at) {
         FollowUpCase current = cases.get(caseId);
         if (current == null) {
             return Optional.empty();
         }
-        if (current.status() != CaseStatus.CLOSED) {
+        boolean now = current.status() != CaseStatus.CLOSED;
+        if (now) {
             current = new FollowUpCase(current.id(), current.responseId(), current.surveyId(), CaseStatus.CLOSED,
                     current.team(), current.owner(), current.reason(), current.npsScore(), current.comment(),
                     current.language(), current.openedAt(), current.dueAt());
             cases.put(caseId, current);
             resolutions.put(caseId, resolution);
         }
-        return Optional.of(current);
+        return Optional.of(new Closed(current, now));
     }
 
     public final Map<String, String> resolutions = new LinkedHashMap<>();
