@@ -113,6 +113,28 @@ class TemplateContractTest {
     }
 
     @Test
+    void everyZipsJars_shouldHoldTheirClassesStored_whenPackaged() throws Exception {
+        // GIVEN every function's zip as `mvn package` builds it
+        for (SamTemplate.Function function : TEMPLATE.functions()) {
+            try (ZipFile archive = new ZipFile(ROOT.resolve(function.codeUri()).toFile())) {
+                List<? extends ZipEntry> jars = archive.stream()
+                        .filter(entry -> entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")).toList();
+                assertThat(jars).as("jars of %s", function.logicalId()).isNotEmpty();
+                for (ZipEntry jar : jars) {
+                    // WHEN each jar's entries are read
+                    try (var entries = new java.util.zip.ZipInputStream(archive.getInputStream(jar))) {
+                        for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                            // THEN each is stored, so a class loads without being inflated (functions/StoreJars.java)
+                            assertThat(entry.getMethod()).as("%s in %s of %s", entry.getName(), jar.getName(),
+                                    function.logicalId()).isEqualTo(ZipEntry.STORED);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void bedrockRuntime_shouldBeInTheEnrichmentZipAlone_whenPackaged() throws Exception {
         // GIVEN every function's zip as `mvn package` builds it
         for (SamTemplate.Function function : TEMPLATE.functions()) {
