@@ -99,8 +99,8 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     /**
-     * Every route of the admin API, wired to AWS. The emails that tell customers what was done (a closed case's, an
-     * announcement's) are counted as {@link Metric#CUSTOMERS_TOLD} as they go out; invitations are not.
+     * Every route of the admin API, wired to AWS. Cases closed are counted, and the emails that tell customers what
+     * was done (a closed case's, an announcement's) as {@link Metric#CUSTOMERS_TOLD} as they go out; invitations not.
      */
     static Router routes(Adapters adapters, Metrics metrics) {
         var config = adapters.config();
@@ -134,8 +134,8 @@ public final class ApiHandler implements RequestStreamHandler {
                         config.timeZone(), IMPORT_WRITES)),
                 new CaseRoutes(cases, new CloseCase(cases, new Respondents(responses, adapters.customers()), telling,
                         suppression, unsubscribeLinks, config.branding(), adapters.customerEmailLedger(),
-                        adapters.outreach(), policies::current),
-                        new WebhookAnnouncements(adapters.webhookOutbox()), metrics),
+                        adapters.outreach(), policies::current, metrics),
+                        new WebhookAnnouncements(adapters.webhookOutbox())),
                 new WebhookRoutes(new ManageWebhooks(adapters.webhooks(), new EventRulerWebhookFilter(),
                         config.webhookSchemes())),
                 new RuleRoutes(adapters.routingRules(), adapters.alertRules(), adapters.triggers(), policies),

@@ -12,17 +12,14 @@ import io.halqe.domain.cases.CaseRepository;
 import io.halqe.domain.cases.CaseStatus;
 import io.halqe.domain.cases.CloseCase;
 import io.halqe.domain.cases.UpdateCase;
-import io.halqe.domain.core.Metric;
-import io.halqe.domain.core.Metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Follow-up cases: the team's queue, one case, forward-only updates, notes, and closing the loop (announced to the
- * webhook subscriptions that ask for {@code case.closed}, and counted once per case as {@link Metric#CASES_CLOSED}).
+ * webhook subscriptions that ask for {@code case.closed}).
  */
-record CaseRoutes(CaseRepository cases, CloseCase closeCase, WebhookAnnouncements webhooks, Metrics metrics)
-        implements Router.Group {
+record CaseRoutes(CaseRepository cases, CloseCase closeCase, WebhookAnnouncements webhooks) implements Router.Group {
 
     /** {@code author} is accepted for older clients and ignored: a note's author is the caller. */
     record NoteRequest(String author, String text) {
@@ -129,9 +126,6 @@ record CaseRoutes(CaseRepository cases, CloseCase closeCase, WebhookAnnouncement
         String caseId = visibleCase(request);
         return switch (closeCase.close(caseId, body(request, CloseCase.Request.class), request.receivedAt())) {
             case CloseCase.Outcome.Closed closed -> {
-                if (closed.closedNow()) {
-                    metrics.count(Metric.CASES_CLOSED, 1);
-                }
                 webhooks.caseClosed(closed.followUpCase(), closed.customerNotified(), () -> cases.work(caseId),
                         request.receivedAt());
                 Map<String, Object> view = new LinkedHashMap<>(Views.of(closed.followUpCase()));

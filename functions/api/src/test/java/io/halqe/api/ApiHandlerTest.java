@@ -118,10 +118,10 @@ class ApiHandlerTest {
                 new CaseRoutes(cases, new io.halqe.domain.cases.CloseCase(cases,
                         new io.halqe.domain.enrichment.Respondents(responses, DIRECTORY),
                         METRICS.counting(EMAILS::add, io.halqe.domain.core.Metric.CUSTOMERS_TOLD), suppression,
-                        unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger, OUTREACH, POLICIES::current),
-                        new io.halqe.aws.webhooks.WebhookAnnouncements(new io.halqe.domain.webhooks.EnqueueWebhooks(
-                                WEBHOOKS::subscriptions, WEBHOOKS, new io.halqe.aws.routing.EventRulerWebhookFilter())),
+                        unsubscribeLinks, io.halqe.domain.survey.Branding.NONE, ledger, OUTREACH, POLICIES::current,
                         METRICS),
+                        new io.halqe.aws.webhooks.WebhookAnnouncements(new io.halqe.domain.webhooks.EnqueueWebhooks(
+                                WEBHOOKS::subscriptions, WEBHOOKS, new io.halqe.aws.routing.EventRulerWebhookFilter()))),
                 new WebhookRoutes(new io.halqe.domain.webhooks.ManageWebhooks(WEBHOOKS,
                         new io.halqe.aws.routing.EventRulerWebhookFilter(), java.util.Set.of("https"))),
                 new RuleRoutes(new DynamoRoutingRules(db.client(), db.tableName("DirectoryTable")),

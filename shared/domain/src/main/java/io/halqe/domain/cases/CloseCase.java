@@ -5,6 +5,8 @@ import io.halqe.domain.survey.Branding;
 import io.halqe.domain.core.DeliveryLedger;
 
 import io.halqe.domain.core.Mailer;
+import io.halqe.domain.core.Metric;
+import io.halqe.domain.core.Metrics;
 
 import io.halqe.domain.response.Response;
 import io.halqe.domain.enrichment.Respondents;
@@ -46,12 +48,9 @@ public final class CloseCase {
     private static final int MAX_MESSAGE = 5000;
 
     public sealed interface Outcome {
-        /**
-         * {@code closedNow}: this call closed the case (false: it was closed before); {@code resurveyAt}: when the
-         * customer is surveyed again (null: no known address).
-         */
-        record Closed(FollowUpCase followUpCase, boolean closedNow, boolean customerNotified, String notNotifiedBecause,
-                      Instant resurveyAt) implements Outcome {
+        /** {@code resurveyAt}: when the customer is surveyed again (null: no known address). */
+        record Closed(FollowUpCase followUpCase, boolean customerNotified, String notNotifiedBecause, Instant resurveyAt)
+                implements Outcome {
         }
 
         record NotFound(String caseId) implements Outcome {
@@ -70,10 +69,12 @@ public final class CloseCase {
     private final DeliveryLedger ledger;
     private final OutreachRepository outreach;
     private final Supplier<ContactPolicy> policy;
+    private final Metrics metrics;
 
+    /** {@code metrics} counts each case this closes ({@link Metric#CASES_CLOSED}; a repeated close is not counted). */
     public CloseCase(CaseRepository cases, Respondents respondents, Mailer mailer, SuppressionList suppression,
                      UnsubscribeLinks unsubscribe, Branding brand, DeliveryLedger ledger, OutreachRepository outreach,
-                     Supplier<ContactPolicy> policy) {
+                     Supplier<ContactPolicy> policy, Metrics metrics) {
         this.cases = cases;
         this.respondents = respondents;
         this.mailer = mailer;
@@ -83,6 +84,7 @@ public final class CloseCase {
         this.brand = brand;
         this.outreach = outreach;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     public Outcome close(String caseId, Request request, Instant at) {
@@ -98,7 +100,10 @@ public final class CloseCase {
         if (closing.isEmpty()) {
             return new Outcome.NotFound(caseId);
         }
-        boolean closedNow = closing.get().now();
+        if (closing.get().now()) {
+            // counted as it happens: an email that fails below must not lose the close from the figures
+            metrics.count(Metric.CASES_CLOSED, 1);
+        }
         FollowUpCase closed = closing.get().followUpCase();
         Optional<Response> response = respondents.response(closed.responseId());
         CustomerProfile customer = response.flatMap(respondents::profileOf).orElse(null);
@@ -107,16 +112,16 @@ public final class CloseCase {
         Instant resurveyAt = email == null ? null : scheduleResurvey(closed, customer,
                 response.map(Response::language).orElse(null), at);
         if (!notify) {
-            return new Outcome.Closed(closed, closedNow, false, "not requested", resurveyAt);
+            return new Outcome.Closed(closed, false, "not requested", resurveyAt);
         }
         Optional<String> unsendable = unsendable(email);
         if (unsendable.isPresent()) {
-            return new Outcome.Closed(closed, closedNow, false, unsendable.get(), resurveyAt);
+            return new Outcome.Closed(closed, false, unsendable.get(), resurveyAt);
         }
         ledger.once("close#" + caseId + "#customer", at, () -> mailer.send(CustomerEmail.build(
                 CustomerEmail.Purpose.CASE_FOLLOW_UP, email, language, request.customerMessage(),
                 unsubscribe.urlFor(email, at), brand)));
-        return new Outcome.Closed(closed, closedNow, true, null, resurveyAt);
+        return new Outcome.Closed(closed, true, null, resurveyAt);
     }
 
     /**

@@ -33,9 +33,11 @@ class CloseCaseTest {
     private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
     private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
     private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
+    /** What the use case counted, as metric name → count. */
+    private final Map<io.halqe.domain.core.Metric, Long> counted = new java.util.EnumMap<>(io.halqe.domain.core.Metric.class);
     private final CloseCase close = new CloseCase(cases, new io.halqe.domain.enrichment.Respondents(responses, directory),
             emails::add, suppression, links, io.halqe.domain.survey.Branding.NONE, cases, outreach,
-            () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS);
+            () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, (metric, n) -> counted.merge(metric, n, Long::sum));
 
     @BeforeEach
     void aDetractorsCase() {
@@ -71,11 +73,9 @@ class CloseCaseTest {
     void close_shouldReSurveyTheCustomerAfterSevenDays_once_evenWhenRepeated() {
         // WHEN the case is closed (without a message), twice
         var first = (CloseCase.Outcome.Closed) close.close("case-r1", new CloseCase.Request("done", false, null), AT);
-        var again = (CloseCase.Outcome.Closed) close.close("case-r1", new CloseCase.Request("done", false, null),
-                AT.plus(Duration.ofDays(1)));
-        // THEN the first call closed the case, the second found it closed
-        assertThat(first.closedNow()).isTrue();
-        assertThat(again.closedNow()).isFalse();
+        close.close("case-r1", new CloseCase.Request("done", false, null), AT.plus(Duration.ofDays(1)));
+        // THEN one case closed is counted: the second close found it closed
+        assertThat(counted).containsExactly(Map.entry(io.halqe.domain.core.Metric.CASES_CLOSED, 1L));
         // AND one re-survey of the customer is due seven days after the first close, exempt from the cap
         assertThat(first.resurveyAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
         assertThat(outreach.items).hasSize(1);
@@ -85,6 +85,26 @@ class CloseCaseTest {
         assertThat(resurvey.customer().email()).isEqualTo("sara@example.com");
         assertThat(resurvey.customer().locale()).isEqualTo("fa");
         assertThat(resurvey.dueAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void close_shouldCountTheCaseClosedOnce_whenTellingTheCustomerFailsAndTheCloseIsRetried() {
+        // GIVEN a mailer that refuses the customer's email
+        CloseCase refused = new CloseCase(cases, new io.halqe.domain.enrichment.Respondents(responses, directory),
+                email -> {
+                    throw new IllegalStateException("SES refused");
+                }, suppression, links, io.halqe.domain.survey.Branding.NONE, cases, outreach,
+                () -> io.halqe.domain.outreach.ContactPolicy.DEFAULTS, (metric, n) -> counted.merge(metric, n, Long::sum));
+        // WHEN the case is closed telling the customer, which fails, and the close is retried
+        var request = new CloseCase.Request("done", true, "Fixed.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refused.close("case-r1", request, AT))
+                .hasMessageContaining("SES refused");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refused.close("case-r1", request, AT.plusSeconds(5)))
+                .hasMessageContaining("SES refused");
+        // THEN the case is closed, and counted as closed once (when it closed), the failed emails not at all
+        assertThat(cases.find("case-r1").orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(counted).containsExactly(Map.entry(io.halqe.domain.core.Metric.CASES_CLOSED, 1L));
+        assertThat(emails).isEmpty();
     }
 
     @Test
