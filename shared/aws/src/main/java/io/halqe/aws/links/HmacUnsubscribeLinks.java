@@ -39,9 +39,10 @@ public final class HmacUnsubscribeLinks implements UnsubscribeLinks {
 
     @Override
     public Optional<String> suppressionIdOf(String token, Instant now) {
-        return tokens.verify(token).filter(payload -> SignedTokens.text(payload, "a") != null
-                        && SignedTokens.whole(payload, "exp") != null
-                        && !now.isAfter(Instant.ofEpochSecond(SignedTokens.whole(payload, "exp"))))
-                .map(payload -> SignedTokens.text(payload, "a"));
+        Map<String, Object> payload = tokens.verify(token).orElse(Map.of());
+        String suppressionId = SignedTokens.text(payload, "a");
+        Long expiry = SignedTokens.whole(payload, "exp");
+        return suppressionId != null && expiry != null && !now.isAfter(Instant.ofEpochSecond(expiry))
+                ? Optional.of(suppressionId) : Optional.empty();
     }
 }

@@ -72,8 +72,11 @@ final class SignedTokens {
 
     /** A payload's whole-number field (what {@link #sign} wrote as a long), or null when it is missing or not one. */
     static Long whole(Map<String, Object> payload, String field) {
-        return payload.get(field) instanceof Integer || payload.get(field) instanceof Long
-                ? ((Number) payload.get(field)).longValue() : null;
+        return switch (payload.get(field)) {
+            case Integer number -> number.longValue();
+            case Long number -> number;
+            case null, default -> null;
+        };
     }
 
     static byte[] mac(SecretKeySpec key, String data) {
